@@ -1,0 +1,34 @@
+package dev.jinfra.inventory;
+
+/**
+ * The host data keys jinfra itself reads. Inventories may carry any other keys for deploy code.
+ * Ansible's {@code ansible_*} connection variables are mapped onto these when an Ansible inventory is read.
+ */
+public final class HostKeys {
+    private HostKeys() {}
+
+    /** {@code ssh} (default) or {@code local}. Ansible: {@code ansible_connection}. */
+    public static final String CONNECTOR = "connector";
+    /** Address to connect to when it differs from the inventory name. Ansible: {@code ansible_host}. */
+    public static final String SSH_HOSTNAME = "ssh_hostname";
+    /** Ansible: {@code ansible_user}, {@code ansible_ssh_user}. */
+    public static final String SSH_USER = "ssh_user";
+    /** Ansible: {@code ansible_port}, {@code ansible_ssh_port}. */
+    public static final String SSH_PORT = "ssh_port";
+    /** Path of a private key file. Ansible: {@code ansible_ssh_private_key_file}. */
+    public static final String SSH_KEY = "ssh_key";
+    /** Name of an environment variable holding the passphrase of {@link #SSH_KEY}. */
+    public static final String SSH_KEY_PASSWORD_ENV = "ssh_key_password_env";
+    /** Ansible: {@code ansible_password}, {@code ansible_ssh_pass}. */
+    public static final String SSH_PASSWORD = "ssh_password";
+    public static final String SSH_KNOWN_HOSTS_FILE = "ssh_known_hosts_file";
+    /** {@code yes} (default), {@code accept-new} or {@code no}. */
+    public static final String SSH_STRICT_HOST_KEY_CHECKING = "ssh_strict_host_key_checking";
+    /** {@code [user@]host[:port]}, comma-separated for several hops. */
+    public static final String SSH_PROXY_JUMP = "ssh_proxy_jump";
+    /** Seconds. */
+    public static final String SSH_CONNECT_TIMEOUT = "ssh_connect_timeout";
+    public static final String SSH_CONNECT_RETRIES = "ssh_connect_retries";
+    /** Comma-separated key exchange algorithms, in preference order, like OpenSSH's {@code KexAlgorithms}. */
+    public static final String SSH_KEX_ALGORITHMS = "ssh_kex_algorithms";
+}
