@@ -1,0 +1,33 @@
+package dev.jinfra.connect;
+
+import java.time.Duration;
+
+/**
+ * One command to run on a host.
+ *
+ * @param command the text for the remote shell, already quoted (see {@link dev.jinfra.command.Command})
+ * @param stdin bytes sent to the command's standard input then closed, or null for none
+ * @param timeout how long the command may run; {@link Duration#ZERO} for no limit
+ */
+public record CommandRequest(String command, byte[] stdin, Duration timeout) {
+    public CommandRequest {
+        if (command == null || command.isBlank()) {
+            throw new IllegalArgumentException("empty command");
+        }
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout < 0: " + timeout);
+        }
+    }
+
+    public static CommandRequest of(String command) {
+        return new CommandRequest(command, null, Duration.ZERO);
+    }
+
+    public CommandRequest withTimeout(Duration t) {
+        return new CommandRequest(command, stdin, t);
+    }
+
+    public CommandRequest withStdin(byte[] input) {
+        return new CommandRequest(command, input, timeout);
+    }
+}

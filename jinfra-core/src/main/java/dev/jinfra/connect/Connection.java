@@ -1,0 +1,20 @@
+package dev.jinfra.connect;
+
+import dev.jinfra.inventory.Host;
+
+/**
+ * An open connection to one host, on which any number of commands run one after another or side by side.
+ * Closing it releases the session (and its place in the connection policy's session budget).
+ */
+public interface Connection extends AutoCloseable {
+    Host host();
+
+    /**
+     * Runs one command and waits for it. Never throws for the command's own failure: a non-zero exit, a
+     * timeout or a lost connection are all outcomes in the result.
+     */
+    CommandResult run(CommandRequest request, OutputListener listener);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,102 @@
+package dev.jinfra.connect;
+
+import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.HostKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Everything needed to open an SSH session to one host, resolved from its data, then the ssh config file,
+ * then defaults, in that order of precedence.
+ */
+public record SshSettings(
+        String address,
+        int port,
+        String user,
+        List<Path> keyFiles,
+        String keyPassphraseEnv,
+        String password,
+        Path knownHostsFile,
+        HostKeyChecking hostKeyChecking,
+        String proxyJump,
+        Duration connectTimeout,
+        int connectRetries,
+        List<String> kexAlgorithms) {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+
+    /**
+     * @throws IllegalArgumentException naming the host and key when a value is malformed (a port that is not
+     *     a number, an unknown host key checking mode), so a bad inventory fails before any host is touched
+     */
+    public static SshSettings resolve(Host host, SshConfigFile config) {
+        try {
+            return resolveUnchecked(host, config);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("host " + host.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SshSettings resolveUnchecked(Host host, SshConfigFile config) {
+        SshConfigFile.Entry fromConfig = config.lookup(host.address());
+        String address = host.value(HostKeys.SSH_HOSTNAME).map(Object::toString)
+                .orElse(fromConfig.hostName() != null ? fromConfig.hostName() : host.address());
+        int port = host.value(HostKeys.SSH_PORT).map(v -> integer(HostKeys.SSH_PORT, v, 1, 65535))
+                .orElse(fromConfig.port() != null ? fromConfig.port() : 22);
+        String user = host.value(HostKeys.SSH_USER).map(Object::toString)
+                .orElse(fromConfig.user() != null ? fromConfig.user() : System.getProperty("user.name"));
+
+        List<Path> keys = new ArrayList<>();
+        host.value(HostKeys.SSH_KEY).ifPresent(k -> keys.add(Path.of(SshConfigFile.expandHome(k.toString()))));
+        if (keys.isEmpty()) {
+            fromConfig.identityFiles().forEach(f -> keys.add(Path.of(f)));
+        }
+        if (keys.isEmpty()) {
+            // Like ssh: the usual key files, for those that exist.
+            Path sshDir = Path.of(System.getProperty("user.home"), ".ssh");
+            DEFAULT_KEYS.stream().map(sshDir::resolve).filter(Files::isRegularFile).forEach(keys::add);
+        }
+
+        Path knownHosts = Path.of(SshConfigFile.expandHome(host.string(HostKeys.SSH_KNOWN_HOSTS_FILE, "~/.ssh/known_hosts")));
+        HostKeyChecking checking = HostKeyChecking.parse(host.string(HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "yes"));
+        String proxyJump = host.value(HostKeys.SSH_PROXY_JUMP).map(Object::toString).orElse(fromConfig.proxyJump());
+        Duration timeout = host.value(HostKeys.SSH_CONNECT_TIMEOUT)
+                .map(v -> Duration.ofSeconds(integer(HostKeys.SSH_CONNECT_TIMEOUT, v, 1, 3600)))
+                .orElse(DEFAULT_CONNECT_TIMEOUT);
+        int retries = host.value(HostKeys.SSH_CONNECT_RETRIES).map(v -> integer(HostKeys.SSH_CONNECT_RETRIES, v, 0, 100)).orElse(0);
+        List<String> kex = host.value(HostKeys.SSH_KEX_ALGORITHMS)
+                .map(v -> Arrays.stream(v.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+        return new SshSettings(address, port, user, List.copyOf(keys),
+                host.string(HostKeys.SSH_KEY_PASSWORD_ENV, null),
+                host.string(HostKeys.SSH_PASSWORD, null),
+                knownHosts, checking, proxyJump, timeout, retries, kex);
+    }
+
+    private static int integer(String key, Object value, int min, int max) {
+        int n;
+        if (value instanceof Number num) {
+            n = num.intValue();
+        } else {
+            try {
+                n = Integer.parseInt(value.toString().strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
+            }
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", not " + n);
+        }
+        return n;
+    }
+
+    /** What known_hosts and error messages call this host: {@code addr} or {@code [addr]:port}. */
+    public String displayAddress() {
+        return port == 22 ? address : "[" + address + "]:" + port;
+    }
+}

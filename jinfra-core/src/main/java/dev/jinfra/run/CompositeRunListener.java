@@ -1,0 +1,61 @@
+package dev.jinfra.run;
+
+import dev.jinfra.connect.OutputListener;
+import dev.jinfra.inventory.Host;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Forwards events to several listeners, shielding each from the others' mistakes. */
+final class CompositeRunListener implements RunListener {
+    private final List<RunListener> listeners;
+
+    CompositeRunListener(List<RunListener> listeners) {
+        this.listeners = listeners;
+    }
+
+    private void each(Consumer<RunListener> event) {
+        for (RunListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                // A listener broke its contract; the run and the other listeners go on.
+                System.getLogger("jinfra").log(System.Logger.Level.WARNING, "run listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void runStarted(List<Host> hosts) {
+        each(l -> l.runStarted(hosts));
+    }
+
+    @Override
+    public void batchStarted(int number, int batches, List<Host> hosts) {
+        each(l -> l.batchStarted(number, batches, hosts));
+    }
+
+    @Override
+    public void hostConnecting(Host host) {
+        each(l -> l.hostConnecting(host));
+    }
+
+    @Override
+    public void hostConnected(Host host) {
+        each(l -> l.hostConnected(host));
+    }
+
+    @Override
+    public void hostOutput(Host host, OutputListener.Stream stream, String line) {
+        each(l -> l.hostOutput(host, stream, line));
+    }
+
+    @Override
+    public void hostFinished(HostResult result) {
+        each(l -> l.hostFinished(result));
+    }
+
+    @Override
+    public void runFinished(RunSummary summary) {
+        each(l -> l.runFinished(summary));
+    }
+}

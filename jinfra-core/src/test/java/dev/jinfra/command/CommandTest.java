@@ -1,0 +1,53 @@
+package dev.jinfra.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandTest {
+
+    static String runLocally(Command c) throws Exception {
+        Process p = new ProcessBuilder("/bin/sh", "-c", c.render()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    @Test
+    void wordsAreQuotedEachAsOneArgument() throws Exception {
+        Command c = Command.of("printf", "%s|", "a b", "$(echo no)", "it's");
+        assertThat(runLocally(c)).isEqualTo("a b|$(echo no)|it's|");
+    }
+
+    @Test
+    void chdirAndEnvWrapTheCommandInOneShell(@TempDir java.nio.file.Path dir) throws Exception {
+        Command c = Command.shell("pwd; echo \"$GREETING\"").chdir(dir.toString()).env("GREETING", "hello; rm -rf /");
+        assertThat(runLocally(c)).isEqualTo(dir.toRealPath() + "\nhello; rm -rf /\n");
+    }
+
+    @Test
+    void sudoWithoutPasswordNeverWaitsForAPrompt() {
+        assertThat(Command.shell("id -u").sudo("root").render()).isEqualTo("sudo -H -n -u root -- sh -c 'id -u'");
+    }
+
+    @Test
+    void sudoWithPasswordReadsItFromStdinWithoutAPromptText() {
+        assertThat(Command.shell("whoami").sudo("app user", true).render())
+                .isEqualTo("sudo -H -S -p '' -u 'app user' -- sh -c whoami");
+    }
+
+    @Test
+    void plainShellTextIsPassedAsWritten() {
+        assertThat(Command.shell("uptime | cut -d, -f1").render()).isEqualTo("uptime | cut -d, -f1");
+    }
+
+    @Test
+    void badEnvironmentNamesAreRefused() {
+        assertThatThrownBy(() -> Command.shell("true").env("A;B", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("A;B");
+    }
+}
