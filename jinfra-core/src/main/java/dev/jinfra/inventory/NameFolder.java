@@ -108,6 +108,6 @@ final class NameFolder {
     }
 
     private static String format(long value, int width) {
-        return width == 0 ? Long.toString(value) : String.format("%0" + width + "d", value);
+        return HostPattern.zeroPad(value, width);
     }
 }

@@ -1,8 +1,10 @@
 package dev.jinfra.inventory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,11 +123,28 @@ final class YamlFile {
 
     private Object value(Node node) {
         try {
-            return new StandardConstructor(settings).constructSingleDocument(Optional.of(node));
+            return frozen(new StandardConstructor(settings).constructSingleDocument(Optional.of(node)));
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             throw new InventoryException(source, mark.map(m -> m.getLine() + 1).orElse(line(node)), e.getProblem(), e);
         }
+    }
+
+    /** Hosts are immutable, so nested lists and maps in their data are made unmodifiable too. */
+    private static Object frozen(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, frozen(v)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            // Stream.toList is unmodifiable and, unlike List.copyOf, keeps null items.
+            return list.stream().map(YamlFile::frozen).toList();
+        }
+        if (value instanceof Set<?> set) {
+            return Collections.unmodifiableSet(new LinkedHashSet<>(set));
+        }
+        return value;
     }
 
     /** Names in a list, or the keys of a mapping whose values must be empty: both read as a list of names. */

@@ -1,6 +1,7 @@
 package dev.jinfra.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
@@ -47,6 +48,24 @@ class InventoryLoaderTest {
         Host bastion = TestInventories.load("jinfra.yaml").host("bastion.example.com").orElseThrow();
         assertThat(bastion.data().get("mode")).isEqualTo("0777");
         assertThat(bastion.data().get("answer")).isEqualTo("no");
+    }
+
+    @Test
+    void readsJinfraYamlWithHostsAsAList() {
+        Inventory inventory = TestInventories.load("jinfra-list.yml");
+
+        assertThat(names(inventory)).containsExactly("app-1", "app-2");
+        assertThat(inventory.host("app-2").orElseThrow().data()).containsExactly(entry("ssh_user", "root"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void makesNestedDataUnmodifiable() {
+        Host web1 = TestInventories.load("nested-data.yaml").host("web1").orElseThrow();
+
+        assertThat(web1.data().get("packages")).isEqualTo(List.of("nginx", "curl"));
+        assertThatThrownBy(() -> ((Map<String, Object>) web1.data().get("limits")).put("x", 1))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
