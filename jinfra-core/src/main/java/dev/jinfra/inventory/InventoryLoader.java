@@ -34,6 +34,9 @@ public final class InventoryLoader {
         if (file != null && Files.isRegularFile(file)) {
             return loadFile(file, trimmed);
         }
+        if (file != null && Files.isDirectory(file)) {
+            throw new InventoryException(trimmed, 0, "is a directory, not an inventory file");
+        }
         if (looksLikeFile(trimmed)) {
             throw new InventoryException(trimmed, 0, "no such inventory file");
         }

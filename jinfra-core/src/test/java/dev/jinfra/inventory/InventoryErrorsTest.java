@@ -24,6 +24,8 @@ class InventoryErrorsTest {
             errors/duplicate-key.yaml             | errors/duplicate-key.yaml:4: duplicate key 'web' in groups
             errors/no-hosts.yaml                  | errors/no-hosts.yaml: no hosts
             errors/missing.yaml                   | errors/missing.yaml: no such inventory file
+            nowhere/hosts                         | nowhere/hosts: no such inventory file
+            errors                                | errors: is a directory, not an inventory file
             """)
     void namesFileLineAndProblem(String file, String message) {
         assertThatThrownBy(() -> TestInventories.load(file)).isInstanceOf(InventoryException.class).hasMessage(message);
