@@ -1,0 +1,181 @@
+package dev.jinfra.inventory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code --limit} pattern language, close to Ansible's.
+ *
+ * <p>A pattern is a list of items separated by {@code ,} or {@code :} (not inside brackets, so
+ * {@code web[01:05]} stays one item). Several patterns (several {@code --limit} flags) are one list. Items:
+ * <ul>
+ *   <li>a group name, a host name, {@code all} or {@code *};</li>
+ *   <li>a glob over host and group names: {@code web-*}, {@code db-?};</li>
+ *   <li>a range: {@code web-[01-05]};</li>
+ *   <li>{@code @file}: the host (or group) names in a file, one per line, {@code #} starts a comment; the
+ *       file is read relative to the working directory and names no longer in the inventory are skipped;</li>
+ *   <li>{@code !item} to exclude, {@code &item} to intersect.</li>
+ * </ul>
+ * The result is (union of the plain items, or every host when there are none) intersected with each
+ * {@code &} item, minus each {@code !} item, in inventory order.
+ *
+ * <p>Every item must match at least one host or group, {@code !} and {@code &} items included: a mistyped
+ * exclusion that silently excluded nothing would run commands on the very hosts meant to be spared.
+ * An empty result is an error too.
+ */
+public final class HostSelector {
+    private static final String SOURCE = "--limit";
+
+    private HostSelector() {}
+
+    /** The hosts of {@code inventory} selected by {@code patterns}, in inventory order. */
+    public static List<Host> select(Inventory inventory, List<String> patterns, Path cwd) {
+        Set<String> union = new LinkedHashSet<>();
+        List<Set<String>> intersections = new ArrayList<>();
+        Set<String> excluded = new LinkedHashSet<>();
+        boolean anyPositive = false;
+        for (String pattern : patterns) {
+            for (String item : items(inventory, pattern)) {
+                if (item.startsWith("!")) {
+                    excluded.addAll(match(inventory, item.substring(1), item, cwd));
+                } else if (item.startsWith("&")) {
+                    intersections.add(match(inventory, item.substring(1), item, cwd));
+                } else {
+                    union.addAll(match(inventory, item, item, cwd));
+                    anyPositive = true;
+                }
+            }
+        }
+        final boolean everything = !anyPositive;
+        List<Host> selected = inventory.hosts().stream()
+                .filter(h -> everything || union.contains(h.name()))
+                .filter(h -> intersections.stream().allMatch(set -> set.contains(h.name())))
+                .filter(h -> !excluded.contains(h.name()))
+                .toList();
+        if (selected.isEmpty()) {
+            throw new InventoryException(SOURCE, 0, "no hosts left after '" + String.join(",", patterns) + "'");
+        }
+        return selected;
+    }
+
+    /** Splits a pattern at ',' and ':' outside brackets; a pattern naming one host or group is kept whole. */
+    static List<String> items(Inventory inventory, String pattern) {
+        String whole = pattern.strip();
+        if (inventory.host(whole).isPresent() || inventory.groups().containsKey(whole)) {
+            // An IPv6 address as a host name contains ':' but must not be split.
+            return List.of(whole);
+        }
+        List<String> items = new ArrayList<>();
+        int depth = 0;
+        var current = new StringBuilder();
+        for (char c : whole.toCharArray()) {
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            }
+            if ((c == ',' || c == ':') && depth == 0) {
+                addItem(items, current);
+            } else {
+                current.append(c);
+            }
+        }
+        addItem(items, current);
+        return items;
+    }
+
+    private static void addItem(List<String> items, StringBuilder current) {
+        String item = current.toString().strip();
+        if (!item.isEmpty()) {
+            items.add(item);
+        }
+        current.setLength(0);
+    }
+
+    /** Names of the hosts an item (without its ! or &amp;) selects; {@code written} is the item for errors. */
+    private static Set<String> match(Inventory inventory, String body, String written, Path cwd) {
+        Set<String> names = new LinkedHashSet<>();
+        if (body.startsWith("@")) {
+            for (String line : readNames(cwd, body.substring(1))) {
+                names.addAll(matchName(inventory, line));
+            }
+            if (names.isEmpty()) {
+                throw new InventoryException(SOURCE, 0, "no host or group in '" + body.substring(1) + "' is in the inventory");
+            }
+            return names;
+        }
+        if (body.equals("all") || body.equals("*")) {
+            inventory.hosts().forEach(h -> names.add(h.name()));
+        } else {
+            names.addAll(matchName(inventory, body));
+            if (names.isEmpty() && HostPattern.hasRange(body)) {
+                for (String name : HostPattern.expand(body, SOURCE, 0)) {
+                    names.addAll(matchName(inventory, name));
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            throw new InventoryException(SOURCE, 0, "no host or group matches '" + written + "'");
+        }
+        return names;
+    }
+
+    /** A group name, a host name or a glob over both. */
+    private static Set<String> matchName(Inventory inventory, String name) {
+        Set<String> names = new LinkedHashSet<>();
+        if (name.indexOf('*') >= 0 || name.indexOf('?') >= 0) {
+            Pattern glob = glob(name);
+            inventory.groups().forEach((group, members) -> {
+                if (glob.matcher(group).matches()) {
+                    names.addAll(members);
+                }
+            });
+            inventory.hosts().stream().map(Host::name).filter(n -> glob.matcher(n).matches()).forEach(names::add);
+        } else if (inventory.groups().containsKey(name)) {
+            names.addAll(inventory.groups().get(name));
+        } else if (inventory.host(name).isPresent()) {
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static Pattern glob(String glob) {
+        var regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static List<String> readNames(Path cwd, String file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(cwd.resolve(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InventoryException(SOURCE, 0, "no such file '" + file + "'");
+        } catch (IOException e) {
+            throw new InventoryException(SOURCE, 0, "cannot read '" + file + "': " + e.getMessage());
+        }
+        List<String> names = new ArrayList<>();
+        for (String line : lines) {
+            int hash = line.indexOf('#');
+            String name = (hash >= 0 ? line.substring(0, hash) : line).strip();
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+}

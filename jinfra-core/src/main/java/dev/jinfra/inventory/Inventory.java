@@ -1,0 +1,127 @@
+package dev.jinfra.inventory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The hosts to work on, in inventory order, and the groups they belong to. Immutable: {@link #withData} and
+ * {@link #limit} return new inventories.
+ *
+ * <p>Load one with {@link InventoryLoader#load}. Each host's data is already merged by precedence, so deploy
+ * code reads {@link Host#data()} and never has to know which file or group a value came from.
+ */
+public final class Inventory {
+    private final String source;
+    private final List<Host> hosts;
+    private final Map<String, Host> byName;
+    private final Map<String, List<String>> groups;
+
+    /**
+     * @param source where the inventory came from (a file name or "command line"), for messages
+     * @param groups group name to member host names, nested groups resolved; every member must be a host
+     */
+    public Inventory(String source, List<Host> hosts, Map<String, List<String>> groups) {
+        this.source = source;
+        this.hosts = List.copyOf(hosts);
+        var index = new LinkedHashMap<String, Host>();
+        for (Host host : this.hosts) {
+            if (index.put(host.name(), host) != null) {
+                throw new IllegalArgumentException("duplicate host " + host.name());
+            }
+        }
+        this.byName = Collections.unmodifiableMap(index);
+        var copy = new LinkedHashMap<String, List<String>>();
+        groups.forEach((group, members) -> {
+            for (String member : members) {
+                if (!index.containsKey(member)) {
+                    throw new IllegalArgumentException("group " + group + " lists unknown host " + member);
+                }
+            }
+            copy.put(group, List.copyOf(members));
+        });
+        this.groups = Collections.unmodifiableMap(copy);
+    }
+
+    /** An inventory whose groups are taken from the hosts' own {@link Host#groups()}. */
+    public static Inventory of(String source, List<Host> hosts) {
+        var groups = new LinkedHashMap<String, List<String>>();
+        for (Host host : hosts) {
+            for (String group : host.groups()) {
+                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(host.name());
+            }
+        }
+        return new Inventory(source, hosts, groups);
+    }
+
+    /** A file name, or "command line" for targets given there. */
+    public String source() {
+        return source;
+    }
+
+    public List<Host> hosts() {
+        return hosts;
+    }
+
+    public int size() {
+        return hosts.size();
+    }
+
+    /** Group name to member host names (in inventory order), members of child groups included. */
+    public Map<String, List<String>> groups() {
+        return groups;
+    }
+
+    public Optional<Host> host(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The hosts of a group in inventory order; empty when there is no such group. */
+    public List<Host> group(String name) {
+        return groups.getOrDefault(name, List.of()).stream().map(byName::get).toList();
+    }
+
+    /** A copy in which every host has {@code cliData} laid over its data: command-line data beats all. */
+    public Inventory withData(Map<String, Object> cliData) {
+        if (cliData.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> normalized = NumericData.normalize(cliData);
+        return new Inventory(source, hosts.stream().map(h -> h.withData(normalized)).toList(), groups);
+    }
+
+    /**
+     * The hosts selected by {@code --limit} patterns, in inventory order; see {@link HostSelector} for the
+     * pattern language. Groups keep their names but list only the remaining hosts.
+     *
+     * @param cwd directory that {@code @file} items are read relative to
+     * @throws InventoryException when an item matches nothing or no host is left
+     */
+    public Inventory limit(List<String> patterns, Path cwd) {
+        if (patterns.isEmpty()) {
+            return this;
+        }
+        return retain(HostSelector.select(this, patterns, cwd));
+    }
+
+    /** The hosts with the given names, in inventory order. */
+    Inventory retain(Collection<Host> kept) {
+        Set<String> names = new HashSet<>();
+        kept.forEach(h -> names.add(h.name()));
+        var subsetGroups = new LinkedHashMap<String, List<String>>();
+        groups.forEach((group, members) -> subsetGroups.put(group, members.stream().filter(names::contains).toList()));
+        return new Inventory(source, hosts.stream().filter(h -> names.contains(h.name())).toList(), subsetGroups);
+    }
+
+    @Override
+    public String toString() {
+        return "Inventory[" + source + ": " + HostPattern.fold(byName.keySet()) + "]";
+    }
+}

@@ -1,0 +1,116 @@
+package dev.jinfra.inventory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an inventory reader collects, before groups are resolved: hosts with their own data, groups with
+ * their data, hosts and child groups, and the data for all hosts. Every format's reader fills one of these,
+ * so nesting, precedence and error checks live in one place ({@link InventoryAssembler}).
+ *
+ * <p>The group named {@code all} is the root every format shares (Ansible's {@code all}, {@code [all:vars]}):
+ * its data is the data for all hosts and its hosts are ungrouped hosts; it is not listed as a group.
+ */
+final class InventoryDraft {
+    static final String ALL = "all";
+
+    /** Characters that would make a group name ambiguous in a {@code --limit} pattern. */
+    private static final String GROUP_NAME_FORBIDDEN = ",:!&@*?[]~";
+
+    record ChildRef(String parent, String name, int line) {}
+
+    /** A group as written: {@code line} is where it was first mentioned, used in error messages. */
+    static final class GroupDraft {
+        final String name;
+        final int line;
+        boolean defined;
+        final Map<String, Object> data = new LinkedHashMap<>();
+        final Set<String> hosts = new LinkedHashSet<>();
+        final List<ChildRef> children = new ArrayList<>();
+
+        GroupDraft(String name, int line) {
+            this.name = name;
+            this.line = line;
+        }
+    }
+
+    final String source;
+    final Map<String, Object> allData = new LinkedHashMap<>();
+    /** Host name to the host's own data, in order of first mention. */
+    final Map<String, Map<String, Object>> hosts = new LinkedHashMap<>();
+    /** Groups in order of first mention, which is the order used between unrelated groups. */
+    final Map<String, GroupDraft> groups = new LinkedHashMap<>();
+    /** Children listed under {@code all}: every group is under all anyway, so these are only checked to exist. */
+    final List<ChildRef> allChildren = new ArrayList<>();
+
+    InventoryDraft(String source) {
+        this.source = source;
+    }
+
+    /** Declares a group (possibly empty); a group only referenced as a child must be declared somewhere. */
+    void defineGroup(String name, int line) {
+        if (!name.equals(ALL)) {
+            group(name, line).defined = true;
+        }
+    }
+
+    void addGroupData(String group, Map<String, Object> data, int line) {
+        if (group.equals(ALL)) {
+            allData.putAll(data);
+        } else {
+            defineGroup(group, line);
+            group(group, line).data.putAll(data);
+        }
+    }
+
+    /**
+     * Adds the hosts a pattern expands to, with their own data (later definitions of a host win key by key).
+     *
+     * @param group the group they belong to, or null (or {@code all}) for ungrouped hosts
+     */
+    void addHosts(String group, String pattern, Map<String, Object> data, int line) {
+        boolean grouped = group != null && !group.equals(ALL);
+        if (grouped) {
+            defineGroup(group, line);
+        }
+        for (String name : HostPattern.expand(pattern, source, line)) {
+            if (name.isEmpty() || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == ',')) {
+                throw new InventoryException(source, line, "bad host name '" + name + "'");
+            }
+            hosts.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(data);
+            if (grouped) {
+                groups.get(group).hosts.add(name);
+            }
+        }
+    }
+
+    void addChild(String parent, String child, int line) {
+        GroupDraft childGroup = group(child, line);
+        if (!parent.equals(ALL)) {
+            defineGroup(parent, line);
+            groups.get(parent).children.add(new ChildRef(parent, childGroup.name, line));
+        } else {
+            allChildren.add(new ChildRef(parent, child, line));
+        }
+    }
+
+    private GroupDraft group(String name, int line) {
+        if (name.isEmpty() || name.chars().anyMatch(c -> Character.isWhitespace(c) || GROUP_NAME_FORBIDDEN.indexOf(c) >= 0)) {
+            throw new InventoryException(source, line, "bad group name '" + name + "'");
+        }
+        if (name.equals(ALL)) {
+            throw new InventoryException(source, line, "group 'all' cannot be a child group");
+        }
+        return groups.computeIfAbsent(name, n -> new GroupDraft(n, line));
+    }
+
+    /** Resolves groups and data precedence into an {@link Inventory}. */
+    Inventory build() {
+        return new InventoryAssembler(this).assemble();
+    }
+
+}

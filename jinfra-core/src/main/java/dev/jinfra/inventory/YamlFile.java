@@ -1,0 +1,163 @@
+package dev.jinfra.inventory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * A YAML inventory file as a node tree. The readers walk nodes rather than plain maps so that semantic errors
+ * (an unknown child group, a bad range) can name the line; only host and group data, whose structure is free,
+ * is turned into Java values. The YAML 1.2 core schema applies: {@code no} and {@code 0777} stay strings.
+ */
+final class YamlFile {
+    private final String source;
+    private final LoadSettings settings;
+    private final Node root;
+
+    private YamlFile(String source, LoadSettings settings, Node root) {
+        this.source = source;
+        this.settings = settings;
+        this.root = root;
+    }
+
+    /** Parses {@code text}; a syntax error becomes an InventoryException naming the line. */
+    static YamlFile parse(String source, String text) {
+        LoadSettings settings = LoadSettings.builder().setLabel(source).build();
+        try {
+            Optional<Node> root = new Compose(settings).composeString(text);
+            return new YamlFile(source, settings, root.orElse(null));
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+            // Marks count lines from 0.
+            throw new InventoryException(source, mark.map(m -> m.getLine() + 1).orElse(0),
+                    "YAML syntax error: " + e.getProblem(), e);
+        } catch (YamlEngineException e) {
+            throw new InventoryException(source, 0, "YAML syntax error: " + e.getMessage(), e);
+        }
+    }
+
+    String source() {
+        return source;
+    }
+
+    /** The document's top-level node, or null for an empty document. */
+    Node root() {
+        return root;
+    }
+
+    static boolean isNull(Node node) {
+        return node == null || (node instanceof ScalarNode && node.getTag().equals(Tag.NULL));
+    }
+
+    int line(Node node) {
+        return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    InventoryException error(Node node, String problem) {
+        return new InventoryException(source, line(node), problem);
+    }
+
+    /** The entries of a mapping (none for null), rejecting other nodes and duplicate keys. */
+    List<NodeTuple> entries(Node node, String what) {
+        if (isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            throw error(node, what + " must be a mapping");
+        }
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!seen.add(key(tuple))) {
+                throw error(tuple.getKeyNode(), "duplicate key '" + key(tuple) + "' in " + what);
+            }
+        }
+        return mapping.getValue();
+    }
+
+    /** The items of a sequence, rejecting other nodes. */
+    List<Node> items(Node node, String what) {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error(node, what + " must be a list");
+        }
+        return sequence.getValue();
+    }
+
+    /** A mapping key as written: host names such as {@code 10.0.0.1} or {@code 01} keep their text. */
+    String key(NodeTuple tuple) {
+        return scalar(tuple.getKeyNode(), "a key");
+    }
+
+    String scalar(Node node, String what) {
+        if (!(node instanceof ScalarNode scalar) || isNull(node)) {
+            throw error(node, what + " must be a plain value");
+        }
+        return scalar.getValue();
+    }
+
+    /** A data mapping as Java values (Integer, Boolean, String, List, Map...); null for an empty node. */
+    Map<String, Object> data(Node node, String what) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (NodeTuple tuple : entries(node, what)) {
+            data.put(key(tuple), value(tuple.getValueNode()));
+        }
+        return data;
+    }
+
+    private Object value(Node node) {
+        try {
+            return frozen(new StandardConstructor(settings).constructSingleDocument(Optional.of(node)));
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+            throw new InventoryException(source, mark.map(m -> m.getLine() + 1).orElse(line(node)), e.getProblem(), e);
+        }
+    }
+
+    /** Hosts are immutable, so nested lists and maps in their data are made unmodifiable too. */
+    private static Object frozen(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, frozen(v)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            // Stream.toList is unmodifiable and, unlike List.copyOf, keeps null items.
+            return list.stream().map(YamlFile::frozen).toList();
+        }
+        if (value instanceof Set<?> set) {
+            return Collections.unmodifiableSet(new LinkedHashSet<>(set));
+        }
+        return value;
+    }
+
+    /** Names in a list, or the keys of a mapping whose values must be empty: both read as a list of names. */
+    List<Node> nameNodes(Node node, String what) {
+        if (isNull(node)) {
+            return List.of();
+        }
+        List<Node> names = new ArrayList<>();
+        if (node instanceof MappingNode) {
+            entries(node, what).forEach(t -> names.add(t.getKeyNode()));
+        } else {
+            names.addAll(items(node, what));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.jinfra.inventory;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/** Where the inventory files under src/test/resources/inventory are. */
+final class TestInventories {
+    private TestInventories() {}
+
+    static Path dir() {
+        try {
+            return Path.of(TestInventories.class.getResource("/inventory").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Inventory load(String name) {
+        return InventoryLoader.load(name, dir());
+    }
+}
