@@ -1,0 +1,50 @@
+package dev.jinfra.testkit;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Something that goes wrong on one host of an {@link SshFleet}, so tests can see how a client copes with
+ * the failures real fleets produce. Set with {@code fleet.host("web-003").fault(Fault.HANG_COMMAND)}; a host
+ * can carry several faults at once, and changes take effect for the next connection or command.
+ */
+public sealed interface Fault permits Fault.Kind, Fault.Slow {
+
+    /** Nothing listens on the host's port any more: connecting fails at once with "connection refused". */
+    Fault REFUSE = Kind.REFUSE;
+
+    /** TCP connections are accepted, but the server never says a word, so the SSH handshake never completes. */
+    Fault HANG_CONNECT = Kind.HANG_CONNECT;
+
+    /** Commands are accepted and recorded but never run and never finish. */
+    Fault HANG_COMMAND = Kind.HANG_COMMAND;
+
+    /** The SSH session is closed after the command's first output, before any exit status is sent. */
+    Fault DROP_MID_COMMAND = Kind.DROP_MID_COMMAND;
+
+    /** The host serves a different host key than the one written to the fleet's known_hosts file. */
+    Fault CHANGED_HOST_KEY = Kind.CHANGED_HOST_KEY;
+
+    /** Every authentication attempt fails, even with the fleet's client key or password. */
+    Fault FAIL_AUTH = Kind.FAIL_AUTH;
+
+    /** Each command starts (and so produces its output) only after {@code delay}. */
+    static Fault slow(Duration delay) {
+        return new Slow(delay);
+    }
+
+    /** The faults without parameters. Use the constants on {@link Fault} rather than these directly. */
+    enum Kind implements Fault {
+        REFUSE, HANG_CONNECT, HANG_COMMAND, DROP_MID_COMMAND, CHANGED_HOST_KEY, FAIL_AUTH
+    }
+
+    /** Delays every command on the host by {@code delay}. */
+    record Slow(Duration delay) implements Fault {
+        public Slow {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("delay must not be negative: " + delay);
+            }
+        }
+    }
+}

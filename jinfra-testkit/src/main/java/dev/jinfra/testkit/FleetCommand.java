@@ -1,0 +1,217 @@
+package dev.jinfra.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/**
+ * One exec request on a fleet host: runs {@code /bin/sh -c COMMAND} as the current user with
+ * {@code FLEET_HOST} and {@code HOME} set, pumping stdin, stdout and stderr, and applying the host's command
+ * faults as they were when the command arrived.
+ *
+ * <p>The pumps run on virtual threads: they spend their life blocked on pipes, and a fleet of a thousand hosts
+ * may run a thousand commands at once.
+ */
+final class FleetCommand implements Command {
+
+    private static final int BUFFER_SIZE = 8192;
+    private static final int COMMAND_NOT_RUN = 127;
+
+    private final HostControl host;
+    private final String commandLine;
+    private final ShellLauncher launcher;
+    private final AtomicBoolean dropped = new AtomicBoolean();
+    private InputStream stdin;
+    private OutputStream stdout;
+    private OutputStream stderr;
+    private ExitCallback exitCallback;
+    private ChannelSession channel;
+    private volatile boolean destroyed;
+    private volatile Thread runner;
+    private volatile Thread stdinFeeder;
+    private volatile Process process;
+
+    FleetCommand(HostControl host, String commandLine, ShellLauncher launcher) {
+        this.host = host;
+        this.commandLine = commandLine;
+        this.launcher = launcher;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        this.stdin = in;
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.stdout = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        this.stderr = err;
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exitCallback = callback;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment env) {
+        this.channel = channel;
+        Set<Fault> faults = host.faults();
+        if (faults.contains(Fault.HANG_COMMAND)) {
+            // Never run, never exit: only the channel closing (destroy) ends this command, so nothing leaks.
+            return;
+        }
+        Map<String, String> environment = new HashMap<>(env.getEnv());
+        environment.put("FLEET_HOST", host.name());
+        environment.put("HOME", host.home().toString());
+        Optional<Duration> delay = host.commandDelay();
+        boolean drop = faults.contains(Fault.DROP_MID_COMMAND);
+        runner = Thread.ofVirtual().name("fleet-command-" + host.name())
+                .start(() -> run(environment, delay, drop));
+    }
+
+    private void run(Map<String, String> environment, Optional<Duration> delay, boolean drop) {
+        ShellLauncher.Launched launched = null;
+        try {
+            if (delay.isPresent()) {
+                Thread.sleep(delay.get());
+            }
+            if (destroyed) {
+                return;
+            }
+            launched = launcher.start(commandLine, environment, host.home());
+            Process started = launched.process();
+            process = started;
+            if (destroyed) {
+                return;
+            }
+            stdinFeeder = Thread.ofVirtual().name("fleet-stdin-" + host.name()).start(() -> feedStdin(started));
+            Thread errorPump = Thread.ofVirtual().name("fleet-stderr-" + host.name())
+                    .start(() -> forwardQuietly(started.getErrorStream(), stderr, drop));
+            forward(started.getInputStream(), stdout, drop);
+            errorPump.join();
+            int exitCode = started.waitFor();
+            if (drop) {
+                // The command printed nothing, so drop now: still before any exit status.
+                drop();
+            } else if (!destroyed) {
+                exitCallback.onExit(exitCode);
+            }
+        } catch (InterruptedException e) {
+            // destroy() interrupted us: the channel is gone, there is nobody to report to.
+        } catch (IOException e) {
+            if (!destroyed && !dropped.get()) {
+                reportFailure(e);
+            }
+        } finally {
+            Process started = process;
+            if (started != null) {
+                kill(started);
+            }
+            if (launched != null) {
+                launched.cleanUp();
+            }
+        }
+    }
+
+    private void forward(InputStream from, OutputStream to, boolean drop) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        int read;
+        while ((read = from.read(buffer)) >= 0) {
+            if (dropped.get()) {
+                continue; // drain until the killed process closes the pipe
+            }
+            to.write(buffer, 0, read);
+            to.flush();
+            if (drop) {
+                drop();
+            }
+        }
+    }
+
+    private void forwardQuietly(InputStream from, OutputStream to, boolean drop) {
+        try {
+            forward(from, to, drop);
+        } catch (IOException e) {
+            // The channel closed under us; the runner notices too and decides what to report.
+        }
+    }
+
+    private void feedStdin(Process target) {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        try (OutputStream to = target.getOutputStream()) {
+            int read;
+            while ((read = stdin.read(buffer)) >= 0) {
+                to.write(buffer, 0, read);
+                to.flush();
+            }
+        } catch (IOException e) {
+            // The process stopped reading (exited) or the channel closed: either way stdin is done.
+        }
+    }
+
+    /** Closes the whole SSH session without an exit status, as a dropped connection would. */
+    private void drop() {
+        if (dropped.compareAndSet(false, true)) {
+            Process started = process;
+            if (started != null) {
+                kill(started);
+            }
+            channel.getSession().close(false);
+        }
+    }
+
+    private void reportFailure(IOException e) {
+        try {
+            stderr.write(("jinfra fleet: cannot run command: " + e.getMessage() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            stderr.flush();
+        } catch (IOException ignored) {
+            // The channel is gone too; the exit status below will fail the same way.
+        }
+        exitCallback.onExit(COMMAND_NOT_RUN, e.getMessage());
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        destroyed = true;
+        interrupt(runner);
+        interrupt(stdinFeeder);
+        Process started = process;
+        if (started != null) {
+            kill(started);
+        }
+    }
+
+    private static void interrupt(Thread thread) {
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /**
+     * Kills the shell and everything it started. Killing only the shell would leave, say, a {@code sleep}
+     * holding the output pipe open, and the pumps blocked on it until the sleep ends.
+     */
+    private static void kill(Process shell) {
+        if (shell.isAlive()) {
+            shell.descendants().forEach(ProcessHandle::destroyForcibly);
+            shell.destroyForcibly();
+        }
+    }
+}

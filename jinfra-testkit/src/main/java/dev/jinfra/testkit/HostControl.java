@@ -1,0 +1,148 @@
+package dev.jinfra.testkit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The mutable side of one simulated host: its current faults and what it has seen. It lives from
+ * {@link SshFleet.Builder#build()} on, so faults can be set before the fleet starts, and the SSH server reads it
+ * on every connection and command, so changes apply to running fleets too.
+ */
+public final class HostControl {
+
+    /** Told when faults that change what listens on the port (refuse, hang on connect) come or go. */
+    interface ListenerChange {
+        void apply(HostControl host);
+    }
+
+    private final String name;
+    private volatile Path home;
+    // Replaced wholesale on change, so readers on IO threads see a consistent set without locking.
+    private volatile Set<Fault> faults = Set.of();
+    private final List<String> commands = new ArrayList<>();
+    private final AtomicInteger sessionsOpened = new AtomicInteger();
+    private volatile ListenerChange listenerChange = host -> { };
+
+    HostControl(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Adds a fault; a {@link Fault#slow slow} fault replaces an earlier one. */
+    public HostControl fault(Fault fault) {
+        Objects.requireNonNull(fault, "fault");
+        synchronized (this) {
+            Set<Fault> next = new LinkedHashSet<>(faults);
+            if (fault instanceof Fault.Slow) {
+                next.removeIf(f -> f instanceof Fault.Slow);
+            }
+            next.add(fault);
+            faults = Set.copyOf(next);
+        }
+        listenerChange.apply(this);
+        return this;
+    }
+
+    /** Removes one fault (for a slow fault, any slow fault). */
+    public HostControl clearFault(Fault fault) {
+        synchronized (this) {
+            Set<Fault> next = new LinkedHashSet<>(faults);
+            next.removeIf(f -> f.equals(fault) || (fault instanceof Fault.Slow && f instanceof Fault.Slow));
+            faults = Set.copyOf(next);
+        }
+        listenerChange.apply(this);
+        return this;
+    }
+
+    public HostControl clearFaults() {
+        synchronized (this) {
+            faults = Set.of();
+        }
+        listenerChange.apply(this);
+        return this;
+    }
+
+    public Set<Fault> faults() {
+        return faults;
+    }
+
+    public boolean has(Fault fault) {
+        return faults.contains(fault);
+    }
+
+    /** The command strings received by this host, in order of arrival. */
+    public List<String> commands() {
+        synchronized (commands) {
+            return List.copyOf(commands);
+        }
+    }
+
+    /** How many SSH sessions (connections that got as far as the SSH layer) this host has opened. */
+    public int sessionsOpened() {
+        return sessionsOpened.get();
+    }
+
+    /** Forgets recorded commands and session counts. */
+    public void clearHistory() {
+        synchronized (commands) {
+            commands.clear();
+        }
+        sessionsOpened.set(0);
+    }
+
+    /** The home directory commands and SFTP start in; created on first use, null before the fleet starts. */
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public String toString() {
+        return "HostControl[" + name + ", faults=" + faults + "]";
+    }
+
+    Optional<Duration> commandDelay() {
+        return faults.stream()
+                .filter(Fault.Slow.class::isInstance)
+                .map(f -> ((Fault.Slow) f).delay())
+                .findFirst();
+    }
+
+    HostPort.Mode listenerMode() {
+        Set<Fault> current = faults;
+        if (current.contains(Fault.REFUSE)) {
+            return HostPort.Mode.REFUSE;
+        }
+        return current.contains(Fault.HANG_CONNECT) ? HostPort.Mode.HANG : HostPort.Mode.SERVE;
+    }
+
+    /** Connects this control to a started fleet. */
+    void attach(Path homeDir, ListenerChange change) {
+        this.home = homeDir;
+        this.listenerChange = change;
+    }
+
+    /** Disconnects from a closed fleet: fault changes no longer touch ports. */
+    void detach() {
+        this.listenerChange = host -> { };
+    }
+
+    void recordCommand(String command) {
+        synchronized (commands) {
+            commands.add(command);
+        }
+    }
+
+    void recordSession() {
+        sessionsOpened.incrementAndGet();
+    }
+}
