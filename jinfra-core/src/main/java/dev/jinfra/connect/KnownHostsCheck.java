@@ -1,6 +1,13 @@
 package dev.jinfra.connect;
 
+import java.io.IOException;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Map;
@@ -11,6 +18,7 @@ import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
  * Checks server host keys against known_hosts files, per host, by the mode in that host's settings. One
@@ -19,20 +27,18 @@ import org.apache.sshd.common.config.keys.KeyUtils;
  * tell the user (an unknown key and a changed key need different actions).
  */
 final class KnownHostsCheck implements ServerKeyVerifier {
-    static final AttributeRepository.AttributeKey<String> REFUSAL = new AttributeRepository.AttributeKey<>();
-
     private record VerifierKey(Path file, boolean acceptNew) {}
 
     private final Map<VerifierKey, KnownHostsServerKeyVerifier> verifiers = new ConcurrentHashMap<>();
 
     @Override
     public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey key) {
-        SshSettings settings = session.getConnectionContext() == null ? null
-                : session.getConnectionContext().getAttribute(SshConnector.SETTINGS);
-        if (settings == null) {
-            session.setAttribute(REFUSAL, "no host key policy for this session");
+        ConnectAttempt attempt = attempt(session);
+        if (attempt == null) {
+            // Not opened by SshConnector: no policy to apply, so nothing is trusted.
             return false;
         }
+        SshSettings settings = attempt.settings;
         if (settings.hostKeyChecking() == HostKeyChecking.NO) {
             // The user turned checking off for this host on purpose.
             return true;
@@ -41,6 +47,11 @@ final class KnownHostsCheck implements ServerKeyVerifier {
         var verifier = verifiers.computeIfAbsent(new VerifierKey(settings.knownHostsFile(), acceptNew),
                 k -> new Verifier(k.file(), k.acceptNew()));
         return verifier.verifyServerKey(session, remote, key);
+    }
+
+    static ConnectAttempt attempt(ClientSession session) {
+        AttributeRepository context = session.getConnectionContext();
+        return context == null ? null : context.getAttribute(ConnectAttempt.KEY);
     }
 
     private static final class Verifier extends KnownHostsServerKeyVerifier {
@@ -54,20 +65,59 @@ final class KnownHostsCheck implements ServerKeyVerifier {
 
         private static boolean refuseChangedKey(ClientSession session, SocketAddress remote, KnownHostEntry entry,
                                                 PublicKey expected, PublicKey actual) {
-            session.setAttribute(REFUSAL, "host key changed: known_hosts has " + KeyUtils.getFingerPrint(expected)
+            attempt(session).refuse("host key changed: known_hosts has " + KeyUtils.getFingerPrint(expected)
                     + ", the server offers " + KeyUtils.getFingerPrint(actual)
-                    + " (if the host was reinstalled, remove its old line from known_hosts)");
+                    + " (if the host was reinstalled, remove its old line from known_hosts)", true);
             return false;
         }
 
         @Override
         protected boolean acceptUnknownHostKey(ClientSession session, SocketAddress remote, PublicKey key) {
             if (!acceptNew) {
-                session.setAttribute(REFUSAL, "host key unknown (" + KeyUtils.getFingerPrint(key) + "): not in "
-                        + getPath() + "; add it, or use ssh_strict_host_key_checking=accept-new");
+                attempt(session).refuse("host key unknown: not in " + getPath()
+                        + " (add it, or accept new keys with --accept-new-host-keys)", false);
                 return false;
             }
-            return super.acceptUnknownHostKey(session, remote, key);
+            return record(attempt(session), key);
+        }
+
+        /**
+         * Appends the host's key. MINA's own update races when many sessions learn keys at the same moment (lines
+         * were lost in testing), so writes are serialised here within the process and with a file lock across
+         * processes, and each is one append of a whole line.
+         */
+        private boolean record(ConnectAttempt attempt, PublicKey key) {
+            Path file = getPath();
+            synchronized (this) {
+                try {
+                    StringBuilder line = new StringBuilder(attempt.settings.displayAddress()).append(' ');
+                    PublicKeyEntry.appendPublicKeyEntry(line, key);
+                    line.append('\n');
+                    if (file.getParent() != null) {
+                        Files.createDirectories(file.getParent());
+                    }
+                    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                            StandardOpenOption.APPEND);
+                         FileLock lock = ch.lock()) {
+                        if (ch.size() > 0 && !endsWithNewline(file)) {
+                            line.insert(0, '\n');
+                        }
+                        ch.write(ByteBuffer.wrap(line.toString().getBytes(StandardCharsets.UTF_8)));
+                    }
+                    return true;
+                } catch (IOException e) {
+                    attempt.refuse("cannot record host key in " + file + ": " + e.getMessage(), false);
+                    return false;
+                }
+            }
+        }
+
+        private static boolean endsWithNewline(Path file) throws IOException {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                ByteBuffer last = ByteBuffer.allocate(1);
+                ch.read(last, ch.size() - 1);
+                return last.get(0) == '\n';
+            }
         }
     }
 }

@@ -15,7 +15,6 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.sshd.agent.SshAgent;
 import org.apache.sshd.agent.SshAgentFactory;
 import org.apache.sshd.agent.SshAgentKeyConstraint;
@@ -49,12 +48,13 @@ final class SshAgentClient implements SshAgentFactory {
         this.socket = socket;
     }
 
-    static Optional<SshAgentFactory> fromEnvironment() {
+    /** The agent socket named by {@code SSH_AUTH_SOCK}, or null when there is none. */
+    static Path socketFromEnvironment() {
         String sock = System.getenv(SshAgent.SSH_AUTHSOCKET_ENV_NAME);
         if (sock == null || sock.isBlank() || !Files.exists(Path.of(sock))) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(new SshAgentClient(Path.of(sock)));
+        return Path.of(sock);
     }
 
     @Override

@@ -84,6 +84,11 @@ final class SshConnection implements Connection {
         return new CommandResult(outcome, exit, out.text(), err.text(), Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /** The key exchange algorithm this session agreed on with the server. */
+    String negotiatedKex() {
+        return session.getNegotiatedKexParameter(org.apache.sshd.common.kex.KexProposalOption.ALGORITHMS);
+    }
+
     /** Whether the session is still usable for further commands. */
     boolean isOpen() {
         return session.isOpen() && !closed.get();

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +25,6 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
-import org.apache.sshd.common.session.Session;
-import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
@@ -34,44 +33,115 @@ import org.apache.sshd.core.CoreModuleProperties;
  * skip the handshake.
  */
 public final class SshConnector implements Connector {
-    static final AttributeRepository.AttributeKey<SshSettings> SETTINGS = new AttributeRepository.AttributeKey<>();
     private static final Duration KEEPALIVE = Duration.ofSeconds(30);
 
+    // One client for the whole run; a host that asks for its own key exchange list gets a client made for that
+    // list (MINA fixes the proposal when a session is created, before any per-session hook could change it).
     private final SshClient client;
+    private final Map<List<String>, SshClient> kexClients = new ConcurrentHashMap<>();
+    private final KnownHostsCheck knownHosts = new KnownHostsCheck();
+    private final SshAgentClient agent;
     private final SshConfigFile sshConfig;
     private final KeyFiles keyFiles;
     private final Semaphore handshakes;
     private final Semaphore sessions;
-    private final Map<String, SshSettings> settingsCache = new ConcurrentHashMap<>();
+    private final Map<Host, SshSettings> settingsCache = new ConcurrentHashMap<>();
     private final Consumer<String> warnings;
 
-    public SshConnector(ConnectionPolicy policy, SshConfigFile sshConfig, PassphraseSource passphrases, Consumer<String> warnings) {
-        this.sshConfig = sshConfig;
-        this.keyFiles = new KeyFiles(passphrases);
-        this.handshakes = new Semaphore(policy.maxHandshakes());
-        this.sessions = new Semaphore(policy.maxSessions());
-        this.warnings = warnings;
-        this.client = SshClient.setUpDefaultClient();
-        // Pooled sessions must outlive pauses between operations: no idle timeout, a keepalive instead.
-        CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
-        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, KEEPALIVE);
-        // jinfra resolves ssh_config itself (MINA's resolver throws on Match and lacks Include).
-        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-        // Identities are added per session from the host's settings; never MINA's implicit ~/.ssh scan.
-        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-        client.setServerKeyVerifier(new KnownHostsCheck());
-        SshAgentClient.fromEnvironment().ifPresent(client::setAgentFactory);
-        client.addSessionListener(new KexPreference(client.getKeyExchangeFactories()));
-        client.start();
+    private SshConnector(Builder b) {
+        this.sshConfig = b.sshConfig;
+        this.keyFiles = new KeyFiles(b.passphrases);
+        this.handshakes = new Semaphore(b.policy.maxHandshakes());
+        this.sessions = new Semaphore(b.policy.maxSessions());
+        this.warnings = b.warnings;
+        Path agentSocket = b.agentSocket != null ? b.agentSocket : SshAgentClient.socketFromEnvironment();
+        this.agent = agentSocket == null ? null : new SshAgentClient(agentSocket);
+        this.client = newClient(List.of());
     }
 
-    public SshConnector() {
-        this(ConnectionPolicy.defaults(), SshConfigFile.EMPTY, PassphraseSource.NONE, w -> {});
+    private SshClient newClient(List<String> kex) {
+        SshClient c = SshClient.setUpDefaultClient();
+        // Pooled sessions must outlive pauses between operations: no idle timeout, a keepalive instead.
+        CoreModuleProperties.IDLE_TIMEOUT.set(c, Duration.ZERO);
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(c, KEEPALIVE);
+        // jinfra resolves ssh_config itself (MINA's resolver throws on Match and lacks Include).
+        c.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        // Identities are added per session from the host's settings; never MINA's implicit ~/.ssh scan.
+        c.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        c.setServerKeyVerifier(knownHosts);
+        if (agent != null) {
+            c.setAgentFactory(agent);
+        }
+        if (!kex.isEmpty()) {
+            c.setKeyExchangeFactories(chooseKex(c.getKeyExchangeFactories(), kex));
+        }
+        c.start();
+        return c;
+    }
+
+    /** Orders and filters MINA's key exchanges by a host's {@code ssh_kex_algorithms}, like OpenSSH's KexAlgorithms. */
+    private static List<KeyExchangeFactory> chooseKex(List<KeyExchangeFactory> available, List<String> wanted) {
+        List<KeyExchangeFactory> chosen = new ArrayList<>();
+        for (String name : wanted) {
+            available.stream().filter(f -> f.getName().equals(name)).findFirst().ifPresent(chosen::add);
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("none of the key exchange algorithms " + wanted
+                    + " is supported; supported: " + available.stream().map(KeyExchangeFactory::getName).toList());
+        }
+        return chosen;
+    }
+
+    private SshClient clientFor(SshSettings s) {
+        return s.kexAlgorithms().isEmpty() ? client : kexClients.computeIfAbsent(s.kexAlgorithms(), this::newClient);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Settings for a connector; every one has a default. */
+    public static final class Builder {
+        private ConnectionPolicy policy = ConnectionPolicy.defaults();
+        private SshConfigFile sshConfig = SshConfigFile.EMPTY;
+        private PassphraseSource passphrases = PassphraseSource.NONE;
+        private Consumer<String> warnings = w -> {};
+        private Path agentSocket;
+
+        public Builder policy(ConnectionPolicy p) {
+            this.policy = p;
+            return this;
+        }
+
+        public Builder sshConfig(SshConfigFile c) {
+            this.sshConfig = c;
+            return this;
+        }
+
+        public Builder passphrases(PassphraseSource p) {
+            this.passphrases = p;
+            return this;
+        }
+
+        public Builder warnings(Consumer<String> w) {
+            this.warnings = w;
+            return this;
+        }
+
+        /** The ssh-agent socket; default: {@code SSH_AUTH_SOCK}. */
+        public Builder agentSocket(Path socket) {
+            this.agentSocket = socket;
+            return this;
+        }
+
+        public SshConnector build() {
+            return new SshConnector(this);
+        }
     }
 
     /** Settings for a host; throws IllegalArgumentException for malformed host data. */
     public SshSettings settings(Host host) {
-        return settingsCache.computeIfAbsent(host.name(), n -> SshSettings.resolve(host, sshConfig));
+        return settingsCache.computeIfAbsent(host, h -> SshSettings.resolve(h, sshConfig));
     }
 
     @Override
@@ -131,10 +201,11 @@ public final class SshConnector implements Connector {
             keys.addAll(keyFiles.load(file, s.keyPassphraseEnv()));
         }
         long deadline = System.nanoTime() + s.connectTimeout().toNanos();
+        var attempt = new ConnectAttempt(s);
         var entry = new HostConfigEntry(s.address(), s.address(), s.port(), s.user(), s.proxyJump());
         ConnectFuture connecting;
         try {
-            connecting = client.connect(entry, AttributeRepository.ofKeyValuePair(SETTINGS, s), null);
+            connecting = clientFor(s).connect(entry, AttributeRepository.ofKeyValuePair(ConnectAttempt.KEY, attempt), null);
         } catch (IOException | RuntimeException e) {
             throw unreachable(s, e);
         }
@@ -142,13 +213,13 @@ public final class SshConnector implements Connector {
             if (!connecting.await(remaining(deadline))) {
                 connecting.cancel();
                 throw new UnreachableException(UnreachableException.Reason.TIMEOUT,
-                        "connect to " + s.displayAddress() + " timed out after " + s.connectTimeout().toSeconds() + "s");
+                        "connect timed out after " + s.connectTimeout().toSeconds() + "s");
             }
         } catch (IOException e) {
             throw unreachable(s, e);
         }
         if (connecting.getException() != null) {
-            throw unreachable(s, connecting.getException());
+            throw refusedKey(attempt).orElseGet(() -> unreachable(s, connecting.getException()));
         }
         ClientSession session = connecting.getSession();
         keys.forEach(session::addPublicKeyIdentity);
@@ -160,23 +231,25 @@ public final class SshConnector implements Connector {
             if (!auth.await(remaining(deadline))) {
                 session.close(true);
                 throw new UnreachableException(UnreachableException.Reason.TIMEOUT,
-                        "SSH handshake with " + s.displayAddress() + " timed out after " + s.connectTimeout().toSeconds() + "s");
+                        "SSH handshake timed out after " + s.connectTimeout().toSeconds() + "s");
             }
             if (!auth.isSuccess()) {
                 session.close(true);
-                String refusal = session.getAttribute(KnownHostsCheck.REFUSAL);
-                if (refusal != null) {
-                    var reason = refusal.startsWith("host key changed") ? UnreachableException.Reason.HOST_KEY_CHANGED
-                            : UnreachableException.Reason.HOST_KEY_UNKNOWN;
-                    throw new UnreachableException(reason, refusal);
-                }
-                throw authFailure(s, auth.getException());
+                throw refusedKey(attempt).orElseGet(() -> authFailure(s, auth.getException()));
             }
             return session;
         } catch (IOException e) {
             session.close(true);
-            throw unreachable(s, e);
+            throw refusedKey(attempt).orElseGet(() -> unreachable(s, e));
         }
+    }
+
+    private static java.util.Optional<UnreachableException> refusedKey(ConnectAttempt attempt) {
+        if (attempt.refusal() == null) {
+            return java.util.Optional.empty();
+        }
+        var reason = attempt.keyChanged() ? UnreachableException.Reason.HOST_KEY_CHANGED : UnreachableException.Reason.HOST_KEY_UNKNOWN;
+        return java.util.Optional.of(new UnreachableException(reason, attempt.refusal()));
     }
 
     private static Duration remaining(long deadlineNanos) {
@@ -188,10 +261,10 @@ public final class SshConnector implements Connector {
         if (cause != null && !(cause.getMessage() != null && cause.getMessage().contains("No more authentication methods"))) {
             // The session died during key exchange or authentication for another reason than refused credentials.
             return new UnreachableException(UnreachableException.Reason.NETWORK,
-                    "SSH session with " + s.displayAddress() + " failed" + detail, cause);
+                    "SSH session failed during handshake" + detail, cause);
         }
         return new UnreachableException(UnreachableException.Reason.AUTH_FAILED,
-                "authentication failed for " + s.user() + "@" + s.displayAddress() + detail, cause);
+                "authentication failed for user " + s.user() + detail, cause);
     }
 
     private static UnreachableException unreachable(SshSettings s, Throwable e) {
@@ -199,61 +272,32 @@ public final class SshConnector implements Connector {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String where = s.displayAddress();
         if (root instanceof ConnectException) {
-            return new UnreachableException(UnreachableException.Reason.REFUSED, "connection to " + where + " refused", e);
+            return new UnreachableException(UnreachableException.Reason.REFUSED, "connection refused", e);
         }
         if (root instanceof UnknownHostException) {
-            return new UnreachableException(UnreachableException.Reason.UNKNOWN_HOST, "unknown host " + s.address(), e);
+            return new UnreachableException(UnreachableException.Reason.UNKNOWN_HOST, "unknown host name " + s.address(), e);
         }
         if (root instanceof SocketTimeoutException) {
-            return new UnreachableException(UnreachableException.Reason.TIMEOUT, "connect to " + where + " timed out", e);
+            return new UnreachableException(UnreachableException.Reason.TIMEOUT, "connect timed out", e);
         }
         if (root instanceof NoRouteToHostException) {
-            return new UnreachableException(UnreachableException.Reason.NETWORK, "no route to " + where, e);
+            return new UnreachableException(UnreachableException.Reason.NETWORK, "no route to host", e);
         }
         String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return new UnreachableException(UnreachableException.Reason.NETWORK, "cannot connect to " + where + ": " + msg, e);
+        return new UnreachableException(UnreachableException.Reason.NETWORK, "cannot connect: " + msg, e);
     }
 
     @Override
     public void close() {
-        try {
-            client.stop();
-        } catch (RuntimeException e) {
-            warnings.accept("closing the SSH client: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Applies a host's {@code ssh_kex_algorithms} before its key exchange starts. Only reorders and filters
-     * what MINA offers by default; an unknown name fails the session with a clear message.
-     */
-    private static final class KexPreference implements SessionListener {
-        private final List<KeyExchangeFactory> available;
-
-        KexPreference(List<KeyExchangeFactory> available) {
-            this.available = List.copyOf(available);
-        }
-
-        @Override
-        public void sessionEstablished(Session session) {
-            if (!(session instanceof ClientSession cs) || cs.getConnectionContext() == null) {
-                return;
+        List<SshClient> all = new ArrayList<>(kexClients.values());
+        all.add(client);
+        for (SshClient c : all) {
+            try {
+                c.stop();
+            } catch (RuntimeException e) {
+                warnings.accept("closing the SSH client: " + e.getMessage());
             }
-            SshSettings s = cs.getConnectionContext().getAttribute(SETTINGS);
-            if (s == null || s.kexAlgorithms().isEmpty()) {
-                return;
-            }
-            List<KeyExchangeFactory> chosen = new ArrayList<>();
-            for (String name : s.kexAlgorithms()) {
-                available.stream().filter(f -> f.getName().equals(name)).findFirst().ifPresent(chosen::add);
-            }
-            if (chosen.isEmpty()) {
-                throw new IllegalArgumentException("none of the key exchange algorithms " + s.kexAlgorithms()
-                        + " is supported; supported: " + available.stream().map(KeyExchangeFactory::getName).toList());
-            }
-            cs.setKeyExchangeFactories(chosen);
         }
     }
 }

@@ -1,0 +1,85 @@
+package dev.jinfra.cli;
+
+import dev.jinfra.cli.output.RetryFile;
+import dev.jinfra.testkit.Fault;
+import dev.jinfra.testkit.SshFleet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jinfra demo}: starts a fleet of SSH servers inside this process on 127.0.0.1 and runs a real
+ * {@code exec} on it, so a first look at jinfra needs no hosts, keys or inventory. By default one host is made
+ * to fail, one to refuse connections and one to be slow, to show how problems and stragglers look.
+ */
+@CommandLine.Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        customSynopsis = "jinfra demo [--hosts N] [--command CMD] [EXEC OPTIONS]",
+        description = {"Runs exec on an in-process fleet of SSH test hosts on 127.0.0.1.",
+            "Options it does not know (--json, --stream, --parallel ...) are passed to exec."})
+final class DemoCommand implements Callable<Integer> {
+    static final String DEFAULT_COMMAND = "echo \"$(uname -s) host, shell $0\"; "
+            + "case \"$FLEET_HOST\" in *13) echo 'disk /var is full' >&2; exit 1;; esac";
+
+    @Option(names = "--hosts", paramLabel = "N", description = "Number of hosts (default 50).")
+    int hosts = 50;
+
+    @Option(names = "--command", paramLabel = "CMD", description = "Shell command to run instead of the demo's own.")
+    String command;
+
+    @CommandLine.Unmatched
+    List<String> execOptions = new ArrayList<>();
+
+    private final Console console;
+
+    DemoCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (hosts < 1 || hosts > 5000) {
+            throw new UsageException("--hosts must be between 1 and 5000");
+        }
+        console.err().println("jinfra demo: starting " + hosts + " SSH hosts in this process on 127.0.0.1...");
+        try (SshFleet fleet = SshFleet.builder().hosts(hosts).namePrefix("web-").build().start()) {
+            List<String> names = fleet.hostNames();
+            List<String> expectedProblems = new ArrayList<>();
+            if (command == null && hosts >= 30) {
+                // web-13 fails by the demo command itself; these two fail at the connection level.
+                String refused = names.get(28);
+                fleet.host(refused).fault(Fault.REFUSE);
+                fleet.host(names.get(41 % hosts)).fault(Fault.slow(Duration.ofMillis(1500)));
+                expectedProblems.add(names.get(12));
+                expectedProblems.add(refused);
+                console.err().println("jinfra demo: " + names.get(12) + " is set to fail and " + refused
+                        + " to refuse connections, to show how problems look");
+            }
+            List<String> args = new ArrayList<>();
+            args.add(fleet.inventoryYaml().toString());
+            args.addAll(execOptions);
+            args.add("--");
+            args.add(command == null ? DEFAULT_COMMAND : command);
+            console.err().println("jinfra demo: jinfra " + String.join(" ", args.subList(0, args.size() - 1)) + " '...'");
+            int code = Main.execute(new ExecCommand(console), args.toArray(String[]::new), console);
+            if (expectedProblems.isEmpty() || code == ExitCode.USAGE) {
+                return code;
+            }
+            // The demo worked when exactly the hosts set up to fail are the ones recorded for a retry.
+            List<String> recorded = Files.readAllLines(console.cwd().resolve(RetryFile.DEFAULT)).stream()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).sorted().toList();
+            if (recorded.equals(expectedProblems.stream().sorted().toList())) {
+                console.err().println("jinfra demo: done; every other host succeeded, as expected");
+                return ExitCode.OK;
+            }
+            console.err().println("jinfra demo: unexpected result: problems on " + recorded);
+            return code == ExitCode.OK ? ExitCode.HOSTS_FAILED : code;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.jinfra.cli;
+
+import dev.jinfra.cli.output.FoldedReport;
+import dev.jinfra.cli.output.JsonLines;
+import dev.jinfra.cli.output.ProgressDisplay;
+import dev.jinfra.cli.output.RetryFile;
+import dev.jinfra.cli.output.StreamPrinter;
+import dev.jinfra.cli.output.Style;
+import dev.jinfra.command.Command;
+import dev.jinfra.inventory.Host;
+import dev.jinfra.run.Batching;
+import dev.jinfra.run.ExecWork;
+import dev.jinfra.run.FleetRunner;
+import dev.jinfra.run.RunListener;
+import dev.jinfra.run.RunSummary;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jinfra INVENTORY exec [OPTIONS] -- COMMAND}: one shell command on every targeted host at once. */
+@CommandLine.Command(
+        name = "exec",
+        customSynopsis = "jinfra INVENTORY exec [OPTIONS] -- COMMAND...",
+        description = {
+            "Runs COMMAND through the login shell of every targeted host, in parallel.",
+            "Identical results are folded together; problems are printed last; the hosts that did not",
+            "succeed are written to .jinfra/failed-hosts for --retry failed."
+        },
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true)
+final class ExecCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "INVENTORY",
+            description = "Inventory file (jinfra YAML, Ansible INI or YAML) or targets: host, user@host:port, web-[01-50], @local; comma-separated.")
+    String inventory;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command; put it after -- so its options stay its own.")
+    List<String> command = new ArrayList<>();
+
+    @CommandLine.Mixin
+    TargetOptions targets = new TargetOptions();
+
+    @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Hosts worked on at once (default: all, bounded by the connection limits).")
+    Integer parallel;
+
+    @Option(names = "--batch", paramLabel = "N|P%", description = "Run in batches of N hosts or P% of the hosts, one batch after another.")
+    String batch;
+
+    @Option(names = "--batch-delay", paramLabel = "DURATION", converter = DurationArg.class,
+            description = "Pause between batches (e.g. 30s).")
+    Duration batchDelay = Duration.ZERO;
+
+    @Option(names = "--fail-fast", description = "After the first host that fails, start no more hosts; the rest are reported as not started.")
+    boolean failFast;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationArg.class,
+            description = "Per-host command timeout (default: none).")
+    Duration timeout = Duration.ZERO;
+
+    @Option(names = "--sudo", description = "Run the command with sudo.")
+    boolean sudo;
+
+    @Option(names = "--sudo-user", paramLabel = "USER", description = "Run the command as USER with sudo (implies --sudo).")
+    String sudoUser;
+
+    @Option(names = "--sudo-password-env", paramLabel = "VAR", description = "Read the sudo password from environment variable VAR.")
+    String sudoPasswordEnv;
+
+    @Option(names = "--ask-sudo-password", description = "Ask for the sudo password on the terminal, once.")
+    boolean askSudoPassword;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "NAME=VALUE", description = "Set an environment variable for the command (repeatable).")
+    Map<String, String> env = new LinkedHashMap<>();
+
+    @Option(names = "--chdir", paramLabel = "DIR", description = "Run the command in DIR.")
+    String chdir;
+
+    @CommandLine.Mixin
+    OutputOptions output = new OutputOptions();
+
+    private final Console console;
+
+    ExecCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (command.isEmpty()) {
+            throw new UsageException("exec needs a command: jinfra " + inventory + " exec -- COMMAND");
+        }
+        String sudoPassword = sudoPassword();
+        Command cmd = Command.shell(String.join(" ", command)).env(env);
+        if (chdir != null) {
+            cmd = cmd.chdir(chdir);
+        }
+        if (sudo || sudoUser != null) {
+            cmd = cmd.sudo(sudoUser == null ? "root" : sudoUser, sudoPassword != null);
+        }
+        ExecWork work = new ExecWork(cmd, sudoPassword, timeout);
+        List<Host> hosts = targets.select(inventory, console);
+
+        Batching batching = batch == null ? Batching.NONE : parseBatch();
+        var options = new FleetRunner.Options(parallel == null ? Integer.MAX_VALUE : parallel, batching, failFast);
+        if (parallel != null && parallel < 1) {
+            throw new UsageException("--parallel must be at least 1");
+        }
+
+        try (var run = new FleetRun(targets, console)) {
+            run.validate(hosts);
+            Style style = Style.forTerminal(console.terminal() && !output.noColor);
+            List<RunListener> listeners = new ArrayList<>();
+            if (output.showProgress(console)) {
+                listeners.add(new ProgressDisplay(console.err(), console.terminal(), style));
+            }
+            if (output.json) {
+                listeners.add(new JsonLines(console.out()));
+            } else if (output.stream) {
+                listeners.add(new StreamPrinter(console.out(), console.err(), style));
+            }
+            RunSummary summary = run.execute(hosts, work, options, RunListener.all(listeners));
+            if (!output.json) {
+                new FoldedReport(console.out(), style).print(summary, !output.stream);
+            }
+            int retry = RetryFile.write(console.cwd().resolve(RetryFile.DEFAULT), summary, "exec -- " + String.join(" ", command));
+            if (retry > 0 && !output.json) {
+                console.err().println("jinfra: " + retry + (retry == 1 ? " host" : " hosts")
+                        + " did not succeed: listed in " + RetryFile.DEFAULT + "; rerun them with --retry failed");
+            }
+            return ExitCode.of(summary);
+        }
+    }
+
+    private Batching parseBatch() {
+        try {
+            return Batching.parse(batch, batchDelay);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--batch: " + e.getMessage());
+        }
+    }
+
+    private String sudoPassword() {
+        if (sudoPasswordEnv != null) {
+            String v = System.getenv(sudoPasswordEnv);
+            if (v == null) {
+                throw new UsageException("--sudo-password-env: environment variable " + sudoPasswordEnv + " is not set");
+            }
+            return v;
+        }
+        if (askSudoPassword) {
+            String v = console.readSecret("sudo password: ");
+            if (v == null) {
+                throw new UsageException("--ask-sudo-password needs a terminal; use --sudo-password-env instead");
+            }
+            return v;
+        }
+        return null;
+    }
+}

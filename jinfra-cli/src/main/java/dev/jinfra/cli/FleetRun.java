@@ -1,0 +1,81 @@
+package dev.jinfra.cli;
+
+import dev.jinfra.connect.ConnectionPolicy;
+import dev.jinfra.connect.LocalConnector;
+import dev.jinfra.connect.SshConfigFile;
+import dev.jinfra.connect.SshConnector;
+import dev.jinfra.inventory.Host;
+import dev.jinfra.run.FleetRunner;
+import dev.jinfra.run.HostWork;
+import dev.jinfra.run.RunControl;
+import dev.jinfra.run.RunListener;
+import dev.jinfra.run.RunSummary;
+import java.util.List;
+
+/**
+ * The connectors and Ctrl-C handling around one run from the command line. The first Ctrl-C stops starting
+ * hosts and closes open sessions, after which the report of what finished is still printed; a second one
+ * leaves at once.
+ */
+final class FleetRun implements AutoCloseable {
+    private final Console console;
+    private final TargetOptions targets;
+    // Made on first use: loading MINA and Bouncy Castle costs about a second, which @local runs skip.
+    private SshConnector ssh;
+    private final LocalConnector local = new LocalConnector();
+    private final RunControl control = new RunControl();
+
+    FleetRun(TargetOptions targets, Console console) {
+        this.console = console;
+        this.targets = targets;
+    }
+
+    private synchronized SshConnector ssh() {
+        if (ssh != null) {
+            return ssh;
+        }
+        var sshConfig = SshConfigFile.load(targets.sshConfigFile(), w -> console.err().println("jinfra: warning: " + w));
+        this.ssh = SshConnector.builder()
+                .policy(ConnectionPolicy.defaults())
+                .sshConfig(sshConfig)
+                .passphrases(keyFile -> console.readSecret("passphrase for " + keyFile + ": "))
+                .warnings(w -> console.err().println("jinfra: warning: " + w))
+                .build();
+        return ssh;
+    }
+
+    /** Checks every host's connection settings before any host is touched. */
+    void validate(List<Host> hosts) {
+        for (Host h : hosts) {
+            if (!h.isLocal()) {
+                try {
+                    ssh().settings(h);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+            }
+        }
+    }
+
+    RunSummary execute(List<Host> hosts, HostWork work, FleetRunner.Options options, RunListener listener) {
+        var runner = new FleetRunner(h -> h.isLocal() ? local : ssh());
+        InterruptHandler.install(() -> {
+            console.err().println();
+            console.err().println("jinfra: interrupted: stopping; press Ctrl-C again to quit at once");
+            control.cancel();
+        });
+        try {
+            return runner.run(hosts, work, options, listener, control);
+        } finally {
+            InterruptHandler.uninstall();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ssh != null) {
+            ssh.close();
+        }
+        local.close();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.jinfra.cli;
+
+import dev.jinfra.inventory.InventoryException;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * The {@code jinfra} command line. The inventory comes first, then the action:
+ * {@code jinfra INVENTORY exec -- COMMAND}; commands that need no inventory ({@code demo}) come alone.
+ */
+public final class Main {
+    static final String VERSION = "jinfra 0.1.0";
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        // Before any logger exists: MINA's INFO chatter is not for users; --debug shows its warnings too.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", List.of(args).contains("--debug") ? "warn" : "error");
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        int code = run(args, Console.system());
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    public static int run(String[] args, Console console) {
+        boolean debug = List.of(args).contains("--debug");
+        try {
+            return dispatch(args, console);
+        } catch (UsageException | InventoryException e) {
+            console.err().println("jinfra: " + e.getMessage());
+            if (debug) {
+                e.printStackTrace(console.err());
+            }
+            return ExitCode.USAGE;
+        } catch (RuntimeException | Error e) {
+            console.err().println("jinfra: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(console.err());
+            }
+            return ExitCode.INTERNAL;
+        }
+    }
+
+    private static int dispatch(String[] args, Console console) {
+        if (args.length == 0) {
+            console.err().println(usage());
+            return ExitCode.USAGE;
+        }
+        switch (args[0]) {
+            case "-h", "--help", "help" -> {
+                console.out().println(usage());
+                return ExitCode.OK;
+            }
+            case "-V", "--version" -> {
+                console.out().println(VERSION);
+                return ExitCode.OK;
+            }
+            case "demo" -> {
+                return execute(new DemoCommand(console), Arrays.copyOfRange(args, 1, args.length), console);
+            }
+            default -> {}
+        }
+        if (args.length < 2) {
+            throw new UsageException("missing action after the inventory: jinfra " + args[0] + " exec -- COMMAND");
+        }
+        String action = args[1];
+        String[] rest = new String[args.length - 1];
+        rest[0] = args[0];
+        System.arraycopy(args, 2, rest, 1, args.length - 2);
+        if (action.equals("exec")) {
+            return execute(new ExecCommand(console), rest, console);
+        }
+        throw new UsageException("unknown action '" + action + "' (jinfra INVENTORY exec -- COMMAND; see jinfra --help)");
+    }
+
+    static int execute(Object command, String[] args, Console console) {
+        var cli = new CommandLine(command);
+        cli.setOut(new java.io.PrintWriter(console.out(), true));
+        cli.setErr(new java.io.PrintWriter(console.err(), true));
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e);
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            console.err().println("jinfra: " + e.getMessage());
+            console.err().println("jinfra: see: jinfra INVENTORY " + e.getCommandLine().getCommandName() + " --help");
+            return ExitCode.USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    static String usage() {
+        return String.join("\n",
+                "jinfra: infrastructure as Java code, and parallel SSH for whole fleets",
+                "",
+                "Usage:",
+                "  jinfra INVENTORY exec [OPTIONS] -- COMMAND   run COMMAND on every host at once",
+                "  jinfra demo [--hosts N]                      exec on an in-process fleet of test hosts",
+                "  jinfra --help | --version",
+                "",
+                "INVENTORY is a file (jinfra YAML, Ansible INI or YAML) or targets on the command line:",
+                "  web-01,web-02   root@db:2222   web-[01-50].example.com   @local",
+                "",
+                "Run 'jinfra INVENTORY exec --help' for the options.",
+                "Exit codes: 0 all succeeded, 1 some failed, 2 usage error, 3 some unreachable, 130 interrupted, 70 internal error.");
+    }
+}

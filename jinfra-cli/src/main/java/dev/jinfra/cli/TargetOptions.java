@@ -1,0 +1,110 @@
+package dev.jinfra.cli;
+
+import dev.jinfra.cli.output.RetryFile;
+import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.HostKeys;
+import dev.jinfra.inventory.Inventory;
+import dev.jinfra.inventory.InventoryLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Which hosts, and how to reach them: shared by every command that works on an inventory. */
+final class TargetOptions {
+    @Option(names = "--limit", paramLabel = "PATTERN",
+            description = "Only these hosts: groups, names, globs (web-*), ranges, !exclude, &intersect, @file; comma-separated, repeatable.")
+    List<String> limits = new ArrayList<>();
+
+    @Option(names = "--retry", paramLabel = "failed", description = "Target the hosts that did not succeed in the last run (from .jinfra/failed-hosts).")
+    String retry;
+
+    @Option(names = {"-d", "--data"}, paramLabel = "KEY=VALUE", description = "Host data for every host, over the inventory's (repeatable), e.g. ssh_port=2222.")
+    Map<String, String> data = new LinkedHashMap<>();
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "SSH user (same as --data ssh_user=USER).")
+    String user;
+
+    @Option(names = {"-i", "--key"}, paramLabel = "FILE", description = "Private key file (same as --data ssh_key=FILE).")
+    String key;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "SSH port (same as --data ssh_port=PORT).")
+    Integer port;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "OpenSSH client config to read (default: ~/.ssh/config).")
+    Path sshConfig;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationArg.class,
+            description = "Give up connecting to a host after this long (default 10s).")
+    Duration connectTimeout;
+
+    @Option(names = "--connect-retries", paramLabel = "N", description = "Retry a failed connection N times, with jittered backoff.")
+    Integer connectRetries;
+
+    @Option(names = "--accept-new-host-keys", description = "Accept and record keys of hosts not yet in known_hosts (a changed key is still refused).")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--debug", description = "Print stack traces for errors.")
+    boolean debug;
+
+    /** CLI data, which overrides every inventory value. */
+    Map<String, Object> cliData() {
+        Map<String, Object> d = new LinkedHashMap<>(data);
+        if (user != null) {
+            d.put(HostKeys.SSH_USER, user);
+        }
+        if (key != null) {
+            d.put(HostKeys.SSH_KEY, key);
+        }
+        if (port != null) {
+            d.put(HostKeys.SSH_PORT, port);
+        }
+        if (connectTimeout != null) {
+            d.put(HostKeys.SSH_CONNECT_TIMEOUT, Math.max(1, connectTimeout.toSeconds()));
+        }
+        if (connectRetries != null) {
+            d.put(HostKeys.SSH_CONNECT_RETRIES, connectRetries);
+        }
+        if (acceptNewHostKeys) {
+            d.put(HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "accept-new");
+        }
+        return d;
+    }
+
+    List<Host> select(String spec, Console console) {
+        Inventory inventory = InventoryLoader.load(spec, console.cwd()).withData(cliData());
+        if (!limits.isEmpty()) {
+            inventory = inventory.limit(limits, console.cwd());
+        }
+        if (retry != null) {
+            if (!retry.equals("failed")) {
+                throw new UsageException("--retry takes 'failed', not '" + retry + "'");
+            }
+            Path file = console.cwd().resolve(RetryFile.DEFAULT);
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("--retry failed: no earlier run recorded in " + RetryFile.DEFAULT);
+            }
+            if (!hasHostNames(file)) {
+                throw new UsageException("--retry failed: every host succeeded in the last run; nothing to retry");
+            }
+            inventory = inventory.limit(List.of("@" + file), console.cwd());
+        }
+        return inventory.hosts();
+    }
+
+    private static boolean hasHostNames(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(String::strip).anyMatch(l -> !l.isEmpty() && !l.startsWith("#"));
+        } catch (java.io.IOException e) {
+            throw new UsageException("--retry failed: cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    Path sshConfigFile() {
+        return sshConfig != null ? sshConfig : Path.of(System.getProperty("user.home"), ".ssh", "config");
+    }
+}

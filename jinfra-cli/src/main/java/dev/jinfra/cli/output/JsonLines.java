@@ -1,0 +1,67 @@
+package dev.jinfra.cli.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jinfra.cli.ExitCode;
+import dev.jinfra.run.HostResult;
+import dev.jinfra.run.HostState;
+import dev.jinfra.run.RunListener;
+import dev.jinfra.run.RunSummary;
+import java.io.PrintStream;
+
+/**
+ * {@code --json}: one JSON object per line, a {@code host} object for each host as it finishes, then one
+ * {@code summary} object. The field names are a stable format, documented in the README.
+ */
+public final class JsonLines implements RunListener {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PrintStream out;
+
+    public JsonLines(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void hostFinished(HostResult r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", "host");
+        o.put("host", r.host().name());
+        o.put("state", r.state().name().toLowerCase(java.util.Locale.ROOT));
+        if (r.exitCode() >= 0) {
+            o.put("exit_code", r.exitCode());
+        } else {
+            o.putNull("exit_code");
+        }
+        o.put("stdout", r.stdout());
+        o.put("stderr", r.stderr());
+        if (r.error() != null) {
+            o.put("error", r.error());
+        } else {
+            o.putNull("error");
+        }
+        o.put("duration_ms", r.duration().toMillis());
+        emit(o);
+    }
+
+    @Override
+    public void runFinished(RunSummary s) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", "summary");
+        o.put("hosts", s.results().size());
+        for (HostState state : HostState.values()) {
+            o.put(state.name().toLowerCase(java.util.Locale.ROOT), s.count(state));
+        }
+        o.put("interrupted", s.interrupted());
+        o.put("exit_code", ExitCode.of(s));
+        o.put("elapsed_ms", s.elapsed().toMillis());
+        emit(o);
+    }
+
+    private void emit(ObjectNode o) {
+        String line = o.toString();
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}

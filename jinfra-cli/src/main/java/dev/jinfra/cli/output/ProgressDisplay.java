@@ -1,0 +1,143 @@
+package dev.jinfra.cli.output;
+
+import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.HostPattern;
+import dev.jinfra.run.HostResult;
+import dev.jinfra.run.RunListener;
+import dev.jinfra.run.RunSummary;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Live progress on standard error. On a terminal, one status line redrawn in place (connected n/N, running,
+ * done, failed, and which hosts are still running once only a few are left); otherwise a plain line now and
+ * then, so logs of long runs show that something is happening without a line per host.
+ */
+public final class ProgressDisplay implements RunListener {
+    private static final Duration TERMINAL_REFRESH = Duration.ofMillis(120);
+    private static final Duration PLAIN_EVERY = Duration.ofSeconds(10);
+    private static final int STRAGGLERS_SHOWN = 5;
+
+    private final PrintStream err;
+    private final boolean terminal;
+    private final Style style;
+    private final AtomicInteger connected = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger problems = new AtomicInteger();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private volatile int total;
+    private volatile boolean finished;
+    private volatile String batch = "";
+    private Thread painter;
+    private long startNanos;
+
+    public ProgressDisplay(PrintStream err, boolean terminal, Style style) {
+        this.err = err;
+        this.terminal = terminal;
+        this.style = style;
+    }
+
+    @Override
+    public void runStarted(List<Host> hosts) {
+        total = hosts.size();
+        startNanos = System.nanoTime();
+        if (!terminal) {
+            err.println("jinfra: " + total + (total == 1 ? " host" : " hosts"));
+        }
+        painter = Thread.ofPlatform().daemon().name("jinfra-progress").start(this::paintLoop);
+    }
+
+    @Override
+    public void batchStarted(int number, int batches, List<Host> hosts) {
+        if (batches > 1) {
+            batch = "batch " + number + "/" + batches + " · ";
+            if (!terminal) {
+                err.println("jinfra: batch " + number + "/" + batches + ": " + HostPattern.fold(hosts.stream().map(Host::name).toList()));
+            }
+        }
+    }
+
+    @Override
+    public void hostConnecting(Host host) {
+        running.add(host.name());
+    }
+
+    @Override
+    public void hostConnected(Host host) {
+        connected.incrementAndGet();
+    }
+
+    @Override
+    public void hostFinished(HostResult result) {
+        running.remove(result.host().name());
+        done.incrementAndGet();
+        if (result.state().isProblem()) {
+            problems.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void runFinished(RunSummary summary) {
+        finished = true;
+        if (painter != null) {
+            painter.interrupt();
+            try {
+                painter.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (terminal) {
+            synchronized (err) {
+                err.print("\r\u001b[2K");
+                err.flush();
+            }
+        }
+    }
+
+    private void paintLoop() {
+        long lastPlain = System.nanoTime();
+        while (!finished) {
+            try {
+                Thread.sleep(terminal ? TERMINAL_REFRESH : Duration.ofMillis(500));
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (finished) {
+                return;
+            }
+            if (terminal) {
+                synchronized (err) {
+                    err.print("\r\u001b[2K" + line());
+                    err.flush();
+                }
+            } else if (System.nanoTime() - lastPlain >= PLAIN_EVERY.toNanos()) {
+                lastPlain = System.nanoTime();
+                err.println("jinfra: " + line());
+            }
+        }
+    }
+
+    String line() {
+        int d = done.get();
+        int p = problems.get();
+        StringBuilder sb = new StringBuilder(batch);
+        sb.append("connected ").append(connected.get()).append('/').append(total);
+        sb.append(" · running ").append(running.size());
+        sb.append(" · done ").append(d).append('/').append(total);
+        if (p > 0) {
+            sb.append(" · ").append(style.red("problems " + p));
+        }
+        long secs = (System.nanoTime() - startNanos) / 1_000_000_000L;
+        sb.append(" · ").append(secs).append('s');
+        int left = running.size();
+        if (left > 0 && left <= STRAGGLERS_SHOWN && d > 0) {
+            sb.append(" · waiting for ").append(HostPattern.fold(List.copyOf(running)));
+        }
+        return sb.toString();
+    }
+}
