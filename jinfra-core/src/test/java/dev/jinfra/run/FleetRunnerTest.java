@@ -1,0 +1,164 @@
+package dev.jinfra.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.connect.LocalConnector;
+import dev.jinfra.connect.SshConnector;
+import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.HostKeys;
+import dev.jinfra.testkit.Fault;
+import dev.jinfra.testkit.SshFleet;
+import dev.jinfra.testkit.SshFleetExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class FleetRunnerTest {
+    @RegisterExtension
+    static SshFleetExtension fleetExtension = SshFleetExtension.hosts(12);
+
+    static SshConnector ssh;
+    static final LocalConnector LOCAL = new LocalConnector();
+
+    @BeforeAll
+    static void start() {
+        ssh = SshConnector.builder().build();
+    }
+
+    @AfterAll
+    static void stop() {
+        ssh.close();
+    }
+
+    SshFleet fleet() {
+        return fleetExtension.fleet();
+    }
+
+    List<Host> hosts() {
+        List<Host> hosts = new ArrayList<>();
+        for (var fh : fleet().hosts()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put(HostKeys.SSH_HOSTNAME, fh.socketAddress().getHostString());
+            data.put(HostKeys.SSH_PORT, fh.socketAddress().getPort());
+            data.put(HostKeys.SSH_USER, fleet().user());
+            data.put(HostKeys.SSH_KEY, fleet().clientKeyFile().toString());
+            data.put(HostKeys.SSH_KNOWN_HOSTS_FILE, fleet().knownHostsFile().toString());
+            data.put(HostKeys.SSH_CONNECT_TIMEOUT, 2);
+            hosts.add(new Host(fh.name(), List.of(), data));
+        }
+        return hosts;
+    }
+
+    String name(int i) {
+        return fleet().hostNames().get(i);
+    }
+
+    RunSummary run(List<Host> hosts, String command, Duration timeout, FleetRunner.Options options, RecordingListener listener, RunControl control) {
+        var runner = new FleetRunner(h -> h.isLocal() ? LOCAL : ssh);
+        return runner.run(hosts, new ExecWork(Command.shell(command), null, timeout), options, listener, control);
+    }
+
+    @Test
+    void everyHostEndsInExactlyOneStateThatTheSummaryCounts() {
+        fleet().host(name(1)).fault(Fault.REFUSE);
+        fleet().host(name(2)).fault(Fault.HANG_COMMAND);
+        fleet().host(name(3)).fault(Fault.DROP_MID_COMMAND);
+        fleet().host(name(4)).fault(Fault.CHANGED_HOST_KEY);
+        String failOnFive = "echo hello; [ \"$FLEET_HOST\" = " + name(5) + " ] && exit 4; true";
+        var listener = new RecordingListener();
+
+        RunSummary s = run(hosts(), failOnFive, Duration.ofSeconds(2), FleetRunner.Options.defaults(), listener, new RunControl());
+
+        assertThat(listener.finishedNames()).containsExactlyInAnyOrderElementsOf(fleet().hostNames());
+        assertThat(s.results()).extracting(r -> r.host().name()).containsExactlyElementsOf(fleet().hostNames());
+        assertThat(s.count(HostState.SUCCEEDED)).isEqualTo(7);
+        assertThat(s.count(HostState.UNREACHABLE)).isEqualTo(2);
+        assertThat(s.count(HostState.TIMED_OUT)).isEqualTo(1);
+        assertThat(s.count(HostState.FAILED)).isEqualTo(2);
+        HostResult five = s.results().get(5);
+        assertThat(five.state()).isEqualTo(HostState.FAILED);
+        assertThat(five.exitCode()).isEqualTo(4);
+        assertThat(five.stdout()).isEqualTo("hello\n");
+        assertThat(s.results().get(3).error()).isEqualTo("connection lost before the command finished");
+        assertThat(s.results().get(1).error()).isEqualTo("connection refused");
+        assertThat(s.describe()).isEqualTo("7 of 12 hosts succeeded; 2 failed; 1 timed out; 2 unreachable");
+        assertThat(listener.summary).isSameAs(s);
+    }
+
+    @Test
+    void noMoreThanParallelHostsAreWorkedOnAtOnce() {
+        var listener = new RecordingListener();
+        RunSummary s = run(hosts(), "sleep 0.2", Duration.ZERO, new FleetRunner.Options(3, Batching.NONE, false), listener, new RunControl());
+        assertThat(s.allSucceeded()).isTrue();
+        assertThat(listener.maxInFlight.get()).isBetween(1, 3);
+    }
+
+    @Test
+    void batchesRunOneAfterAnotherWithTheDelayBetween() {
+        var listener = new RecordingListener();
+        Duration delay = Duration.ofMillis(300);
+        RunSummary s = run(hosts(), "true", Duration.ZERO,
+                new FleetRunner.Options(Integer.MAX_VALUE, Batching.parse("5", delay), false), listener, new RunControl());
+        assertThat(s.allSucceeded()).isTrue();
+        assertThat(listener.batches).extracting(List::size).containsExactly(5, 5, 2);
+        for (int b = 1; b < listener.batches.size(); b++) {
+            long lastFinishOfPrevious = listener.batches.get(b - 1).stream().mapToLong(listener.finishedAt::get).max().orElseThrow();
+            long firstStart = listener.batches.get(b).stream().mapToLong(listener.startedAt::get).min().orElseThrow();
+            assertThat(Duration.ofNanos(firstStart - lastFinishOfPrevious)).isGreaterThanOrEqualTo(delay);
+        }
+    }
+
+    @Test
+    void failFastStartsNoHostAfterTheFirstFailure() {
+        var listener = new RecordingListener();
+        String failOnSecond = "[ \"$FLEET_HOST\" = " + name(1) + " ] && exit 1; true";
+        RunSummary s = run(hosts(), failOnSecond, Duration.ZERO, new FleetRunner.Options(1, Batching.NONE, true), listener, new RunControl());
+        assertThat(s.results()).extracting(HostResult::state).containsExactly(
+                HostState.SUCCEEDED, HostState.FAILED, HostState.NOT_STARTED, HostState.NOT_STARTED, HostState.NOT_STARTED,
+                HostState.NOT_STARTED, HostState.NOT_STARTED, HostState.NOT_STARTED, HostState.NOT_STARTED,
+                HostState.NOT_STARTED, HostState.NOT_STARTED, HostState.NOT_STARTED);
+        assertThat(s.results().get(5).error()).contains("fail-fast");
+        assertThat(listener.finished).hasSize(12);
+    }
+
+    @Test
+    void cancellingStopsCommandsInFlightAndStillReportsEveryHost() throws Exception {
+        var listener = new RecordingListener();
+        var control = new RunControl();
+        var hosts = hosts();
+        var running = CompletableFuture.supplyAsync(() -> run(hosts, "sleep 30", Duration.ZERO,
+                new FleetRunner.Options(6, Batching.NONE, false), listener, control));
+        // Cancel once the first six are running their command.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (fleet().hosts().stream().mapToInt(h -> h.commands().size()).sum() < 6 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        long cancelledAt = System.nanoTime();
+        control.cancel();
+        RunSummary s = running.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(5));
+        assertThat(s.interrupted()).isTrue();
+        assertThat(s.results()).hasSize(12);
+        assertThat(s.count(HostState.SUCCEEDED)).isZero();
+        assertThat(s.withState(HostState.FAILED)).allSatisfy(r -> assertThat(r.error()).isEqualTo("interrupted while running"));
+        assertThat(s.count(HostState.FAILED) + s.count(HostState.NOT_STARTED)).isEqualTo(12);
+        assertThat(s.count(HostState.NOT_STARTED)).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void localHostsRunWithoutSsh() {
+        var listener = new RecordingListener();
+        RunSummary s = run(List.of(new Host(Host.LOCAL, List.of(), Map.of())), "echo local", Duration.ZERO,
+                FleetRunner.Options.defaults(), listener, new RunControl());
+        assertThat(s.results().getFirst().stdout()).isEqualTo("local\n");
+        assertThat(s.allSucceeded()).isTrue();
+    }
+}
