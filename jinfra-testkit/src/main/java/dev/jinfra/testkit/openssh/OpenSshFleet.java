@@ -33,6 +33,8 @@ public final class OpenSshFleet implements AutoCloseable {
     public static final Path SSHD = Path.of("/usr/sbin/sshd");
     /** System property naming the repository root (Surefire sets it). */
     public static final String REPO_ROOT_PROPERTY = "jinfra.repo.root";
+    /** System property with the port every sshd listens on (default 22). */
+    public static final String PORT_PROPERTY = "jinfra.e2e.port";
     /** The script, relative to the repository root. */
     public static final String SCRIPT = "scripts/sshd-fleet";
 
@@ -55,9 +57,13 @@ public final class OpenSshFleet implements AutoCloseable {
             Objects.requireNonNull(base, "base");
         }
 
-        /** {@code hosts} hosts in {@code dir}, named h1.., on the first free 127.N.0.1 range, port 22. */
+        /**
+         * {@code hosts} hosts in {@code dir}, named h1.. (zero-padded to the width of the count), on the first
+         * free 127.N.0.1 range, on port 22 or the port in the system property {@value #PORT_PROPERTY} (for
+         * machines whose own sshd listens on 0.0.0.0:22).
+         */
         public static Options of(int hosts, Path dir) {
-            return new Options(hosts, dir, "h", "auto", 22, 60 + hosts / 20);
+            return new Options(hosts, dir, "h", "auto", Integer.getInteger(PORT_PROPERTY, 22), 60 + hosts / 20);
         }
 
         public Options withPrefix(String p) {
