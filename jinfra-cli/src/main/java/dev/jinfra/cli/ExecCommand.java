@@ -51,7 +51,7 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Hosts worked on at once (default: all, bounded by the connection limits).")
     Integer parallel;
 
-    @Option(names = "--batch", paramLabel = "N|P%", description = "Run in batches of N hosts or P% of the hosts, one batch after another.")
+    @Option(names = "--batch", paramLabel = "N|P%", description = "Run in batches of N hosts or P%% of the hosts, one batch after another.")
     String batch;
 
     @Option(names = "--batch-delay", paramLabel = "DURATION", converter = DurationArg.class,

@@ -30,19 +30,25 @@ public final class Main {
         boolean debug = List.of(args).contains("--debug");
         try {
             return dispatch(args, console);
-        } catch (UsageException | InventoryException e) {
+        } catch (RuntimeException | Error e) {
+            return report(e, console, debug);
+        }
+    }
+
+    /** One line for the user; the stack trace only with --debug. */
+    static int report(Throwable e, Console console, boolean debug) {
+        if (e instanceof UsageException || e instanceof InventoryException) {
             console.err().println("jinfra: " + e.getMessage());
             if (debug) {
                 e.printStackTrace(console.err());
             }
             return ExitCode.USAGE;
-        } catch (RuntimeException | Error e) {
-            console.err().println("jinfra: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
-            if (debug) {
-                e.printStackTrace(console.err());
-            }
-            return ExitCode.INTERNAL;
         }
+        console.err().println("jinfra: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+        if (debug) {
+            e.printStackTrace(console.err());
+        }
+        return ExitCode.INTERNAL;
     }
 
     private static int dispatch(String[] args, Console console) {
@@ -81,12 +87,8 @@ public final class Main {
         var cli = new CommandLine(command);
         cli.setOut(new java.io.PrintWriter(console.out(), true));
         cli.setErr(new java.io.PrintWriter(console.err(), true));
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e);
-        });
+        boolean debug = List.of(args).contains("--debug");
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, console, debug));
         cli.setParameterExceptionHandler((e, a) -> {
             console.err().println("jinfra: " + e.getMessage());
             console.err().println("jinfra: see: jinfra INVENTORY " + e.getCommandLine().getCommandName() + " --help");

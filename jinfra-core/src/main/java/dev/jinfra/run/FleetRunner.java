@@ -70,7 +70,7 @@ public final class FleetRunner {
         if (control.isCancelled()) {
             stopReason = "run interrupted";
         } else if (stop.get()) {
-            stopReason = "not started: an earlier host failed (fail-fast)";
+            stopReason = "an earlier host failed (fail-fast)";
         }
         List<HostResult> ordered = new ArrayList<>(hosts.size());
         for (var e : results.entrySet()) {
