@@ -11,11 +11,14 @@ final class ConnectAttempt {
     static final AttributeRepository.AttributeKey<ConnectAttempt> KEY = new AttributeRepository.AttributeKey<>();
 
     final SshSettings settings;
+    /** The identities for this host, also offered to its ProxyJump hosts, which MINA opens with the same context. */
+    final java.util.List<java.security.KeyPair> keys;
     private volatile String refusal;
     private volatile boolean keyChanged;
 
-    ConnectAttempt(SshSettings settings) {
+    ConnectAttempt(SshSettings settings, java.util.List<java.security.KeyPair> keys) {
         this.settings = settings;
+        this.keys = java.util.List.copyOf(keys);
     }
 
     void refuse(String why, boolean changed) {

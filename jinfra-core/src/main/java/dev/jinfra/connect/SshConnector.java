@@ -24,7 +24,6 @@ import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
-import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
@@ -47,6 +46,13 @@ public final class SshConnector implements Connector {
     private final Semaphore sessions;
     private final Map<Host, SshSettings> settingsCache = new ConcurrentHashMap<>();
     private final Consumer<String> warnings;
+    private final Pause pause;
+
+    /** Waits between connect attempts; tests watch the waits through it. */
+    @FunctionalInterface
+    interface Pause {
+        void sleep(Duration d) throws InterruptedException;
+    }
 
     private SshConnector(Builder b) {
         this.sshConfig = b.sshConfig;
@@ -54,6 +60,7 @@ public final class SshConnector implements Connector {
         this.handshakes = new Semaphore(b.policy.maxHandshakes());
         this.sessions = new Semaphore(b.policy.maxSessions());
         this.warnings = b.warnings;
+        this.pause = b.pause;
         Path agentSocket = b.agentSocket != null ? b.agentSocket : SshAgentClient.socketFromEnvironment();
         this.agent = agentSocket == null ? null : new SshAgentClient(agentSocket);
         this.client = newClient(List.of());
@@ -66,8 +73,16 @@ public final class SshConnector implements Connector {
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(c, KEEPALIVE);
         // jinfra resolves ssh_config itself (MINA's resolver throws on Match and lacks Include).
         c.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-        // Identities are added per session from the host's settings; never MINA's implicit ~/.ssh scan.
-        c.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        // Identities come from the host's settings, through the connection context so that jump hosts get them
+        // too; never MINA's implicit ~/.ssh scan.
+        c.setKeyIdentityProvider(session -> {
+            ConnectAttempt a = session instanceof ClientSession cs ? KnownHostsCheck.attempt(cs) : null;
+            return a == null ? java.util.List.of() : a.keys;
+        });
+        c.setPasswordIdentityProvider(session -> {
+            ConnectAttempt a = session instanceof ClientSession cs ? KnownHostsCheck.attempt(cs) : null;
+            return a == null || a.settings.password() == null ? java.util.List.of() : java.util.List.of(a.settings.password());
+        });
         c.setServerKeyVerifier(knownHosts);
         if (agent != null) {
             c.setAgentFactory(agent);
@@ -107,6 +122,7 @@ public final class SshConnector implements Connector {
         private PassphraseSource passphrases = PassphraseSource.NONE;
         private Consumer<String> warnings = w -> {};
         private Path agentSocket;
+        private Pause pause = d -> Thread.sleep(d);
 
         public Builder policy(ConnectionPolicy p) {
             this.policy = p;
@@ -131,6 +147,11 @@ public final class SshConnector implements Connector {
         /** The ssh-agent socket; default: {@code SSH_AUTH_SOCK}. */
         public Builder agentSocket(Path socket) {
             this.agentSocket = socket;
+            return this;
+        }
+
+        Builder pause(Pause p) {
+            this.pause = p;
             return this;
         }
 
@@ -171,10 +192,10 @@ public final class SshConnector implements Connector {
     }
 
     /** Full jitter: a thousand hosts refused at once do not all come back at the same instant. */
-    private static void backOff(int attempt) throws UnreachableException {
+    private void backOff(int attempt) throws UnreachableException {
         long capMillis = Math.min(10_000, 500L << Math.min(attempt, 5));
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(capMillis / 2, capMillis + 1));
+            pause.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(capMillis / 2, capMillis + 1)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreachableException(UnreachableException.Reason.INTERRUPTED, "interrupted");
@@ -201,7 +222,7 @@ public final class SshConnector implements Connector {
             keys.addAll(keyFiles.load(file, s.keyPassphraseEnv()));
         }
         long deadline = System.nanoTime() + s.connectTimeout().toNanos();
-        var attempt = new ConnectAttempt(s);
+        var attempt = new ConnectAttempt(s, keys);
         var entry = new HostConfigEntry(s.address(), s.address(), s.port(), s.user(), s.proxyJump());
         ConnectFuture connecting;
         try {
@@ -222,10 +243,6 @@ public final class SshConnector implements Connector {
             throw refusedKey(attempt).orElseGet(() -> unreachable(s, connecting.getException()));
         }
         ClientSession session = connecting.getSession();
-        keys.forEach(session::addPublicKeyIdentity);
-        if (s.password() != null) {
-            session.addPasswordIdentity(s.password());
-        }
         try {
             AuthFuture auth = session.auth();
             if (!auth.await(remaining(deadline))) {

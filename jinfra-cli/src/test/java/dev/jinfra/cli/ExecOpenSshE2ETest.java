@@ -1,0 +1,89 @@
+package dev.jinfra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jinfra.testkit.openssh.OpenSshFleet;
+import dev.jinfra.testkit.openssh.OpenSshFleetExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jinfra exec against real OpenSSH sshd hosts on loopback (as many as -Djinfra.e2e.hosts says; CI runs 50). */
+@ExtendWith(OpenSshFleetExtension.class)
+class ExecOpenSshE2ETest {
+    @TempDir
+    Path cwd;
+
+    static Map<String, JsonNode> hostResults(CliRun r) throws Exception {
+        var json = new ObjectMapper();
+        List<JsonNode> objects = new ArrayList<>();
+        for (String line : r.outLines()) {
+            objects.add(json.readTree(line));
+        }
+        return objects.stream().filter(o -> o.get("type").asText().equals("host"))
+                .collect(Collectors.toMap(o -> o.get("host").asText(), o -> o));
+    }
+
+    @Test
+    void everyRealHostAnswersAsItself(OpenSshFleet fleet) throws Exception {
+        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--json", "--", "echo $FLEET_HOST; hostname");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+        Map<String, JsonNode> results = hostResults(r);
+        assertThat(results).hasSize(fleet.hosts().size());
+        for (OpenSshFleet.Host h : fleet.hosts()) {
+            JsonNode result = results.get(h.name());
+            assertThat(result.get("state").asText()).isEqualTo("succeeded");
+            assertThat(result.get("stdout").asText()).isEqualTo(h.name() + "\n" + h.name() + "\n");
+        }
+    }
+
+    @Test
+    void classicalKeyExchangeCanBeChosen(OpenSshFleet fleet) {
+        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--data", "ssh_kex_algorithms=curve25519-sha256", "--", "true");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains(fleet.hosts().size() + " of " + fleet.hosts().size() + " hosts succeeded");
+    }
+
+    @Test
+    void aChangedHostKeyIsRefusedForThatHostOnly(OpenSshFleet fleet) throws Exception {
+        // Give the second host the first host's key in a copy of known_hosts: to jinfra, its key "changed".
+        List<String> lines = Files.readAllLines(fleet.knownHostsFile());
+        OpenSshFleet.Host second = fleet.hosts().get(1);
+        String firstKey = lines.getFirst().substring(lines.getFirst().indexOf(' ') + 1);
+        List<String> tampered = new ArrayList<>();
+        for (String l : lines) {
+            tampered.add(l.startsWith(second.address() + " ") ? second.address() + " " + firstKey : l);
+        }
+        Path knownHosts = Files.write(cwd.resolve("known_hosts"), tampered);
+        String secondKey = lines.stream().filter(l -> l.startsWith(second.address() + " ")).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assumptions.assumeFalse(secondKey.endsWith(firstKey), "hosts share a key");
+
+        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--data", "ssh_known_hosts_file=" + knownHosts, "--", "true");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_UNREACHABLE);
+        assertThat(r.out()).contains("── " + second.name() + " (1 host) ── unreachable: host key changed");
+        assertThat(r.out()).contains((fleet.hosts().size() - 1) + " of " + fleet.hosts().size() + " hosts succeeded; 1 unreachable");
+    }
+
+    @Test
+    void aHostCanBeReachedThroughAJumpHost(OpenSshFleet fleet) {
+        OpenSshFleet.Host jump = fleet.hosts().get(0);
+        OpenSshFleet.Host target = fleet.hosts().get(2);
+        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--limit", target.name(),
+                "--data", "ssh_proxy_jump=root@" + jump.address(), "--", "echo $FLEET_HOST");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).startsWith("── " + target.name() + " (1 host) ── exit 0\n" + target.name() + "\n");
+
+        // The jump is really taken: through a jump host that does not answer, the target cannot be reached.
+        CliRun viaNowhere = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--limit", target.name(),
+                "--data", "ssh_proxy_jump=root@127.77.250.250", "--", "true");
+        assertThat(viaNowhere.exitCode()).as(viaNowhere.toString()).isEqualTo(ExitCode.HOSTS_UNREACHABLE);
+    }
+}
