@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -124,6 +125,8 @@ final class FleetCommand implements Command {
             }
         } catch (InterruptedException e) {
             // destroy() interrupted us: the channel is gone, there is nobody to report to.
+        } catch (RejectedExecutionException e) {
+            // The fleet is closing and has shut its pump pool down; the session goes with it.
         } catch (IOException e) {
             if (!destroyed && !dropped.get()) {
                 reportFailure(e);
