@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -20,8 +24,10 @@ import org.apache.sshd.server.command.Command;
  * {@code FLEET_HOST} and {@code HOME} set, pumping stdin, stdout and stderr, and applying the host's command
  * faults as they were when the command arrived.
  *
- * <p>The pumps run on virtual threads: they spend their life blocked on pipes, and a fleet of a thousand hosts
- * may run a thousand commands at once.
+ * <p>The pipes to the process are pumped by platform threads from the fleet's shared pool. Virtual threads
+ * would be cheaper, but a read from a process pipe pins a virtual thread's carrier, and with more pinned
+ * carriers than the scheduler allows (256) a fleet running hundreds of {@code cat}s would starve the very
+ * threads feeding their stdin. The runner only sleeps and waits, so it is virtual.
  */
 final class FleetCommand implements Command {
 
@@ -31,6 +37,7 @@ final class FleetCommand implements Command {
     private final HostControl host;
     private final String commandLine;
     private final ShellLauncher launcher;
+    private final ExecutorService pumps;
     private final AtomicBoolean dropped = new AtomicBoolean();
     private InputStream stdin;
     private OutputStream stdout;
@@ -39,13 +46,14 @@ final class FleetCommand implements Command {
     private ChannelSession channel;
     private volatile boolean destroyed;
     private volatile Thread runner;
-    private volatile Thread stdinFeeder;
+    private volatile Future<?> stdinFeeder;
     private volatile Process process;
 
-    FleetCommand(HostControl host, String commandLine, ShellLauncher launcher) {
+    FleetCommand(HostControl host, String commandLine, ShellLauncher launcher, ExecutorService pumps) {
         this.host = host;
         this.commandLine = commandLine;
         this.launcher = launcher;
+        this.pumps = pumps;
     }
 
     @Override
@@ -100,11 +108,14 @@ final class FleetCommand implements Command {
             if (destroyed) {
                 return;
             }
-            stdinFeeder = Thread.ofVirtual().name("fleet-stdin-" + host.name()).start(() -> feedStdin(started));
-            Thread errorPump = Thread.ofVirtual().name("fleet-stderr-" + host.name())
-                    .start(() -> forwardQuietly(started.getErrorStream(), stderr, drop));
-            forward(started.getInputStream(), stdout, drop);
-            errorPump.join();
+            stdinFeeder = pumps.submit(() -> feedStdin(started));
+            Future<?> errorPump = pumps.submit(() -> forwardQuietly(started.getErrorStream(), stderr, drop));
+            Future<?> outputPump = pumps.submit(() -> {
+                forward(started.getInputStream(), stdout, drop);
+                return null;
+            });
+            awaitPump(outputPump);
+            awaitPump(errorPump);
             int exitCode = started.waitFor();
             if (drop) {
                 // The command printed nothing, so drop now: still before any exit status.
@@ -114,6 +125,8 @@ final class FleetCommand implements Command {
             }
         } catch (InterruptedException e) {
             // destroy() interrupted us: the channel is gone, there is nobody to report to.
+        } catch (RejectedExecutionException e) {
+            // The fleet is closing and has shut its pump pool down; the session goes with it.
         } catch (IOException e) {
             if (!destroyed && !dropped.get()) {
                 reportFailure(e);
@@ -126,6 +139,17 @@ final class FleetCommand implements Command {
             if (launched != null) {
                 launched.cleanUp();
             }
+        }
+    }
+
+    private static void awaitPump(Future<?> pump) throws IOException, InterruptedException {
+        try {
+            pump.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("output pump failed", e.getCause());
         }
     }
 
@@ -191,7 +215,10 @@ final class FleetCommand implements Command {
     public void destroy(ChannelSession channel) {
         destroyed = true;
         interrupt(runner);
-        interrupt(stdinFeeder);
+        Future<?> feeder = stdinFeeder;
+        if (feeder != null) {
+            feeder.cancel(true);
+        }
         Process started = process;
         if (started != null) {
             kill(started);

@@ -101,7 +101,10 @@ public final class SshFleet implements AutoCloseable {
             controlsByPort.put(address.getPort(), control);
             control.attach(directory.resolve("hosts").resolve(control.name()), host -> {
                 try {
-                    port.switchTo(host.listenerMode());
+                    // Read the faults under the port's lock, so concurrent changes cannot apply out of order.
+                    synchronized (port) {
+                        port.switchTo(host.listenerMode());
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot change what listens on port " + address.getPort(), e);
                 }

@@ -44,6 +44,10 @@ class FleetLifecycleTest {
 
             try (TestClient client = new TestClient(fleet);
                  ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+                // The cheapest modern key exchange: 300 handshakes share two CPUs with 300 servers.
+                client.client().setKeyExchangeFactories(client.client().getKeyExchangeFactories().stream()
+                        .filter(kex -> kex.getName().equals("curve25519-sha256")).toList());
+                long calling = System.nanoTime();
                 List<Future<String>> answers = new ArrayList<>();
                 for (FleetHost host : fleet.hosts()) {
                     answers.add(callers.submit(() -> client.run(host, "echo $FLEET_HOST").stdout().strip()));
@@ -51,6 +55,7 @@ class FleetLifecycleTest {
                 for (int i = 0; i < answers.size(); i++) {
                     assertThat(answers.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(fleet.hosts().get(i).name());
                 }
+                System.out.println("300 hosts answered in " + (System.nanoTime() - calling) / 1_000_000 + " ms");
             }
         }
     }

@@ -21,6 +21,7 @@ import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.core.CoreModuleProperties;
 
 /** A MINA SSH client that trusts only a fleet's known_hosts file and logs in with its client key file. */
 final class TestClient implements AutoCloseable {
@@ -40,6 +41,8 @@ final class TestClient implements AutoCloseable {
     TestClient(SshFleet fleet, ServerKeyVerifier verifier) {
         this.clientKey = readKey(fleet.clientKeyFile());
         this.client = SshClient.setUpDefaultClient();
+        // Without TCP_NODELAY every command waits for delayed ACKs on loopback.
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
         client.setServerKeyVerifier(verifier);
         client.start();
     }
@@ -70,7 +73,10 @@ final class TestClient implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (ChannelExec channel = session.createExecChannel(command)) {
-            channel.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            if (!stdin.isEmpty()) {
+                // MINA pumps stdin with a thread per channel; most commands need none.
+                channel.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            }
             channel.setOut(out);
             channel.setErr(err);
             channel.open().verify(TIMEOUT);
