@@ -41,12 +41,24 @@ final class KeyFiles {
         if (!Files.isReadable(file)) {
             return new Loaded(List.of(), "cannot read private key " + file);
         }
+        String env = passphraseEnv != null ? passphraseEnv : PassphraseSource.DEFAULT_ENV;
+        // Where the passphrase came from, if MINA asked for one: error messages must tell a key that needed a
+        // passphrase and got none from one whose passphrase was wrong, and say where a passphrase is read from.
+        String[] givenBy = {null};
+        boolean[] asked = {false};
         FilePasswordProvider password = (session, resource, retryIndex) -> {
             if (retryIndex > 0) {
                 return null;
             }
-            String env = System.getenv(passphraseEnv != null ? passphraseEnv : PassphraseSource.DEFAULT_ENV);
-            return env != null ? env : passphrases.passphrase(file);
+            asked[0] = true;
+            String fromEnv = System.getenv(env);
+            if (fromEnv != null) {
+                givenBy[0] = "the environment variable " + env;
+                return fromEnv;
+            }
+            String entered = passphrases.passphrase(file);
+            givenBy[0] = entered == null ? null : "the passphrase prompt";
+            return entered;
         };
         try (InputStream in = Files.newInputStream(file)) {
             Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, new PathResource(file), in, password);
@@ -59,6 +71,15 @@ final class KeyFiles {
             }
             return new Loaded(List.copyOf(keys), null);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            if (asked[0] && givenBy[0] == null) {
+                return new Loaded(List.of(), "private key " + file + " is encrypted and no passphrase was given: set "
+                        + env + (passphraseEnv == null ? " (or name another variable in ssh_key_password_env)" : ""));
+            }
+            if (givenBy[0] != null) {
+                // Decryption "succeeded" with the wrong key material, so MINA reports garbage (mismatched check
+                // values, bad padding) rather than a wrong passphrase.
+                return new Loaded(List.of(), "cannot decrypt private key " + file + ": wrong passphrase from " + givenBy[0]);
+            }
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Loaded(List.of(), "cannot load private key " + file + ": " + why);
         }

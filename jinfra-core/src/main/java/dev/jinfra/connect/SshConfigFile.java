@@ -1,12 +1,8 @@
 package dev.jinfra.connect;
 
-import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -19,9 +15,15 @@ public final class SshConfigFile {
     /** A config with no entries. */
     public static final SshConfigFile EMPTY = new SshConfigFile(List.of());
 
-    private static final int MAX_INCLUDE_DEPTH = 16;
-
-    private record Block(List<String> patterns, List<String[]> settings) {}
+    /**
+     * Settings that apply to a host every one of {@code conditions} (each a Host pattern list) matches: a Host
+     * block in a file included from another Host block applies only where both match, as in OpenSSH.
+     */
+    record Block(List<List<String>> conditions, List<String[]> settings) {
+        boolean appliesTo(String host) {
+            return conditions.stream().allMatch(patterns -> matches(patterns, host));
+        }
+    }
 
     /** The settings found for one host; null fields were not set. */
     public record Entry(String hostName, Integer port, String user, List<String> identityFiles, String proxyJump) {}
@@ -32,121 +34,17 @@ public final class SshConfigFile {
         this.blocks = blocks;
     }
 
-    /** Reads {@code file}; a missing file gives an empty config. Problems are reported to {@code warnings}. */
+    /**
+     * Reads {@code file}; a missing file gives an empty config. Problems are reported to {@code warnings}.
+     * Relative {@code Include} paths are looked up in {@code ~/.ssh}, as OpenSSH does for a user config.
+     */
     public static SshConfigFile load(Path file, Consumer<String> warnings) {
-        List<Block> blocks = new ArrayList<>();
-        // Lines before the first Host line apply to every host.
-        blocks.add(new Block(List.of("*"), new ArrayList<>()));
-        var state = new boolean[] {false, false}; // [inside a Match block, warned about Match]
-        read(file, blocks, state, warnings, 0);
-        return new SshConfigFile(blocks);
+        return load(file, Path.of(System.getProperty("user.home"), ".ssh"), warnings);
     }
 
-    private static void read(Path file, List<Block> blocks, boolean[] state, Consumer<String> warnings, int depth) {
-        if (depth > MAX_INCLUDE_DEPTH) {
-            warnings.accept(file + ": Include nested too deeply; not read");
-            return;
-        }
-        List<String> lines;
-        try {
-            if (!Files.isRegularFile(file)) {
-                return;
-            }
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            warnings.accept(file + ": cannot read ssh config: " + e.getMessage());
-            return;
-        }
-        int lineNo = 0;
-        for (String raw : lines) {
-            lineNo++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] kv = splitKeyword(line);
-            String key = kv[0].toLowerCase(Locale.ROOT);
-            List<String> args = words(kv[1]);
-            switch (key) {
-                case "host" -> {
-                    state[0] = false;
-                    blocks.add(new Block(args, new ArrayList<>()));
-                }
-                case "match" -> {
-                    state[0] = true;
-                    if (!state[1]) {
-                        state[1] = true;
-                        warnings.accept(file + ":" + lineNo + ": Match blocks are not supported; their settings are skipped");
-                    }
-                }
-                case "include" -> {
-                    for (String pattern : args) {
-                        for (Path inc : expandInclude(file, pattern)) {
-                            read(inc, blocks, state, warnings, depth + 1);
-                        }
-                    }
-                }
-                default -> {
-                    if (!state[0] && !args.isEmpty()) {
-                        blocks.getLast().settings().add(new String[] {key, String.join(" ", args)});
-                    }
-                }
-            }
-        }
-    }
-
-    private static String[] splitKeyword(String line) {
-        int i = 0;
-        while (i < line.length() && !Character.isWhitespace(line.charAt(i)) && line.charAt(i) != '=') {
-            i++;
-        }
-        String rest = line.substring(i).strip();
-        if (rest.startsWith("=")) {
-            rest = rest.substring(1).strip();
-        }
-        return new String[] {line.substring(0, i), rest};
-    }
-
-    private static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (char c : text.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (Character.isWhitespace(c) && !quoted) {
-                if (!cur.isEmpty()) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                }
-            } else {
-                cur.append(c);
-            }
-        }
-        if (!cur.isEmpty()) {
-            out.add(cur.toString());
-        }
-        return out;
-    }
-
-    private static List<Path> expandInclude(Path from, String pattern) {
-        String expanded = expandHome(pattern);
-        Path p = Path.of(expanded);
-        if (!p.isAbsolute()) {
-            // OpenSSH resolves relative includes in a user config against ~/.ssh.
-            p = Path.of(System.getProperty("user.home"), ".ssh").resolve(p);
-        }
-        Path dir = p.getParent();
-        String glob = p.getFileName().toString();
-        if (!glob.contains("*") && !glob.contains("?") && !glob.contains("[")) {
-            return List.of(p);
-        }
-        var matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        try (var stream = Files.list(dir)) {
-            return stream.filter(f -> matcher.matches(f.getFileName())).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+    /** As {@link #load(Path, Consumer)}, with relative {@code Include} paths looked up in {@code includeDir}. */
+    static SshConfigFile load(Path file, Path includeDir, Consumer<String> warnings) {
+        return new SshConfigFile(SshConfigReader.read(file, includeDir, warnings));
     }
 
     static String expandHome(String path) {
@@ -161,12 +59,12 @@ public final class SshConfigFile {
         String proxyJump = null;
         List<String> identities = new ArrayList<>();
         for (Block b : blocks) {
-            if (!matches(b.patterns(), host)) {
+            if (!b.appliesTo(host)) {
                 continue;
             }
             for (String[] s : b.settings()) {
                 switch (s[0]) {
-                    case "hostname" -> hostName = hostName == null ? s[1].replace("%h", host) : hostName;
+                    case "hostname" -> hostName = hostName == null ? expandHostName(s[1], host) : hostName;
                     case "port" -> port = port == null ? parsePort(s[1]) : port;
                     case "user" -> user = user == null ? s[1] : user;
                     case "proxyjump" -> proxyJump = proxyJump == null ? s[1] : proxyJump;
@@ -175,7 +73,21 @@ public final class SshConfigFile {
                 }
             }
         }
-        return new Entry(hostName, port, user, List.copyOf(identities), "none".equals(proxyJump) ? null : proxyJump);
+        return new Entry(hostName, port, user, List.copyOf(identities), "none".equalsIgnoreCase(proxyJump) ? null : proxyJump);
+    }
+
+    /** HostName's tokens: {@code %h} is the name looked up, {@code %%} a literal percent sign. */
+    private static String expandHostName(String value, String host) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%' && i + 1 < value.length() && (value.charAt(i + 1) == 'h' || value.charAt(i + 1) == '%')) {
+                out.append(value.charAt(++i) == 'h' ? host : "%");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static Integer parsePort(String s) {

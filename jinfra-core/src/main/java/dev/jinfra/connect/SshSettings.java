@@ -2,6 +2,7 @@ package dev.jinfra.connect;
 
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,8 +52,45 @@ public record SshSettings(
         String user = host.value(HostKeys.SSH_USER).map(Object::toString)
                 .orElse(fromConfig.user() != null ? fromConfig.user() : System.getProperty("user.name"));
 
+        List<Path> keys = keyFiles(host, fromConfig);
+
+        Path knownHosts = Path.of(SshConfigFile.expandHome(host.string(HostKeys.SSH_KNOWN_HOSTS_FILE, "~/.ssh/known_hosts")));
+        HostKeyChecking checking = HostKeyChecking.parse(host.string(HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "yes"));
+        // "none" in host data turns off a ProxyJump the ssh config would add, as it does in the config itself.
+        String proxyJump = host.value(HostKeys.SSH_PROXY_JUMP).map(Object::toString)
+                .map(v -> v.isBlank() || v.strip().equalsIgnoreCase("none") ? "" : v.strip())
+                .orElse(fromConfig.proxyJump());
+        if (proxyJump != null && proxyJump.isEmpty()) {
+            proxyJump = null;
+        }
+        Duration timeout = host.value(HostKeys.SSH_CONNECT_TIMEOUT)
+                .map(v -> Duration.ofSeconds(integer(HostKeys.SSH_CONNECT_TIMEOUT, v, 1, 3600)))
+                .orElse(DEFAULT_CONNECT_TIMEOUT);
+        int retries = host.value(HostKeys.SSH_CONNECT_RETRIES).map(v -> integer(HostKeys.SSH_CONNECT_RETRIES, v, 0, 100)).orElse(0);
+        List<String> kex = host.value(HostKeys.SSH_KEX_ALGORITHMS)
+                .map(v -> Arrays.stream(v.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+        return new SshSettings(address, port, user, keys,
+                host.string(HostKeys.SSH_KEY_PASSWORD_ENV, null),
+                host.string(HostKeys.SSH_PASSWORD, null),
+                knownHosts, checking, proxyJump, timeout, retries, kex);
+    }
+
+    /**
+     * {@code ssh_key} is one path or a list of paths. An empty list means no key files at all, not even the
+     * config's IdentityFile or ~/.ssh/id_*: for hosts that log in through ssh-agent or a password only.
+     */
+    private static List<Path> keyFiles(Host host, SshConfigFile.Entry fromConfig) {
         List<Path> keys = new ArrayList<>();
-        host.value(HostKeys.SSH_KEY).ifPresent(k -> keys.add(Path.of(SshConfigFile.expandHome(k.toString()))));
+        Object given = host.value(HostKeys.SSH_KEY).orElse(null);
+        if (given instanceof List<?> list) {
+            if (list.isEmpty()) {
+                return List.of();
+            }
+            list.forEach(k -> keys.add(Path.of(SshConfigFile.expandHome(k.toString()))));
+        } else if (given != null && !given.toString().isBlank()) {
+            keys.add(Path.of(SshConfigFile.expandHome(given.toString())));
+        }
         if (keys.isEmpty()) {
             fromConfig.identityFiles().forEach(f -> keys.add(Path.of(f)));
         }
@@ -61,38 +99,22 @@ public record SshSettings(
             Path sshDir = Path.of(System.getProperty("user.home"), ".ssh");
             DEFAULT_KEYS.stream().map(sshDir::resolve).filter(Files::isRegularFile).forEach(keys::add);
         }
-
-        Path knownHosts = Path.of(SshConfigFile.expandHome(host.string(HostKeys.SSH_KNOWN_HOSTS_FILE, "~/.ssh/known_hosts")));
-        HostKeyChecking checking = HostKeyChecking.parse(host.string(HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "yes"));
-        String proxyJump = host.value(HostKeys.SSH_PROXY_JUMP).map(Object::toString).orElse(fromConfig.proxyJump());
-        Duration timeout = host.value(HostKeys.SSH_CONNECT_TIMEOUT)
-                .map(v -> Duration.ofSeconds(integer(HostKeys.SSH_CONNECT_TIMEOUT, v, 1, 3600)))
-                .orElse(DEFAULT_CONNECT_TIMEOUT);
-        int retries = host.value(HostKeys.SSH_CONNECT_RETRIES).map(v -> integer(HostKeys.SSH_CONNECT_RETRIES, v, 0, 100)).orElse(0);
-        List<String> kex = host.value(HostKeys.SSH_KEX_ALGORITHMS)
-                .map(v -> Arrays.stream(v.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
-        return new SshSettings(address, port, user, List.copyOf(keys),
-                host.string(HostKeys.SSH_KEY_PASSWORD_ENV, null),
-                host.string(HostKeys.SSH_PASSWORD, null),
-                knownHosts, checking, proxyJump, timeout, retries, kex);
+        return List.copyOf(keys);
     }
 
     private static int integer(String key, Object value, int min, int max) {
-        int n;
-        if (value instanceof Number num) {
-            n = num.intValue();
-        } else {
-            try {
-                n = Integer.parseInt(value.toString().strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
-            }
+        long n;
+        try {
+            // YAML gives numbers; INI files and the command line give strings. 22.0 is fine, 22.5 is not.
+            n = value instanceof Number num ? new BigDecimal(num.toString()).longValueExact()
+                    : Long.parseLong(value.toString().strip());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
         }
         if (n < min || n > max) {
             throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", not " + n);
         }
-        return n;
+        return (int) n;
     }
 
     /** What known_hosts and error messages call this host: {@code addr} or {@code [addr]:port}. */

@@ -1,0 +1,105 @@
+package dev.jinfra.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.HostKeys;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Precedence: host data over the ssh config over defaults; malformed data fails naming host and key. */
+class SshSettingsTest {
+    static SshConfigFile config;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Path fixtures = Path.of(SshSettingsTest.class.getResource("/connect/ssh_config").toURI()).getParent();
+        config = SshConfigFile.load(fixtures.resolve("ssh_config"), fixtures, w -> {});
+    }
+
+    static SshSettings resolve(String name, Map<String, Object> data) {
+        return SshSettings.resolve(new Host(name, List.of(), data), config);
+    }
+
+    @Test
+    void theSshConfigFillsWhatHostDataLeavesOut() {
+        var s = resolve("web-01", Map.of());
+        assertThat(s.address()).isEqualTo("web-01.example.com");
+        assertThat(s.port()).isEqualTo(2201);
+        assertThat(s.user()).isEqualTo("deploy");
+        assertThat(s.keyFiles()).containsExactly(Path.of(System.getProperty("user.home"), ".ssh/id_web"),
+                Path.of("/keys/with space/id_ed25519"), Path.of("/keys/web-01"));
+        assertThat(s.proxyJump()).isEqualTo("gateway");
+    }
+
+    @Test
+    void hostDataWinsOverTheSshConfig() {
+        var s = resolve("web-01", Map.of(HostKeys.SSH_HOSTNAME, "10.9.9.9", HostKeys.SSH_PORT, 2000,
+                HostKeys.SSH_USER, "ops", HostKeys.SSH_KEY, "~/keys/ops", HostKeys.SSH_PROXY_JUMP, "none"));
+        assertThat(s.address()).isEqualTo("10.9.9.9");
+        assertThat(s.port()).isEqualTo(2000);
+        assertThat(s.user()).isEqualTo("ops");
+        assertThat(s.keyFiles()).containsExactly(Path.of(System.getProperty("user.home"), "keys/ops"));
+        assertThat(s.proxyJump()).as("none in host data turns off the config's ProxyJump").isNull();
+    }
+
+    @Test
+    void withoutDataOrConfigTheDefaultsApply() {
+        var s = SshSettings.resolve(new Host("plain", List.of(), Map.of(HostKeys.SSH_KEY, List.of())), SshConfigFile.EMPTY);
+        assertThat(s.address()).isEqualTo("plain");
+        assertThat(s.port()).isEqualTo(22);
+        assertThat(s.user()).isEqualTo(System.getProperty("user.name"));
+        assertThat(s.knownHostsFile()).isEqualTo(Path.of(System.getProperty("user.home"), ".ssh/known_hosts"));
+        assertThat(s.hostKeyChecking()).isEqualTo(HostKeyChecking.YES);
+        assertThat(s.proxyJump()).isNull();
+        assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.connectRetries()).isZero();
+        assertThat(s.password()).isNull();
+    }
+
+    @Test
+    void sshKeyMayListSeveralFilesAndAnEmptyListMeansNoKeyFilesAtAll() {
+        assertThat(resolve("web-01", Map.of(HostKeys.SSH_KEY, List.of("/k/one", "/k/two"))).keyFiles())
+                .containsExactly(Path.of("/k/one"), Path.of("/k/two"));
+        assertThat(resolve("web-01", Map.of(HostKeys.SSH_KEY, List.of())).keyFiles())
+                .as("not even the config's IdentityFile").isEmpty();
+    }
+
+    @Test
+    void numbersMayBeGivenAsStrings() {
+        var s = resolve("web-01", Map.of(HostKeys.SSH_PORT, " 2022 ", HostKeys.SSH_CONNECT_RETRIES, "3",
+                HostKeys.SSH_CONNECT_TIMEOUT, 5L));
+        assertThat(s.port()).isEqualTo(2022);
+        assertThat(s.connectRetries()).isEqualTo(3);
+        assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aPortThatIsNotANumberNamesTheHostAndTheKey() {
+        assertThatThrownBy(() -> resolve("web-01", Map.of(HostKeys.SSH_PORT, "abc")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("host web-01: ssh_port must be a whole number, not 'abc'");
+    }
+
+    @Test
+    void anUnknownHostKeyCheckingModeNamesTheHostAndTheKey() {
+        assertThatThrownBy(() -> resolve("db-1", Map.of(HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "maybe")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("host db-1: ssh_strict_host_key_checking must be yes, accept-new or no, not 'maybe'");
+    }
+
+    @Test
+    void outOfRangeAndFractionalNumbersAreRefused() {
+        assertThatThrownBy(() -> resolve("web-01", Map.of(HostKeys.SSH_PORT, 70000)))
+                .hasMessage("host web-01: ssh_port must be between 1 and 65535, not 70000");
+        assertThatThrownBy(() -> resolve("web-01", Map.of(HostKeys.SSH_PORT, 4294967318L)))
+                .as("not wrapped round to 22").hasMessageContaining("ssh_port must be between 1 and 65535");
+        assertThatThrownBy(() -> resolve("web-01", Map.of(HostKeys.SSH_CONNECT_RETRIES, 1.5)))
+                .hasMessage("host web-01: ssh_connect_retries must be a whole number, not '1.5'");
+    }
+}
