@@ -93,7 +93,15 @@ final class SshAgentClient implements SshAgentFactory {
 
         @Override
         public Iterable<? extends Map.Entry<PublicKey, String>> getIdentities() throws IOException {
-            Buffer reply = new ByteArrayBuffer(exchange(new byte[] {REQUEST_IDENTITIES}));
+            byte[] answer;
+            try {
+                answer = exchange(new byte[] {REQUEST_IDENTITIES});
+            } catch (IOException e) {
+                // SSH_AUTH_SOCK often outlives its agent. Like ssh, carry on with the other identities: MINA would
+                // otherwise fail the whole authentication, key files and passwords included.
+                return List.of();
+            }
+            Buffer reply = new ByteArrayBuffer(answer);
             if (reply.getByte() != IDENTITIES_ANSWER) {
                 throw new IOException("ssh-agent refused to list identities");
             }

@@ -105,4 +105,14 @@ class SshAgentAuthTest {
             assertThat(verify.verify(signed.getValue())).as(alg.getKey()).isTrue();
         }
     }
+
+    @Test
+    void aDeadAgentDoesNotStopAKeyFileFromLoggingIn() throws Exception {
+        // SSH_AUTH_SOCK often outlives its agent (a closed terminal, a stale tmux session).
+        Path gone = dir.resolve("gone.sock");
+        try (var connector = SshConnector.builder().agentSocket(gone).build();
+             Connection c = connector.connect(FleetHosts.host(fleet(), fleet().hostNames().get(1)))) {
+            assertThat(c.run(CommandRequest.of("echo by key file"), OutputListener.NONE).stdout()).isEqualTo("by key file\n");
+        }
+    }
 }
