@@ -71,6 +71,8 @@ public final class SshConnector implements Connector {
         // Pooled sessions must outlive pauses between operations: no idle timeout, a keepalive instead.
         CoreModuleProperties.IDLE_TIMEOUT.set(c, Duration.ZERO);
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(c, KEEPALIVE);
+        // Commands are small request/response exchanges: Nagle's algorithm would hold each back by tens of ms.
+        CoreModuleProperties.TCP_NODELAY.set(c, true);
         // jinfra resolves ssh_config itself (MINA's resolver throws on Match and lacks Include).
         c.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         // Identities come from the host's settings, through the connection context so that jump hosts get them
@@ -98,7 +100,11 @@ public final class SshConnector implements Connector {
     private static List<KeyExchangeFactory> chooseKex(List<KeyExchangeFactory> available, List<String> wanted) {
         List<KeyExchangeFactory> chosen = new ArrayList<>();
         for (String name : wanted) {
-            available.stream().filter(f -> f.getName().equals(name)).findFirst().ifPresent(chosen::add);
+            // OpenSSH spells some names with and some without "@openssh.com" across versions; take either.
+            String bare = name.endsWith("@openssh.com") ? name.substring(0, name.length() - "@openssh.com".length()) : name;
+            available.stream().filter(f -> f.getName().equals(name) || f.getName().equals(bare)
+                            || f.getName().equals(bare + "@openssh.com"))
+                    .findFirst().filter(f -> !chosen.contains(f)).ifPresent(chosen::add);
         }
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("none of the key exchange algorithms " + wanted
@@ -162,7 +168,16 @@ public final class SshConnector implements Connector {
 
     /** Settings for a host; throws IllegalArgumentException for malformed host data. */
     public SshSettings settings(Host host) {
-        return settingsCache.computeIfAbsent(host, h -> SshSettings.resolve(h, sshConfig));
+        return settingsCache.computeIfAbsent(host, h -> {
+            SshSettings s = SshSettings.resolve(h, sshConfig);
+            try {
+                // Made now so that an unknown key exchange name is a usage error before any host is touched.
+                clientFor(s);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("host " + h.name() + ": ssh_kex_algorithms: " + e.getMessage(), e);
+            }
+            return s;
+        });
     }
 
     @Override
