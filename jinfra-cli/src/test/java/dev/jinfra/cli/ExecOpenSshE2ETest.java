@@ -53,6 +53,15 @@ class ExecOpenSshE2ETest {
     }
 
     @Test
+    void thePostQuantumHybridWorksWithOpenSsh(OpenSshFleet fleet) {
+        // Forces jinfra's own sntrup761x25519 client (shared KEM key pairs) against OpenSSH's server side.
+        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec",
+                "--data", "ssh_kex_algorithms=sntrup761x25519-sha512@openssh.com", "--", "true");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains(fleet.hosts().size() + " of " + fleet.hosts().size() + " hosts succeeded");
+    }
+
+    @Test
     void aChangedHostKeyIsRefusedForThatHostOnly(OpenSshFleet fleet) throws Exception {
         // Give the second host the first host's key in a copy of known_hosts: to jinfra, its key "changed".
         List<String> lines = Files.readAllLines(fleet.knownHostsFile());

@@ -40,6 +40,8 @@ public final class SshConnector implements Connector {
     private final Map<List<String>, SshClient> kexClients = new ConcurrentHashMap<>();
     private final KnownHostsCheck knownHosts = new KnownHostsCheck();
     private final SshAgentClient agent;
+    // One shared sntrup761 key pair source for every client of this connector.
+    private final List<KeyExchangeFactory> sntrupFactories = Sntrup761KeyReuse.factories();
     private final SshConfigFile sshConfig;
     private final KeyFiles keyFiles;
     private final Semaphore handshakes;
@@ -89,11 +91,23 @@ public final class SshConnector implements Connector {
         if (agent != null) {
             c.setAgentFactory(agent);
         }
-        if (!kex.isEmpty()) {
-            c.setKeyExchangeFactories(chooseKex(c.getKeyExchangeFactories(), kex));
-        }
+        List<KeyExchangeFactory> factories = withSharedSntrupKeys(c.getKeyExchangeFactories());
+        c.setKeyExchangeFactories(kex.isEmpty() ? factories : chooseKex(factories, kex));
         c.start();
         return c;
+    }
+
+    /** MINA's list, in its order, with the sntrup761 hybrids replaced by ones that share key pairs (see there). */
+    private List<KeyExchangeFactory> withSharedSntrupKeys(List<KeyExchangeFactory> defaults) {
+        Map<String, KeyExchangeFactory> shared = new java.util.HashMap<>();
+        for (KeyExchangeFactory f : sntrupFactories) {
+            shared.put(f.getName(), f);
+        }
+        List<KeyExchangeFactory> out = new ArrayList<>(defaults.size());
+        for (KeyExchangeFactory f : defaults) {
+            out.add(shared.getOrDefault(f.getName(), f));
+        }
+        return out;
     }
 
     /** Orders and filters MINA's key exchanges by a host's {@code ssh_kex_algorithms}, like OpenSSH's KexAlgorithms. */
