@@ -46,6 +46,16 @@ class ExecOpenSshE2ETest {
     }
 
     @Test
+    void sudoRunsTheCommandAsAnotherUser(OpenSshFleet fleet) throws Exception {
+        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--json", "--sudo-user", "nobody", "--chdir", "/",
+                "--", "id -un; pwd");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        // (sudo may also warn on stderr that the test hosts' names do not resolve: only stdout is asserted.)
+        assertThat(hostResults(r).values()).hasSize(fleet.hosts().size())
+                .allSatisfy(result -> assertThat(result.get("stdout").asText()).isEqualTo("nobody\n/\n"));
+    }
+
+    @Test
     void classicalKeyExchangeCanBeChosen(OpenSshFleet fleet) {
         CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--data", "ssh_kex_algorithms=curve25519-sha256", "--", "true");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);

@@ -197,12 +197,7 @@ public final class SshConnector implements Connector {
     @Override
     public Connection connect(Host host) throws UnreachableException {
         SshSettings s = settings(host);
-        try {
-            sessions.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnreachableException(UnreachableException.Reason.INTERRUPTED, "interrupted");
-        }
+        acquire(sessions);
         try {
             for (int attempt = 0; ; attempt++) {
                 try {
@@ -231,13 +226,18 @@ public final class SshConnector implements Connector {
         }
     }
 
-    private ClientSession openWithHandshakePermit(SshSettings s) throws UnreachableException {
+    /** Waits for a permit; being interrupted while waiting means the run is stopping. */
+    private static void acquire(Semaphore permits) throws UnreachableException {
         try {
-            handshakes.acquire();
+            permits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreachableException(UnreachableException.Reason.INTERRUPTED, "interrupted");
         }
+    }
+
+    private ClientSession openWithHandshakePermit(SshSettings s) throws UnreachableException {
+        acquire(handshakes);
         try {
             return open(s);
         } finally {

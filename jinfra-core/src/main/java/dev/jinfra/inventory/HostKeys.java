@@ -15,7 +15,10 @@ public final class HostKeys {
     public static final String SSH_USER = "ssh_user";
     /** Ansible: {@code ansible_port}, {@code ansible_ssh_port}. */
     public static final String SSH_PORT = "ssh_port";
-    /** Path of a private key file. Ansible: {@code ansible_ssh_private_key_file}. */
+    /**
+     * Path of a private key file, or a list of them; an empty list means no key files at all (only the agent or
+     * a password). Ansible: {@code ansible_ssh_private_key_file}.
+     */
     public static final String SSH_KEY = "ssh_key";
     /** Name of an environment variable holding the passphrase of {@link #SSH_KEY}. */
     public static final String SSH_KEY_PASSWORD_ENV = "ssh_key_password_env";

@@ -136,6 +136,10 @@ public final class FleetRunner {
         try {
             connection = connectors.apply(host).connect(host);
         } catch (UnreachableException e) {
+            if (e.reason() == UnreachableException.Reason.INTERRUPTED || control.isCancelled()) {
+                // Ctrl-C while it was still connecting: it never ran, whatever the connection did.
+                return HostResult.notStarted(host, "run interrupted");
+            }
             return HostResult.unreachable(host, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException e) {
             // Malformed settings for this host, or a bug in a connector: this host fails, the run goes on.

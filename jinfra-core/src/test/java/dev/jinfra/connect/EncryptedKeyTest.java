@@ -1,5 +1,7 @@
 package dev.jinfra.connect;
 
+import dev.jinfra.testing.FleetHosts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

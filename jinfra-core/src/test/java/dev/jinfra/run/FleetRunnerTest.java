@@ -7,12 +7,11 @@ import dev.jinfra.connect.LocalConnector;
 import dev.jinfra.connect.SshConnector;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
+import dev.jinfra.testing.FleetHosts;
 import dev.jinfra.testkit.Fault;
 import dev.jinfra.testkit.SshFleet;
 import dev.jinfra.testkit.SshFleetExtension;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,18 +42,7 @@ class FleetRunnerTest {
     }
 
     List<Host> hosts() {
-        List<Host> hosts = new ArrayList<>();
-        for (var fh : fleet().hosts()) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put(HostKeys.SSH_HOSTNAME, fh.socketAddress().getHostString());
-            data.put(HostKeys.SSH_PORT, fh.socketAddress().getPort());
-            data.put(HostKeys.SSH_USER, fleet().user());
-            data.put(HostKeys.SSH_KEY, fleet().clientKeyFile().toString());
-            data.put(HostKeys.SSH_KNOWN_HOSTS_FILE, fleet().knownHostsFile().toString());
-            data.put(HostKeys.SSH_CONNECT_TIMEOUT, 2);
-            hosts.add(new Host(fh.name(), List.of(), data));
-        }
-        return hosts;
+        return FleetHosts.all(fleet(), Map.of(HostKeys.SSH_CONNECT_TIMEOUT, 2));
     }
 
     String name(int i) {

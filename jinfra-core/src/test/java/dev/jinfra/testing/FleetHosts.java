@@ -1,4 +1,4 @@
-package dev.jinfra.connect;
+package dev.jinfra.testing;
 
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Hosts of an in-process fleet as jinfra inventory hosts, with extra data for one test. */
-final class FleetHosts {
+public final class FleetHosts {
     private FleetHosts() {}
 
-    static Host host(SshFleet fleet, String name, Map<String, Object> extra) {
+    public static Host host(SshFleet fleet, String name, Map<String, Object> extra) {
         FleetHost fh = fleet.host(name);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put(HostKeys.SSH_HOSTNAME, fh.socketAddress().getHostString());
@@ -24,7 +24,12 @@ final class FleetHosts {
         return new Host(name, List.of(), data);
     }
 
-    static Host host(SshFleet fleet, String name) {
+    public static Host host(SshFleet fleet, String name) {
         return host(fleet, name, Map.of());
+    }
+
+    /** Every host of the fleet, in fleet order, each with {@code extra} data. */
+    public static List<Host> all(SshFleet fleet, Map<String, Object> extra) {
+        return fleet.hostNames().stream().map(n -> host(fleet, n, extra)).toList();
     }
 }
