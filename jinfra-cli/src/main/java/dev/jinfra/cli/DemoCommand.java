@@ -24,8 +24,11 @@ import picocli.CommandLine.Option;
         description = {"Runs exec on an in-process fleet of SSH test hosts on 127.0.0.1.",
             "Options it does not know (--json, --stream, --parallel ...) are passed to exec."})
 final class DemoCommand implements Callable<Integer> {
-    static final String DEFAULT_COMMAND = "echo \"$(uname -s) host, shell $0\"; "
-            + "case \"$FLEET_HOST\" in *13) echo 'disk /var is full' >&2; exit 1;; esac";
+    /** The demo's command: the same line everywhere, except on {@code failing}, which reports a full disk. */
+    static String demoCommand(String failing) {
+        return "echo \"$(uname -s) host, shell $0\"; "
+                + "if [ \"$FLEET_HOST\" = " + failing + " ]; then echo 'disk /var is full' >&2; exit 1; fi";
+    }
 
     @Option(names = "--hosts", paramLabel = "N", description = "Number of hosts (default 50).")
     int hosts = 50;
@@ -51,12 +54,14 @@ final class DemoCommand implements Callable<Integer> {
         try (SshFleet fleet = SshFleet.builder().hosts(hosts).namePrefix("web-").build().start()) {
             List<String> names = fleet.hostNames();
             List<String> expectedProblems = new ArrayList<>();
+            String run = command;
             if (command == null && hosts >= 30) {
                 // web-13 fails by the demo command itself; these two fail at the connection level.
                 String refused = names.get(28);
                 fleet.host(refused).fault(Fault.REFUSE);
                 fleet.host(names.get(41 % hosts)).fault(Fault.slow(Duration.ofMillis(1500)));
                 expectedProblems.add(names.get(12));
+                run = demoCommand(names.get(12));
                 expectedProblems.add(refused);
                 console.err().println("jinfra demo: " + names.get(12) + " is set to fail and " + refused
                         + " to refuse connections, to show how problems look");
@@ -65,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
             args.add(fleet.inventoryYaml().toString());
             args.addAll(execOptions);
             args.add("--");
-            args.add(command == null ? DEFAULT_COMMAND : command);
+            args.add(run == null ? demoCommand("none") : run);
             console.err().println("jinfra demo: jinfra " + String.join(" ", args.subList(0, args.size() - 1)) + " '...'");
             int code = Main.execute(new ExecCommand(console), args.toArray(String[]::new), console);
             if (expectedProblems.isEmpty() || code == ExitCode.USAGE) {
