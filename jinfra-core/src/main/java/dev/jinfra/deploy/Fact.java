@@ -1,0 +1,20 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.command.Command;
+
+/**
+ * Something jinfra reads from a host: a command, a parser for what it prints, and the value when the thing
+ * is absent. Facts are small records; two equal records are the same fact, read once per host and cached.
+ *
+ * @param <T> the parsed value
+ */
+public interface Fact<T> {
+    /** The command that reads the fact. It must change nothing on the host. */
+    Command command();
+
+    /** The value from the command's standard output when it exited 0. */
+    T parse(String stdout);
+
+    /** The value when the command exits non-zero (the file, package or program is not there). */
+    T absent();
+}

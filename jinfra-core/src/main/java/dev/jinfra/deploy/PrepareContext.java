@@ -1,0 +1,64 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.inventory.Host;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The prepare phase for one host: runs the deploy code with this context bound (a {@link ScopedValue}, so it
+ * is visible exactly for the duration of that call and on that thread), and collects the operations the code
+ * registers, each with its {@link OperationId}.
+ */
+public final class PrepareContext {
+    private static final ScopedValue<PrepareContext> CURRENT = ScopedValue.newInstance();
+
+    /** An operation registered for a host, in the host's own order. */
+    public record Registered(OperationId id, OperationCall call) {}
+
+    private final Host host;
+    private final FactSource facts;
+    private final List<Registered> registered = new ArrayList<>();
+    private final Map<List<String>, Integer> seen = new HashMap<>();
+
+    private PrepareContext(Host host, FactSource facts) {
+        this.host = host;
+        this.facts = facts;
+    }
+
+    /** Runs the deploys for one host and returns what they registered, in order. */
+    public static List<Registered> prepare(Host host, List<Deploy> deploys, FactSource facts) {
+        PrepareContext context = new PrepareContext(host, facts);
+        ScopedValue.where(CURRENT, context).run(() -> {
+            for (Deploy d : deploys) {
+                d.deploy(host);
+            }
+        });
+        return List.copyOf(context.registered);
+    }
+
+    /** Registers an operation for the host being prepared. Operation families call this. */
+    public static OperationCall register(Operation operation) {
+        if (!CURRENT.isBound()) {
+            throw new IllegalStateException("operations can only be registered while a deploy runs (prepare phase)");
+        }
+        return CURRENT.get().add(operation);
+    }
+
+    /** Facts of the host being prepared, for deploy code that branches on them. */
+    public static <T> T fact(Host host, Fact<T> fact) {
+        if (!CURRENT.isBound() || !CURRENT.get().host.name().equals(host.name())) {
+            throw new IllegalStateException("facts of " + host.name() + " can only be read while its deploy runs");
+        }
+        return CURRENT.get().facts.get(fact);
+    }
+
+    private OperationCall add(Operation operation) {
+        List<String> sites = CallSites.current();
+        int occurrence = seen.merge(sites, 1, Integer::sum) - 1;
+        OperationCall call = new OperationCall(operation);
+        registered.add(new Registered(new OperationId(sites, occurrence), call));
+        return call;
+    }
+}
