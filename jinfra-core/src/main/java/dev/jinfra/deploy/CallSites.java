@@ -30,6 +30,27 @@ final class CallSites {
         return outerFirst;
     }
 
+    /** {@code file:line} of the innermost user-code frame of an exception, or null when it has none. */
+    static String firstUserFrame(Throwable e) {
+        for (StackTraceElement el : e.getStackTrace()) {
+            if (el.getFileName() == null || el.getClassName().startsWith("java.") || el.getClassName().startsWith("jdk.")
+                    || el.getClassName().startsWith("sun.")) {
+                continue;
+            }
+            Class<?> type;
+            try {
+                type = Class.forName(el.getClassName(), false, CallSites.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError notOurs) {
+                // Not visible from jinfra: a class of a deploy file's own loader.
+                return el.getFileName() + ":" + el.getLineNumber();
+            }
+            if (isUserCode(type)) {
+                return el.getFileName() + ":" + el.getLineNumber();
+            }
+        }
+        return null;
+    }
+
     private static boolean isUserCode(Class<?> type) {
         return USER_CODE.computeIfAbsent(type, t -> {
             String n = t.getName();

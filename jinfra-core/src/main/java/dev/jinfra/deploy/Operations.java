@@ -1,9 +1,15 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.ops.FilesOperations;
+import dev.jinfra.ops.ServerOperations;
+
 /**
- * The operation families a deploy file uses by name ({@code apt.packages(...)}, {@code server.shell(...)}):
+ * The operation families a deploy file uses by name ({@code server.shell(...)}, {@code files.directory(...)}):
  * deploy files import these statically, so a compact source file needs no imports of its own.
  */
 public final class Operations {
     private Operations() {}
+
+    public static final ServerOperations server = new ServerOperations();
+    public static final FilesOperations files = new FilesOperations();
 }

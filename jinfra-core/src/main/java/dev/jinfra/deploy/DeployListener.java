@@ -1,0 +1,28 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.inventory.Host;
+import java.util.List;
+
+/**
+ * Hears a deploy run's events; progress output, logs and JSON lines are listeners. Called from many threads:
+ * implementations must be thread-safe, fast, and must not throw.
+ */
+public interface DeployListener {
+    default void connected(Host host) {}
+
+    default void unreachable(Host host, String why) {}
+
+    /** The prepare phase is over: the operations in run order, and which hosts each one is for. */
+    default void planned(List<PlannedOperation> operations) {}
+
+    default void operationStarted(int number, int total, PlannedOperation operation) {}
+
+    default void hostFinished(OperationOutcome outcome) {}
+
+    default void operationFinished(int number, int total, PlannedOperation operation, List<OperationOutcome> outcomes) {}
+
+    default void finished(DeployResult result) {}
+
+    /** An operation in the run order, with the hosts that registered it. */
+    record PlannedOperation(OperationId id, String name, List<Host> hosts) {}
+}

@@ -1,0 +1,12 @@
+package dev.jinfra.deploy;
+
+/** What one operation did on one host. */
+public enum OperationStatus {
+    /** Commands ran and succeeded (or, in a dry run, would run). */
+    CHANGED,
+    /** The host was already in the wanted state. */
+    UNCHANGED,
+    FAILED,
+    /** Not run on this host: it failed or was unreachable earlier, or the operation runs once elsewhere. */
+    SKIPPED
+}

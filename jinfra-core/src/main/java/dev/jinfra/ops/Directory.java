@@ -1,0 +1,62 @@
+package dev.jinfra.ops;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.FactSource;
+import dev.jinfra.deploy.Operation;
+import dev.jinfra.deploy.Plan;
+import dev.jinfra.facts.DirectoryInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code files.directory}: a directory exists (with a mode, owner and group when given), or is absent.
+ *
+ * @param mode octal like {@code 755}, or null to leave it
+ */
+public record Directory(String path, boolean present, String mode, String owner, String group) implements Operation {
+    private static final Pattern OCTAL = Pattern.compile("[0-7]{3,4}");
+
+    public Directory {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("files.directory needs a path");
+        }
+        if (mode != null && !OCTAL.matcher(mode).matches()) {
+            throw new IllegalArgumentException("files.directory mode must be octal like 755, not '" + mode + "'");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return (present ? "Directory: " : "Remove directory: ") + path;
+    }
+
+    @Override
+    public Plan plan(FactSource facts) {
+        DirectoryInfo.Value now = facts.get(new DirectoryInfo(path));
+        if (!present) {
+            return now == null ? Plan.noChange(path + " does not exist") : Plan.run(Command.of("rm", "-rf", "--", path));
+        }
+        if (now != null && !now.isDirectory()) {
+            throw new IllegalStateException(path + " exists but is a " + now.type() + ", not a directory");
+        }
+        List<Command> commands = new ArrayList<>();
+        if (now == null) {
+            commands.add(Command.of("mkdir", "-p", "--", path));
+        }
+        if (mode != null && (now == null || !normalise(now.mode()).equals(normalise(mode)))) {
+            commands.add(Command.of("chmod", mode, "--", path));
+        }
+        String wantOwner = owner == null ? null : owner + (group == null ? "" : ":" + group);
+        if (owner != null && (now == null || !now.owner().equals(owner) || (group != null && !now.group().equals(group)))) {
+            commands.add(Command.of("chown", wantOwner, "--", path));
+        } else if (owner == null && group != null && (now == null || !now.group().equals(group))) {
+            commands.add(Command.of("chgrp", group, "--", path));
+        }
+        return commands.isEmpty() ? Plan.noChange(path + " is a directory as wanted") : Plan.run(commands);
+    }
+
+    private static String normalise(String octal) {
+        return octal.length() == 4 && octal.startsWith("0") ? octal.substring(1) : octal;
+    }
+}

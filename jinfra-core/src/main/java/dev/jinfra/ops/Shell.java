@@ -1,0 +1,27 @@
+package dev.jinfra.ops;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.FactSource;
+import dev.jinfra.deploy.Operation;
+import dev.jinfra.deploy.Plan;
+import java.util.List;
+
+/** {@code server.shell}: runs shell commands every time (it cannot know whether they are needed). */
+public record Shell(List<String> commands) implements Operation {
+    public Shell {
+        if (commands.isEmpty()) {
+            throw new IllegalArgumentException("server.shell needs at least one command");
+        }
+        commands = List.copyOf(commands);
+    }
+
+    @Override
+    public String describe() {
+        return "Shell: " + String.join("; ", commands);
+    }
+
+    @Override
+    public Plan plan(FactSource facts) {
+        return Plan.run(commands.stream().map(Command::shell).toList());
+    }
+}

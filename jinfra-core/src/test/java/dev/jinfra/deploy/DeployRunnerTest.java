@@ -1,0 +1,155 @@
+package dev.jinfra.deploy;
+
+import static dev.jinfra.deploy.Operations.files;
+import static dev.jinfra.deploy.Operations.server;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jinfra.connect.LocalConnector;
+import dev.jinfra.connect.SshConnector;
+import dev.jinfra.inventory.Host;
+import dev.jinfra.testing.FleetHosts;
+import dev.jinfra.testkit.Fault;
+import dev.jinfra.testkit.SshFleet;
+import dev.jinfra.testkit.SshFleetExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeployRunnerTest {
+    @RegisterExtension
+    static SshFleetExtension fleetExtension = SshFleetExtension.hosts(5);
+
+    static SshConnector ssh;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        ssh = SshConnector.builder().build();
+    }
+
+    @AfterAll
+    static void stop() {
+        ssh.close();
+    }
+
+    SshFleet fleet() {
+        return fleetExtension.fleet();
+    }
+
+    List<Host> hosts() {
+        return FleetHosts.all(fleet(), Map.of());
+    }
+
+    DeployResult run(Deploy deploy, boolean dry) {
+        var local = new LocalConnector();
+        return new DeployRunner(h -> h.isLocal() ? local : ssh).run(hosts(), List.of(deploy), new DeployRunner.Options(100, dry),
+                new DeployListener() {});
+    }
+
+    /** Each in-process host shares this machine's file system, so every host gets a directory of its own. */
+    Deploy directories() {
+        return host -> {
+            files.directory(dir.resolve(host.name()).toString(), "750");
+            files.directory(dir.resolve(host.name()).resolve("releases").toString());
+        };
+    }
+
+    @Test
+    void aSecondRunChangesNothing() throws Exception {
+        DeployResult first = run(directories(), false);
+        assertThat(first.hostStates().values()).containsOnly(DeployHostState.CHANGED);
+        assertThat(first.describe()).isEqualTo("5 of 5 hosts succeeded: 5 changed, 0 unchanged");
+        Path made = dir.resolve(fleet().hostNames().getFirst());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).isEqualTo("rwxr-x---");
+        assertThat(made.resolve("releases")).isDirectory();
+
+        DeployResult second = run(directories(), false);
+        assertThat(second.hostStates().values()).containsOnly(DeployHostState.UNCHANGED);
+        assertThat(second.outcomes()).allSatisfy(o -> assertThat(o.reason()).endsWith("is a directory as wanted"));
+        // A no-change run costs one fact read per operation and host, and nothing else.
+        assertThat(second.roundTrips().values()).containsOnly(2);
+    }
+
+    @Test
+    void aDryRunShowsTheCommandsAndChangesNothing() {
+        DeployResult dry = run(directories(), true);
+        assertThat(dry.hostStates().values()).containsOnly(DeployHostState.CHANGED);
+        assertThat(dry.describe()).contains("5 would change");
+        assertThat(dry.outcomes().getFirst().commands()).hasSize(2).first().asString().startsWith("mkdir -p -- ");
+        assertThat(dir.resolve(fleet().hostNames().getFirst())).doesNotExist();
+    }
+
+    @Test
+    void aFailedHostLeavesTheRunAndTheOthersGoOn() {
+        String failing = fleet().hostNames().get(2);
+        Deploy deploy = host -> {
+            server.shell("[ \"$FLEET_HOST\" != " + failing + " ]").name("check");
+            files.directory(dir.resolve(host.name()).toString());
+        };
+        DeployResult r = run(deploy, false);
+        assertThat(r.hostStates().get(failing)).isEqualTo(DeployHostState.FAILED);
+        assertThat(r.hostErrors().get(failing)).startsWith("check: exit 1");
+        assertThat(r.count(DeployHostState.CHANGED)).isEqualTo(4);
+        assertThat(r.outcomes()).filteredOn(o -> o.host().name().equals(failing)).extracting(OperationOutcome::status)
+                .containsExactly(OperationStatus.FAILED, OperationStatus.SKIPPED);
+        assertThat(dir.resolve(failing)).doesNotExist();
+    }
+
+    @Test
+    void unreachableHostsAreTheirOwnState() {
+        fleet().host(fleet().hostNames().get(1)).fault(Fault.REFUSE);
+        DeployResult r = run(directories(), false);
+        assertThat(r.hostStates().get(fleet().hostNames().get(1))).isEqualTo(DeployHostState.UNREACHABLE);
+        assertThat(r.describe()).isEqualTo("4 of 5 hosts succeeded: 4 changed, 0 unchanged; 1 unreachable");
+    }
+
+    @Test
+    void serialRunsOneHostAtATimeAndRunOnceOnlyTheFirst() {
+        Deploy deploy = host -> {
+            server.shell("echo start >> " + dir.resolve("log") + "; sleep 0.1; echo end >> " + dir.resolve("log")).serial();
+            server.shell("echo once >> " + dir.resolve("once")).runOnce();
+        };
+        DeployResult r = run(deploy, false);
+        assertThat(r.hostStates().values()).containsOnly(DeployHostState.CHANGED);
+        List<String> log = readLines(dir.resolve("log"));
+        assertThat(log).hasSize(10);
+        for (int i = 0; i < log.size(); i += 2) {
+            assertThat(log.subList(i, i + 2)).containsExactly("start", "end");
+        }
+        assertThat(readLines(dir.resolve("once"))).containsExactly("once");
+        assertThat(r.outcomes()).filteredOn(o -> o.status() == OperationStatus.SKIPPED).hasSize(4)
+                .allSatisfy(o -> assertThat(o.reason()).startsWith("runs once, on "));
+    }
+
+    @Test
+    void deployCodeThatThrowsFailsOnlyThatHostWithItsLine() {
+        String bad = fleet().hostNames().get(0);
+        Deploy deploy = host -> {
+            if (host.name().equals(bad)) {
+                throw new IllegalStateException("no app_repo for this host");
+            }
+            files.directory(dir.resolve(host.name()).toString());
+        };
+        DeployResult r = run(deploy, false);
+        assertThat(r.hostStates().get(bad)).isEqualTo(DeployHostState.FAILED);
+        assertThat(r.hostErrors().get(bad)).matches("deploy code failed: DeployRunnerTest.java:\\d+: no app_repo for this host");
+        assertThat(r.count(DeployHostState.CHANGED)).isEqualTo(4);
+    }
+
+    static List<String> readLines(Path p) {
+        try {
+            return Files.readAllLines(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
