@@ -1,13 +1,14 @@
 package dev.jinfra.facts;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Fact;
 
 /**
  * What is at a path on the host, as a directory would see it: its type, mode, owner and group, or
  * {@link #absent()} ({@code null}) when nothing is there.
  */
-public record DirectoryInfo(String path) implements Fact<DirectoryInfo.Value> {
+public record DirectoryInfo(@Arg(value = "path to look at", required = true) String path) implements Fact<DirectoryInfo.Value> {
 
     /** @param type as GNU stat names it: {@code directory}, {@code regular file}, {@code symbolic link}, ... */
     public record Value(String type, String mode, String owner, String group) {

@@ -1,6 +1,7 @@
 package dev.jinfra.ops;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -14,7 +15,12 @@ import java.util.regex.Pattern;
  *
  * @param mode octal like {@code 755}, or null to leave it
  */
-public record Directory(String path, boolean present, String mode, String owner, String group) implements Operation {
+public record Directory(
+        @Arg(value = "the directory's path", required = true) String path,
+        @Arg(value = "whether the directory should exist", defaultValue = "true") boolean present,
+        @Arg("octal permissions such as 755; unchanged when not given") String mode,
+        @Arg("owning user; unchanged when not given") String owner,
+        @Arg("owning group; unchanged when not given") String group) implements Operation {
     private static final Pattern OCTAL = Pattern.compile("[0-7]{3,4}");
 
     public Directory {

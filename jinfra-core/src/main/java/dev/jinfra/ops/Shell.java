@@ -1,13 +1,14 @@
 package dev.jinfra.ops;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
 import java.util.List;
 
 /** {@code server.shell}: runs shell commands every time (it cannot know whether they are needed). */
-public record Shell(List<String> commands) implements Operation {
+public record Shell(@Arg(value = "shell commands, run in order", required = true) List<String> commands) implements Operation {
     public Shell {
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("server.shell needs at least one command");
