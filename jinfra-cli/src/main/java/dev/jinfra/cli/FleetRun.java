@@ -57,8 +57,13 @@ final class FleetRun implements AutoCloseable {
         }
     }
 
+    /** The connector for a host: local for {@code @local}, else the shared SSH connector. */
+    dev.jinfra.connect.Connector connectorFor(Host host) {
+        return host.isLocal() ? local : ssh();
+    }
+
     RunSummary execute(List<Host> hosts, HostWork work, FleetRunner.Options options, RunListener listener) {
-        var runner = new FleetRunner(h -> h.isLocal() ? local : ssh());
+        var runner = new FleetRunner(this::connectorFor);
         InterruptHandler.install(() -> {
             console.err().println();
             console.err().println("jinfra: interrupted: stopping; press Ctrl-C again to quit at once");

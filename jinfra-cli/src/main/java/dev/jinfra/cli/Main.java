@@ -80,7 +80,13 @@ public final class Main {
         if (action.equals("exec")) {
             return execute(new ExecCommand(console), rest, console);
         }
-        throw new UsageException("unknown action '" + action + "' (jinfra INVENTORY exec -- COMMAND; see jinfra --help)");
+        if (action.endsWith(".java")) {
+            // Deploy files: every argument up to the first option is one.
+            String[] deployArgs = new String[args.length];
+            System.arraycopy(args, 0, deployArgs, 0, args.length);
+            return execute(new DeployCommand(console), deployArgs, console);
+        }
+        throw new UsageException("unknown action '" + action + "' (jinfra INVENTORY exec -- COMMAND, or jinfra INVENTORY DEPLOY.java; see jinfra --help)");
     }
 
     static int execute(Object command, String[] args, Console console) {
@@ -103,6 +109,7 @@ public final class Main {
                 "",
                 "Usage:",
                 "  jinfra INVENTORY exec [OPTIONS] -- COMMAND   run COMMAND on every host at once",
+                "  jinfra INVENTORY DEPLOY.java... [OPTIONS]    run Java deploy files (--dry to preview)",
                 "  jinfra demo [--hosts N]                      exec on an in-process fleet of test hosts",
                 "  jinfra --help | --version",
                 "",

@@ -52,7 +52,7 @@ class UsageErrorsTest {
     @Test
     void anUnknownActionIsAUsageError() {
         assertOneLineUsageError(CliRun.run(cwd, "@local", "frobnicate"),
-                "jinfra: unknown action 'frobnicate' (jinfra INVENTORY exec -- COMMAND; see jinfra --help)");
+                "jinfra: unknown action 'frobnicate' (jinfra INVENTORY exec -- COMMAND, or jinfra INVENTORY DEPLOY.java; see jinfra --help)");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.jinfra.cli.output;
 
-import dev.jinfra.run.HostResult;
 import dev.jinfra.run.HostState;
 import dev.jinfra.run.RunSummary;
 import java.io.IOException;
@@ -9,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * After each run, the hosts that did not succeed, one name per line under a comment per state, in
@@ -23,18 +24,26 @@ public final class RetryFile {
 
     /** @return the number of host names written */
     public static int write(Path file, RunSummary summary, String what) throws IOException {
+        Map<String, List<String>> byState = new LinkedHashMap<>();
+        for (HostState state : List.of(HostState.FAILED, HostState.TIMED_OUT, HostState.UNREACHABLE, HostState.NOT_STARTED)) {
+            byState.put(state.label(), summary.withState(state).stream().map(r -> r.host().name()).toList());
+        }
+        return write(file, byState, what);
+    }
+
+    /** Writes the host names under a comment per state (states with no hosts are left out). */
+    public static int write(Path file, Map<String, List<String>> byState, String what) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("# hosts that did not succeed in: ").append(what.replace('\n', ' ')).append('\n');
         sb.append("# written ").append(Instant.now()).append("; retry them with: --retry failed\n");
         int written = 0;
-        for (HostState state : List.of(HostState.FAILED, HostState.TIMED_OUT, HostState.UNREACHABLE, HostState.NOT_STARTED)) {
-            List<HostResult> hosts = summary.withState(state);
-            if (hosts.isEmpty()) {
+        for (var e : byState.entrySet()) {
+            if (e.getValue().isEmpty()) {
                 continue;
             }
-            sb.append("# ").append(state.label()).append('\n');
-            for (HostResult r : hosts) {
-                sb.append(r.host().name()).append('\n');
+            sb.append("# ").append(e.getKey()).append('\n');
+            for (String host : e.getValue()) {
+                sb.append(host).append('\n');
                 written++;
             }
         }

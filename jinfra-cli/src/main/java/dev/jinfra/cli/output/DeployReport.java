@@ -1,0 +1,135 @@
+package dev.jinfra.cli.output;
+
+import dev.jinfra.deploy.DeployHostState;
+import dev.jinfra.deploy.DeployListener;
+import dev.jinfra.deploy.DeployResult;
+import dev.jinfra.deploy.OperationOutcome;
+import dev.jinfra.deploy.OperationStatus;
+import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.HostPattern;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deploy's progress and results for people, in the order pyinfra users know: the plan after the prepare
+ * phase, a line per operation as it finishes with its host counts, then a table per operation and the fleet
+ * summary. Verbosity 1 adds no-change reasons and errors per host, 2 the commands, 3 their output.
+ */
+public final class DeployReport implements DeployListener {
+    private final PrintStream out;
+    private final Style style;
+    private final int verbosity;
+
+    public DeployReport(PrintStream out, Style style, int verbosity) {
+        this.out = out;
+        this.style = style;
+        this.verbosity = verbosity;
+    }
+
+    @Override
+    public void planned(List<PlannedOperation> operations) {
+        synchronized (out) {
+            out.println(style.bold("--> Prepared " + operations.size() + (operations.size() == 1 ? " operation" : " operations")));
+        }
+    }
+
+    @Override
+    public void operationFinished(int number, int total, PlannedOperation operation, List<OperationOutcome> outcomes) {
+        Map<OperationStatus, List<String>> byStatus = new LinkedHashMap<>();
+        for (OperationOutcome o : outcomes) {
+            byStatus.computeIfAbsent(o.status(), s -> new ArrayList<>()).add(o.host().name());
+        }
+        StringBuilder line = new StringBuilder("[" + number + "/" + total + "] " + operation.name());
+        List<String> parts = new ArrayList<>();
+        byStatus.forEach((status, hosts) -> parts.add(mark(status) + " " + hosts.size() + " " + status.name().toLowerCase(java.util.Locale.ROOT)));
+        line.append("  ").append(String.join(", ", parts));
+        synchronized (out) {
+            out.println(line);
+            if (verbosity >= 1) {
+                for (OperationOutcome o : outcomes) {
+                    detail(o);
+                }
+            }
+        }
+    }
+
+    private void detail(OperationOutcome o) {
+        boolean show = o.status() == OperationStatus.FAILED || verbosity >= 1;
+        if (!show) {
+            return;
+        }
+        String head = "    " + o.host().name() + ": " + o.status().name().toLowerCase(java.util.Locale.ROOT)
+                + (o.reason() == null ? "" : " (" + o.reason() + ")");
+        out.println(o.status() == OperationStatus.FAILED ? style.red(head) : head);
+        if (verbosity >= 2) {
+            o.commands().forEach(c -> out.println("      $ " + c));
+        }
+        if (verbosity >= 3 || o.status() == OperationStatus.FAILED) {
+            indent(o.stdout(), "      ");
+            indent(o.stderr(), "      ! ");
+        }
+    }
+
+    private void indent(String text, String prefix) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        text.lines().forEach(l -> out.println(prefix + l));
+    }
+
+    private String mark(OperationStatus s) {
+        return switch (s) {
+            case CHANGED -> style.yellow("~");
+            case UNCHANGED -> style.green("✓");
+            case FAILED -> style.red("✗");
+            case SKIPPED -> style.dim("-");
+        };
+    }
+
+    @Override
+    public void finished(DeployResult result) {
+        synchronized (out) {
+            out.println(style.bold("--> Results"));
+            int width = Math.max(9, result.operations().stream().mapToInt(o -> o.name().length()).max().orElse(9));
+            width = Math.min(width, 60);
+            out.println(String.format("%-" + width + "s  %7s  %9s  %6s  %7s", "operation", "changed", "unchanged", "failed", "skipped"));
+            for (PlannedOperation op : result.operations()) {
+                int[] n = new int[OperationStatus.values().length];
+                result.outcomes().stream().filter(o -> o.id().equals(op.id())).forEach(o -> n[o.status().ordinal()]++);
+                String name = op.name().length() > width ? op.name().substring(0, width - 1) + "…" : op.name();
+                out.println(String.format("%-" + width + "s  %7d  %9d  %6d  %7d", name, n[0], n[1], n[2], n[3]));
+            }
+            Map<DeployHostState, List<String>> byState = new LinkedHashMap<>();
+            result.hostStates().forEach((h, s) -> byState.computeIfAbsent(s, k -> new ArrayList<>()).add(h));
+            for (DeployHostState s : List.of(DeployHostState.FAILED, DeployHostState.UNREACHABLE, DeployHostState.SKIPPED)) {
+                List<String> hosts = byState.getOrDefault(s, List.of());
+                // Identical reasons are folded, as exec folds identical results.
+                Map<String, List<String>> byReason = new LinkedHashMap<>();
+                hosts.forEach(h -> byReason.computeIfAbsent(result.hostErrors().getOrDefault(h, ""), k -> new ArrayList<>()).add(h));
+                byReason.forEach((reason, names) -> out.println(style.red(s.name().toLowerCase(java.util.Locale.ROOT) + ": "
+                        + HostPattern.fold(names) + (reason.isEmpty() ? "" : ": " + reason))));
+            }
+            String summary = result.describe() + " in " + FoldedReport.seconds(result.elapsed().toMillis());
+            boolean ok = result.count(DeployHostState.FAILED) + result.count(DeployHostState.UNREACHABLE) == 0;
+            out.println(ok ? style.green(summary) : style.red(summary));
+            if (verbosity >= 1) {
+                out.println("round trips per host (fact reads and commands): " + foldCounts(result.roundTrips()));
+            }
+            out.flush();
+        }
+    }
+
+    private static String foldCounts(Map<String, Integer> counts) {
+        Map<Integer, List<String>> byCount = new LinkedHashMap<>();
+        counts.forEach((h, n) -> byCount.computeIfAbsent(n, k -> new ArrayList<>()).add(h));
+        List<String> parts = new ArrayList<>();
+        byCount.forEach((n, hosts) -> parts.add(HostPattern.fold(hosts) + ": " + n));
+        return String.join("; ", parts);
+    }
+
+    @Override
+    public void unreachable(Host host, String why) {}
+}

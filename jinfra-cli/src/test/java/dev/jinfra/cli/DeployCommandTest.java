@@ -1,0 +1,76 @@
+package dev.jinfra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jinfra.testkit.SshFleetExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeployCommandTest {
+    @RegisterExtension
+    static SshFleetExtension fleetExtension = SshFleetExtension.hosts(6);
+
+    @TempDir
+    Path cwd;
+
+    String inventory() {
+        return fleetExtension.fleet().inventoryYaml().toString();
+    }
+
+    /** In-process hosts share this machine's files, so each host's directory has the host's name in it. */
+    Path writeDeploy() throws Exception {
+        return Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    String base = "%s/" + host.name();
+                    files.directory(base, "750").name("App directory");
+                    files.directory(base + "/releases").name("Releases");
+                    if (host.name().endsWith("1")) {
+                        files.directory(base + "/only-on-one");
+                    }
+                }
+                """.formatted(cwd.resolve("hosts")));
+    }
+
+    @Test
+    void aDeployChangesOnceAndThenReportsNoChanges() throws Exception {
+        writeDeploy();
+        CliRun first = CliRun.run(cwd, inventory(), "deploy.java");
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
+        assertThat(first.out()).contains("--> Prepared 3 operations")
+                .contains("[1/3] App directory  ~ 6 changed")
+                .contains("6 of 6 hosts succeeded: 6 changed, 0 unchanged");
+        assertThat(cwd.resolve("hosts/web-001/only-on-one")).isDirectory();
+
+        CliRun second = CliRun.run(cwd, inventory(), "deploy.java", "-v");
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
+        assertThat(second.out()).contains("[1/3] App directory  ✓ 6 unchanged")
+                .contains("6 of 6 hosts succeeded: 0 changed, 6 unchanged")
+                .contains("is a directory as wanted")
+                .contains("round trips per host (fact reads and commands): ");
+    }
+
+    @Test
+    void aDryRunShowsCommandsAndChangesNothing() throws Exception {
+        writeDeploy();
+        CliRun dry = CliRun.run(cwd, inventory(), "deploy.java", "--dry", "-vv");
+        assertThat(dry.exitCode()).as(dry.toString()).isEqualTo(ExitCode.OK);
+        assertThat(dry.out()).contains("$ mkdir -p -- " + cwd.resolve("hosts/web-001")).contains("would change");
+        assertThat(cwd.resolve("hosts")).doesNotExist();
+    }
+
+    @Test
+    void aCompileErrorNamesTheDeployFileLineAndColumnAndRunsNothing() throws Exception {
+        Files.writeString(cwd.resolve("broken.java"), """
+                void deploy(Host host) {
+                    filez.directory("/tmp/x");
+                }
+                """);
+        CliRun r = CliRun.run(cwd, inventory(), "broken.java");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).startsWith("jinfra: broken.java:2:5: error: cannot find symbol");
+        assertThat(fleetExtension.fleet().hosts()).allSatisfy(h -> assertThat(h.sessionsOpened()).isZero());
+    }
+}
