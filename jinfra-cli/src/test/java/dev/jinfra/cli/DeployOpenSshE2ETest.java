@@ -1,0 +1,41 @@
+package dev.jinfra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jinfra.testkit.openssh.OpenSshFleet;
+import dev.jinfra.testkit.openssh.OpenSshFleetExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A deploy file run twice on real OpenSSH hosts: the first run changes them, the second changes nothing. */
+@ExtendWith(OpenSshFleetExtension.class)
+class DeployOpenSshE2ETest {
+    @TempDir
+    Path cwd;
+
+    @Test
+    void theSecondRunChangesNothing(OpenSshFleet fleet) throws Exception {
+        // Each fleet host has a private /root, so the same path is a different directory on every host.
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    files.directory("/root/app", "750").name("App directory");
+                    files.directory("/root/app/releases");
+                    if (host.name().endsWith("2")) {
+                        files.directory("/root/app/extra").name("Extra on some hosts");
+                    }
+                }
+                """);
+        int n = fleet.hosts().size();
+        CliRun first = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java");
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
+        assertThat(first.out()).contains(n + " of " + n + " hosts succeeded: " + n + " changed, 0 unchanged");
+
+        CliRun second = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java");
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
+        assertThat(second.out()).contains(n + " of " + n + " hosts succeeded: 0 changed, " + n + " unchanged");
+        assertThat(second.out()).contains("[1/3] App directory  ✓ " + n + " unchanged");
+    }
+}
