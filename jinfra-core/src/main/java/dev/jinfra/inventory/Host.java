@@ -47,6 +47,23 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
         return string(HostKeys.SSH_HOSTNAME, name);
     }
 
+    /**
+     * A fact of this host, read over its connection on first use, for deploy code that branches on the host's
+     * state ({@code host.fact(new DirectoryInfo("/srv"))}). Only while the host's deploy code runs.
+     */
+    public <T> T fact(dev.jinfra.deploy.Fact<T> fact) {
+        return dev.jinfra.deploy.PrepareContext.fact(this, fact);
+    }
+
+    /** A data value that must be there: a clear error naming the host and key when it is missing. */
+    public String data(String key) {
+        Object v = data.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("host " + name + " has no data '" + key + "'");
+        }
+        return v.toString();
+    }
+
     /** A copy of this host whose data has {@code overrides} laid over it. */
     public Host withData(Map<String, Object> overrides) {
         if (overrides.isEmpty()) {

@@ -145,6 +145,22 @@ class DeployRunnerTest {
         assertThat(r.count(DeployHostState.CHANGED)).isEqualTo(4);
     }
 
+    @Test
+    void deployCodeCanBranchOnFactsAndReadHostData() throws Exception {
+        String first = fleet().hostNames().getFirst();
+        Files.createDirectories(dir.resolve(first));
+        Deploy deploy = host -> {
+            var existing = host.fact(new dev.jinfra.facts.DirectoryInfo(dir.resolve(host.name()).toString()));
+            if (existing == null) {
+                files.directory(dir.resolve(host.name()).resolve("new").toString()).name("Fresh host: " + host.data("ssh_user"));
+            }
+        };
+        DeployResult r = run(deploy, false);
+        assertThat(r.hostStates().get(first)).isEqualTo(DeployHostState.UNCHANGED);
+        assertThat(r.count(DeployHostState.CHANGED)).isEqualTo(4);
+        assertThat(r.operations()).extracting(DeployListener.PlannedOperation::name).containsExactly("Fresh host: " + fleet().user());
+    }
+
     static List<String> readLines(Path p) {
         try {
             return Files.readAllLines(p);
