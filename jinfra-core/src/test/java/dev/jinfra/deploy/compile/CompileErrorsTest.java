@@ -42,7 +42,7 @@ class CompileErrorsTest {
 
         assertThat(errorsOf(files("errors/packaged.java")).errors()).containsExactly(
                 "src/test/resources/deploy/errors/packaged.java:1:" + column
-                        + ": error: incompatible types: String cannot be converted to int");
+                        + ": error: incompatible types: java.lang.String cannot be converted to int");
     }
 
     @Test
@@ -81,12 +81,12 @@ class CompileErrorsTest {
     }
 
     @Test
-    void anUnclosedBraceIsReportedAtTheEndOfTheUsersText(@TempDir Path dir) throws Exception {
+    void anUnclosedBraceIsReportedAsJavacWouldWithoutTheAddedMain(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("open.java");
         Files.writeString(f, "void deploy(Host host) {\n    int x = 1;\n");
 
         assertThat(errorsOf(List.of(f)).errors()).containsExactly(
-                f + ":3:1: error: reached end of file while parsing");
+                f + ":2:15: error: reached end of file while parsing");
     }
 
     @Test
