@@ -139,10 +139,23 @@ public final class DeployCompiler {
                 result = second;
             }
         }
+        boolean droppedMain = false;
+        if (!result.ok() && swallowedMain(source, result)) {
+            // The user's text ends early (say an unclosed brace) and swallowed the appended main: report
+            // what javac says about the user's text alone.
+            source = source.withoutMain();
+            result = javac(source);
+            droppedMain = true;
+        }
         if (!result.ok()) {
             List<String> errors = new ArrayList<>();
             for (var d : result.errors()) {
-                errors.add(ErrorLines.of(displayName, source, d));
+                if (!(droppedMain && isMissingMain(d))) {
+                    errors.add(ErrorLines.of(displayName, source, d));
+                }
+            }
+            if (errors.isEmpty()) {
+                errors.add(ErrorLines.problem(displayName, "does not compile"));
             }
             return new Compiled(null, errors);
         }
@@ -175,12 +188,15 @@ public final class DeployCompiler {
     }
 
     private static boolean missingMain(InMemoryJavac.Result result) {
-        for (Diagnostic<? extends JavaFileObject> d : result.errors()) {
-            if ("compiler.err.implicit.class.does.not.have.main.method".equals(d.getCode())) {
-                return true;
-            }
-        }
-        return false;
+        return result.errors().stream().anyMatch(DeployCompiler::isMissingMain);
+    }
+
+    private static boolean swallowedMain(PreparedSource source, InMemoryJavac.Result result) {
+        return result.errors().stream().anyMatch(d -> source.inAddedMain(d.getPosition()));
+    }
+
+    private static boolean isMissingMain(Diagnostic<? extends JavaFileObject> d) {
+        return "compiler.err.implicit.class.does.not.have.main.method".equals(d.getCode());
     }
 
     /** The file's text; a UTF-8 byte order mark is dropped (javac would reject it in front of the imports). */

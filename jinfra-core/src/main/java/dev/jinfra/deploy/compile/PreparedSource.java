@@ -13,8 +13,9 @@ import javax.lang.model.SourceVersion;
  * @param insertAt     offset in {@code original} where the imports went
  * @param javaName     the file name javac is given; it names a compact file's class, so it must be an identifier
  * @param compact      whether the file is a compact source file
+ * @param addedMain    whether {@link #MAIN} was appended
  */
-record PreparedSource(String original, String text, int insertAt, String javaName, boolean compact) {
+record PreparedSource(String original, String text, int insertAt, String javaName, boolean compact, boolean addedMain) {
 
     /** What every deploy file can use without importing it. */
     static final String IMPORTS = "import dev.jinfra.inventory.Host; import dev.jinfra.deploy.*; "
@@ -33,17 +34,36 @@ record PreparedSource(String original, String text, int insertAt, String javaNam
 
     /** Prepares the file as compact or not regardless of what the scan thought: the fallback when it was wrong. */
     static PreparedSource of(String fileName, String original, boolean compact) {
-        return of(fileName, original, compact, SourceShape.of(original));
+        SourceShape shape = SourceShape.of(original);
+        return of(fileName, original, compact, shape, compact && !shape.declaresMain());
     }
 
     private static PreparedSource of(String fileName, String original, boolean compact, SourceShape shape) {
+        return of(fileName, original, compact, shape, compact && !shape.declaresMain());
+    }
+
+    private static PreparedSource of(
+            String fileName, String original, boolean compact, SourceShape shape, boolean addMain) {
         int insertAt = shape.packageEnd() < 0 ? 0 : shape.packageEnd();
         StringBuilder text = new StringBuilder(original.length() + IMPORTS.length() + MAIN.length());
         text.append(original, 0, insertAt).append(IMPORTS).append(original, insertAt, original.length());
-        if (compact && !shape.declaresMain()) {
+        if (addMain) {
             text.append(MAIN);
         }
-        return new PreparedSource(original, text.toString(), insertAt, javaNameFor(fileName), compact);
+        return new PreparedSource(original, text.toString(), insertAt, javaNameFor(fileName), compact, addMain);
+    }
+
+    /**
+     * The same file without the appended {@code main}: when the user's text is cut short (an unclosed brace),
+     * the appended method lands inside it and javac's complaints about it would only confuse.
+     */
+    PreparedSource withoutMain() {
+        return addedMain ? of(javaName, original, compact, SourceShape.of(original), false) : this;
+    }
+
+    /** Whether a position in the text javac saw lies in the appended {@code main}. */
+    boolean inAddedMain(long position) {
+        return addedMain && position >= text.length() - MAIN.length();
     }
 
     /** The class name javac will give a compact file: the file name without {@code .java}. */

@@ -66,6 +66,11 @@ final class ReflectiveDeploy implements Deploy {
         }
     }
 
+    /** The deploy file's class this runs. */
+    Class<?> entryClass() {
+        return create.type().returnType();
+    }
+
     @Override
     public String toString() {
         return "deploy " + displayName;

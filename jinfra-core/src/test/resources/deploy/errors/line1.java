@@ -1,0 +1,1 @@
+void deploy(Host host) { aptt.install(); }

@@ -1,0 +1,3 @@
+// A compact file without a deploy method.
+void setup(Host host) {
+}

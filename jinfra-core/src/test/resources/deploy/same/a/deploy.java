@@ -1,0 +1,8 @@
+void deploy(Host host) {
+    log(host).add("a");
+}
+
+@SuppressWarnings("unchecked")
+List<String> log(Host host) {
+    return (List<String>) host.data().get("log");
+}
