@@ -174,6 +174,22 @@ public final class DeployRunner {
 
     private static OperationOutcome runOnHost(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
                                               Connection connection, Map<Host, Integer> changeCommands, Options options) {
+        OperationOutcome outcome = planAndRun(op, call, host, facts, connection, changeCommands, options);
+        call.recordOutcome(outcome.status());
+        return outcome;
+    }
+
+    private static OperationOutcome planAndRun(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
+                                               Connection connection, Map<Host, Integer> changeCommands, Options options) {
+        boolean runs;
+        try {
+            runs = call.conditionHolds();
+        } catch (RuntimeException e) {
+            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), "when(): " + describe(e), "", "", -1);
+        }
+        if (!runs) {
+            return OperationOutcome.skipped(op.id(), op.name(), host, "condition not met");
+        }
         Plan plan;
         try {
             plan = call.operation().plan(facts);
@@ -189,24 +205,51 @@ public final class DeployRunner {
         }
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
+        String firstFailure = null;
+        int failedExit = 0;
         for (String command : rendered) {
-            changeCommands.merge(host, 1, Integer::sum);
-            CommandResult r = connection.run(new CommandRequest(command, null, call.timeoutOrZero()), OutputListener.NONE);
+            CommandResult r = runWithRetries(command, call, connection, host, changeCommands);
             out.append(r.stdout());
             err.append(r.stderr());
-            if (!r.succeeded()) {
-                facts.forget();
-                String why = switch (r.outcome()) {
-                    case EXITED -> "exit " + r.exitCode() + ": " + command;
-                    case TIMED_OUT -> "timed out: " + command;
-                    case CONNECTION_LOST -> "connection lost: " + command;
-                };
-                return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, rendered, why, out.toString(),
-                        err.toString(), r.exitCode());
+            if (r.outcome() != CommandResult.Outcome.EXITED || !call.succeeds(r.exitCode())) {
+                if (firstFailure == null) {
+                    firstFailure = switch (r.outcome()) {
+                        case EXITED -> "exit " + r.exitCode() + ": " + command;
+                        case TIMED_OUT -> "timed out: " + command;
+                        case CONNECTION_LOST -> "connection lost: " + command;
+                    };
+                    failedExit = r.exitCode();
+                }
+                if (!call.continuesOnError() || r.outcome() == CommandResult.Outcome.CONNECTION_LOST) {
+                    break;
+                }
             }
         }
         facts.forget();
-        return new OperationOutcome(op.id(), op.name(), host, OperationStatus.CHANGED, rendered, null, out.toString(), err.toString(), 0);
+        OperationStatus status = firstFailure == null ? OperationStatus.CHANGED : OperationStatus.FAILED;
+        return new OperationOutcome(op.id(), op.name(), host, status, rendered, firstFailure, out.toString(), err.toString(),
+                firstFailure == null ? 0 : failedExit);
+    }
+
+    private static CommandResult runWithRetries(String command, OperationCall call, Connection connection, Host host,
+                                                Map<Host, Integer> changeCommands) {
+        CommandResult r = null;
+        for (int attempt = 0; attempt <= call.retries(); attempt++) {
+            if (attempt > 0 && !call.retryDelay().isZero()) {
+                try {
+                    Thread.sleep(call.retryDelay());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return r;
+                }
+            }
+            changeCommands.merge(host, 1, Integer::sum);
+            r = connection.run(new CommandRequest(command, call.stdinOrNull(), call.timeoutOrZero()), OutputListener.NONE);
+            if (r.outcome() == CommandResult.Outcome.EXITED && call.succeeds(r.exitCode())) {
+                return r;
+            }
+        }
+        return r;
     }
 
     private static Command wrap(Command c, OperationCall call) {

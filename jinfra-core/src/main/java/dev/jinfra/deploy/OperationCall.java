@@ -19,6 +19,14 @@ public final class OperationCall {
     private Duration timeout;
     private boolean ignoreErrors;
     private ExecutionShape shape = ExecutionShape.ALL;
+    private java.util.function.BooleanSupplier when;
+    private int retries;
+    private Duration retryDelay = Duration.ZERO;
+    private java.util.Set<Integer> successExitCodes = java.util.Set.of(0);
+    private boolean continueOnError;
+    private byte[] stdin;
+    // Set by the runner once this operation has run on its host: what deploy code's when(...) conditions ask.
+    private volatile OperationStatus outcome;
 
     OperationCall(Operation operation) {
         this.operation = operation;
@@ -82,6 +90,81 @@ public final class OperationCall {
     public OperationCall parallel(int hosts) {
         this.shape = ExecutionShape.batches(hosts);
         return this;
+    }
+
+    /**
+     * Runs only if {@code condition} holds when the operation's turn comes (not when the deploy code runs):
+     * {@code server.shell("systemctl reload nginx").when(config::changed)} is the handler pattern.
+     */
+    public OperationCall when(java.util.function.BooleanSupplier condition) {
+        this.when = condition;
+        return this;
+    }
+
+    /** Runs a failed command again up to {@code times} more times, waiting {@code delay} between tries. */
+    public OperationCall retries(int times, Duration delay) {
+        if (times < 0) {
+            throw new IllegalArgumentException("retries < 0: " + times);
+        }
+        this.retries = times;
+        this.retryDelay = delay;
+        return this;
+    }
+
+    /** Exit codes that count as success (default: only 0). */
+    public OperationCall successExitCodes(Integer... codes) {
+        this.successExitCodes = java.util.Set.of(codes);
+        return this;
+    }
+
+    /** When a command fails, still run the operation's remaining commands (the operation still fails). */
+    public OperationCall continueOnError() {
+        this.continueOnError = true;
+        return this;
+    }
+
+    /** Text sent to each command's standard input. */
+    public OperationCall stdin(String text) {
+        this.stdin = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** Whether this operation changed its host; false until it has run. For {@link #when} conditions. */
+    public boolean changed() {
+        return outcome == OperationStatus.CHANGED;
+    }
+
+    /** Whether this operation failed on its host (with {@link #ignoreErrors} the run goes on). */
+    public boolean failed() {
+        return outcome == OperationStatus.FAILED;
+    }
+
+    void recordOutcome(OperationStatus status) {
+        this.outcome = status;
+    }
+
+    boolean conditionHolds() {
+        return when == null || when.getAsBoolean();
+    }
+
+    int retries() {
+        return retries;
+    }
+
+    Duration retryDelay() {
+        return retryDelay;
+    }
+
+    boolean succeeds(int exitCode) {
+        return successExitCodes.contains(exitCode);
+    }
+
+    boolean continuesOnError() {
+        return continueOnError;
+    }
+
+    byte[] stdinOrNull() {
+        return stdin == null ? null : stdin.clone();
     }
 
     public String displayName() {
