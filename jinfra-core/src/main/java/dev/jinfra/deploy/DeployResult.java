@@ -12,7 +12,15 @@ import java.util.Map;
  */
 public record DeployResult(List<DeployListener.PlannedOperation> operations, List<OperationOutcome> outcomes,
                            Map<String, DeployHostState> hostStates, Map<String, String> hostErrors,
-                           Map<String, Integer> roundTrips, boolean dryRun, boolean interrupted, Duration elapsed) {
+                           Map<String, Integer> roundTrips, boolean dryRun, boolean interrupted, Duration elapsed,
+                           String stopReason) {
+
+    /** A run that went to the end. */
+    public DeployResult(List<DeployListener.PlannedOperation> operations, List<OperationOutcome> outcomes,
+                        Map<String, DeployHostState> hostStates, Map<String, String> hostErrors,
+                        Map<String, Integer> roundTrips, boolean dryRun, boolean interrupted, Duration elapsed) {
+        this(operations, outcomes, hostStates, hostErrors, roundTrips, dryRun, interrupted, elapsed, null);
+    }
 
     public DeployResult {
         operations = List.copyOf(operations);
@@ -42,6 +50,9 @@ public record DeployResult(List<DeployListener.PlannedOperation> operations, Lis
         }
         if (interrupted) {
             sb.append(" (interrupted)");
+        }
+        if (stopReason != null) {
+            sb.append(" (stopped: ").append(stopReason).append(')');
         }
         return sb.toString();
     }

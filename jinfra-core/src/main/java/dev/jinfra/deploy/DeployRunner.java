@@ -1,11 +1,7 @@
 package dev.jinfra.deploy;
 
-import dev.jinfra.command.Command;
-import dev.jinfra.connect.CommandRequest;
-import dev.jinfra.connect.CommandResult;
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.Connector;
-import dev.jinfra.connect.OutputListener;
 import dev.jinfra.connect.UnreachableException;
 import dev.jinfra.inventory.Host;
 import java.time.Duration;
@@ -29,8 +25,27 @@ import java.util.function.Function;
  */
 public final class DeployRunner {
 
-    /** @param parallel hosts worked on at once within one operation */
-    public record Options(int parallel, boolean dryRun) {
+    /**
+     * @param parallel hosts worked on at once within one operation
+     * @param batching the whole deploy runs batch after batch of hosts (Ansible's {@code serial})
+     * @param failPercent stop the run once more than this share of the hosts (of the run, or of the current
+     *     batch) failed or were unreachable; 0 stops at the first; null never stops early. A batch in which
+     *     every host failed always stops the run: the next batch would most likely fail the same way.
+     */
+    public record Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent) {
+        public Options {
+            if (parallel < 1) {
+                throw new IllegalArgumentException("parallel < 1: " + parallel);
+            }
+            if (failPercent != null && (failPercent < 0 || failPercent > 100)) {
+                throw new IllegalArgumentException("fail percent must be 0-100, not " + failPercent);
+            }
+        }
+
+        public Options(int parallel, boolean dryRun) {
+            this(parallel, dryRun, dev.jinfra.run.Batching.NONE, null);
+        }
+
         public static Options defaults() {
             return new Options(Integer.MAX_VALUE, false);
         }
@@ -43,6 +58,73 @@ public final class DeployRunner {
     }
 
     public DeployResult run(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener) {
+        long start = System.nanoTime();
+        List<List<Host>> batches = options.batching().split(hosts);
+        List<DeployListener.PlannedOperation> operations = new ArrayList<>();
+        List<OperationOutcome> outcomes = new ArrayList<>();
+        Map<String, DeployHostState> states = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Integer> roundTrips = new LinkedHashMap<>();
+        String stopped = null;
+        int failedSoFar = 0;
+        for (int b = 0; b < batches.size(); b++) {
+            List<Host> batch = batches.get(b);
+            if (stopped != null) {
+                for (Host h : batch) {
+                    states.put(h.name(), DeployHostState.SKIPPED);
+                    errors.put(h.name(), "not started: " + stopped);
+                }
+                continue;
+            }
+            if (b > 0 && !options.batching().delay().isZero()) {
+                try {
+                    Thread.sleep(options.batching().delay());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopped = "interrupted";
+                    continue;
+                }
+            }
+            var budget = new FailureBudget(options.failPercent(), hosts.size(), failedSoFar, batch.size());
+            DeployResult part = runBatch(batch, deploys, options, listener, budget);
+            operations.addAll(part.operations());
+            outcomes.addAll(part.outcomes());
+            states.putAll(part.hostStates());
+            errors.putAll(part.hostErrors());
+            roundTrips.putAll(part.roundTrips());
+            long failedInBatch = part.count(DeployHostState.FAILED) + part.count(DeployHostState.UNREACHABLE);
+            failedSoFar += (int) failedInBatch;
+            stopped = part.stopReason();
+            if (stopped == null && batches.size() > 1 && failedInBatch == batch.size()) {
+                stopped = "every host of batch " + (b + 1) + " failed";
+            }
+        }
+        var result = new DeployResult(operations, outcomes, states, errors, roundTrips, options.dryRun(), false,
+                Duration.ofNanos(System.nanoTime() - start), stopped);
+        listener.finished(result);
+        return result;
+    }
+
+    /**
+     * Whether failures so far exceed what the run allows: more than {@code percent} of all hosts, or of the
+     * current batch, failed or were unreachable.
+     */
+    record FailureBudget(Integer percent, int runHosts, int failedBefore, int batchHosts) {
+        String exceeded(int failedInBatch) {
+            if (percent == null || failedInBatch == 0) {
+                return null;
+            }
+            double ofRun = 100.0 * (failedBefore + failedInBatch) / runHosts;
+            double ofBatch = 100.0 * failedInBatch / batchHosts;
+            if (ofRun > percent || ofBatch > percent) {
+                return percent == 0 ? "a host failed (fail-fast)" : "more than " + percent + "% of hosts failed";
+            }
+            return null;
+        }
+    }
+
+    private DeployResult runBatch(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener,
+                                  FailureBudget budget) {
         long start = System.nanoTime();
         Map<Host, Connection> connections = new ConcurrentHashMap<>();
         Map<String, DeployHostState> states = new ConcurrentHashMap<>();
@@ -95,13 +177,21 @@ public final class DeployRunner {
             listener.planned(planned);
 
             List<OperationOutcome> outcomes = new ArrayList<>();
+            String stopped = budget.exceeded(states.size());
             for (int i = 0; i < planned.size(); i++) {
                 var op = planned.get(i);
+                if (stopped != null) {
+                    for (Host h : op.hosts()) {
+                        outcomes.add(OperationOutcome.skipped(op.id(), op.name(), h, "run stopped: " + stopped));
+                    }
+                    continue;
+                }
                 listener.operationStarted(i + 1, planned.size(), op);
                 List<OperationOutcome> results = execute(op, registered, states, errors, facts, connections, changeCommands,
                         options, threads, listener);
                 outcomes.addAll(results);
                 listener.operationFinished(i + 1, planned.size(), op, results);
+                stopped = budget.exceeded(states.size());
             }
 
             Map<String, DeployHostState> finalStates = new LinkedHashMap<>();
@@ -117,10 +207,8 @@ public final class DeployRunner {
                     roundTrips.put(h.name(), facts.get(h).reads() + changeCommands.getOrDefault(h, 0));
                 }
             }
-            var result = new DeployResult(planned, outcomes, finalStates, errors, roundTrips, options.dryRun(), false,
-                    Duration.ofNanos(System.nanoTime() - start));
-            listener.finished(result);
-            return result;
+            return new DeployResult(planned, outcomes, finalStates, errors, roundTrips, options.dryRun(), false,
+                    Duration.ofNanos(System.nanoTime() - start), stopped);
         } finally {
             connections.values().forEach(Connection::close);
         }
@@ -156,7 +244,8 @@ public final class DeployRunner {
             var gate = new Semaphore(Math.max(1, Math.min(width, runOn.size())));
             eachHost(threads, gate, runOn, host -> {
                 OperationCall call = callOf(registered, host, op.id());
-                OperationOutcome outcome = runOnHost(op, call, host, facts.get(host), connections.get(host), changeCommands, options);
+                OperationOutcome outcome = OperationExecution.run(op, call, host, facts.get(host), connections.get(host), changeCommands,
+                        options.dryRun());
                 results.put(host, outcome);
                 if (outcome.status() == OperationStatus.FAILED && !call.ignoresErrors()) {
                     states.put(host.name(), DeployHostState.FAILED);
@@ -170,97 +259,6 @@ public final class DeployRunner {
 
     private static OperationCall callOf(Map<Host, List<PrepareContext.Registered>> registered, Host host, OperationId id) {
         return registered.get(host).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().call();
-    }
-
-    private static OperationOutcome runOnHost(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
-                                              Connection connection, Map<Host, Integer> changeCommands, Options options) {
-        OperationOutcome outcome = planAndRun(op, call, host, facts, connection, changeCommands, options);
-        call.recordOutcome(outcome.status());
-        return outcome;
-    }
-
-    private static OperationOutcome planAndRun(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
-                                               Connection connection, Map<Host, Integer> changeCommands, Options options) {
-        boolean runs;
-        try {
-            runs = call.conditionHolds();
-        } catch (RuntimeException e) {
-            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), "when(): " + describe(e), "", "", -1);
-        }
-        if (!runs) {
-            return OperationOutcome.skipped(op.id(), op.name(), host, "condition not met");
-        }
-        Plan plan;
-        try {
-            plan = call.operation().plan(facts);
-        } catch (RuntimeException e) {
-            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), describe(e), "", "", -1);
-        }
-        if (!plan.changes()) {
-            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.UNCHANGED, List.of(), plan.noChangeReason(), "", "", 0);
-        }
-        List<String> rendered = plan.commands().stream().map(c -> wrap(c, call).render()).toList();
-        if (options.dryRun()) {
-            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0);
-        }
-        StringBuilder out = new StringBuilder();
-        StringBuilder err = new StringBuilder();
-        String firstFailure = null;
-        int failedExit = 0;
-        for (String command : rendered) {
-            CommandResult r = runWithRetries(command, call, connection, host, changeCommands);
-            out.append(r.stdout());
-            err.append(r.stderr());
-            if (r.outcome() != CommandResult.Outcome.EXITED || !call.succeeds(r.exitCode())) {
-                if (firstFailure == null) {
-                    firstFailure = switch (r.outcome()) {
-                        case EXITED -> "exit " + r.exitCode() + ": " + command;
-                        case TIMED_OUT -> "timed out: " + command;
-                        case CONNECTION_LOST -> "connection lost: " + command;
-                    };
-                    failedExit = r.exitCode();
-                }
-                if (!call.continuesOnError() || r.outcome() == CommandResult.Outcome.CONNECTION_LOST) {
-                    break;
-                }
-            }
-        }
-        facts.forget();
-        OperationStatus status = firstFailure == null ? OperationStatus.CHANGED : OperationStatus.FAILED;
-        return new OperationOutcome(op.id(), op.name(), host, status, rendered, firstFailure, out.toString(), err.toString(),
-                firstFailure == null ? 0 : failedExit);
-    }
-
-    private static CommandResult runWithRetries(String command, OperationCall call, Connection connection, Host host,
-                                                Map<Host, Integer> changeCommands) {
-        CommandResult r = null;
-        for (int attempt = 0; attempt <= call.retries(); attempt++) {
-            if (attempt > 0 && !call.retryDelay().isZero()) {
-                try {
-                    Thread.sleep(call.retryDelay());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return r;
-                }
-            }
-            changeCommands.merge(host, 1, Integer::sum);
-            r = connection.run(new CommandRequest(command, call.stdinOrNull(), call.timeoutOrZero()), OutputListener.NONE);
-            if (r.outcome() == CommandResult.Outcome.EXITED && call.succeeds(r.exitCode())) {
-                return r;
-            }
-        }
-        return r;
-    }
-
-    private static Command wrap(Command c, OperationCall call) {
-        Command w = c.env(call.env());
-        if (call.chdirOrNull() != null) {
-            w = w.chdir(call.chdirOrNull());
-        }
-        if (call.usesSudo()) {
-            w = w.sudo(call.sudoUser() == null ? "root" : call.sudoUser());
-        }
-        return w;
     }
 
     static String describe(Throwable e) {

@@ -161,6 +161,58 @@ class DeployRunnerTest {
         assertThat(r.operations()).extracting(DeployListener.PlannedOperation::name).containsExactly("Fresh host: " + fleet().user());
     }
 
+    DeployResult runWith(Deploy deploy, DeployRunner.Options options) {
+        return new DeployRunner(h -> ssh).run(hosts(), List.of(deploy), options, new DeployListener() {});
+    }
+
+    @Test
+    void batchesRunTheWholeDeployOneBatchAfterAnother() {
+        Path log = dir.resolve("log");
+        Deploy deploy = host -> {
+            server.shell("echo first $FLEET_HOST >> " + log).name("first");
+            server.shell("echo second $FLEET_HOST >> " + log).name("second");
+        };
+        DeployResult r = runWith(deploy, new DeployRunner.Options(100, false, dev.jinfra.run.Batching.parse("2", java.time.Duration.ZERO), null));
+        assertThat(r.hostStates().values()).containsOnly(DeployHostState.CHANGED);
+        List<String> lines = readLines(log);
+        // Both operations of a batch finish before the next batch's first operation starts.
+        List<String> names = fleet().hostNames();
+        assertThat(lines.indexOf("second " + names.get(0))).isLessThan(lines.indexOf("first " + names.get(2)));
+        assertThat(lines.indexOf("second " + names.get(3))).isLessThan(lines.indexOf("first " + names.get(4)));
+    }
+
+    @Test
+    void failFastStopsTheRunAfterTheOperationWhereAHostFailed() {
+        String failing = fleet().hostNames().get(1);
+        Deploy deploy = host -> {
+            server.shell("[ \"$FLEET_HOST\" != " + failing + " ]").name("check");
+            files.directory(dir.resolve(host.name()).toString()).name("dir");
+        };
+        DeployResult r = runWith(deploy, new DeployRunner.Options(100, false, dev.jinfra.run.Batching.NONE, 0));
+        assertThat(r.stopReason()).isEqualTo("a host failed (fail-fast)");
+        assertThat(r.outcomes()).filteredOn(o -> o.name().equals("dir"))
+                .allSatisfy(o -> assertThat(o.status()).isEqualTo(OperationStatus.SKIPPED));
+        assertThat(r.describe()).endsWith("(stopped: a host failed (fail-fast))");
+    }
+
+    @Test
+    void aBatchInWhichEveryHostFailedStopsTheLaterBatches() {
+        Deploy deploy = host -> server.shell("false").name("always fails");
+        DeployResult r = runWith(deploy, new DeployRunner.Options(100, false, dev.jinfra.run.Batching.parse("2", java.time.Duration.ZERO), null));
+        assertThat(r.count(DeployHostState.FAILED)).isEqualTo(2);
+        assertThat(r.count(DeployHostState.SKIPPED)).isEqualTo(3);
+        assertThat(r.hostErrors().get(fleet().hostNames().get(4))).isEqualTo("not started: every host of batch 1 failed");
+    }
+
+    @Test
+    void aFailureBudgetAllowsSomeFailures() {
+        String failing = fleet().hostNames().get(0);
+        Deploy deploy = host -> server.shell("[ \"$FLEET_HOST\" != " + failing + " ]").name("check");
+        DeployResult within = runWith(deploy, new DeployRunner.Options(100, false, dev.jinfra.run.Batching.NONE, 25));
+        assertThat(within.stopReason()).isNull();
+        assertThat(within.count(DeployHostState.CHANGED)).isEqualTo(4);
+    }
+
     static List<String> readLines(Path p) {
         try {
             return Files.readAllLines(p);

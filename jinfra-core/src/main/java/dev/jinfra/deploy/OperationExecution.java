@@ -1,0 +1,109 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.connect.CommandRequest;
+import dev.jinfra.connect.CommandResult;
+import dev.jinfra.connect.Connection;
+import dev.jinfra.connect.OutputListener;
+import dev.jinfra.inventory.Host;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One operation on one host: check its condition, plan from facts, and run the planned commands with the
+ * operation's settings (sudo, environment, retries, accepted exit codes), or only list them in a dry run.
+ */
+final class OperationExecution {
+    private OperationExecution() {}
+
+    static OperationOutcome run(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
+                                              Connection connection, Map<Host, Integer> changeCommands, boolean dryRun) {
+        OperationOutcome outcome = planAndRun(op, call, host, facts, connection, changeCommands, dryRun);
+        call.recordOutcome(outcome.status());
+        return outcome;
+    }
+
+    private static OperationOutcome planAndRun(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
+                                               Connection connection, Map<Host, Integer> changeCommands, boolean dryRun) {
+        boolean runs;
+        try {
+            runs = call.conditionHolds();
+        } catch (RuntimeException e) {
+            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), "when(): " + DeployRunner.describe(e), "", "", -1);
+        }
+        if (!runs) {
+            return OperationOutcome.skipped(op.id(), op.name(), host, "condition not met");
+        }
+        Plan plan;
+        try {
+            plan = call.operation().plan(facts);
+        } catch (RuntimeException e) {
+            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), DeployRunner.describe(e), "", "", -1);
+        }
+        if (!plan.changes()) {
+            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.UNCHANGED, List.of(), plan.noChangeReason(), "", "", 0);
+        }
+        List<String> rendered = plan.commands().stream().map(c -> wrap(c, call).render()).toList();
+        if (dryRun) {
+            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0);
+        }
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        String firstFailure = null;
+        int failedExit = 0;
+        for (String command : rendered) {
+            CommandResult r = runWithRetries(command, call, connection, host, changeCommands);
+            out.append(r.stdout());
+            err.append(r.stderr());
+            if (r.outcome() != CommandResult.Outcome.EXITED || !call.succeeds(r.exitCode())) {
+                if (firstFailure == null) {
+                    firstFailure = switch (r.outcome()) {
+                        case EXITED -> "exit " + r.exitCode() + ": " + command;
+                        case TIMED_OUT -> "timed out: " + command;
+                        case CONNECTION_LOST -> "connection lost: " + command;
+                    };
+                    failedExit = r.exitCode();
+                }
+                if (!call.continuesOnError() || r.outcome() == CommandResult.Outcome.CONNECTION_LOST) {
+                    break;
+                }
+            }
+        }
+        facts.forget();
+        OperationStatus status = firstFailure == null ? OperationStatus.CHANGED : OperationStatus.FAILED;
+        return new OperationOutcome(op.id(), op.name(), host, status, rendered, firstFailure, out.toString(), err.toString(),
+                firstFailure == null ? 0 : failedExit);
+    }
+
+    private static CommandResult runWithRetries(String command, OperationCall call, Connection connection, Host host,
+                                                Map<Host, Integer> changeCommands) {
+        CommandResult r = null;
+        for (int attempt = 0; attempt <= call.retries(); attempt++) {
+            if (attempt > 0 && !call.retryDelay().isZero()) {
+                try {
+                    Thread.sleep(call.retryDelay());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return r;
+                }
+            }
+            changeCommands.merge(host, 1, Integer::sum);
+            r = connection.run(new CommandRequest(command, call.stdinOrNull(), call.timeoutOrZero()), OutputListener.NONE);
+            if (r.outcome() == CommandResult.Outcome.EXITED && call.succeeds(r.exitCode())) {
+                return r;
+            }
+        }
+        return r;
+    }
+
+    private static Command wrap(Command c, OperationCall call) {
+        Command w = c.env(call.env());
+        if (call.chdirOrNull() != null) {
+            w = w.chdir(call.chdirOrNull());
+        }
+        if (call.usesSudo()) {
+            w = w.sudo(call.sudoUser() == null ? "root" : call.sudoUser());
+        }
+        return w;
+    }
+}
