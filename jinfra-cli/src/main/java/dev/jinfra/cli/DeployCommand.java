@@ -48,6 +48,21 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Hosts worked on at once per operation.")
     Integer parallel;
 
+    @Option(names = "--serial", description = "One host at a time for every operation (same as --parallel 1).")
+    boolean serial;
+
+    @Option(names = "--batch", paramLabel = "N|P%%", description = "Run the whole deploy on N hosts (or P%% of them) at a time, batch after batch.")
+    String batch;
+
+    @Option(names = "--batch-delay", paramLabel = "DURATION", converter = DurationArg.class, description = "Pause between batches.")
+    java.time.Duration batchDelay = java.time.Duration.ZERO;
+
+    @Option(names = "--fail-fast", description = "Stop the run after the operation in which the first host failed.")
+    boolean failFast;
+
+    @Option(names = "--fail-percent", paramLabel = "P", description = "Stop the run once more than P%% of the hosts (of the run or of a batch) failed.")
+    Integer failPercent;
+
     @Option(names = "-v", description = "More output: -v reasons, -vv commands, -vvv command output.")
     boolean[] verbose = new boolean[0];
 
@@ -87,10 +102,12 @@ final class DeployCommand implements Callable<Integer> {
             var runner = new DeployRunner(run::connectorFor);
             DeployResult result;
             try {
-                result = runner.run(hosts, deploys, new DeployRunner.Options(parallel == null ? Integer.MAX_VALUE : parallel, dry),
-                        new DeployReport(console.out(), style, verbose.length));
+                result = runner.run(hosts, deploys, options(), new DeployReport(console.out(), style, verbose.length));
             } catch (OperationOrder.ConflictException e) {
                 throw new UsageException(e.getMessage());
+            }
+            if (result.stopReason() != null) {
+                console.err().println("jinfra: run stopped: " + result.stopReason());
             }
             Map<String, List<String>> retry = new LinkedHashMap<>();
             for (DeployHostState s : List.of(DeployHostState.FAILED, DeployHostState.UNREACHABLE, DeployHostState.SKIPPED)) {
@@ -103,5 +120,25 @@ final class DeployCommand implements Callable<Integer> {
             }
             return result.count(DeployHostState.UNREACHABLE) > 0 ? ExitCode.HOSTS_UNREACHABLE : ExitCode.OK;
         }
+    }
+
+    private DeployRunner.Options options() {
+        int width = serial ? 1 : parallel == null ? Integer.MAX_VALUE : parallel;
+        if (width < 1) {
+            throw new UsageException("--parallel must be at least 1");
+        }
+        dev.jinfra.run.Batching batching = dev.jinfra.run.Batching.NONE;
+        if (batch != null) {
+            try {
+                batching = dev.jinfra.run.Batching.parse(batch, batchDelay);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--batch: " + e.getMessage());
+            }
+        }
+        Integer budget = failFast ? Integer.valueOf(0) : failPercent;
+        if (budget != null && (budget < 0 || budget > 100)) {
+            throw new UsageException("--fail-percent must be between 0 and 100, not " + budget);
+        }
+        return new DeployRunner.Options(width, dry, batching, budget);
     }
 }
