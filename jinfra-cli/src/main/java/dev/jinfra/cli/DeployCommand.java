@@ -63,6 +63,10 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--fail-percent", paramLabel = "P", description = "Stop the run once more than P%% of the hosts (of the run or of a batch) failed.")
     Integer failPercent;
 
+    @Option(names = "--strategy", paramLabel = "linear|free",
+            description = "linear (default): each operation finishes on every host before the next; free: each host goes at its own pace.")
+    String strategy = "linear";
+
     @Option(names = "-v", description = "More output: -v reasons, -vv commands, -vvv command output.")
     boolean[] verbose = new boolean[0];
 
@@ -139,6 +143,11 @@ final class DeployCommand implements Callable<Integer> {
         if (budget != null && (budget < 0 || budget > 100)) {
             throw new UsageException("--fail-percent must be between 0 and 100, not " + budget);
         }
-        return new DeployRunner.Options(width, dry, batching, budget);
+        DeployRunner.Strategy chosen = switch (strategy) {
+            case "linear" -> DeployRunner.Strategy.LINEAR;
+            case "free" -> DeployRunner.Strategy.FREE;
+            default -> throw new UsageException("--strategy must be linear or free, not '" + strategy + "'");
+        };
+        return new DeployRunner.Options(width, dry, batching, budget, chosen);
     }
 }

@@ -1,20 +1,12 @@
 package dev.jinfra.deploy;
 
-import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.Connector;
-import dev.jinfra.connect.UnreachableException;
 import dev.jinfra.inventory.Host;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
@@ -32,7 +24,8 @@ public final class DeployRunner {
      *     batch) failed or were unreachable; 0 stops at the first; null never stops early. A batch in which
      *     every host failed always stops the run: the next batch would most likely fail the same way.
      */
-    public record Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent) {
+    public record Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent,
+                          Strategy strategy) {
         public Options {
             if (parallel < 1) {
                 throw new IllegalArgumentException("parallel < 1: " + parallel);
@@ -40,6 +33,10 @@ public final class DeployRunner {
             if (failPercent != null && (failPercent < 0 || failPercent > 100)) {
                 throw new IllegalArgumentException("fail percent must be 0-100, not " + failPercent);
             }
+        }
+
+        public Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent) {
+            this(parallel, dryRun, batching, failPercent, Strategy.LINEAR);
         }
 
         public Options(int parallel, boolean dryRun) {
@@ -50,6 +47,13 @@ public final class DeployRunner {
             return new Options(Integer.MAX_VALUE, false);
         }
     }
+
+    /**
+     * {@code LINEAR}: an operation starts when the one before has finished on every host. {@code FREE}: each
+     * host goes through its operations at its own pace; only {@code serial()}, {@code runOnce()},
+     * {@code parallel(n)} operations and {@code barrier()} make the hosts that have them meet first.
+     */
+    public enum Strategy { LINEAR, FREE }
 
     private final Function<Host, Connector> connectors;
 
@@ -125,180 +129,12 @@ public final class DeployRunner {
 
     private DeployResult runBatch(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener,
                                   FailureBudget budget) {
-        long start = System.nanoTime();
-        Map<Host, Connection> connections = new ConcurrentHashMap<>();
-        Map<String, DeployHostState> states = new ConcurrentHashMap<>();
-        Map<String, String> errors = new ConcurrentHashMap<>();
-        Map<Host, HostFacts> facts = new ConcurrentHashMap<>();
-        Map<Host, Integer> changeCommands = new ConcurrentHashMap<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            var gate = new Semaphore(Math.max(1, Math.min(options.parallel(), Math.max(1, hosts.size()))));
-            eachHost(threads, gate, hosts, host -> {
-                try {
-                    Connection c = connectors.apply(host).connect(host);
-                    connections.put(host, c);
-                    facts.put(host, new HostFacts(c));
-                    listener.connected(host);
-                } catch (UnreachableException e) {
-                    states.put(host.name(), DeployHostState.UNREACHABLE);
-                    errors.put(host.name(), e.getMessage());
-                    listener.unreachable(host, e.getMessage());
-                }
-            });
-
-            // Prepare: deploy code per host, in parallel; a host whose deploy code throws fails here.
-            Map<Host, List<PrepareContext.Registered>> registered = new ConcurrentHashMap<>();
-            List<Host> reached = hosts.stream().filter(connections::containsKey).toList();
-            eachHost(threads, gate, reached, host -> {
-                try {
-                    registered.put(host, PrepareContext.prepare(host, deploys, facts.get(host)));
-                } catch (RuntimeException e) {
-                    states.put(host.name(), DeployHostState.FAILED);
-                    errors.put(host.name(), "deploy code failed: " + describe(e));
-                }
-            });
-
-            Map<String, List<OperationId>> sequences = new LinkedHashMap<>();
-            Map<OperationId, String> names = new LinkedHashMap<>();
-            for (Host h : reached) {
-                List<PrepareContext.Registered> regs = registered.get(h);
-                if (regs != null) {
-                    sequences.put(h.name(), regs.stream().map(PrepareContext.Registered::id).toList());
-                    regs.forEach(r -> names.putIfAbsent(r.id(), r.call().displayName()));
-                }
-            }
-            List<OperationId> order = OperationOrder.merge(sequences);
-            List<DeployListener.PlannedOperation> planned = new ArrayList<>();
-            for (OperationId id : order) {
-                List<Host> with = reached.stream().filter(h -> registered.containsKey(h)
-                        && registered.get(h).stream().anyMatch(r -> r.id().equals(id))).toList();
-                planned.add(new DeployListener.PlannedOperation(id, names.get(id), with));
-            }
-            listener.planned(planned);
-
-            List<OperationOutcome> outcomes = new ArrayList<>();
-            String stopped = budget.exceeded(states.size());
-            for (int i = 0; i < planned.size(); i++) {
-                var op = planned.get(i);
-                if (stopped != null) {
-                    for (Host h : op.hosts()) {
-                        outcomes.add(OperationOutcome.skipped(op.id(), op.name(), h, "run stopped: " + stopped));
-                    }
-                    continue;
-                }
-                listener.operationStarted(i + 1, planned.size(), op);
-                List<OperationOutcome> results = execute(op, registered, states, errors, facts, connections, changeCommands,
-                        options, threads, listener);
-                outcomes.addAll(results);
-                listener.operationFinished(i + 1, planned.size(), op, results);
-                stopped = budget.exceeded(states.size());
-            }
-
-            Map<String, DeployHostState> finalStates = new LinkedHashMap<>();
-            Map<String, Integer> roundTrips = new LinkedHashMap<>();
-            for (Host h : hosts) {
-                DeployHostState s = states.get(h.name());
-                if (s == null) {
-                    boolean changed = outcomes.stream().anyMatch(o -> o.host().equals(h) && o.status() == OperationStatus.CHANGED);
-                    s = changed ? DeployHostState.CHANGED : DeployHostState.UNCHANGED;
-                }
-                finalStates.put(h.name(), s);
-                if (facts.containsKey(h)) {
-                    roundTrips.put(h.name(), facts.get(h).reads() + changeCommands.getOrDefault(h, 0));
-                }
-            }
-            return new DeployResult(planned, outcomes, finalStates, errors, roundTrips, options.dryRun(), false,
-                    Duration.ofNanos(System.nanoTime() - start), stopped);
-        } finally {
-            connections.values().forEach(Connection::close);
-        }
-    }
-
-    private List<OperationOutcome> execute(DeployListener.PlannedOperation op, Map<Host, List<PrepareContext.Registered>> registered,
-                                           Map<String, DeployHostState> states, Map<String, String> errors,
-                                           Map<Host, HostFacts> facts,
-                                           Map<Host, Connection> connections, Map<Host, Integer> changeCommands,
-                                           Options options, ExecutorService threads, DeployListener listener) {
-        List<Host> active = op.hosts().stream().filter(h -> !states.containsKey(h.name())).toList();
-        Map<Host, OperationOutcome> results = new ConcurrentHashMap<>();
-        for (Host h : op.hosts()) {
-            if (states.containsKey(h.name())) {
-                results.put(h, OperationOutcome.skipped(op.id(), op.name(), h, "host " + states.get(h.name()).name().toLowerCase(java.util.Locale.ROOT) + " earlier"));
-            }
-        }
-        if (!active.isEmpty()) {
-            OperationCall shapeSource = callOf(registered, active.getFirst(), op.id());
-            ExecutionShape shape = shapeSource.shape();
-            List<Host> runOn = active;
-            if (shape.kind() == ExecutionShape.Kind.RUN_ONCE) {
-                runOn = List.of(active.getFirst());
-                for (Host h : active.subList(1, active.size())) {
-                    results.put(h, OperationOutcome.skipped(op.id(), op.name(), h, "runs once, on " + active.getFirst().name()));
-                }
-            }
-            int width = switch (shape.kind()) {
-                case SERIAL, RUN_ONCE -> 1;
-                case BATCHES -> Math.min(shape.batch(), options.parallel());
-                case ALL -> options.parallel();
-            };
-            var gate = new Semaphore(Math.max(1, Math.min(width, runOn.size())));
-            eachHost(threads, gate, runOn, host -> {
-                OperationCall call = callOf(registered, host, op.id());
-                OperationOutcome outcome = OperationExecution.run(op, call, host, facts.get(host), connections.get(host), changeCommands,
-                        options.dryRun());
-                results.put(host, outcome);
-                if (outcome.status() == OperationStatus.FAILED && !call.ignoresErrors()) {
-                    states.put(host.name(), DeployHostState.FAILED);
-                    errors.put(host.name(), op.name() + ": " + outcome.reason());
-                }
-                listener.hostFinished(outcome);
-            });
-        }
-        return op.hosts().stream().map(results::get).toList();
-    }
-
-    private static OperationCall callOf(Map<Host, List<PrepareContext.Registered>> registered, Host host, OperationId id) {
-        return registered.get(host).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().call();
+        return new BatchRun(hosts, deploys, options, listener, budget, connectors).run();
     }
 
     static String describe(Throwable e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String where = CallSites.firstUserFrame(e);
         return where == null ? msg : where + ": " + msg;
-    }
-
-    @FunctionalInterface
-    private interface HostTask {
-        void run(Host host);
-    }
-
-    private static void eachHost(ExecutorService threads, Semaphore gate, List<Host> hosts, HostTask task) {
-        List<Future<?>> started = new ArrayList<>();
-        for (Host h : hosts) {
-            try {
-                gate.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            Callable<Void> work = () -> {
-                try {
-                    task.run(h);
-                } finally {
-                    gate.release();
-                }
-                return null;
-            };
-            started.add(threads.submit(work));
-        }
-        for (Future<?> f : started) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("host task failed", e.getCause());
-            }
-        }
     }
 }

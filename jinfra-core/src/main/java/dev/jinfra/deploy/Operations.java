@@ -12,4 +12,9 @@ public final class Operations {
 
     public static final ServerOperations server = new ServerOperations();
     public static final FilesOperations files = new FilesOperations();
+
+    /** Under the {@code free} strategy, hosts wait here for each other; see {@link Barrier}. */
+    public static OperationCall barrier() {
+        return PrepareContext.register(new Barrier());
+    }
 }

@@ -1,0 +1,147 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.inventory.Host;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The {@code free} strategy: every host goes through its own operations without waiting for slower hosts,
+ * so a run takes about as long as the slowest host's own operations. Operations that need the hosts together
+ * ({@code serial()}, {@code runOnce()}, {@code parallel(n)}, {@code barrier()}) are meeting points: each
+ * host that has one waits there until every other host that has it has arrived or left the run.
+ */
+final class FreeStrategy {
+    private final BatchRun run;
+    private final List<DeployListener.PlannedOperation> planned;
+    private final ExecutorService threads;
+    private final Map<OperationId, MeetingPoint> meetings = new HashMap<>();
+    private final Map<OperationId, Map<Host, OperationOutcome>> results = new ConcurrentHashMap<>();
+    private volatile String stopped;
+
+    FreeStrategy(BatchRun run, List<DeployListener.PlannedOperation> planned, ExecutorService threads) {
+        this.run = run;
+        this.planned = planned;
+        this.threads = threads;
+        for (var op : planned) {
+            results.put(op.id(), new ConcurrentHashMap<>());
+            List<Host> present = op.hosts().stream().filter(h -> !run.hasLeft(h)).toList();
+            if (!present.isEmpty() && isMeetingPoint(op, present.getFirst())) {
+                meetings.put(op.id(), new MeetingPoint(op, new LinkedHashSet<>(present)));
+            }
+        }
+    }
+
+    private boolean isMeetingPoint(DeployListener.PlannedOperation op, Host any) {
+        OperationCall call = run.callOf(any, op.id());
+        return call.operation() instanceof Barrier || call.shape().kind() != ExecutionShape.Kind.ALL;
+    }
+
+    /** Runs every host's operations; returns why the run stopped early, or null. */
+    String run(List<OperationOutcome> outcomes) {
+        List<Host> hosts = planned.stream().flatMap(op -> op.hosts().stream()).distinct().toList();
+        BatchRun.eachHost(threads, new Semaphore(Math.max(1, hosts.size())), hosts, this::runHost);
+        // Operations are reported in run order once all hosts are done: under free there is no moment when
+        // an operation as a whole starts or ends.
+        for (int i = 0; i < planned.size(); i++) {
+            var op = planned.get(i);
+            run.listener().operationStarted(i + 1, planned.size(), op);
+            List<OperationOutcome> ofOp = op.hosts().stream().map(h -> results.get(op.id()).get(h)).toList();
+            outcomes.addAll(ofOp);
+            run.listener().operationFinished(i + 1, planned.size(), op, ofOp);
+        }
+        return stopped;
+    }
+
+    private void runHost(Host host) {
+        List<DeployListener.PlannedOperation> mine = planned.stream().filter(op -> op.hosts().contains(host)).toList();
+        for (int i = 0; i < mine.size(); i++) {
+            var op = mine.get(i);
+            if (stopped == null) {
+                stopped = run.budgetExceeded();
+            }
+            if (run.hasLeft(host) || stopped != null) {
+                String why = stopped != null ? "run stopped: " + stopped : "host failed earlier";
+                for (var rest : mine.subList(i, mine.size())) {
+                    results.get(rest.id()).put(host, OperationOutcome.skipped(rest.id(), rest.name(), host, why));
+                    MeetingPoint m = meetings.get(rest.id());
+                    if (m != null) {
+                        m.leave(host);
+                    }
+                }
+                return;
+            }
+            MeetingPoint meeting = meetings.get(op.id());
+            OperationOutcome outcome = meeting != null ? meeting.arrive(host) : run.runOnHost(op, host);
+            results.get(op.id()).put(host, outcome);
+        }
+    }
+
+    /** Hosts gather here; the last to arrive (or leave) runs the operation for all who came. */
+    private final class MeetingPoint {
+        private final DeployListener.PlannedOperation op;
+        private final Set<Host> expected;
+        private final List<Host> arrived = new ArrayList<>();
+        private Map<Host, OperationOutcome> done;
+
+        MeetingPoint(DeployListener.PlannedOperation op, Set<Host> expected) {
+            this.op = op;
+            this.expected = expected;
+        }
+
+        OperationOutcome arrive(Host host) {
+            boolean last;
+            synchronized (this) {
+                arrived.add(host);
+                expected.remove(host);
+                last = expected.isEmpty();
+            }
+            if (last) {
+                runForAll();
+            }
+            synchronized (this) {
+                while (done == null) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return OperationOutcome.skipped(op.id(), op.name(), host, "interrupted");
+                    }
+                }
+                return done.get(host);
+            }
+        }
+
+        void leave(Host host) {
+            boolean last;
+            synchronized (this) {
+                last = expected.remove(host) && expected.isEmpty() && done == null;
+            }
+            if (last) {
+                runForAll();
+            }
+        }
+
+        private void runForAll() {
+            List<Host> present;
+            synchronized (this) {
+                present = List.copyOf(arrived);
+            }
+            Map<Host, OperationOutcome> out = new HashMap<>();
+            List<OperationOutcome> list = present.isEmpty() ? List.of() : run.execute(op, present, threads);
+            for (int i = 0; i < present.size(); i++) {
+                out.put(present.get(i), list.get(i));
+            }
+            synchronized (this) {
+                done = out;
+                notifyAll();
+            }
+        }
+    }
+}

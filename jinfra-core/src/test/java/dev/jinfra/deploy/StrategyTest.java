@@ -1,0 +1,109 @@
+package dev.jinfra.deploy;
+
+import static dev.jinfra.deploy.Operations.barrier;
+import static dev.jinfra.deploy.Operations.server;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jinfra.connect.SshConnector;
+import dev.jinfra.testing.FleetHosts;
+import dev.jinfra.testkit.SshFleetExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class StrategyTest {
+    @RegisterExtension
+    static SshFleetExtension fleetExtension = SshFleetExtension.hosts(3);
+
+    static SshConnector ssh;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        ssh = SshConnector.builder().build();
+    }
+
+    @AfterAll
+    static void stop() {
+        ssh.close();
+    }
+
+    DeployResult run(Deploy deploy, DeployRunner.Strategy strategy) {
+        var options = new DeployRunner.Options(100, false, dev.jinfra.run.Batching.NONE, null, strategy);
+        return new DeployRunner(h -> ssh).run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy), options,
+                new DeployListener() {});
+    }
+
+    String name(int i) {
+        return fleetExtension.fleet().hostNames().get(i);
+    }
+
+    /** Each operation is slow on a different host: linear waits for the slowest host of every operation. */
+    Deploy staggered() {
+        return host -> {
+            for (int i = 0; i < 3; i++) {
+                server.shell("if [ \"$FLEET_HOST\" = " + name(i) + " ]; then sleep 0.8; fi").name("step " + i);
+            }
+        };
+    }
+
+    @Test
+    void freeTakesAboutTheSlowestHostsOwnTimeWhileLinearTakesTheSumOfEachOperationsSlowest() {
+        long t0 = System.nanoTime();
+        DeployResult linear = run(staggered(), DeployRunner.Strategy.LINEAR);
+        Duration linearTook = Duration.ofNanos(System.nanoTime() - t0);
+        t0 = System.nanoTime();
+        DeployResult free = run(staggered(), DeployRunner.Strategy.FREE);
+        Duration freeTook = Duration.ofNanos(System.nanoTime() - t0);
+
+        assertThat(linear.hostStates().values()).containsOnly(DeployHostState.CHANGED);
+        assertThat(free.hostStates().values()).containsOnly(DeployHostState.CHANGED);
+        // Linear: 3 operations x 0.8 s; free: each host sleeps 0.8 s once.
+        assertThat(linearTook).isGreaterThanOrEqualTo(Duration.ofMillis(2400));
+        assertThat(freeTook).isLessThan(Duration.ofMillis(2000));
+        assertThat(free.outcomes()).hasSize(9);
+    }
+
+    @Test
+    void aBarrierMakesFreeHostsWaitForEachOther() throws Exception {
+        Path log = dir.resolve("log");
+        Deploy deploy = host -> {
+            server.shell("if [ \"$FLEET_HOST\" = " + name(0) + " ]; then sleep 0.5; fi; echo before >> " + log).name("before");
+            barrier();
+            server.shell("echo after >> " + log).name("after");
+        };
+        DeployResult r = run(deploy, DeployRunner.Strategy.FREE);
+        assertThat(r.hostStates().values()).containsOnly(DeployHostState.CHANGED);
+        assertThat(Files.readAllLines(log)).containsExactly("before", "before", "before", "after", "after", "after");
+    }
+
+    @Test
+    void serialOperationsStillRunOneHostAtATimeUnderFree() throws Exception {
+        Path log = dir.resolve("log");
+        Deploy deploy = host -> server.shell("echo start >> " + log + "; sleep 0.1; echo end >> " + log).name("rolling").serial();
+        DeployResult r = run(deploy, DeployRunner.Strategy.FREE);
+        assertThat(r.hostStates().values()).containsOnly(DeployHostState.CHANGED);
+        assertThat(Files.readAllLines(log)).containsExactly("start", "end", "start", "end", "start", "end");
+    }
+
+    @Test
+    void aHostThatFailsUnderFreeLeavesMeetingPointsSoOthersDoNotWait() {
+        Deploy deploy = host -> {
+            server.shell("[ \"$FLEET_HOST\" != " + name(1) + " ]").name("check");
+            barrier();
+            server.shell("true").name("after");
+        };
+        DeployResult r = run(deploy, DeployRunner.Strategy.FREE);
+        assertThat(r.hostStates().get(name(1))).isEqualTo(DeployHostState.FAILED);
+        assertThat(r.count(DeployHostState.CHANGED)).isEqualTo(2);
+    }
+}
