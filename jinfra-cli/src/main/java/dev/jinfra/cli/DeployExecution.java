@@ -1,0 +1,81 @@
+package dev.jinfra.cli;
+
+import dev.jinfra.cli.output.DeployReport;
+import dev.jinfra.cli.output.RetryFile;
+import dev.jinfra.cli.output.Style;
+import dev.jinfra.deploy.Deploy;
+import dev.jinfra.deploy.DeployHostState;
+import dev.jinfra.deploy.DeployResult;
+import dev.jinfra.deploy.DeployRunner;
+import dev.jinfra.deploy.OperationOrder;
+import dev.jinfra.inventory.Host;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The options and the run-and-report step shared by every command that runs deploys (deploy files, a single
+ * operation): connect the hosts, run the deploys, print the deploy report, record the hosts to retry and
+ * turn the result into an exit code. A picocli mixin, so that each such command offers the same options.
+ */
+final class DeployExecution {
+    @Option(names = "--dry", description = "Connect and read facts, show what would change; change nothing.")
+    boolean dry;
+
+    @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Hosts worked on at once per operation.")
+    Integer parallel;
+
+    @Option(names = "-v", description = "More output: -v reasons, -vv commands, -vvv command output.")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "--no-color", description = "No colours.")
+    boolean noColor;
+
+    /**
+     * Runs the deploys on the hosts and reports them.
+     *
+     * @param what how the run is named in the retry file, e.g. {@code files.directory path=/srv}
+     * @return the exit code
+     */
+    int run(Console console, TargetOptions targets, List<Host> hosts, List<Deploy> deploys, String what) throws IOException {
+        if (parallel != null && parallel < 1) {
+            throw new UsageException("--parallel must be at least 1");
+        }
+        Style style = Style.forTerminal(console.terminal() && !noColor);
+        try (var fleet = new FleetRun(targets, console)) {
+            fleet.validate(hosts);
+            var runner = new DeployRunner(fleet::connectorFor);
+            DeployResult result;
+            try {
+                result = runner.run(hosts, deploys, new DeployRunner.Options(parallel == null ? Integer.MAX_VALUE : parallel, dry),
+                        new DeployReport(console.out(), style, verbose.length));
+            } catch (OperationOrder.ConflictException e) {
+                // Deploys that order their operations differently on different hosts: the user's to fix.
+                throw new UsageException(e.getMessage());
+            }
+            RetryFile.write(console.cwd().resolve(RetryFile.DEFAULT), notSucceeded(result), what);
+            return exitCode(result);
+        }
+    }
+
+    /** The hosts to retry, under the state that kept each from succeeding. */
+    static Map<String, List<String>> notSucceeded(DeployResult result) {
+        Map<String, List<String>> byState = new LinkedHashMap<>();
+        for (DeployHostState s : List.of(DeployHostState.FAILED, DeployHostState.UNREACHABLE, DeployHostState.SKIPPED)) {
+            byState.put(s.name().toLowerCase(Locale.ROOT), result.hostStates().entrySet().stream()
+                    .filter(e -> e.getValue() == s).map(Map.Entry::getKey).toList());
+        }
+        return byState;
+    }
+
+    /** Failures outrank unreachable hosts, as for exec. */
+    static int exitCode(DeployResult result) {
+        if (result.count(DeployHostState.FAILED) > 0) {
+            return ExitCode.HOSTS_FAILED;
+        }
+        return result.count(DeployHostState.UNREACHABLE) > 0 ? ExitCode.HOSTS_UNREACHABLE : ExitCode.OK;
+    }
+}

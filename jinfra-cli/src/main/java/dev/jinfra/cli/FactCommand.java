@@ -1,0 +1,96 @@
+package dev.jinfra.cli;
+
+import dev.jinfra.cli.output.Style;
+import dev.jinfra.deploy.Catalog;
+import dev.jinfra.deploy.Fact;
+import dev.jinfra.inventory.Host;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code jinfra INVENTORY fact NAME [name=value ...]}: reads one fact on every targeted host and shows the
+ * values, hosts with equal values folded together. The same reading deploys do before they change anything,
+ * so what it shows is what an operation would decide on.
+ */
+@CommandLine.Command(
+        name = "fact",
+        customSynopsis = "jinfra INVENTORY fact NAME [NAME=VALUE...] [OPTIONS]",
+        description = {"Reads a fact (e.g. DirectoryInfo path=/srv/app) on every targeted host and prints its value as",
+            "JSON, or null where the thing is absent; hosts with equal values are folded together."},
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true)
+final class FactCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "INVENTORY", description = "Inventory file or targets, as for exec.")
+    String inventory;
+
+    @Parameters(index = "1", paramLabel = "NAME", description = "The fact, e.g. DirectoryInfo.")
+    String factName;
+
+    @Parameters(index = "2..*", paramLabel = "NAME=VALUE", description = "The fact's arguments.")
+    List<String> arguments = new ArrayList<>();
+
+    @CommandLine.Mixin
+    TargetOptions targets = new TargetOptions();
+
+    @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Hosts read at once (default: all, bounded by the connection limits).")
+    Integer parallel;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationArg.class,
+            description = "Per-host limit for reading the fact (default: none).")
+    Duration timeout = Duration.ZERO;
+
+    @Option(names = "--json", description = "One JSON object per line: one per host, then a summary.")
+    boolean json;
+
+    @Option(names = "--no-color", description = "No colours (also: the NO_COLOR environment variable).")
+    boolean noColor;
+
+    private final Console console;
+
+    FactCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        if (parallel != null && parallel < 1) {
+            throw new UsageException("--parallel must be at least 1");
+        }
+        OpArgs args = OpArgs.parse(factName, arguments);
+        Fact<?> fact = create(args);
+        String what = (factName + " " + args.describe()).strip();
+        List<Host> hosts = targets.select(inventory, console);
+
+        FactJsonLines lines = json ? new FactJsonLines(console.out(), factName, args.values()) : null;
+        Consumer<FactReading> finished = lines != null ? lines : r -> {};
+        try (var fleet = new FleetRun(targets, console)) {
+            fleet.validate(hosts);
+            long start = System.nanoTime();
+            var reader = new FactReader(fleet::connectorFor, parallel == null ? Integer.MAX_VALUE : parallel, timeout);
+            List<FactReading> readings = reader.read(hosts, fact, finished);
+            var run = new FactRun(what, readings, Duration.ofNanos(System.nanoTime() - start));
+            if (lines != null) {
+                lines.summary(run);
+            } else {
+                new FactReport(console.out(), Style.forTerminal(console.terminal() && !noColor)).print(run);
+            }
+            return run.exitCode();
+        }
+    }
+
+    /** Made before any host is touched, so that a mistake in the arguments costs no connections. */
+    private Fact<?> create(OpArgs args) {
+        try {
+            return Catalog.fact(factName, args.values());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

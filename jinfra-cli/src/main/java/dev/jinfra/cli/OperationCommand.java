@@ -1,0 +1,86 @@
+package dev.jinfra.cli;
+
+import dev.jinfra.deploy.Catalog;
+import dev.jinfra.deploy.Deploy;
+import dev.jinfra.deploy.Operation;
+import dev.jinfra.deploy.OperationCall;
+import dev.jinfra.deploy.PrepareContext;
+import dev.jinfra.inventory.Host;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code jinfra INVENTORY OPERATION [name=value ...]}: one operation from the catalog on every targeted host,
+ * without writing a deploy file. It runs as a one-operation deploy, so it reads facts first, changes only what
+ * differs, and reports exactly as a deploy does.
+ */
+@CommandLine.Command(
+        name = "OPERATION",
+        customSynopsis = "jinfra INVENTORY OPERATION [NAME=VALUE...] [OPTIONS]",
+        description = {"Runs one operation (e.g. files.directory path=/srv/app mode=750) on every targeted host,",
+            "changing only what differs from the wanted state. List arguments take comma-separated values."},
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true)
+final class OperationCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "INVENTORY", description = "Inventory file or targets, as for exec.")
+    String inventory;
+
+    @Parameters(index = "1", paramLabel = "OPERATION", description = "The operation, e.g. files.directory or server.shell.")
+    String operationName;
+
+    @Parameters(index = "2..*", paramLabel = "NAME=VALUE", description = "The operation's arguments.")
+    List<String> arguments = new ArrayList<>();
+
+    @CommandLine.Mixin
+    TargetOptions targets = new TargetOptions();
+
+    @CommandLine.Mixin
+    DeployExecution execution = new DeployExecution();
+
+    @Option(names = "--sudo", description = "Make the change with sudo.")
+    boolean sudo;
+
+    @Option(names = "--sudo-user", paramLabel = "USER", description = "Make the change as USER with sudo (implies --sudo).")
+    String sudoUser;
+
+    private final Console console;
+
+    OperationCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        OpArgs args = OpArgs.parse(operationName, arguments);
+        Operation operation = create(args);
+        List<Host> hosts = targets.select(inventory, console);
+        String what = (operationName + " " + args.describe()).strip();
+        Deploy deploy = host -> register(operation);
+        return execution.run(console, targets, hosts, List.of(deploy), what);
+    }
+
+    /** Made once, before any host is touched, so that a mistake in the arguments stops the run at once. */
+    private Operation create(OpArgs args) {
+        try {
+            return Catalog.operation(operationName, args.values());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The deploy code for every host: the one operation, with the command line's settings chained on. */
+    private void register(Operation operation) {
+        OperationCall call = PrepareContext.register(operation);
+        if (sudoUser != null) {
+            call.sudo(sudoUser);
+        } else if (sudo) {
+            call.sudo();
+        }
+    }
+}
