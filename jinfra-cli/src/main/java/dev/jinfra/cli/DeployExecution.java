@@ -28,6 +28,25 @@ final class DeployExecution {
     @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Hosts worked on at once per operation.")
     Integer parallel;
 
+    @Option(names = "--serial", description = "One host at a time for every operation (same as --parallel 1).")
+    boolean serial;
+
+    @Option(names = "--batch", paramLabel = "N|P%%", description = "Run the whole deploy on N hosts (or P%% of them) at a time, batch after batch.")
+    String batch;
+
+    @Option(names = "--batch-delay", paramLabel = "DURATION", converter = DurationArg.class, description = "Pause between batches.")
+    java.time.Duration batchDelay = java.time.Duration.ZERO;
+
+    @Option(names = "--fail-fast", description = "Stop the run after the operation in which the first host failed.")
+    boolean failFast;
+
+    @Option(names = "--fail-percent", paramLabel = "P", description = "Stop the run once more than P%% of the hosts (of the run or of a batch) failed.")
+    Integer failPercent;
+
+    @Option(names = "--strategy", paramLabel = "linear|free",
+            description = "linear (default): each operation finishes on every host before the next; free: each host goes at its own pace.")
+    String strategy = "linear";
+
     @Option(names = "-v", description = "More output: -v reasons, -vv commands, -vvv command output.")
     boolean[] verbose = new boolean[0];
 
@@ -41,24 +60,49 @@ final class DeployExecution {
      * @return the exit code
      */
     int run(Console console, TargetOptions targets, List<Host> hosts, List<Deploy> deploys, String what) throws IOException {
-        if (parallel != null && parallel < 1) {
-            throw new UsageException("--parallel must be at least 1");
-        }
+        DeployRunner.Options options = options();
         Style style = Style.forTerminal(console.terminal() && !noColor);
         try (var fleet = new FleetRun(targets, console)) {
             fleet.validate(hosts);
             var runner = new DeployRunner(fleet::connectorFor);
             DeployResult result;
             try {
-                result = runner.run(hosts, deploys, new DeployRunner.Options(parallel == null ? Integer.MAX_VALUE : parallel, dry),
-                        new DeployReport(console.out(), style, verbose.length));
+                result = runner.run(hosts, deploys, options, new DeployReport(console.out(), style, verbose.length));
             } catch (OperationOrder.ConflictException e) {
                 // Deploys that order their operations differently on different hosts: the user's to fix.
                 throw new UsageException(e.getMessage());
             }
+            if (result.stopReason() != null) {
+                console.err().println("jinfra: run stopped: " + result.stopReason());
+            }
             RetryFile.write(console.cwd().resolve(RetryFile.DEFAULT), notSucceeded(result), what);
             return exitCode(result);
         }
+    }
+
+    private DeployRunner.Options options() {
+        int width = serial ? 1 : parallel == null ? Integer.MAX_VALUE : parallel;
+        if (width < 1) {
+            throw new UsageException("--parallel must be at least 1");
+        }
+        dev.jinfra.run.Batching batching = dev.jinfra.run.Batching.NONE;
+        if (batch != null) {
+            try {
+                batching = dev.jinfra.run.Batching.parse(batch, batchDelay);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--batch: " + e.getMessage());
+            }
+        }
+        Integer budget = failFast ? Integer.valueOf(0) : failPercent;
+        if (budget != null && (budget < 0 || budget > 100)) {
+            throw new UsageException("--fail-percent must be between 0 and 100, not " + budget);
+        }
+        DeployRunner.Strategy chosen = switch (strategy) {
+            case "linear" -> DeployRunner.Strategy.LINEAR;
+            case "free" -> DeployRunner.Strategy.FREE;
+            default -> throw new UsageException("--strategy must be linear or free, not '" + strategy + "'");
+        };
+        return new DeployRunner.Options(width, dry, batching, budget, chosen);
     }
 
     /** The hosts to retry, under the state that kept each from succeeding. */

@@ -80,6 +80,15 @@ public final class Main {
         if (action.equals("exec")) {
             return execute(new ExecCommand(console), rest, console);
         }
+        if (action.equals("fact")) {
+            String[] factArgs = new String[args.length - 1];
+            factArgs[0] = args[0];
+            System.arraycopy(args, 2, factArgs, 1, args.length - 2);
+            return execute(new FactCommand(console), factArgs, console);
+        }
+        if (dev.jinfra.deploy.Catalog.operationNames().contains(action)) {
+            return execute(new OperationCommand(console), args.clone(), console);
+        }
         if (action.endsWith(".java")) {
             // Deploy files: every argument up to the first option is one.
             String[] deployArgs = new String[args.length];
@@ -110,6 +119,8 @@ public final class Main {
                 "Usage:",
                 "  jinfra INVENTORY exec [OPTIONS] -- COMMAND   run COMMAND on every host at once",
                 "  jinfra INVENTORY DEPLOY.java... [OPTIONS]    run Java deploy files (--dry to preview)",
+                "  jinfra INVENTORY OPERATION [ARG=VALUE...]     run one operation, e.g. files.directory path=/srv",
+                "  jinfra INVENTORY fact NAME [ARG=VALUE...]     print a fact of every host, e.g. fact DirectoryInfo path=/srv",
                 "  jinfra demo [--hosts N]                      exec on an in-process fleet of test hosts",
                 "  jinfra --help | --version",
                 "",
