@@ -1,0 +1,196 @@
+package dev.jinfra.cli.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jinfra.deploy.DeployHostState;
+import dev.jinfra.deploy.DeployListener;
+import dev.jinfra.deploy.DeployResult;
+import dev.jinfra.deploy.OperationId;
+import dev.jinfra.deploy.OperationOutcome;
+import dev.jinfra.deploy.OperationStatus;
+import dev.jinfra.inventory.Host;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A deploy as JSON lines for scripts and CI: one JSON object per line, one line per event, each with a
+ * {@code type}. The format is stable: fields may be added, none renamed or removed.
+ *
+ * <pre>
+ * {"type":"host_connected","host":"web-01"}
+ * {"type":"host_unreachable","host":"web-02","error":"connection refused"}
+ * {"type":"plan","operations":[{"number":1,"id":"deploy.java:3","name":"App directory","hosts":["web-01"]}]}
+ * {"type":"operation_start","number":1,"total":3,"name":"App directory","hosts":1}
+ * {"type":"result","operation":1,"name":"App directory","host":"web-01","status":"changed",
+ *  "commands":["mkdir -p -- /srv/app"],"reason":null,"exit_code":0,"stdout":"...","stderr":"..."}
+ * {"type":"operation_end","number":1,"name":"App directory","changed":1,"unchanged":0,"failed":0,"skipped":0}
+ * {"type":"summary","hosts":2,"changed":1,"unchanged":0,"failed":0,"unreachable":1,"skipped":0,
+ *  "dry_run":false,"interrupted":false,"elapsed_ms":1234,"round_trips":{"web-01":4},
+ *  "errors":{"web-02":"connection refused"}}
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code plan}: the operations in run order, after every host's deploy code ran. {@code id} is where the
+ *       operation was called ({@code file:line}, helper call chains joined by {@code " > "}, a repeat in a loop
+ *       suffixed {@code " #2"}); it is the same on every host. {@code hosts} are the hosts that registered it.</li>
+ *   <li>{@code result}: one per host of each operation, as that host finishes; hosts that did not run it
+ *       ({@code skipped}: failed earlier, or the operation runs once elsewhere) come just before
+ *       {@code operation_end}. {@code status} is {@code changed} (in a dry run: would change),
+ *       {@code unchanged}, {@code failed} or {@code skipped}. {@code commands} are the commands run (in a dry
+ *       run, that would run). {@code reason} says why nothing was needed, why the host was skipped or what
+ *       failed, else null. {@code exit_code} is null when no command's exit code applies. {@code stdout} and
+ *       {@code stderr} are there only when not empty.</li>
+ *   <li>{@code summary}: each host's one final state, counted; {@code round_trips} are the commands each
+ *       reached host ran (fact reads and changes); {@code errors} says why each failed or unreachable host
+ *       did not succeed. Both maps are in inventory order.</li>
+ * </ul>
+ */
+public final class DeployJsonLines implements DeployListener {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+    /** Operation numbers by id, from the plan: a host's outcome names its operation only by id. */
+    private final Map<OperationId, Integer> numbers = new ConcurrentHashMap<>();
+    /**
+     * Hosts whose result line for the running operation is out. Operations run one after another, so one set
+     * suffices; skipped hosts get no hostFinished and are written from operationFinished instead.
+     */
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
+
+    public DeployJsonLines(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void connected(Host host) {
+        emit(event("host_connected").put("host", host.name()));
+    }
+
+    @Override
+    public void unreachable(Host host, String why) {
+        emit(event("host_unreachable").put("host", host.name()).put("error", why));
+    }
+
+    @Override
+    public void planned(List<PlannedOperation> operations) {
+        ObjectNode o = event("plan");
+        ArrayNode list = o.putArray("operations");
+        for (int i = 0; i < operations.size(); i++) {
+            PlannedOperation op = operations.get(i);
+            numbers.put(op.id(), i + 1);
+            ObjectNode item = list.addObject();
+            item.put("number", i + 1);
+            item.put("id", op.id().toString());
+            item.put("name", op.name());
+            ArrayNode hosts = item.putArray("hosts");
+            op.hosts().forEach(h -> hosts.add(h.name()));
+        }
+        emit(o);
+    }
+
+    @Override
+    public void operationStarted(int number, int total, PlannedOperation operation) {
+        written.clear();
+        numbers.putIfAbsent(operation.id(), number);
+        emit(event("operation_start").put("number", number).put("total", total).put("name", operation.name())
+                .put("hosts", operation.hosts().size()));
+    }
+
+    @Override
+    public void hostFinished(OperationOutcome outcome) {
+        written.add(outcome.host().name());
+        emit(result(outcome));
+    }
+
+    @Override
+    public void operationFinished(int number, int total, PlannedOperation operation, List<OperationOutcome> outcomes) {
+        int[] counts = new int[OperationStatus.values().length];
+        for (OperationOutcome o : outcomes) {
+            counts[o.status().ordinal()]++;
+            if (written.add(o.host().name())) {
+                emit(result(o));
+            }
+        }
+        ObjectNode end = event("operation_end").put("number", number).put("name", operation.name());
+        for (OperationStatus s : OperationStatus.values()) {
+            end.put(lower(s.name()), counts[s.ordinal()]);
+        }
+        emit(end);
+    }
+
+    @Override
+    public void finished(DeployResult result) {
+        ObjectNode o = event("summary").put("hosts", result.hostStates().size());
+        for (DeployHostState s : DeployHostState.values()) {
+            o.put(lower(s.name()), result.count(s));
+        }
+        o.put("dry_run", result.dryRun());
+        o.put("interrupted", result.interrupted());
+        o.put("elapsed_ms", result.elapsed().toMillis());
+        // The result's maps for these are unordered; the host states keep inventory order, so walk those.
+        ObjectNode trips = o.putObject("round_trips");
+        ObjectNode errors = o.putObject("errors");
+        for (String host : result.hostStates().keySet()) {
+            Integer n = result.roundTrips().get(host);
+            if (n != null) {
+                trips.put(host, n);
+            }
+            String error = result.hostErrors().get(host);
+            if (error != null) {
+                errors.put(host, error);
+            }
+        }
+        emit(o);
+    }
+
+    private ObjectNode result(OperationOutcome r) {
+        ObjectNode o = event("result");
+        Integer number = numbers.get(r.id());
+        if (number == null) {
+            o.putNull("operation");
+        } else {
+            o.put("operation", number);
+        }
+        o.put("name", r.name());
+        o.put("host", r.host().name());
+        o.put("status", lower(r.status().name()));
+        ArrayNode commands = o.putArray("commands");
+        r.commands().forEach(commands::add);
+        o.put("reason", r.reason());
+        // -1 is the outcome's "no exit code" (a plan that threw, a skipped host); null says that plainly.
+        if (r.exitCode() >= 0) {
+            o.put("exit_code", r.exitCode());
+        } else {
+            o.putNull("exit_code");
+        }
+        if (r.stdout() != null && !r.stdout().isEmpty()) {
+            o.put("stdout", r.stdout());
+        }
+        if (r.stderr() != null && !r.stderr().isEmpty()) {
+            o.put("stderr", r.stderr());
+        }
+        return o;
+    }
+
+    private static ObjectNode event(String type) {
+        return JSON.createObjectNode().put("type", type);
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** Serialised before taking the lock, printed and flushed under it: lines from many threads never mix. */
+    private void emit(ObjectNode o) {
+        String line = o.toString();
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}
