@@ -1,10 +1,13 @@
 package dev.jinfra.cli;
 
+import dev.jinfra.cli.output.DeployJsonLines;
+import dev.jinfra.cli.output.DeployProgress;
 import dev.jinfra.cli.output.DeployReport;
 import dev.jinfra.cli.output.RetryFile;
 import dev.jinfra.cli.output.Style;
 import dev.jinfra.deploy.Deploy;
 import dev.jinfra.deploy.DeployHostState;
+import dev.jinfra.deploy.DeployListener;
 import dev.jinfra.deploy.DeployResult;
 import dev.jinfra.deploy.DeployRunner;
 import dev.jinfra.deploy.OperationOrder;
@@ -50,6 +53,12 @@ final class DeployExecution {
     @Option(names = "-v", description = "More output: -v reasons, -vv commands, -vvv command output.")
     boolean[] verbose = new boolean[0];
 
+    @Option(names = "--json", description = "One JSON object per line for every event of the run (see the README).")
+    boolean json;
+
+    @Option(names = "--progress", paramLabel = "WHEN", description = "Live progress on stderr: auto (on a terminal), always, never.")
+    String progress = "auto";
+
     @Option(names = "--no-color", description = "No colours.")
     boolean noColor;
 
@@ -67,8 +76,11 @@ final class DeployExecution {
             var runner = new DeployRunner(fleet::connectorFor);
             DeployResult result;
             try {
-                result = runner.run(hosts, deploys, options, new DeployReport(console.out(), style, verbose.length));
+                result = runner.run(hosts, deploys, options, listeners(console, style));
             } catch (OperationOrder.ConflictException e) {
+                if (progressDisplay != null) {
+                    progressDisplay.close();
+                }
                 // Deploys that order their operations differently on different hosts: the user's to fix.
                 throw new UsageException(e.getMessage());
             }
@@ -78,6 +90,26 @@ final class DeployExecution {
             RetryFile.write(console.cwd().resolve(RetryFile.DEFAULT), notSucceeded(result), what);
             return exitCode(result);
         }
+    }
+
+    // Closed after the run even when the run ends without its final event (an order conflict).
+    private DeployProgress progressDisplay;
+
+    /** Progress first: it clears its status line before the report prints. */
+    private DeployListener listeners(Console console, Style style) {
+        List<DeployListener> all = new java.util.ArrayList<>();
+        boolean showProgress = switch (progress) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> console.terminal();
+            default -> throw new UsageException("--progress must be auto, always or never, not '" + progress + "'");
+        };
+        if (showProgress) {
+            progressDisplay = new DeployProgress(console.err(), console.terminal(), style);
+            all.add(progressDisplay);
+        }
+        all.add(json ? new DeployJsonLines(console.out()) : new DeployReport(console.out(), style, verbose.length));
+        return DeployListener.all(all);
     }
 
     private DeployRunner.Options options() {

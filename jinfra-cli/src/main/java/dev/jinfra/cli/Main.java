@@ -65,6 +65,9 @@ public final class Main {
                 console.out().println(VERSION);
                 return ExitCode.OK;
             }
+            case "init" -> {
+                return execute(new InitCommand(console), Arrays.copyOfRange(args, 1, args.length), console);
+            }
             case "demo" -> {
                 return execute(new DemoCommand(console), Arrays.copyOfRange(args, 1, args.length), console);
             }
@@ -122,6 +125,7 @@ public final class Main {
                 "  jinfra INVENTORY OPERATION [ARG=VALUE...]     run one operation, e.g. files.directory path=/srv",
                 "  jinfra INVENTORY fact NAME [ARG=VALUE...]     print a fact of every host, e.g. fact DirectoryInfo path=/srv",
                 "  jinfra demo [--hosts N]                      exec on an in-process fleet of test hosts",
+                "  jinfra init [DIR]                            set up DIR for writing deploy files in an IDE",
                 "  jinfra --help | --version",
                 "",
                 "INVENTORY is a file (jinfra YAML, Ansible INI or YAML) or targets on the command line:",

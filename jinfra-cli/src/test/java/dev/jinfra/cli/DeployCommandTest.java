@@ -62,6 +62,40 @@ class DeployCommandTest {
     }
 
     @Test
+    void jsonGivesOneEventPerLineEndingWithTheSummary() throws Exception {
+        writeDeploy();
+        CliRun r = CliRun.run(cwd, inventory(), "deploy.java", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var types = new java.util.ArrayList<String>();
+        for (String line : r.outLines()) {
+            types.add(json.readTree(line).get("type").asText());
+        }
+        assertThat(types).startsWith("host_connected").contains("plan", "operation_start", "result", "operation_end").endsWith("summary");
+        assertThat(types.stream().filter("result"::equals)).hasSize(6 + 6 + 1);
+        assertThat(json.readTree(r.outLines().getLast()).get("changed").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void operationsAndFactsRunStraightFromTheCommandLine() {
+        Path target = cwd.resolve("made");
+        CliRun op = CliRun.run(cwd, inventory(), "files.directory", "path=" + target, "mode=700");
+        assertThat(op.exitCode()).as(op.toString()).isEqualTo(ExitCode.OK);
+        assertThat(target).isDirectory();
+        CliRun fact = CliRun.run(cwd, inventory(), "fact", "DirectoryInfo", "path=" + target);
+        assertThat(fact.exitCode()).as(fact.toString()).isEqualTo(ExitCode.OK);
+        assertThat(fact.out()).contains("web-[001-006] (6 hosts)").contains("\"mode\": \"700\"");
+    }
+
+    @Test
+    void initPreparesADirectoryForWritingDeploys() {
+        CliRun r = CliRun.run(cwd, "init", "ops");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(cwd.resolve("ops/deploy.java")).isRegularFile();
+        assertThat(cwd.resolve("ops/pom.xml")).isRegularFile();
+    }
+
+    @Test
     void aCompileErrorNamesTheDeployFileLineAndColumnAndRunsNothing() throws Exception {
         Files.writeString(cwd.resolve("broken.java"), """
                 void deploy(Host host) {

@@ -23,6 +23,11 @@ public interface DeployListener {
 
     default void finished(DeployResult result) {}
 
+    /** Listeners called in order (e.g. progress before the report, which it must clear the line for). */
+    static DeployListener all(List<DeployListener> listeners) {
+        return new CompositeDeployListener(listeners);
+    }
+
     /** An operation in the run order, with the hosts that registered it. */
     record PlannedOperation(OperationId id, String name, List<Host> hosts) {}
 }

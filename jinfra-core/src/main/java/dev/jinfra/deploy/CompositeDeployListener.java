@@ -1,0 +1,59 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.inventory.Host;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Forwards a deploy's events to several listeners in order; one that throws does not silence the others. */
+final class CompositeDeployListener implements DeployListener {
+    private final List<DeployListener> listeners;
+
+    CompositeDeployListener(List<DeployListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    private void each(Consumer<DeployListener> event) {
+        for (DeployListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                System.getLogger("jinfra").log(System.Logger.Level.WARNING, "deploy listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void connected(Host host) {
+        each(l -> l.connected(host));
+    }
+
+    @Override
+    public void unreachable(Host host, String why) {
+        each(l -> l.unreachable(host, why));
+    }
+
+    @Override
+    public void planned(List<PlannedOperation> operations) {
+        each(l -> l.planned(operations));
+    }
+
+    @Override
+    public void operationStarted(int number, int total, PlannedOperation operation) {
+        each(l -> l.operationStarted(number, total, operation));
+    }
+
+    @Override
+    public void hostFinished(OperationOutcome outcome) {
+        each(l -> l.hostFinished(outcome));
+    }
+
+    @Override
+    public void operationFinished(int number, int total, PlannedOperation operation, List<OperationOutcome> outcomes) {
+        each(l -> l.operationFinished(number, total, operation, outcomes));
+    }
+
+    @Override
+    public void finished(DeployResult result) {
+        each(l -> l.finished(result));
+    }
+}
