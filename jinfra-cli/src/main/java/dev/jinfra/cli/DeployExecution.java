@@ -75,6 +75,11 @@ final class DeployExecution {
             fleet.validate(hosts);
             var runner = new DeployRunner(fleet::connectorFor);
             DeployResult result;
+            InterruptHandler.install(() -> {
+                console.err().println();
+                console.err().println("jinfra: interrupted: stopping; press Ctrl-C again to quit at once");
+                runner.cancel();
+            });
             try {
                 result = runner.run(hosts, deploys, options, listeners(console, style));
             } catch (OperationOrder.ConflictException e) {
@@ -83,6 +88,8 @@ final class DeployExecution {
                 }
                 // Deploys that order their operations differently on different hosts: the user's to fix.
                 throw new UsageException(e.getMessage());
+            } finally {
+                InterruptHandler.uninstall();
             }
             if (result.stopReason() != null) {
                 console.err().println("jinfra: run stopped: " + result.stopReason());
@@ -149,6 +156,9 @@ final class DeployExecution {
 
     /** Failures outrank unreachable hosts, as for exec. */
     static int exitCode(DeployResult result) {
+        if (result.interrupted()) {
+            return ExitCode.INTERRUPTED;
+        }
         if (result.count(DeployHostState.FAILED) > 0) {
             return ExitCode.HOSTS_FAILED;
         }

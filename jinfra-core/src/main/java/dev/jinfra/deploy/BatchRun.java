@@ -37,6 +37,7 @@ final class BatchRun {
     private final Map<Host, HostFacts> facts = new ConcurrentHashMap<>();
     private final Map<Host, Integer> changeCommands = new ConcurrentHashMap<>();
     private final Map<Host, List<PrepareContext.Registered>> registered = new ConcurrentHashMap<>();
+    private volatile boolean cancelled;
 
     BatchRun(List<Host> hosts, List<Deploy> deploys, DeployRunner.Options options, DeployListener listener,
              DeployRunner.FailureBudget budget, Function<Host, Connector> connectors) {
@@ -46,6 +47,11 @@ final class BatchRun {
         this.listener = listener;
         this.budget = budget;
         this.connectors = connectors;
+    }
+
+    void cancel() {
+        cancelled = true;
+        connections.values().forEach(Connection::close);
     }
 
     DeployResult run() {
@@ -71,9 +77,18 @@ final class BatchRun {
             try {
                 Connection c = connectors.apply(host).connect(host);
                 connections.put(host, c);
+                if (cancelled) {
+                    // Cancelled while this one was connecting.
+                    c.close();
+                }
                 facts.put(host, new HostFacts(c));
                 listener.connected(host);
             } catch (UnreachableException e) {
+                if (cancelled) {
+                    states.put(host.name(), DeployHostState.SKIPPED);
+                    errors.put(host.name(), "not started: interrupted");
+                    return;
+                }
                 states.put(host.name(), DeployHostState.UNREACHABLE);
                 errors.put(host.name(), e.getMessage());
                 listener.unreachable(host, e.getMessage());
@@ -113,7 +128,7 @@ final class BatchRun {
     }
 
     private String runLinear(List<DeployListener.PlannedOperation> planned, ExecutorService threads, List<OperationOutcome> outcomes) {
-        String stopped = budget.exceeded(states.size());
+        String stopped = budgetExceeded();
         for (int i = 0; i < planned.size(); i++) {
             var op = planned.get(i);
             if (stopped != null) {
@@ -126,7 +141,7 @@ final class BatchRun {
             List<OperationOutcome> results = execute(op, op.hosts(), threads);
             outcomes.addAll(results);
             listener.operationFinished(i + 1, planned.size(), op, results);
-            stopped = budget.exceeded(states.size());
+            stopped = budgetExceeded();
         }
         return stopped;
     }
@@ -189,8 +204,9 @@ final class BatchRun {
         return listener;
     }
 
+    /** Why the run must stop now (interrupted, or over its failure budget), or null. */
     String budgetExceeded() {
-        return budget.exceeded(states.size());
+        return cancelled ? "interrupted" : budget.exceeded(states.size());
     }
 
     private DeployResult result(List<DeployListener.PlannedOperation> planned, List<OperationOutcome> outcomes, String stopped, long start) {

@@ -56,9 +56,23 @@ public final class DeployRunner {
     public enum Strategy { LINEAR, FREE }
 
     private final Function<Host, Connector> connectors;
+    private volatile boolean cancelled;
+    private volatile BatchRun current;
 
     public DeployRunner(Function<Host, Connector> connectors) {
         this.connectors = connectors;
+    }
+
+    /**
+     * Stops the run from another thread (Ctrl-C): no further operation starts, open sessions are closed so that
+     * commands in flight end now, and {@link #run} still returns a complete result marked interrupted.
+     */
+    public void cancel() {
+        cancelled = true;
+        BatchRun batch = current;
+        if (batch != null) {
+            batch.cancel();
+        }
     }
 
     public DeployResult run(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener) {
@@ -73,6 +87,9 @@ public final class DeployRunner {
         int failedSoFar = 0;
         for (int b = 0; b < batches.size(); b++) {
             List<Host> batch = batches.get(b);
+            if (stopped == null && cancelled) {
+                stopped = "interrupted";
+            }
             if (stopped != null) {
                 for (Host h : batch) {
                     states.put(h.name(), DeployHostState.SKIPPED);
@@ -103,8 +120,8 @@ public final class DeployRunner {
                 stopped = "every host of batch " + (b + 1) + " failed";
             }
         }
-        var result = new DeployResult(operations, outcomes, states, errors, roundTrips, options.dryRun(), false,
-                Duration.ofNanos(System.nanoTime() - start), stopped);
+        var result = new DeployResult(operations, outcomes, states, errors, roundTrips, options.dryRun(), cancelled,
+                Duration.ofNanos(System.nanoTime() - start), cancelled ? null : stopped);
         listener.finished(result);
         return result;
     }
@@ -129,7 +146,16 @@ public final class DeployRunner {
 
     private DeployResult runBatch(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener,
                                   FailureBudget budget) {
-        return new BatchRun(hosts, deploys, options, listener, budget, connectors).run();
+        BatchRun batch = new BatchRun(hosts, deploys, options, listener, budget, connectors);
+        current = batch;
+        if (cancelled) {
+            batch.cancel();
+        }
+        try {
+            return batch.run();
+        } finally {
+            current = null;
+        }
     }
 
     static String describe(Throwable e) {

@@ -213,6 +213,30 @@ class DeployRunnerTest {
         assertThat(within.count(DeployHostState.CHANGED)).isEqualTo(4);
     }
 
+    @Test
+    void cancellingStopsTheRunAndStillReportsEveryHost() throws Exception {
+        var runner = new DeployRunner(h -> ssh);
+        Deploy deploy = host -> {
+            server.shell("sleep 30").name("long");
+            files.directory(dir.resolve(host.name()).toString()).name("after");
+        };
+        var running = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                runner.run(hosts(), List.of(deploy), DeployRunner.Options.defaults(), new DeployListener() {}));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (fleet().hosts().stream().mapToInt(h -> h.commands().size()).sum() < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        long cancelledAt = System.nanoTime();
+        runner.cancel();
+        DeployResult r = running.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(r.interrupted()).isTrue();
+        assertThat(r.hostStates()).hasSize(5);
+        assertThat(r.outcomes()).filteredOn(o -> o.name().equals("after"))
+                .allSatisfy(o -> assertThat(o.status()).isEqualTo(OperationStatus.SKIPPED));
+        assertThat(r.describe()).endsWith("(interrupted)");
+    }
+
     static List<String> readLines(Path p) {
         try {
             return Files.readAllLines(p);
