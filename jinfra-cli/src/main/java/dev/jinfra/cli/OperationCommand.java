@@ -3,7 +3,6 @@ package dev.jinfra.cli;
 import dev.jinfra.deploy.Catalog;
 import dev.jinfra.deploy.Deploy;
 import dev.jinfra.deploy.Operation;
-import dev.jinfra.deploy.OperationCall;
 import dev.jinfra.deploy.PrepareContext;
 import dev.jinfra.inventory.Host;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -43,12 +41,6 @@ final class OperationCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DeployExecution execution = new DeployExecution();
 
-    @Option(names = "--sudo", description = "Make the change with sudo.")
-    boolean sudo;
-
-    @Option(names = "--sudo-user", paramLabel = "USER", description = "Make the change as USER with sudo (implies --sudo).")
-    String sudoUser;
-
     private final Console console;
 
     OperationCommand(Console console) {
@@ -61,7 +53,8 @@ final class OperationCommand implements Callable<Integer> {
         Operation operation = create(args);
         List<Host> hosts = targets.select(inventory, console);
         String what = (operationName + " " + args.describe()).strip();
-        Deploy deploy = host -> register(operation);
+        // --sudo and the other run settings come from DeployExecution, as the command line's defaults.
+        Deploy deploy = host -> PrepareContext.register(operation);
         return execution.run(console, targets, hosts, List.of(deploy), what);
     }
 
@@ -71,16 +64,6 @@ final class OperationCommand implements Callable<Integer> {
             return Catalog.operation(operationName, args.values());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        }
-    }
-
-    /** The deploy code for every host: the one operation, with the command line's settings chained on. */
-    private void register(Operation operation) {
-        OperationCall call = PrepareContext.register(operation);
-        if (sudoUser != null) {
-            call.sudo(sudoUser);
-        } else if (sudo) {
-            call.sudo();
         }
     }
 }

@@ -183,7 +183,7 @@ final class BatchRun {
     OperationOutcome runOnHost(DeployListener.PlannedOperation op, Host host) {
         OperationCall call = callOf(host, op.id());
         OperationOutcome outcome = OperationExecution.run(op, call, host, facts.get(host), connections.get(host),
-                changeCommands, options.dryRun());
+                changeCommands, options);
         if (outcome.status() == OperationStatus.FAILED && !call.ignoresErrors()) {
             states.put(host.name(), DeployHostState.FAILED);
             errors.put(host.name(), op.name() + ": " + outcome.reason());

@@ -23,9 +23,11 @@ public final class DeployRunner {
      * @param failPercent stop the run once more than this share of the hosts (of the run, or of the current
      *     batch) failed or were unreachable; 0 stops at the first; null never stops early. A batch in which
      *     every host failed always stops the run: the next batch would most likely fail the same way.
+     * @param commandLine the command line's settings: the lowest level, under operation, piece and host data
+     * @param sudoPassword sent on standard input to {@code sudo -S}; null when sudo needs none
      */
     public record Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent,
-                          Strategy strategy) {
+                          Strategy strategy, Settings commandLine, Secret sudoPassword) {
         public Options {
             if (parallel < 1) {
                 throw new IllegalArgumentException("parallel < 1: " + parallel);
@@ -33,6 +35,10 @@ public final class DeployRunner {
             if (failPercent != null && (failPercent < 0 || failPercent > 100)) {
                 throw new IllegalArgumentException("fail percent must be 0-100, not " + failPercent);
             }
+        }
+
+        public Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent, Strategy strategy) {
+            this(parallel, dryRun, batching, failPercent, strategy, Settings.NONE, null);
         }
 
         public Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent) {

@@ -1,8 +1,6 @@
 package dev.jinfra.deploy;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * An operation as registered by deploy code, with the settings chained onto it:
@@ -12,11 +10,9 @@ import java.util.Map;
 public final class OperationCall {
     private final Operation operation;
     private String name;
-    private Boolean sudo;
-    private String sudoUser;
-    private final Map<String, String> env = new LinkedHashMap<>();
-    private String chdir;
-    private Duration timeout;
+    // Settings made on this operation itself, and those of the deploy piece it was called in.
+    private Settings own = Settings.NONE;
+    private final Settings piece;
     private boolean ignoreErrors;
     private ExecutionShape shape = ExecutionShape.ALL;
     private java.util.function.BooleanSupplier when;
@@ -28,8 +24,9 @@ public final class OperationCall {
     // Set by the runner once this operation has run on its host: what deploy code's when(...) conditions ask.
     private volatile OperationStatus outcome;
 
-    OperationCall(Operation operation) {
+    OperationCall(Operation operation, Settings piece) {
         this.operation = operation;
+        this.piece = piece;
     }
 
     public Operation operation() {
@@ -43,28 +40,27 @@ public final class OperationCall {
     }
 
     public OperationCall sudo() {
-        this.sudo = true;
+        own = own.sudo();
         return this;
     }
 
     public OperationCall sudo(String user) {
-        this.sudo = true;
-        this.sudoUser = user;
+        own = own.sudo(user);
         return this;
     }
 
     public OperationCall env(String variable, String value) {
-        env.put(variable, value);
+        own = own.env(variable, value);
         return this;
     }
 
     public OperationCall chdir(String dir) {
-        this.chdir = dir;
+        own = own.chdir(dir);
         return this;
     }
 
     public OperationCall timeout(Duration limit) {
-        this.timeout = limit;
+        own = own.timeout(limit);
         return this;
     }
 
@@ -171,24 +167,12 @@ public final class OperationCall {
         return name != null ? name : operation.describe();
     }
 
-    public boolean usesSudo() {
-        return Boolean.TRUE.equals(sudo);
-    }
-
-    public String sudoUser() {
-        return sudoUser;
-    }
-
-    public Map<String, String> env() {
-        return Map.copyOf(env);
-    }
-
-    public String chdirOrNull() {
-        return chdir;
-    }
-
-    public Duration timeoutOrZero() {
-        return timeout == null ? Duration.ZERO : timeout;
+    /**
+     * The settings this operation runs with on {@code host}: its own, else its deploy piece's, else the host's
+     * data, else the command line's.
+     */
+    public Settings settingsFor(dev.jinfra.inventory.Host host, Settings commandLine) {
+        return own.over(piece).over(Settings.fromHostData(host)).over(commandLine);
     }
 
     public boolean ignoresErrors() {

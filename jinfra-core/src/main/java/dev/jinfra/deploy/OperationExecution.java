@@ -17,14 +17,14 @@ final class OperationExecution {
     private OperationExecution() {}
 
     static OperationOutcome run(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
-                                              Connection connection, Map<Host, Integer> changeCommands, boolean dryRun) {
-        OperationOutcome outcome = planAndRun(op, call, host, facts, connection, changeCommands, dryRun);
+                                              Connection connection, Map<Host, Integer> changeCommands, DeployRunner.Options options) {
+        OperationOutcome outcome = planAndRun(op, call, host, facts, connection, changeCommands, options);
         call.recordOutcome(outcome.status());
         return outcome;
     }
 
     private static OperationOutcome planAndRun(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
-                                               Connection connection, Map<Host, Integer> changeCommands, boolean dryRun) {
+                                               Connection connection, Map<Host, Integer> changeCommands, DeployRunner.Options options) {
         boolean runs;
         try {
             runs = call.conditionHolds();
@@ -43,8 +43,15 @@ final class OperationExecution {
         if (!plan.changes()) {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.UNCHANGED, List.of(), plan.noChangeReason(), "", "", 0);
         }
-        List<String> rendered = plan.commands().stream().map(c -> wrap(c, call).render()).toList();
-        if (dryRun) {
+        Settings settings;
+        try {
+            settings = call.settingsFor(host, options.commandLine());
+        } catch (RuntimeException e) {
+            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), e.getMessage(), "", "", -1);
+        }
+        boolean password = settings.usesSudo() && options.sudoPassword() != null;
+        List<String> rendered = plan.commands().stream().map(c -> wrap(c, settings, password).render()).toList();
+        if (options.dryRun()) {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0);
         }
         StringBuilder out = new StringBuilder();
@@ -52,7 +59,8 @@ final class OperationExecution {
         String firstFailure = null;
         int failedExit = 0;
         for (String command : rendered) {
-            CommandResult r = runWithRetries(command, call, connection, host, changeCommands);
+            CommandResult r = runWithRetries(command, call, stdinFor(call, password ? options.sudoPassword() : null),
+                    settings.timeoutOrZero(), connection, host, changeCommands);
             out.append(r.stdout());
             err.append(r.stderr());
             if (r.outcome() != CommandResult.Outcome.EXITED || !call.succeeds(r.exitCode())) {
@@ -75,8 +83,23 @@ final class OperationExecution {
                 firstFailure == null ? 0 : failedExit);
     }
 
-    private static CommandResult runWithRetries(String command, OperationCall call, Connection connection, Host host,
-                                                Map<Host, Integer> changeCommands) {
+    /** The sudo password (for {@code sudo -S}) comes first on standard input, then the operation's own input. */
+    private static byte[] stdinFor(OperationCall call, Secret sudoPassword) {
+        byte[] own = call.stdinOrNull();
+        if (sudoPassword == null) {
+            return own;
+        }
+        byte[] pw = (sudoPassword.reveal() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (own == null) {
+            return pw;
+        }
+        byte[] both = java.util.Arrays.copyOf(pw, pw.length + own.length);
+        System.arraycopy(own, 0, both, pw.length, own.length);
+        return both;
+    }
+
+    private static CommandResult runWithRetries(String command, OperationCall call, byte[] stdin, java.time.Duration timeout,
+                                                Connection connection, Host host, Map<Host, Integer> changeCommands) {
         CommandResult r = null;
         for (int attempt = 0; attempt <= call.retries(); attempt++) {
             if (attempt > 0 && !call.retryDelay().isZero()) {
@@ -88,7 +111,7 @@ final class OperationExecution {
                 }
             }
             changeCommands.merge(host, 1, Integer::sum);
-            r = connection.run(new CommandRequest(command, call.stdinOrNull(), call.timeoutOrZero()), OutputListener.NONE);
+            r = connection.run(new CommandRequest(command, stdin, timeout), OutputListener.NONE);
             if (r.outcome() == CommandResult.Outcome.EXITED && call.succeeds(r.exitCode())) {
                 return r;
             }
@@ -96,13 +119,13 @@ final class OperationExecution {
         return r;
     }
 
-    private static Command wrap(Command c, OperationCall call) {
-        Command w = c.env(call.env());
-        if (call.chdirOrNull() != null) {
-            w = w.chdir(call.chdirOrNull());
+    private static Command wrap(Command c, Settings settings, boolean sudoPasswordOnStdin) {
+        Command w = c.env(settings.env());
+        if (settings.chdir() != null) {
+            w = w.chdir(settings.chdir());
         }
-        if (call.usesSudo()) {
-            w = w.sudo(call.sudoUser() == null ? "root" : call.sudoUser());
+        if (settings.usesSudo()) {
+            w = w.sudo(settings.sudoUser() == null ? "root" : settings.sudoUser(), sudoPasswordOnStdin);
         }
         return w;
     }

@@ -13,6 +13,19 @@ public final class Operations {
     public static final ServerOperations server = new ServerOperations();
     public static final FilesOperations files = new FilesOperations();
 
+    /**
+     * A deploy piece: its operations run with {@code settings} unless they set their own, e.g.
+     * {@code with(settings().sudo(), () -> { ... })}.
+     */
+    public static void with(Settings settings, Runnable piece) {
+        PrepareContext.with(settings, piece);
+    }
+
+    /** Settings to chain for {@link #with}. */
+    public static Settings settings() {
+        return Settings.NONE;
+    }
+
     /** Under the {@code free} strategy, hosts wait here for each other; see {@link Barrier}. */
     public static OperationCall barrier() {
         return PrepareContext.register(new Barrier());

@@ -21,6 +21,7 @@ public final class PrepareContext {
     private final FactSource facts;
     private final List<Registered> registered = new ArrayList<>();
     private final Map<List<String>, Integer> seen = new HashMap<>();
+    private final java.util.ArrayDeque<Settings> pieces = new java.util.ArrayDeque<>();
 
     private PrepareContext(Host host, FactSource facts) {
         this.host = host;
@@ -54,10 +55,25 @@ public final class PrepareContext {
         return CURRENT.get().facts.get(fact);
     }
 
+    /** Runs a deploy piece whose operations take {@code settings} unless they set their own. */
+    public static void with(Settings settings, Runnable piece) {
+        if (!CURRENT.isBound()) {
+            throw new IllegalStateException("with(...) can only be used while a deploy runs (prepare phase)");
+        }
+        PrepareContext c = CURRENT.get();
+        Settings outer = c.pieces.isEmpty() ? Settings.NONE : c.pieces.peek();
+        c.pieces.push(settings.over(outer));
+        try {
+            piece.run();
+        } finally {
+            c.pieces.pop();
+        }
+    }
+
     private OperationCall add(Operation operation) {
         List<String> sites = CallSites.current();
         int occurrence = seen.merge(sites, 1, Integer::sum) - 1;
-        OperationCall call = new OperationCall(operation);
+        OperationCall call = new OperationCall(operation, pieces.isEmpty() ? Settings.NONE : pieces.peek());
         registered.add(new Registered(new OperationId(sites, occurrence), call));
         return call;
     }
