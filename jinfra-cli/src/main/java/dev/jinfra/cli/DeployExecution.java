@@ -74,6 +74,12 @@ final class DeployExecution {
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationArg.class, description = "Time limit per command.")
     java.time.Duration timeout;
 
+    @Option(names = {"-y", "--yes"}, description = "Go ahead without asking, however many hosts would change.")
+    boolean yes;
+
+    @Option(names = "--confirm-over", paramLabel = "N", description = "Ask before changing more than N hosts (default 50); without a terminal, --yes is needed.")
+    int confirmOver = 50;
+
     @Option(names = "--json", description = "One JSON object per line for every event of the run (see the README).")
     boolean json;
 
@@ -94,7 +100,7 @@ final class DeployExecution {
         Style style = Style.forTerminal(console.terminal() && !noColor);
         try (var fleet = new FleetRun(targets, console)) {
             fleet.validate(hosts);
-            var runner = new DeployRunner(fleet::connectorFor);
+            var runner = new DeployRunner(fleet::connectorFor).confirmWith(plan -> confirm(plan, console));
             DeployResult result;
             InterruptHandler.install(() -> {
                 console.err().println();
@@ -118,6 +124,29 @@ final class DeployExecution {
             RetryFile.write(console.cwd().resolve(RetryFile.DEFAULT), notSucceeded(result), what);
             return exitCode(result);
         }
+    }
+
+    /**
+     * Safety for large runs: past the threshold, show what would change and ask; with nobody to ask, require
+     * --yes. The count is of hosts with at least one operation, known after the prepare phase.
+     */
+    private boolean confirm(List<DeployListener.PlannedOperation> plan, Console console) {
+        long hosts = plan.stream().flatMap(op -> op.hosts().stream()).distinct().count();
+        if (yes || hosts <= confirmOver) {
+            return true;
+        }
+        if (!console.terminal()) {
+            throw new UsageException(hosts + " hosts would be changed (more than --confirm-over " + confirmOver
+                    + "): add --yes to go ahead, or --dry to see the changes first");
+        }
+        synchronized (console.err()) {
+            console.err().println("jinfra: about to run " + plan.size() + " operations on " + hosts + " hosts:");
+            for (var op : plan) {
+                console.err().println("  " + op.name() + " (" + op.hosts().size() + " hosts)");
+            }
+        }
+        String answer = System.console().readLine("Go ahead? [y/N] ");
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
     }
 
     // Closed after the run even when the run ends without its final event (an order conflict).

@@ -96,6 +96,20 @@ class DeployCommandTest {
     }
 
     @Test
+    void runsOverTheConfirmationThresholdNeedYesWithoutATerminal() throws Exception {
+        writeDeploy();
+        CliRun refused = CliRun.run(cwd, inventory(), "deploy.java", "--confirm-over", "3");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).startsWith("jinfra: 6 hosts would be changed (more than --confirm-over 3): add --yes");
+        assertThat(cwd.resolve("hosts")).doesNotExist();
+
+        assertThat(CliRun.run(cwd, inventory(), "deploy.java", "--confirm-over", "3", "--dry").exitCode()).isEqualTo(ExitCode.OK);
+        CliRun confirmed = CliRun.run(cwd, inventory(), "deploy.java", "--confirm-over", "3", "--yes");
+        assertThat(confirmed.exitCode()).as(confirmed.toString()).isEqualTo(ExitCode.OK);
+        assertThat(cwd.resolve("hosts")).isDirectory();
+    }
+
+    @Test
     void aCompileErrorNamesTheDeployFileLineAndColumnAndRunsNothing() throws Exception {
         Files.writeString(cwd.resolve("broken.java"), """
                 void deploy(Host host) {

@@ -29,11 +29,11 @@ class DeployOpenSshE2ETest {
                 }
                 """);
         int n = fleet.hosts().size();
-        CliRun first = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java");
+        CliRun first = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
         assertThat(first.out()).contains(n + " of " + n + " hosts succeeded: " + n + " changed, 0 unchanged");
 
-        CliRun second = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java");
+        CliRun second = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
         assertThat(second.out()).contains(n + " of " + n + " hosts succeeded: 0 changed, " + n + " unchanged");
         assertThat(second.out()).contains("[1/3] App directory  ✓ " + n + " unchanged");

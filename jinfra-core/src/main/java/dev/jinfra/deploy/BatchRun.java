@@ -29,6 +29,7 @@ final class BatchRun {
     private final DeployListener listener;
     private final DeployRunner.FailureBudget budget;
     private final Function<Host, Connector> connectors;
+    private final DeployRunner.Confirmation confirmation;
 
     private final Map<Host, Connection> connections = new ConcurrentHashMap<>();
     /** Hosts that left the run (failed or unreachable); the others are still in it. */
@@ -40,13 +41,14 @@ final class BatchRun {
     private volatile boolean cancelled;
 
     BatchRun(List<Host> hosts, List<Deploy> deploys, DeployRunner.Options options, DeployListener listener,
-             DeployRunner.FailureBudget budget, Function<Host, Connector> connectors) {
+             DeployRunner.FailureBudget budget, Function<Host, Connector> connectors, DeployRunner.Confirmation confirmation) {
         this.hosts = hosts;
         this.deploys = deploys;
         this.options = options;
         this.listener = listener;
         this.budget = budget;
         this.connectors = connectors;
+        this.confirmation = confirmation;
     }
 
     void cancel() {
@@ -63,6 +65,17 @@ final class BatchRun {
             List<DeployListener.PlannedOperation> planned = plan(reached);
             listener.planned(planned);
             List<OperationOutcome> outcomes = new ArrayList<>();
+            if (!confirmation.approve(planned)) {
+                hosts.forEach(h -> {
+                    if (states.putIfAbsent(h.name(), DeployHostState.SKIPPED) == null) {
+                        errors.put(h.name(), "not started: not confirmed");
+                    }
+                });
+                for (var op : planned) {
+                    op.hosts().forEach(h -> outcomes.add(OperationOutcome.skipped(op.id(), op.name(), h, "not confirmed")));
+                }
+                return result(planned, outcomes, "not confirmed", start);
+            }
             String stopped = options.strategy() == DeployRunner.Strategy.FREE
                     ? new FreeStrategy(this, planned, threads).run(outcomes)
                     : runLinear(planned, threads, outcomes);

@@ -64,6 +64,20 @@ public final class DeployRunner {
     private final Function<Host, Connector> connectors;
     private volatile boolean cancelled;
     private volatile BatchRun current;
+    private Confirmation confirmation = plan -> true;
+
+    /** Asked once, after the first prepare phase and before anything changes, whether to go ahead. */
+    @FunctionalInterface
+    public interface Confirmation {
+        /** @return false to stop the run before any change; may throw to report why no answer could be had */
+        boolean approve(List<DeployListener.PlannedOperation> plan);
+    }
+
+    /** Asks before a real (not dry) run changes anything; see {@link Confirmation}. */
+    public DeployRunner confirmWith(Confirmation c) {
+        this.confirmation = c;
+        return this;
+    }
 
     public DeployRunner(Function<Host, Connector> connectors) {
         this.connectors = connectors;
@@ -152,7 +166,9 @@ public final class DeployRunner {
 
     private DeployResult runBatch(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener,
                                   FailureBudget budget) {
-        BatchRun batch = new BatchRun(hosts, deploys, options, listener, budget, connectors);
+        Confirmation ask = confirmation;
+        confirmation = plan -> true;
+        BatchRun batch = new BatchRun(hosts, deploys, options, listener, budget, connectors, options.dryRun() ? plan -> true : ask);
         current = batch;
         if (cancelled) {
             batch.cancel();
