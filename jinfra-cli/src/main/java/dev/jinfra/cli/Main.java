@@ -65,6 +65,13 @@ public final class Main {
                 console.out().println(VERSION);
                 return ExitCode.OK;
             }
+            case "__train" -> {
+                try {
+                    return TrainCommand.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException("training run failed", e);
+                }
+            }
             case "init" -> {
                 return execute(new InitCommand(console), Arrays.copyOfRange(args, 1, args.length), console);
             }

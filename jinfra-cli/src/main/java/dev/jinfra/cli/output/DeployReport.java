@@ -33,6 +33,13 @@ public final class DeployReport implements DeployListener {
     public void planned(List<PlannedOperation> operations) {
         synchronized (out) {
             out.println(style.bold("--> Prepared " + operations.size() + (operations.size() == 1 ? " operation" : " operations")));
+            if (verbosity >= 1) {
+                for (int i = 0; i < operations.size(); i++) {
+                    var op = operations.get(i);
+                    out.println("    " + (i + 1) + ". " + op.name() + " on " + HostPattern.fold(op.hosts().stream().map(Host::name).toList())
+                            + " (" + op.id().where() + ")");
+                }
+            }
         }
     }
 
