@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * A command for the remote shell, built from quoted words or from shell text the user wrote, and wrapped
- * for privilege escalation, working directory and environment. Every value that is not the user's own shell
- * text goes through {@link ShellQuote}; nothing is joined by string concatenation of raw input.
+ * for privilege escalation (sudo, su, doas), working directory, environment and the shell that interprets
+ * it. Every value that is not the user's own shell text goes through {@link ShellQuote}; nothing is joined by
+ * string concatenation of raw input.
  *
  * <pre>{@code
  * Command.of("mkdir", "-p", dir).sudo("root").chdir("/srv").env("LANG", "C").render()
@@ -18,19 +19,28 @@ import java.util.regex.Pattern;
  */
 public final class Command {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final String DEFAULT_SHELL = "sh";
+
+    /** How the command gains another user's rights. */
+    public enum Escalation { NONE, SUDO, SU, DOAS }
 
     private final String script;
-    private final String sudoUser;
-    private final boolean sudoPasswordOnStdin;
+    private final Escalation escalation;
+    private final String asUser;
+    private final boolean passwordOnStdin;
     private final String chdir;
     private final Map<String, String> env;
+    private final String shell;
 
-    private Command(String script, String sudoUser, boolean sudoPasswordOnStdin, String chdir, Map<String, String> env) {
+    private Command(String script, Escalation escalation, String asUser, boolean passwordOnStdin, String chdir,
+                    Map<String, String> env, String shell) {
         this.script = script;
-        this.sudoUser = sudoUser;
-        this.sudoPasswordOnStdin = sudoPasswordOnStdin;
+        this.escalation = escalation;
+        this.asUser = asUser;
+        this.passwordOnStdin = passwordOnStdin;
         this.chdir = chdir;
         this.env = env;
+        this.shell = shell;
     }
 
     /** A program and its arguments, each quoted as one word. */
@@ -53,7 +63,7 @@ public final class Command {
             }
             sb.append(ShellQuote.quote(Objects.requireNonNull(w, "command word")));
         }
-        return new Command(sb.toString(), null, false, null, Map.of());
+        return new Command(sb.toString(), Escalation.NONE, null, false, null, Map.of(), null);
     }
 
     /** Shell text as the user wrote it (pipes, redirections, variables are theirs to use). */
@@ -61,20 +71,38 @@ public final class Command {
         if (text.isBlank()) {
             throw new IllegalArgumentException("empty command");
         }
-        return new Command(text, null, false, null, Map.of());
+        return new Command(text, Escalation.NONE, null, false, null, Map.of(), null);
     }
 
     /** Runs the command as {@code user} through {@code sudo}; the password, if any, is sent on stdin. */
     public Command sudo(String user, boolean passwordOnStdin) {
-        return new Command(script, user == null ? "root" : user, passwordOnStdin, chdir, env);
+        return new Command(script, Escalation.SUDO, user == null ? "root" : user, passwordOnStdin, chdir, env, shell);
     }
 
     public Command sudo(String user) {
         return sudo(user, false);
     }
 
+    /** Runs the command as {@code user} through {@code su}; the password, if any, is sent on stdin. */
+    public Command su(String user) {
+        return new Command(script, Escalation.SU, user == null ? "root" : user, false, chdir, env, shell);
+    }
+
+    /** Runs the command as {@code user} through {@code doas} (OpenBSD, Alpine), which never prompts here. */
+    public Command doas(String user) {
+        return new Command(script, Escalation.DOAS, user == null ? "root" : user, false, chdir, env, shell);
+    }
+
     public Command chdir(String dir) {
-        return new Command(script, sudoUser, sudoPasswordOnStdin, dir, env);
+        return new Command(script, escalation, asUser, passwordOnStdin, dir, env, shell);
+    }
+
+    /** The shell that interprets the command, e.g. {@code bash}; default {@code sh}. */
+    public Command interpreter(String shellProgram) {
+        if (shellProgram != null && !Pattern.matches("[A-Za-z0-9_./-]+", shellProgram)) {
+            throw new IllegalArgumentException("not a shell program: '" + shellProgram + "'");
+        }
+        return new Command(script, escalation, asUser, passwordOnStdin, chdir, env, shellProgram);
     }
 
     public Command env(String name, String value) {
@@ -83,7 +111,7 @@ public final class Command {
         }
         var copy = new LinkedHashMap<>(env);
         copy.put(name, Objects.requireNonNull(value, "value"));
-        return new Command(script, sudoUser, sudoPasswordOnStdin, chdir, copy);
+        return new Command(script, escalation, asUser, passwordOnStdin, chdir, copy, shell);
     }
 
     public Command env(Map<String, String> vars) {
@@ -95,7 +123,7 @@ public final class Command {
     }
 
     public boolean usesSudo() {
-        return sudoUser != null;
+        return escalation == Escalation.SUDO;
     }
 
     /** The text to hand to the remote side's shell. */
@@ -111,15 +139,22 @@ public final class Command {
             }
             inner = exports + inner;
         }
-        if (sudoUser == null) {
-            // A plain command still runs under sh -c when wrapped, so that `cd && cmd` and exports stay
-            // inside one shell whatever the login shell is.
-            return chdir == null && env.isEmpty() ? inner : "sh -c " + ShellQuote.quote(inner);
-        }
-        // -H: the target user's HOME; -n: never wait for a password prompt unless we send one on stdin (-S),
-        // so a missing password fails at once instead of hanging; -p '': no prompt text in the output.
-        String flags = sudoPasswordOnStdin ? "-H -S -p ''" : "-H -n";
-        return "sudo " + flags + " -u " + ShellQuote.quote(sudoUser) + " -- sh -c " + ShellQuote.quote(inner);
+        String sh = shell == null ? DEFAULT_SHELL : shell;
+        String interpreted = sh + " -c " + ShellQuote.quote(inner);
+        return switch (escalation) {
+            // A plain command still runs under sh -c when wrapped, so that `cd && cmd` and exports stay inside one
+            // shell whatever the login shell is.
+            case NONE -> chdir == null && env.isEmpty() && shell == null ? inner : interpreted;
+            // -H: the target user's HOME; -n: never wait for a password prompt unless we send one on stdin (-S),
+            // so a missing password fails at once instead of hanging; -p '': no prompt text in the output.
+            case SUDO -> "sudo " + (passwordOnStdin ? "-H -S -p ''" : "-H -n") + " -u " + ShellQuote.quote(asUser)
+                    + " -- " + interpreted;
+            // -s: su's own shell choice would be the user's login shell, which may be nologin.
+            case SU -> "su -s " + ShellQuote.quote("/bin/" + (sh.contains("/") ? sh.substring(sh.lastIndexOf('/') + 1) : sh))
+                    + " -c " + ShellQuote.quote(inner) + " " + ShellQuote.quote(asUser);
+            // -n: fail instead of prompting.
+            case DOAS -> "doas -n -u " + ShellQuote.quote(asUser) + " " + interpreted;
+        };
     }
 
     @Override

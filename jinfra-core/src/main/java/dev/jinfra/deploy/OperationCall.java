@@ -18,6 +18,7 @@ public final class OperationCall {
     private java.util.function.BooleanSupplier when;
     private int retries;
     private Duration retryDelay = Duration.ZERO;
+    private java.util.function.Predicate<String> retryUntil;
     private java.util.Set<Integer> successExitCodes = java.util.Set.of(0);
     private boolean continueOnError;
     private byte[] stdin;
@@ -46,6 +47,24 @@ public final class OperationCall {
 
     public OperationCall sudo(String user) {
         own = own.sudo(user);
+        return this;
+    }
+
+    /** Runs the commands as {@code user} through {@code su}. */
+    public OperationCall su(String user) {
+        own = own.su(user);
+        return this;
+    }
+
+    /** Runs the commands as {@code user} through {@code doas}. */
+    public OperationCall doas(String user) {
+        own = own.doas(user);
+        return this;
+    }
+
+    /** The shell that interprets the commands, e.g. {@code bash}. */
+    public OperationCall shell(String program) {
+        own = own.shell(program);
         return this;
     }
 
@@ -107,6 +126,15 @@ public final class OperationCall {
         return this;
     }
 
+    /**
+     * With {@link #retries}: also run a command again while its standard output does not satisfy
+     * {@code done} (e.g. {@code out -> out.contains("ready")}), up to the same number of retries.
+     */
+    public OperationCall retryUntil(java.util.function.Predicate<String> done) {
+        this.retryUntil = done;
+        return this;
+    }
+
     /** Exit codes that count as success (default: only 0). */
     public OperationCall successExitCodes(Integer... codes) {
         this.successExitCodes = java.util.Set.of(codes);
@@ -149,6 +177,11 @@ public final class OperationCall {
 
     Duration retryDelay() {
         return retryDelay;
+    }
+
+    /** Whether a run of a command is final: it succeeded and, when asked for, its output says it is done. */
+    boolean finished(int exitCode, String stdout) {
+        return succeeds(exitCode) && (retryUntil == null || retryUntil.test(stdout));
     }
 
     boolean succeeds(int exitCode) {

@@ -112,7 +112,7 @@ final class OperationExecution {
             }
             changeCommands.merge(host, 1, Integer::sum);
             r = connection.run(new CommandRequest(command, stdin, timeout), OutputListener.NONE);
-            if (r.outcome() == CommandResult.Outcome.EXITED && call.succeeds(r.exitCode())) {
+            if (r.outcome() == CommandResult.Outcome.EXITED && call.finished(r.exitCode(), r.stdout())) {
                 return r;
             }
         }
@@ -124,8 +124,16 @@ final class OperationExecution {
         if (settings.chdir() != null) {
             w = w.chdir(settings.chdir());
         }
+        if (settings.shell() != null) {
+            w = w.interpreter(settings.shell());
+        }
+        // One way to change user: sudo first, then doas, then su.
         if (settings.usesSudo()) {
             w = w.sudo(settings.sudoUser() == null ? "root" : settings.sudoUser(), sudoPasswordOnStdin);
+        } else if (settings.doasUser() != null) {
+            w = w.doas(settings.doasUser());
+        } else if (settings.suUser() != null) {
+            w = w.su(settings.suUser());
         }
         return w;
     }

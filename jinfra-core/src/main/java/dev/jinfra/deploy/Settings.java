@@ -11,10 +11,14 @@ import java.util.Map;
  * level leaves a setting unset, the next one down decides, in that order.
  *
  * @param useSudo null when this level does not say
+ * @param suUser run through {@code su} as this user (sudo wins when both are set at one level)
+ * @param doasUser run through {@code doas} as this user
+ * @param shell the shell that interprets commands, e.g. {@code bash}
  * @param env merged across levels, the higher level winning per variable
  */
-public record Settings(Boolean useSudo, String sudoUser, Map<String, String> env, String chdir, Duration timeout) {
-    public static final Settings NONE = new Settings(null, null, Map.of(), null, null);
+public record Settings(Boolean useSudo, String sudoUser, String suUser, String doasUser, Map<String, String> env, String chdir,
+                       Duration timeout, String shell) {
+    public static final Settings NONE = new Settings(null, null, null, null, Map.of(), null, null, null);
 
     public Settings {
         // Sorted, so that the same settings always render the same command line.
@@ -27,38 +31,51 @@ public record Settings(Boolean useSudo, String sudoUser, Map<String, String> env
     }
 
     public Settings sudo() {
-        return new Settings(true, sudoUser, env, chdir, timeout);
+        return new Settings(true, sudoUser, suUser, doasUser, env, chdir, timeout, shell);
     }
 
     public Settings sudo(String user) {
-        return new Settings(true, user, env, chdir, timeout);
+        return new Settings(true, user, suUser, doasUser, env, chdir, timeout, shell);
+    }
+
+    public Settings su(String user) {
+        return new Settings(useSudo, sudoUser, user, doasUser, env, chdir, timeout, shell);
+    }
+
+    public Settings doas(String user) {
+        return new Settings(useSudo, sudoUser, suUser, user, env, chdir, timeout, shell);
+    }
+
+    public Settings shell(String program) {
+        return new Settings(useSudo, sudoUser, suUser, doasUser, env, chdir, timeout, program);
     }
 
     public Settings env(String name, String value) {
         Map<String, String> m = new LinkedHashMap<>(env);
         m.put(name, value);
-        return new Settings(useSudo, sudoUser, m, chdir, timeout);
+        return new Settings(useSudo, sudoUser, suUser, doasUser, m, chdir, timeout, shell);
     }
 
     public Settings chdir(String dir) {
-        return new Settings(useSudo, sudoUser, env, dir, timeout);
+        return new Settings(useSudo, sudoUser, suUser, doasUser, env, dir, timeout, shell);
     }
 
     public Settings timeout(Duration limit) {
-        return new Settings(useSudo, sudoUser, env, chdir, limit);
+        return new Settings(useSudo, sudoUser, suUser, doasUser, env, chdir, limit, shell);
     }
 
     /** These settings where set, else {@code lower}'s. */
     public Settings over(Settings lower) {
         Map<String, String> mergedEnv = new LinkedHashMap<>(lower.env);
         mergedEnv.putAll(env);
-        return new Settings(useSudo != null ? useSudo : lower.useSudo, sudoUser != null ? sudoUser : lower.sudoUser, mergedEnv,
-                chdir != null ? chdir : lower.chdir, timeout != null ? timeout : lower.timeout);
+        return new Settings(useSudo != null ? useSudo : lower.useSudo, sudoUser != null ? sudoUser : lower.sudoUser,
+                suUser != null ? suUser : lower.suUser, doasUser != null ? doasUser : lower.doasUser, mergedEnv,
+                chdir != null ? chdir : lower.chdir, timeout != null ? timeout : lower.timeout, shell != null ? shell : lower.shell);
     }
 
     /**
-     * Settings from host data: {@code sudo} (true/false), {@code sudo_user}, {@code chdir}, {@code timeout}
-     * (seconds) and {@code env} (a map).
+     * Settings from host data: {@code sudo} (true/false), {@code sudo_user}, {@code su_user}, {@code doas_user},
+     * {@code chdir}, {@code timeout} (seconds), {@code shell} and {@code env} (a map).
      */
     public static Settings fromHostData(Host host) {
         Map<String, Object> d = host.data();
@@ -80,7 +97,11 @@ public record Settings(Boolean useSudo, String sudoUser, Map<String, String> env
         }
         // A sudo user in host data means sudo, unless the data says sudo: false.
         Boolean use = sudo != null ? sudo : user != null ? Boolean.TRUE : null;
-        return new Settings(use, user, env, chdir, timeout);
+        return new Settings(use, user, text(d, "su_user"), text(d, "doas_user"), env, chdir, timeout, text(d, "shell"));
+    }
+
+    private static String text(Map<String, Object> data, String key) {
+        return data.get(key) == null ? null : data.get(key).toString();
     }
 
     public boolean usesSudo() {

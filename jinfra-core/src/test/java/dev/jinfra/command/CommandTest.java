@@ -40,6 +40,21 @@ class CommandTest {
     }
 
     @Test
+    void suAndDoasChangeUserWithoutPrompting() {
+        assertThat(Command.shell("id -u").su("app").render()).isEqualTo("su -s /bin/sh -c 'id -u' app");
+        assertThat(Command.shell("id -u").doas("app").render()).isEqualTo("doas -n -u app sh -c 'id -u'");
+    }
+
+    @Test
+    void anotherShellCanInterpretTheCommand() throws Exception {
+        Command c = Command.shell("echo ${BASH_VERSION:+bash}").interpreter("bash");
+        assertThat(c.render()).isEqualTo("bash -c 'echo ${BASH_VERSION:+bash}'");
+        assertThat(runLocally(c)).isEqualTo("bash\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Command.shell("x").interpreter("bash; rm -rf /"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void plainShellTextIsPassedAsWritten() {
         assertThat(Command.shell("uptime | cut -d, -f1").render()).isEqualTo("uptime | cut -d, -f1");
     }

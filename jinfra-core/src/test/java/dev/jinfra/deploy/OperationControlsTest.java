@@ -70,6 +70,23 @@ class OperationControlsTest {
     }
 
     @Test
+    void retryUntilRunsAgainUntilTheOutputSaysDone() {
+        Path counter = dir.resolve("polls");
+        Deploy deploy = host -> server.shell("echo x >> " + counter + "-$FLEET_HOST; [ $(wc -l < " + counter
+                        + "-$FLEET_HOST) -ge 3 ] && echo ready || echo starting")
+                .name("poll").retries(5, Duration.ofMillis(5)).retryUntil(out -> out.contains("ready"));
+        DeployResult r = run(deploy);
+        assertThat(statuses(r, "poll")).containsOnly(OperationStatus.CHANGED);
+        assertThat(r.outcomes().getFirst().stdout()).endsWith("ready\n");
+    }
+
+    @Test
+    void aChosenShellInterpretsTheCommands() {
+        DeployResult r = run(host -> server.shell("[ -n \"$BASH_VERSION\" ]").name("bash").shell("bash"));
+        assertThat(statuses(r, "bash")).containsOnly(OperationStatus.CHANGED);
+    }
+
+    @Test
     void otherExitCodesCanCountAsSuccess() {
         DeployResult r = run(host -> server.shell("exit 3").name("three").successExitCodes(0, 3));
         assertThat(statuses(r, "three")).containsOnly(OperationStatus.CHANGED);

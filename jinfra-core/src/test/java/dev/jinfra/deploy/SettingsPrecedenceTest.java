@@ -55,6 +55,18 @@ class SettingsPrecedenceTest {
     }
 
     @Test
+    void suDoasAndShellFollowTheSameLevels() {
+        Host host = new Host(Host.LOCAL, List.of(), Map.of("su_user", "app", "shell", "bash"));
+        Deploy deploy = h -> {
+            server.shell("a").name("host data");
+            server.shell("b").name("doas").doas("backup");
+        };
+        Map<String, String> commands = commandsByOperation(host, Settings.NONE, deploy);
+        assertThat(commands.get("host data")).isEqualTo("su -s /bin/bash -c a app");
+        assertThat(commands.get("doas")).isEqualTo("doas -n -u backup bash -c b");
+    }
+
+    @Test
     void piecesNestAndTheInnerOneWins() {
         Host host = new Host(Host.LOCAL, List.of(), Map.of());
         Deploy deploy = h -> with(settings().env("A", "outer").env("B", "outer"),
