@@ -53,23 +53,8 @@ final class DeployExecution {
     @Option(names = "-v", description = "More output: -v reasons, -vv commands, -vvv command output.")
     boolean[] verbose = new boolean[0];
 
-    @Option(names = "--sudo", description = "Run operations with sudo, unless an operation, deploy piece or host data says otherwise.")
-    boolean sudo;
-
-    @Option(names = "--sudo-user", paramLabel = "USER", description = "Run operations as USER through sudo (implies --sudo).")
-    String sudoUser;
-
-    @Option(names = "--sudo-password-env", paramLabel = "VAR", description = "Read the sudo password from environment variable VAR.")
-    String sudoPasswordEnv;
-
-    @Option(names = "--ask-sudo-password", description = "Ask for the sudo password on the terminal, once.")
-    boolean askSudoPassword;
-
-    @Option(names = {"-e", "--env"}, paramLabel = "NAME=VALUE", description = "Environment for the operations' commands (repeatable).")
-    Map<String, String> env = new LinkedHashMap<>();
-
-    @Option(names = "--chdir", paramLabel = "DIR", description = "Directory the operations' commands run in.")
-    String chdir;
+    @picocli.CommandLine.Mixin
+    RunAsOptions runAs = new RunAsOptions();
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationArg.class, description = "Time limit per command.")
     java.time.Duration timeout;
@@ -171,37 +156,8 @@ final class DeployExecution {
 
     /** The lowest level of settings: what operations, pieces and host data leave unsaid. */
     private dev.jinfra.deploy.Settings commandLineSettings() {
-        var s = dev.jinfra.deploy.Settings.NONE;
-        if (sudoUser != null) {
-            s = s.sudo(sudoUser);
-        } else if (sudo) {
-            s = s.sudo();
-        }
-        for (var e : env.entrySet()) {
-            s = s.env(e.getKey(), e.getValue());
-        }
-        if (chdir != null) {
-            s = s.chdir(chdir);
-        }
+        var s = runAs.settings();
         return timeout == null ? s : s.timeout(timeout);
-    }
-
-    private dev.jinfra.deploy.Secret sudoPassword(Console console) {
-        if (sudoPasswordEnv != null) {
-            String v = System.getenv(sudoPasswordEnv);
-            if (v == null) {
-                throw new UsageException("--sudo-password-env: environment variable " + sudoPasswordEnv + " is not set");
-            }
-            return new dev.jinfra.deploy.Secret(v);
-        }
-        if (askSudoPassword) {
-            String v = console.readSecret("sudo password: ");
-            if (v == null) {
-                throw new UsageException("--ask-sudo-password needs a terminal; use --sudo-password-env instead");
-            }
-            return new dev.jinfra.deploy.Secret(v);
-        }
-        return null;
     }
 
     private DeployRunner.Options options(Console console) {
@@ -226,7 +182,7 @@ final class DeployExecution {
             case "free" -> DeployRunner.Strategy.FREE;
             default -> throw new UsageException("--strategy must be linear or free, not '" + strategy + "'");
         };
-        return new DeployRunner.Options(width, dry, batching, budget, chosen, commandLineSettings(), sudoPassword(console));
+        return new DeployRunner.Options(width, dry, batching, budget, chosen, commandLineSettings(), runAs.sudoPassword(console));
     }
 
     /** The hosts to retry, under the state that kept each from succeeding. */

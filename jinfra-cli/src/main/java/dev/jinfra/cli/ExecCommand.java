@@ -16,9 +16,7 @@ import dev.jinfra.run.RunSummary;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -65,23 +63,8 @@ final class ExecCommand implements Callable<Integer> {
             description = "Per-host command timeout (default: none).")
     Duration timeout = Duration.ZERO;
 
-    @Option(names = "--sudo", description = "Run the command with sudo.")
-    boolean sudo;
-
-    @Option(names = "--sudo-user", paramLabel = "USER", description = "Run the command as USER with sudo (implies --sudo).")
-    String sudoUser;
-
-    @Option(names = "--sudo-password-env", paramLabel = "VAR", description = "Read the sudo password from environment variable VAR.")
-    String sudoPasswordEnv;
-
-    @Option(names = "--ask-sudo-password", description = "Ask for the sudo password on the terminal, once.")
-    boolean askSudoPassword;
-
-    @Option(names = {"-e", "--env"}, paramLabel = "NAME=VALUE", description = "Set an environment variable for the command (repeatable).")
-    Map<String, String> env = new LinkedHashMap<>();
-
-    @Option(names = "--chdir", paramLabel = "DIR", description = "Run the command in DIR.")
-    String chdir;
+    @CommandLine.Mixin
+    RunAsOptions runAs = new RunAsOptions();
 
     @CommandLine.Mixin
     OutputOptions output = new OutputOptions();
@@ -97,15 +80,16 @@ final class ExecCommand implements Callable<Integer> {
         if (command.isEmpty()) {
             throw new UsageException("exec needs a command: jinfra " + inventory + " exec -- COMMAND");
         }
-        String sudoPassword = sudoPassword();
-        Command cmd = Command.shell(String.join(" ", command)).env(env);
-        if (chdir != null) {
-            cmd = cmd.chdir(chdir);
+        var password = runAs.sudoPassword(console);
+        var settings = runAs.settings();
+        Command cmd = Command.shell(String.join(" ", command)).env(settings.env());
+        if (settings.chdir() != null) {
+            cmd = cmd.chdir(settings.chdir());
         }
-        if (sudo || sudoUser != null) {
-            cmd = cmd.sudo(sudoUser == null ? "root" : sudoUser, sudoPassword != null);
+        if (settings.usesSudo()) {
+            cmd = cmd.sudo(settings.sudoUser() == null ? "root" : settings.sudoUser(), password != null);
         }
-        ExecWork work = new ExecWork(cmd, sudoPassword, timeout);
+        ExecWork work = new ExecWork(cmd, password == null ? null : password.reveal(), timeout);
         List<Host> hosts = targets.select(inventory, console);
 
         Batching batching = batch == null ? Batching.NONE : parseBatch();
@@ -145,23 +129,5 @@ final class ExecCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--batch: " + e.getMessage());
         }
-    }
-
-    private String sudoPassword() {
-        if (sudoPasswordEnv != null) {
-            String v = System.getenv(sudoPasswordEnv);
-            if (v == null) {
-                throw new UsageException("--sudo-password-env: environment variable " + sudoPasswordEnv + " is not set");
-            }
-            return v;
-        }
-        if (askSudoPassword) {
-            String v = console.readSecret("sudo password: ");
-            if (v == null) {
-                throw new UsageException("--ask-sudo-password needs a terminal; use --sudo-password-env instead");
-            }
-            return v;
-        }
-        return null;
     }
 }
