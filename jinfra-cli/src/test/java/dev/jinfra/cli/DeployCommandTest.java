@@ -49,6 +49,7 @@ class DeployCommandTest {
         assertThat(second.out()).contains("[1/3] App directory  ✓ 6 unchanged")
                 .contains("6 of 6 hosts succeeded: 0 changed, 6 unchanged")
                 .contains("is a directory as wanted")
+                .contains("fact web-001: DirectoryInfo[path=" + cwd.resolve("hosts/web-001") + "] = Value[type=directory, mode=750")
                 .contains("round trips per host (fact reads and commands): ");
     }
 

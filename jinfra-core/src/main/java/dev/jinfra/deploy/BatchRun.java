@@ -94,7 +94,7 @@ final class BatchRun {
                     // Cancelled while this one was connecting.
                     c.close();
                 }
-                facts.put(host, new HostFacts(c));
+                facts.put(host, new HostFacts(c, (fact, value) -> listener.factRead(host, fact, value)));
                 listener.connected(host);
             } catch (UnreachableException e) {
                 if (cancelled) {

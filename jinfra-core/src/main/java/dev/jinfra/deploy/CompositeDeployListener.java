@@ -33,6 +33,11 @@ final class CompositeDeployListener implements DeployListener {
     }
 
     @Override
+    public void factRead(Host host, Fact<?> fact, Object value) {
+        each(l -> l.factRead(host, fact, value));
+    }
+
+    @Override
     public void planned(List<PlannedOperation> operations) {
         each(l -> l.planned(operations));
     }

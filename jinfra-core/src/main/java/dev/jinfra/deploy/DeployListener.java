@@ -12,6 +12,9 @@ public interface DeployListener {
 
     default void unreachable(Host host, String why) {}
 
+    /** A fact was read from a host (in the prepare phase, or when an operation planned). */
+    default void factRead(Host host, Fact<?> fact, Object value) {}
+
     /** The prepare phase is over: the operations in run order, and which hosts each one is for. */
     default void planned(List<PlannedOperation> operations) {}
 

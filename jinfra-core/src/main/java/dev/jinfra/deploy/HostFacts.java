@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HostFacts implements FactSource {
     private final Connection connection;
+    private final java.util.function.BiConsumer<Fact<?>, Object> onRead;
     private final Map<Fact<?>, Object> cache = new HashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
 
-    HostFacts(Connection connection) {
+    HostFacts(Connection connection, java.util.function.BiConsumer<Fact<?>, Object> onRead) {
         this.connection = connection;
+        this.onRead = onRead;
     }
 
     @Override
@@ -36,6 +38,7 @@ final class HostFacts implements FactSource {
         }
         value = r.exitCode() == 0 ? fact.parse(r.stdout()) : fact.absent();
         cache.put(fact, value);
+        onRead.accept(fact, value);
         return value;
     }
 

@@ -30,6 +30,15 @@ public final class DeployReport implements DeployListener {
     }
 
     @Override
+    public void factRead(Host host, dev.jinfra.deploy.Fact<?> fact, Object value) {
+        if (verbosity >= 1) {
+            synchronized (out) {
+                out.println(style.dim("    fact " + host.name() + ": " + fact + " = " + value));
+            }
+        }
+    }
+
+    @Override
     public void planned(List<PlannedOperation> operations) {
         synchronized (out) {
             out.println(style.bold("--> Prepared " + operations.size() + (operations.size() == 1 ? " operation" : " operations")));
