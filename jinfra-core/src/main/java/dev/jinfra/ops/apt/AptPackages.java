@@ -53,7 +53,8 @@ public record AptPackages(
             String version = installed.get(name(spec));
             String pin = spec.contains("=") ? spec.substring(spec.indexOf('=') + 1) : null;
             boolean satisfied = version != null && (pin == null || pin.equals(version));
-            // Removal ignores pins: any installed version of the package goes.
+            // Removal ignores pins: any installed version of the package goes. "latest" cannot tell from dpkg
+            // whether a newer version exists, so it always asks apt, which upgrades only what it can.
             if (present ? latest || !satisfied : version != null) {
                 todo.add(present ? spec : name(spec));
             }

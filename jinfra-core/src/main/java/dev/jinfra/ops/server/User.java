@@ -52,7 +52,11 @@ public record User(
         }
         // Missing groups are not checked here: a server.group earlier in the deploy may create them, and
         // useradd/usermod name a missing group clearly themselves.
-        return now == null ? Plan.run(create()) : modify(now, facts.get(new Groups()));
+        if (now == null) {
+            return Plan.run(create());
+        }
+        // Group membership is only read (one more remote command) when the deploy asks about groups.
+        return modify(now, group == null && groups.isEmpty() ? Map.of() : facts.get(new Groups()));
     }
 
     private Command create() {
