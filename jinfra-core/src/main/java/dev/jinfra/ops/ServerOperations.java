@@ -2,11 +2,77 @@ package dev.jinfra.ops;
 
 import dev.jinfra.deploy.OperationCall;
 import dev.jinfra.deploy.PrepareContext;
+import dev.jinfra.ops.server.CronJob;
+import dev.jinfra.ops.server.Group;
+import dev.jinfra.ops.server.Hostname;
+import dev.jinfra.ops.server.Sysctl;
+import dev.jinfra.ops.server.User;
 import java.util.List;
 
 /** The {@code server} operation family, as deploy code sees it. */
 public final class ServerOperations {
     public OperationCall shell(String... commands) {
         return PrepareContext.register(new Shell(List.of(commands)));
+    }
+
+    /** A user with the system's defaults for everything but the name. */
+    public OperationCall user(String name) {
+        return user(new User(name, true, null, null, List.of(), null, null, false));
+    }
+
+    /** A user with a primary group and exactly these supplementary groups (none given: left as they are). */
+    public OperationCall user(String name, String group, String... groups) {
+        return user(new User(name, true, null, group, List.of(groups), null, null, false));
+    }
+
+    /** A user described in full, e.g. {@code new User("app", true, 990, "app", List.of(), "/srv/app", "/usr/sbin/nologin", true)}. */
+    public OperationCall user(User user) {
+        return PrepareContext.register(user);
+    }
+
+    public OperationCall absentUser(String name) {
+        return user(new User(name, false, null, null, List.of(), null, null, false));
+    }
+
+    public OperationCall group(String name) {
+        return PrepareContext.register(new Group(name, true, null, false));
+    }
+
+    public OperationCall group(String name, int gid) {
+        return PrepareContext.register(new Group(name, true, gid, false));
+    }
+
+    public OperationCall systemGroup(String name) {
+        return PrepareContext.register(new Group(name, true, null, true));
+    }
+
+    public OperationCall absentGroup(String name) {
+        return PrepareContext.register(new Group(name, false, null, false));
+    }
+
+    public OperationCall hostname(String name) {
+        return PrepareContext.register(new Hostname(name));
+    }
+
+    /** Sets a kernel parameter now and persists it in /etc/sysctl.d/99-jinfra.conf. */
+    public OperationCall sysctl(String key, String value) {
+        return sysctl(key, value, true);
+    }
+
+    public OperationCall sysctl(String key, String value, boolean persist) {
+        return PrepareContext.register(new Sysctl(key, value, persist));
+    }
+
+    /** A line in root's crontab, e.g. {@code crontab("0 3 * * *", "/usr/local/bin/backup")}. */
+    public OperationCall crontab(String schedule, String command) {
+        return crontab("root", schedule, command);
+    }
+
+    public OperationCall crontab(String user, String schedule, String command) {
+        return PrepareContext.register(new CronJob(command, user, schedule, true));
+    }
+
+    public OperationCall absentCrontab(String user, String command) {
+        return PrepareContext.register(new CronJob(command, user, null, false));
     }
 }

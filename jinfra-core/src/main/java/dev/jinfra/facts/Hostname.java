@@ -1,0 +1,23 @@
+package dev.jinfra.facts;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Fact;
+
+/** The host's current (running) hostname, or null when {@code hostname} cannot be run. */
+public record Hostname() implements Fact<String> {
+    @Override
+    public Command command() {
+        return Command.of("hostname");
+    }
+
+    @Override
+    public String parse(String stdout) {
+        String name = stdout.strip();
+        return name.isEmpty() ? null : name;
+    }
+
+    @Override
+    public String absent() {
+        return null;
+    }
+}

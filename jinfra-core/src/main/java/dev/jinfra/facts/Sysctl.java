@@ -1,0 +1,34 @@
+package dev.jinfra.facts;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Fact;
+
+/**
+ * The live value of one kernel parameter, as {@code sysctl -n} prints it, or null when the key does not
+ * exist. Values of several fields (like {@code net.ipv4.ip_local_port_range}) come tab-separated.
+ */
+public record Sysctl(@Arg(value = "the parameter, e.g. net.ipv4.ip_forward", required = true) String key) implements Fact<String> {
+    public Sysctl {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("Sysctl needs a key");
+        }
+    }
+
+    @Override
+    public Command command() {
+        // "--" so that a key can never be read as an option.
+        return Command.of("sysctl", "-n", "--", key);
+    }
+
+    @Override
+    public String parse(String stdout) {
+        // Only the line break sysctl adds is dropped; tabs inside the value are part of it.
+        return stdout.endsWith("\n") ? stdout.substring(0, stdout.length() - 1) : stdout;
+    }
+
+    @Override
+    public String absent() {
+        return null;
+    }
+}

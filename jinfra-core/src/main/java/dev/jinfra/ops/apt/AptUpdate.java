@@ -1,0 +1,43 @@
+package dev.jinfra.ops.apt;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.FactSource;
+import dev.jinfra.deploy.Operation;
+import dev.jinfra.deploy.Plan;
+
+/** {@code apt.update}: refreshes the package lists, or only when they are older than {@code cacheAgeSeconds}. */
+public record AptUpdate(
+        @Arg("skip the update when the lists were refreshed less than this many seconds ago") Integer cacheAgeSeconds)
+        implements Operation {
+
+    public AptUpdate {
+        if (cacheAgeSeconds != null && cacheAgeSeconds < 0) {
+            throw new IllegalArgumentException("apt.update: cacheAgeSeconds must not be negative, not " + cacheAgeSeconds);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "Update apt lists";
+    }
+
+    @Override
+    public Plan plan(FactSource facts) {
+        Command update = command(facts, cacheAgeSeconds);
+        return update == null
+                ? Plan.noChange("apt lists are less than " + cacheAgeSeconds + "s old")
+                : Plan.run(update);
+    }
+
+    /** Shared with {@code apt.packages update=true}: null when the lists are fresh enough. */
+    static Command command(FactSource facts, Integer cacheAgeSeconds) {
+        if (cacheAgeSeconds != null) {
+            Long age = facts.get(new AptCacheAge());
+            if (age != null && age < cacheAgeSeconds) {
+                return null;
+            }
+        }
+        return Command.of("apt-get", "update");
+    }
+}

@@ -1,0 +1,37 @@
+package dev.jinfra.ops.server;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.FactSource;
+import dev.jinfra.deploy.Operation;
+import dev.jinfra.deploy.Plan;
+import java.util.regex.Pattern;
+
+/** {@code server.hostname}: the host's name, set now and written to /etc/hostname for the next boot. */
+public record Hostname(@Arg(value = "the hostname, e.g. web1 or web1.example.com", required = true) String name) implements Operation {
+    // RFC 1123 labels separated by dots; a name cannot start with '-', so it is never taken for an option.
+    private static final Pattern HOSTNAME = Pattern.compile("(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+
+    public Hostname {
+        if (name == null || !HOSTNAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("server.hostname: '" + name + "' is not a valid hostname");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "Hostname: " + name;
+    }
+
+    @Override
+    public Plan plan(FactSource facts) {
+        // Only the running name is compared: /etc/hostname is written whenever that differs, not checked alone.
+        if (name.equals(facts.get(new dev.jinfra.facts.Hostname()))) {
+            return Plan.noChange("hostname is " + name);
+        }
+        return Plan.run(
+                Command.of("hostname", name),
+                // The name reaches the shell as $1, never as part of the script.
+                Command.of("sh", "-c", "printf '%s\\n' \"$1\" > /etc/hostname", "sh", name));
+    }
+}

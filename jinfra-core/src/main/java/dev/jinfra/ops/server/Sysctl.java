@@ -1,0 +1,67 @@
+package dev.jinfra.ops.server;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.FactSource;
+import dev.jinfra.deploy.Operation;
+import dev.jinfra.deploy.Plan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code server.sysctl}: a kernel parameter has a value now and, with {@code persist}, after reboots too (a
+ * line in /etc/sysctl.d/99-jinfra.conf).
+ */
+public record Sysctl(
+        @Arg(value = "the parameter, e.g. net.ipv4.ip_forward", required = true) String key,
+        @Arg(value = "the wanted value; several fields separated by spaces", required = true) String value,
+        @Arg("also write it to /etc/sysctl.d/99-jinfra.conf for the next boot") boolean persist) implements Operation {
+    static final String FILE = "/etc/sysctl.d/99-jinfra.conf";
+    // Keys are dotted or slashed names; no '=', space or backslash, so key=value and the awk -v below stay exact.
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:/-]*");
+
+    // Drops any earlier line for the key, then appends the new one: rerunning never duplicates it. Key and
+    // value arrive as $1 and $2; the key is checked above to have no characters awk -v would interpret.
+    private static final String PERSIST = "f=" + FILE + "; t=\"$f.jinfra.$$\"; touch \"$f\""
+            + " && awk -v k=\"$1\" '{ n = $0; sub(/[ \\t]*=.*/, \"\", n); sub(/^[ \\t]+/, \"\", n); if (n != k) print }' \"$f\" > \"$t\""
+            + " && printf '%s = %s\\n' \"$1\" \"$2\" >> \"$t\" && mv \"$t\" \"$f\"";
+
+    public Sysctl {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("server.sysctl: '" + key + "' is not a valid sysctl key");
+        }
+        if (value == null || value.isBlank() || value.contains("\n")) {
+            throw new IllegalArgumentException("server.sysctl: " + key + " needs a value on one line");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "Sysctl: " + key + " = " + value;
+    }
+
+    @Override
+    public Plan plan(FactSource facts) {
+        String now = facts.get(new dev.jinfra.facts.Sysctl(key));
+        if (now == null) {
+            throw new IllegalStateException("server.sysctl: the kernel has no parameter " + key);
+        }
+        // Persistence is judged by the live value only: when that is right the file is not checked, so a value
+        // set by hand stays unpersisted until it next differs.
+        if (normalise(now).equals(normalise(value))) {
+            return Plan.noChange(key + " is " + value);
+        }
+        List<Command> commands = new ArrayList<>();
+        commands.add(Command.of("sysctl", "-w", key + "=" + value));
+        if (persist) {
+            commands.add(Command.of("sh", "-c", PERSIST, "sh", key, value));
+        }
+        return Plan.run(commands);
+    }
+
+    /** sysctl prints multi-field values tab-separated; people write them with spaces. */
+    private static String normalise(String v) {
+        return v.strip().replaceAll("\\s+", " ");
+    }
+}
