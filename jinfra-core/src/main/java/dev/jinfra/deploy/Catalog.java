@@ -28,6 +28,9 @@ public final class Catalog {
         OPERATIONS.put("server.shell", Shell.class);
         OPERATIONS.put("files.directory", Directory.class);
         FACTS.put("DirectoryInfo", DirectoryInfo.class);
+        // Each operation family lists its own operations and facts.
+        OPERATIONS.putAll(dev.jinfra.ops.server.ServerCatalog.OPERATIONS);
+        FACTS.putAll(dev.jinfra.ops.server.ServerCatalog.FACTS);
     }
 
     public static Set<String> operationNames() {
@@ -54,7 +57,8 @@ public final class Catalog {
         return (Fact<?>) create(name, type, args);
     }
 
-    private static Object create(String name, Class<? extends Record> type, Map<String, ?> args) {
+    private static Object create(String name, Class<? extends Record> type, Map<String, ?> givenArgs) {
+        Map<String, ?> args = givenArgs == null ? Map.of() : givenArgs;
         RecordComponent[] components = type.getRecordComponents();
         Set<String> known = new TreeSet<>(Arrays.stream(components).map(RecordComponent::getName).toList());
         for (String given : args.keySet()) {

@@ -12,6 +12,7 @@ public final class Operations {
 
     public static final ServerOperations server = new ServerOperations();
     public static final FilesOperations files = new FilesOperations();
+    public static final dev.jinfra.ops.AptOperations apt = new dev.jinfra.ops.AptOperations();
 
     /**
      * A deploy piece: its operations run with {@code settings} unless they set their own, e.g.
