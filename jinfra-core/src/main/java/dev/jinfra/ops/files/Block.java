@@ -44,6 +44,12 @@ public record Block(
         if (present && content == null) {
             throw new IllegalArgumentException("files.block needs content for " + path);
         }
+        // A marker line inside the content would end the block early on the next read.
+        String begin = marker.replace("{mark}", "BEGIN");
+        String end = marker.replace("{mark}", "END");
+        if (content != null && Arrays.stream(content.split("\n")).anyMatch(l -> l.equals(begin) || l.equals(end))) {
+            throw new IllegalArgumentException("files.block content must not contain its own marker lines");
+        }
     }
 
     @Override
