@@ -2,6 +2,11 @@ package dev.jinfra.ops;
 
 import dev.jinfra.deploy.OperationCall;
 import dev.jinfra.deploy.PrepareContext;
+import dev.jinfra.ops.files.Block;
+import dev.jinfra.ops.files.FileOp;
+import dev.jinfra.ops.files.Line;
+import dev.jinfra.ops.files.Link;
+import dev.jinfra.ops.files.Replace;
 
 /** The {@code files} operation family, as deploy code sees it. */
 public final class FilesOperations {
@@ -19,5 +24,79 @@ public final class FilesOperations {
 
     public OperationCall absentDirectory(String path) {
         return PrepareContext.register(new Directory(path, false, null, null, null));
+    }
+
+    /** A regular file exists, created empty when missing. */
+    public OperationCall file(String path) {
+        return PrepareContext.register(new FileOp(path, true, false, null, null, null));
+    }
+
+    public OperationCall file(String path, String mode) {
+        return PrepareContext.register(new FileOp(path, true, false, mode, null, null));
+    }
+
+    public OperationCall file(String path, String mode, String owner, String group) {
+        return PrepareContext.register(new FileOp(path, true, false, mode, owner, group));
+    }
+
+    /** Creates the file or updates its times: a change on every run. */
+    public OperationCall touch(String path) {
+        return PrepareContext.register(new FileOp(path, true, true, null, null, null));
+    }
+
+    public OperationCall absentFile(String path) {
+        return PrepareContext.register(new FileOp(path, false, false, null, null, null));
+    }
+
+    /** A symbolic link at {@code path} pointing to {@code target}. */
+    public OperationCall link(String path, String target) {
+        return PrepareContext.register(new Link(path, target, true, true, false));
+    }
+
+    /** As {@link #link(String, String)}, replacing a file that is in the way when {@code force}. */
+    public OperationCall link(String path, String target, boolean force) {
+        return PrepareContext.register(new Link(path, target, true, true, force));
+    }
+
+    public OperationCall hardLink(String path, String target) {
+        return PrepareContext.register(new Link(path, target, true, false, false));
+    }
+
+    /** No symbolic link at {@code path} (anything else there is an error). */
+    public OperationCall absentLink(String path) {
+        return PrepareContext.register(new Link(path, null, false, true, false));
+    }
+
+    /** {@code line} is somewhere in the file; appended when it is not. */
+    public OperationCall line(String path, String line) {
+        return PrepareContext.register(new Line(path, line, true, null, false));
+    }
+
+    /** The first line matching the extended regular expression {@code replace} becomes {@code line}. */
+    public OperationCall line(String path, String line, String replace) {
+        return PrepareContext.register(new Line(path, line, true, replace, false));
+    }
+
+    public OperationCall absentLine(String path, String line) {
+        return PrepareContext.register(new Line(path, line, false, null, false));
+    }
+
+    /** Every match of the extended regular expression {@code pattern} replaced by the literal {@code replacement}. */
+    public OperationCall replace(String path, String pattern, String replacement) {
+        return PrepareContext.register(new Replace(path, pattern, replacement));
+    }
+
+    /** A managed block with the default markers. */
+    public OperationCall block(String path, String content) {
+        return PrepareContext.register(new Block(path, content, null, true));
+    }
+
+    /** A managed block between {@code marker} lines ({@code {mark}} becomes BEGIN or END). */
+    public OperationCall block(String path, String content, String marker) {
+        return PrepareContext.register(new Block(path, content, marker, true));
+    }
+
+    public OperationCall absentBlock(String path) {
+        return PrepareContext.register(new Block(path, null, null, false));
     }
 }

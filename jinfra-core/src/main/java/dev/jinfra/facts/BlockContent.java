@@ -1,0 +1,70 @@
+package dev.jinfra.facts;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Fact;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The first block of a file between two marker lines: whether there is one and the lines inside it.
+ * {@code null} when the file cannot be read.
+ */
+public record BlockContent(
+        @Arg(value = "file to read", required = true) String path,
+        @Arg(value = "the line that opens the block", required = true) String begin,
+        @Arg(value = "the line that closes the block", required = true) String end) implements Fact<BlockContent.Value> {
+
+    public enum State { NONE, BLOCK, UNTERMINATED }
+
+    /** @param lines the lines between the markers; empty unless the state is BLOCK */
+    public record Value(State state, List<String> lines) {
+        public Value {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    // The markers reach awk through its environment: awk -v would interpret backslashes in them. The first
+    // output line is the state, the rest the block's lines.
+    private static final String AWK = """
+            !state && $0 == ENVIRON["JINFRA_BEGIN"] { state = 1; next }
+            state == 1 && $0 == ENVIRON["JINFRA_END"] { state = 2; next }
+            state == 1 { body = body $0 "\\n" }
+            END { if (state == 2) printf "BLOCK\\n%s", body; else if (state == 1) print "UNTERMINATED"; else print "NONE" }""";
+
+    @Override
+    public Command command() {
+        return Command.of("env", "JINFRA_BEGIN=" + begin, "JINFRA_END=" + end, "awk", "--", AWK, operand(path));
+    }
+
+    /**
+     * awk takes a {@code name=value} operand for a variable assignment and {@code -} for standard input, so a
+     * relative path is given as {@code ./path}.
+     */
+    private static String operand(String path) {
+        return path.startsWith("/") ? path : "./" + path;
+    }
+
+    @Override
+    public Value parse(String stdout) {
+        int newline = stdout.indexOf('\n');
+        String head = (newline < 0 ? stdout : stdout.substring(0, newline)).strip();
+        State state;
+        try {
+            state = State.valueOf(head);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unexpected block output for " + path + ": '" + head + "'");
+        }
+        String body = newline < 0 ? "" : stdout.substring(newline + 1);
+        if (body.isEmpty()) {
+            return new Value(state, List.of());
+        }
+        body = body.endsWith("\n") ? body.substring(0, body.length() - 1) : body;
+        return new Value(state, Arrays.asList(body.split("\n", -1)));
+    }
+
+    @Override
+    public Value absent() {
+        return null;
+    }
+}

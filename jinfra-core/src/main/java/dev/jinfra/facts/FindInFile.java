@@ -1,0 +1,40 @@
+package dev.jinfra.facts;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Fact;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The lines of a file that match an extended regular expression (as {@code grep -E}): an empty list when
+ * none do, {@code null} when the file cannot be read.
+ */
+public record FindInFile(
+        @Arg(value = "file to search", required = true) String path,
+        @Arg(value = "extended regular expression (grep -E)", required = true) String pattern) implements Fact<List<String>> {
+
+    // grep exits 1 for "no match", which is a value here, not absence; only exit 2 (unreadable file, bad
+    // pattern) makes the fact absent. Pattern and path are $1 and $2, never script text.
+    private static final String SCRIPT = "grep -E -e \"$1\" -- \"$2\"; test $? -le 1";
+
+    @Override
+    public Command command() {
+        return Command.of("sh", "-c", SCRIPT, "sh", pattern, path);
+    }
+
+    @Override
+    public List<String> parse(String stdout) {
+        if (stdout.isEmpty()) {
+            return List.of();
+        }
+        String body = stdout.endsWith("\n") ? stdout.substring(0, stdout.length() - 1) : stdout;
+        // -1 keeps empty lines that matched (e.g. for ^$).
+        return List.copyOf(Arrays.asList(body.split("\n", -1)));
+    }
+
+    @Override
+    public List<String> absent() {
+        return null;
+    }
+}

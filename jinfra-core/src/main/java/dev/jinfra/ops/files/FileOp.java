@@ -1,0 +1,50 @@
+package dev.jinfra.ops.files;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.FactSource;
+import dev.jinfra.deploy.Operation;
+import dev.jinfra.deploy.Plan;
+import dev.jinfra.facts.FileInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code files.file}: a regular file exists (created empty when missing) with a mode, owner and group, or is absent. */
+public record FileOp(
+        @Arg(value = "the file's path", required = true) String path,
+        @Arg(value = "whether the file should exist", defaultValue = "true") boolean present,
+        @Arg("update the file's times even when it exists (always a change)") boolean touch,
+        @Arg("octal permissions such as 644; unchanged when not given") String mode,
+        @Arg("owning user; unchanged when not given") String owner,
+        @Arg("owning group; unchanged when not given") String group) implements Operation {
+
+    public FileOp {
+        Edits.checkPath("files.file", path);
+        Ownership.checkMode("files.file", mode);
+    }
+
+    @Override
+    public String describe() {
+        return (present ? "File: " : "Remove file: ") + path;
+    }
+
+    @Override
+    public Plan plan(FactSource facts) {
+        FileInfo.Value now = facts.get(new FileInfo(path));
+        if (now != null && !now.isFile()) {
+            // Neither creating nor removing should turn a directory (or device, or link) into something else.
+            throw new IllegalStateException(path + " exists but is a " + now.type() + ", not a regular file");
+        }
+        if (!present) {
+            return now == null ? Plan.noChange(path + " does not exist") : Plan.run(Command.of("rm", "-f", "--", path));
+        }
+        List<Command> commands = new ArrayList<>();
+        if (now == null || touch) {
+            commands.add(Command.of("touch", "--", path));
+        }
+        commands.addAll(now == null
+                ? Ownership.fix(path, null, null, null, mode, owner, group)
+                : Ownership.fix(path, now.mode(), now.owner(), now.group(), mode, owner, group));
+        return commands.isEmpty() ? Plan.noChange(path + " is a file as wanted") : Plan.run(commands);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.jinfra.ops.files;
+
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.FactSource;
+import dev.jinfra.deploy.Operation;
+import dev.jinfra.deploy.Plan;
+import dev.jinfra.facts.FindInFile;
+import java.util.List;
+
+/**
+ * {@code files.replace}: every match of an extended regular expression in a file replaced by fixed text.
+ * No change when the pattern does not occur, so a pattern that also matches its replacement changes the file
+ * on every run.
+ */
+public record Replace(
+        @Arg(value = "the file's path", required = true) String path,
+        @Arg(value = "extended regular expression, matched within each line", required = true) String pattern,
+        @Arg(value = "the text put in place of each match, taken literally (no back-references)", defaultValue = "") String replacement)
+        implements Operation {
+
+    private static final String GSUB = "{ gsub(ENVIRON[\"JINFRA_RE\"], ENVIRON[\"JINFRA_TO\"]); print }";
+
+    public Replace {
+        Edits.checkPath("files.replace", path);
+        if (pattern == null || pattern.isEmpty()) {
+            throw new IllegalArgumentException("files.replace needs a pattern");
+        }
+        Edits.checkRegex("files.replace", "pattern", pattern);
+        replacement = replacement == null ? "" : replacement;
+        Edits.checkOneLine("files.replace", "replacement", replacement);
+    }
+
+    @Override
+    public String describe() {
+        return "Replace in " + path + ": " + pattern;
+    }
+
+    @Override
+    public Plan plan(FactSource facts) {
+        List<String> matches = facts.get(new FindInFile(path, pattern));
+        if (matches == null) {
+            throw new IllegalStateException(path + " does not exist or cannot be read");
+        }
+        if (matches.isEmpty()) {
+            return Plan.noChange(pattern + " does not occur in " + path);
+        }
+        return Plan.run(Edits.rewrite(path, GSUB, "JINFRA_RE", pattern, "JINFRA_TO", gsubLiteral(replacement)));
+    }
+
+    // gsub reads & as "the match" and a backslash as an escape in its replacement; POSIX says \& and \\ stand
+    // for themselves, which keeps the replacement literal.
+    private static String gsubLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("&", "\\&");
+    }
+}
