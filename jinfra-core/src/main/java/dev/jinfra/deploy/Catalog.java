@@ -31,6 +31,8 @@ public final class Catalog {
         // Each operation family lists its own operations and facts.
         OPERATIONS.putAll(dev.jinfra.ops.server.ServerCatalog.OPERATIONS);
         FACTS.putAll(dev.jinfra.ops.server.ServerCatalog.FACTS);
+        OPERATIONS.putAll(dev.jinfra.ops.files.FilesCatalog.OPERATIONS);
+        FACTS.putAll(dev.jinfra.ops.files.FilesCatalog.FACTS);
     }
 
     public static Set<String> operationNames() {
