@@ -26,6 +26,11 @@ class DeployOpenSshE2ETest {
                     if (host.name().endsWith("2")) {
                         files.directory("/root/app/extra").name("Extra on some hosts");
                     }
+                    files.file("/root/app/app.conf", "640").name("Config file");
+                    files.line("/root/app/app.conf", "name = " + host.name()).name("Name line");
+                    files.line("/root/app/app.conf", "greeting = it's $HOME; `not run`").name("Quoted line");
+                    files.block("/root/app/app.conf", "[limits]\\nfiles = 1024").name("Limits block");
+                    files.link("/root/app/current", "/root/app/releases").name("Current link");
                 }
                 """);
         int n = fleet.hosts().size();
@@ -36,6 +41,15 @@ class DeployOpenSshE2ETest {
         CliRun second = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
         assertThat(second.out()).contains(n + " of " + n + " hosts succeeded: 0 changed, " + n + " unchanged");
-        assertThat(second.out()).contains("[1/3] App directory  ✓ " + n + " unchanged");
+        assertThat(second.out()).contains("[1/8] App directory  ✓ " + n + " unchanged");
+        // Check one host's file with the real OpenSSH client: every line arrived as written, nothing ran.
+        var host = fleet.hosts().getFirst();
+        var check = new ProcessBuilder(fleet.sshCommand(host, "cat /root/app/app.conf; readlink /root/app/current")).start();
+        String content = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).isZero();
+        assertThat(content).contains("name = " + host.name() + "\n")
+                .contains("greeting = it's $HOME; `not run`\n")
+                .contains("[limits]\nfiles = 1024\n")
+                .endsWith("/root/app/releases\n");
     }
 }
