@@ -195,6 +195,14 @@ final class BatchRun {
     /** One operation on one host, recording a failure as the host leaving the run. */
     OperationOutcome runOnHost(DeployListener.PlannedOperation op, Host host) {
         OperationCall call = callOf(host, op.id());
+        HostFacts hostFacts = facts.get(host);
+        if (!hostFacts.probed()) {
+            try {
+                hostFacts.prefetch(FactProbe.factsOfRemaining(registered.get(host), op.id(), hostFacts));
+            } catch (RuntimeException e) {
+                // Gathering ahead is an optimisation: each operation still reads what it needs itself.
+            }
+        }
         OperationOutcome outcome = OperationExecution.run(op, call, host, facts.get(host), connections.get(host),
                 changeCommands, options);
         if (outcome.status() == OperationStatus.FAILED && !call.ignoresErrors()) {

@@ -5,6 +5,7 @@ import dev.jinfra.connect.CommandResult;
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.OutputListener;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,6 +18,8 @@ final class HostFacts implements FactSource {
     private final java.util.function.BiConsumer<Fact<?>, Object> onRead;
     private final Map<Fact<?>, Object> cache = new HashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private boolean probed;
 
     HostFacts(Connection connection, java.util.function.BiConsumer<Fact<?>, Object> onRead) {
         this.connection = connection;
@@ -42,9 +45,62 @@ final class HostFacts implements FactSource {
         return value;
     }
 
+    /** A known value, or the fact's absent value when it was not read yet; never does I/O. */
+    @SuppressWarnings("unchecked")
+    synchronized <T> T peekOrAbsent(Fact<T> fact) {
+        return cache.containsKey(fact) ? (T) cache.get(fact) : fact.absent();
+    }
+
     /** After a change to the host, what was read before may no longer be true. */
     synchronized void forget() {
         cache.clear();
+        probed = false;
+    }
+
+    /** Whether the facts of the operations still to come were gathered since the last change. */
+    synchronized boolean probed() {
+        return probed;
+    }
+
+    /**
+     * Reads all of {@code wanted} that are not known yet in one command, so that a host's planning costs one
+     * round trip instead of one per fact. Each fact's output is followed by a marker line with its exit status;
+     * the marker holds a random token, so no fact's output can imitate it.
+     */
+    synchronized void prefetch(java.util.Collection<Fact<?>> wanted) {
+        probed = true;
+        List<Fact<?>> missing = wanted.stream().filter(f -> !cache.containsKey(f)).distinct().toList();
+        if (missing.size() < 2) {
+            return;
+        }
+        String marker = "jinfra-fact-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < missing.size(); i++) {
+            script.append("( ").append(missing.get(i).command().render()).append(" ) 2>/dev/null; printf '\\n%s %d %d\\n' ")
+                    .append(marker).append(' ').append(i).append(" $?\n");
+        }
+        reads.incrementAndGet();
+        CommandResult r = connection.run(CommandRequest.of(script.toString()), OutputListener.NONE);
+        if (r.outcome() != CommandResult.Outcome.EXITED) {
+            throw new FactException("reading facts failed: " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        String out = r.stdout();
+        int from = 0;
+        for (int i = 0; i < missing.size(); i++) {
+            String tag = "\n" + marker + " " + i + " ";
+            int at = out.indexOf(tag, from);
+            if (at < 0) {
+                return; // Output cut short (e.g. over the capture limit): the rest are read one by one.
+            }
+            int lineEnd = out.indexOf('\n', at + tag.length());
+            int exit = Integer.parseInt(out.substring(at + tag.length(), lineEnd < 0 ? out.length() : lineEnd).strip());
+            String factOut = out.substring(from, at);
+            Fact<?> fact = missing.get(i);
+            Object value = exit == 0 ? fact.parse(factOut) : fact.absent();
+            cache.put(fact, value);
+            onRead.accept(fact, value);
+            from = lineEnd < 0 ? out.length() : lineEnd + 1;
+        }
     }
 
     int reads() {

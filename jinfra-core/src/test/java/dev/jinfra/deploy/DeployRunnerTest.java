@@ -75,8 +75,8 @@ class DeployRunnerTest {
         DeployResult second = run(directories(), false);
         assertThat(second.hostStates().values()).containsOnly(DeployHostState.UNCHANGED);
         assertThat(second.outcomes()).allSatisfy(o -> assertThat(o.reason()).endsWith("is a directory as wanted"));
-        // A no-change run costs one fact read per operation and host, and nothing else.
-        assertThat(second.roundTrips().values()).containsOnly(2);
+        // A no-change run gathers every operation's facts in one combined read per host, and does nothing else.
+        assertThat(second.roundTrips().values()).containsOnly(1);
     }
 
     @Test
@@ -235,6 +235,23 @@ class DeployRunnerTest {
         assertThat(r.outcomes()).filteredOn(o -> o.name().equals("after"))
                 .allSatisfy(o -> assertThat(o.status()).isEqualTo(OperationStatus.SKIPPED));
         assertThat(r.describe()).endsWith("(interrupted)");
+    }
+
+    @Test
+    void aNoChangeRunOfTwentyOperationsCostsOneRoundTripPerHost() {
+        Deploy twenty = host -> {
+            for (int i = 0; i < 10; i++) {
+                Path d = dir.resolve(host.name()).resolve("d" + i);
+                files.directory(d.toString(), "750");
+                files.file(d.resolve("f").toString(), "640");
+            }
+        };
+        DeployResult first = run(twenty, false);
+        assertThat(first.hostStates().values()).containsOnly(DeployHostState.CHANGED);
+        DeployResult second = run(twenty, false);
+        assertThat(second.hostStates().values()).containsOnly(DeployHostState.UNCHANGED);
+        assertThat(second.outcomes()).hasSize(20 * 5);
+        assertThat(second.roundTrips().values()).containsOnly(1);
     }
 
     static List<String> readLines(Path p) {
