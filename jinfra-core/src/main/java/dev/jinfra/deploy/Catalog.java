@@ -43,6 +43,16 @@ public final class Catalog {
         return new TreeSet<>(FACTS.keySet());
     }
 
+    /** Operation records by name, sorted by name. */
+    public static Map<String, Class<? extends Record>> operationTypes() {
+        return new java.util.TreeMap<>(OPERATIONS);
+    }
+
+    /** Fact records by name, sorted by name. */
+    public static Map<String, Class<? extends Record>> factTypes() {
+        return new java.util.TreeMap<>(FACTS);
+    }
+
     public static Operation operation(String name, Map<String, ?> args) {
         Class<? extends Record> type = OPERATIONS.get(name);
         if (type == null) {

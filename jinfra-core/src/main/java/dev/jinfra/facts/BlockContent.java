@@ -1,5 +1,7 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Fact;
@@ -10,6 +12,7 @@ import java.util.List;
  * The first block of a file between two marker lines: whether there is one and the lines inside it.
  * {@code null} when the file cannot be read.
  */
+@Doc(value = "The content between two marker lines of a file.")
 public record BlockContent(
         @Arg(value = "file to read", required = true) String path,
         @Arg(value = "the line that opens the block", required = true) String begin,

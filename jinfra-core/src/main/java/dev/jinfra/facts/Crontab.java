@@ -1,5 +1,7 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Fact;
@@ -10,6 +12,7 @@ import java.util.List;
  * The lines of one user's crontab, comments included (they are kept when the crontab is rewritten). A user
  * with no crontab makes {@code crontab -l} exit 1, which reads as an empty list.
  */
+@Doc(value = "The lines of a user's crontab.")
 public record Crontab(@Arg(value = "whose crontab", defaultValue = "root") String user) implements Fact<List<String>> {
     public Crontab {
         if (user == null || user.isBlank()) {

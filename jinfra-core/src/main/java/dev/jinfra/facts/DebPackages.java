@@ -1,11 +1,14 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Fact;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Installed Debian packages, name to version, from {@code dpkg-query}; empty where there is no dpkg. */
+@Doc(value = "Installed Debian packages and their versions.")
 public record DebPackages() implements Fact<Map<String, String>> {
     @Override
     public Command command() {

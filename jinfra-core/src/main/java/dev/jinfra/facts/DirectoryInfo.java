@@ -1,5 +1,7 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Fact;
@@ -8,6 +10,7 @@ import dev.jinfra.deploy.Fact;
  * What is at a path on the host, as a directory would see it: its type, mode, owner and group, or
  * {@link #absent()} ({@code null}) when nothing is there.
  */
+@Doc(value = "Type, mode, owner and group of what is at a path, or null.")
 public record DirectoryInfo(@Arg(value = "path to look at", required = true) String path) implements Fact<DirectoryInfo.Value> {
 
     /** @param type as GNU stat names it: {@code directory}, {@code regular file}, {@code symbolic link}, ... */

@@ -1,5 +1,7 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Fact;
@@ -10,6 +12,7 @@ import java.util.List;
  * The lines of a file that match an extended regular expression (as {@code grep -E}): an empty list when
  * none do, {@code null} when the file cannot be read.
  */
+@Doc(value = "The lines of a file matching a regex; null when the file cannot be read.")
 public record FindInFile(
         @Arg(value = "file to search", required = true) String path,
         @Arg(value = "extended regular expression (grep -E)", required = true) String pattern) implements Fact<List<String>> {

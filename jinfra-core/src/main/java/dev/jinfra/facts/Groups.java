@@ -1,5 +1,7 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Fact;
 import java.util.Arrays;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The host's groups by name, from {@code getent group}: each group's id and its supplementary members. */
+@Doc(value = "Every group: gid and members.")
 public record Groups() implements Fact<Map<String, Groups.Group>> {
 
     /** @param members users listed in the group entry (not those who have it as their primary group) */

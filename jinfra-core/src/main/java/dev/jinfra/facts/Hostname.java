@@ -1,9 +1,12 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Fact;
 
 /** The host's current (running) hostname, or null when {@code hostname} cannot be run. */
+@Doc(value = "The host's name.")
 public record Hostname() implements Fact<String> {
     @Override
     public Command command() {

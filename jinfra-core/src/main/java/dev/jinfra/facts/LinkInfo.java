@@ -1,5 +1,7 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Fact;
@@ -9,6 +11,7 @@ import dev.jinfra.deploy.Fact;
  * whether two paths are hard links to one file) and, for a symbolic link, what it points to as written.
  * {@code null} when nothing is there.
  */
+@Doc(value = "What a link at a path points to, or null.")
 public record LinkInfo(@Arg(value = "path to look at", required = true) String path) implements Fact<LinkInfo.Value> {
 
     /** @param target the link's text as readlink prints it, or null when the path is not a symbolic link */

@@ -1,11 +1,14 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Fact;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Which Linux distribution the host runs, from {@code /etc/os-release}; null when the file is missing. */
+@Doc(value = "The distribution from /etc/os-release: id, version, name.")
 public record LinuxDistribution() implements Fact<LinuxDistribution.Value> {
 
     /** @param versionId null on rolling distributions (Arch, Debian testing) that set no VERSION_ID */

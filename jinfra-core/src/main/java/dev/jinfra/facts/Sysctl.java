@@ -1,5 +1,7 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Fact;
@@ -8,6 +10,7 @@ import dev.jinfra.deploy.Fact;
  * The live value of one kernel parameter, as {@code sysctl -n} prints it, or null when the key does not
  * exist. Values of several fields (like {@code net.ipv4.ip_local_port_range}) come tab-separated.
  */
+@Doc(value = "The value of a kernel parameter, or null.")
 public record Sysctl(@Arg(value = "the parameter, e.g. net.ipv4.ip_forward", required = true) String key) implements Fact<String> {
     public Sysctl {
         if (key == null || key.isBlank()) {

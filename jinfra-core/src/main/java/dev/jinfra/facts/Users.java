@@ -1,11 +1,14 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Fact;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The host's user accounts by name, from {@code getent passwd} (local files and NSS sources such as LDAP). */
+@Doc(value = "Every user: uid, gid, home and shell.")
 public record Users() implements Fact<Map<String, Users.User>> {
 
     /** @param shell the login shell; empty when the passwd entry leaves it blank (the system default applies) */

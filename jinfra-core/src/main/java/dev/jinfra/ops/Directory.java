@@ -1,5 +1,7 @@
 package dev.jinfra.ops;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  *
  * @param mode octal like {@code 755}, or null to leave it
  */
+@Doc(value = "A directory exists with the given mode, owner and group, or is absent.", example = "files.directory(\"/srv/app\", \"750\");")
 public record Directory(
         @Arg(value = "the directory's path", required = true) String path,
         @Arg(value = "whether the directory should exist", defaultValue = "true") boolean present,

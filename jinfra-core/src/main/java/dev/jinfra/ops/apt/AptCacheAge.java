@@ -1,5 +1,7 @@
 package dev.jinfra.ops.apt;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Fact;
 
@@ -7,6 +9,7 @@ import dev.jinfra.deploy.Fact;
  * Seconds since apt's lists were last updated successfully (the stamp apt's periodic hook touches after
  * {@code apt-get update}), or null when they never were.
  */
+@Doc(value = "Seconds since apt's package lists were last refreshed, or null if never.")
 public record AptCacheAge() implements Fact<Long> {
     static final String STAMP = "/var/lib/apt/periodic/update-success-stamp";
 

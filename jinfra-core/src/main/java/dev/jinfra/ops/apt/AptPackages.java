@@ -1,5 +1,7 @@
 package dev.jinfra.ops.apt;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  * {@code apt.packages}: Debian packages are installed (at a version, with {@code name=version}) or removed.
  * All missing packages go to one apt-get call, so apt resolves them together.
  */
+@Doc(value = "Debian packages are installed (all missing ones in one apt-get call), at a version, latest, or removed.", example = "apt.packages(\"nginx\", \"curl\").sudo();")
 public record AptPackages(
         @Arg(value = "package names, each optionally pinned as name=version", required = true) List<String> packages,
         @Arg(value = "whether the packages should be installed", defaultValue = "true") boolean present,

@@ -1,5 +1,7 @@
 package dev.jinfra.ops.apt;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
@@ -7,6 +9,7 @@ import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
 
 /** {@code apt.update}: refreshes the package lists, or only when they are older than {@code cacheAgeSeconds}. */
+@Doc(value = "Refreshes apt's package lists, unless they are younger than a cache age.", example = "apt.update(3600).sudo();")
 public record AptUpdate(
         @Arg("skip the update when the lists were refreshed less than this many seconds ago") Integer cacheAgeSeconds)
         implements Operation {

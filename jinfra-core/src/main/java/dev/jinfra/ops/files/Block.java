@@ -1,5 +1,7 @@
 package dev.jinfra.ops.files;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
@@ -13,6 +15,7 @@ import java.util.List;
  * {@code files.block}: lines kept between two marker lines in a file (appended with the markers when there is
  * no block yet), or the block and its markers removed. Only the first block is managed.
  */
+@Doc(value = "A block of lines between BEGIN/END marker comments has the given content, or is absent.", example = "files.block(\"/etc/hosts\", \"10.0.0.5 db\");")
 public record Block(
         @Arg(value = "the file's path", required = true) String path,
         @Arg("the block's lines, separated by newlines") String content,

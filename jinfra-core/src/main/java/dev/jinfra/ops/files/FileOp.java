@@ -1,5 +1,7 @@
 package dev.jinfra.ops.files;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code files.file}: a regular file exists (created empty when missing) with a mode, owner and group, or is absent. */
+@Doc(value = "A regular file exists (created empty when missing) with the given mode, owner and group, or is absent.", example = "files.file(\"/etc/app.conf\", \"640\");")
 public record FileOp(
         @Arg(value = "the file's path", required = true) String path,
         @Arg(value = "whether the file should exist", defaultValue = "true") boolean present,

@@ -1,5 +1,7 @@
 package dev.jinfra.ops.files;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
@@ -12,6 +14,7 @@ import java.util.List;
  * {@code files.line}: a line is in a file (appended, or put in place of the first line matching
  * {@code replace}), or is not. The file itself must exist.
  */
+@Doc(value = "A line is present in a file (optionally replacing the first line matching a regex), or absent.", example = "files.line(\"/etc/ssh/sshd_config\", \"PermitRootLogin no\", \"^#?PermitRootLogin\");")
 public record Line(
         @Arg(value = "the file's path", required = true) String path,
         @Arg(value = "the whole line, without its newline", required = true) String line,

@@ -1,5 +1,7 @@
 package dev.jinfra.ops.files;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
@@ -11,6 +13,7 @@ import dev.jinfra.facts.LinkInfo;
  * {@code files.link}: a symbolic link (or a hard link) at {@code path} to {@code target}, or no link there.
  * Never replaces a directory, and a file only when {@code force} says so.
  */
+@Doc(value = "A symbolic (or hard) link points at a target, or is absent.", example = "files.link(\"/srv/app/current\", \"/srv/app/releases/42\");")
 public record Link(
         @Arg(value = "where the link is", required = true) String path,
         @Arg("what the link points to; needed unless present is false") String target,

@@ -1,5 +1,7 @@
 package dev.jinfra.ops.files;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
@@ -12,6 +14,7 @@ import java.util.List;
  * No change when the pattern does not occur, so a pattern that also matches its replacement changes the file
  * on every run.
  */
+@Doc(value = "Every match of a regex in a file is replaced by literal text.", example = "files.replace(\"/etc/app.conf\", \"debug=true\", \"debug=false\");")
 public record Replace(
         @Arg(value = "the file's path", required = true) String path,
         @Arg(value = "extended regular expression, matched within each line", required = true) String pattern,

@@ -1,5 +1,7 @@
 package dev.jinfra.ops.server;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
  * {@code server.crontab}: a line in a user's crontab runs {@code command} on {@code schedule}, or no line runs
  * it. The command identifies the line: a new schedule replaces the old line instead of adding a second one.
  */
+@Doc(value = "A command is in a user's crontab with a schedule, or absent.", example = "server.crontab(\"0 3 * * *\", \"/usr/local/bin/backup\");")
 public record CronJob(
         @Arg(value = "the command the line runs", required = true) String command,
         @Arg(value = "whose crontab", defaultValue = "root") String user,

@@ -1,5 +1,7 @@
 package dev.jinfra.ops.server;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code server.group}: a group exists (with a given id when one is asked for), or does not. */
+@Doc(value = "A group exists (with a gid), or is absent.", example = "server.group(\"deploy\");")
 public record Group(
         @Arg(value = "the group's name", required = true) String name,
         @Arg(value = "whether the group should exist", defaultValue = "true") boolean present,

@@ -1,5 +1,7 @@
 package dev.jinfra.ops.server;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
  * {@code server.sysctl}: a kernel parameter has a value now and, with {@code persist}, after reboots too (a
  * line in /etc/sysctl.d/99-jinfra.conf).
  */
+@Doc(value = "A kernel parameter has a value now and, with persist, after reboots.", example = "server.sysctl(\"vm.swappiness\", \"10\");")
 public record Sysctl(
         @Arg(value = "the parameter, e.g. net.ipv4.ip_forward", required = true) String key,
         @Arg(value = "the wanted value; several fields separated by spaces", required = true) String value,

@@ -1,5 +1,7 @@
 package dev.jinfra.ops.server;
 
+import dev.jinfra.deploy.Doc;
+
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
@@ -17,6 +19,7 @@ import java.util.TreeSet;
  * {@code server.user}: a user account exists with the attributes given, or does not. Attributes not given are
  * left as they are; {@code groups}, when not empty, is the exact set of supplementary groups.
  */
+@Doc(value = "A user exists with the given uid, groups, home and shell, or is absent.", example = "server.user(\"deploy\");")
 public record User(
         @Arg(value = "the user's login name", required = true) String name,
         @Arg(value = "whether the user should exist", defaultValue = "true") boolean present,
