@@ -15,6 +15,14 @@ public interface Connection extends AutoCloseable {
      */
     CommandResult run(CommandRequest request, OutputListener listener);
 
+    /**
+     * Writes {@code content} to {@code remotePath} on the host (replacing what is there), over SFTP for SSH.
+     * Callers that need the change to be atomic write to a temporary name and rename it afterwards.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be written
+     */
+    void upload(byte[] content, String remotePath);
+
     @Override
     void close();
 }

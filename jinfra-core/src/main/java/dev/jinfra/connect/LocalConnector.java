@@ -88,6 +88,15 @@ public final class LocalConnector implements Connector {
         }
 
         @Override
+        public void upload(byte[] content, String remotePath) {
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of(remotePath), content);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + remotePath + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
         public void close() {}
     }
 }

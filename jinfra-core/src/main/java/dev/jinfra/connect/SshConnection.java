@@ -84,6 +84,17 @@ final class SshConnection implements Connection {
         return new CommandResult(outcome, exit, out.text(), err.text(), Duration.ofNanos(System.nanoTime() - start));
     }
 
+    @Override
+    public void upload(byte[] content, String remotePath) {
+        // One SFTP channel per upload on the host's existing session: no new connection, no new handshake.
+        try (var sftp = org.apache.sshd.sftp.client.SftpClientFactory.instance().createSftpClient(session);
+             var out = sftp.write(remotePath)) {
+            out.write(content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot upload " + remotePath + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The key exchange algorithm this session agreed on with the server. */
     String negotiatedKex() {
         return session.getNegotiatedKexParameter(org.apache.sshd.common.kex.KexProposalOption.ALGORITHMS);

@@ -50,15 +50,27 @@ final class OperationExecution {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), e.getMessage(), "", "", -1);
         }
         boolean password = settings.usesSudo() && options.sudoPassword() != null;
-        List<String> rendered = plan.commands().stream().map(c -> wrap(c, settings, password).render()).toList();
+        List<String> rendered = new java.util.ArrayList<>();
+        plan.uploads().forEach(u -> rendered.add("# " + u));
+        plan.commands().stream().map(c -> wrap(c, settings, password).render()).forEach(rendered::add);
         if (options.dryRun()) {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0);
         }
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
+        for (Plan.Upload u : plan.uploads()) {
+            changeCommands.merge(host, 1, Integer::sum);
+            try {
+                connection.upload(u.content(), u.remotePath());
+            } catch (RuntimeException e) {
+                facts.forget();
+                return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, rendered,
+                        e.getMessage(), "", "", -1);
+            }
+        }
         String firstFailure = null;
         int failedExit = 0;
-        for (String command : rendered) {
+        for (String command : rendered.subList(plan.uploads().size(), rendered.size())) {
             CommandResult r = runWithRetries(command, call, stdinFor(call, password ? options.sudoPassword() : null),
                     settings.timeoutOrZero(), connection, host, changeCommands);
             out.append(r.stdout());

@@ -7,16 +7,35 @@ import java.util.List;
  * What an operation needs to do on one host: the commands that bring it to the wanted state, or, when it is
  * already there, why nothing is needed ("nginx is installed").
  */
-public record Plan(List<Command> commands, String noChangeReason) {
-    public Plan {
-        commands = List.copyOf(commands);
-        if (commands.isEmpty() == (noChangeReason == null)) {
-            throw new IllegalArgumentException("a plan has commands or a no-change reason, not both or neither");
+public record Plan(List<Upload> uploads, List<Command> commands, String noChangeReason) {
+
+    /** File content to write to a path on the host before the commands run (normally a temporary name). */
+    public record Upload(byte[] content, String remotePath) {
+        @Override
+        public String toString() {
+            return "upload " + content.length + " bytes to " + remotePath;
         }
+    }
+
+    public Plan {
+        uploads = List.copyOf(uploads);
+        commands = List.copyOf(commands);
+        if ((commands.isEmpty() && uploads.isEmpty()) == (noChangeReason == null)) {
+            throw new IllegalArgumentException("a plan has steps or a no-change reason, not both or neither");
+        }
+    }
+
+    public Plan(List<Command> commands, String noChangeReason) {
+        this(List.of(), commands, noChangeReason);
     }
 
     public static Plan run(List<Command> commands) {
         return new Plan(commands, null);
+    }
+
+    /** Uploads first, then the commands (e.g. the rename that puts the uploaded file in place). */
+    public static Plan upload(List<Upload> uploads, List<Command> commands) {
+        return new Plan(uploads, commands, null);
     }
 
     public static Plan run(Command... commands) {
@@ -28,6 +47,6 @@ public record Plan(List<Command> commands, String noChangeReason) {
     }
 
     public boolean changes() {
-        return !commands.isEmpty();
+        return !commands.isEmpty() || !uploads.isEmpty();
     }
 }

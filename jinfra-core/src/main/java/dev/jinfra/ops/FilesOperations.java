@@ -99,4 +99,17 @@ public final class FilesOperations {
     public OperationCall absentBlock(String path) {
         return PrepareContext.register(new Block(path, null, null, false));
     }
+
+    /** Uploads a local file to {@code dest} when its content differs, replacing it atomically. */
+    public OperationCall put(String src, String dest) {
+        return PrepareContext.register(new dev.jinfra.ops.files.Put(src, dest, null, null, null));
+    }
+
+    public OperationCall put(String src, String dest, String mode) {
+        return PrepareContext.register(new dev.jinfra.ops.files.Put(src, dest, mode, null, null));
+    }
+
+    public OperationCall put(String src, String dest, String mode, String owner, String group) {
+        return PrepareContext.register(new dev.jinfra.ops.files.Put(src, dest, mode, owner, group));
+    }
 }

@@ -254,6 +254,31 @@ class DeployRunnerTest {
         assertThat(second.roundTrips().values()).containsOnly(1);
     }
 
+    @Test
+    void putUploadsOnlyWhenTheContentDiffersAndReplacesAtomically() throws Exception {
+        Path local = Files.writeString(dir.resolve("motd.txt"), "welcome to $(hostname)\n");
+        Deploy deploy = host -> {
+            files.directory(dir.resolve(host.name()).toString());
+            files.put(local.toString(), dir.resolve(host.name()).resolve("motd").toString(), "640").name("motd");
+        };
+        DeployResult first = run(deploy, false);
+        assertThat(first.hostStates().values()).containsOnly(DeployHostState.CHANGED);
+        Path uploaded = dir.resolve(fleet().hostNames().getFirst()).resolve("motd");
+        assertThat(Files.readString(uploaded)).isEqualTo("welcome to $(hostname)\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(uploaded))).isEqualTo("rw-r-----");
+        // Nothing is left behind: no upload in /tmp, no temporary file next to the destination.
+        assertThat(Files.list(uploaded.getParent()).map(p -> p.getFileName().toString()).toList()).containsExactly("motd");
+
+        DeployResult second = run(deploy, false);
+        assertThat(second.hostStates().values()).containsOnly(DeployHostState.UNCHANGED);
+
+        Files.writeString(local, "new text\n");
+        DeployResult third = run(deploy, false);
+        assertThat(third.outcomes()).filteredOn(o -> o.name().equals("motd")).extracting(OperationOutcome::status)
+                .containsOnly(OperationStatus.CHANGED);
+        assertThat(Files.readString(uploaded)).isEqualTo("new text\n");
+    }
+
     static List<String> readLines(Path p) {
         try {
             return Files.readAllLines(p);

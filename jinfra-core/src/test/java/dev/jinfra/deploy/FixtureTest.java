@@ -58,6 +58,9 @@ class FixtureTest {
             List<String> expected = new ArrayList<>();
             c.get("commands").forEach(n -> expected.add(n.asText()));
             assertThat(plan.commands().stream().map(Object::toString).toList()).containsExactlyElementsOf(expected);
+            List<String> uploads = new ArrayList<>();
+            c.path("uploads").forEach(n -> uploads.add(n.asText()));
+            assertThat(plan.uploads().stream().map(Object::toString).toList()).containsExactlyElementsOf(uploads);
         }
     }
 

@@ -16,7 +16,8 @@ public final class FilesCatalog {
             "files.link", Link.class,
             "files.line", Line.class,
             "files.replace", Replace.class,
-            "files.block", Block.class);
+            "files.block", Block.class,
+            "files.put", Put.class);
 
     public static final Map<String, Class<? extends Record>> FACTS = Map.of(
             "FileInfo", FileInfo.class,
