@@ -31,8 +31,9 @@ class DeployOpenSshE2ETest {
                     files.line("/root/app/app.conf", "greeting = it's $HOME; `not run`").name("Quoted line");
                     files.block("/root/app/app.conf", "[limits]\\nfiles = 1024").name("Limits block");
                     files.link("/root/app/current", "/root/app/releases").name("Current link");
+                    files.put("%s", "/root/app/motd", "600").name("Upload");
                 }
-                """);
+                """.formatted(Files.writeString(cwd.resolve("motd.txt"), "uploaded over SFTP\n")));
         int n = fleet.hosts().size();
         CliRun first = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
@@ -41,15 +42,16 @@ class DeployOpenSshE2ETest {
         CliRun second = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
         assertThat(second.out()).contains(n + " of " + n + " hosts succeeded: 0 changed, " + n + " unchanged");
-        assertThat(second.out()).contains("[1/8] App directory  ✓ " + n + " unchanged");
+        assertThat(second.out()).contains("[1/9] App directory  ✓ " + n + " unchanged");
         // Check one host's file with the real OpenSSH client: every line arrived as written, nothing ran.
         var host = fleet.hosts().getFirst();
-        var check = new ProcessBuilder(fleet.sshCommand(host, "cat /root/app/app.conf; readlink /root/app/current")).start();
+        var check = new ProcessBuilder(fleet.sshCommand(host, "cat /root/app/app.conf /root/app/motd; stat -c %a /root/app/motd; readlink /root/app/current")).start();
         String content = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(check.waitFor()).isZero();
         assertThat(content).contains("name = " + host.name() + "\n")
                 .contains("greeting = it's $HOME; `not run`\n")
                 .contains("[limits]\nfiles = 1024\n")
+                .contains("uploaded over SFTP\n600\n")
                 .endsWith("/root/app/releases\n");
     }
 }

@@ -33,10 +33,11 @@ public record Put(
         @Arg("owning user; unchanged when not given") String owner,
         @Arg("owning group; unchanged when not given") String group) implements Operation {
     private static final Pattern OCTAL = Pattern.compile("[0-7]{3,4}");
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     // Runs as the (possibly sudo) user: copy the upload next to the destination so the final rename stays on one
     // file system, set mode and owner on the copy, rename it into place, remove the upload. Arguments are $1..$5.
-    private static final String INSTALL = "set -e; tmp=\"$(dirname -- \"$2\")/.$(basename -- \"$2\").jinfra-tmp\"; "
+    private static final String INSTALL = "set -e; tmp=\"$(dirname -- \"$2\")/.$(basename -- \"$2\")$(basename -- \"$1\")\"; "
             + "cp -- \"$1\" \"$tmp\"; "
             + "if [ -n \"$3\" ]; then chmod -- \"$3\" \"$tmp\"; fi; "
             + "if [ -n \"$4\" ]; then chown -- \"$4\" \"$tmp\"; fi; "
@@ -79,10 +80,11 @@ public record Put(
             }
             return fixes.isEmpty() ? Plan.noChange(dest + " is up to date") : Plan.run(fixes);
         }
-        // The upload's name comes from the content and the destination: a dry run shows the same commands a real
-        // run would run, and uploads to different destinations (even of one content) never share a name.
+        // The upload's name comes from the content and the destination, plus a random part: two runs (or two
+        // hosts sharing /tmp) uploading the same file at once must not remove each other's upload.
         String upload = "/tmp/.jinfra-upload-"
-                + sha256((sha + "\0" + dest).getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+                + sha256((sha + "\0" + dest).getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16)
+                + "-" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
         return Plan.upload(List.of(new Plan.Upload(content, upload)), List.of(Command.of("sh", "-c", INSTALL, "sh",
                 upload, dest, mode == null ? "" : mode, owner == null ? "" : owner, group == null ? "" : group)));
     }
