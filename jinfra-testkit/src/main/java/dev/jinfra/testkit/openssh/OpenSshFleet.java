@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
  * fleet writes a jinfra inventory, an ed25519 client key authorized for root and a known_hosts file with
  * a line per host. Starting needs root and an installed OpenSSH server.
  *
+ * <p>With {@link Options#withOverlay(boolean) overlays} every host also sees {@code /etc}, {@code /home},
+ * {@code /var} and {@code /usr} through a copy-on-write overlay of its own, so deploys can add users or edit
+ * system files for real: the changes land in {@link #overlayDir(Host)} and reach neither the other hosts nor
+ * the machine running the fleet.
+ *
  * <pre>{@code
  * try (var fleet = OpenSshFleet.start(5, dir)) {
  *     for (var host : fleet.hosts()) { ... host.address() ... }
@@ -46,8 +51,12 @@ public final class OpenSshFleet implements AutoCloseable {
         }
     }
 
-    /** Options for {@link #start(Options)}; {@code base} is an address or {@code auto}. */
-    public record Options(int hosts, Path dir, String prefix, String base, int port, int startTimeoutSeconds) {
+    /**
+     * Options for {@link #start(Options)}; {@code base} is an address or {@code auto}; {@code overlay} gives
+     * every host copy-on-write system directories (the script's {@code --overlay}).
+     */
+    public record Options(int hosts, Path dir, String prefix, String base, int port, int startTimeoutSeconds,
+            boolean overlay) {
         public Options {
             if (hosts < 1) {
                 throw new IllegalArgumentException("a fleet needs at least one host, got " + hosts);
@@ -63,19 +72,29 @@ public final class OpenSshFleet implements AutoCloseable {
          * machines whose own sshd listens on 0.0.0.0:22).
          */
         public static Options of(int hosts, Path dir) {
-            return new Options(hosts, dir, "h", "auto", Integer.getInteger(PORT_PROPERTY, 22), 60 + hosts / 20);
+            return new Options(hosts, dir, "h", "auto", Integer.getInteger(PORT_PROPERTY, 22), 60 + hosts / 20,
+                    false);
         }
 
         public Options withPrefix(String p) {
-            return new Options(hosts, dir, p, base, port, startTimeoutSeconds);
+            return new Options(hosts, dir, p, base, port, startTimeoutSeconds, overlay);
         }
 
         public Options withBase(String b) {
-            return new Options(hosts, dir, prefix, b, port, startTimeoutSeconds);
+            return new Options(hosts, dir, prefix, b, port, startTimeoutSeconds, overlay);
         }
 
         public Options withPort(int p) {
-            return new Options(hosts, dir, prefix, base, p, startTimeoutSeconds);
+            return new Options(hosts, dir, prefix, base, p, startTimeoutSeconds, overlay);
+        }
+
+        /**
+         * With {@code true}, system changes made on a host stay on that host: {@code /etc}, {@code /home},
+         * {@code /var} and {@code /usr} are overlays whose writes go below the fleet directory. Starting fails
+         * (it does not fall back to shared directories) where overlays cannot be mounted.
+         */
+        public Options withOverlay(boolean o) {
+            return new Options(hosts, dir, prefix, base, port, startTimeoutSeconds, o);
         }
     }
 
@@ -86,13 +105,15 @@ public final class OpenSshFleet implements AutoCloseable {
     private final Path dir;
     private final List<Host> hosts;
     private final List<Long> pids;
+    private final boolean overlay;
     private boolean closed;
 
-    private OpenSshFleet(Path script, Path dir, List<Host> hosts, List<Long> pids) {
+    private OpenSshFleet(Path script, Path dir, List<Host> hosts, List<Long> pids, boolean overlay) {
         this.script = script;
         this.dir = dir;
         this.hosts = List.copyOf(hosts);
         this.pids = List.copyOf(pids);
+        this.overlay = overlay;
     }
 
     /** Starts {@code n} hosts whose files go into {@code dir} (created when missing). */
@@ -108,14 +129,17 @@ public final class OpenSshFleet implements AutoCloseable {
         }
         Path script = script();
         Path dir = options.dir().toAbsolutePath().normalize();
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 script.toString(), "start",
                 "--hosts", Integer.toString(options.hosts()),
                 "--dir", dir.toString(),
                 "--prefix", options.prefix(),
                 "--base", options.base(),
                 "--port", Integer.toString(options.port()),
-                "--timeout", Integer.toString(options.startTimeoutSeconds()));
+                "--timeout", Integer.toString(options.startTimeoutSeconds())));
+        if (options.overlay()) {
+            command.add("--overlay");
+        }
         Result result = run(command, options.startTimeoutSeconds() + 120L);
         if (result.exitCode() != 0) {
             // The script's trap stops what it started; stop again in case it was killed by the timeout.
@@ -131,7 +155,7 @@ public final class OpenSshFleet implements AutoCloseable {
                 throw new IllegalStateException("sshd-fleet wrote " + hosts.size() + " hosts and " + pids.size()
                         + " pids, expected " + options.hosts());
             }
-            return new OpenSshFleet(script, dir, hosts, pids);
+            return new OpenSshFleet(script, dir, hosts, pids, options.overlay());
         } catch (IOException | RuntimeException e) {
             run(List.of(script.toString(), "stop", "--dir", dir.toString()), 60);
             if (e instanceof IOException io) {
@@ -200,6 +224,23 @@ public final class OpenSshFleet implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /** Whether the hosts' system directories are per-host copy-on-write overlays. */
+    public boolean overlay() {
+        return overlay;
+    }
+
+    /**
+     * Where a host's system changes land when the fleet runs with overlays: {@code upper/etc},
+     * {@code upper/var}, ... hold exactly the files the host created or changed (deletions show as
+     * whiteouts). Removed when the fleet stops.
+     */
+    public Path overlayDir(Host host) {
+        if (!overlay) {
+            throw new IllegalStateException("this fleet runs without overlays: host changes are not contained");
+        }
+        return dir.resolve("fleet").resolve("overlay").resolve(host.name());
     }
 
     /** The jinfra inventory ({@code inventory.yaml}). */
@@ -274,7 +315,7 @@ public final class OpenSshFleet implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "OpenSshFleet[" + hosts.size() + " hosts in " + dir + "]";
+        return "OpenSshFleet[" + hosts.size() + " hosts in " + dir + (overlay ? ", overlays" : "") + "]";
     }
 
     static List<Host> parseInventory(Path inventory) throws IOException {

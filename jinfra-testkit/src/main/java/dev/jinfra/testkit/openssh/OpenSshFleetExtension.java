@@ -27,6 +27,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *     @Test void runs(OpenSshFleet fleet) { ... fleet.inventoryFile() ... }
  * }
  * // or: @RegisterExtension static final OpenSshFleetExtension FLEET = OpenSshFleetExtension.withHosts(3);
+ * // system changes contained per host: @OpenSshHosts(value = 3, overlay = true)
+ * //                                 or OpenSshFleetExtension.withHosts(3).withOverlay()
  * }</pre>
  *
  * <p>Where the fleet cannot run (no {@code /usr/sbin/sshd}, not root) the class's tests <em>fail</em> with
@@ -46,15 +48,21 @@ public final class OpenSshFleetExtension implements BeforeAllCallback, AfterAllC
     private record Running(OpenSshFleet fleet, Path tempDir, String owner) {}
 
     private final int hosts;
+    /** Set by {@link #withOverlay()}; otherwise the class's {@link OpenSshHosts#overlay()} decides. */
+    private final boolean overlay;
     private volatile OpenSshFleet current;
 
-    /** For {@code @ExtendWith}: the host count comes from {@link OpenSshHosts} or the system property. */
+    /**
+     * For {@code @ExtendWith}: the host count and the overlay choice come from {@link OpenSshHosts}, the count
+     * else from the system property.
+     */
     public OpenSshFleetExtension() {
-        this(0);
+        this(0, false);
     }
 
-    private OpenSshFleetExtension(int hosts) {
+    private OpenSshFleetExtension(int hosts, boolean overlay) {
         this.hosts = hosts;
+        this.overlay = overlay;
     }
 
     /** An extension starting exactly {@code n} hosts, for {@code @RegisterExtension}. */
@@ -62,7 +70,12 @@ public final class OpenSshFleetExtension implements BeforeAllCallback, AfterAllC
         if (n < 1) {
             throw new IllegalArgumentException("a fleet needs at least one host, got " + n);
         }
-        return new OpenSshFleetExtension(n);
+        return new OpenSshFleetExtension(n, false);
+    }
+
+    /** This extension, but with every host's system directories as copy-on-write overlays. */
+    public OpenSshFleetExtension withOverlay() {
+        return new OpenSshFleetExtension(hosts, true);
     }
 
     /** The running fleet (between the class's before-all and after-all), for {@code @RegisterExtension} use. */
@@ -87,7 +100,9 @@ public final class OpenSshFleetExtension implements BeforeAllCallback, AfterAllC
             throw new ExtensionConfigurationException("cannot start the OpenSSH fleet for "
                     + context.getDisplayName() + ": " + problem);
         }
-        int n = hostCount(context);
+        Optional<OpenSshHosts> annotation = annotation(context);
+        int n = hostCount(annotation);
+        boolean withOverlay = overlay || annotation.map(OpenSshHosts::overlay).orElse(false);
         Path tempDir;
         try {
             tempDir = Files.createTempDirectory("jinfra-sshd-fleet-");
@@ -96,9 +111,15 @@ public final class OpenSshFleetExtension implements BeforeAllCallback, AfterAllC
         }
         OpenSshFleet fleet;
         try {
-            fleet = OpenSshFleet.start(n, tempDir.resolve("fleet"));
+            fleet = OpenSshFleet.start(OpenSshFleet.Options.of(n, tempDir.resolve("fleet")).withOverlay(withOverlay));
         } catch (RuntimeException e) {
             deleteTree(tempDir);
+            if (withOverlay) {
+                // Tests asking for contained hosts must not run against shared system directories, nor be
+                // skipped quietly: they fail, saying why.
+                throw new ExtensionConfigurationException("cannot start the OpenSSH fleet with overlays for "
+                        + context.getDisplayName() + ": " + e.getMessage(), e);
+            }
             throw e;
         }
         store.put(KEY, new Running(fleet, tempDir, context.getUniqueId()));
@@ -136,22 +157,28 @@ public final class OpenSshFleetExtension implements BeforeAllCallback, AfterAllC
         return running.fleet();
     }
 
-    private int hostCount(ExtensionContext context) {
-        if (hosts > 0) {
-            return hosts;
-        }
+    /** The nearest {@link OpenSshHosts} of the test class or its enclosing classes. */
+    private static Optional<OpenSshHosts> annotation(ExtensionContext context) {
         Optional<OpenSshHosts> annotation = Optional.empty();
         for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent() && annotation.isEmpty();
                 c = c.get().getParent()) {
             annotation = c.get().getTestClass().flatMap(k -> AnnotationSupport.findAnnotation(k, OpenSshHosts.class));
         }
-        if (annotation.isPresent()) {
+        return annotation;
+    }
+
+    private int hostCount(Optional<OpenSshHosts> annotation) {
+        if (hosts > 0) {
+            return hosts;
+        }
+        if (annotation.isPresent() && annotation.get().value() != 0) {
             int n = annotation.get().value();
             if (n < 1) {
                 throw new ExtensionConfigurationException("@OpenSshHosts must be at least 1, got " + n);
             }
             return n;
         }
+        // No annotation, or one that only asks for overlays: the count comes from the property.
         return hostsFromProperty();
     }
 

@@ -8,13 +8,27 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * How many hosts the {@link OpenSshFleetExtension} starts for the annotated test class. Without it the
- * number comes from the system property {@value OpenSshFleetExtension#HOSTS_PROPERTY}.
+ * How many hosts the {@link OpenSshFleetExtension} starts for the annotated test class, and whether their
+ * system directories are overlays. Without it, or with {@code value} left at 0, the number comes from the
+ * system property {@value OpenSshFleetExtension#HOSTS_PROPERTY}.
+ *
+ * <pre>{@code
+ * @OpenSshHosts(3)                        // exactly 3 hosts
+ * @OpenSshHosts(overlay = true)           // -Djinfra.e2e.hosts hosts, each with its own /etc, /home, /var, /usr
+ * }</pre>
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface OpenSshHosts {
-    int value();
+    /** The number of hosts; 0 (the default) takes it from the system property. */
+    int value() default 0;
+
+    /**
+     * Whether every host gets copy-on-write overlays over {@code /etc}, {@code /home}, {@code /var} and
+     * {@code /usr}, so that tests can change the system (users, files under /etc) without touching the
+     * machine they run on. The class's tests fail where overlays cannot be mounted.
+     */
+    boolean overlay() default false;
 }

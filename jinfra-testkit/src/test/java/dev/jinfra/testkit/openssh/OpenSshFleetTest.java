@@ -57,6 +57,26 @@ class OpenSshFleetTest {
     }
 
     @Test
+    void overlayIsOffUnlessAskedForAndSurvivesTheOtherWithers(@TempDir Path tmp) {
+        var plain = OpenSshFleet.Options.of(3, tmp);
+        assertThat(plain.overlay()).isFalse();
+        var o = plain.withOverlay(true).withPrefix("web").withBase("127.80.0.1").withPort(2222);
+        assertThat(o.overlay()).isTrue();
+        assertThat(o.prefix()).isEqualTo("web");
+        assertThat(o.withOverlay(false)).isEqualTo(plain.withPrefix("web").withBase("127.80.0.1").withPort(2222));
+    }
+
+    @OpenSshHosts(overlay = true)
+    private static final class OnlyOverlay {}
+
+    @Test
+    void theAnnotationCanAskForOverlaysAlone() {
+        OpenSshHosts a = OnlyOverlay.class.getAnnotation(OpenSshHosts.class);
+        assertThat(a.overlay()).isTrue();
+        assertThat(a.value()).as("0: the host count comes from the system property").isZero();
+    }
+
+    @Test
     void rejectsAnEmptyFleet(@TempDir Path tmp) {
         assertThatThrownBy(() -> OpenSshFleet.Options.of(0, tmp)).isInstanceOf(IllegalArgumentException.class);
     }
