@@ -25,8 +25,11 @@ import picocli.CommandLine.Option;
  * turn the result into an exit code. A picocli mixin, so that each such command offers the same options.
  */
 final class DeployExecution {
-    @Option(names = "--dry", description = "Connect and read facts, show what would change; change nothing.")
+    @Option(names = "--dry", description = "Connect and read facts, show what would change (with diffs of file content); change nothing.")
     boolean dry;
+
+    @Option(names = "--diff", description = "Show diffs of file content that operations change (always shown with --dry).")
+    boolean diff;
 
     @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Hosts worked on at once per operation.")
     Integer parallel;
@@ -182,7 +185,8 @@ final class DeployExecution {
             case "free" -> DeployRunner.Strategy.FREE;
             default -> throw new UsageException("--strategy must be linear or free, not '" + strategy + "'");
         };
-        return new DeployRunner.Options(width, dry, batching, budget, chosen, commandLineSettings(), runAs.sudoPassword(console));
+        return new DeployRunner.Options(width, dry, batching, budget, chosen, commandLineSettings(), runAs.sudoPassword(console),
+                diff || dry);
     }
 
     /** The hosts to retry, under the state that kept each from succeeding. */

@@ -25,9 +25,10 @@ public final class DeployRunner {
      *     every host failed always stops the run: the next batch would most likely fail the same way.
      * @param commandLine the command line's settings: the lowest level, under operation, piece and host data
      * @param sudoPassword sent on standard input to {@code sudo -S}; null when sudo needs none
+     * @param showDiff show content diffs of file operations (always in dry runs)
      */
     public record Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent,
-                          Strategy strategy, Settings commandLine, Secret sudoPassword) {
+                          Strategy strategy, Settings commandLine, Secret sudoPassword, boolean showDiff) {
         public Options {
             if (parallel < 1) {
                 throw new IllegalArgumentException("parallel < 1: " + parallel);
@@ -35,6 +36,11 @@ public final class DeployRunner {
             if (failPercent != null && (failPercent < 0 || failPercent > 100)) {
                 throw new IllegalArgumentException("fail percent must be 0-100, not " + failPercent);
             }
+        }
+
+        public Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent, Strategy strategy,
+                       Settings commandLine, Secret sudoPassword) {
+            this(parallel, dryRun, batching, failPercent, strategy, commandLine, sudoPassword, dryRun);
         }
 
         public Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent, Strategy strategy) {

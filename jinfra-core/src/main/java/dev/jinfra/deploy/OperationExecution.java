@@ -50,11 +50,20 @@ final class OperationExecution {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), e.getMessage(), "", "", -1);
         }
         boolean password = settings.usesSudo() && options.sudoPassword() != null;
+        // Read before the change, so the diff shows what the host had.
+        String diff = null;
+        if ((options.showDiff() || options.dryRun()) && call.operation() instanceof Diffable d) {
+            try {
+                diff = d.diff(facts);
+            } catch (RuntimeException e) {
+                diff = "(no diff: " + e.getMessage() + ")";
+            }
+        }
         List<String> rendered = new java.util.ArrayList<>();
         plan.uploads().forEach(u -> rendered.add("# " + u));
         plan.commands().stream().map(c -> wrap(c, settings, password).render()).forEach(rendered::add);
         if (options.dryRun()) {
-            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0);
+            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0, diff);
         }
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
@@ -92,7 +101,7 @@ final class OperationExecution {
         facts.forget();
         OperationStatus status = firstFailure == null ? OperationStatus.CHANGED : OperationStatus.FAILED;
         return new OperationOutcome(op.id(), op.name(), host, status, rendered, firstFailure, out.toString(), err.toString(),
-                firstFailure == null ? 0 : failedExit);
+                firstFailure == null ? 0 : failedExit, diff);
     }
 
     /** The sudo password (for {@code sudo -S}) comes first on standard input, then the operation's own input. */

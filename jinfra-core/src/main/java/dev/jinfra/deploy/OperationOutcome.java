@@ -8,11 +8,22 @@ import java.util.List;
  *
  * @param commands the commands run (or, in a dry run, that would run)
  * @param reason why nothing was needed, why it was skipped, or what failed
+ * @param diff for operations that change file content, in dry runs and with diff on: a unified diff; else null
  */
 public record OperationOutcome(OperationId id, String name, Host host, OperationStatus status, List<String> commands,
-                               String reason, String stdout, String stderr, int exitCode) {
+                               String reason, String stdout, String stderr, int exitCode, String diff) {
     public OperationOutcome {
         commands = List.copyOf(commands);
+    }
+
+    /** An outcome without a content diff. */
+    public OperationOutcome(OperationId id, String name, Host host, OperationStatus status, List<String> commands,
+                            String reason, String stdout, String stderr, int exitCode) {
+        this(id, name, host, status, commands, reason, stdout, stderr, exitCode, null);
+    }
+
+    OperationOutcome withDiff(String text) {
+        return new OperationOutcome(id, name, host, status, commands, reason, stdout, stderr, exitCode, text);
     }
 
     static OperationOutcome skipped(OperationId id, String name, Host host, String why) {

@@ -273,6 +273,10 @@ class DeployRunnerTest {
         assertThat(second.hostStates().values()).containsOnly(DeployHostState.UNCHANGED);
 
         Files.writeString(local, "new text\n");
+        DeployResult dry = run(deploy, true);
+        OperationOutcome preview = dry.outcomes().stream().filter(o -> o.name().equals("motd")).findFirst().orElseThrow();
+        assertThat(preview.diff()).contains("-welcome to $(hostname)\n").contains("+new text\n");
+        assertThat(Files.readString(uploaded)).isEqualTo("welcome to $(hostname)\n");
         DeployResult third = run(deploy, false);
         assertThat(third.outcomes()).filteredOn(o -> o.name().equals("motd")).extracting(OperationOutcome::status)
                 .containsOnly(OperationStatus.CHANGED);

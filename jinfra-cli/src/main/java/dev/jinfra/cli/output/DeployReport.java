@@ -64,11 +64,28 @@ public final class DeployReport implements DeployListener {
         line.append("  ").append(String.join(", ", parts));
         synchronized (out) {
             out.println(line);
-            if (verbosity >= 1) {
-                for (OperationOutcome o : outcomes) {
+            for (OperationOutcome o : outcomes) {
+                if (verbosity >= 1) {
                     detail(o);
                 }
+                diff(o);
             }
+        }
+    }
+
+    /** Content diffs are shown whenever an outcome carries one: they were asked for (--diff, --dry). */
+    private void diff(OperationOutcome o) {
+        if (o.diff() == null) {
+            return;
+        }
+        out.println("    " + o.host().name() + ": " + style.bold("diff"));
+        for (String line : o.diff().split("\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String shown = "      " + line;
+            out.println(line.startsWith("+") && !line.startsWith("+++") ? style.green(shown)
+                    : line.startsWith("-") && !line.startsWith("---") ? style.red(shown) : shown);
         }
     }
 

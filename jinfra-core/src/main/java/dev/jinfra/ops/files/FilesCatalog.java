@@ -24,5 +24,6 @@ public final class FilesCatalog {
             "LinkInfo", LinkInfo.class,
             "FindInFile", FindInFile.class,
             "Sha256File", Sha256File.class,
-            "BlockContent", BlockContent.class);
+            "BlockContent", BlockContent.class,
+            "FileContent", dev.jinfra.facts.FileContent.class);
 }

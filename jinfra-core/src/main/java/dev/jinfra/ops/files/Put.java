@@ -31,7 +31,7 @@ public record Put(
         @Arg(value = "path on the host", required = true) String dest,
         @Arg("octal permissions such as 644; unchanged when not given") String mode,
         @Arg("owning user; unchanged when not given") String owner,
-        @Arg("owning group; unchanged when not given") String group) implements Operation {
+        @Arg("owning group; unchanged when not given") String group) implements Operation, dev.jinfra.deploy.Diffable {
     private static final Pattern OCTAL = Pattern.compile("[0-7]{3,4}");
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
@@ -87,6 +87,12 @@ public record Put(
                 + "-" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
         return Plan.upload(List.of(new Plan.Upload(content, upload)), List.of(Command.of("sh", "-c", INSTALL, "sh",
                 upload, dest, mode == null ? "" : mode, owner == null ? "" : owner, group == null ? "" : group)));
+    }
+
+    @Override
+    public String diff(FactSource facts) {
+        String wanted = new String(read(), java.nio.charset.StandardCharsets.UTF_8);
+        return dev.jinfra.deploy.UnifiedDiff.of(dest, facts.get(new dev.jinfra.facts.FileContent(dest)), wanted);
     }
 
     private byte[] read() {

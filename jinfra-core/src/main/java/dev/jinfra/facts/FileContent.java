@@ -1,0 +1,25 @@
+package dev.jinfra.facts;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
+import dev.jinfra.deploy.Fact;
+
+/** The text of a file, or {@code null} when it cannot be read. Only read for diffs. */
+@Doc(value = "The text of a file, or null; read only to show diffs.")
+public record FileContent(@Arg(value = "file to read", required = true) String path) implements Fact<String> {
+    @Override
+    public Command command() {
+        return Command.of("cat", "--", path);
+    }
+
+    @Override
+    public String parse(String stdout) {
+        return stdout;
+    }
+
+    @Override
+    public String absent() {
+        return null;
+    }
+}
