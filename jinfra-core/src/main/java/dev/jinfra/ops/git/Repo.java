@@ -20,7 +20,7 @@ import java.util.List;
 public record Repo(
         @Arg(value = "the repository URL to clone from", required = true) String src,
         @Arg(value = "the checkout's directory", required = true) String dest,
-        @Arg("the branch to check out; the remote's default branch when not given") String branch,
+        @Arg("the branch to check out; when not given, the remote's default on a clone and the current branch after") String branch,
         @Arg("a full commit hash to pin the checkout to (detached HEAD); pull is then not needed") String commit,
         @Arg(value = "fetch and fast-forward the branch on every run", defaultValue = "true") boolean pull,
         @Arg("shallow clone and fetch of this many commits; a pinned commit must be within them") Integer depth)
