@@ -33,6 +33,10 @@ public final class Catalog {
         FACTS.putAll(dev.jinfra.ops.server.ServerCatalog.FACTS);
         OPERATIONS.putAll(dev.jinfra.ops.files.FilesCatalog.OPERATIONS);
         FACTS.putAll(dev.jinfra.ops.files.FilesCatalog.FACTS);
+        OPERATIONS.putAll(dev.jinfra.ops.git.GitCatalog.OPERATIONS);
+        FACTS.putAll(dev.jinfra.ops.git.GitCatalog.FACTS);
+        OPERATIONS.putAll(dev.jinfra.ops.pip.PipCatalog.OPERATIONS);
+        FACTS.putAll(dev.jinfra.ops.pip.PipCatalog.FACTS);
     }
 
     public static Set<String> operationNames() {

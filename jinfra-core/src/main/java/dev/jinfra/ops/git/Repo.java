@@ -1,0 +1,125 @@
+package dev.jinfra.ops.git;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
+import dev.jinfra.deploy.FactSource;
+import dev.jinfra.deploy.Operation;
+import dev.jinfra.deploy.Plan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code git.repo}: a directory is a checkout of a repository, on a branch or at a pinned commit. Facts come
+ * from the host only, never from the remote: with {@code pull} and no pinned commit the operation cannot know
+ * whether the remote moved, so it always fetches and fast-forwards, and always reports a change.
+ */
+@Doc("A git checkout exists at dest: cloned when missing, then on the wanted branch (fast-forwarded when pull) or at a "
+        + "pinned commit. Without network access the facts cannot tell whether the remote moved, so with pull and no "
+        + "commit it always fetches and reports a change. A checkout of another URL is an error, never overwritten.")
+public record Repo(
+        @Arg(value = "the repository URL to clone from", required = true) String src,
+        @Arg(value = "the checkout's directory", required = true) String dest,
+        @Arg("the branch to check out; when not given, the remote's default on a clone and the current branch after") String branch,
+        @Arg("a full commit hash to pin the checkout to (detached HEAD); pull is then not needed") String commit,
+        @Arg(value = "fetch and fast-forward the branch on every run", defaultValue = "true") boolean pull,
+        @Arg("shallow clone and fetch of this many commits; a pinned commit must be within them") Integer depth)
+        implements Operation {
+
+    public Repo {
+        if (src == null || src.isBlank() || src.startsWith("-") || src.contains("\n")) {
+            throw new IllegalArgumentException("git.repo: src must be a repository URL, not '" + src + "'");
+        }
+        if (dest == null) {
+            throw new IllegalArgumentException("git.repo needs dest");
+        }
+        GitNames.absolutePath("git.repo", "dest", dest);
+        GitNames.branch("git.repo", branch);
+        commit = GitNames.commit("git.repo", commit);
+        if (depth != null && depth < 1) {
+            throw new IllegalArgumentException("git.repo: depth must be at least 1, not " + depth);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "Git repo: " + src + " at " + dest + (commit != null ? " @" + commit : branch != null ? " (" + branch + ")" : "");
+    }
+
+    @Override
+    public Plan plan(FactSource facts) {
+        GitCheckout.Value now = facts.get(new GitCheckout(dest));
+        if (now == null) {
+            return Plan.run(cloneCommands());
+        }
+        if (!src.equals(now.remoteUrl())) {
+            // Another repository (or one without origin) is someone's data: replacing it is not ours to decide.
+            throw new IllegalStateException(dest + " is a checkout of "
+                    + (now.remoteUrl() == null ? "no origin remote" : now.remoteUrl()) + ", not " + src);
+        }
+        if (commit != null) {
+            if (commit.equals(now.head())) {
+                return Plan.noChange(dest + " is at " + commit);
+            }
+            // The commit may be new since the last fetch; fetching when it is already there costs little.
+            return Plan.run(fetch(null), git("checkout", "-q", "--detach", commit));
+        }
+        String wanted = branch != null ? branch : now.branch();
+        if (wanted == null) {
+            return Plan.noChange(dest + " has a detached HEAD and no branch was given to follow");
+        }
+        boolean onBranch = wanted.equals(now.branch());
+        if (onBranch && !pull) {
+            return Plan.noChange(dest + " is on branch " + wanted + " (pull is off, so the remote is not checked)");
+        }
+        List<Command> steps = new ArrayList<>();
+        steps.add(fetch(wanted));
+        if (!onBranch) {
+            // Without -b git creates a missing local branch tracking origin's, and keeps an existing one as it is.
+            steps.add(git("checkout", "-q", wanted));
+        }
+        if (pull) {
+            // --ff-only: local commits or a rewritten remote stop the run instead of producing a merge.
+            steps.add(git("merge", "-q", "--ff-only", "origin/" + wanted));
+        }
+        return Plan.run(steps);
+    }
+
+    private List<Command> cloneCommands() {
+        List<String> words = new ArrayList<>(List.of("git", "clone", "-q"));
+        if (depth != null) {
+            words.addAll(List.of("--depth", depth.toString()));
+        }
+        if (branch != null) {
+            words.addAll(List.of("--branch", branch));
+        }
+        words.addAll(List.of("--", src, dest));
+        List<Command> steps = new ArrayList<>(List.of(Command.of(words)));
+        if (commit != null) {
+            steps.add(git("checkout", "-q", "--detach", commit));
+        }
+        return steps;
+    }
+
+    /**
+     * Fetches origin; with a branch, that branch into its remote-tracking ref explicitly, since a shallow or
+     * single-branch clone's configured refspec would not bring in any other branch.
+     */
+    private Command fetch(String wantedBranch) {
+        List<String> words = new ArrayList<>(List.of("git", "-C", dest, "fetch", "-q"));
+        if (depth != null) {
+            words.addAll(List.of("--depth", depth.toString()));
+        }
+        words.add("origin");
+        if (wantedBranch != null) {
+            words.add("+refs/heads/" + wantedBranch + ":refs/remotes/origin/" + wantedBranch);
+        }
+        return Command.of(words);
+    }
+
+    private Command git(String... args) {
+        List<String> words = new ArrayList<>(List.of("git", "-C", dest));
+        words.addAll(List.of(args));
+        return Command.of(words);
+    }
+}
