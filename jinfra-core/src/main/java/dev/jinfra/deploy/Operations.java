@@ -13,6 +13,8 @@ public final class Operations {
     public static final ServerOperations server = new ServerOperations();
     public static final FilesOperations files = new FilesOperations();
     public static final dev.jinfra.ops.AptOperations apt = new dev.jinfra.ops.AptOperations();
+    public static final dev.jinfra.ops.GitOperations git = new dev.jinfra.ops.GitOperations();
+    public static final dev.jinfra.ops.PipOperations pip = new dev.jinfra.ops.PipOperations();
 
     /**
      * A deploy piece: its operations run with {@code settings} unless they set their own, e.g.

@@ -8,7 +8,7 @@ import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
 
 /** {@code git.config}: a git config key has a value, in one repository or in the global config. */
-@Doc("A git config key has a value, in a repository's own config or (without repo) the global config of the user it runs as.")
+@Doc(value = "A git config key has a value, in a repository's own config or (without repo) the global config of the user it runs as.", example = "git.config(\"user.email\", \"ops@example.com\");")
 public record Config(
         @Arg(value = "the key, e.g. user.email", required = true) String key,
         @Arg(value = "the wanted value", required = true) String value,

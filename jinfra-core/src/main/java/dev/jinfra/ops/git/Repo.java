@@ -14,9 +14,10 @@ import java.util.List;
  * from the host only, never from the remote: with {@code pull} and no pinned commit the operation cannot know
  * whether the remote moved, so it always fetches and fast-forwards, and always reports a change.
  */
-@Doc("A git checkout exists at dest: cloned when missing, then on the wanted branch (fast-forwarded when pull) or at a "
+@Doc(value = "A git checkout exists at dest: cloned when missing, then on the wanted branch (fast-forwarded when pull) or at a "
         + "pinned commit. Without network access the facts cannot tell whether the remote moved, so with pull and no "
-        + "commit it always fetches and reports a change. A checkout of another URL is an error, never overwritten.")
+        + "commit it always fetches and reports a change. A checkout of another URL is an error, never overwritten.",
+        example = "git.repo(\"https://github.com/example/app.git\", \"/srv/app\", \"main\");")
 public record Repo(
         @Arg(value = "the repository URL to clone from", required = true) String src,
         @Arg(value = "the checkout's directory", required = true) String dest,

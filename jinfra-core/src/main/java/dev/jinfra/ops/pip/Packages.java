@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * removed, by a pip or the pip of a virtualenv. All missing packages go to one pip call, so pip resolves
  * their dependencies together.
  */
-@Doc("Python packages are installed with pip (all missing ones in one call; name==version pins), latest, or removed; "
-        + "optionally in a virtualenv. Pins compare as text with what pip freeze prints.")
+@Doc(value = "Python packages are installed with pip (all missing ones in one call; name==version pins), latest, or removed; "
+        + "optionally in a virtualenv. Pins compare as text with what pip freeze prints.",
+        example = "pip.packagesIn(\"/srv/app/venv\", \"gunicorn==21.2.0\");")
 public record Packages(
         @Arg(value = "package names, each optionally with [extras] and pinned as name==version", required = true) List<String> packages,
         @Arg(value = "whether the packages should be installed", defaultValue = "true") boolean present,
