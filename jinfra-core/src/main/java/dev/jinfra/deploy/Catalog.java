@@ -33,6 +33,8 @@ public final class Catalog {
         FACTS.putAll(dev.jinfra.ops.server.ServerCatalog.FACTS);
         OPERATIONS.putAll(dev.jinfra.ops.files.FilesCatalog.OPERATIONS);
         FACTS.putAll(dev.jinfra.ops.files.FilesCatalog.FACTS);
+        OPERATIONS.putAll(dev.jinfra.ops.service.ServiceCatalog.OPERATIONS);
+        FACTS.putAll(dev.jinfra.ops.service.ServiceCatalog.FACTS);
     }
 
     public static Set<String> operationNames() {
