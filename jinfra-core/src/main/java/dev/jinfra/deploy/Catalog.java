@@ -37,6 +37,8 @@ public final class Catalog {
         FACTS.putAll(dev.jinfra.ops.git.GitCatalog.FACTS);
         OPERATIONS.putAll(dev.jinfra.ops.pip.PipCatalog.OPERATIONS);
         FACTS.putAll(dev.jinfra.ops.pip.PipCatalog.FACTS);
+        OPERATIONS.putAll(dev.jinfra.ops.service.ServiceCatalog.OPERATIONS);
+        FACTS.putAll(dev.jinfra.ops.service.ServiceCatalog.FACTS);
     }
 
     public static Set<String> operationNames() {

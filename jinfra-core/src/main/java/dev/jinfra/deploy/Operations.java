@@ -15,6 +15,8 @@ public final class Operations {
     public static final dev.jinfra.ops.AptOperations apt = new dev.jinfra.ops.AptOperations();
     public static final dev.jinfra.ops.GitOperations git = new dev.jinfra.ops.GitOperations();
     public static final dev.jinfra.ops.PipOperations pip = new dev.jinfra.ops.PipOperations();
+    public static final dev.jinfra.ops.ServiceOperations service = new dev.jinfra.ops.ServiceOperations();
+    public static final dev.jinfra.ops.PackageOperations packages = new dev.jinfra.ops.PackageOperations();
 
     /**
      * A deploy piece: its operations run with {@code settings} unless they set their own, e.g.

@@ -1,0 +1,31 @@
+package dev.jinfra.ops.packages;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Doc;
+import dev.jinfra.deploy.Fact;
+import java.util.Map;
+
+/** Which package manager the host has: apt, dnf, yum or apk; null when none of them. */
+@Doc(value = "The host's package manager: apt, dnf, yum or apk; null when it has none of them.")
+public record PackageManager() implements Fact<String> {
+    // Program to the operation family it means. dnf comes before yum: newer Fedora and RHEL keep yum as a
+    // link to dnf.
+    private static final Map<String, String> FAMILY = Map.of("apt-get", "apt", "dnf", "dnf", "yum", "yum", "apk", "apk");
+
+    @Override
+    public Command command() {
+        // Fixed text, no input: the first of the programs that is on the PATH.
+        return Command.of("sh", "-c",
+                "for p in apt-get dnf yum apk; do if command -v \"$p\" >/dev/null; then echo \"$p\"; exit 0; fi; done; exit 1");
+    }
+
+    @Override
+    public String parse(String stdout) {
+        return FAMILY.get(stdout.strip());
+    }
+
+    @Override
+    public String absent() {
+        return null;
+    }
+}

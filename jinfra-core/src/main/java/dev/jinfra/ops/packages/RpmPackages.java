@@ -1,0 +1,36 @@
+package dev.jinfra.ops.packages;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Doc;
+import dev.jinfra.deploy.Fact;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Installed RPM packages, name to version-release; empty where there is no rpm. */
+@Doc(value = "Installed RPM packages and their version-release.")
+public record RpmPackages() implements Fact<Map<String, String>> {
+    @Override
+    public Command command() {
+        // rpm expands the \t and \n escapes itself; the format goes through quoted as it is.
+        return Command.of("rpm", "-qa", "--queryformat", "%{NAME}\\t%{VERSION}-%{RELEASE}\\n");
+    }
+
+    @Override
+    public Map<String, String> parse(String stdout) {
+        Map<String, String> installed = new TreeMap<>();
+        for (String line : stdout.split("\n")) {
+            String[] f = line.split("\t", -1);
+            // Packages installed in several versions (kernel, gpg-pubkey) keep the last listed: for "is it
+            // installed" any one will do.
+            if (f.length == 2 && !f[0].isBlank() && !f[1].isBlank()) {
+                installed.put(f[0].strip(), f[1].strip());
+            }
+        }
+        return installed;
+    }
+
+    @Override
+    public Map<String, String> absent() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.jinfra.ops.packages;
+
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
+import dev.jinfra.deploy.FactSource;
+import dev.jinfra.deploy.Operation;
+import dev.jinfra.deploy.Plan;
+import java.util.List;
+
+/** {@code yum.packages}: RPM packages are installed with yum (all missing ones in one call) or removed. */
+@Doc(value = "RPM packages are installed with yum (all missing ones in one call), upgraded with latest, or removed.",
+        example = "packages.yum(\"httpd\", \"git\").sudo();")
+public record YumPackages(
+        @Arg(value = "package names", required = true) List<String> packages,
+        @Arg(value = "whether the packages should be installed", defaultValue = "true") boolean present,
+        @Arg("also upgrade the installed ones to the newest version available") boolean latest)
+        implements Operation {
+
+    public YumPackages {
+        packages = PackageNames.check("yum.packages", packages);
+    }
+
+    @Override
+    public String describe() {
+        return (present ? "Install packages: " : "Remove packages: ") + String.join(", ", packages);
+    }
+
+    @Override
+    public Plan plan(FactSource facts) {
+        return RpmInstall.plan("yum", "update", packages, present, latest, facts);
+    }
+}
