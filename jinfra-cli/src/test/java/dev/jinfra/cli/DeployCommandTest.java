@@ -50,7 +50,9 @@ class DeployCommandTest {
                 .contains("6 of 6 hosts succeeded: 0 changed, 6 unchanged")
                 .contains("is a directory as wanted")
                 .contains("fact web-001: DirectoryInfo[path=" + cwd.resolve("hosts/web-001") + "] = Value[type=directory, mode=750")
-                .contains("round trips per host (fact reads and commands): ");
+                .contains("round trips per host (fact reads and commands): ")
+                .containsPattern("web-001\\s+0\\s+3\\s+0\\s+0\\s+unchanged")
+                .containsPattern("web-\\[002-006\\]\\s+0\\s+2\\s+0\\s+0\\s+unchanged");
     }
 
     @Test

@@ -135,6 +135,7 @@ public final class DeployReport implements DeployListener {
                 String name = op.name().length() > width ? op.name().substring(0, width - 1) + "…" : op.name();
                 out.println(String.format("%-" + width + "s  %7d  %9d  %6d  %7d", name, n[0], n[1], n[2], n[3]));
             }
+            hostTable(result);
             Map<DeployHostState, List<String>> byState = new LinkedHashMap<>();
             result.hostStates().forEach((h, s) -> byState.computeIfAbsent(s, k -> new ArrayList<>()).add(h));
             for (DeployHostState s : List.of(DeployHostState.FAILED, DeployHostState.UNREACHABLE, DeployHostState.SKIPPED)) {
@@ -153,6 +154,30 @@ public final class DeployReport implements DeployListener {
             }
             out.flush();
         }
+    }
+
+    /**
+     * One row per group of hosts with the same counts and state, their names folded: a thousand hosts that all
+     * did the same take one line, and the odd ones out stand out.
+     */
+    private void hostTable(DeployResult result) {
+        Map<String, List<String>> byRow = new LinkedHashMap<>();
+        for (var e : result.hostStates().entrySet()) {
+            int[] n = new int[OperationStatus.values().length];
+            result.outcomes().stream().filter(o -> o.host().name().equals(e.getKey())).forEach(o -> n[o.status().ordinal()]++);
+            String row = String.format("%7d  %9d  %6d  %7d  %s", n[0], n[1], n[2], n[3], e.getValue().name().toLowerCase(java.util.Locale.ROOT));
+            byRow.computeIfAbsent(row, k -> new ArrayList<>()).add(e.getKey());
+        }
+        List<String> names = byRow.values().stream().map(HostPattern::fold).toList();
+        int width = Math.min(60, Math.max(5, names.stream().mapToInt(String::length).max().orElse(5)));
+        out.println();
+        out.println(String.format("%-" + width + "s  %7s  %9s  %6s  %7s  %s", "hosts", "changed", "unchanged", "failed", "skipped", "state"));
+        int i = 0;
+        for (var e : byRow.entrySet()) {
+            String folded = names.get(i++);
+            out.println(String.format("%-" + width + "s  %s", folded, e.getKey()));
+        }
+        out.println();
     }
 
     private static String foldCounts(Map<String, Integer> counts) {
