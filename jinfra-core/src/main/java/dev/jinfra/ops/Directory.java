@@ -53,19 +53,9 @@ public record Directory(
         if (now == null) {
             commands.add(Command.of("mkdir", "-p", "--", path));
         }
-        if (mode != null && (now == null || !normalise(now.mode()).equals(normalise(mode)))) {
-            commands.add(Command.of("chmod", mode, "--", path));
-        }
-        String wantOwner = owner == null ? null : owner + (group == null ? "" : ":" + group);
-        if (owner != null && (now == null || !now.owner().equals(owner) || (group != null && !now.group().equals(group)))) {
-            commands.add(Command.of("chown", wantOwner, "--", path));
-        } else if (owner == null && group != null && (now == null || !now.group().equals(group))) {
-            commands.add(Command.of("chgrp", group, "--", path));
-        }
+        commands.addAll(now == null
+                ? dev.jinfra.ops.files.Ownership.fix(path, null, null, null, mode, owner, group)
+                : dev.jinfra.ops.files.Ownership.fix(path, now.mode(), now.owner(), now.group(), mode, owner, group));
         return commands.isEmpty() ? Plan.noChange(path + " is a directory as wanted") : Plan.run(commands);
-    }
-
-    private static String normalise(String octal) {
-        return octal.length() == 4 && octal.startsWith("0") ? octal.substring(1) : octal;
     }
 }

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The chmod, chown and chgrp commands that bring a path's mode, owner and group to what is wanted. */
-final class Ownership {
+public final class Ownership {
     private Ownership() {}
 
     private static final Pattern OCTAL = Pattern.compile("[0-7]{3,4}");
 
-    static void checkMode(String operation, String mode) {
+    public static void checkMode(String operation, String mode) {
         if (mode != null && !OCTAL.matcher(mode).matches()) {
             throw new IllegalArgumentException(operation + " mode must be octal like 644, not '" + mode + "'");
         }
@@ -21,7 +21,7 @@ final class Ownership {
      * @param haveMode the current mode, owner and group; all null when the path is about to be created
      * @param mode     the wanted ones; null leaves each as it is
      */
-    static List<Command> fix(String path, String haveMode, String haveOwner, String haveGroup,
+    public static List<Command> fix(String path, String haveMode, String haveOwner, String haveGroup,
                              String mode, String owner, String group) {
         List<Command> commands = new ArrayList<>();
         if (mode != null && (haveMode == null || !normalise(haveMode).equals(normalise(mode)))) {

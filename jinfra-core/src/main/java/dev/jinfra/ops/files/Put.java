@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code files.put}: a local file's content on the host, uploaded only when the remote checksum differs, and
@@ -32,7 +30,6 @@ public record Put(
         @Arg("octal permissions such as 644; unchanged when not given") String mode,
         @Arg("owning user; unchanged when not given") String owner,
         @Arg("owning group; unchanged when not given") String group) implements Operation, dev.jinfra.deploy.Diffable {
-    private static final Pattern OCTAL = Pattern.compile("[0-7]{3,4}");
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     // Runs as the (possibly sudo) user: copy the upload next to the destination so the final rename stays on one
@@ -48,9 +45,7 @@ public record Put(
         if (src == null || src.isBlank() || dest == null || dest.isBlank()) {
             throw new IllegalArgumentException("files.put needs src and dest");
         }
-        if (mode != null && !OCTAL.matcher(mode).matches()) {
-            throw new IllegalArgumentException("files.put mode must be octal like 644, not '" + mode + "'");
-        }
+        Ownership.checkMode("files.put", mode);
     }
 
     @Override
@@ -68,16 +63,7 @@ public record Put(
         }
         boolean sameContent = now != null && sha.equals(facts.get(new Sha256File(dest)));
         if (sameContent) {
-            List<Command> fixes = new ArrayList<>();
-            if (mode != null && !strip(now.mode()).equals(strip(mode))) {
-                fixes.add(Command.of("chmod", mode, "--", dest));
-            }
-            if (owner != null && !owner.equals(now.owner())) {
-                fixes.add(Command.of("chown", "--", owner, dest));
-            }
-            if (group != null && !group.equals(now.group())) {
-                fixes.add(Command.of("chgrp", "--", group, dest));
-            }
+            List<Command> fixes = Ownership.fix(dest, now.mode(), now.owner(), now.group(), mode, owner, group);
             return fixes.isEmpty() ? Plan.noChange(dest + " is up to date") : Plan.run(fixes);
         }
         // The upload's name comes from the content and the destination, plus a random part: two runs (or two
@@ -109,9 +95,5 @@ public record Put(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static String strip(String octal) {
-        return octal.length() == 4 && octal.startsWith("0") ? octal.substring(1) : octal;
     }
 }
