@@ -119,7 +119,7 @@ public final class Catalog {
             if (t == int.class) {
                 return 0;
             }
-            return t == List.class ? List.of() : null;
+            return t == List.class ? List.of() : t == Map.class ? Map.of() : null;
         }
         if (t == String.class) {
             return raw.toString();
@@ -147,6 +147,13 @@ public final class Catalog {
                 Arrays.stream(raw.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
             }
             return out;
+        }
+        if (t == Map.class) {
+            // Maps (e.g. template variables) come from deploy code or JSON fixtures; text has no map syntax.
+            if (raw instanceof Map<?, ?> map) {
+                return map;
+            }
+            throw new IllegalArgumentException(name + ": " + c.getName() + " must be a map, not '" + raw + "'");
         }
         throw new IllegalStateException(name + ": unsupported argument type " + t.getSimpleName() + " of " + c.getName());
     }

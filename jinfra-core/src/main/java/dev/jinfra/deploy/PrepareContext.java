@@ -47,6 +47,14 @@ public final class PrepareContext {
         return CURRENT.get().add(operation);
     }
 
+    /** The host whose deploy code is running, for operations built from its data (e.g. template variables). */
+    public static Host host() {
+        if (!CURRENT.isBound()) {
+            throw new IllegalStateException("the current host is only known while a deploy runs (prepare phase)");
+        }
+        return CURRENT.get().host;
+    }
+
     /** Facts of the host being prepared, for deploy code that branches on them. */
     public static <T> T fact(Host host, Fact<T> fact) {
         if (!CURRENT.isBound() || !CURRENT.get().host.name().equals(host.name())) {

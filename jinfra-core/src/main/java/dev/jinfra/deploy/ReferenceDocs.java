@@ -66,6 +66,7 @@ public final class ReferenceDocs {
             case "String" -> "text";
             case "int", "Integer" -> "number";
             case "boolean", "Boolean" -> "true/false";
+            case "Map" -> "map";
             default -> c.getType().getSimpleName();
         };
     }

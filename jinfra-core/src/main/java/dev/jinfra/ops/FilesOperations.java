@@ -112,4 +112,26 @@ public final class FilesOperations {
     public OperationCall put(String src, String dest, String mode, String owner, String group) {
         return PrepareContext.register(new dev.jinfra.ops.files.Put(src, dest, mode, owner, group));
     }
+
+    /**
+     * Renders a local Jinja2 template with the host's data and {@code host} (name, groups) and uploads the result
+     * like {@link #put(String, String)}.
+     */
+    public OperationCall template(String src, String dest) {
+        return template(src, dest, null, null, null, java.util.Map.of());
+    }
+
+    /** As {@link #template(String, String)}, with more variables (they override host data of the same name). */
+    public OperationCall template(String src, String dest, java.util.Map<String, ?> vars) {
+        return template(src, dest, null, null, null, vars);
+    }
+
+    public OperationCall template(String src, String dest, String mode, java.util.Map<String, ?> vars) {
+        return template(src, dest, mode, null, null, vars);
+    }
+
+    public OperationCall template(String src, String dest, String mode, String owner, String group, java.util.Map<String, ?> vars) {
+        var variables = dev.jinfra.ops.files.Template.variables(PrepareContext.host(), vars);
+        return PrepareContext.register(new dev.jinfra.ops.files.Template(src, dest, mode, owner, group, variables));
+    }
 }

@@ -17,7 +17,8 @@ public final class FilesCatalog {
             "files.line", Line.class,
             "files.replace", Replace.class,
             "files.block", Block.class,
-            "files.put", Put.class);
+            "files.put", Put.class,
+            "files.template", Template.class);
 
     public static final Map<String, Class<? extends Record>> FACTS = Map.of(
             "FileInfo", FileInfo.class,

@@ -1,0 +1,76 @@
+package dev.jinfra.ops.files;
+
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Diffable;
+import dev.jinfra.deploy.Doc;
+import dev.jinfra.deploy.FactSource;
+import dev.jinfra.deploy.Operation;
+import dev.jinfra.deploy.Plan;
+import dev.jinfra.template.TemplateRenderer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code files.template}: a local Jinja2 template rendered with variables, then handled exactly like
+ * {@code files.put} on the rendered bytes. Deploy code fills {@code vars} with the host's data, {@code host}
+ * and its own variables ({@code FilesOperations.template}); from the command line or a fixture, {@code vars} is
+ * whatever is given (nothing, on the command line). Rendering reads only the local template, so plans stay
+ * deterministic per host.
+ */
+@Doc(value = "A local Jinja2 template, rendered with the host's data, `host` (name, groups) and the deploy's variables, is at a path on the host (uploaded only when its checksum differs, replaced atomically), with a mode, owner and group.",
+        example = "files.template(\"templates/nginx.conf.j2\", \"/etc/nginx/nginx.conf\", java.util.Map.of(\"port\", 8080));")
+public record Template(
+        @Arg(value = "local Jinja2 template (relative to the working directory)", required = true) String src,
+        @Arg(value = "path on the host", required = true) String dest,
+        @Arg("octal permissions such as 644; unchanged when not given") String mode,
+        @Arg("owning user; unchanged when not given") String owner,
+        @Arg("owning group; unchanged when not given") String group,
+        @Arg("template variables; deploy code passes the host's data, host and its own; none from the command line") Map<String, Object> vars)
+        implements Operation, Diffable {
+    // Jinjava instances are thread-safe for rendering, and setting one up is not free.
+    private static final TemplateRenderer RENDERER = new TemplateRenderer();
+
+    public Template {
+        ContentInstall.check("files.template", src, dest, mode);
+        // Variables may hold nulls (Map.copyOf refuses them); keep the caller's order for readable errors.
+        vars = vars == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(vars));
+    }
+
+    @Override
+    public String describe() {
+        return "Template: " + src + " -> " + dest;
+    }
+
+    @Override
+    public Plan plan(FactSource facts) {
+        return install().plan(render(), facts);
+    }
+
+    @Override
+    public String diff(FactSource facts) {
+        return install().diff(render(), facts);
+    }
+
+    /**
+     * What a deploy's template sees: all of the host's data, then {@code host} ({@code name}, {@code groups}),
+     * then the deploy's own variables, each overriding the ones before.
+     */
+    public static Map<String, Object> variables(dev.jinfra.inventory.Host host, Map<String, ?> extra) {
+        Map<String, Object> vars = new LinkedHashMap<>(host.data());
+        vars.put("host", Map.of("name", host.name(), "groups", host.groups()));
+        vars.putAll(extra);
+        return vars;
+    }
+
+    /** The rendered content; a template error names the file and line. */
+    public byte[] render() {
+        return RENDERER.render(Path.of(src), vars).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private ContentInstall install() {
+        return new ContentInstall(dest, mode, owner, group);
+    }
+}
