@@ -69,7 +69,9 @@ class StrategyTest {
         assertThat(free.hostStates().values()).containsOnly(DeployHostState.CHANGED);
         // Linear: 3 operations x 0.8 s; free: each host sleeps 0.8 s once.
         assertThat(linearTook).isGreaterThanOrEqualTo(Duration.ofMillis(2400));
-        assertThat(freeTook).isLessThan(Duration.ofMillis(2000));
+        // Free saves the two 0.8 s waits that linear adds; compared with linear's own time, so that a loaded
+        // machine slows both alike.
+        assertThat(freeTook).isLessThan(linearTook.minusMillis(1000));
         assertThat(free.outcomes()).hasSize(9);
     }
 
