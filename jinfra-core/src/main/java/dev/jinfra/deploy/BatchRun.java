@@ -198,7 +198,13 @@ final class BatchRun {
         HostFacts hostFacts = facts.get(host);
         if (!hostFacts.probed()) {
             try {
-                hostFacts.prefetch(FactProbe.factsOfRemaining(registered.get(host), op.id(), hostFacts));
+                // Facts some operations only ask for once others are known (a checksum once the file is known to
+                // exist) come to light in the next pass: one round trip per level of such dependence.
+                for (int pass = 0; pass < 3; pass++) {
+                    if (!hostFacts.prefetch(FactProbe.factsOfRemaining(registered.get(host), op.id(), hostFacts))) {
+                        break;
+                    }
+                }
             } catch (RuntimeException e) {
                 // Gathering ahead is an optimisation: each operation still reads what it needs itself.
             }

@@ -67,11 +67,12 @@ final class HostFacts implements FactSource {
      * round trip instead of one per fact. Each fact's output is followed by a marker line with its exit status;
      * the marker holds a random token, so no fact's output can imitate it.
      */
-    synchronized void prefetch(java.util.Collection<Fact<?>> wanted) {
+    /** @return whether anything was read (false when every wanted fact was known already) */
+    synchronized boolean prefetch(java.util.Collection<Fact<?>> wanted) {
         probed = true;
         List<Fact<?>> missing = wanted.stream().filter(f -> !cache.containsKey(f)).distinct().toList();
-        if (missing.size() < 2) {
-            return;
+        if (missing.isEmpty()) {
+            return false;
         }
         String marker = "jinfra-fact-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
         StringBuilder script = new StringBuilder();
@@ -90,7 +91,7 @@ final class HostFacts implements FactSource {
             String tag = "\n" + marker + " " + i + " ";
             int at = out.indexOf(tag, from);
             if (at < 0) {
-                return; // Output cut short (e.g. over the capture limit): the rest are read one by one.
+                return true; // Output cut short (e.g. over the capture limit): the rest are read one by one.
             }
             int lineEnd = out.indexOf('\n', at + tag.length());
             int exit = Integer.parseInt(out.substring(at + tag.length(), lineEnd < 0 ? out.length() : lineEnd).strip());
@@ -101,6 +102,7 @@ final class HostFacts implements FactSource {
             onRead.accept(fact, value);
             from = lineEnd < 0 ? out.length() : lineEnd + 1;
         }
+        return true;
     }
 
     int reads() {

@@ -283,6 +283,25 @@ class DeployRunnerTest {
         assertThat(Files.readString(uploaded)).isEqualTo("new text\n");
     }
 
+    @Test
+    void factsThatDependOnOtherFactsCostOneMoreRoundTripForAllOfThem() throws Exception {
+        Path local = Files.writeString(dir.resolve("conf.txt"), "a=1\n");
+        Deploy deploy = host -> {
+            Path base = dir.resolve(host.name());
+            files.directory(base.toString());
+            for (int i = 0; i < 3; i++) {
+                // The checksum (put) and the search (line with replace) are asked once the file is known to exist.
+                files.put(local.toString(), base.resolve("put" + i).toString());
+                files.file(base.resolve("conf" + i).toString());
+                files.line(base.resolve("conf" + i).toString(), "x=1", "^x=");
+            }
+        };
+        assertThat(run(deploy, false).hostStates().values()).containsOnly(DeployHostState.CHANGED);
+        DeployResult again = run(deploy, false);
+        assertThat(again.hostStates().values()).containsOnly(DeployHostState.UNCHANGED);
+        assertThat(again.roundTrips().values()).containsOnly(2);
+    }
+
     static List<String> readLines(Path p) {
         try {
             return Files.readAllLines(p);
