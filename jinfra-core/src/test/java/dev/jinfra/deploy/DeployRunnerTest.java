@@ -5,9 +5,9 @@ import static dev.jinfra.deploy.Operations.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinfra.connect.LocalConnector;
-import dev.jinfra.connect.SshConnector;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.testing.FleetHosts;
+import dev.jinfra.testing.SshConnectorExtension;
 import dev.jinfra.testkit.Fault;
 import dev.jinfra.testkit.SshFleet;
 import dev.jinfra.testkit.SshFleetExtension;
@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,20 +24,13 @@ class DeployRunnerTest {
     @RegisterExtension
     static SshFleetExtension fleetExtension = SshFleetExtension.hosts(5);
 
-    static SshConnector ssh;
+    @RegisterExtension
+    static SshConnectorExtension sshExtension = new SshConnectorExtension();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        ssh = SshConnector.builder().build();
-    }
 
-    @AfterAll
-    static void stop() {
-        ssh.close();
-    }
 
     SshFleet fleet() {
         return fleetExtension.fleet();
@@ -51,7 +42,7 @@ class DeployRunnerTest {
 
     DeployResult run(Deploy deploy, boolean dry) {
         var local = new LocalConnector();
-        return new DeployRunner(h -> h.isLocal() ? local : ssh).run(hosts(), List.of(deploy), new DeployRunner.Options(100, dry),
+        return new DeployRunner(h -> h.isLocal() ? local : sshExtension.connector()).run(hosts(), List.of(deploy), new DeployRunner.Options(100, dry),
                 new DeployListener() {});
     }
 
@@ -162,7 +153,7 @@ class DeployRunnerTest {
     }
 
     DeployResult runWith(Deploy deploy, DeployRunner.Options options) {
-        return new DeployRunner(h -> ssh).run(hosts(), List.of(deploy), options, new DeployListener() {});
+        return new DeployRunner(h -> sshExtension.connector()).run(hosts(), List.of(deploy), options, new DeployListener() {});
     }
 
     @Test
@@ -215,7 +206,7 @@ class DeployRunnerTest {
 
     @Test
     void cancellingStopsTheRunAndStillReportsEveryHost() throws Exception {
-        var runner = new DeployRunner(h -> ssh);
+        var runner = new DeployRunner(h -> sshExtension.connector());
         Deploy deploy = host -> {
             server.shell("sleep 30").name("long");
             files.directory(dir.resolve(host.name()).toString()).name("after");

@@ -4,16 +4,14 @@ import static dev.jinfra.deploy.Operations.files;
 import static dev.jinfra.deploy.Operations.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jinfra.connect.SshConnector;
 import dev.jinfra.testing.FleetHosts;
+import dev.jinfra.testing.SshConnectorExtension;
 import dev.jinfra.testkit.SshFleetExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,23 +20,16 @@ class OperationControlsTest {
     @RegisterExtension
     static SshFleetExtension fleetExtension = SshFleetExtension.hosts(3);
 
-    static SshConnector ssh;
+    @RegisterExtension
+    static SshConnectorExtension sshExtension = new SshConnectorExtension();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        ssh = SshConnector.builder().build();
-    }
 
-    @AfterAll
-    static void stop() {
-        ssh.close();
-    }
 
     DeployResult run(Deploy deploy) {
-        return new DeployRunner(h -> ssh).run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy),
+        return new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy),
                 DeployRunner.Options.defaults(), new DeployListener() {});
     }
 

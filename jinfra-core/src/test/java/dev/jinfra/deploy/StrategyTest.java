@@ -4,16 +4,14 @@ import static dev.jinfra.deploy.Operations.barrier;
 import static dev.jinfra.deploy.Operations.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jinfra.connect.SshConnector;
 import dev.jinfra.testing.FleetHosts;
+import dev.jinfra.testing.SshConnectorExtension;
 import dev.jinfra.testkit.SshFleetExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,24 +20,17 @@ class StrategyTest {
     @RegisterExtension
     static SshFleetExtension fleetExtension = SshFleetExtension.hosts(3);
 
-    static SshConnector ssh;
+    @RegisterExtension
+    static SshConnectorExtension sshExtension = new SshConnectorExtension();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        ssh = SshConnector.builder().build();
-    }
 
-    @AfterAll
-    static void stop() {
-        ssh.close();
-    }
 
     DeployResult run(Deploy deploy, DeployRunner.Strategy strategy) {
         var options = new DeployRunner.Options(100, false, dev.jinfra.run.Batching.NONE, null, strategy);
-        return new DeployRunner(h -> ssh).run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy), options,
+        return new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy), options,
                 new DeployListener() {});
     }
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinfra.command.Command;
 import dev.jinfra.connect.LocalConnector;
-import dev.jinfra.connect.SshConnector;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
 import dev.jinfra.testing.FleetHosts;
+import dev.jinfra.testing.SshConnectorExtension;
 import dev.jinfra.testkit.Fault;
 import dev.jinfra.testkit.SshFleet;
 import dev.jinfra.testkit.SshFleetExtension;
@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,18 +22,11 @@ class FleetRunnerTest {
     @RegisterExtension
     static SshFleetExtension fleetExtension = SshFleetExtension.hosts(12);
 
-    static SshConnector ssh;
+    @RegisterExtension
+    static SshConnectorExtension sshExtension = new SshConnectorExtension();
     static final LocalConnector LOCAL = new LocalConnector();
 
-    @BeforeAll
-    static void start() {
-        ssh = SshConnector.builder().build();
-    }
 
-    @AfterAll
-    static void stop() {
-        ssh.close();
-    }
 
     SshFleet fleet() {
         return fleetExtension.fleet();
@@ -50,7 +41,7 @@ class FleetRunnerTest {
     }
 
     RunSummary run(List<Host> hosts, String command, Duration timeout, FleetRunner.Options options, RecordingListener listener, RunControl control) {
-        var runner = new FleetRunner(h -> h.isLocal() ? LOCAL : ssh);
+        var runner = new FleetRunner(h -> h.isLocal() ? LOCAL : sshExtension.connector());
         return runner.run(hosts, new ExecWork(Command.shell(command), null, timeout), options, listener, control);
     }
 

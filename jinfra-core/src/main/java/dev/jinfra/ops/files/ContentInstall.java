@@ -40,8 +40,9 @@ record ContentInstall(String dest, String mode, String owner, String group) {
         Ownership.checkMode(operation, mode);
     }
 
-    Plan plan(byte[] content, FactSource facts) {
-        String sha = sha256(content);
+    Plan plan(LocalFiles.Content wanted, FactSource facts) {
+        byte[] content = wanted.bytes();
+        String sha = wanted.sha256();
         FileInfo.Value now = facts.get(new FileInfo(dest));
         if (now != null && !now.type().equals("regular file")) {
             throw new IllegalStateException(dest + " exists but is a " + now.type() + ", not a file");
@@ -60,7 +61,8 @@ record ContentInstall(String dest, String mode, String owner, String group) {
                 upload, dest, mode == null ? "" : mode, owner == null ? "" : owner, group == null ? "" : group)));
     }
 
-    String diff(byte[] content, FactSource facts) {
+    String diff(LocalFiles.Content wanted, FactSource facts) {
+        byte[] content = wanted.bytes();
         return UnifiedDiff.of(dest, facts.get(new FileContent(dest)), new String(content, StandardCharsets.UTF_8));
     }
 

@@ -6,10 +6,6 @@ import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * {@code files.put}: a local file's content on the host, uploaded only when the remote checksum differs and put
@@ -47,11 +43,7 @@ public record Put(
         return new ContentInstall(dest, mode, owner, group);
     }
 
-    private byte[] read() {
-        try {
-            return Files.readAllBytes(Path.of(src));
-        } catch (IOException e) {
-            throw new UncheckedIOException("files.put: cannot read local file " + src + ": " + e.getMessage(), e);
-        }
+    private LocalFiles.Content read() {
+        return LocalFiles.read("files.put", src);
     }
 }

@@ -8,7 +8,6 @@ import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
 import dev.jinfra.template.TemplateRenderer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,12 +45,12 @@ public record Template(
 
     @Override
     public Plan plan(FactSource facts) {
-        return install().plan(render(), facts);
+        return install().plan(LocalFiles.Content.of(render()), facts);
     }
 
     @Override
     public String diff(FactSource facts) {
-        return install().diff(render(), facts);
+        return install().diff(LocalFiles.Content.of(render()), facts);
     }
 
     /**
@@ -67,7 +66,9 @@ public record Template(
 
     /** The rendered content; a template error names the file and line. */
     public byte[] render() {
-        return RENDERER.render(Path.of(src), vars).getBytes(StandardCharsets.UTF_8);
+        // The template's text is read once per content, like an upload's; rendering is per host.
+        String source = new String(LocalFiles.read("files.template", src).bytes(), StandardCharsets.UTF_8);
+        return RENDERER.render(src, source, vars).getBytes(StandardCharsets.UTF_8);
     }
 
     private ContentInstall install() {
