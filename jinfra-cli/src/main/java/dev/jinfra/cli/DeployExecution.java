@@ -59,6 +59,9 @@ final class DeployExecution {
     @picocli.CommandLine.Mixin
     RunAsOptions runAs = new RunAsOptions();
 
+    @picocli.CommandLine.Mixin
+    OperationControlOptions controls = new OperationControlOptions();
+
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationArg.class, description = "Time limit per command.")
     java.time.Duration timeout;
 
@@ -159,7 +162,7 @@ final class DeployExecution {
 
     /** The lowest level of settings: what operations, pieces and host data leave unsaid. */
     private dev.jinfra.deploy.Settings commandLineSettings() {
-        var s = runAs.settings();
+        var s = controls.applyTo(runAs.settings());
         return timeout == null ? s : s.timeout(timeout);
     }
 

@@ -97,4 +97,19 @@ class OperationCommandTest {
                 .contains("# hosts that did not succeed in: files.directory path=" + cwd.resolve("part"))
                 .contains("# unreachable\nweb-004\n");
     }
+
+    @Test
+    void controlsFromTheCommandLineDecideWhatCountsAsSuccess() {
+        CliRun strict = operation("server.shell", "commands=exit 3");
+        assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
+
+        CliRun accepting = operation("server.shell", "commands=exit 3", "--success-exit-codes", "0,3");
+        assertThat(accepting.exitCode()).as(accepting.toString()).isEqualTo(ExitCode.OK);
+        assertThat(changed(accepting)).isEqualTo(4);
+
+        CliRun tolerated = operation("server.shell", "commands=exit 3", "--ignore-errors");
+        // The failures are shown, but ignored ones keep the hosts in the run and out of the exit code.
+        assertThat(tolerated.exitCode()).as(tolerated.toString()).isEqualTo(ExitCode.OK);
+        assertThat(tolerated.out()).as(tolerated.toString()).contains("✗ 4 failed").contains("4 of 4 hosts succeeded");
+    }
 }

@@ -211,12 +211,20 @@ final class BatchRun {
         }
         OperationOutcome outcome = OperationExecution.run(op, call, host, facts.get(host), connections.get(host),
                 changeCommands, options);
-        if (outcome.status() == OperationStatus.FAILED && !call.ignoresErrors()) {
+        if (outcome.status() == OperationStatus.FAILED && !ignoresErrors(call, host)) {
             states.put(host.name(), DeployHostState.FAILED);
             errors.put(host.name(), op.name() + ": " + outcome.reason());
         }
         listener.hostFinished(outcome);
         return outcome;
+    }
+
+    private boolean ignoresErrors(OperationCall call, Host host) {
+        try {
+            return call.settingsFor(host, options.commandLine()).controls().ignoresErrors();
+        } catch (RuntimeException e) {
+            return false; // bad host data: the operation already failed with that message
+        }
     }
 
     boolean hasLeft(Host host) {

@@ -13,15 +13,7 @@ public final class OperationCall {
     // Settings made on this operation itself, and those of the deploy piece it was called in.
     private Settings own = Settings.NONE;
     private final Settings piece;
-    private boolean ignoreErrors;
     private ExecutionShape shape = ExecutionShape.ALL;
-    private java.util.function.BooleanSupplier when;
-    private int retries;
-    private Duration retryDelay = Duration.ZERO;
-    private java.util.function.Predicate<String> retryUntil;
-    private java.util.Set<Integer> successExitCodes = java.util.Set.of(0);
-    private boolean continueOnError;
-    private byte[] stdin;
     // Set by the runner once this operation has run on its host: what deploy code's when(...) conditions ask.
     private volatile OperationStatus outcome;
 
@@ -85,7 +77,7 @@ public final class OperationCall {
 
     /** A failure of this operation is reported but does not take the host out of the run. */
     public OperationCall ignoreErrors() {
-        this.ignoreErrors = true;
+        own = own.ignoreErrors();
         return this;
     }
 
@@ -112,17 +104,13 @@ public final class OperationCall {
      * {@code server.shell("systemctl reload nginx").when(config::changed)} is the handler pattern.
      */
     public OperationCall when(java.util.function.BooleanSupplier condition) {
-        this.when = condition;
+        own = own.when(condition);
         return this;
     }
 
     /** Runs a failed command again up to {@code times} more times, waiting {@code delay} between tries. */
     public OperationCall retries(int times, Duration delay) {
-        if (times < 0) {
-            throw new IllegalArgumentException("retries < 0: " + times);
-        }
-        this.retries = times;
-        this.retryDelay = delay;
+        own = own.retries(times, delay);
         return this;
     }
 
@@ -131,25 +119,25 @@ public final class OperationCall {
      * {@code done} (e.g. {@code out -> out.contains("ready")}), up to the same number of retries.
      */
     public OperationCall retryUntil(java.util.function.Predicate<String> done) {
-        this.retryUntil = done;
+        own = own.retryUntil(done);
         return this;
     }
 
     /** Exit codes that count as success (default: only 0). */
     public OperationCall successExitCodes(Integer... codes) {
-        this.successExitCodes = java.util.Set.of(codes);
+        own = own.successExitCodes(codes);
         return this;
     }
 
     /** When a command fails, still run the operation's remaining commands (the operation still fails). */
     public OperationCall continueOnError() {
-        this.continueOnError = true;
+        own = own.continueOnError();
         return this;
     }
 
     /** Text sent to each command's standard input. */
     public OperationCall stdin(String text) {
-        this.stdin = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        own = own.stdin(text);
         return this;
     }
 
@@ -167,35 +155,6 @@ public final class OperationCall {
         this.outcome = status;
     }
 
-    boolean conditionHolds() {
-        return when == null || when.getAsBoolean();
-    }
-
-    int retries() {
-        return retries;
-    }
-
-    Duration retryDelay() {
-        return retryDelay;
-    }
-
-    /** Whether a run of a command is final: it succeeded and, when asked for, its output says it is done. */
-    boolean finished(int exitCode, String stdout) {
-        return succeeds(exitCode) && (retryUntil == null || retryUntil.test(stdout));
-    }
-
-    boolean succeeds(int exitCode) {
-        return successExitCodes.contains(exitCode);
-    }
-
-    boolean continuesOnError() {
-        return continueOnError;
-    }
-
-    byte[] stdinOrNull() {
-        return stdin == null ? null : stdin.clone();
-    }
-
     public String displayName() {
         return name != null ? name : operation.describe();
     }
@@ -206,10 +165,6 @@ public final class OperationCall {
      */
     public Settings settingsFor(dev.jinfra.inventory.Host host, Settings commandLine) {
         return own.over(piece).over(Settings.fromHostData(host)).over(commandLine);
-    }
-
-    public boolean ignoresErrors() {
-        return ignoreErrors;
     }
 
     public ExecutionShape shape() {

@@ -25,9 +25,16 @@ final class OperationExecution {
 
     private static OperationOutcome planAndRun(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
                                                Connection connection, Map<Host, Integer> changeCommands, DeployRunner.Options options) {
+        Settings settings;
+        try {
+            settings = call.settingsFor(host, options.commandLine());
+        } catch (RuntimeException e) {
+            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), e.getMessage(), "", "", -1);
+        }
+        Controls controls = settings.controls();
         boolean runs;
         try {
-            runs = call.conditionHolds();
+            runs = controls.conditionHolds();
         } catch (RuntimeException e) {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), "when(): " + DeployRunner.describe(e), "", "", -1);
         }
@@ -42,12 +49,6 @@ final class OperationExecution {
         }
         if (!plan.changes()) {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.UNCHANGED, List.of(), plan.noChangeReason(), "", "", 0);
-        }
-        Settings settings;
-        try {
-            settings = call.settingsFor(host, options.commandLine());
-        } catch (RuntimeException e) {
-            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), e.getMessage(), "", "", -1);
         }
         boolean password = settings.usesSudo() && options.sudoPassword() != null;
         // Read before the change, so the diff shows what the host had.
@@ -80,11 +81,11 @@ final class OperationExecution {
         String firstFailure = null;
         int failedExit = 0;
         for (String command : rendered.subList(plan.uploads().size(), rendered.size())) {
-            CommandResult r = runWithRetries(command, call, stdinFor(call, password ? options.sudoPassword() : null),
+            CommandResult r = runWithRetries(command, controls, stdinFor(controls, password ? options.sudoPassword() : null),
                     settings.timeoutOrZero(), connection, host, changeCommands);
             out.append(r.stdout());
             err.append(r.stderr());
-            if (r.outcome() != CommandResult.Outcome.EXITED || !call.succeeds(r.exitCode())) {
+            if (r.outcome() != CommandResult.Outcome.EXITED || !controls.succeeds(r.exitCode())) {
                 if (firstFailure == null) {
                     firstFailure = switch (r.outcome()) {
                         case EXITED -> "exit " + r.exitCode() + ": " + command;
@@ -93,7 +94,7 @@ final class OperationExecution {
                     };
                     failedExit = r.exitCode();
                 }
-                if (!call.continuesOnError() || r.outcome() == CommandResult.Outcome.CONNECTION_LOST) {
+                if (!controls.continuesOnError() || r.outcome() == CommandResult.Outcome.CONNECTION_LOST) {
                     break;
                 }
             }
@@ -105,8 +106,8 @@ final class OperationExecution {
     }
 
     /** The sudo password (for {@code sudo -S}) comes first on standard input, then the operation's own input. */
-    private static byte[] stdinFor(OperationCall call, Secret sudoPassword) {
-        byte[] own = call.stdinOrNull();
+    private static byte[] stdinFor(Controls controls, Secret sudoPassword) {
+        byte[] own = controls.stdinOrNull();
         if (sudoPassword == null) {
             return own;
         }
@@ -119,13 +120,13 @@ final class OperationExecution {
         return both;
     }
 
-    private static CommandResult runWithRetries(String command, OperationCall call, byte[] stdin, java.time.Duration timeout,
+    private static CommandResult runWithRetries(String command, Controls controls, byte[] stdin, java.time.Duration timeout,
                                                 Connection connection, Host host, Map<Host, Integer> changeCommands) {
         CommandResult r = null;
-        for (int attempt = 0; attempt <= call.retries(); attempt++) {
-            if (attempt > 0 && !call.retryDelay().isZero()) {
+        for (int attempt = 0; attempt <= controls.retriesOrZero(); attempt++) {
+            if (attempt > 0 && !controls.retryDelayOrZero().isZero()) {
                 try {
-                    Thread.sleep(call.retryDelay());
+                    Thread.sleep(controls.retryDelayOrZero());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return r;
@@ -133,7 +134,7 @@ final class OperationExecution {
             }
             changeCommands.merge(host, 1, Integer::sum);
             r = connection.run(new CommandRequest(command, stdin, timeout), OutputListener.NONE);
-            if (r.outcome() == CommandResult.Outcome.EXITED && call.finished(r.exitCode(), r.stdout())) {
+            if (r.outcome() == CommandResult.Outcome.EXITED && controls.finished(r.exitCode(), r.stdout())) {
                 return r;
             }
         }

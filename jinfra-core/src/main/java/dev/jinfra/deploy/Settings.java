@@ -17,12 +17,18 @@ import java.util.Map;
  * @param env merged across levels, the higher level winning per variable
  */
 public record Settings(Boolean useSudo, String sudoUser, String suUser, String doasUser, Map<String, String> env, String chdir,
-                       Duration timeout, String shell) {
-    public static final Settings NONE = new Settings(null, null, null, null, Map.of(), null, null, null);
+                       Duration timeout, String shell, Controls controls) {
+    public static final Settings NONE = new Settings(null, null, null, null, Map.of(), null, null, null, Controls.NONE);
 
     public Settings {
         // Sorted, so that the same settings always render the same command line.
         env = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(env));
+        controls = controls == null ? Controls.NONE : controls;
+    }
+
+    public Settings(Boolean useSudo, String sudoUser, String suUser, String doasUser, Map<String, String> env, String chdir,
+                    Duration timeout, String shell) {
+        this(useSudo, sudoUser, suUser, doasUser, env, chdir, timeout, shell, Controls.NONE);
     }
 
     /** An empty set of settings to chain onto: {@code settings().sudo().env("LANG", "C")}. */
@@ -31,37 +37,76 @@ public record Settings(Boolean useSudo, String sudoUser, String suUser, String d
     }
 
     public Settings sudo() {
-        return new Settings(true, sudoUser, suUser, doasUser, env, chdir, timeout, shell);
+        return new Settings(true, sudoUser, suUser, doasUser, env, chdir, timeout, shell, controls);
     }
 
     public Settings sudo(String user) {
-        return new Settings(true, user, suUser, doasUser, env, chdir, timeout, shell);
+        return new Settings(true, user, suUser, doasUser, env, chdir, timeout, shell, controls);
     }
 
     public Settings su(String user) {
-        return new Settings(useSudo, sudoUser, user, doasUser, env, chdir, timeout, shell);
+        return new Settings(useSudo, sudoUser, user, doasUser, env, chdir, timeout, shell, controls);
     }
 
     public Settings doas(String user) {
-        return new Settings(useSudo, sudoUser, suUser, user, env, chdir, timeout, shell);
+        return new Settings(useSudo, sudoUser, suUser, user, env, chdir, timeout, shell, controls);
     }
 
     public Settings shell(String program) {
-        return new Settings(useSudo, sudoUser, suUser, doasUser, env, chdir, timeout, program);
+        return new Settings(useSudo, sudoUser, suUser, doasUser, env, chdir, timeout, program, controls);
     }
 
     public Settings env(String name, String value) {
         Map<String, String> m = new LinkedHashMap<>(env);
         m.put(name, value);
-        return new Settings(useSudo, sudoUser, suUser, doasUser, m, chdir, timeout, shell);
+        return new Settings(useSudo, sudoUser, suUser, doasUser, m, chdir, timeout, shell, controls);
     }
 
     public Settings chdir(String dir) {
-        return new Settings(useSudo, sudoUser, suUser, doasUser, env, dir, timeout, shell);
+        return new Settings(useSudo, sudoUser, suUser, doasUser, env, dir, timeout, shell, controls);
     }
 
     public Settings timeout(Duration limit) {
-        return new Settings(useSudo, sudoUser, suUser, doasUser, env, chdir, limit, shell);
+        return new Settings(useSudo, sudoUser, suUser, doasUser, env, chdir, limit, shell, controls);
+    }
+
+    /** Runs a failed command again up to {@code times} more times, waiting {@code delay} between tries. */
+    public Settings retries(int times, Duration delay) {
+        return withControls(controls.withRetries(times, delay));
+    }
+
+    /** With {@link #retries}: also run a command again while its output does not satisfy {@code done}. */
+    public Settings retryUntil(java.util.function.Predicate<String> done) {
+        return withControls(controls.withRetryUntil(done));
+    }
+
+    /** Exit codes that count as success (default: only 0). */
+    public Settings successExitCodes(Integer... codes) {
+        return withControls(controls.withSuccessExitCodes(java.util.Set.of(codes)));
+    }
+
+    /** A failure is reported but does not take the host out of the run. */
+    public Settings ignoreErrors() {
+        return withControls(controls.withIgnoreErrors(true));
+    }
+
+    /** When a command fails, the operation's remaining commands still run (the operation still fails). */
+    public Settings continueOnError() {
+        return withControls(controls.withContinueOnError(true));
+    }
+
+    /** Runs only if {@code condition} holds when the operation's turn comes; conditions of all levels must hold. */
+    public Settings when(java.util.function.BooleanSupplier condition) {
+        return withControls(controls.withWhen(condition));
+    }
+
+    /** Text sent to each command's standard input. */
+    public Settings stdin(String text) {
+        return withControls(controls.withStdin(text));
+    }
+
+    public Settings withControls(Controls c) {
+        return new Settings(useSudo, sudoUser, suUser, doasUser, env, chdir, timeout, shell, c);
     }
 
     /** These settings where set, else {@code lower}'s. */
@@ -70,7 +115,8 @@ public record Settings(Boolean useSudo, String sudoUser, String suUser, String d
         mergedEnv.putAll(env);
         return new Settings(useSudo != null ? useSudo : lower.useSudo, sudoUser != null ? sudoUser : lower.sudoUser,
                 suUser != null ? suUser : lower.suUser, doasUser != null ? doasUser : lower.doasUser, mergedEnv,
-                chdir != null ? chdir : lower.chdir, timeout != null ? timeout : lower.timeout, shell != null ? shell : lower.shell);
+                chdir != null ? chdir : lower.chdir, timeout != null ? timeout : lower.timeout, shell != null ? shell : lower.shell,
+                controls.over(lower.controls));
     }
 
     /**
@@ -97,7 +143,8 @@ public record Settings(Boolean useSudo, String sudoUser, String suUser, String d
         }
         // A sudo user in host data means sudo, unless the data says sudo: false.
         Boolean use = sudo != null ? sudo : user != null ? Boolean.TRUE : null;
-        return new Settings(use, user, text(d, "su_user"), text(d, "doas_user"), env, chdir, timeout, text(d, "shell"));
+        return new Settings(use, user, text(d, "su_user"), text(d, "doas_user"), env, chdir, timeout, text(d, "shell"),
+                Controls.fromHostData(host));
     }
 
     private static String text(Map<String, Object> data, String key) {
