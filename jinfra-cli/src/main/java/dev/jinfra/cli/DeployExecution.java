@@ -91,7 +91,7 @@ final class DeployExecution {
         Style style = Style.forTerminal(console.terminal() && !noColor);
         try (var fleet = new FleetRun(targets, console)) {
             fleet.validate(hosts);
-            var runner = new DeployRunner(fleet::connectorFor).confirmWith(plan -> confirm(plan, console));
+            var runner = new DeployRunner(fleet::connectorFor).confirmWith((plan, proposal) -> confirm(proposal, console));
             DeployResult result;
             InterruptHandler.install(() -> {
                 console.err().println();
@@ -121,8 +121,8 @@ final class DeployExecution {
      * Safety for large runs: past the threshold, show what would change and ask; with nobody to ask, require
      * --yes. The count is of hosts with at least one operation, known after the prepare phase.
      */
-    private boolean confirm(List<DeployListener.PlannedOperation> plan, Console console) {
-        long hosts = plan.stream().flatMap(op -> op.hosts().stream()).distinct().count();
+    private boolean confirm(dev.jinfra.deploy.Proposal proposal, Console console) {
+        int hosts = proposal.hostsToChange().size();
         if (yes || hosts <= confirmOver) {
             return true;
         }
@@ -131,10 +131,11 @@ final class DeployExecution {
                     + "): add --yes to go ahead, or --dry to see the changes first");
         }
         synchronized (console.err()) {
-            console.err().println("jinfra: about to run " + plan.size() + " operations on " + hosts + " hosts:");
-            for (var op : plan) {
-                console.err().println("  " + op.name() + " (" + op.hosts().size() + " hosts)");
-            }
+            console.err().println("jinfra: " + hosts + " hosts would be changed:");
+            proposal.entries().stream().filter(e -> e.kind() != dev.jinfra.deploy.Proposal.Kind.NO_CHANGE)
+                    .collect(java.util.stream.Collectors.groupingBy(dev.jinfra.deploy.Proposal.Entry::name,
+                            LinkedHashMap::new, java.util.stream.Collectors.counting()))
+                    .forEach((name, n) -> console.err().println("  " + name + " (" + n + " hosts)"));
         }
         String answer = System.console().readLine("Go ahead? [y/N] ");
         return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
@@ -156,7 +157,12 @@ final class DeployExecution {
             progressDisplay = new DeployProgress(console.err(), console.terminal(), style);
             all.add(progressDisplay);
         }
-        all.add(json ? new DeployJsonLines(console.out()) : new DeployReport(console.out(), style, verbose.length));
+        if (json) {
+            all.add(new DeployJsonLines(console.out()));
+        } else {
+            all.add(new DeployReport(console.out(), style, verbose.length));
+            all.add(new dev.jinfra.cli.output.ProposalReport(console.out(), style, verbose.length));
+        }
         return DeployListener.all(all);
     }
 

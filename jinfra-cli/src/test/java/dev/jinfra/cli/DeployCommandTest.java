@@ -40,13 +40,16 @@ class DeployCommandTest {
         CliRun first = CliRun.run(cwd, inventory(), "deploy.java");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
         assertThat(first.out()).contains("--> Prepared 3 operations")
+                .contains("--> Proposed changes: 3 operations on 6 of 6 hosts")
                 .contains("[1/3] App directory  ~ 6 changed")
                 .contains("6 of 6 hosts succeeded: 6 changed, 0 unchanged");
         assertThat(cwd.resolve("hosts/web-001/only-on-one")).isDirectory();
 
         CliRun second = CliRun.run(cwd, inventory(), "deploy.java", "-v");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
-        assertThat(second.out()).contains("[1/3] App directory  ✓ 6 unchanged")
+        assertThat(second.out()).contains("--> Proposed changes: none")
+                .contains("1. App directory: ✓ unchanged on web-[001-006]")
+                .contains("[1/3] App directory  ✓ 6 unchanged")
                 .contains("6 of 6 hosts succeeded: 0 changed, 6 unchanged")
                 .contains("is a directory as wanted")
                 .contains("fact web-001: DirectoryInfo[path=" + cwd.resolve("hosts/web-001") + "] = Value[type=directory, mode=750")
@@ -60,7 +63,9 @@ class DeployCommandTest {
         writeDeploy();
         CliRun dry = CliRun.run(cwd, inventory(), "deploy.java", "--dry", "-vv");
         assertThat(dry.exitCode()).as(dry.toString()).isEqualTo(ExitCode.OK);
-        assertThat(dry.out()).contains("$ mkdir -p -- " + cwd.resolve("hosts/web-001")).contains("would change");
+        assertThat(dry.out()).contains("$ mkdir -p -- " + cwd.resolve("hosts/web-001")).contains("would change")
+                .contains("2. Releases: ~ change on web-[001-006]")
+                .contains("3. Directory: " + cwd.resolve("hosts/web-001/only-on-one") + ": ~ change on web-001");
         assertThat(cwd.resolve("hosts")).doesNotExist();
     }
 
@@ -74,7 +79,10 @@ class DeployCommandTest {
         for (String line : r.outLines()) {
             types.add(json.readTree(line).get("type").asText());
         }
-        assertThat(types).startsWith("host_connected").contains("plan", "operation_start", "result", "operation_end").endsWith("summary");
+        assertThat(types).startsWith("host_connected").contains("plan", "fact", "proposed", "operation_start", "result", "operation_end")
+                .endsWith("summary");
+        assertThat(types.indexOf("proposed")).isLessThan(types.indexOf("operation_start"));
+        assertThat(types.stream().filter("proposed"::equals)).hasSize(6 + 6 + 1);
         assertThat(types.stream().filter("result"::equals)).hasSize(6 + 6 + 1);
         assertThat(json.readTree(r.outLines().getLast()).get("changed").asInt()).isEqualTo(6);
     }
@@ -110,6 +118,10 @@ class DeployCommandTest {
         CliRun confirmed = CliRun.run(cwd, inventory(), "deploy.java", "--confirm-over", "3", "--yes");
         assertThat(confirmed.exitCode()).as(confirmed.toString()).isEqualTo(ExitCode.OK);
         assertThat(cwd.resolve("hosts")).isDirectory();
+
+        // The threshold counts hosts that would change, not hosts that have operations.
+        CliRun nothingToDo = CliRun.run(cwd, inventory(), "deploy.java", "--confirm-over", "3");
+        assertThat(nothingToDo.exitCode()).as(nothingToDo.toString()).isEqualTo(ExitCode.OK);
     }
 
     @Test

@@ -64,8 +64,11 @@ final class BatchRun {
             prepareAll(threads, reached);
             List<DeployListener.PlannedOperation> planned = plan(reached);
             listener.planned(planned);
+            Proposal proposal = cancelled ? Proposal.NONE
+                    : Proposer.propose(planned, reached, registered, facts, options, threads);
+            listener.proposed(proposal);
             List<OperationOutcome> outcomes = new ArrayList<>();
-            if (!confirmation.approve(planned)) {
+            if (!confirmation.approve(planned, proposal)) {
                 hosts.forEach(h -> {
                     if (states.putIfAbsent(h.name(), DeployHostState.SKIPPED) == null) {
                         errors.put(h.name(), "not started: not confirmed");
@@ -197,17 +200,7 @@ final class BatchRun {
         OperationCall call = callOf(host, op.id());
         HostFacts hostFacts = facts.get(host);
         if (!hostFacts.probed()) {
-            try {
-                // Facts some operations only ask for once others are known (a checksum once the file is known to
-                // exist) come to light in the next pass: one round trip per level of such dependence.
-                for (int pass = 0; pass < 3; pass++) {
-                    if (!hostFacts.prefetch(FactProbe.factsOfRemaining(registered.get(host), op.id(), hostFacts))) {
-                        break;
-                    }
-                }
-            } catch (RuntimeException e) {
-                // Gathering ahead is an optimisation: each operation still reads what it needs itself.
-            }
+            FactProbe.gatherAhead(registered.get(host), op.id(), hostFacts);
         }
         OperationOutcome outcome = OperationExecution.run(op, call, host, facts.get(host), connections.get(host),
                 changeCommands, options);

@@ -43,6 +43,11 @@ final class CompositeDeployListener implements DeployListener {
     }
 
     @Override
+    public void proposed(Proposal proposal) {
+        each(l -> l.proposed(proposal));
+    }
+
+    @Override
     public void operationStarted(int number, int total, PlannedOperation operation) {
         each(l -> l.operationStarted(number, total, operation));
     }

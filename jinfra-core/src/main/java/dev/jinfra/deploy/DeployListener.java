@@ -18,6 +18,9 @@ public interface DeployListener {
     /** The prepare phase is over: the operations in run order, and which hosts each one is for. */
     default void planned(List<PlannedOperation> operations) {}
 
+    /** What the run would change, worked out from the facts before anything changes. */
+    default void proposed(Proposal proposal) {}
+
     default void operationStarted(int number, int total, PlannedOperation operation) {}
 
     default void hostFinished(OperationOutcome outcome) {}

@@ -70,13 +70,13 @@ public final class DeployRunner {
     private final Function<Host, Connector> connectors;
     private volatile boolean cancelled;
     private volatile BatchRun current;
-    private Confirmation confirmation = plan -> true;
+    private Confirmation confirmation = (plan, proposal) -> true;
 
     /** Asked once, after the first prepare phase and before anything changes, whether to go ahead. */
     @FunctionalInterface
     public interface Confirmation {
         /** @return false to stop the run before any change; may throw to report why no answer could be had */
-        boolean approve(List<DeployListener.PlannedOperation> plan);
+        boolean approve(List<DeployListener.PlannedOperation> plan, Proposal proposal);
     }
 
     /** Asks before a real (not dry) run changes anything; see {@link Confirmation}. */
@@ -173,8 +173,8 @@ public final class DeployRunner {
     private DeployResult runBatch(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener,
                                   FailureBudget budget) {
         Confirmation ask = confirmation;
-        confirmation = plan -> true;
-        BatchRun batch = new BatchRun(hosts, deploys, options, listener, budget, connectors, options.dryRun() ? plan -> true : ask);
+        confirmation = (plan, proposal) -> true;
+        BatchRun batch = new BatchRun(hosts, deploys, options, listener, budget, connectors, options.dryRun() ? (plan, proposal) -> true : ask);
         current = batch;
         if (cancelled) {
             batch.cancel();

@@ -17,4 +17,12 @@ public interface Fact<T> {
 
     /** The value when the command exits non-zero (the file, package or program is not there). */
     T absent();
+
+    /**
+     * Whether the value is a file's content. Run output (verbose lines, JSON events) then says only that it
+     * was read: configuration files hold passwords and keys, and logs must not.
+     */
+    default boolean valueIsContent() {
+        return false;
+    }
 }

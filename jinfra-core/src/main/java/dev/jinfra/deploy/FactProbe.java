@@ -36,4 +36,21 @@ final class FactProbe {
         }
         return wanted;
     }
+
+    /**
+     * Reads the facts of the operations from {@code from} on in as few round trips as possible: facts some
+     * operations only ask for once others are known (a checksum once the file is known to exist) come to
+     * light in the next pass, one round trip per level of such dependence.
+     */
+    static void gatherAhead(List<PrepareContext.Registered> operations, OperationId from, HostFacts facts) {
+        try {
+            for (int pass = 0; pass < 3; pass++) {
+                if (!facts.prefetch(factsOfRemaining(operations, from, facts))) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            // Gathering ahead is an optimisation: each operation still reads what it needs itself.
+        }
+    }
 }

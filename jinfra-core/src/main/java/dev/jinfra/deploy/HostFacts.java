@@ -20,6 +20,8 @@ final class HostFacts implements FactSource {
     private final AtomicInteger reads = new AtomicInteger();
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private boolean probed;
+    // Plans made against the facts above; they hold as long as the facts do.
+    private final Map<OperationId, Plan> plans = new HashMap<>();
 
     HostFacts(Connection connection, java.util.function.BiConsumer<Fact<?>, Object> onRead) {
         this.connection = connection;
@@ -54,7 +56,21 @@ final class HostFacts implements FactSource {
     /** After a change to the host, what was read before may no longer be true. */
     synchronized void forget() {
         cache.clear();
+        plans.clear();
         probed = false;
+    }
+
+    /**
+     * The operation's plan against these facts, made once until the host changes: plans are pure functions of
+     * the facts, so the plan shown in the proposal is the one that runs.
+     */
+    synchronized Plan plan(OperationId id, Operation operation) {
+        Plan known = plans.get(id);
+        if (known == null) {
+            known = operation.plan(this);
+            plans.put(id, known);
+        }
+        return known;
     }
 
     /** Whether the facts of the operations still to come were gathered since the last change. */

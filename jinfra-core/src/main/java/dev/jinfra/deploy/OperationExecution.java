@@ -43,7 +43,7 @@ final class OperationExecution {
         }
         Plan plan;
         try {
-            plan = call.operation().plan(facts);
+            plan = facts.plan(op.id(), call.operation());
         } catch (RuntimeException e) {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), DeployRunner.describe(e), "", "", -1);
         }
@@ -60,9 +60,7 @@ final class OperationExecution {
                 diff = "(no diff: " + e.getMessage() + ")";
             }
         }
-        List<String> rendered = new java.util.ArrayList<>();
-        plan.uploads().forEach(u -> rendered.add("# " + u));
-        plan.commands().stream().map(c -> wrap(c, settings, password).render()).forEach(rendered::add);
+        List<String> rendered = render(plan, settings, password);
         if (options.dryRun()) {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0, diff);
         }
@@ -103,6 +101,14 @@ final class OperationExecution {
         OperationStatus status = firstFailure == null ? OperationStatus.CHANGED : OperationStatus.FAILED;
         return new OperationOutcome(op.id(), op.name(), host, status, rendered, firstFailure, out.toString(), err.toString(),
                 firstFailure == null ? 0 : failedExit, diff);
+    }
+
+    /** The plan's steps as shown and run: uploads as comments, commands wrapped in the operation's settings. */
+    static List<String> render(Plan plan, Settings settings, boolean sudoPasswordOnStdin) {
+        List<String> rendered = new java.util.ArrayList<>();
+        plan.uploads().forEach(u -> rendered.add("# " + u));
+        plan.commands().stream().map(c -> wrap(c, settings, sudoPasswordOnStdin).render()).forEach(rendered::add);
+        return rendered;
     }
 
     /** The sudo password (for {@code sudo -S}) comes first on standard input, then the operation's own input. */

@@ -17,6 +17,11 @@ public record BlockContent(
         @Arg(value = "file to read", required = true) String path,
         @Arg(value = "the line that opens the block", required = true) String begin,
         @Arg(value = "the line that closes the block", required = true) String end) implements Fact<BlockContent.Value> {
+    @Override
+    public boolean valueIsContent() {
+        return true;
+    }
+
 
     public enum State { NONE, BLOCK, UNTERMINATED }
 

@@ -9,6 +9,11 @@ import dev.jinfra.deploy.Fact;
 @Doc(value = "The text of a file, or null; read only to show diffs.")
 public record FileContent(@Arg(value = "file to read", required = true) String path) implements Fact<String> {
     @Override
+    public boolean valueIsContent() {
+        return true;
+    }
+
+    @Override
     public Command command() {
         return Command.of("cat", "--", path);
     }

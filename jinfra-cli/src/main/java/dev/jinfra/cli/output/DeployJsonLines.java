@@ -25,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {"type":"host_connected","host":"web-01"}
  * {"type":"host_unreachable","host":"web-02","error":"connection refused"}
  * {"type":"plan","operations":[{"number":1,"id":"deploy.java:3","name":"App directory","hosts":["web-01"]}]}
+ * {"type":"fact","host":"web-01","fact":"DirectoryInfo","args":{"path":"/srv/app"},"value":null}
+ * {"type":"proposed","operation":1,"host":"web-01","kind":"change","commands":["mkdir -p -- /srv/app"],
+ *  "reason":null,"conditional":false}
  * {"type":"operation_start","number":1,"total":3,"name":"App directory","hosts":1}
  * {"type":"result","operation":1,"name":"App directory","host":"web-01","status":"changed",
  *  "commands":["mkdir -p -- /srv/app"],"reason":null,"exit_code":0,"stdout":"...","stderr":"..."}
@@ -38,6 +41,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code plan}: the operations in run order, after every host's deploy code ran. {@code id} is where the
  *       operation was called ({@code file:line}, helper call chains joined by {@code " > "}, a repeat in a loop
  *       suffixed {@code " #2"}); it is the same on every host. {@code hosts} are the hosts that registered it.</li>
+ *   <li>{@code fact}: a fact read from a host, with the fact's arguments and its value (null where the thing
+ *       is absent; file content is never shown: {@code "(content not shown)"}); a fact is read again after an
+ *       operation changed its host.</li>
+ *   <li>{@code proposed}: after the plan and before any change, one per host of each operation: {@code kind}
+ *       is {@code change} (with the commands it would run), {@code unchanged} (with the reason) or
+ *       {@code unknown} (it depends on an earlier operation's change; the reason says why it cannot be told
+ *       yet). {@code conditional} operations are only run if their condition holds at their turn.</li>
  *   <li>{@code result}: one per host of each operation, as that host finishes; hosts that did not run it
  *       ({@code skipped}: failed earlier, or the operation runs once elsewhere) come just before
  *       {@code operation_end}. {@code status} is {@code changed} (in a dry run: would change),
@@ -91,6 +101,39 @@ public final class DeployJsonLines implements DeployListener {
             op.hosts().forEach(h -> hosts.add(h.name()));
         }
         emit(o);
+    }
+
+    @Override
+    public void factRead(Host host, dev.jinfra.deploy.Fact<?> fact, Object value) {
+        ObjectNode o = event("fact").put("host", host.name()).put("fact", fact.getClass().getSimpleName());
+        o.set("args", tree(fact));
+        o.set("value", fact.valueIsContent() ? JSON.getNodeFactory().textNode("(content not shown)") : tree(value));
+        emit(o);
+    }
+
+    @Override
+    public void proposed(dev.jinfra.deploy.Proposal proposal) {
+        for (var e : proposal.entries()) {
+            ObjectNode o = event("proposed").put("operation", numbers.getOrDefault(e.id(), 0)).put("host", e.host().name())
+                    .put("kind", switch (e.kind()) {
+                        case CHANGE -> "change";
+                        case NO_CHANGE -> "unchanged";
+                        case UNKNOWN -> "unknown";
+                    });
+            ArrayNode commands = o.putArray("commands");
+            e.commands().forEach(commands::add);
+            o.put("reason", e.reason()).put("conditional", e.conditional());
+            emit(o);
+        }
+    }
+
+    /** Fact records and their values as JSON; anything Jackson cannot map goes as its text. */
+    private static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+        try {
+            return JSON.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            return JSON.getNodeFactory().textNode(String.valueOf(value));
+        }
     }
 
     @Override

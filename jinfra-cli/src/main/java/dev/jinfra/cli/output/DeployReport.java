@@ -33,7 +33,7 @@ public final class DeployReport implements DeployListener {
     public void factRead(Host host, dev.jinfra.deploy.Fact<?> fact, Object value) {
         if (verbosity >= 1) {
             synchronized (out) {
-                out.println(style.dim("    fact " + host.name() + ": " + fact + " = " + value));
+                out.println(style.dim("    fact " + host.name() + ": " + fact + " = " + (fact.valueIsContent() ? "(content not shown)" : value)));
             }
         }
     }

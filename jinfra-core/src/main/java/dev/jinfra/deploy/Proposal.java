@@ -1,0 +1,49 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.inventory.Host;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a run proposes to do, worked out after the prepare phase and before any change: every operation
+ * planned on every host against the facts as they are now. A plan can only be as good as those facts: an
+ * operation that depends on an earlier one's change (a line in a file the deploy creates first) is
+ * {@link Kind#UNKNOWN} until its turn, and conditions ({@code when}) are only checked then.
+ */
+public record Proposal(List<Entry> entries) {
+    public enum Kind { CHANGE, NO_CHANGE, UNKNOWN }
+
+    /**
+     * @param commands the commands as they would run (with sudo and the other settings), for {@link Kind#CHANGE}
+     * @param reason why nothing is needed ({@link Kind#NO_CHANGE}) or why it cannot be known yet
+     * @param conditional whether the operation has a {@code when} condition, checked only when its turn comes
+     */
+    public record Entry(OperationId id, String name, Host host, Kind kind, List<String> commands, String reason,
+                        boolean conditional) {
+        public Entry {
+            commands = List.copyOf(commands);
+        }
+    }
+
+    public static final Proposal NONE = new Proposal(List.of());
+
+    public Proposal {
+        entries = List.copyOf(entries);
+    }
+
+    public List<Entry> of(OperationId id) {
+        return entries.stream().filter(e -> e.id().equals(id)).toList();
+    }
+
+    /** Hosts on which at least one operation would (or might) change something, in first-seen order. */
+    public Set<String> hostsToChange() {
+        Set<String> hosts = new LinkedHashSet<>();
+        entries.stream().filter(e -> e.kind() != Kind.NO_CHANGE).forEach(e -> hosts.add(e.host().name()));
+        return hosts;
+    }
+
+    public long count(Kind kind) {
+        return entries.stream().filter(e -> e.kind() == kind).count();
+    }
+}
