@@ -54,4 +54,44 @@ class DeployOpenSshE2ETest {
                 .contains("uploaded over SFTP\n600\n")
                 .endsWith("/root/app/releases\n");
     }
+
+    @Test
+    void syncAndDownloadChangeNothingTheSecondTime(OpenSshFleet fleet) throws Exception {
+        Path site = Files.createDirectories(cwd.resolve("site/sub dir"));
+        Files.writeString(site.getParent().resolve("index.html"), "<h1>synced</h1>\n");
+        Files.writeString(site.resolve("it's here.txt"), "quoted name\n");
+        Files.writeString(site.getParent().resolve("skip.log"), "excluded\n");
+        String source = "downloaded from a file:// URL, so no network is needed\n";
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Path script = Files.writeString(cwd.resolve("setup.sh"), "#!/bin/sh\nprintf '%s|' \"$@\" > /root/script-args\n");
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    files.put("%s", "/root/source.txt").name("Source");
+                    files.download("file:///root/source.txt", "/root/downloaded.txt", "%s", "600", null, null).name("Download");
+                    files.sync(new dev.jinfra.ops.files.Sync("%s", "/root/web", true, "640", "750", null, null,
+                            java.util.List.of("*.log"))).name("Sync");
+                    server.script("%s", "one arg", "it's").name("Script");
+                }
+                """.formatted(Files.writeString(cwd.resolve("source.txt"), source), sha, site.getParent(), script));
+        int n = fleet.hosts().size();
+        CliRun first = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes");
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
+        assertThat(first.out()).contains("[3/4] Sync  ~ " + n + " changed");
+
+        // The script runs every time; the download and the sync find nothing to do.
+        CliRun second = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes");
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
+        assertThat(second.out()).contains("[2/4] Download  ✓ " + n + " unchanged")
+                .contains("[3/4] Sync  ✓ " + n + " unchanged")
+                .contains("[4/4] Script  ~ " + n + " changed");
+        var host = fleet.hosts().getFirst();
+        var check = new ProcessBuilder(fleet.sshCommand(host, "cat /root/downloaded.txt /root/script-args; echo;"
+                + " stat -c %a /root/downloaded.txt /root/web /root/web/index.html; ls -R /root/web")).start();
+        String content = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).isZero();
+        assertThat(content).startsWith(source + "one arg|it's|\n600\n750\n640\n")
+                .contains("it's here.txt")
+                .doesNotContain("skip.log");
+    }
 }

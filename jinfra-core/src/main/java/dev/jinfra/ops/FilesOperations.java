@@ -7,6 +7,7 @@ import dev.jinfra.ops.files.FileOp;
 import dev.jinfra.ops.files.Line;
 import dev.jinfra.ops.files.Link;
 import dev.jinfra.ops.files.Replace;
+import java.util.List;
 
 /** The {@code files} operation family, as deploy code sees it. */
 public final class FilesOperations {
@@ -133,5 +134,34 @@ public final class FilesOperations {
     public OperationCall template(String src, String dest, String mode, String owner, String group, java.util.Map<String, ?> vars) {
         var variables = dev.jinfra.ops.files.Template.variables(PrepareContext.host(), vars);
         return PrepareContext.register(new dev.jinfra.ops.files.Template(src, dest, mode, owner, group, variables));
+    }
+
+    /** Downloads {@code url} to {@code dest} on the host when the file is missing (with curl or wget). */
+    public OperationCall download(String url, String dest) {
+        return PrepareContext.register(new dev.jinfra.ops.files.Download(url, dest, null, null, null, null, false));
+    }
+
+    /** As {@link #download(String, String)}, also when the file's SHA-256 is not {@code sha256}; the download must match it. */
+    public OperationCall download(String url, String dest, String sha256) {
+        return PrepareContext.register(new dev.jinfra.ops.files.Download(url, dest, sha256, null, null, null, false));
+    }
+
+    public OperationCall download(String url, String dest, String sha256, String mode, String owner, String group) {
+        return PrepareContext.register(new dev.jinfra.ops.files.Download(url, dest, sha256, mode, owner, group, false));
+    }
+
+    /** Mirrors the local directory {@code src} into {@code dest}, uploading only files whose content differs. */
+    public OperationCall sync(String src, String dest) {
+        return sync(src, dest, false);
+    }
+
+    /** As {@link #sync(String, String)}; with {@code delete}, files below dest that src does not have are removed. */
+    public OperationCall sync(String src, String dest, boolean delete) {
+        return PrepareContext.register(new dev.jinfra.ops.files.Sync(src, dest, delete, null, null, null, null, List.of()));
+    }
+
+    /** A sync described in full, e.g. {@code new Sync("site", "/srv/www", true, "644", "755", "www-data", null, List.of("*.tmp"))}. */
+    public OperationCall sync(dev.jinfra.ops.files.Sync sync) {
+        return PrepareContext.register(sync);
     }
 }

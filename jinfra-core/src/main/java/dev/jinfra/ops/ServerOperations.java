@@ -15,6 +15,11 @@ public final class ServerOperations {
         return PrepareContext.register(new Shell(List.of(commands)));
     }
 
+    /** Uploads the local script {@code src}, runs it with {@code args} (each one word) and removes it: every run. */
+    public OperationCall script(String src, String... args) {
+        return PrepareContext.register(new dev.jinfra.ops.server.Script(src, List.of(args)));
+    }
+
     /** A user with the system's defaults for everything but the name. */
     public OperationCall user(String name) {
         return user(new User(name, true, null, null, List.of(), null, null, false));

@@ -52,13 +52,24 @@ record ContentInstall(String dest, String mode, String owner, String group) {
             List<Command> fixes = Ownership.fix(dest, now.mode(), now.owner(), now.group(), mode, owner, group);
             return fixes.isEmpty() ? Plan.noChange(dest + " is up to date") : Plan.run(fixes);
         }
-        // The upload's name comes from the content and the destination, plus a random part: two runs (or two
-        // hosts sharing /tmp) uploading the same file at once must not remove each other's upload.
-        String upload = "/tmp/.jinfra-upload-"
-                + sha256((sha + "\0" + dest).getBytes(StandardCharsets.UTF_8)).substring(0, 16)
-                + "-" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+        String upload = uploadPath(sha, dest);
         return Plan.upload(List.of(new Plan.Upload(content, upload)), List.of(Command.of("sh", "-c", INSTALL, "sh",
                 upload, dest, mode == null ? "" : mode, owner == null ? "" : owner, group == null ? "" : group)));
+    }
+
+    /**
+     * A temporary name on the host for uploading content with SHA-256 {@code sha} meant for {@code dest}: from the
+     * content and the destination, plus a random part, because two runs (or two hosts sharing /tmp) uploading the
+     * same file at once must not remove each other's upload.
+     */
+    static String uploadPath(String sha, String dest) {
+        return "/tmp/.jinfra-upload-"
+                + sha256((sha + "\0" + dest).getBytes(StandardCharsets.UTF_8)).substring(0, 16)
+                + "-" + randomHex();
+    }
+
+    static String randomHex() {
+        return Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
     }
 
     String diff(LocalFiles.Content wanted, FactSource facts) {

@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.facts.BlockContent;
+import dev.jinfra.facts.DirectoryFiles;
 import dev.jinfra.facts.FileInfo;
 import dev.jinfra.facts.FindInFile;
 import dev.jinfra.facts.LinkInfo;
@@ -18,7 +19,9 @@ public final class FilesCatalog {
             "files.replace", Replace.class,
             "files.block", Block.class,
             "files.put", Put.class,
-            "files.template", Template.class);
+            "files.template", Template.class,
+            "files.download", Download.class,
+            "files.sync", Sync.class);
 
     public static final Map<String, Class<? extends Record>> FACTS = Map.of(
             "FileInfo", FileInfo.class,
@@ -26,5 +29,6 @@ public final class FilesCatalog {
             "FindInFile", FindInFile.class,
             "Sha256File", Sha256File.class,
             "BlockContent", BlockContent.class,
-            "FileContent", dev.jinfra.facts.FileContent.class);
+            "FileContent", dev.jinfra.facts.FileContent.class,
+            "DirectoryFiles", DirectoryFiles.class);
 }

@@ -2,22 +2,27 @@ package dev.jinfra.ops.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
- * Local files that uploads and templates read. An operation plans once per host (and again when facts are
- * gathered ahead), so without this a thousand hosts would read and hash the same file thousands of times;
- * here each file is read once per content, and read again only when its size or modification time changes.
+ * Local files that uploads, templates, syncs and scripts read. An operation plans once per host (and again when
+ * facts are gathered ahead), so without this a thousand hosts would read and hash the same file thousands of
+ * times; here each file is read once per content, and read again only when its size or modification time changes.
  */
-final class LocalFiles {
+public final class LocalFiles {
     private LocalFiles() {}
 
     /** A file's bytes and their SHA-256, computed once. */
-    record Content(byte[] bytes, String sha256) {
+    public record Content(byte[] bytes, String sha256) {
         static Content of(byte[] bytes) {
             return new Content(bytes, ContentInstall.sha256(bytes));
         }
@@ -27,7 +32,7 @@ final class LocalFiles {
 
     private static final Map<Key, Content> CACHE = new ConcurrentHashMap<>();
 
-    static Content read(String operation, String file) {
+    public static Content read(String operation, String file) {
         Path path = Path.of(file).toAbsolutePath().normalize();
         try {
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
@@ -44,5 +49,57 @@ final class LocalFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(operation + ": cannot read local file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A local directory's regular files and subdirectories, as '/'-separated paths relative to it, sorted. */
+    record Tree(List<String> files, List<String> directories) {}
+
+    /**
+     * Walks {@code dir} (not cached: a walk only reads directories; file contents still come through
+     * {@link #read}). Links to files count as files; links to directories and special files are left out, so a
+     * walk never loops. {@code skip} is asked with each relative path; a skipped directory is not entered.
+     */
+    static Tree walk(String operation, String dir, Predicate<String> skip) {
+        Path root = Path.of(dir).toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException(operation + ": " + dir + " is not a local directory");
+        }
+        List<String> files = new ArrayList<>();
+        List<String> directories = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (d.equals(root)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String rel = relative(root, d);
+                    if (skip.test(rel)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    directories.add(rel);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    String rel = relative(root, f);
+                    if (!skip.test(rel) && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f))) {
+                        files.add(rel);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(operation + ": cannot read local directory " + dir + ": " + e.getMessage(), e);
+        }
+        // Sorted so that plans (and the order of uploads and commands) do not depend on the file system.
+        return new Tree(files.stream().sorted().toList(), directories.stream().sorted().toList());
+    }
+
+    private static String relative(Path root, Path p) {
+        List<String> names = new ArrayList<>();
+        root.relativize(p).forEach(n -> names.add(n.toString()));
+        return String.join("/", names);
     }
 }

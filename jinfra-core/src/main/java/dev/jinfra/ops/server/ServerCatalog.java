@@ -26,6 +26,7 @@ public final class ServerCatalog {
         ops.put("server.hostname", Hostname.class);
         ops.put("server.sysctl", Sysctl.class);
         ops.put("server.crontab", CronJob.class);
+        ops.put("server.script", Script.class);
         ops.put("apt.packages", AptPackages.class);
         ops.put("apt.update", AptUpdate.class);
         OPERATIONS = java.util.Collections.unmodifiableMap(ops);
