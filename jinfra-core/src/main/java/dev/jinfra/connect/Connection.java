@@ -23,6 +23,13 @@ public interface Connection extends AutoCloseable {
      */
     void upload(byte[] content, String remotePath);
 
+    /**
+     * Reads the file at {@code remotePath} on the host, over SFTP for SSH, as the login user.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    byte[] download(String remotePath);
+
     @Override
     void close();
 }

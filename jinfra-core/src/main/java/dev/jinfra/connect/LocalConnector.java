@@ -97,6 +97,15 @@ public final class LocalConnector implements Connector {
         }
 
         @Override
+        public byte[] download(String remotePath) {
+            try {
+                return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(remotePath));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + remotePath + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
         public void close() {}
     }
 }

@@ -95,6 +95,16 @@ final class SshConnection implements Connection {
         }
     }
 
+    @Override
+    public byte[] download(String remotePath) {
+        try (var sftp = org.apache.sshd.sftp.client.SftpClientFactory.instance().createSftpClient(session);
+             var in = sftp.read(remotePath)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot download " + remotePath + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The key exchange algorithm this session agreed on with the server. */
     String negotiatedKex() {
         return session.getNegotiatedKexParameter(org.apache.sshd.common.kex.KexProposalOption.ALGORITHMS);

@@ -78,7 +78,7 @@ final class OperationExecution {
         }
         String firstFailure = null;
         int failedExit = 0;
-        for (String command : rendered.subList(plan.uploads().size(), rendered.size())) {
+        for (String command : rendered.subList(plan.uploads().size(), plan.uploads().size() + plan.commands().size())) {
             CommandResult r = runWithRetries(command, controls, stdinFor(controls, password ? options.sudoPassword() : null),
                     settings.timeoutOrZero(), connection, host, changeCommands);
             out.append(r.stdout());
@@ -97,6 +97,18 @@ final class OperationExecution {
                 }
             }
         }
+        if (firstFailure == null) {
+            for (Plan.Download d : plan.downloads()) {
+                changeCommands.merge(host, 1, Integer::sum);
+                try {
+                    LocalWrite.atomically(d.localPath(), connection.download(d.remotePath()));
+                } catch (RuntimeException e) {
+                    firstFailure = e.getMessage();
+                    failedExit = -1;
+                    break;
+                }
+            }
+        }
         facts.forget();
         OperationStatus status = firstFailure == null ? OperationStatus.CHANGED : OperationStatus.FAILED;
         return new OperationOutcome(op.id(), op.name(), host, status, rendered, firstFailure, out.toString(), err.toString(),
@@ -108,6 +120,7 @@ final class OperationExecution {
         List<String> rendered = new java.util.ArrayList<>();
         plan.uploads().forEach(u -> rendered.add("# " + u));
         plan.commands().stream().map(c -> wrap(c, settings, sudoPasswordOnStdin).render()).forEach(rendered::add);
+        plan.downloads().forEach(d -> rendered.add("# " + d));
         return rendered;
     }
 

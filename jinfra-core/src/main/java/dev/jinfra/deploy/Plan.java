@@ -7,7 +7,7 @@ import java.util.List;
  * What an operation needs to do on one host: the commands that bring it to the wanted state, or, when it is
  * already there, why nothing is needed ("nginx is installed").
  */
-public record Plan(List<Upload> uploads, List<Command> commands, String noChangeReason) {
+public record Plan(List<Upload> uploads, List<Command> commands, String noChangeReason, List<Download> downloads) {
 
     /** File content to write to a path on the host before the commands run (normally a temporary name). */
     public record Upload(byte[] content, String remotePath) {
@@ -17,12 +17,25 @@ public record Plan(List<Upload> uploads, List<Command> commands, String noChange
         }
     }
 
+    /** A file on the host to copy to this machine after the commands ran; written here atomically. */
+    public record Download(String remotePath, java.nio.file.Path localPath) {
+        @Override
+        public String toString() {
+            return "download " + remotePath + " to " + localPath;
+        }
+    }
+
     public Plan {
         uploads = List.copyOf(uploads);
         commands = List.copyOf(commands);
-        if ((commands.isEmpty() && uploads.isEmpty()) == (noChangeReason == null)) {
+        downloads = List.copyOf(downloads);
+        if ((commands.isEmpty() && uploads.isEmpty() && downloads.isEmpty()) == (noChangeReason == null)) {
             throw new IllegalArgumentException("a plan has steps or a no-change reason, not both or neither");
         }
+    }
+
+    public Plan(List<Upload> uploads, List<Command> commands, String noChangeReason) {
+        this(uploads, commands, noChangeReason, List.of());
     }
 
     public Plan(List<Command> commands, String noChangeReason) {
@@ -42,11 +55,16 @@ public record Plan(List<Upload> uploads, List<Command> commands, String noChange
         return new Plan(List.of(commands), null);
     }
 
+    /** Files to copy from the host to this machine. */
+    public static Plan download(List<Download> downloads) {
+        return new Plan(List.of(), List.of(), null, downloads);
+    }
+
     public static Plan noChange(String reason) {
         return new Plan(List.of(), reason);
     }
 
     public boolean changes() {
-        return !commands.isEmpty() || !uploads.isEmpty();
+        return !commands.isEmpty() || !uploads.isEmpty() || !downloads.isEmpty();
     }
 }

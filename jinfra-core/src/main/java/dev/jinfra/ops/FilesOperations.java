@@ -102,6 +102,11 @@ public final class FilesOperations {
     }
 
     /** Uploads a local file to {@code dest} when its content differs, replacing it atomically. */
+    /** Copies a file from the host to {@code dest} on this machine when the local copy is missing or differs. */
+    public OperationCall get(String src, String dest) {
+        return PrepareContext.register(new dev.jinfra.ops.files.Get(src, dest, false));
+    }
+
     public OperationCall put(String src, String dest) {
         return PrepareContext.register(new dev.jinfra.ops.files.Put(src, dest, null, null, null));
     }

@@ -57,6 +57,7 @@ class FixtureTest {
         } else {
             assertMatches(plan.commands().stream().map(Object::toString).toList(), c.get("commands"));
             assertMatches(plan.uploads().stream().map(Object::toString).toList(), c.path("uploads"));
+            assertMatches(plan.downloads().stream().map(Object::toString).toList(), c.path("downloads"));
         }
     }
 

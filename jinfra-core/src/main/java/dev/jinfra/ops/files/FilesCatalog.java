@@ -12,16 +12,17 @@ import java.util.Map;
 public final class FilesCatalog {
     private FilesCatalog() {}
 
-    public static final Map<String, Class<? extends Record>> OPERATIONS = Map.of(
-            "files.file", FileOp.class,
-            "files.link", Link.class,
-            "files.line", Line.class,
-            "files.replace", Replace.class,
-            "files.block", Block.class,
-            "files.put", Put.class,
-            "files.template", Template.class,
-            "files.download", Download.class,
-            "files.sync", Sync.class);
+    public static final Map<String, Class<? extends Record>> OPERATIONS = Map.ofEntries(
+            Map.entry("files.file", FileOp.class),
+            Map.entry("files.link", Link.class),
+            Map.entry("files.line", Line.class),
+            Map.entry("files.replace", Replace.class),
+            Map.entry("files.block", Block.class),
+            Map.entry("files.put", Put.class),
+            Map.entry("files.template", Template.class),
+            Map.entry("files.get", Get.class),
+            Map.entry("files.download", Download.class),
+            Map.entry("files.sync", Sync.class));
 
     public static final Map<String, Class<? extends Record>> FACTS = Map.of(
             "FileInfo", FileInfo.class,
