@@ -23,6 +23,8 @@ public final class Catalog {
 
     private static final Map<String, Class<? extends Record>> OPERATIONS = new LinkedHashMap<>();
     private static final Map<String, Class<? extends Record>> FACTS = new LinkedHashMap<>();
+    // Shorter names the command line accepts too ("fact File path=..."); the reference lists them once each.
+    private static final Map<String, String> FACT_ALIASES = Map.of("File", "FileInfo", "Directory", "DirectoryInfo", "Link", "LinkInfo");
 
     static {
         OPERATIONS.put("server.shell", Shell.class);
@@ -46,7 +48,14 @@ public final class Catalog {
     }
 
     public static Set<String> factNames() {
-        return new TreeSet<>(FACTS.keySet());
+        Set<String> names = new TreeSet<>(FACTS.keySet());
+        names.addAll(FACT_ALIASES.keySet());
+        return names;
+    }
+
+    /** Other names of facts, each to the name it stands for, sorted. */
+    public static Map<String, String> factAliases() {
+        return new java.util.TreeMap<>(FACT_ALIASES);
     }
 
     /** Operation records by name, sorted by name. */
@@ -68,7 +77,7 @@ public final class Catalog {
     }
 
     public static Fact<?> fact(String name, Map<String, ?> args) {
-        Class<? extends Record> type = FACTS.get(name);
+        Class<? extends Record> type = FACTS.get(FACT_ALIASES.getOrDefault(name, name));
         if (type == null) {
             throw new IllegalArgumentException("unknown fact '" + name + "'; known: " + factNames());
         }

@@ -33,6 +33,9 @@ public final class ReferenceDocs {
         for (var e : Catalog.factTypes().entrySet()) {
             section(md, "###", e.getKey(), e.getValue());
         }
+        for (var e : Catalog.factAliases().entrySet()) {
+            md.append("### `").append(e.getKey()).append("`\n\nAnother name for `").append(e.getValue()).append("`.\n\n");
+        }
         return md.toString();
     }
 

@@ -5,6 +5,7 @@ import dev.jinfra.deploy.PrepareContext;
 import dev.jinfra.ops.server.CronJob;
 import dev.jinfra.ops.server.Group;
 import dev.jinfra.ops.server.Hostname;
+import dev.jinfra.ops.server.Mount;
 import dev.jinfra.ops.server.Sysctl;
 import dev.jinfra.ops.server.User;
 import java.util.List;
@@ -79,5 +80,19 @@ public final class ServerOperations {
 
     public OperationCall absentCrontab(String user, String command) {
         return PrepareContext.register(new CronJob(command, user, null, false));
+    }
+
+    /** {@code device} mounted at {@code path} with at least these options (live mounts only; fstab is not written). */
+    public OperationCall mount(String device, String path, String type, String... options) {
+        return mount(new Mount(path, device, type, List.of(options), true));
+    }
+
+    public OperationCall mount(Mount mount) {
+        return PrepareContext.register(mount);
+    }
+
+    /** Nothing mounted at {@code path}. */
+    public OperationCall unmount(String path) {
+        return mount(new Mount(path, null, null, List.of(), false));
     }
 }

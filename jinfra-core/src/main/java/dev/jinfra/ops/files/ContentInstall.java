@@ -10,28 +10,15 @@ import dev.jinfra.facts.Sha256File;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Wanted bytes at a path on the host, with a mode and owner: the planning shared by {@code files.put} (bytes of
  * a local file) and {@code files.template} (bytes of a rendered template). Uploads only when the remote checksum
- * differs, and puts the file in place atomically: uploaded to a temporary file, copied next to the destination,
- * given its mode and owner there, then renamed over the destination, so readers never see half a file.
+ * differs, and puts the file in place atomically (see {@link Uploads}).
  */
 record ContentInstall(String dest, String mode, String owner, String group) {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    // Runs as the (possibly sudo) user: copy the upload next to the destination so the final rename stays on one
-    // file system, set mode and owner on the copy, rename it into place, remove the upload. Arguments are $1..$5.
-    private static final String INSTALL = "set -e; tmp=\"$(dirname -- \"$2\")/.$(basename -- \"$2\")$(basename -- \"$1\")\"; "
-            + "cp -- \"$1\" \"$tmp\"; "
-            + "if [ -n \"$3\" ]; then chmod -- \"$3\" \"$tmp\"; fi; "
-            + "if [ -n \"$4\" ]; then chown -- \"$4\" \"$tmp\"; fi; "
-            + "if [ -n \"$5\" ]; then chgrp -- \"$5\" \"$tmp\"; fi; "
-            + "mv -f -- \"$tmp\" \"$2\"; rm -f -- \"$1\"";
-
     /** Checks the arguments both operations share; {@code operation} names the operation in messages. */
     static void check(String operation, String src, String dest, String mode) {
         if (src == null || src.isBlank() || dest == null || dest.isBlank()) {
@@ -52,24 +39,7 @@ record ContentInstall(String dest, String mode, String owner, String group) {
             List<Command> fixes = Ownership.fix(dest, now.mode(), now.owner(), now.group(), mode, owner, group);
             return fixes.isEmpty() ? Plan.noChange(dest + " is up to date") : Plan.run(fixes);
         }
-        String upload = uploadPath(sha, dest);
-        return Plan.upload(List.of(new Plan.Upload(content, upload)), List.of(Command.of("sh", "-c", INSTALL, "sh",
-                upload, dest, mode == null ? "" : mode, owner == null ? "" : owner, group == null ? "" : group)));
-    }
-
-    /**
-     * A temporary name on the host for uploading content with SHA-256 {@code sha} meant for {@code dest}: from the
-     * content and the destination, plus a random part, because two runs (or two hosts sharing /tmp) uploading the
-     * same file at once must not remove each other's upload.
-     */
-    static String uploadPath(String sha, String dest) {
-        return "/tmp/.jinfra-upload-"
-                + sha256((sha + "\0" + dest).getBytes(StandardCharsets.UTF_8)).substring(0, 16)
-                + "-" + randomHex();
-    }
-
-    static String randomHex() {
-        return Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+        return Uploads.install(content, sha, dest, mode, owner, group);
     }
 
     String diff(LocalFiles.Content wanted, FactSource facts) {

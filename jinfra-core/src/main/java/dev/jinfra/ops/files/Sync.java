@@ -103,7 +103,7 @@ public record Sync(
             LocalFiles.Content content = LocalFiles.read("files.sync", Path.of(src).resolve(file).toString());
             if (!content.sha256().equals(remoteFiles.get(file))) {
                 String target = remotePath(file);
-                String upload = ContentInstall.uploadPath(content.sha256(), target);
+                String upload = Uploads.uploadName(content.sha256(), target);
                 uploads.add(new Plan.Upload(content.bytes(), upload));
                 installs.add(List.of(upload, target));
             }

@@ -20,6 +20,7 @@ public final class GitCatalog {
         Map<String, Class<? extends Record>> facts = new LinkedHashMap<>();
         facts.put("GitCheckout", GitCheckout.class);
         facts.put("GitConfig", GitConfig.class);
+        facts.put("GitBranch", GitBranch.class);
         FACTS = Collections.unmodifiableMap(facts);
     }
 }

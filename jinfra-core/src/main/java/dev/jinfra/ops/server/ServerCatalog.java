@@ -7,8 +7,13 @@ import dev.jinfra.facts.LinuxDistribution;
 import dev.jinfra.facts.Users;
 import dev.jinfra.facts.Which;
 import dev.jinfra.ops.apt.AptCacheAge;
+import dev.jinfra.ops.apt.AptDeb;
+import dev.jinfra.ops.apt.AptKey;
 import dev.jinfra.ops.apt.AptPackages;
+import dev.jinfra.ops.apt.AptRepo;
+import dev.jinfra.ops.apt.AptSources;
 import dev.jinfra.ops.apt.AptUpdate;
+import dev.jinfra.ops.apt.AptUpgrade;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,8 +32,13 @@ public final class ServerCatalog {
         ops.put("server.sysctl", Sysctl.class);
         ops.put("server.crontab", CronJob.class);
         ops.put("server.script", Script.class);
+        ops.put("server.mount", Mount.class);
         ops.put("apt.packages", AptPackages.class);
         ops.put("apt.update", AptUpdate.class);
+        ops.put("apt.upgrade", AptUpgrade.class);
+        ops.put("apt.repo", AptRepo.class);
+        ops.put("apt.key", AptKey.class);
+        ops.put("apt.deb", AptDeb.class);
         OPERATIONS = java.util.Collections.unmodifiableMap(ops);
 
         Map<String, Class<? extends Record>> facts = new LinkedHashMap<>();
@@ -41,6 +51,13 @@ public final class ServerCatalog {
         facts.put("LinuxDistribution", LinuxDistribution.class);
         facts.put("Which", Which.class);
         facts.put("AptCacheAge", AptCacheAge.class);
+        facts.put("AptSources", AptSources.class);
+        facts.put("Os", dev.jinfra.facts.Os.class);
+        facts.put("Arch", dev.jinfra.facts.Arch.class);
+        facts.put("Kernel", dev.jinfra.facts.Kernel.class);
+        // Named after what it runs; the class has another name so as not to hide the command builder.
+        facts.put("Command", dev.jinfra.facts.CommandOutput.class);
+        facts.put("Mounts", dev.jinfra.facts.Mounts.class);
         FACTS = java.util.Collections.unmodifiableMap(facts);
     }
 }
