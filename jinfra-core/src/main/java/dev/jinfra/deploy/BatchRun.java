@@ -203,6 +203,7 @@ final class BatchRun {
             FactProbe.gatherAhead(registered.get(host), op.id(), hostFacts);
         }
         OperationOutcome outcome = OperationExecution.run(op, call, host, facts.get(host), connections.get(host),
+                how -> Reconnection.reconnect(host, how, connections, facts.get(host), connectors, () -> cancelled),
                 changeCommands, options);
         if (outcome.status() == OperationStatus.FAILED && !ignoresErrors(call, host)) {
             states.put(host.name(), DeployHostState.FAILED);

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Counts the commands it ran, so that the round trips a run costs can be shown.
  */
 final class HostFacts implements FactSource {
-    private final Connection connection;
+    private volatile Connection connection;
     private final java.util.function.BiConsumer<Fact<?>, Object> onRead;
     private final Map<Fact<?>, Object> cache = new HashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
@@ -51,6 +51,12 @@ final class HostFacts implements FactSource {
     @SuppressWarnings("unchecked")
     synchronized <T> T peekOrAbsent(Fact<T> fact) {
         return cache.containsKey(fact) ? (T) cache.get(fact) : fact.absent();
+    }
+
+    /** After a reboot: the new connection, and nothing known of the host that came back. */
+    synchronized void reconnected(Connection fresh) {
+        connection = fresh;
+        forget();
     }
 
     /** After a change to the host, what was read before may no longer be true. */

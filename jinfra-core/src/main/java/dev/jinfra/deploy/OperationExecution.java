@@ -16,15 +16,24 @@ import java.util.Map;
 final class OperationExecution {
     private OperationExecution() {}
 
+    /** Connects to the host again after an operation that ends its sessions (see {@link Reconnects}). */
+    @FunctionalInterface
+    interface Reconnector {
+        /** @throws RuntimeException saying why the host could not be reached again */
+        void reconnect(Reconnects how);
+    }
+
     static OperationOutcome run(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
-                                              Connection connection, Map<Host, Integer> changeCommands, DeployRunner.Options options) {
-        OperationOutcome outcome = planAndRun(op, call, host, facts, connection, changeCommands, options);
+                                Connection connection, Reconnector reconnector, Map<Host, Integer> changeCommands,
+                                DeployRunner.Options options) {
+        OperationOutcome outcome = planAndRun(op, call, host, facts, connection, reconnector, changeCommands, options);
         call.recordOutcome(outcome.status());
         return outcome;
     }
 
     private static OperationOutcome planAndRun(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
-                                               Connection connection, Map<Host, Integer> changeCommands, DeployRunner.Options options) {
+                                               Connection connection, Reconnector reconnector, Map<Host, Integer> changeCommands,
+                                               DeployRunner.Options options) {
         Settings settings;
         try {
             settings = call.settingsFor(host, options.commandLine());
@@ -107,6 +116,14 @@ final class OperationExecution {
                     failedExit = -1;
                     break;
                 }
+            }
+        }
+        if (firstFailure == null && call.operation() instanceof Reconnects how) {
+            try {
+                reconnector.reconnect(how);
+            } catch (RuntimeException e) {
+                firstFailure = e.getMessage();
+                failedExit = -1;
             }
         }
         facts.forget();

@@ -95,4 +95,23 @@ public final class ServerOperations {
     public OperationCall unmount(String path) {
         return mount(new Mount(path, null, null, List.of(), false));
     }
+
+    /** Reboots the host and connects again once it is back (up to 5 minutes). */
+    public OperationCall reboot() {
+        return PrepareContext.register(new dev.jinfra.ops.server.Reboot(10, 300, "reboot"));
+    }
+
+    /** Reboots, trying to connect again after {@code delaySeconds}, failing after {@code timeoutSeconds}. */
+    public OperationCall reboot(int delaySeconds, int timeoutSeconds) {
+        return PrepareContext.register(new dev.jinfra.ops.server.Reboot(delaySeconds, timeoutSeconds, "reboot"));
+    }
+
+    /** Waits until something listens on TCP {@code port} of the host (up to a minute). */
+    public OperationCall waitForPort(int port) {
+        return PrepareContext.register(new dev.jinfra.ops.server.WaitForPort(port, 60));
+    }
+
+    public OperationCall waitForPort(int port, int timeoutSeconds) {
+        return PrepareContext.register(new dev.jinfra.ops.server.WaitForPort(port, timeoutSeconds));
+    }
 }

@@ -28,6 +28,12 @@ public record FleetHost(String name, String address, int port, String hostKeyFin
         return this;
     }
 
+    /** Drops every session and refuses connections for {@code down}, as a machine that reboots. */
+    public FleetHost reboot(java.time.Duration down) {
+        control.reboot(down);
+        return this;
+    }
+
     public FleetHost clearFaults() {
         control.clearFaults();
         return this;

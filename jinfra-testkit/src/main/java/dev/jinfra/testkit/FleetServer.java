@@ -118,6 +118,15 @@ final class FleetServer {
         return server.acceptor();
     }
 
+    /** Ends every session that came in on {@code port} at once, as a host going down would. */
+    void closeSessionsOf(int port) {
+        for (var session : server.getActiveSessions()) {
+            if (session.getLocalAddress() instanceof InetSocketAddress local && local.getPort() == port) {
+                session.close(true);
+            }
+        }
+    }
+
     /** Closes every session and listening port at once; nothing waits for clients. */
     void stop() throws IOException {
         try {

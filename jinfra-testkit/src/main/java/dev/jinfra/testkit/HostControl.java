@@ -29,6 +29,7 @@ public final class HostControl {
     private final List<String> commands = new ArrayList<>();
     private final AtomicInteger sessionsOpened = new AtomicInteger();
     private volatile ListenerChange listenerChange = host -> { };
+    private volatile Runnable dropSessions = () -> { };
 
     HostControl(String name) {
         this.name = name;
@@ -126,14 +127,34 @@ public final class HostControl {
     }
 
     /** Connects this control to a started fleet. */
-    void attach(Path homeDir, ListenerChange change) {
+    void attach(Path homeDir, ListenerChange change, Runnable sessionDropper) {
         this.home = homeDir;
         this.listenerChange = change;
+        this.dropSessions = sessionDropper;
     }
 
     /** Disconnects from a closed fleet: fault changes no longer touch ports. */
     void detach() {
         this.listenerChange = host -> { };
+        this.dropSessions = () -> { };
+    }
+
+    /**
+     * Behaves like a rebooting machine: every open session ends at once, connections are refused for
+     * {@code down}, then the host serves again (with whatever other faults it has).
+     */
+    public HostControl reboot(Duration down) {
+        fault(Fault.REFUSE);
+        dropSessions.run();
+        Thread.ofVirtual().name("fleet-reboot-" + name).start(() -> {
+            try {
+                Thread.sleep(down);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            clearFault(Fault.REFUSE);
+        });
+        return this;
     }
 
     void recordCommand(String command) {

@@ -108,7 +108,7 @@ public final class SshFleet implements AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot change what listens on port " + address.getPort(), e);
                 }
-            });
+            }, () -> server.closeSessionsOf(address.getPort()));
             port.switchTo(control.listenerMode());
             FleetHost host = new FleetHost(control.name(), settings.address(), address.getPort(), fingerprint,
                     control);

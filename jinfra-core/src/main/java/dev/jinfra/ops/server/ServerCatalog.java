@@ -33,6 +33,8 @@ public final class ServerCatalog {
         ops.put("server.crontab", CronJob.class);
         ops.put("server.script", Script.class);
         ops.put("server.mount", Mount.class);
+        ops.put("server.reboot", Reboot.class);
+        ops.put("server.wait", WaitForPort.class);
         ops.put("apt.packages", AptPackages.class);
         ops.put("apt.update", AptUpdate.class);
         ops.put("apt.upgrade", AptUpgrade.class);
@@ -43,6 +45,7 @@ public final class ServerCatalog {
 
         Map<String, Class<? extends Record>> facts = new LinkedHashMap<>();
         facts.put("Users", Users.class);
+        facts.put("ListeningPorts", dev.jinfra.facts.ListeningPorts.class);
         facts.put("Groups", Groups.class);
         facts.put("Hostname", dev.jinfra.facts.Hostname.class);
         facts.put("Sysctl", dev.jinfra.facts.Sysctl.class);

@@ -1,0 +1,152 @@
+package dev.jinfra.ops.server;
+
+import static dev.jinfra.deploy.Operations.server;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jinfra.deploy.Deploy;
+import dev.jinfra.deploy.DeployListener;
+import dev.jinfra.deploy.DeployResult;
+import dev.jinfra.deploy.DeployRunner;
+import dev.jinfra.deploy.OperationOutcome;
+import dev.jinfra.deploy.OperationStatus;
+import dev.jinfra.deploy.PrepareContext;
+import dev.jinfra.testing.FleetHosts;
+import dev.jinfra.testing.SshConnectorExtension;
+import dev.jinfra.testkit.FleetHost;
+import dev.jinfra.testkit.SshFleetExtension;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * server.reboot on the in-process fleet, whose hosts can behave like rebooting machines (every session ends,
+ * connections are refused for a while), and server.wait against a port this test opens.
+ */
+class RebootAndWaitTest {
+    @RegisterExtension
+    static SshFleetExtension fleetExtension = SshFleetExtension.hosts(3);
+
+    @RegisterExtension
+    static SshConnectorExtension sshExtension = new SshConnectorExtension();
+
+    @TempDir
+    Path dir;
+
+    private Thread watcher;
+
+    @AfterEach
+    void stopWatching() throws InterruptedException {
+        if (watcher != null) {
+            watcher.interrupt();
+            watcher.join();
+        }
+        fleetExtension.fleet().clearFaults();
+    }
+
+    /** The "reboot command" leaves a file named after the host; the host then goes down for {@code down}. */
+    private void rebootHostsThatAsk(Path markers, Duration down) {
+        Set<String> done = ConcurrentHashMap.newKeySet();
+        watcher = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (FleetHost h : fleetExtension.fleet().hosts()) {
+                    if (Files.exists(markers.resolve(h.name())) && done.add(h.name())) {
+                        h.reboot(down);
+                    }
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private DeployResult run(Deploy deploy) {
+        return new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()),
+                List.of(deploy), DeployRunner.Options.defaults(), new DeployListener() {});
+    }
+
+    private static List<OperationStatus> statuses(DeployResult r, String name) {
+        return r.outcomes().stream().filter(o -> o.name().equals(name)).map(OperationOutcome::status).toList();
+    }
+
+    private static dev.jinfra.deploy.OperationCall reboot(int delay, int timeout, String command) {
+        return PrepareContext.register(new Reboot(delay, timeout, command));
+    }
+
+    @Test
+    void afterTheRebootTheNextOperationsRunOnANewConnection() throws Exception {
+        Path markers = Files.createDirectories(dir.resolve("markers"));
+        rebootHostsThatAsk(markers, Duration.ofMillis(1500));
+        fleetExtension.fleet().clearHistory();
+        DeployResult r = run(host -> {
+            server.shell("echo before").name("before");
+            reboot(2, 20, "touch " + markers + "/$FLEET_HOST").name("reboot");
+            server.shell("echo after").name("after");
+        });
+        assertThat(statuses(r, "reboot")).containsOnly(OperationStatus.CHANGED);
+        assertThat(statuses(r, "after")).containsOnly(OperationStatus.CHANGED);
+        for (FleetHost h : fleetExtension.fleet().hosts()) {
+            assertThat(Files.exists(markers.resolve(h.name()))).as("%s was asked to reboot", h.name()).isTrue();
+            assertThat(h.sessionsOpened()).as("%s: one session before the reboot, one after", h.name()).isEqualTo(2);
+            assertThat(h.commands()).last().asString().contains("echo after");
+        }
+    }
+
+    @Test
+    void aHostThatDoesNotComeBackInTimeFailsAndLeavesTheRun() throws Exception {
+        Path markers = Files.createDirectories(dir.resolve("slow"));
+        rebootHostsThatAsk(markers, Duration.ofSeconds(30));
+        DeployResult r = run(host -> {
+            reboot(2, 2, "touch " + markers + "/$FLEET_HOST").name("reboot");
+            server.shell("echo after").name("after");
+        });
+        assertThat(statuses(r, "reboot")).containsOnly(OperationStatus.FAILED);
+        assertThat(r.outcomes().getFirst().reason()).startsWith("did not come back within 2 s");
+        assertThat(statuses(r, "after")).containsOnly(OperationStatus.SKIPPED);
+    }
+
+    @Test
+    void waitForPortWaitsUntilSomethingListens() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int listening = probe.getLocalPort();
+            assertThat(statuses(run(host -> server.waitForPort(listening).name("wait")), "wait"))
+                    .containsOnly(OperationStatus.UNCHANGED);
+        }
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        // Something starts listening a while after the facts were read: the operation waits for it.
+        Thread opener = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(1500);
+                try (ServerSocket later = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+                    Thread.sleep(4000);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            DeployResult r = run(host -> server.waitForPort(port, 10).name("wait"));
+            assertThat(statuses(r, "wait")).containsOnly(OperationStatus.CHANGED);
+        } finally {
+            opener.join();
+        }
+        DeployResult none = run(host -> server.waitForPort(port, 1).name("wait"));
+        assertThat(statuses(none, "wait")).containsOnly(OperationStatus.FAILED);
+        assertThat(none.outcomes().getFirst().reason()).startsWith("exit 1");
+    }
+}
