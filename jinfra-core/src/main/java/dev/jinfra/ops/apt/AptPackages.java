@@ -68,10 +68,7 @@ public record AptPackages(
         }
         List<Command> commands = new ArrayList<>();
         if (present && update) {
-            Command refresh = AptUpdate.command(facts, cacheAgeSeconds);
-            if (refresh != null) {
-                commands.add(refresh);
-            }
+            commands.addAll(AptUpdate.commands(facts, cacheAgeSeconds));
         }
         List<String> words = new ArrayList<>(List.of("apt-get", present ? "install" : "remove", "-y", "--"));
         words.addAll(todo);

@@ -7,6 +7,7 @@ import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
+import java.util.List;
 
 /** {@code apt.update}: refreshes the package lists, or only when they are older than {@code cacheAgeSeconds}. */
 @Doc(value = "Refreshes apt's package lists, unless they are younger than a cache age.", example = "apt.update(3600).sudo();")
@@ -27,20 +28,25 @@ public record AptUpdate(
 
     @Override
     public Plan plan(FactSource facts) {
-        Command update = command(facts, cacheAgeSeconds);
-        return update == null
+        List<Command> update = commands(facts, cacheAgeSeconds);
+        return update.isEmpty()
                 ? Plan.noChange("apt lists are less than " + cacheAgeSeconds + "s old")
                 : Plan.run(update);
     }
 
-    /** Shared with {@code apt.packages update=true}: null when the lists are fresh enough. */
-    static Command command(FactSource facts, Integer cacheAgeSeconds) {
+    /**
+     * Shared with {@code apt.packages update=true}: empty when the lists are fresh enough. After a successful
+     * update the stamp that {@link AptCacheAge} reads is touched here: apt itself never touches it (only
+     * Ubuntu's update-notifier hook does), so on Debian the lists would otherwise never count as fresh.
+     */
+    static List<Command> commands(FactSource facts, Integer cacheAgeSeconds) {
         if (cacheAgeSeconds != null) {
             Long age = facts.get(new AptCacheAge());
             if (age != null && age < cacheAgeSeconds) {
-                return null;
+                return List.of();
             }
         }
-        return Command.of("apt-get", "update");
+        // The apt package ships the stamp's directory.
+        return List.of(Command.of("apt-get", "update"), Command.of("touch", AptCacheAge.STAMP));
     }
 }

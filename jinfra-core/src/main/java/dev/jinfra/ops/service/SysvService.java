@@ -54,6 +54,11 @@ public record SysvService(
                 throw new IllegalStateException("sysvinit.service: cannot " + (enabled ? "enable " : "disable ") + name
                         + " without update-rc.d on the host");
             } else {
+                if (enabled) {
+                    // "enable" only turns existing K links into S links and fails on a script that has none yet
+                    // (a newly installed one); "defaults" makes them and leaves existing ones as they are.
+                    commands.add(Command.of("update-rc.d", name, "defaults"));
+                }
                 commands.add(Command.of("update-rc.d", name, enabled ? "enable" : "disable"));
             }
         }
