@@ -24,6 +24,9 @@ final class FreeStrategy {
     private final Map<OperationId, MeetingPoint> meetings = new HashMap<>();
     private final Map<OperationId, Map<Host, OperationOutcome>> results = new ConcurrentHashMap<>();
     private volatile String stopped;
+    // Operations are reported in run order, each once every one of its hosts is done with it.
+    private int nextToReport;
+    private List<OperationOutcome> reported;
 
     FreeStrategy(BatchRun run, List<DeployListener.PlannedOperation> planned, ExecutorService threads) {
         this.run = run;
@@ -45,18 +48,30 @@ final class FreeStrategy {
 
     /** Runs every host's operations; returns why the run stopped early, or null. */
     String run(List<OperationOutcome> outcomes) {
+        this.reported = outcomes;
         List<Host> hosts = planned.stream().flatMap(op -> op.hosts().stream()).distinct().toList();
         BatchRun.eachHost(threads, new Semaphore(Math.max(1, hosts.size())), hosts, this::runHost);
-        // Operations are reported in run order once all hosts are done: under free there is no moment when
-        // an operation as a whole starts or ends.
-        for (int i = 0; i < planned.size(); i++) {
-            var op = planned.get(i);
-            run.listener().operationStarted(i + 1, planned.size(), op);
-            List<OperationOutcome> ofOp = op.hosts().stream().map(h -> results.get(op.id()).get(h)).toList();
-            outcomes.addAll(ofOp);
-            run.listener().operationFinished(i + 1, planned.size(), op, ofOp);
-        }
+        reportFinished();
         return stopped;
+    }
+
+    /**
+     * Under free there is no moment when an operation as a whole starts; it is reported (started and finished
+     * at once) when its last host is done with it, and after every operation before it.
+     */
+    private synchronized void reportFinished() {
+        while (nextToReport < planned.size()) {
+            var op = planned.get(nextToReport);
+            Map<Host, OperationOutcome> byHost = results.get(op.id());
+            if (byHost.size() < op.hosts().size()) {
+                return;
+            }
+            List<OperationOutcome> ofOp = op.hosts().stream().map(byHost::get).toList();
+            nextToReport++;
+            run.listener().operationStarted(nextToReport, planned.size(), op);
+            reported.addAll(ofOp);
+            run.listener().operationFinished(nextToReport, planned.size(), op, ofOp);
+        }
     }
 
     private void runHost(Host host) {
@@ -75,11 +90,13 @@ final class FreeStrategy {
                         m.leave(host);
                     }
                 }
+                reportFinished();
                 return;
             }
             MeetingPoint meeting = meetings.get(op.id());
             OperationOutcome outcome = meeting != null ? meeting.arrive(host) : run.runOnHost(op, host);
             results.get(op.id()).put(host, outcome);
+            reportFinished();
         }
     }
 

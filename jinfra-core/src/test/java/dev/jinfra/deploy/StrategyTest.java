@@ -67,6 +67,32 @@ class StrategyTest {
     }
 
     @Test
+    void underFreeAnOperationIsReportedOnceEveryHostIsDoneWithItNotAtTheEnd() {
+        // The last host is slow in its last operation only: the first two are reported before it ends.
+        List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Deploy deploy = host -> {
+            server.shell("true").name("one");
+            server.shell("true").name("two");
+            server.shell("if [ \"$FLEET_HOST\" = " + name(2) + " ]; then sleep 1; fi").name("three");
+        };
+        var options = new DeployRunner.Options(100, false, dev.jinfra.run.Batching.NONE, null, DeployRunner.Strategy.FREE);
+        long t0 = System.nanoTime();
+        new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy),
+                options, new DeployListener() {
+                    @Override
+                    public void operationFinished(int number, int total, PlannedOperation operation, List<OperationOutcome> outcomes) {
+                        events.add(operation.name() + "@" + (System.nanoTime() - t0) / 1_000_000);
+                    }
+                });
+        assertThat(events).hasSize(3);
+        assertThat(events.get(0)).startsWith("one@");
+        assertThat(events.get(2)).startsWith("three@");
+        long twoAt = Long.parseLong(events.get(1).substring(4));
+        long threeAt = Long.parseLong(events.get(2).substring(6));
+        assertThat(threeAt - twoAt).as("'two' reported before the slow host finished 'three': %s", events).isGreaterThan(600);
+    }
+
+    @Test
     void aBarrierMakesFreeHostsWaitForEachOther() throws Exception {
         Path log = dir.resolve("log");
         Deploy deploy = host -> {
