@@ -30,11 +30,14 @@ record ContentInstall(String dest, String mode, String owner, String group) {
     Plan plan(LocalFiles.Content wanted, FactSource facts) {
         byte[] content = wanted.bytes();
         String sha = wanted.sha256();
+        // Asked before knowing whether the file exists, so both facts come in the host's first combined probe; a
+        // missing file only makes sha256sum fail, which reads as absent.
+        String remoteSha = facts.get(new Sha256File(dest));
         FileInfo.Value now = facts.get(new FileInfo(dest));
         if (now != null && !now.type().equals("regular file")) {
             throw new IllegalStateException(dest + " exists but is a " + now.type() + ", not a file");
         }
-        boolean sameContent = now != null && sha.equals(facts.get(new Sha256File(dest)));
+        boolean sameContent = now != null && sha.equals(remoteSha);
         if (sameContent) {
             List<Command> fixes = Ownership.fix(dest, now.mode(), now.owner(), now.group(), mode, owner, group);
             return fixes.isEmpty() ? Plan.noChange(dest + " is up to date") : Plan.run(fixes);

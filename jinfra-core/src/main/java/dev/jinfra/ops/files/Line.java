@@ -51,6 +51,9 @@ public record Line(
     @Override
     public Plan plan(FactSource facts) {
         List<String> exact = facts.get(new FindInFile(path, "^" + Edits.literalRegex(line) + "$"));
+        // Asked now, not only once the exact line is known to be missing: so both come in one probe.
+        String regex = replace == null || !present ? null : escapeRegex ? Edits.literalRegex(replace) : replace;
+        List<String> matches = regex == null ? null : facts.get(new FindInFile(path, regex));
         if (exact == null) {
             throw new IllegalStateException(path + " does not exist or cannot be read");
         }
@@ -60,8 +63,6 @@ public record Line(
                     : Plan.run(Edits.rewrite(path, REMOVE_EXACT, "JINFRA_LINE", line));
         }
         if (replace != null) {
-            String regex = escapeRegex ? Edits.literalRegex(replace) : replace;
-            List<String> matches = facts.get(new FindInFile(path, regex));
             if (matches != null && !matches.isEmpty()) {
                 if (matches.getFirst().equals(line)) {
                     return Plan.noChange("line already in " + path);
