@@ -31,9 +31,12 @@ public final class Command {
     private final String chdir;
     private final Map<String, String> env;
     private final String shell;
+    // Built from words by of(): quoted words only, no shell syntax of the caller's.
+    private final boolean words;
 
     private Command(String script, Escalation escalation, String asUser, boolean passwordOnStdin, String chdir,
-                    Map<String, String> env, String shell) {
+                    Map<String, String> env, String shell, boolean words) {
+        this.words = words;
         this.script = script;
         this.escalation = escalation;
         this.asUser = asUser;
@@ -63,7 +66,7 @@ public final class Command {
             }
             sb.append(ShellQuote.quote(Objects.requireNonNull(w, "command word")));
         }
-        return new Command(sb.toString(), Escalation.NONE, null, false, null, Map.of(), null);
+        return new Command(sb.toString(), Escalation.NONE, null, false, null, Map.of(), null, true);
     }
 
     /** Shell text as the user wrote it (pipes, redirections, variables are theirs to use). */
@@ -71,12 +74,12 @@ public final class Command {
         if (text.isBlank()) {
             throw new IllegalArgumentException("empty command");
         }
-        return new Command(text, Escalation.NONE, null, false, null, Map.of(), null);
+        return new Command(text, Escalation.NONE, null, false, null, Map.of(), null, false);
     }
 
     /** Runs the command as {@code user} through {@code sudo}; the password, if any, is sent on stdin. */
     public Command sudo(String user, boolean passwordOnStdin) {
-        return new Command(script, Escalation.SUDO, user == null ? "root" : user, passwordOnStdin, chdir, env, shell);
+        return new Command(script, Escalation.SUDO, user == null ? "root" : user, passwordOnStdin, chdir, env, shell, words);
     }
 
     public Command sudo(String user) {
@@ -85,16 +88,16 @@ public final class Command {
 
     /** Runs the command as {@code user} through {@code su}; the password, if any, is sent on stdin. */
     public Command su(String user) {
-        return new Command(script, Escalation.SU, user == null ? "root" : user, false, chdir, env, shell);
+        return new Command(script, Escalation.SU, user == null ? "root" : user, false, chdir, env, shell, words);
     }
 
     /** Runs the command as {@code user} through {@code doas} (OpenBSD, Alpine), which never prompts here. */
     public Command doas(String user) {
-        return new Command(script, Escalation.DOAS, user == null ? "root" : user, false, chdir, env, shell);
+        return new Command(script, Escalation.DOAS, user == null ? "root" : user, false, chdir, env, shell, words);
     }
 
     public Command chdir(String dir) {
-        return new Command(script, escalation, asUser, passwordOnStdin, dir, env, shell);
+        return new Command(script, escalation, asUser, passwordOnStdin, dir, env, shell, words);
     }
 
     /** The shell that interprets the command, e.g. {@code bash}; default {@code sh}. */
@@ -102,7 +105,7 @@ public final class Command {
         if (shellProgram != null && !Pattern.matches("[A-Za-z0-9_./-]+", shellProgram)) {
             throw new IllegalArgumentException("not a shell program: '" + shellProgram + "'");
         }
-        return new Command(script, escalation, asUser, passwordOnStdin, chdir, env, shellProgram);
+        return new Command(script, escalation, asUser, passwordOnStdin, chdir, env, shellProgram, words);
     }
 
     public Command env(String name, String value) {
@@ -111,7 +114,7 @@ public final class Command {
         }
         var copy = new LinkedHashMap<>(env);
         copy.put(name, Objects.requireNonNull(value, "value"));
-        return new Command(script, escalation, asUser, passwordOnStdin, chdir, copy, shell);
+        return new Command(script, escalation, asUser, passwordOnStdin, chdir, copy, shell, words);
     }
 
     public Command env(Map<String, String> vars) {
@@ -124,6 +127,15 @@ public final class Command {
 
     public boolean usesSudo() {
         return escalation == Escalation.SUDO;
+    }
+
+    /**
+     * Whether this is one program with quoted arguments and nothing around it (no sudo, environment, directory or
+     * shell): such a command can run inside another shell script without a subshell of its own, since it can
+     * neither exit that script nor change its state.
+     */
+    public boolean isPlainProgram() {
+        return words && escalation == Escalation.NONE && chdir == null && env.isEmpty() && shell == null;
     }
 
     /** The text to hand to the remote side's shell. */

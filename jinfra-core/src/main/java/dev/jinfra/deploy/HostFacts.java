@@ -99,7 +99,11 @@ final class HostFacts implements FactSource {
         String marker = "jinfra-fact-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < missing.size(); i++) {
-            script.append("( ").append(missing.get(i).command().render()).append(" ) 2>/dev/null; printf '\\n%s %d %d\\n' ")
+            dev.jinfra.command.Command c = missing.get(i).command();
+            // A plain program runs in the probe's own shell (a subshell would cost a fork per fact); anything else
+            // in a subshell, so that nothing it does to its shell reaches the facts after it.
+            script.append(c.isPlainProgram() ? "{ " + c.render() + "; }" : "( " + c.render() + " )")
+                    .append(" 2>/dev/null; printf '\\n%s %d %d\\n' ")
                     .append(marker).append(' ').append(i).append(" $?\n");
         }
         reads.incrementAndGet();
