@@ -24,10 +24,11 @@ import java.util.function.Predicate;
  * @param successExitCodes exit codes that count as success
  * @param ignoreErrors a failure is reported but the host stays in the run
  * @param continueOnError after a failed command, the operation's remaining commands still run
+ * @param sudoPassword sent to {@code sudo -S} when the operation uses sudo; never shown
  */
 public record Controls(Integer retries, Duration retryDelay, Predicate<String> retryUntil, Set<Integer> successExitCodes,
-                       Boolean ignoreErrors, Boolean continueOnError, BooleanSupplier when, String stdin) {
-    public static final Controls NONE = new Controls(null, null, null, null, null, null, null, null);
+                       Boolean ignoreErrors, Boolean continueOnError, BooleanSupplier when, String stdin, Secret sudoPassword) {
+    public static final Controls NONE = new Controls(null, null, null, null, null, null, null, null, null);
 
     public Controls {
         if (retries != null && retries < 0) {
@@ -40,31 +41,35 @@ public record Controls(Integer retries, Duration retryDelay, Predicate<String> r
     }
 
     Controls withRetries(int times, Duration delay) {
-        return new Controls(times, delay, retryUntil, successExitCodes, ignoreErrors, continueOnError, when, stdin);
+        return new Controls(times, delay, retryUntil, successExitCodes, ignoreErrors, continueOnError, when, stdin, sudoPassword);
     }
 
     Controls withRetryUntil(Predicate<String> done) {
-        return new Controls(retries, retryDelay, done, successExitCodes, ignoreErrors, continueOnError, when, stdin);
+        return new Controls(retries, retryDelay, done, successExitCodes, ignoreErrors, continueOnError, when, stdin, sudoPassword);
     }
 
     Controls withSuccessExitCodes(Set<Integer> codes) {
-        return new Controls(retries, retryDelay, retryUntil, codes, ignoreErrors, continueOnError, when, stdin);
+        return new Controls(retries, retryDelay, retryUntil, codes, ignoreErrors, continueOnError, when, stdin, sudoPassword);
     }
 
     Controls withIgnoreErrors(boolean on) {
-        return new Controls(retries, retryDelay, retryUntil, successExitCodes, on, continueOnError, when, stdin);
+        return new Controls(retries, retryDelay, retryUntil, successExitCodes, on, continueOnError, when, stdin, sudoPassword);
     }
 
     Controls withContinueOnError(boolean on) {
-        return new Controls(retries, retryDelay, retryUntil, successExitCodes, ignoreErrors, on, when, stdin);
+        return new Controls(retries, retryDelay, retryUntil, successExitCodes, ignoreErrors, on, when, stdin, sudoPassword);
     }
 
     Controls withWhen(BooleanSupplier condition) {
-        return new Controls(retries, retryDelay, retryUntil, successExitCodes, ignoreErrors, continueOnError, condition, stdin);
+        return new Controls(retries, retryDelay, retryUntil, successExitCodes, ignoreErrors, continueOnError, condition, stdin, sudoPassword);
     }
 
     Controls withStdin(String text) {
-        return new Controls(retries, retryDelay, retryUntil, successExitCodes, ignoreErrors, continueOnError, when, text);
+        return new Controls(retries, retryDelay, retryUntil, successExitCodes, ignoreErrors, continueOnError, when, text, sudoPassword);
+    }
+
+    Controls withSudoPassword(Secret password) {
+        return new Controls(retries, retryDelay, retryUntil, successExitCodes, ignoreErrors, continueOnError, when, stdin, password);
     }
 
     /** These controls where set, else {@code lower}'s; conditions of both levels must hold. */
@@ -74,7 +79,7 @@ public record Controls(Integer retries, Duration retryDelay, Predicate<String> r
                 : () -> lower.when.getAsBoolean() && when.getAsBoolean();
         return new Controls(or(retries, lower.retries), or(retryDelay, lower.retryDelay), or(retryUntil, lower.retryUntil),
                 or(successExitCodes, lower.successExitCodes), or(ignoreErrors, lower.ignoreErrors),
-                or(continueOnError, lower.continueOnError), both, or(stdin, lower.stdin));
+                or(continueOnError, lower.continueOnError), both, or(stdin, lower.stdin), or(sudoPassword, lower.sudoPassword));
     }
 
     private static <T> T or(T value, T fallback) {
@@ -83,7 +88,8 @@ public record Controls(Integer retries, Duration retryDelay, Predicate<String> r
 
     /**
      * Controls from host data: {@code retries}, {@code retry_delay} (seconds), {@code success_exit_codes} (a list
-     * or "0,3"), {@code ignore_errors}, {@code continue_on_error} (true/false) and {@code stdin} (text).
+     * or "0,3"), {@code ignore_errors}, {@code continue_on_error} (true/false), {@code stdin} (text) and
+     * {@code sudo_password} or {@code sudo_password_env}.
      */
     static Controls fromHostData(Host host) {
         Map<String, Object> d = host.data();
@@ -99,7 +105,21 @@ public record Controls(Integer retries, Duration retryDelay, Predicate<String> r
             }
         }
         return new Controls(retries, delay, null, codes, flag(host, d, "ignore_errors"), flag(host, d, "continue_on_error"),
-                null, d.get("stdin") == null ? null : d.get("stdin").toString());
+                null, d.get("stdin") == null ? null : d.get("stdin").toString(), sudoPassword(host, d));
+    }
+
+    /** {@code sudo_password_env} names an environment variable holding it; {@code sudo_password} is the text. */
+    private static Secret sudoPassword(Host host, Map<String, Object> d) {
+        if (d.get("sudo_password_env") != null) {
+            String variable = d.get("sudo_password_env").toString();
+            String value = System.getenv(variable);
+            if (value == null) {
+                throw new IllegalArgumentException("host " + host.name() + ": sudo_password_env: environment variable "
+                        + variable + " is not set");
+            }
+            return new Secret(value);
+        }
+        return d.get("sudo_password") == null ? null : new Secret(d.get("sudo_password").toString());
     }
 
     private static int whole(Host host, String key, Object value) {

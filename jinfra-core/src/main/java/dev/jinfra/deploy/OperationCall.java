@@ -42,6 +42,12 @@ public final class OperationCall {
         return this;
     }
 
+    /** The password sudo asks for, sent on standard input and never printed. */
+    public OperationCall sudoPassword(Secret password) {
+        own = own.sudoPassword(password);
+        return this;
+    }
+
     /** Runs the commands as {@code user} through {@code su}. */
     public OperationCall su(String user) {
         own = own.su(user);

@@ -59,7 +59,9 @@ final class OperationExecution {
         if (!plan.changes()) {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.UNCHANGED, List.of(), plan.noChangeReason(), "", "", 0);
         }
-        boolean password = settings.usesSudo() && options.sudoPassword() != null;
+        // The password of the most specific level that has one; the command line's is the lowest.
+        Secret sudoPassword = controls.sudoPassword() != null ? controls.sudoPassword() : options.sudoPassword();
+        boolean password = settings.usesSudo() && sudoPassword != null;
         // Read before the change, so the diff shows what the host had.
         String diff = null;
         if ((options.showDiff() || options.dryRun()) && call.operation() instanceof Diffable d) {
@@ -88,7 +90,7 @@ final class OperationExecution {
         String firstFailure = null;
         int failedExit = 0;
         for (String command : rendered.subList(plan.uploads().size(), plan.uploads().size() + plan.commands().size())) {
-            CommandResult r = runWithRetries(command, controls, stdinFor(controls, password ? options.sudoPassword() : null),
+            CommandResult r = runWithRetries(command, controls, stdinFor(controls, password ? sudoPassword : null),
                     settings.timeoutOrZero(), connection, host, changeCommands);
             out.append(r.stdout());
             err.append(r.stderr());

@@ -72,7 +72,8 @@ final class Proposer {
                 Plan plan = facts.plan(r.id(), call.operation());
                 entries.add(plan.changes()
                         ? new Proposal.Entry(r.id(), name, host, Proposal.Kind.CHANGE,
-                                OperationExecution.render(plan, settings, settings.usesSudo() && options.sudoPassword() != null),
+                                OperationExecution.render(plan, settings, settings.usesSudo()
+                                        && (settings.controls().sudoPassword() != null || options.sudoPassword() != null)),
                                 null, conditional)
                         : new Proposal.Entry(r.id(), name, host, Proposal.Kind.NO_CHANGE, List.of(), plan.noChangeReason(), conditional));
             } catch (RuntimeException e) {

@@ -105,6 +105,11 @@ public record Settings(Boolean useSudo, String sudoUser, String suUser, String d
         return withControls(controls.withStdin(text));
     }
 
+    /** The password for {@code sudo -S}; never printed. */
+    public Settings sudoPassword(Secret password) {
+        return withControls(controls.withSudoPassword(password));
+    }
+
     public Settings withControls(Controls c) {
         return new Settings(useSudo, sudoUser, suUser, doasUser, env, chdir, timeout, shell, c);
     }

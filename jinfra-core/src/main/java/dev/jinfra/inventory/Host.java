@@ -73,4 +73,20 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
         merged.putAll(overrides);
         return new Host(name, groups, merged);
     }
+
+    /**
+     * The host with its data, values of keys that name a password, passphrase or secret shown as {@code ****}:
+     * hosts end up in logs and error messages, their passwords must not.
+     */
+    @Override
+    public String toString() {
+        Map<String, Object> shown = new java.util.LinkedHashMap<>();
+        data.forEach((k, v) -> shown.put(k, isSecretKey(k) ? "****" : v));
+        return "Host[name=" + name + ", groups=" + groups + ", data=" + shown + "]";
+    }
+
+    static boolean isSecretKey(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        return k.contains("password") || k.contains("passphrase") || k.contains("secret") || k.contains("token");
+    }
 }

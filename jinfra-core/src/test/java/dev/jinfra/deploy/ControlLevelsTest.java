@@ -113,4 +113,31 @@ class ControlLevelsTest {
         assertThat(status(r, "x")).isEqualTo(OperationStatus.FAILED);
         assertThat(r.outcomes().getFirst().reason()).isEqualTo("host @local: retries must be a whole number, not 'many'");
     }
+
+    @Test
+    void aSudoPasswordFromHostDataMakesSudoReadItFromStdinAndIsNeverShown() {
+        var local = new LocalConnector();
+        var options = new DeployRunner.Options(10, true, dev.jinfra.run.Batching.NONE, null, DeployRunner.Strategy.LINEAR,
+                Settings.NONE, null);
+        DeployResult r = new DeployRunner(h -> local).run(List.of(local(Map.of("sudo_password", "s3cret-pw"))),
+                List.of(h -> {
+                    server.shell("id").name("with").sudo();
+                    server.shell("id").name("without");
+                }), options, new DeployListener() {});
+        var with = r.outcomes().stream().filter(o -> o.name().equals("with")).findFirst().orElseThrow();
+        var without = r.outcomes().stream().filter(o -> o.name().equals("without")).findFirst().orElseThrow();
+        assertThat(with.commands()).containsExactly("sudo -H -S -p '' -u root -- sh -c id");
+        assertThat(without.commands()).containsExactly("id");
+        assertThat(r.toString() + r.outcomes()).doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void anOperationsOwnSudoPasswordWinsAndAMissingVariableNamesTheHost() {
+        assertThat(Settings.NONE.sudoPassword(new Secret("op")).over(Settings.fromHostData(local(Map.of("sudo_password", "host"))))
+                .controls().sudoPassword().reveal()).isEqualTo("op");
+        DeployResult r = run(local(Map.of("sudo_password_env", "JINFRA_TEST_UNSET_VARIABLE")), Settings.NONE,
+                h -> server.shell("true").name("x").sudo());
+        assertThat(r.outcomes().getFirst().reason())
+                .isEqualTo("host @local: sudo_password_env: environment variable JINFRA_TEST_UNSET_VARIABLE is not set");
+    }
 }
