@@ -56,6 +56,27 @@ class DeployOpenSshE2ETest {
     }
 
     @Test
+    void factsAreReadAsTheUserTheOperationRunsAs(OpenSshFleet fleet) throws Exception {
+        // A file only root can see: root finds it, nobody (through sudo) does not, and plans accordingly.
+        Path hidden = Files.createDirectories(cwd.resolve("private"));
+        Files.setPosixFilePermissions(hidden, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path file = Files.writeString(hidden.resolve("f"), "x\n");
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    files.file("%1$s").name("as root");
+                    files.file("%1$s").name("as nobody").sudo("nobody");
+                }
+                """.formatted(file));
+        CliRun dry = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--dry", "-v");
+        assertThat(dry.exitCode()).as(dry.toString()).isEqualTo(ExitCode.OK);
+        int n = fleet.hosts().size();
+        assertThat(dry.out()).as(dry.toString())
+                .contains("1. as root: ✓ unchanged on ")
+                .contains("2. as nobody: ~ change on ")
+                .contains("[2/2] as nobody  ~ " + n + " changed");
+    }
+
+    @Test
     void syncAndDownloadChangeNothingTheSecondTime(OpenSshFleet fleet) throws Exception {
         Path site = Files.createDirectories(cwd.resolve("site/sub dir"));
         Files.writeString(site.getParent().resolve("index.html"), "<h1>synced</h1>\n");

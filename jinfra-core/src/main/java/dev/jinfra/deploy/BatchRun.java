@@ -97,7 +97,7 @@ final class BatchRun {
                     // Cancelled while this one was connecting.
                     c.close();
                 }
-                facts.put(host, new HostFacts(c, (fact, value) -> listener.factRead(host, fact, value)));
+                facts.put(host, new HostFacts(c, (fact, value) -> listener.factRead(host, fact, value), baseFactUser(host)));
                 listener.connected(host);
             } catch (UnreachableException e) {
                 if (cancelled) {
@@ -200,7 +200,7 @@ final class BatchRun {
         OperationCall call = callOf(host, op.id());
         HostFacts hostFacts = facts.get(host);
         if (!hostFacts.probed()) {
-            FactProbe.gatherAhead(registered.get(host), op.id(), hostFacts);
+            FactProbe.gatherAhead(registered.get(host), op.id(), hostFacts, host, options);
         }
         OperationOutcome outcome = OperationExecution.run(op, call, host, facts.get(host), connections.get(host),
                 how -> Reconnection.reconnect(host, how, connections, facts.get(host), connectors, () -> cancelled),
@@ -211,6 +211,15 @@ final class BatchRun {
         }
         listener.hostFinished(outcome);
         return outcome;
+    }
+
+    /** Deploy code reads facts as the command line and host data say commands run (their sudo, su or doas). */
+    private FactUser baseFactUser(Host host) {
+        try {
+            return FactUser.of(Settings.fromHostData(host).over(options.commandLine()), options.sudoPassword());
+        } catch (RuntimeException e) {
+            return FactUser.LOGIN; // bad host data: its operations fail with that message
+        }
     }
 
     private boolean ignoresErrors(OperationCall call, Host host) {

@@ -1,7 +1,10 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.inventory.Host;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,19 +16,28 @@ import java.util.Set;
 final class FactProbe {
     private FactProbe() {}
 
-    static Set<Fact<?>> factsOfRemaining(List<PrepareContext.Registered> operations, OperationId from, HostFacts known) {
-        Set<Fact<?>> wanted = new LinkedHashSet<>();
+    /** The facts the operations from {@code from} on will read, by the user each operation reads them as. */
+    static Map<FactUser, Set<Fact<?>>> factsOfRemaining(List<PrepareContext.Registered> operations, OperationId from,
+                                                        HostFacts known, Host host, DeployRunner.Options options) {
+        Map<FactUser, Set<Fact<?>>> wanted = new LinkedHashMap<>();
         boolean started = false;
         for (PrepareContext.Registered r : operations) {
             started |= r.id().equals(from);
             if (!started) {
                 continue;
             }
+            FactUser who;
+            try {
+                who = FactUser.of(r.call().settingsFor(host, options.commandLine()), options.sudoPassword());
+            } catch (RuntimeException e) {
+                continue; // bad host data: the operation fails with that message at its turn
+            }
+            Set<Fact<?>> mine = wanted.computeIfAbsent(who, w -> new LinkedHashSet<>());
             FactSource recording = new FactSource() {
                 @Override
                 public <T> T get(Fact<T> fact) {
-                    wanted.add(fact);
-                    return known.peekOrAbsent(fact);
+                    mine.add(fact);
+                    return known.peekOrAbsent(who, fact);
                 }
             };
             try {
@@ -42,10 +54,11 @@ final class FactProbe {
      * operations only ask for once others are known (a checksum once the file is known to exist) come to
      * light in the next pass, one round trip per level of such dependence.
      */
-    static void gatherAhead(List<PrepareContext.Registered> operations, OperationId from, HostFacts facts) {
+    static void gatherAhead(List<PrepareContext.Registered> operations, OperationId from, HostFacts facts, Host host,
+                            DeployRunner.Options options) {
         try {
             for (int pass = 0; pass < 3; pass++) {
-                if (!facts.prefetch(factsOfRemaining(operations, from, facts))) {
+                if (!facts.prefetch(factsOfRemaining(operations, from, facts, host, options))) {
                     break;
                 }
             }

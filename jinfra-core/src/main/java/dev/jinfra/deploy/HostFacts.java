@@ -1,9 +1,11 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.command.Command;
 import dev.jinfra.connect.CommandRequest;
 import dev.jinfra.connect.CommandResult;
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.OutputListener;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,46 +13,78 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One host's facts, each read once over the host's connection and kept until an operation changes the host.
- * Counts the commands it ran, so that the round trips a run costs can be shown.
+ * Facts are read as the user the asking operation's commands run as ({@link FactUser}); as a {@link FactSource}
+ * itself this reads as the host's base user (the command line's and host data's sudo, su or doas), which is what
+ * deploy code sees. Counts the commands it ran, so that the round trips a run costs can be shown.
  */
 final class HostFacts implements FactSource {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private volatile Connection connection;
     private final java.util.function.BiConsumer<Fact<?>, Object> onRead;
-    private final Map<Fact<?>, Object> cache = new HashMap<>();
+    private final FactUser base;
+    private final Map<FactUser, Map<Fact<?>, Object>> cache = new HashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private boolean probed;
     // Plans made against the facts above; they hold as long as the facts do.
     private final Map<OperationId, Plan> plans = new HashMap<>();
 
-    HostFacts(Connection connection, java.util.function.BiConsumer<Fact<?>, Object> onRead) {
+    HostFacts(Connection connection, java.util.function.BiConsumer<Fact<?>, Object> onRead, FactUser base) {
         this.connection = connection;
         this.onRead = onRead;
+        this.base = base;
+    }
+
+    HostFacts(Connection connection, java.util.function.BiConsumer<Fact<?>, Object> onRead) {
+        this(connection, onRead, FactUser.LOGIN);
     }
 
     @Override
-    public synchronized <T> T get(Fact<T> fact) {
-        if (cache.containsKey(fact)) {
+    public <T> T get(Fact<T> fact) {
+        return get(base, fact);
+    }
+
+    /** The facts as {@code who} reads them. */
+    FactSource as(FactUser who) {
+        return new FactSource() {
+            @Override
+            public <T> T get(Fact<T> fact) {
+                return HostFacts.this.get(who, fact);
+            }
+        };
+    }
+
+    private Map<Fact<?>, Object> known(FactUser who) {
+        return cache.computeIfAbsent(who, w -> new HashMap<>());
+    }
+
+    synchronized <T> T get(FactUser who, Fact<T> fact) {
+        Map<Fact<?>, Object> known = known(who);
+        if (known.containsKey(fact)) {
             @SuppressWarnings("unchecked")
-            T known = (T) cache.get(fact);
-            return known;
+            T value = (T) known.get(fact);
+            return value;
         }
         reads.incrementAndGet();
-        CommandResult r = connection.run(CommandRequest.of(fact.command().render()), OutputListener.NONE);
-        T value;
+        CommandResult r = connection.run(new CommandRequest(who.wrap(fact.command()).render(), who.stdin(), java.time.Duration.ZERO),
+                OutputListener.NONE);
         if (r.outcome() != CommandResult.Outcome.EXITED) {
             throw new FactException("reading " + fact + " failed: " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
         }
-        value = r.exitCode() == 0 ? fact.parse(r.stdout()) : fact.absent();
-        cache.put(fact, value);
+        if (r.exitCode() != 0 && refused(who, r)) {
+            throw new FactException("reading " + fact + " as " + who + " failed: " + r.stderr().strip().lines().findFirst().orElse(""));
+        }
+        T value = r.exitCode() == 0 ? fact.parse(r.stdout()) : fact.absent();
+        known.put(fact, value);
         onRead.accept(fact, value);
         return value;
     }
 
     /** A known value, or the fact's absent value when it was not read yet; never does I/O. */
     @SuppressWarnings("unchecked")
-    synchronized <T> T peekOrAbsent(Fact<T> fact) {
-        return cache.containsKey(fact) ? (T) cache.get(fact) : fact.absent();
+    synchronized <T> T peekOrAbsent(FactUser who, Fact<T> fact) {
+        Map<Fact<?>, Object> known = known(who);
+        return known.containsKey(fact) ? (T) known.get(fact) : fact.absent();
     }
 
     /** After a reboot: the new connection, and nothing known of the host that came back. */
@@ -67,13 +101,13 @@ final class HostFacts implements FactSource {
     }
 
     /**
-     * The operation's plan against these facts, made once until the host changes: plans are pure functions of
-     * the facts, so the plan shown in the proposal is the one that runs.
+     * The operation's plan against these facts (as {@code facts} reads them), made once until the host changes:
+     * plans are pure functions of the facts, so the plan shown in the proposal is the one that runs.
      */
-    synchronized Plan plan(OperationId id, Operation operation) {
+    synchronized Plan plan(OperationId id, Operation operation, FactSource facts) {
         Plan known = plans.get(id);
         if (known == null) {
-            known = operation.plan(this);
+            known = operation.plan(facts);
             plans.put(id, known);
         }
         return known;
@@ -85,21 +119,31 @@ final class HostFacts implements FactSource {
     }
 
     /**
-     * Reads all of {@code wanted} that are not known yet in one command, so that a host's planning costs one
-     * round trip instead of one per fact. Each fact's output is followed by a marker line with its exit status;
-     * the marker holds a random token, so no fact's output can imitate it.
+     * Reads all of {@code wanted} that are not known yet, in one command per user they are read as, so that a
+     * host's planning costs one round trip instead of one per fact. Each fact's output is followed by a marker
+     * line with its exit status; the marker holds a random token, so no fact's output can imitate it.
+     *
+     * @return whether anything was read (false when every wanted fact was known already)
      */
-    /** @return whether anything was read (false when every wanted fact was known already) */
-    synchronized boolean prefetch(java.util.Collection<Fact<?>> wanted) {
+    synchronized boolean prefetch(Map<FactUser, ? extends Collection<Fact<?>>> wanted) {
         probed = true;
-        List<Fact<?>> missing = wanted.stream().filter(f -> !cache.containsKey(f)).distinct().toList();
+        boolean read = false;
+        for (var e : wanted.entrySet()) {
+            read |= prefetch(e.getKey(), e.getValue());
+        }
+        return read;
+    }
+
+    private boolean prefetch(FactUser who, Collection<Fact<?>> wanted) {
+        Map<Fact<?>, Object> known = known(who);
+        List<Fact<?>> missing = wanted.stream().filter(f -> !known.containsKey(f)).distinct().toList();
         if (missing.isEmpty()) {
             return false;
         }
         String marker = "jinfra-fact-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < missing.size(); i++) {
-            dev.jinfra.command.Command c = missing.get(i).command();
+            Command c = missing.get(i).command();
             // A plain program runs in the probe's own shell (a subshell would cost a fork per fact); anything else
             // in a subshell, so that nothing it does to its shell reaches the facts after it.
             script.append(c.isPlainProgram() ? "{ " + c.render() + "; }" : "( " + c.render() + " )")
@@ -107,28 +151,46 @@ final class HostFacts implements FactSource {
                     .append(marker).append(' ').append(i).append(" $?\n");
         }
         reads.incrementAndGet();
-        CommandResult r = connection.run(CommandRequest.of(script.toString()), OutputListener.NONE);
+        String probe = who == FactUser.LOGIN || who.equals(FactUser.LOGIN) ? script.toString()
+                : who.wrap(Command.shell(script.toString())).render();
+        CommandResult r = connection.run(new CommandRequest(probe, who.stdin(), java.time.Duration.ZERO), OutputListener.NONE);
         if (r.outcome() != CommandResult.Outcome.EXITED) {
             throw new FactException("reading facts failed: " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
         }
         String out = r.stdout();
+        if (r.exitCode() != 0 && !out.contains("\n" + marker + " 0 ") && refused(who, r)) {
+            throw new FactException("reading facts as " + who + " failed: " + r.stderr().strip().lines().findFirst().orElse(""));
+        }
         int from = 0;
         for (int i = 0; i < missing.size(); i++) {
             String tag = "\n" + marker + " " + i + " ";
             int at = out.indexOf(tag, from);
             if (at < 0) {
-                return true; // Output cut short (e.g. over the capture limit): the rest are read one by one.
+                return true; // Output cut short (e.g. over the capture limit, or sudo refused): read one by one later.
             }
             int lineEnd = out.indexOf('\n', at + tag.length());
             int exit = Integer.parseInt(out.substring(at + tag.length(), lineEnd < 0 ? out.length() : lineEnd).strip());
             String factOut = out.substring(from, at);
             Fact<?> fact = missing.get(i);
             Object value = exit == 0 ? fact.parse(factOut) : fact.absent();
-            cache.put(fact, value);
+            known.put(fact, value);
             onRead.accept(fact, value);
             from = lineEnd < 0 ? out.length() : lineEnd + 1;
         }
         return true;
+    }
+
+    /**
+     * Whether a failed read failed because the user switch itself was refused (sudo wants a password, su is not
+     * allowed) rather than because the thing is absent: those tools say so on stderr under their own name.
+     */
+    private static boolean refused(FactUser who, CommandResult r) {
+        if (who.how() == Command.Escalation.NONE) {
+            return false;
+        }
+        String err = r.stderr().strip();
+        String tool = who.how().name().toLowerCase(java.util.Locale.ROOT) + ":";
+        return err.startsWith(tool) || err.contains("\n" + tool);
     }
 
     int reads() {

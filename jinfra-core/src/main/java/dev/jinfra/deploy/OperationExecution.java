@@ -41,6 +41,8 @@ final class OperationExecution {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), e.getMessage(), "", "", -1);
         }
         Controls controls = settings.controls();
+        // Facts are read as the user the commands will run as.
+        FactSource view = facts.as(FactUser.of(settings, options.sudoPassword()));
         boolean runs;
         try {
             runs = controls.conditionHolds();
@@ -52,7 +54,7 @@ final class OperationExecution {
         }
         Plan plan;
         try {
-            plan = facts.plan(op.id(), call.operation());
+            plan = facts.plan(op.id(), call.operation(), view);
         } catch (RuntimeException e) {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), DeployRunner.describe(e), "", "", -1);
         }
@@ -66,7 +68,7 @@ final class OperationExecution {
         String diff = null;
         if ((options.showDiff() || options.dryRun()) && call.operation() instanceof Diffable d) {
             try {
-                diff = d.diff(facts);
+                diff = d.diff(view);
             } catch (RuntimeException e) {
                 diff = "(no diff: " + e.getMessage() + ")";
             }

@@ -61,7 +61,7 @@ final class Proposer {
 
     private static List<Proposal.Entry> proposeFor(Host host, List<PrepareContext.Registered> ops, HostFacts facts,
                                                    DeployRunner.Options options) {
-        FactProbe.gatherAhead(ops, ops.getFirst().id(), facts);
+        FactProbe.gatherAhead(ops, ops.getFirst().id(), facts, host, options);
         List<Proposal.Entry> entries = new ArrayList<>();
         for (PrepareContext.Registered r : ops) {
             OperationCall call = r.call();
@@ -69,7 +69,7 @@ final class Proposer {
             try {
                 Settings settings = call.settingsFor(host, options.commandLine());
                 boolean conditional = settings.controls().when() != null;
-                Plan plan = facts.plan(r.id(), call.operation());
+                Plan plan = facts.plan(r.id(), call.operation(), facts.as(FactUser.of(settings, options.sudoPassword())));
                 entries.add(plan.changes()
                         ? new Proposal.Entry(r.id(), name, host, Proposal.Kind.CHANGE,
                                 OperationExecution.render(plan, settings, settings.usesSudo()
