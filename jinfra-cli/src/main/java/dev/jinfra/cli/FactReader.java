@@ -84,7 +84,7 @@ final class FactReader {
     private static FactReading value(Host host, Fact<?> fact, CommandResult r) {
         Object value;
         try {
-            value = r.exitCode() == 0 ? fact.parse(r.stdout()) : fact.absent();
+            value = fact.hasValue(r.exitCode()) ? fact.parse(r.stdout()) : fact.absent();
         } catch (RuntimeException e) {
             return FactReading.failed(host.name(), "cannot read the output: " + e.getMessage());
         }

@@ -19,6 +19,14 @@ public interface Fact<T> {
     T absent();
 
     /**
+     * Whether the command's output is the value after this exit code; otherwise the value is {@link #absent()}.
+     * Only 0 for most facts; grep's 1 ("no line matched") is a value, not absence.
+     */
+    default boolean hasValue(int exitCode) {
+        return exitCode == 0;
+    }
+
+    /**
      * Whether the value is a file's content. Run output (verbose lines, JSON events) then says only that it
      * was read: configuration files hold passwords and keys, and logs must not.
      */

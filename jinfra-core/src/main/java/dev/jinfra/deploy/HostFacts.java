@@ -74,7 +74,7 @@ final class HostFacts implements FactSource {
         if (r.exitCode() != 0 && refused(who, r)) {
             throw new FactException("reading " + fact + " as " + who + " failed: " + r.stderr().strip().lines().findFirst().orElse(""));
         }
-        T value = r.exitCode() == 0 ? fact.parse(r.stdout()) : fact.absent();
+        T value = fact.hasValue(r.exitCode()) ? fact.parse(r.stdout()) : fact.absent();
         known.put(fact, value);
         onRead.accept(fact, value);
         return value;
@@ -172,7 +172,7 @@ final class HostFacts implements FactSource {
             int exit = Integer.parseInt(out.substring(at + tag.length(), lineEnd < 0 ? out.length() : lineEnd).strip());
             String factOut = out.substring(from, at);
             Fact<?> fact = missing.get(i);
-            Object value = exit == 0 ? fact.parse(factOut) : fact.absent();
+            Object value = fact.hasValue(exit) ? fact.parse(factOut) : fact.absent();
             known.put(fact, value);
             onRead.accept(fact, value);
             from = lineEnd < 0 ? out.length() : lineEnd + 1;

@@ -17,13 +17,15 @@ public record FindInFile(
         @Arg(value = "file to search", required = true) String path,
         @Arg(value = "extended regular expression (grep -E)", required = true) String pattern) implements Fact<List<String>> {
 
-    // grep exits 1 for "no match", which is a value here, not absence; only exit 2 (unreadable file, bad
-    // pattern) makes the fact absent. Pattern and path are $1 and $2, never script text.
-    private static final String SCRIPT = "grep -E -e \"$1\" -- \"$2\"; test $? -le 1";
-
     @Override
     public Command command() {
-        return Command.of("sh", "-c", SCRIPT, "sh", pattern, path);
+        return Command.of("grep", "-E", "-e", pattern, "--", path);
+    }
+
+    /** grep exits 1 for "no match", which is a value here; only 2 (unreadable file, bad pattern) is absence. */
+    @Override
+    public boolean hasValue(int exitCode) {
+        return exitCode <= 1;
     }
 
     @Override

@@ -80,7 +80,7 @@ class FixtureTest {
             assertThat(fact.command().render()).isEqualTo(c.get("command").asText());
         }
         int exit = c.path("exit_code").asInt(0);
-        Object value = exit == 0 ? fact.parse(c.path("output").asText()) : fact.absent();
+        Object value = fact.hasValue(exit) ? fact.parse(c.path("output").asText()) : fact.absent();
         assertThat(value).isEqualTo(convert(c.get("value"), valueType(fact)));
     }
 
