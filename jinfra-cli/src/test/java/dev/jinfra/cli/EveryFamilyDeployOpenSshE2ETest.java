@@ -37,6 +37,7 @@ class EveryFamilyDeployOpenSshE2ETest {
     private static final String SERVICE = "jinfra-e2e";
     // The daemon's command line: @AfterAll kills a leftover process only when it is exactly this.
     private static final String DAEMON = "sleep 424242";
+    private static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJinfraE2eKeyNotARealOne jinfra@e2e";
     // Every path the deploy creates; none may exist on this machine, before or after.
     private static final List<String> TRACES = List.of(ETC, LIB, REPO, "/home/" + USER, "/etc/init.d/" + SERVICE,
             "/etc/apt/sources.list.d/jinfra-e2e.list", "/usr/share/jinfra-e2e", "/etc/rc2.d/S01" + SERVICE);
@@ -99,6 +100,9 @@ class EveryFamilyDeployOpenSshE2ETest {
         Files.writeString(cwd.resolve("app.conf.j2"), "# {{ host.name }}\nname = {{ host.name }}\nport = {{ app_port }}\n");
         Files.writeString(cwd.resolve("setup.sh"), "#!/bin/sh\nprintf '%s|' \"$@\" > " + LIB + "/script-args\n");
         Files.writeString(cwd.resolve("init.sh"), initScript());
+        Files.createDirectories(cwd.resolve("site/pages"));
+        Files.writeString(cwd.resolve("site/index.html"), "<p>index</p>\n");
+        Files.writeString(cwd.resolve("site/pages/about.html"), "<p>about</p>\n");
         Files.writeString(cwd.resolve("deploy.java"), """
                 void deploy(Host host) {
                     // Local files by absolute path: the command line runs in this JVM, whose working directory is not cwd.
@@ -106,7 +110,7 @@ class EveryFamilyDeployOpenSshE2ETest {
                     server.group("%1$s");
                     server.group("%2$s");
                     server.user(new dev.jinfra.ops.server.User("%3$s", true, null, "%1$s", java.util.List.of("%2$s"),
-                            "/home/%3$s", "/bin/sh", false));
+                            "/home/%3$s", "/bin/sh", false, java.util.List.of("%14$s")));
                     // Each host has its own UTS namespace, so its name is its own.
                     server.hostname("e2e-" + host.name());
                     // The crontab program is not installed everywhere (it is not here).
@@ -130,6 +134,9 @@ class EveryFamilyDeployOpenSshE2ETest {
                     files.replace("%4$s/listen.conf", "localhost", "0.0.0.0");
                     var config = files.template(local + "app.conf.j2", "%5$s/app.conf", java.util.Map.of("app_port", 9090));
                     server.script(local + "setup.sh", "one arg", "it's").when(config::changed);
+                    // Sync writes the tree as root with the upload's modes; the directory then owns all of it.
+                    files.sync(local + "site", "%5$s/site");
+                    files.directoryTree("%5$s/site", "750", "%3$s", "%1$s");
 
                     files.sync(local + "repo", "%7$s", true);
                     files.put(local + "jinfra-e2e.list", "/etc/apt/sources.list.d/jinfra-e2e.list", "644");
@@ -147,7 +154,7 @@ class EveryFamilyDeployOpenSshE2ETest {
                     service.sysvinit("%12$s");
                 }
                 """.formatted(GROUP, EXTRA_GROUP, USER, ETC, LIB, sha256(source), REPO, PACKAGE, work.resolve("app.git"),
-                commit, venv, SERVICE, cwd));
+                commit, venv, SERVICE, cwd, KEY));
         int n = fleet.hosts().size();
         String inventory = fleet.inventoryFile().toString();
 
@@ -166,6 +173,9 @@ class EveryFamilyDeployOpenSshE2ETest {
         for (var host : List.of(fleet.hosts().getFirst(), fleet.hosts().getLast())) {
             Ssh check = ssh(fleet, host, String.join("; echo '--'; ",
                     "id " + USER + " && stat -c '%U %G' /home/" + USER,
+                    "stat -c '%a %U %G' /home/" + USER + "/.ssh /home/" + USER + "/.ssh/authorized_keys"
+                            + " && cat /home/" + USER + "/.ssh/authorized_keys",
+                    "stat -c '%a %U %G %n' " + LIB + "/site " + LIB + "/site/pages " + LIB + "/site/pages/about.html",
                     "hostname && cat /etc/hostname",
                     "stat -c '%a %U %G' " + ETC + " " + ETC + "/app.conf " + ETC + "/extra.conf " + LIB + "/downloaded.txt",
                     "cat " + ETC + "/app.conf " + ETC + "/extra.conf " + ETC + "/listen.conf " + LIB + "/downloaded.txt",
@@ -177,6 +187,9 @@ class EveryFamilyDeployOpenSshE2ETest {
             assertThat(check.exitCode()).as(check.toString()).isZero();
             assertThat(check.out()).as(check.toString())
                     .contains("(" + USER + ")", "(" + GROUP + ")", "(" + EXTRA_GROUP + ")", USER + " " + GROUP + "\n")
+                    .contains("700 " + USER + " " + GROUP + "\n600 " + USER + " " + GROUP + "\n" + KEY + "\n--")
+                    .contains("750 " + USER + " " + GROUP + " " + LIB + "/site\n750 " + USER + " " + GROUP + " " + LIB
+                            + "/site/pages\n750 " + USER + " " + GROUP + " " + LIB + "/site/pages/about.html\n")
                     .contains("e2e-" + host.name() + "\ne2e-" + host.name() + "\n")
                     .contains("750 root " + GROUP + "\n640 root " + GROUP + "\n640 root " + GROUP + "\n600 root root\n")
                     .contains("# " + host.name() + "\nname = " + host.name() + "\nport = 8080\n")

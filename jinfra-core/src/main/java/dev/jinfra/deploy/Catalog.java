@@ -30,6 +30,7 @@ public final class Catalog {
         OPERATIONS.put("server.shell", Shell.class);
         OPERATIONS.put("files.directory", Directory.class);
         FACTS.put("DirectoryInfo", DirectoryInfo.class);
+        FACTS.put("TreeMismatch", dev.jinfra.facts.TreeMismatch.class);
         // Each operation family lists its own operations and facts.
         OPERATIONS.putAll(dev.jinfra.ops.server.ServerCatalog.OPERATIONS);
         FACTS.putAll(dev.jinfra.ops.server.ServerCatalog.FACTS);

@@ -8,12 +8,15 @@ import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
 import dev.jinfra.facts.DirectoryInfo;
+import dev.jinfra.facts.TreeMismatch;
+import dev.jinfra.ops.files.Ownership;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code files.directory}: a directory exists (with a mode, owner and group when given), or is absent.
+ * {@code files.directory}: a directory exists (with a mode, owner and group when given), or is absent. With
+ * {@code recursive}, the mode, owner and group apply to everything below it too.
  *
  * @param mode octal like {@code 755}, or null to leave it
  */
@@ -23,7 +26,9 @@ public record Directory(
         @Arg(value = "whether the directory should exist", defaultValue = "true") boolean present,
         @Arg("octal permissions such as 755; unchanged when not given") String mode,
         @Arg("owning user; unchanged when not given") String owner,
-        @Arg("owning group; unchanged when not given") String group) implements Operation {
+        @Arg("owning group; unchanged when not given") String group,
+        @Arg("apply mode, owner and group to everything below the directory too (files get the same mode;"
+                + " symbolic links keep theirs)") boolean recursive) implements Operation {
     private static final Pattern OCTAL = Pattern.compile("[0-7]{3,4}");
 
     public Directory {
@@ -43,6 +48,9 @@ public record Directory(
     @Override
     public Plan plan(FactSource facts) {
         DirectoryInfo.Value now = facts.get(new DirectoryInfo(path));
+        // Asked together with the directory's own facts, so a no-change run stays one round trip.
+        boolean walk = present && recursive && (mode != null || owner != null || group != null);
+        String differs = walk ? facts.get(new TreeMismatch(path, mode, owner, group)) : null;
         if (!present) {
             return now == null ? Plan.noChange(path + " does not exist") : Plan.run(Command.of("rm", "-rf", "--", path));
         }
@@ -53,9 +61,29 @@ public record Directory(
         if (now == null) {
             commands.add(Command.of("mkdir", "-p", "--", path));
         }
-        commands.addAll(now == null
-                ? dev.jinfra.ops.files.Ownership.fix(path, null, null, null, mode, owner, group)
-                : dev.jinfra.ops.files.Ownership.fix(path, now.mode(), now.owner(), now.group(), mode, owner, group));
+        List<Command> own = now == null
+                ? Ownership.fix(path, null, null, null, mode, owner, group)
+                : Ownership.fix(path, now.mode(), now.owner(), now.group(), mode, owner, group);
+        // A new directory has nothing below it. For an existing one, the directory's own stat counts as well as
+        // the walk: find reads an unknown owner or group as an error (absent), which must not pass for a match.
+        if (walk && now != null && (differs != null || !own.isEmpty())) {
+            own = recursiveFix();
+        }
+        commands.addAll(own);
         return commands.isEmpty() ? Plan.noChange(path + " is a directory as wanted") : Plan.run(commands);
+    }
+
+    // The walk says only that something differs, not what: every part given is applied to the whole tree.
+    private List<Command> recursiveFix() {
+        List<Command> commands = new ArrayList<>();
+        if (mode != null) {
+            commands.add(Command.of("chmod", "-R", mode, "--", path));
+        }
+        if (owner != null) {
+            commands.add(Command.of("chown", "-R", group == null ? owner : owner + ":" + group, "--", path));
+        } else if (group != null) {
+            commands.add(Command.of("chgrp", "-R", group, "--", path));
+        }
+        return commands;
     }
 }

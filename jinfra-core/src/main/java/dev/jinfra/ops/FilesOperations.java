@@ -12,19 +12,24 @@ import java.util.List;
 /** The {@code files} operation family, as deploy code sees it. */
 public final class FilesOperations {
     public OperationCall directory(String path) {
-        return PrepareContext.register(new Directory(path, true, null, null, null));
+        return PrepareContext.register(new Directory(path, true, null, null, null, false));
     }
 
     public OperationCall directory(String path, String mode) {
-        return PrepareContext.register(new Directory(path, true, mode, null, null));
+        return PrepareContext.register(new Directory(path, true, mode, null, null, false));
     }
 
     public OperationCall directory(String path, String mode, String owner, String group) {
-        return PrepareContext.register(new Directory(path, true, mode, owner, group));
+        return PrepareContext.register(new Directory(path, true, mode, owner, group, false));
+    }
+
+    /** As {@link #directory(String, String, String, String)}, for everything below the directory too. */
+    public OperationCall directoryTree(String path, String mode, String owner, String group) {
+        return PrepareContext.register(new Directory(path, true, mode, owner, group, true));
     }
 
     public OperationCall absentDirectory(String path) {
-        return PrepareContext.register(new Directory(path, false, null, null, null));
+        return PrepareContext.register(new Directory(path, false, null, null, null, false));
     }
 
     /** A regular file exists, created empty when missing. */

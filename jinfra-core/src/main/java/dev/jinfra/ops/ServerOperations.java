@@ -31,6 +31,14 @@ public final class ServerOperations {
         return user(new User(name, true, null, group, List.of(groups), null, null, false));
     }
 
+    /**
+     * A user (made with the system's defaults when missing) whose {@code ~/.ssh/authorized_keys} holds these
+     * public key lines; other lines of that file are kept.
+     */
+    public OperationCall authorizedKeys(String name, String... keys) {
+        return user(new User(name, true, null, null, List.of(), null, null, false, List.of(keys)));
+    }
+
     /** A user described in full, e.g. {@code new User("app", true, 990, "app", List.of(), "/srv/app", "/usr/sbin/nologin", true)}. */
     public OperationCall user(User user) {
         return PrepareContext.register(user);

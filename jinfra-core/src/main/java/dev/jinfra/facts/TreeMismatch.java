@@ -1,0 +1,71 @@
+package dev.jinfra.facts;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
+import dev.jinfra.deploy.Fact;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The first path at or below a directory whose mode, owner or group is not the given one, or {@code null} when
+ * everything matches (or the directory is missing). Only the parts given are compared; {@code find} stops at the
+ * first difference, so a large tree that is as wanted costs one walk and prints nothing.
+ */
+@Doc(value = "First path at or below a directory whose mode, owner or group differs, or null.")
+public record TreeMismatch(
+        @Arg(value = "the directory to walk", required = true) String path,
+        @Arg("octal mode every entry should have (symbolic links are not compared)") String mode,
+        @Arg("user every entry should belong to") String owner,
+        @Arg("group every entry should belong to") String group) implements Fact<String> {
+    private static final Pattern OCTAL = Pattern.compile("[0-7]{3,4}");
+
+    public TreeMismatch {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("TreeMismatch needs a path");
+        }
+        if (mode == null && owner == null && group == null) {
+            throw new IllegalArgumentException("TreeMismatch needs a mode, owner or group to compare");
+        }
+        if (mode != null && !OCTAL.matcher(mode).matches()) {
+            throw new IllegalArgumentException("TreeMismatch mode must be octal like 755, not '" + mode + "'");
+        }
+    }
+
+    @Override
+    public Command command() {
+        List<String> words = new ArrayList<>(List.of("find", "--", path, "("));
+        if (mode != null) {
+            // A symbolic link's own mode is always 777 and chmod -R leaves links alone: comparing them would
+            // report a difference that no run can fix.
+            words.addAll(List.of("!", "-type", "l", "!", "-perm", mode.length() == 3 ? "0" + mode : mode));
+        }
+        if (owner != null) {
+            if (words.size() > 4) {
+                words.add("-o");
+            }
+            words.addAll(List.of("!", "-user", owner));
+        }
+        if (group != null) {
+            if (words.size() > 4) {
+                words.add("-o");
+            }
+            words.addAll(List.of("!", "-group", group));
+        }
+        words.addAll(List.of(")", "-print", "-quit"));
+        return Command.of(words);
+    }
+
+    @Override
+    public String parse(String stdout) {
+        // One path and its newline; the path itself may contain newlines, so only the last one is dropped.
+        String first = stdout.endsWith("\n") ? stdout.substring(0, stdout.length() - 1) : stdout;
+        return first.isEmpty() ? null : first;
+    }
+
+    @Override
+    public String absent() {
+        return null;
+    }
+}
