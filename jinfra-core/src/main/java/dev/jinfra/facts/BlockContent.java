@@ -32,17 +32,20 @@ public record BlockContent(
         }
     }
 
-    // The markers reach awk through its environment: awk -v would interpret backslashes in them. The first
-    // output line is the state, the rest the block's lines.
+    // The markers reach awk as its first two operands, taken out of ARGV before any input is read: awk -v would
+    // interpret backslashes in them, and an operand that looks like name=value is only taken for an assignment
+    // when awk reaches it, which it never does once blanked. The first output line is the state, the rest the
+    // block's lines. (No env program in front of awk: one process less per block in the fact probe.)
     private static final String AWK = """
-            !state && $0 == ENVIRON["JINFRA_BEGIN"] { state = 1; next }
-            state == 1 && $0 == ENVIRON["JINFRA_END"] { state = 2; next }
+            BEGIN { b = ARGV[1]; e = ARGV[2]; ARGV[1] = ""; ARGV[2] = "" }
+            !state && $0 == b { state = 1; next }
+            state == 1 && $0 == e { state = 2; next }
             state == 1 { body = body $0 "\\n" }
             END { if (state == 2) printf "BLOCK\\n%s", body; else if (state == 1) print "UNTERMINATED"; else print "NONE" }""";
 
     @Override
     public Command command() {
-        return Command.of("env", "JINFRA_BEGIN=" + begin, "JINFRA_END=" + end, "awk", "--", AWK, operand(path));
+        return Command.of("awk", "--", AWK, begin, end, operand(path));
     }
 
     /**
