@@ -113,10 +113,7 @@ class EveryFamilyDeployOpenSshE2ETest {
                             "/home/%3$s", "/bin/sh", false, java.util.List.of("%14$s")));
                     // Each host has its own UTS namespace, so its name is its own.
                     server.hostname("e2e-" + host.name());
-                    // The crontab program is not installed everywhere (it is not here).
-                    if (host.fact(new dev.jinfra.facts.Which("crontab")) != null) {
-                        server.crontab("%3$s", "0 3 * * *", "/bin/true jinfra-e2e");
-                    }
+                    server.crontab("%3$s", "0 3 * * *", "/bin/true jinfra-e2e");
 
                     files.directory("%4$s", "750", "root", "%1$s");
                     files.directory("%5$s", "755");
@@ -173,6 +170,7 @@ class EveryFamilyDeployOpenSshE2ETest {
         for (var host : List.of(fleet.hosts().getFirst(), fleet.hosts().getLast())) {
             Ssh check = ssh(fleet, host, String.join("; echo '--'; ",
                     "id " + USER + " && stat -c '%U %G' /home/" + USER,
+                    "crontab -l -u " + USER,
                     "stat -c '%a %U %G' /home/" + USER + "/.ssh /home/" + USER + "/.ssh/authorized_keys"
                             + " && cat /home/" + USER + "/.ssh/authorized_keys",
                     "stat -c '%a %U %G %n' " + LIB + "/site " + LIB + "/site/pages " + LIB + "/site/pages/about.html",
@@ -187,6 +185,7 @@ class EveryFamilyDeployOpenSshE2ETest {
             assertThat(check.exitCode()).as(check.toString()).isZero();
             assertThat(check.out()).as(check.toString())
                     .contains("(" + USER + ")", "(" + GROUP + ")", "(" + EXTRA_GROUP + ")", USER + " " + GROUP + "\n")
+                    .contains("0 3 * * * /bin/true jinfra-e2e\n")
                     .contains("700 " + USER + " " + GROUP + "\n600 " + USER + " " + GROUP + "\n" + KEY + "\n--")
                     .contains("750 " + USER + " " + GROUP + " " + LIB + "/site\n750 " + USER + " " + GROUP + " " + LIB
                             + "/site/pages\n750 " + USER + " " + GROUP + " " + LIB + "/site/pages/about.html\n")
