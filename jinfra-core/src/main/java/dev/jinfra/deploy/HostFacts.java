@@ -5,6 +5,7 @@ import dev.jinfra.connect.CommandRequest;
 import dev.jinfra.connect.CommandResult;
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.OutputListener;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -140,18 +141,35 @@ final class HostFacts implements FactSource {
         if (missing.isEmpty()) {
             return false;
         }
+        // stat facts of one format share one stat process; every other fact is a section of its own.
+        Map<String, StatBatch> byFormat = new java.util.LinkedHashMap<>();
+        missing.stream().filter(StatFact.class::isInstance)
+                .forEach(f -> byFormat.computeIfAbsent(((StatFact) f).statFormat(), StatBatch::new).add(f));
+        List<StatBatch> batches = byFormat.values().stream().filter(b -> b.facts().size() > 1).toList();
+        java.util.Set<Fact<?>> batched = new java.util.HashSet<>();
+        batches.forEach(b -> batched.addAll(b.facts()));
+        List<Fact<?>> single = missing.stream().filter(f -> !batched.contains(f)).toList();
+
         String marker = "jinfra-fact-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
-        StringBuilder script = new StringBuilder();
-        for (int i = 0; i < missing.size(); i++) {
-            Command c = missing.get(i).command();
+        List<String> sections = new ArrayList<>();
+        batches.forEach(b -> sections.add("{ " + b.script() + "; }"));
+        for (Fact<?> f : single) {
+            Command c = f.command();
             // A plain program runs in the probe's own shell (a subshell would cost a fork per fact); anything else
             // in a subshell, so that nothing it does to its shell reaches the facts after it.
-            script.append(c.isPlainProgram() ? "{ " + c.render() + "; }" : "( " + c.render() + " )")
-                    .append(" 2>/dev/null; printf '\\n%s %d %d\\n' ")
+            sections.add(c.isPlainProgram() ? "{ " + c.render() + "; }" : "( " + c.render() + " )");
+        }
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < sections.size(); i++) {
+            // Each section's output is followed by a marker line with its exit status; the marker holds a random
+            // token, so no fact's output can imitate it.
+            script.append(sections.get(i)).append(" 2>/dev/null; printf '\\n%s %d %d\\n' ")
                     .append(marker).append(' ').append(i).append(" $?\n");
         }
         reads.incrementAndGet();
-        String probe = who == FactUser.LOGIN || who.equals(FactUser.LOGIN) ? script.toString()
+        // Run by sh, not by the login shell (often bash): a probe forks once per fact, and forking the small
+        // shell is cheaper. exec: the login shell does not wait around for it.
+        String probe = who.equals(FactUser.LOGIN) ? "exec " + Command.of("sh", "-c", script.toString()).render()
                 : who.wrap(Command.shell(script.toString())).render();
         CommandResult r = connection.run(new CommandRequest(probe, who.stdin(), java.time.Duration.ZERO), OutputListener.NONE);
         if (r.outcome() != CommandResult.Outcome.EXITED) {
@@ -162,19 +180,23 @@ final class HostFacts implements FactSource {
             throw new FactException("reading facts as " + who + " failed: " + r.stderr().strip().lines().findFirst().orElse(""));
         }
         int from = 0;
-        for (int i = 0; i < missing.size(); i++) {
+        for (int i = 0; i < sections.size(); i++) {
             String tag = "\n" + marker + " " + i + " ";
             int at = out.indexOf(tag, from);
             if (at < 0) {
-                return true; // Output cut short (e.g. over the capture limit, or sudo refused): read one by one later.
+                return true; // Output cut short (e.g. over the capture limit): the rest are read one by one.
             }
             int lineEnd = out.indexOf('\n', at + tag.length());
             int exit = Integer.parseInt(out.substring(at + tag.length(), lineEnd < 0 ? out.length() : lineEnd).strip());
-            String factOut = out.substring(from, at);
-            Fact<?> fact = missing.get(i);
-            Object value = fact.hasValue(exit) ? fact.parse(factOut) : fact.absent();
-            known.put(fact, value);
-            onRead.accept(fact, value);
+            String sectionOut = out.substring(from, at);
+            if (i < batches.size()) {
+                batches.get(i).parse(sectionOut, known, onRead);
+            } else {
+                Fact<?> fact = single.get(i - batches.size());
+                Object value = fact.hasValue(exit) ? fact.parse(sectionOut) : fact.absent();
+                known.put(fact, value);
+                onRead.accept(fact, value);
+            }
             from = lineEnd < 0 ? out.length() : lineEnd + 1;
         }
         return true;

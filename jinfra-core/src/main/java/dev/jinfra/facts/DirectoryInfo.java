@@ -11,7 +11,7 @@ import dev.jinfra.deploy.Fact;
  * {@link #absent()} ({@code null}) when nothing is there.
  */
 @Doc(value = "Type, mode, owner and group of what is at a path, or null.")
-public record DirectoryInfo(@Arg(value = "path to look at", required = true) String path) implements Fact<DirectoryInfo.Value> {
+public record DirectoryInfo(@Arg(value = "path to look at", required = true) String path) implements Fact<DirectoryInfo.Value>, dev.jinfra.deploy.StatFact {
 
     /** @param type as GNU stat names it: {@code directory}, {@code regular file}, {@code symbolic link}, ... */
     public record Value(String type, String mode, String owner, String group) {
@@ -21,10 +21,20 @@ public record DirectoryInfo(@Arg(value = "path to look at", required = true) Str
     }
 
     @Override
+    public String statFormat() {
+        return "%a %U %G %F";
+    }
+
+    @Override
+    public String statPath() {
+        return path;
+    }
+
+    @Override
     public Command command() {
         // No -L: a link to a directory is reported as a link, not as the directory it points to. The type goes
         // last because it can contain spaces.
-        return Command.of("stat", "-c", "%a %U %G %F", "--", path);
+        return Command.of("stat", "-c", statFormat(), "--", path);
     }
 
     @Override

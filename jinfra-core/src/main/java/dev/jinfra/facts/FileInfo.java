@@ -8,7 +8,7 @@ import dev.jinfra.deploy.Fact;
 
 /** What is at a path as a file sees it: type, mode, owner, group and size, or {@code null} when nothing is there. */
 @Doc(value = "Type, mode, owner, group and size of what is at a path, or null.")
-public record FileInfo(@Arg(value = "path to look at", required = true) String path) implements Fact<FileInfo.Value> {
+public record FileInfo(@Arg(value = "path to look at", required = true) String path) implements Fact<FileInfo.Value>, dev.jinfra.deploy.StatFact {
 
     /** @param type as GNU stat names it: {@code regular file}, {@code regular empty file}, {@code directory}, ... */
     public record Value(String type, String mode, String owner, String group, long size) {
@@ -23,9 +23,19 @@ public record FileInfo(@Arg(value = "path to look at", required = true) String p
     }
 
     @Override
+    public String statFormat() {
+        return "%a %U %G %s %F";
+    }
+
+    @Override
+    public String statPath() {
+        return path;
+    }
+
+    @Override
     public Command command() {
         // No -L: a link is reported as a link. The type goes last because it can contain spaces.
-        return Command.of("stat", "-c", "%a %U %G %s %F", "--", path);
+        return Command.of("stat", "-c", statFormat(), "--", path);
     }
 
     @Override
