@@ -31,5 +31,7 @@ public final class FilesCatalog {
             "Sha256File", Sha256File.class,
             "BlockContent", BlockContent.class,
             "FileContent", dev.jinfra.facts.FileContent.class,
-            "DirectoryFiles", DirectoryFiles.class);
+            "DirectoryFiles", DirectoryFiles.class,
+            "PathIdentity", dev.jinfra.facts.PathIdentity.class,
+            "LinkTarget", dev.jinfra.facts.LinkTarget.class);
 }

@@ -8,6 +8,8 @@ import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
 import dev.jinfra.facts.LinkInfo;
+import dev.jinfra.facts.LinkTarget;
+import dev.jinfra.facts.PathIdentity;
 
 /**
  * {@code files.link}: a symbolic link (or a hard link) at {@code path} to {@code target}, or no link there.
@@ -35,11 +37,25 @@ public record Link(
 
     @Override
     public Plan plan(FactSource facts) {
-        LinkInfo.Value now = facts.get(new LinkInfo(path));
+        LinkInfo.Value now = read(facts, path);
         if (now != null && now.type().equals("directory")) {
             throw new IllegalStateException(path + " is a directory, not a link");
         }
-        return symbolic ? planSymbolic(now) : planHard(now, facts.get(new LinkInfo(target)));
+        return symbolic ? planSymbolic(now) : planHard(now, read(facts, target));
+    }
+
+    /**
+     * The same as the LinkInfo fact, from two facts the probe reads cheaper: the identity comes from the host's
+     * shared stat, the target from readlink alone. The target is asked whatever the type, so both come in one
+     * probe; readlink of anything but a link just reads as null.
+     */
+    static LinkInfo.Value read(FactSource facts, String p) {
+        PathIdentity.Value id = facts.get(new PathIdentity(p));
+        String linkText = facts.get(new LinkTarget(p));
+        if (id == null) {
+            return null;
+        }
+        return new LinkInfo.Value(id.type(), id.identity(), id.type().equals("symbolic link") ? linkText : null);
     }
 
     private Plan planSymbolic(LinkInfo.Value now) {
