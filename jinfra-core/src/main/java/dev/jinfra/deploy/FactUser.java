@@ -14,8 +14,8 @@ record FactUser(Command.Escalation how, String user, Secret sudoPassword) {
     /** As the commands of an operation with {@code settings} run; {@code fallbackPassword} from the command line. */
     static FactUser of(Settings settings, Secret fallbackPassword) {
         if (settings.usesSudo()) {
-            Secret pw = settings.controls().sudoPassword() != null ? settings.controls().sudoPassword() : fallbackPassword;
-            return new FactUser(Command.Escalation.SUDO, settings.sudoUser() == null ? "root" : settings.sudoUser(), pw);
+            return new FactUser(Command.Escalation.SUDO, settings.sudoUser() == null ? "root" : settings.sudoUser(),
+                    settings.sudoPasswordOr(fallbackPassword));
         }
         if (settings.doasUser() != null) {
             return new FactUser(Command.Escalation.DOAS, settings.doasUser(), null);

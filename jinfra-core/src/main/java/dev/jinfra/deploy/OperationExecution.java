@@ -62,7 +62,7 @@ final class OperationExecution {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.UNCHANGED, List.of(), plan.noChangeReason(), "", "", 0);
         }
         // The password of the most specific level that has one; the command line's is the lowest.
-        Secret sudoPassword = controls.sudoPassword() != null ? controls.sudoPassword() : options.sudoPassword();
+        Secret sudoPassword = settings.sudoPasswordOr(options.sudoPassword());
         boolean password = settings.usesSudo() && sudoPassword != null;
         // Read before the change, so the diff shows what the host had.
         String diff = null;

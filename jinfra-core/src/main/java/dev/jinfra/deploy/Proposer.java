@@ -73,7 +73,7 @@ final class Proposer {
                 entries.add(plan.changes()
                         ? new Proposal.Entry(r.id(), name, host, Proposal.Kind.CHANGE,
                                 OperationExecution.render(plan, settings, settings.usesSudo()
-                                        && (settings.controls().sudoPassword() != null || options.sudoPassword() != null)),
+                                        && settings.sudoPasswordOr(options.sudoPassword()) != null),
                                 null, conditional)
                         : new Proposal.Entry(r.id(), name, host, Proposal.Kind.NO_CHANGE, List.of(), plan.noChangeReason(), conditional));
             } catch (RuntimeException e) {

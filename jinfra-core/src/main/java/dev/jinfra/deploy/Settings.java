@@ -156,6 +156,11 @@ public record Settings(Boolean useSudo, String sudoUser, String suUser, String d
         return data.get(key) == null ? null : data.get(key).toString();
     }
 
+    /** The password sudo is given: the one set at these levels, else {@code commandLine}'s (may be null). */
+    public Secret sudoPasswordOr(Secret commandLine) {
+        return controls.sudoPassword() != null ? controls.sudoPassword() : commandLine;
+    }
+
     public boolean usesSudo() {
         return Boolean.TRUE.equals(useSudo);
     }
