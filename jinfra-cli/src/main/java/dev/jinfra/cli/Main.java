@@ -76,12 +76,18 @@ public final class Main {
                 return execute(new InitCommand(console), Arrays.copyOfRange(args, 1, args.length), console);
             }
             case "demo" -> {
+                dev.jinfra.connect.SshConnector.preload();
                 return execute(new DemoCommand(console), Arrays.copyOfRange(args, 1, args.length), console);
             }
             default -> {}
         }
         if (args.length < 2) {
             throw new UsageException("missing action after the inventory: jinfra " + args[0] + " exec -- COMMAND");
+        }
+        if (!args[0].equals("@local")) {
+            // Hosts that may be reached over SSH: set up the SSH libraries while the command line and the
+            // inventory are read.
+            dev.jinfra.connect.SshConnector.preload();
         }
         String action = args[1];
         String[] rest = new String[args.length - 1];

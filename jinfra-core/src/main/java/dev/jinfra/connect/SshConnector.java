@@ -132,7 +132,41 @@ public final class SshConnector implements Connector {
     }
 
     public static Builder builder() {
+        awaitPreload();
         return new Builder();
+    }
+
+    // Set once by preload(); builder() waits for it, so no other thread is part-way through MINA's static set-up
+    // when this one starts using MINA (two threads initialising MINA's classes from different ends could block
+    // each other).
+    private static volatile Thread preloading;
+
+    /**
+     * Starts MINA's algorithm tables and Bouncy Castle's provider registration (about a tenth of a second of
+     * start-up) on a background thread, so the caller can parse its command line and inventory meanwhile. The
+     * next {@link #builder()} waits for it. Calling it when no SSH connection follows only costs that work.
+     */
+    public static synchronized void preload() {
+        if (preloading == null) {
+            preloading = Thread.ofPlatform().daemon().name("jinfra-ssh-preload").start(() -> {
+                try {
+                    Sntrup761KeyReuse.factories();
+                } catch (RuntimeException | LinkageError e) {
+                    // The same set-up runs again on the caller's thread and reports its own failure there.
+                }
+            });
+        }
+    }
+
+    private static void awaitPreload() {
+        Thread t = preloading;
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Settings for a connector; every one has a default. */
