@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
@@ -56,6 +58,7 @@ final class KnownHostsCheck implements ServerKeyVerifier {
 
     private static final class Verifier extends KnownHostsServerKeyVerifier {
         private final boolean acceptNew;
+        private volatile KnownHostsIndex index;
 
         Verifier(Path file, boolean acceptNew) {
             super((session, remote, key) -> acceptNew, file);
@@ -69,6 +72,26 @@ final class KnownHostsCheck implements ServerKeyVerifier {
                     + ", the server offers " + KeyUtils.getFingerPrint(actual)
                     + " (if the host was reinstalled, remove its old line from known_hosts)", true);
             return false;
+        }
+
+        @Override
+        protected List<HostEntryPair> findKnownHostEntries(ClientSession session, SocketAddress remote,
+                                                           Collection<HostEntryPair> knownHosts) {
+            if (knownHosts == null || knownHosts.isEmpty()) {
+                return List.of();
+            }
+            KnownHostsIndex current = index;
+            if (current == null || !current.isFor(knownHosts)) {
+                // Built once per loaded file: the first hosts of a run arrive here together.
+                synchronized (this) {
+                    current = index;
+                    if (current == null || !current.isFor(knownHosts)) {
+                        current = new KnownHostsIndex(knownHosts);
+                        index = current;
+                    }
+                }
+            }
+            return current.matching(resolveHostNetworkIdentities(session, remote));
         }
 
         @Override

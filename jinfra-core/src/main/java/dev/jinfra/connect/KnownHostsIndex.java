@@ -1,0 +1,105 @@
+package dev.jinfra.connect;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.sshd.client.config.hosts.KnownHostEntry;
+import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier.HostEntryPair;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+
+/**
+ * The lines of one loaded known_hosts file, indexed by the host names they spell out. Checking a host against
+ * every line is fine for one connection, but a run over a fleet has a line per host: a thousand hosts checked
+ * against a thousand lines each was a measurable share of a run's CPU. Lines whose patterns are hashed
+ * ({@code |1|...}), wildcards or negations cannot be indexed by name and are tried for every host, as before.
+ * Which lines match is still decided by {@link KnownHostEntry#isHostMatch}: the index only picks the lines
+ * worth asking.
+ */
+final class KnownHostsIndex {
+    private final Collection<HostEntryPair> source;
+    private final Map<String, List<HostEntryPair>> byName = new HashMap<>();
+    private final List<HostEntryPair> unindexed = new ArrayList<>();
+    private final Map<HostEntryPair, Integer> lineOrder = new IdentityHashMap<>();
+
+    KnownHostsIndex(Collection<HostEntryPair> source) {
+        this.source = source;
+        int order = 0;
+        for (HostEntryPair pair : source) {
+            lineOrder.put(pair, order++);
+            boolean scan = false;
+            for (String pattern : patterns(pair.getHostEntry())) {
+                if (pattern.startsWith("|") || pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0
+                        || pattern.indexOf('!') >= 0) {
+                    scan = true;
+                } else {
+                    byName.computeIfAbsent(hostOf(pattern), k -> new ArrayList<>(1)).add(pair);
+                }
+            }
+            if (scan || pair.getHostEntry().getConfigLine() == null) {
+                unindexed.add(pair);
+            }
+        }
+    }
+
+    /** Whether this index was built from exactly these loaded lines (they are replaced when the file changes). */
+    boolean isFor(Collection<HostEntryPair> loaded) {
+        return loaded == source;
+    }
+
+    /** The lines that match any of the host's network identities, in file order. */
+    List<HostEntryPair> matching(Collection<SshdSocketAddress> identities) {
+        List<HostEntryPair> out = new ArrayList<>(2);
+        for (SshdSocketAddress id : identities) {
+            String host = id.getHostName();
+            int port = id.getPort();
+            List<HostEntryPair> named = byName.get(host.toLowerCase(Locale.ROOT));
+            if (named != null) {
+                addMatches(named, host, port, out);
+            }
+            addMatches(unindexed, host, port, out);
+        }
+        if (out.size() > 1) {
+            out.sort((a, b) -> Integer.compare(lineOrder.get(a), lineOrder.get(b)));
+        }
+        return out;
+    }
+
+    private static void addMatches(List<HostEntryPair> lines, String host, int port, List<HostEntryPair> out) {
+        for (HostEntryPair pair : lines) {
+            if (!containsSame(out, pair) && pair.getHostEntry().isHostMatch(host, port)) {
+                out.add(pair);
+            }
+        }
+    }
+
+    private static boolean containsSame(List<HostEntryPair> list, HostEntryPair pair) {
+        for (HostEntryPair p : list) {
+            if (p == pair) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The comma-separated host patterns of a line: its first field, or its second after a marker. */
+    private static List<String> patterns(KnownHostEntry entry) {
+        String line = entry.getConfigLine();
+        if (line == null) {
+            return List.of();
+        }
+        String[] fields = line.trim().split("\\s+");
+        int at = fields.length > 0 && fields[0].startsWith("@") ? 1 : 0;
+        return at < fields.length ? List.of(fields[at].split(",")) : List.of();
+    }
+
+    /** The host of a literal pattern: {@code name}, or {@code [name]:port}. */
+    private static String hostOf(String pattern) {
+        int close = pattern.indexOf(']');
+        String host = pattern.startsWith("[") && close > 0 ? pattern.substring(1, close) : pattern;
+        return host.toLowerCase(Locale.ROOT);
+    }
+}
