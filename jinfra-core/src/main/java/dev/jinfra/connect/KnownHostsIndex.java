@@ -14,15 +14,17 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
 /**
  * The lines of one loaded known_hosts file, indexed by the host names they spell out. Checking a host against
  * every line is fine for one connection, but a run over a fleet has a line per host: a thousand hosts checked
- * against a thousand lines each was a measurable share of a run's CPU. Lines whose patterns are hashed
- * ({@code |1|...}), wildcards or negations cannot be indexed by name and are tried for every host, as before.
- * Which lines match is still decided by {@link KnownHostEntry#isHostMatch}: the index only picks the lines
- * worth asking.
+ * against a thousand lines each was a measurable share of a run's CPU. Lines with wildcards or negations
+ * cannot be indexed by name and are tried for every host with {@link KnownHostEntry#isHostMatch}, which also
+ * decides among the lines the index picks. Hashed lines ({@code |1|...}) are tried for every host too, with
+ * {@link HashedHostName}'s cheaper test of the same HMAC.
  */
 final class KnownHostsIndex {
     private final Collection<HostEntryPair> source;
     private final Map<String, List<HostEntryPair>> byName = new HashMap<>();
     private final List<HostEntryPair> unindexed = new ArrayList<>();
+    private final List<HostEntryPair> hashed = new ArrayList<>();
+    private final List<HashedHostName> hashedTests = new ArrayList<>();
     private final Map<HostEntryPair, Integer> lineOrder = new IdentityHashMap<>();
 
     KnownHostsIndex(Collection<HostEntryPair> source) {
@@ -30,6 +32,12 @@ final class KnownHostsIndex {
         int order = 0;
         for (HostEntryPair pair : source) {
             lineOrder.put(pair, order++);
+            HashedHostName test = HashedHostName.of(pair.getHostEntry());
+            if (test != null) {
+                hashed.add(pair);
+                hashedTests.add(test);
+                continue;
+            }
             boolean scan = false;
             for (String pattern : patterns(pair.getHostEntry())) {
                 if (pattern.startsWith("|") || pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0
@@ -61,6 +69,15 @@ final class KnownHostsIndex {
                 addMatches(named, host, port, out);
             }
             addMatches(unindexed, host, port, out);
+            if (!hashed.isEmpty()) {
+                byte[] form = HashedHostName.hashedForm(host, port);
+                for (int i = 0; i < hashed.size(); i++) {
+                    HostEntryPair pair = hashed.get(i);
+                    if (!containsSame(out, pair) && hashedTests.get(i).matches(form)) {
+                        out.add(pair);
+                    }
+                }
+            }
         }
         if (out.size() > 1) {
             out.sort((a, b) -> Integer.compare(lineOrder.get(a), lineOrder.get(b)));

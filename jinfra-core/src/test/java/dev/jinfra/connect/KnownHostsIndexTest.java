@@ -30,6 +30,8 @@ class KnownHostsIndexTest {
             "@revoked web-01 " + KEY,
             "@cert-authority *.corp " + KEY,
             hashed("secret-01") + " " + KEY,
+            hashed("[secret-03]:2200") + " " + KEY,
+            hashed("secret-01") + " ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQC7",
             "web-02 ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQC7",
             "[10.0.0.9]:2200,web-09 " + KEY);
 
@@ -42,6 +44,8 @@ class KnownHostsIndexTest {
             new SshdSocketAddress("x.example.com", 22), new SshdSocketAddress("bad.example.com", 22),
             new SshdSocketAddress("a.corp", 22), new SshdSocketAddress("secret-01", 22),
             new SshdSocketAddress("secret-02", 22), new SshdSocketAddress("10.0.0.9", 2200),
+            new SshdSocketAddress("secret-03", 2200), new SshdSocketAddress("secret-03", 22),
+            new SshdSocketAddress("secret-01", 2222),
             new SshdSocketAddress("web-09", 22), new SshdSocketAddress("web-09", 2200),
             new SshdSocketAddress("nowhere", 22));
 
@@ -56,7 +60,7 @@ class KnownHostsIndexTest {
             matchedSomething += expected.isEmpty() ? 0 : 1;
         }
         // The fixture must exercise matches, not only misses.
-        assertThat(matchedSomething).isGreaterThanOrEqualTo(12);
+        assertThat(matchedSomething).isGreaterThanOrEqualTo(13);
     }
 
     @Test
@@ -67,7 +71,20 @@ class KnownHostsIndexTest {
         List<HostEntryPair> found = index.matching(ids);
         assertThat(found).containsExactlyElementsOf(scan(pairs, ids));
         assertThat(found).extracting(p -> p.getHostEntry().getConfigLine())
-                .containsExactly(LINES.get(1), LINES.get(10));
+                .containsExactly(LINES.get(1), LINES.get(12));
+    }
+
+    @Test
+    void aHashedLineIsFoundByItsOwnTestAndOnlyForItsHost() {
+        List<HostEntryPair> pairs = pairs();
+        KnownHostsIndex index = new KnownHostsIndex(pairs);
+        assertThat(index.matching(List.of(new SshdSocketAddress("secret-01", 22))))
+                .extracting(p -> p.getHostEntry().getConfigLine())
+                .containsExactly(LINES.get(9), LINES.get(11));
+        assertThat(index.matching(List.of(new SshdSocketAddress("secret-03", 2200)))).hasSize(1);
+        assertThat(index.matching(List.of(new SshdSocketAddress("secret-03", 22)))).isEmpty();
+        assertThat(HashedHostName.of(pairs.get(9).getHostEntry())).isNotNull();
+        assertThat(HashedHostName.of(pairs.get(0).getHostEntry())).isNull();
     }
 
     @Test
