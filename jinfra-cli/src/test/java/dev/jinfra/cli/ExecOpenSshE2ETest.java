@@ -92,6 +92,33 @@ class ExecOpenSshE2ETest {
     }
 
     @Test
+    void aKnownHostsFileHashedByOpenSshIsReadAndStillCatchesAChangedKey(OpenSshFleet fleet) throws Exception {
+        // The same tampering as above, then hashed by ssh-keygen -H (Debian's default HashKnownHosts form):
+        // every other host must match its hashed line, and the second host's line must still be "changed".
+        List<String> lines = Files.readAllLines(fleet.knownHostsFile());
+        String firstKey = lines.getFirst().substring(lines.getFirst().indexOf(' ') + 1);
+        // Fleet hosts may share host keys: the victim is the first host whose key differs from the first's.
+        OpenSshFleet.Host second = fleet.hosts().stream()
+                .filter(h -> lines.stream().anyMatch(l -> l.startsWith(h.address() + " ") && !l.endsWith(firstKey)))
+                .findFirst().orElseThrow();
+        List<String> tampered = new ArrayList<>();
+        for (String l : lines) {
+            tampered.add(l.startsWith(second.address() + " ") ? second.address() + " " + firstKey : l);
+        }
+        Path knownHosts = Files.write(cwd.resolve("known_hosts_hashed"), tampered);
+        Process keygen = new ProcessBuilder("ssh-keygen", "-H", "-f", knownHosts.toString())
+                .redirectErrorStream(true).start();
+        String keygenOut = new String(keygen.getInputStream().readAllBytes());
+        assertThat(keygen.waitFor()).as(keygenOut).isZero();
+        assertThat(Files.readAllLines(knownHosts)).isNotEmpty().allMatch(l -> l.startsWith("|1|"));
+
+        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--data", "ssh_known_hosts_file=" + knownHosts, "--", "true");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_UNREACHABLE);
+        assertThat(r.out()).contains("── " + second.name() + " (1 host) ── unreachable: host key changed");
+        assertThat(r.out()).contains((fleet.hosts().size() - 1) + " of " + fleet.hosts().size() + " hosts succeeded; 1 unreachable");
+    }
+
+    @Test
     void aHostCanBeReachedThroughAJumpHost(OpenSshFleet fleet) {
         OpenSshFleet.Host jump = fleet.hosts().get(0);
         OpenSshFleet.Host target = fleet.hosts().get(2);
