@@ -57,8 +57,15 @@ final class KnownHostsCheck implements ServerKeyVerifier {
     }
 
     private static final class Verifier extends KnownHostsServerKeyVerifier {
+        private static final long NEVER = Long.MIN_VALUE;
+        private static final long RELOAD_CHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
         private final boolean acceptNew;
         private volatile KnownHostsIndex index;
+        // Lines this verifier appended to the file, for indexes built from a load that may predate them.
+        private final List<HostEntryPair> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicLong lastReloadCheck =
+                new java.util.concurrent.atomic.AtomicLong(NEVER);
 
         Verifier(Path file, boolean acceptNew) {
             super((session, remote, key) -> acceptNew, file);
@@ -77,21 +84,37 @@ final class KnownHostsCheck implements ServerKeyVerifier {
         @Override
         protected List<HostEntryPair> findKnownHostEntries(ClientSession session, SocketAddress remote,
                                                            Collection<HostEntryPair> knownHosts) {
-            if (knownHosts == null || knownHosts.isEmpty()) {
-                return List.of();
-            }
+            Collection<HostEntryPair> loaded = knownHosts == null ? List.of() : knownHosts;
             KnownHostsIndex current = index;
-            if (current == null || !current.isFor(knownHosts)) {
+            if (current == null || !current.isFor(loaded)) {
                 // Built once per loaded file: the first hosts of a run arrive here together.
                 synchronized (this) {
                     current = index;
-                    if (current == null || !current.isFor(knownHosts)) {
-                        current = new KnownHostsIndex(knownHosts);
+                    if (current == null || !current.isFor(loaded)) {
+                        current = new KnownHostsIndex(loaded);
+                        // Keys recorded since may not be in what was loaded; duplicates do no harm.
+                        recorded.forEach(current::add);
                         index = current;
                     }
                 }
             }
             return current.matching(resolveHostNetworkIdentities(session, remote));
+        }
+
+        /**
+         * Looks at the file's modification time at most once a second instead of on every connection. The keys
+         * this verifier records are put straight into the index, so the file need not be read again after each of
+         * them: with {@code accept-new} on a new fleet, every connection re-read the whole growing file.
+         */
+        @Override
+        public boolean checkReloadRequired() throws IOException {
+            long now = System.nanoTime();
+            long last = lastReloadCheck.get();
+            if (last != NEVER && now - last < RELOAD_CHECK_NANOS) {
+                return false;
+            }
+            lastReloadCheck.set(now);
+            return super.checkReloadRequired();
         }
 
         @Override
@@ -126,6 +149,12 @@ final class KnownHostsCheck implements ServerKeyVerifier {
                             line.insert(0, '\n');
                         }
                         ch.write(ByteBuffer.wrap(line.toString().getBytes(StandardCharsets.UTF_8)));
+                    }
+                    var pair = new HostEntryPair(KnownHostEntry.parseKnownHostEntry(line.toString().strip()), key);
+                    recorded.add(pair);
+                    KnownHostsIndex current = index;
+                    if (current != null) {
+                        current.add(pair);
                     }
                     return true;
                 } catch (IOException e) {

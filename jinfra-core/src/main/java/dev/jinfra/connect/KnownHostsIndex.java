@@ -2,11 +2,11 @@ package dev.jinfra.connect;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier.HostEntryPair;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
@@ -21,17 +21,19 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
  */
 final class KnownHostsIndex {
     private final Collection<HostEntryPair> source;
-    private final Map<String, List<HostEntryPair>> byName = new HashMap<>();
+    // Concurrent because lines recorded during a run are added while other hosts look theirs up.
+    private final Map<String, List<HostEntryPair>> byName = new ConcurrentHashMap<>();
     private final List<HostEntryPair> unindexed = new ArrayList<>();
     private final List<HostEntryPair> hashed = new ArrayList<>();
     private final List<HashedHostName> hashedTests = new ArrayList<>();
-    private final Map<HostEntryPair, Integer> lineOrder = new IdentityHashMap<>();
+    // HostEntryPair keeps Object's identity equality, so this map is by identity.
+    private final Map<HostEntryPair, Integer> lineOrder = new ConcurrentHashMap<>();
+    private final AtomicInteger nextLine = new AtomicInteger();
 
     KnownHostsIndex(Collection<HostEntryPair> source) {
         this.source = source;
-        int order = 0;
         for (HostEntryPair pair : source) {
-            lineOrder.put(pair, order++);
+            lineOrder.put(pair, nextLine.getAndIncrement());
             HashedHostName test = HashedHostName.of(pair.getHostEntry());
             if (test != null) {
                 hashed.add(pair);
@@ -44,13 +46,34 @@ final class KnownHostsIndex {
                         || pattern.indexOf('!') >= 0) {
                     scan = true;
                 } else {
-                    byName.computeIfAbsent(hostOf(pattern), k -> new ArrayList<>(1)).add(pair);
+                    addByName(hostOf(pattern), pair);
                 }
             }
             if (scan || pair.getHostEntry().getConfigLine() == null) {
                 unindexed.add(pair);
             }
         }
+    }
+
+    /**
+     * Adds a line written to the file after it was loaded (a key recorded by {@code accept-new}), so later
+     * lookups find it without reading the file again. Only plain {@code host} or {@code [host]:port} lines.
+     */
+    void add(HostEntryPair pair) {
+        lineOrder.put(pair, nextLine.getAndIncrement());
+        for (String pattern : patterns(pair.getHostEntry())) {
+            addByName(hostOf(pattern), pair);
+        }
+    }
+
+    private void addByName(String host, HostEntryPair pair) {
+        // Lists are replaced, never changed, so a lookup running at the same time sees a whole list.
+        byName.merge(host, List.of(pair), (old, one) -> {
+            List<HostEntryPair> longer = new ArrayList<>(old.size() + 1);
+            longer.addAll(old);
+            longer.addAll(one);
+            return List.copyOf(longer);
+        });
     }
 
     /** Whether this index was built from exactly these loaded lines (they are replaced when the file changes). */

@@ -163,6 +163,22 @@ class SshConnectorTest {
         }
         List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
         assertThat(lines).hasSize(hosts.size());
+        // Connecting again at once (the file is looked at no more than once a second) finds the recorded keys
+        // in memory: nothing is written twice, and a key that changed since is refused, not recorded again.
+        for (Host h : hosts.subList(0, 3)) {
+            try (Connection c = connector.connect(h)) {
+                assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded()).isTrue();
+            }
+        }
+        fleet().host(name(3)).fault(Fault.CHANGED_HOST_KEY);
+        try {
+            assertThatThrownBy(() -> connector.connect(hosts.get(3)))
+                    .isInstanceOfSatisfying(UnreachableException.class,
+                            e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_CHANGED));
+        } finally {
+            fleet().host(name(3)).clearFault(Fault.CHANGED_HOST_KEY);
+        }
+        assertThat(Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList()).isEqualTo(lines);
         // What was recorded is now trusted under strict checking, through a fresh connector.
         try (var strict = SshConnector.builder().build();
              Connection c = strict.connect(FleetHosts.host(fleet(), name(5), Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, file.toString())))) {
