@@ -14,6 +14,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
@@ -58,14 +61,13 @@ final class KnownHostsCheck implements ServerKeyVerifier {
 
     private static final class Verifier extends KnownHostsServerKeyVerifier {
         private static final long NEVER = Long.MIN_VALUE;
-        private static final long RELOAD_CHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+        private static final long RELOAD_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
         private final boolean acceptNew;
         private volatile KnownHostsIndex index;
         // Lines this verifier appended to the file, for indexes built from a load that may predate them.
-        private final List<HostEntryPair> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final java.util.concurrent.atomic.AtomicLong lastReloadCheck =
-                new java.util.concurrent.atomic.AtomicLong(NEVER);
+        private final List<HostEntryPair> recorded = new CopyOnWriteArrayList<>();
+        private final AtomicLong lastReloadCheck = new AtomicLong(NEVER);
 
         Verifier(Path file, boolean acceptNew) {
             super((session, remote, key) -> acceptNew, file);
