@@ -157,6 +157,7 @@ final class BatchRun {
             List<OperationOutcome> results = execute(op, op.hosts(), threads);
             outcomes.addAll(results);
             listener.operationFinished(i + 1, planned.size(), op, results);
+            HeapTrim.afterOperation();
             stopped = budgetExceeded();
         }
         return stopped;
