@@ -3,6 +3,7 @@ package dev.jinfra.facts;
 import dev.jinfra.deploy.Doc;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Fact;
 import java.util.Arrays;
@@ -70,7 +71,7 @@ public record BlockContent(
         if (body.isEmpty()) {
             return new Value(state, List.of());
         }
-        body = body.endsWith("\n") ? body.substring(0, body.length() - 1) : body;
+        body = Output.withoutFinalNewline(body);
         return new Value(state, Arrays.asList(body.split("\n", -1)));
     }
 

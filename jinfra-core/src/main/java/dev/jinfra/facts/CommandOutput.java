@@ -1,6 +1,7 @@
 package dev.jinfra.facts;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
@@ -28,7 +29,7 @@ public record CommandOutput(@Arg(value = "shell command to run, e.g. cat /etc/ti
 
     @Override
     public String parse(String stdout) {
-        return stdout.endsWith("\n") ? stdout.substring(0, stdout.length() - 1) : stdout;
+        return Output.withoutFinalNewline(stdout);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.jinfra.facts;
 import dev.jinfra.deploy.Doc;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Fact;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ public record FindInFile(
         if (stdout.isEmpty()) {
             return List.of();
         }
-        String body = stdout.endsWith("\n") ? stdout.substring(0, stdout.length() - 1) : stdout;
+        String body = Output.withoutFinalNewline(stdout);
         // -1 keeps empty lines that matched (e.g. for ^$).
         return List.copyOf(Arrays.asList(body.split("\n", -1)));
     }

@@ -3,6 +3,7 @@ package dev.jinfra.facts;
 import dev.jinfra.deploy.Doc;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Fact;
 
@@ -40,7 +41,7 @@ public record LinkInfo(@Arg(value = "path to look at", required = true) String p
         }
         String rest = newline < 0 ? "" : stdout.substring(newline + 1);
         // Only the final newline is readlink's; a target may itself end in (or hold) newlines.
-        String target = rest.isEmpty() ? null : rest.endsWith("\n") ? rest.substring(0, rest.length() - 1) : rest;
+        String target = rest.isEmpty() ? null : Output.withoutFinalNewline(rest);
         return new Value(parts[1], parts[0], target);
     }
 

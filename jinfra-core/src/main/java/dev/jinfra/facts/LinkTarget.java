@@ -1,6 +1,7 @@
 package dev.jinfra.facts;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
@@ -17,7 +18,7 @@ public record LinkTarget(@Arg(value = "path of the link", required = true) Strin
     @Override
     public String parse(String stdout) {
         // Only the final newline is readlink's; a target may itself end in (or hold) newlines.
-        return stdout.endsWith("\n") ? stdout.substring(0, stdout.length() - 1) : stdout;
+        return Output.withoutFinalNewline(stdout);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.jinfra.facts;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
@@ -34,7 +35,7 @@ public record PathIdentity(@Arg(value = "path to look at", required = true) Stri
 
     @Override
     public Value parse(String stdout) {
-        String line = stdout.endsWith("\n") ? stdout.substring(0, stdout.length() - 1) : stdout;
+        String line = Output.withoutFinalNewline(stdout);
         String[] parts = line.split(" ", 2);
         if (parts.length != 2 || parts[0].indexOf(':') < 0) {
             throw new IllegalArgumentException("unexpected stat output for " + path + ": '" + line + "'");

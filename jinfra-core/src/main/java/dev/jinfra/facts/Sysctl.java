@@ -3,6 +3,7 @@ package dev.jinfra.facts;
 import dev.jinfra.deploy.Doc;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Fact;
 
@@ -27,7 +28,7 @@ public record Sysctl(@Arg(value = "the parameter, e.g. net.ipv4.ip_forward", req
     @Override
     public String parse(String stdout) {
         // Only the line break sysctl adds is dropped; tabs inside the value are part of it.
-        return stdout.endsWith("\n") ? stdout.substring(0, stdout.length() - 1) : stdout;
+        return Output.withoutFinalNewline(stdout);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.jinfra.facts;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
@@ -60,7 +61,7 @@ public record TreeMismatch(
     @Override
     public String parse(String stdout) {
         // One path and its newline; the path itself may contain newlines, so only the last one is dropped.
-        String first = stdout.endsWith("\n") ? stdout.substring(0, stdout.length() - 1) : stdout;
+        String first = Output.withoutFinalNewline(stdout);
         return first.isEmpty() ? null : first;
     }
 

@@ -1,5 +1,6 @@
 package dev.jinfra.ops.files;
 
+import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Doc;
 
 import dev.jinfra.deploy.Arg;
@@ -97,7 +98,7 @@ public record Block(
         if (content.isEmpty()) {
             return List.of();
         }
-        String text = content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+        String text = Output.withoutFinalNewline(content);
         return Arrays.asList(text.split("\n", -1));
     }
 }

@@ -1,6 +1,7 @@
 package dev.jinfra.ops.git;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
@@ -46,7 +47,7 @@ public record GitConfig(
     @Override
     public String parse(String stdout) {
         // Only the newline git adds goes: spaces at either end are part of a (quoted) value.
-        return stdout.endsWith("\n") ? stdout.substring(0, stdout.length() - 1) : stdout;
+        return Output.withoutFinalNewline(stdout);
     }
 
     /** git config exits 1 for an unset key (and non-zero for a missing repository or git). */
