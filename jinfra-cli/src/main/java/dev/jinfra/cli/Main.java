@@ -66,8 +66,12 @@ public final class Main {
                 return ExitCode.OK;
             }
             case "__train" -> {
+                String mode = args.length > 1 ? args[1] : "";
+                if (!mode.equals("run") && !mode.equals("deploy")) {
+                    throw new UsageException("__train needs run or deploy");
+                }
                 try {
-                    return TrainCommand.run();
+                    return TrainCommand.run(mode);
                 } catch (Exception e) {
                     throw new IllegalStateException("training run failed", e);
                 }
