@@ -72,8 +72,12 @@ final class SshConnection implements Connection {
             if (channel != null) {
                 channel.close(true);
             }
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            err.note(why);
+            if (!closed.get()) {
+                // Not when this side closed the session (Ctrl-C): MINA's complaint about writing to a closing
+                // session would then read like the host's own trouble, and the caller knows why it ended.
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                err.note(why);
+            }
             return result(CommandResult.Outcome.CONNECTION_LOST, -1, out, err, start);
         }
     }

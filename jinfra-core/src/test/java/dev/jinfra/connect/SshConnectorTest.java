@@ -214,6 +214,17 @@ class SshConnectorTest {
     }
 
     @Test
+    void aCommandOnASessionThisSideClosedEndsWithoutANoteOfItsOwn() throws Exception {
+        // What Ctrl-C does: the run closes every open session, possibly while a command is starting on it.
+        Connection c = connector.connect(FleetHosts.host(fleet(), name(3)));
+        c.close();
+        var r = c.run(CommandRequest.of("echo never"), OutputListener.NONE);
+        assertThat(r.outcome()).isEqualTo(CommandResult.Outcome.CONNECTION_LOST);
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.stderr()).isEmpty();
+    }
+
+    @Test
     void aSessionDroppedMidCommandIsAConnectionLost() throws Exception {
         fleet().host(name(2)).fault(Fault.DROP_MID_COMMAND);
         try (Connection c = connector.connect(FleetHosts.host(fleet(), name(2)))) {
