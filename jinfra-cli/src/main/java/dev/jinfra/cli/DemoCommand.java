@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         customSynopsis = "jinfra demo [--hosts N] [--command CMD] [EXEC OPTIONS]",
-        description = {"Runs exec on an in-process fleet of SSH test hosts on 127.0.0.1.",
-            "Options it does not know (--json, --stream, --parallel ...) are passed to exec."})
+        description = {"Runs exec on an in-process fleet of SSH test hosts on 127.0.0.1. Options it does not know (--json, " +
+            "--stream, --parallel ...) are passed to exec."})
 final class DemoCommand implements Callable<Integer> {
     /** The demo's command: the same line everywhere, except on {@code failing}, which reports a full disk. */
     static String demoCommand(String failing) {

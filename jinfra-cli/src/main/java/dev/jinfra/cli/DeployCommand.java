@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 @CommandLine.Command(
         name = "deploy",
         customSynopsis = "jinfra INVENTORY DEPLOY.java... [OPTIONS]",
-        description = {"Runs Java deploy files: each host's deploy code registers operations (prepare), then the",
-            "operations run in order across all their hosts, changing only what differs from the wanted state."},
+        description = {"Runs Java deploy files: each host's deploy code registers operations (prepare), then the operations " +
+            "run in order across all their hosts, changing only what differs from the wanted state."},
         sortOptions = false,
         mixinStandardHelpOptions = true)
 final class DeployCommand implements Callable<Integer> {

@@ -26,11 +26,9 @@ import picocli.CommandLine.Parameters;
 @CommandLine.Command(
         name = "exec",
         customSynopsis = "jinfra INVENTORY exec [OPTIONS] -- COMMAND...",
-        description = {
-            "Runs COMMAND through the login shell of every targeted host, in parallel.",
-            "Identical results are folded together; problems are printed last; the hosts that did not",
-            "succeed are written to .jinfra/failed-hosts for --retry failed."
-        },
+        description = {"Runs COMMAND through the login shell of every targeted host, in parallel. Identical results are " +
+            "folded together; problems are printed last; the hosts that did not succeed are written to " +
+            ".jinfra/failed-hosts for --retry failed."},
         sortOptions = false,
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true)

@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 @CommandLine.Command(
         name = "fact",
         customSynopsis = "jinfra INVENTORY fact NAME [NAME=VALUE...] [OPTIONS]",
-        description = {"Reads a fact (e.g. DirectoryInfo path=/srv/app) on every targeted host and prints its value as",
-            "JSON, or null where the thing is absent; hosts with equal values are folded together."},
+        description = {"Reads a fact (e.g. DirectoryInfo path=/srv/app) on every targeted host and prints its value as JSON, " +
+            "or null where the thing is absent; hosts with equal values are folded together."},
         sortOptions = false,
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true)

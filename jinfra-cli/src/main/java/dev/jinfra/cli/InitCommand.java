@@ -28,9 +28,9 @@ import picocli.CommandLine.Parameters;
 @CommandLine.Command(
         name = "init",
         customSynopsis = "jinfra init [DIR]",
-        description = {"Sets up a directory of deploy files for IDEs: writes pom.xml (a Maven project whose sources",
-            "are the deploy files), jinfra.classpath (jinfra's jars, one a line) and an example deploy.java when",
-            "there are no deploy files yet. Files that exist are kept as they are."},
+        description = {"Sets up a directory of deploy files for IDEs: writes pom.xml (a Maven project whose sources are the " +
+            "deploy files), jinfra.classpath (jinfra's jars, one a line) and an example deploy.java when there " +
+            "are no deploy files yet. Files that exist are kept as they are."},
         mixinStandardHelpOptions = true)
 final class InitCommand implements Callable<Integer> {
     static final String POM = "pom.xml";

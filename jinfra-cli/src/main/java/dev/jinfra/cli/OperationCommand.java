@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 @CommandLine.Command(
         name = "OPERATION",
         customSynopsis = "jinfra INVENTORY OPERATION [NAME=VALUE...] [OPTIONS]",
-        description = {"Runs one operation (e.g. files.directory path=/srv/app mode=750) on every targeted host,",
-            "changing only what differs from the wanted state. List arguments take comma-separated values."},
+        description = {"Runs one operation (e.g. files.directory path=/srv/app mode=750) on every targeted host, changing " +
+            "only what differs from the wanted state. List arguments take comma-separated values."},
         sortOptions = false,
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true)
