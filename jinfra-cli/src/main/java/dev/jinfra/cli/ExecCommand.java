@@ -54,7 +54,7 @@ final class ExecCommand implements Callable<Integer> {
             description = "Pause between batches (e.g. 30s).")
     Duration batchDelay = Duration.ZERO;
 
-    @Option(names = "--fail-fast", description = "After the first host that fails, start no more hosts; the rest are reported as not started.")
+    @Option(names = "--fail-fast", description = "After the first host that fails, times out or is unreachable, start no more hosts (hosts still connecting stop too); the rest are reported as not started.")
     boolean failFast;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationArg.class,

@@ -2,6 +2,7 @@ package dev.jinfra.connect;
 
 import dev.jinfra.inventory.Host;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -255,8 +256,7 @@ public final class SshConnector implements Connector {
         try {
             pause.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(capMillis / 2, capMillis + 1)));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnreachableException(UnreachableException.Reason.INTERRUPTED, "interrupted");
+            throw interrupted();
         }
     }
 
@@ -265,8 +265,7 @@ public final class SshConnector implements Connector {
         try {
             permits.acquire();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnreachableException(UnreachableException.Reason.INTERRUPTED, "interrupted");
+            throw interrupted();
         }
     }
 
@@ -299,6 +298,15 @@ public final class SshConnector implements Connector {
                 throw new UnreachableException(UnreachableException.Reason.TIMEOUT,
                         "connect timed out after " + s.connectTimeout().toSeconds() + "s");
             }
+        } catch (InterruptedIOException e) {
+            // The run stopped starting hosts: give up this connection, and close it should it still come up.
+            connecting.cancel();
+            connecting.addListener(f -> {
+                if (f.getSession() != null) {
+                    f.getSession().close(true);
+                }
+            });
+            throw interrupted();
         } catch (IOException e) {
             throw unreachable(s, e);
         }
@@ -318,10 +326,18 @@ public final class SshConnector implements Connector {
                 throw refusedKey(attempt).orElseGet(() -> authFailure(s, auth.getException()));
             }
             return session;
+        } catch (InterruptedIOException e) {
+            session.close(true);
+            throw interrupted();
         } catch (IOException e) {
             session.close(true);
             throw refusedKey(attempt).orElseGet(() -> unreachable(s, e));
         }
+    }
+
+    private static UnreachableException interrupted() {
+        Thread.currentThread().interrupt();
+        return new UnreachableException(UnreachableException.Reason.INTERRUPTED, "interrupted");
     }
 
     private static java.util.Optional<UnreachableException> refusedKey(ConnectAttempt attempt) {

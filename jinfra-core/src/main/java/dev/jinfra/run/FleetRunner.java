@@ -52,6 +52,9 @@ public final class FleetRunner {
         Map<Host, HostResult> results = new LinkedHashMap<>();
         hosts.forEach(h -> results.put(h, null));
         var stop = new AtomicBoolean();
+        var gate = new StartGate();
+        Runnable closeGate = gate::close;
+        control.whenCancelled(closeGate);
         String stopReason = null;
         List<List<Host>> batches = options.batching().split(hosts);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -61,11 +64,13 @@ public final class FleetRunner {
                 }
                 List<Host> batch = batches.get(b);
                 listener.batchStarted(b + 1, batches.size(), batch);
-                runBatch(batch, work, options, listener, control, stop, threads, results);
+                runBatch(batch, work, options, listener, control, stop, gate, threads, results);
                 if (b + 1 < batches.size() && !options.batching().delay().isZero() && !stop.get()) {
                     pause(options.batching().delay(), control);
                 }
             }
+        } finally {
+            control.forget(closeGate);
         }
         if (control.isCancelled()) {
             stopReason = "run interrupted";
@@ -87,7 +92,7 @@ public final class FleetRunner {
     }
 
     private void runBatch(List<Host> batch, HostWork work, Options options, RunListener listener, RunControl control,
-                          AtomicBoolean stop, ExecutorService threads, Map<Host, HostResult> results) {
+                          AtomicBoolean stop, StartGate gate, ExecutorService threads, Map<Host, HostResult> results) {
         var inFlight = new Semaphore(Math.min(options.parallel(), Math.max(1, batch.size())));
         List<Future<?>> started = new ArrayList<>(batch.size());
         for (Host host : batch) {
@@ -103,12 +108,16 @@ public final class FleetRunner {
             }
             started.add(threads.submit(() -> {
                 try {
-                    HostResult r = runOne(host, work, listener, control);
+                    HostResult r = runOne(host, work, listener, control, gate);
+                    if (r == null) {
+                        return; // stopped before it connected: reported with the other hosts not started
+                    }
                     synchronized (results) {
                         results.put(host, r);
                     }
                     if (options.failFast() && r.state().isProblem()) {
                         stop.set(true);
+                        gate.close();
                     }
                     listener.hostFinished(r);
                 } finally {
@@ -129,22 +138,32 @@ public final class FleetRunner {
         }
     }
 
-    private HostResult runOne(Host host, HostWork work, RunListener listener, RunControl control) {
+    /** @return the host's result, or null when the run stopped starting hosts before this one connected */
+    private HostResult runOne(Host host, HostWork work, RunListener listener, RunControl control, StartGate gate) {
         long start = System.nanoTime();
+        if (!gate.enter()) {
+            return null;
+        }
         listener.hostConnecting(host);
         Connection connection;
         try {
             connection = connectors.apply(host).connect(host);
         } catch (UnreachableException e) {
-            if (e.reason() == UnreachableException.Reason.INTERRUPTED || control.isCancelled()) {
-                // Ctrl-C while it was still connecting: it never ran, whatever the connection did.
-                return HostResult.notStarted(host, "run interrupted");
+            boolean stopped = !gate.leave();
+            if (stopped && (e.reason() == UnreachableException.Reason.INTERRUPTED || control.isCancelled())) {
+                // Stopped while it was still connecting: it never ran, whatever the connection did.
+                return null;
             }
             return HostResult.unreachable(host, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException e) {
+            gate.leave();
             // Malformed settings for this host, or a bug in a connector: this host fails, the run goes on.
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return HostResult.unreachable(host, why, Duration.ofNanos(System.nanoTime() - start));
+        }
+        if (!gate.leave()) {
+            connection.close();
+            return null;
         }
         control.opened(connection);
         try {

@@ -3,7 +3,9 @@ package dev.jinfra.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.connect.ConnectionPolicy;
 import dev.jinfra.connect.LocalConnector;
+import dev.jinfra.connect.SshConnector;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
 import dev.jinfra.testing.FleetHosts;
@@ -130,6 +132,59 @@ class FleetRunnerTest {
         assertThat(s.withState(HostState.FAILED)).allSatisfy(r -> assertThat(r.error()).isEqualTo("interrupted while running"));
         assertThat(s.count(HostState.FAILED) + s.count(HostState.NOT_STARTED)).isEqualTo(12);
         assertThat(s.count(HostState.NOT_STARTED)).isGreaterThanOrEqualTo(6);
+    }
+
+    /** Two handshakes at a time against hosts that never answer: the other hosts queue in the connector. */
+    static SshConnector twoHandshakesAtATime() {
+        return SshConnector.builder().policy(new ConnectionPolicy(2, 100)).build();
+    }
+
+    RunSummary runQueued(SshConnector ssh, int connectTimeoutSeconds, FleetRunner.Options options,
+                         RecordingListener listener, RunControl control) {
+        fleet().hostNames().forEach(n -> fleet().host(n).fault(Fault.HANG_CONNECT));
+        var hosts = FleetHosts.all(fleet(), Map.of(HostKeys.SSH_CONNECT_TIMEOUT, connectTimeoutSeconds));
+        return new FleetRunner(h -> ssh).run(hosts, new ExecWork(Command.shell("true"), null, Duration.ZERO),
+                options, listener, control);
+    }
+
+    @Test
+    void failFastAlsoStopsHostsStillWaitingToConnect() {
+        var listener = new RecordingListener();
+        long start = System.nanoTime();
+        RunSummary s;
+        try (SshConnector ssh = twoHandshakesAtATime()) {
+            s = runQueued(ssh, 1, new FleetRunner.Options(Integer.MAX_VALUE, Batching.NONE, true), listener, new RunControl());
+        }
+        // Without stopping the queue, the twelve hosts would time out two by two: six seconds, twelve unreachable.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertThat(s.count(HostState.UNREACHABLE)).isBetween(1, 2);
+        assertThat(s.count(HostState.NOT_STARTED)).isEqualTo(12 - s.count(HostState.UNREACHABLE));
+        assertThat(s.withState(HostState.NOT_STARTED)).allSatisfy(r -> assertThat(r.error()).contains("fail-fast"));
+        assertThat(listener.finished).hasSize(12);
+        assertThat(fleet().hosts()).allSatisfy(h -> assertThat(h.commands()).isEmpty());
+    }
+
+    @Test
+    void cancellingStopsHostsStillWaitingToConnectAtOnce() throws Exception {
+        var listener = new RecordingListener();
+        var control = new RunControl();
+        try (SshConnector ssh = twoHandshakesAtATime()) {
+            var running = CompletableFuture.supplyAsync(() -> runQueued(ssh, 10, FleetRunner.Options.defaults(), listener, control));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (listener.startedAt.size() < 12 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            Thread.sleep(200);
+            long cancelledAt = System.nanoTime();
+            control.cancel();
+            RunSummary s = running.get();
+            // Without stopping the queue, each pair of hosts would wait out its ten-second connect timeout in turn.
+            assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(2));
+            assertThat(s.interrupted()).isTrue();
+            assertThat(s.results()).extracting(HostResult::state).containsOnly(HostState.NOT_STARTED);
+            assertThat(s.results()).allSatisfy(r -> assertThat(r.error()).isEqualTo("run interrupted"));
+            assertThat(listener.finished).hasSize(12);
+        }
     }
 
     @Test
