@@ -4,6 +4,7 @@ import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.Connector;
 import dev.jinfra.connect.UnreachableException;
 import dev.jinfra.inventory.Host;
+import dev.jinfra.run.StartGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ final class BatchRun {
     private final Map<Host, HostFacts> facts = new ConcurrentHashMap<>();
     private final Map<Host, Integer> changeCommands = new ConcurrentHashMap<>();
     private final Map<Host, List<PrepareContext.Registered>> registered = new ConcurrentHashMap<>();
+    private final StartGate starting = new StartGate();
     private volatile boolean cancelled;
 
     BatchRun(List<Host> hosts, List<Deploy> deploys, DeployRunner.Options options, DeployListener listener,
@@ -53,6 +55,7 @@ final class BatchRun {
 
     void cancel() {
         cancelled = true;
+        starting.close();
         connections.values().forEach(Connection::close);
     }
 
@@ -90,26 +93,41 @@ final class BatchRun {
 
     private void connectAll(ExecutorService threads) {
         eachHost(threads, gate(hosts.size()), hosts, host -> {
+            if (!starting.enter()) {
+                notStartedByInterrupt(host);
+                return;
+            }
+            Connection c;
             try {
-                Connection c = connectors.apply(host).connect(host);
-                connections.put(host, c);
-                if (cancelled) {
-                    // Cancelled while this one was connecting.
-                    c.close();
-                }
-                facts.put(host, new HostFacts(c, (fact, value) -> listener.factRead(host, fact, value), baseFactUser(host)));
-                listener.connected(host);
+                c = connectors.apply(host).connect(host);
             } catch (UnreachableException e) {
-                if (cancelled) {
-                    states.put(host.name(), DeployHostState.SKIPPED);
-                    errors.put(host.name(), "not started: interrupted");
+                if (!starting.leave() || cancelled) {
+                    notStartedByInterrupt(host);
                     return;
                 }
                 states.put(host.name(), DeployHostState.UNREACHABLE);
                 errors.put(host.name(), e.getMessage());
                 listener.unreachable(host, e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                starting.leave();
+                throw e;
             }
+            if (!starting.leave()) {
+                // Cancelled while this one was connecting.
+                c.close();
+                notStartedByInterrupt(host);
+                return;
+            }
+            connections.put(host, c);
+            facts.put(host, new HostFacts(c, (fact, value) -> listener.factRead(host, fact, value), baseFactUser(host)));
+            listener.connected(host);
         });
+    }
+
+    private void notStartedByInterrupt(Host host) {
+        states.put(host.name(), DeployHostState.SKIPPED);
+        errors.put(host.name(), "not started: interrupted");
     }
 
     /** Deploy code per host, in parallel; a host whose deploy code throws fails here. */

@@ -12,12 +12,12 @@ import java.util.Set;
  * <p>A host is interrupted only between {@link #enter} and {@link #leave}, under this object's lock, so an
  * interrupt never reaches a host that is already running its work.
  */
-final class StartGate {
+public final class StartGate {
     private final Set<Thread> connecting = new HashSet<>();
     private boolean closed;
 
     /** @return false when the gate is closed: the host must not start */
-    synchronized boolean enter() {
+    public synchronized boolean enter() {
         if (closed) {
             return false;
         }
@@ -30,7 +30,7 @@ final class StartGate {
      *
      * @return false when the gate closed meanwhile: the host must not start its work, even if it connected
      */
-    synchronized boolean leave() {
+    public synchronized boolean leave() {
         connecting.remove(Thread.currentThread());
         if (closed) {
             // The interrupt was meant for the connection attempt, which is over; the host's thread goes on to
@@ -41,7 +41,7 @@ final class StartGate {
         return true;
     }
 
-    synchronized void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
@@ -51,7 +51,7 @@ final class StartGate {
         }
     }
 
-    synchronized boolean isClosed() {
+    public synchronized boolean isClosed() {
         return closed;
     }
 }

@@ -229,6 +229,28 @@ class DeployRunnerTest {
     }
 
     @Test
+    void cancellingWhileHostsWaitToConnectEndsThemAtOnceAsNotStarted() throws Exception {
+        fleet().hostNames().forEach(n -> fleet().host(n).fault(Fault.HANG_CONNECT));
+        // One handshake at a time: four hosts queue in the connector behind one that never answers.
+        try (var ssh = dev.jinfra.connect.SshConnector.builder().policy(new dev.jinfra.connect.ConnectionPolicy(1, 100)).build()) {
+            var runner = new DeployRunner(h -> ssh);
+            var hosts = FleetHosts.all(fleet(), Map.of(dev.jinfra.inventory.HostKeys.SSH_CONNECT_TIMEOUT, 10));
+            Deploy deploy = host -> server.shell("true").name("never");
+            var running = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    runner.run(hosts, List.of(deploy), DeployRunner.Options.defaults(), new DeployListener() {}));
+            Thread.sleep(300);
+            long cancelledAt = System.nanoTime();
+            runner.cancel();
+            DeployResult r = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            // Without stopping the queue, each host would wait out its ten-second connect timeout in turn.
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(java.time.Duration.ofSeconds(2));
+            assertThat(r.interrupted()).isTrue();
+            assertThat(r.hostStates().values()).containsOnly(DeployHostState.SKIPPED);
+            assertThat(fleet().hosts()).allSatisfy(h -> assertThat(h.commands()).isEmpty());
+        }
+    }
+
+    @Test
     void aNoChangeRunOfTwentyOperationsCostsOneRoundTripPerHost() {
         Deploy twenty = host -> {
             for (int i = 0; i < 10; i++) {
