@@ -20,6 +20,15 @@ import java.util.regex.Pattern;
 public final class Command {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String DEFAULT_SHELL = "sh";
+    /** The line that ends the sudo password on standard input (see {@link #sudoStdin}). */
+    static final String SUDO_PASSWORD_END = "--jinfra-sudo-password-end--";
+    /**
+     * Reads standard input up to and including {@link #SUDO_PASSWORD_END}, before the command itself: the
+     * password line is gone whether sudo read it or not. {@code read} takes one line at a time from a pipe,
+     * so the command's own input after the marker stays untouched.
+     */
+    private static final String SKIP_SUDO_PASSWORD = "while IFS= read -r jinfra_line && [ \"$jinfra_line\" != "
+            + SUDO_PASSWORD_END + " ]; do :; done; unset jinfra_line; ";
 
     /** How the command gains another user's rights. */
     public enum Escalation { NONE, SUDO, SU, DOAS }
@@ -152,7 +161,8 @@ public final class Command {
             inner = exports + inner;
         }
         String sh = shell == null ? DEFAULT_SHELL : shell;
-        String interpreted = sh + " -c " + ShellQuote.quote(inner);
+        String interpreted = sh + " -c " + ShellQuote.quote(
+                escalation == Escalation.SUDO && passwordOnStdin ? SKIP_SUDO_PASSWORD + inner : inner);
         return switch (escalation) {
             // A plain command still runs under sh -c when wrapped, so that `cd && cmd` and exports stay inside one
             // shell whatever the login shell is.
@@ -167,6 +177,25 @@ public final class Command {
             // -n: fail instead of prompting.
             case DOAS -> "doas -n -u " + ShellQuote.quote(asUser) + " " + interpreted;
         };
+    }
+
+    /**
+     * Standard input for a command made with {@code sudo(user, true)}: the password, the line that ends it, then
+     * the command's own input ({@code own}, may be null).
+     *
+     * <p>Why the end line: {@code sudo -S} reads the password only when it asks for one. Under NOPASSWD, with
+     * cached credentials or as root it reads nothing, and the password would be the first line of the command's
+     * input, where {@code cat} or a script would print it. The rendered command first reads up to this line
+     * itself, so the password never reaches the command either way.
+     */
+    public static byte[] sudoStdin(String password, byte[] own) {
+        byte[] head = (password + "\n" + SUDO_PASSWORD_END + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (own == null || own.length == 0) {
+            return head;
+        }
+        byte[] both = java.util.Arrays.copyOf(head, head.length + own.length);
+        System.arraycopy(own, 0, both, head.length, own.length);
+        return both;
     }
 
     @Override

@@ -39,7 +39,7 @@ record FactUser(Command.Escalation how, String user, Secret sudoPassword) {
     /** What sudo reads on standard input before anything else, or null. */
     byte[] stdin() {
         return how == Command.Escalation.SUDO && sudoPassword != null
-                ? (sudoPassword.reveal() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
+                ? Command.sudoStdin(sudoPassword.reveal(), null) : null;
     }
 
     @Override

@@ -148,16 +148,7 @@ final class OperationExecution {
     /** The sudo password (for {@code sudo -S}) comes first on standard input, then the operation's own input. */
     private static byte[] stdinFor(Controls controls, Secret sudoPassword) {
         byte[] own = controls.stdinOrNull();
-        if (sudoPassword == null) {
-            return own;
-        }
-        byte[] pw = (sudoPassword.reveal() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (own == null) {
-            return pw;
-        }
-        byte[] both = java.util.Arrays.copyOf(pw, pw.length + own.length);
-        System.arraycopy(own, 0, both, pw.length, own.length);
-        return both;
+        return sudoPassword == null ? own : Command.sudoStdin(sudoPassword.reveal(), own);
     }
 
     private static CommandResult runWithRetries(String command, Controls controls, byte[] stdin, java.time.Duration timeout,

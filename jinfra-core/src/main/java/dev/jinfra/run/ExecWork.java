@@ -5,7 +5,6 @@ import dev.jinfra.connect.CommandRequest;
 import dev.jinfra.connect.CommandResult;
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.OutputListener;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Runs one ad-hoc command on a host: the work behind {@code jinfra INVENTORY exec}. */
@@ -19,7 +18,7 @@ public final class ExecWork implements HostWork {
         Command c = command;
         byte[] stdin = null;
         if (c.usesSudo() && sudoPassword != null) {
-            stdin = (sudoPassword + "\n").getBytes(StandardCharsets.UTF_8);
+            stdin = Command.sudoStdin(sudoPassword, null);
         }
         this.request = new CommandRequest(c.render(), stdin, timeout);
     }
@@ -37,7 +36,7 @@ public final class ExecWork implements HostWork {
             case EXITED -> state = r.exitCode() == 0 ? HostState.SUCCEEDED : HostState.FAILED;
             case TIMED_OUT -> {
                 state = HostState.TIMED_OUT;
-                error = "timed out after " + request.timeout().toSeconds() + "s";
+                error = "timed out after " + describe(request.timeout());
             }
             default -> {
                 state = HostState.FAILED;
@@ -45,5 +44,17 @@ public final class ExecWork implements HostWork {
             }
         }
         return new HostResult(connection.host(), state, r.exitCode(), r.stdout(), r.stderr(), error, r.duration());
+    }
+
+    /** A timeout as the user would write it: 500ms, 2s, 1.5s. */
+    static String describe(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        if (ms < 1000) {
+            return ms + "ms";
+        }
+        return java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + "s";
     }
 }

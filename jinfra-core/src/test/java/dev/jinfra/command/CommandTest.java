@@ -34,9 +34,18 @@ class CommandTest {
     }
 
     @Test
-    void sudoWithPasswordReadsItFromStdinWithoutAPromptText() {
+    void sudoWithPasswordReadsItFromStdinWithoutAPromptTextAndTheCommandSkipsItsRest() {
         assertThat(Command.shell("whoami").sudo("app user", true).render())
-                .isEqualTo("sudo -H -S -p '' -u 'app user' -- sh -c whoami");
+                .isEqualTo("sudo -H -S -p '' -u 'app user' -- sh -c 'while IFS= read -r jinfra_line && "
+                        + "[ \"$jinfra_line\" != --jinfra-sudo-password-end-- ]; do :; done; unset jinfra_line; whoami'");
+    }
+
+    @Test
+    void theSudoPasswordComesFirstOnStdinThenItsEndLineThenTheCommandsOwnInput() {
+        assertThat(new String(Command.sudoStdin("pw", null), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("pw\n--jinfra-sudo-password-end--\n");
+        assertThat(new String(Command.sudoStdin("pw", "own\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("pw\n--jinfra-sudo-password-end--\nown\n");
     }
 
     @Test

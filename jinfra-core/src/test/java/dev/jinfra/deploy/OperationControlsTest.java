@@ -102,6 +102,17 @@ class OperationControlsTest {
     }
 
     @Test
+    void withASudoPasswordTheCommandGetsOnlyItsOwnInputWhenSudoAsksForNone() {
+        // As root, sudo asks for no password and reads none: the password must still not reach the command.
+        DeployResult r = run(host -> server.shell("cat").name("cat").sudo().sudoPassword(new Secret("s3cret-pw"))
+                .stdin("own input\n"));
+        assertThat(r.outcomes()).allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo(OperationStatus.CHANGED);
+            assertThat(o.stdout()).isEqualTo("own input\n");
+        });
+    }
+
+    @Test
     void stdinReachesTheCommands() {
         DeployResult r = run(host -> server.shell("read line; [ \"$line\" = 'hello there' ]").name("read").stdin("hello there\n"));
         assertThat(statuses(r, "read")).containsOnly(OperationStatus.CHANGED);

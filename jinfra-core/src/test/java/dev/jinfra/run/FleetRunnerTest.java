@@ -188,6 +188,23 @@ class FleetRunnerTest {
     }
 
     @Test
+    void aSudoPasswordNeverReachesTheCommandWhenSudoAsksForNone() {
+        // The fleet's commands run as root, for whom sudo asks no password and reads nothing from stdin.
+        var runner = new FleetRunner(h -> sshExtension.connector());
+        RunSummary s = runner.run(hosts(), new ExecWork(Command.shell("cat; id -u").sudo("root", true), "s3cret-pw",
+                Duration.ofSeconds(20)), FleetRunner.Options.defaults(), new RecordingListener(), new RunControl());
+        assertThat(s.allSucceeded()).as(s.describe()).isTrue();
+        assertThat(s.results()).allSatisfy(r -> assertThat(r.stdout()).isEqualTo("0\n"));
+    }
+
+    @Test
+    void aTimeoutIsDescribedAsItWasGiven() {
+        assertThat(ExecWork.describe(Duration.ofMillis(500))).isEqualTo("500ms");
+        assertThat(ExecWork.describe(Duration.ofSeconds(2))).isEqualTo("2s");
+        assertThat(ExecWork.describe(Duration.ofMillis(1500))).isEqualTo("1.5s");
+    }
+
+    @Test
     void localHostsRunWithoutSsh() {
         var listener = new RecordingListener();
         RunSummary s = run(List.of(new Host(Host.LOCAL, List.of(), Map.of())), "echo local", Duration.ZERO,

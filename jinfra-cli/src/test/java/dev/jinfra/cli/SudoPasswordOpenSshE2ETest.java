@@ -1,0 +1,112 @@
+package dev.jinfra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jinfra.testkit.openssh.OpenSshFleet;
+import dev.jinfra.testkit.openssh.OpenSshFleetExtension;
+import dev.jinfra.testkit.openssh.OpenSshHosts;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * sudo with a password on real hosts, for a user whose sudo asks for one: the password goes to sudo and
+ * never to the command. The user exists only in the hosts' /etc and /home overlays.
+ */
+@ExtendWith(OpenSshFleetExtension.class)
+@OpenSshHosts(value = 2, overlay = true)
+class SudoPasswordOpenSshE2ETest {
+    private static final String USER = "jinfra-sudoer";
+    /** Set for the test JVM by the build (pom.xml), so that --sudo-password-env can name it. */
+    private static final String PASSWORD_VARIABLE = "JINFRA_TEST_SUDO_PASSWORD";
+
+    @TempDir
+    Path cwd;
+
+    @BeforeAll
+    static void aUserWhoseSudoAsksForAPassword(OpenSshFleet fleet) throws Exception {
+        String password = System.getenv(PASSWORD_VARIABLE);
+        assertThat(password).as("environment variable %s (set in pom.xml)", PASSWORD_VARIABLE).isNotBlank();
+        assertThat(exec(List.of("getent", "passwd", USER)).exitCode()).as("user %s on this machine", USER).isEqualTo(2);
+        for (var host : fleet.hosts()) {
+            Ssh fs = ssh(fleet, host, "stat -f -c %T /etc /home");
+            assertThat(fs.out().lines().toList()).as("/etc and /home of %s must be overlays", host.name())
+                    .containsExactly("overlayfs", "overlayfs");
+            Ssh setUp = ssh(fleet, host, String.join(" && ",
+                    "useradd -m -s /bin/sh " + USER,
+                    "echo '" + USER + ":" + password + "' | chpasswd",
+                    "echo '" + USER + " ALL=(ALL) ALL' > /etc/sudoers.d/" + USER,
+                    "chmod 440 /etc/sudoers.d/" + USER,
+                    "mkdir -p /home/" + USER + "/.ssh",
+                    "cp ~/.ssh/authorized_keys /home/" + USER + "/.ssh/",
+                    "chown -R " + USER + " /home/" + USER + "/.ssh"));
+            assertThat(setUp.exitCode()).as(setUp.toString()).isZero();
+        }
+    }
+
+    @Test
+    void withoutThePasswordSudoRefuses(OpenSshFleet fleet) {
+        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--json", "-u", USER, "--sudo", "--", "id -u");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
+        assertThat(r.err() + r.out()).as(r.toString()).contains("password");
+    }
+
+    @Test
+    void execGivesThePasswordToSudoAndNothingToTheCommand(OpenSshFleet fleet) throws Exception {
+        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--json", "-u", USER, "--sudo",
+                "--sudo-password-env", PASSWORD_VARIABLE, "--", "cat; id -u");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        var results = ExecOpenSshE2ETest.hostResults(r);
+        assertThat(results).hasSize(fleet.hosts().size());
+        for (JsonNode result : results.values()) {
+            assertThat(result.get("stdout").asText()).as(r.toString()).isEqualTo("0\n");
+        }
+        assertThat(r.out() + r.err()).doesNotContain(System.getenv(PASSWORD_VARIABLE));
+    }
+
+    @Test
+    void aDeployOperationGetsItsOwnInputAfterSudoTookThePassword(OpenSshFleet fleet) throws Exception {
+        String got = "/home/" + USER + "/got";
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    server.shell("cat > %1$s; id -u >> %1$s").sudo().stdin("own input\\n").name("Read input");
+                }
+                """.formatted(got));
+        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes", "--data", "ssh_user=" + USER,
+                "--data", "sudo_password_env=" + PASSWORD_VARIABLE);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        for (var host : fleet.hosts()) {
+            Ssh content = ssh(fleet, host, "cat " + got);
+            assertThat(content.out()).as(content.toString()).isEqualTo("own input\n0\n");
+        }
+    }
+
+    private record Ssh(int exitCode, String out) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + ": " + out;
+        }
+    }
+
+    private static Ssh ssh(OpenSshFleet fleet, OpenSshFleet.Host host, String command) throws Exception {
+        return exec(fleet.sshCommand(host, command));
+    }
+
+    private static Ssh exec(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        return new Ssh(p.exitValue(), out);
+    }
+}
