@@ -49,6 +49,7 @@ public final class SshConnector implements Connector {
     private final Map<Host, SshSettings> settingsCache = new ConcurrentHashMap<>();
     private final Consumer<String> warnings;
     private final Pause pause;
+    private Boolean agentHoldsKeys;
 
     /** Waits between connect attempts; tests watch the waits through it. */
     @FunctionalInterface
@@ -58,13 +59,13 @@ public final class SshConnector implements Connector {
 
     private SshConnector(Builder b) {
         this.sshConfig = b.sshConfig;
-        this.keyFiles = new KeyFiles(b.passphrases);
         this.handshakes = new Semaphore(b.policy.maxHandshakes());
         this.sessions = new Semaphore(b.policy.maxSessions());
         this.warnings = b.warnings;
         this.pause = b.pause;
         Path agentSocket = b.agentSocket != null ? b.agentSocket : SshAgentClient.socketFromEnvironment();
         this.agent = agentSocket == null ? null : new SshAgentClient(agentSocket);
+        this.keyFiles = new KeyFiles(b.passphrases, this::agentHoldsKeys, b.warnings);
         this.client = newClient(List.of());
     }
 
@@ -279,11 +280,16 @@ public final class SshConnector implements Connector {
         }
     }
 
-    private ClientSession open(SshSettings s) throws UnreachableException {
-        List<KeyPair> keys = new ArrayList<>();
-        for (var file : s.keyFiles()) {
-            keys.addAll(keyFiles.load(file, s.keyPassphraseEnv()));
+    /** Asked at most once per run, and only when a default key needs a passphrase (see {@link KeyFiles}). */
+    private synchronized boolean agentHoldsKeys() {
+        if (agentHoldsKeys == null) {
+            agentHoldsKeys = agent != null && agent.holdsKeys();
         }
+        return agentHoldsKeys;
+    }
+
+    private ClientSession open(SshSettings s) throws UnreachableException {
+        List<KeyPair> keys = keyFiles.load(s.keyFiles(), s.implicitKeys(), s.keyPassphraseEnv());
         long deadline = System.nanoTime() + s.connectTimeout().toNanos();
         var attempt = new ConnectAttempt(s, keys);
         var entry = new HostConfigEntry(s.address(), s.address(), s.port(), s.user(), s.proxyJump());
