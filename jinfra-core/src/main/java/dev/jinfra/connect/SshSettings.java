@@ -16,6 +16,7 @@ import java.util.List;
  *
  * @param implicitKeys whether {@code keyFiles} are the default ~/.ssh/id_* files, which nobody named: like
  *     OpenSSH, jinfra skips one of those that cannot be decrypted instead of failing the host
+ * @param jumpHosts the hops of {@code proxyJump}, first hop first, each resolved through the ssh config
  */
 public record SshSettings(
         String address,
@@ -28,6 +29,7 @@ public record SshSettings(
         Path knownHostsFile,
         HostKeyChecking hostKeyChecking,
         String proxyJump,
+        List<JumpHost> jumpHosts,
         Duration connectTimeout,
         int connectRetries,
         List<String> kexAlgorithms) {
@@ -73,6 +75,7 @@ public record SshSettings(
         if (proxyJump != null && proxyJump.isEmpty()) {
             proxyJump = null;
         }
+        List<JumpHost> jumps = JumpHost.resolve(proxyJump, config, keys, implicitKeys);
         Duration timeout = host.value(HostKeys.SSH_CONNECT_TIMEOUT)
                 .map(v -> Duration.ofSeconds(integer(HostKeys.SSH_CONNECT_TIMEOUT, v, 1, 3600)))
                 .orElse(DEFAULT_CONNECT_TIMEOUT);
@@ -83,7 +86,7 @@ public record SshSettings(
         return new SshSettings(address, port, user, keys, implicitKeys,
                 host.string(HostKeys.SSH_KEY_PASSWORD_ENV, null),
                 host.string(HostKeys.SSH_PASSWORD, null),
-                knownHosts, checking, proxyJump, timeout, retries, kex);
+                knownHosts, checking, proxyJump, jumps, timeout, retries, kex);
     }
 
     /**
