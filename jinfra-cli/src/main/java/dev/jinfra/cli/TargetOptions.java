@@ -76,6 +76,15 @@ final class TargetOptions {
     }
 
     List<Host> select(String spec, Console console) {
+        if (sshConfig != null) {
+            // A missing ~/.ssh/config is normal; a file named on the command line that is not there is a typo,
+            // which would otherwise be ignored in silence along with every setting the user meant it to give.
+            Path file = console.cwd().resolve(sshConfig);
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("--ssh-config: " + (Files.exists(file) ? "not a file: " : "no such file: ") + sshConfig);
+            }
+            sshConfig = file;
+        }
         Inventory inventory = InventoryLoader.load(spec, console.cwd()).withData(cliData());
         if (!limits.isEmpty()) {
             inventory = inventory.limit(limits, console.cwd());

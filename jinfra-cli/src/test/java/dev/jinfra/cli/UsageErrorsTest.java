@@ -82,6 +82,19 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aMistypedSshConfigFileIsAUsageError() throws Exception {
+        assertOneLineUsageError(CliRun.run(cwd, "@local", "exec", "--ssh-config", "ssh_confg", "--", "true"),
+                "jinfra: --ssh-config: no such file: ssh_confg");
+        Files.createDirectory(cwd.resolve("conf.d"));
+        assertOneLineUsageError(CliRun.run(cwd, "@local", "exec", "--ssh-config", "conf.d", "--", "true"),
+                "jinfra: --ssh-config: not a file: conf.d");
+        // A file that is there is found relative to where jinfra runs.
+        Files.writeString(cwd.resolve("ssh_config"), "Host *\n  User ops\n");
+        CliRun r = CliRun.run(cwd, "@local", "exec", "--ssh-config", "ssh_config", "--", "echo", "ok");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
     void helpAndVersionSucceed() {
         assertThat(CliRun.run(cwd, "--help").out()).contains("jinfra INVENTORY exec");
         assertThat(CliRun.run(cwd, "--version").out()).startsWith("jinfra ");

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.util.io.resource.PathResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
@@ -17,27 +19,56 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 /**
  * Private keys read once per run and shared by every host that uses them: a thousand hosts with one key file
  * decrypt it once and ask for its passphrase at most once.
+ *
+ * <p>Keys somebody named (ssh_key, IdentityFile) must load, or the host fails with the reason. The default
+ * ~/.ssh/id_* files nobody named are skipped when they cannot be used, with one warning per file and run, as
+ * OpenSSH skips them: an encrypted one must not make every host unreachable when ssh-agent or another key
+ * would log in. Like OpenSSH, which tries the agent's keys first, jinfra does not ask for a default key's
+ * passphrase while the agent holds keys.
  */
 final class KeyFiles {
     private record Loaded(List<KeyPair> keys, String error) {}
 
-    private final Map<Path, Loaded> cache = new ConcurrentHashMap<>();
+    private record Source(Path file, boolean implicit) {}
+
+    private final Map<Source, Loaded> cache = new ConcurrentHashMap<>();
     private final PassphraseSource passphrases;
+    private final BooleanSupplier agentHoldsKeys;
+    private final Consumer<String> warnings;
 
-    KeyFiles(PassphraseSource passphrases) {
+    /**
+     * @param agentHoldsKeys asked only when a default key turns out to need a passphrase, and at most once
+     */
+    KeyFiles(PassphraseSource passphrases, BooleanSupplier agentHoldsKeys, Consumer<String> warnings) {
         this.passphrases = passphrases;
+        this.agentHoldsKeys = agentHoldsKeys;
+        this.warnings = warnings;
     }
 
-    /** The key pairs in {@code file}, reading it on first use; a file that cannot be read fails every time. */
-    List<KeyPair> load(Path file, String passphraseEnv) throws UnreachableException {
-        Loaded loaded = cache.computeIfAbsent(file.toAbsolutePath().normalize(), f -> read(f, passphraseEnv));
-        if (loaded.error() != null) {
-            throw new UnreachableException(UnreachableException.Reason.KEY_UNREADABLE, loaded.error());
+    /** The key pairs of {@code files}, read on first use: a named key that cannot be read fails every time. */
+    List<KeyPair> load(List<Path> files, boolean implicit, String passphraseEnv) throws UnreachableException {
+        List<KeyPair> keys = new ArrayList<>();
+        for (Path file : files) {
+            var source = new Source(file.toAbsolutePath().normalize(), implicit);
+            Loaded loaded = cache.computeIfAbsent(source, f -> read(f, passphraseEnv));
+            if (loaded.error() != null && !implicit) {
+                throw new UnreachableException(UnreachableException.Reason.KEY_UNREADABLE, loaded.error());
+            }
+            keys.addAll(loaded.keys());
         }
-        return loaded.keys();
+        return keys;
     }
 
-    private Loaded read(Path file, String passphraseEnv) {
+    private Loaded read(Source source, String passphraseEnv) {
+        Loaded loaded = read(source.file(), source.implicit(), passphraseEnv);
+        if (loaded.error() != null && source.implicit()) {
+            // Once: the result is cached for the run.
+            warnings.accept("skipping default key: " + loaded.error());
+        }
+        return loaded;
+    }
+
+    private Loaded read(Path file, boolean implicit, String passphraseEnv) {
         if (!Files.isReadable(file)) {
             return new Loaded(List.of(), "cannot read private key " + file);
         }
@@ -46,6 +77,7 @@ final class KeyFiles {
         // passphrase and got none from one whose passphrase was wrong, and say where a passphrase is read from.
         String[] givenBy = {null};
         boolean[] asked = {false};
+        boolean[] withheld = {false};
         FilePasswordProvider password = (session, resource, retryIndex) -> {
             if (retryIndex > 0) {
                 return null;
@@ -55,6 +87,10 @@ final class KeyFiles {
             if (fromEnv != null) {
                 givenBy[0] = "the environment variable " + env;
                 return fromEnv;
+            }
+            if (implicit && agentHoldsKeys.getAsBoolean()) {
+                withheld[0] = true;
+                return null;
             }
             String entered = passphrases.passphrase(file);
             givenBy[0] = entered == null ? null : "the passphrase prompt";
@@ -71,6 +107,10 @@ final class KeyFiles {
             }
             return new Loaded(List.copyOf(keys), null);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            if (withheld[0]) {
+                return new Loaded(List.of(), "private key " + file + " is encrypted, and ssh-agent holds keys, so its"
+                        + " passphrase was not asked for (set " + env + ", or name the key in ssh_key, to use it too)");
+            }
             if (asked[0] && givenBy[0] == null) {
                 return new Loaded(List.of(), "private key " + file + " is encrypted and no passphrase was given: set "
                         + env + (passphraseEnv == null ? " (or name another variable in ssh_key_password_env)" : ""));

@@ -13,6 +13,7 @@ import java.security.PublicKey;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 /**
  * Checks server host keys against known_hosts files, per host, by the mode in that host's settings. One
@@ -104,6 +106,23 @@ final class KnownHostsCheck implements ServerKeyVerifier {
         }
 
         /**
+         * The names a hop's key may be listed under. A hop reached through a jump host is known only by its own
+         * name: its socket's peer is a port the jump host forwarded on this machine, which MINA would look up too.
+         */
+        @Override
+        protected Collection<SshdSocketAddress> resolveHostNetworkIdentities(ClientSession session, SocketAddress remote) {
+            ConnectAttempt attempt = attempt(session);
+            var own = new SshdSocketAddress(attempt.address(), attempt.port());
+            if (attempt.forwarded) {
+                return List.of(own);
+            }
+            Collection<SshdSocketAddress> names = new TreeSet<>(SshdSocketAddress.BY_HOST_AND_PORT);
+            names.addAll(super.resolveHostNetworkIdentities(session, remote));
+            names.add(own);
+            return names;
+        }
+
+        /**
          * Looks at the file's modification time at most once a second instead of on every connection. The keys
          * this verifier records are put straight into the index, so the file need not be read again after each of
          * them: with {@code accept-new} on a new fleet, every connection re-read the whole growing file.
@@ -138,7 +157,9 @@ final class KnownHostsCheck implements ServerKeyVerifier {
             Path file = getPath();
             synchronized (this) {
                 try {
-                    StringBuilder line = new StringBuilder(attempt.settings.displayAddress()).append(' ');
+                    // Under the hop's own name: a jump host's key recorded as the target's made the target's
+                    // own key look changed.
+                    StringBuilder line = new StringBuilder(attempt.displayAddress()).append(' ');
                     PublicKeyEntry.appendPublicKeyEntry(line, key);
                     line.append('\n');
                     if (file.getParent() != null) {

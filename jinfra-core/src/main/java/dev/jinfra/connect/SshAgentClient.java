@@ -57,6 +57,15 @@ final class SshAgentClient implements SshAgentFactory {
         return Path.of(sock);
     }
 
+    /** Whether the agent answers and holds at least one key jinfra can use. */
+    boolean holdsKeys() {
+        try {
+            return new Agent().getIdentities().iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public List<ChannelFactory> getChannelForwardingFactories(FactoryManager manager) {
         return List.of();

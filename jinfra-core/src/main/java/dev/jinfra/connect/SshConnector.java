@@ -17,28 +17,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.config.hosts.HostConfigEntry;
+import org.apache.sshd.client.ClientBuilder;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
- * Opens SSH sessions with one shared MINA {@link SshClient} for the whole run: one session per host, a channel
- * per command. Sessions stay open until their {@link Connection} is closed, so later commands on the same host
- * skip the handshake.
+ * Opens SSH sessions with one shared MINA client ({@link HopClient}) for the whole run: one session per host, a
+ * channel per command. Sessions stay open until their {@link Connection} is closed, so later commands on the
+ * same host skip the handshake.
  */
 public final class SshConnector implements Connector {
     private static final Duration KEEPALIVE = Duration.ofSeconds(30);
 
     // One client for the whole run; a host that asks for its own key exchange list gets a client made for that
     // list (MINA fixes the proposal when a session is created, before any per-session hook could change it).
-    private final SshClient client;
-    private final Map<List<String>, SshClient> kexClients = new ConcurrentHashMap<>();
+    private final HopClient client;
+    private final Map<List<String>, HopClient> kexClients = new ConcurrentHashMap<>();
     private final KnownHostsCheck knownHosts = new KnownHostsCheck();
     private final SshAgentClient agent;
     // One shared sntrup761 key pair source for every client of this connector.
@@ -50,6 +48,7 @@ public final class SshConnector implements Connector {
     private final Map<Host, SshSettings> settingsCache = new ConcurrentHashMap<>();
     private final Consumer<String> warnings;
     private final Pause pause;
+    private Boolean agentHoldsKeys;
 
     /** Waits between connect attempts; tests watch the waits through it. */
     @FunctionalInterface
@@ -59,34 +58,34 @@ public final class SshConnector implements Connector {
 
     private SshConnector(Builder b) {
         this.sshConfig = b.sshConfig;
-        this.keyFiles = new KeyFiles(b.passphrases);
         this.handshakes = new Semaphore(b.policy.maxHandshakes());
         this.sessions = new Semaphore(b.policy.maxSessions());
         this.warnings = b.warnings;
         this.pause = b.pause;
         Path agentSocket = b.agentSocket != null ? b.agentSocket : SshAgentClient.socketFromEnvironment();
         this.agent = agentSocket == null ? null : new SshAgentClient(agentSocket);
+        this.keyFiles = new KeyFiles(b.passphrases, this::agentHoldsKeys, b.warnings);
         this.client = newClient(List.of());
     }
 
-    private SshClient newClient(List<String> kex) {
-        SshClient c = SshClient.setUpDefaultClient();
+    private HopClient newClient(List<String> kex) {
+        HopClient c = (HopClient) ClientBuilder.builder().factory(HopClient::new).build();
         // Pooled sessions must outlive pauses between operations: no idle timeout, a keepalive instead.
         CoreModuleProperties.IDLE_TIMEOUT.set(c, Duration.ZERO);
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(c, KEEPALIVE);
         // Commands are small request/response exchanges: Nagle's algorithm would hold each back by tens of ms.
         CoreModuleProperties.TCP_NODELAY.set(c, true);
-        // jinfra resolves ssh_config itself (MINA's resolver throws on Match and lacks Include).
+        // jinfra resolves ssh_config itself, jump hosts included (MINA's resolver throws on Match and lacks
+        // Include); HopClient never asks MINA's.
         c.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-        // Identities come from the host's settings, through the connection context so that jump hosts get them
-        // too; never MINA's implicit ~/.ssh scan.
+        // Identities come from each hop's connection context; never MINA's implicit ~/.ssh scan.
         c.setKeyIdentityProvider(session -> {
             ConnectAttempt a = session instanceof ClientSession cs ? KnownHostsCheck.attempt(cs) : null;
-            return a == null ? java.util.List.of() : a.keys;
+            return a == null ? List.of() : a.keys;
         });
         c.setPasswordIdentityProvider(session -> {
             ConnectAttempt a = session instanceof ClientSession cs ? KnownHostsCheck.attempt(cs) : null;
-            return a == null || a.settings.password() == null ? java.util.List.of() : java.util.List.of(a.settings.password());
+            return a == null || a.password == null ? List.of() : List.of(a.password);
         });
         c.setServerKeyVerifier(knownHosts);
         if (agent != null) {
@@ -128,7 +127,7 @@ public final class SshConnector implements Connector {
         return chosen;
     }
 
-    private SshClient clientFor(SshSettings s) {
+    private HopClient clientFor(SshSettings s) {
         return s.kexAlgorithms().isEmpty() ? client : kexClients.computeIfAbsent(s.kexAlgorithms(), this::newClient);
     }
 
@@ -278,17 +277,32 @@ public final class SshConnector implements Connector {
         }
     }
 
-    private ClientSession open(SshSettings s) throws UnreachableException {
-        List<KeyPair> keys = new ArrayList<>();
-        for (var file : s.keyFiles()) {
-            keys.addAll(keyFiles.load(file, s.keyPassphraseEnv()));
+    /** One attempt per hop, each with its own keys: a jump host's IdentityFile from the config, or the target's. */
+    private ConnectAttempt attempt(SshSettings s) throws UnreachableException {
+        List<KeyPair> keys = keyFiles.load(s.keyFiles(), s.implicitKeys(), s.keyPassphraseEnv());
+        List<ConnectAttempt> jumps = new ArrayList<>();
+        for (JumpHost hop : s.jumpHosts()) {
+            List<KeyPair> hopKeys = hop.keyFiles().equals(s.keyFiles()) ? keys
+                    : keyFiles.load(hop.keyFiles(), hop.implicitKeys(), s.keyPassphraseEnv());
+            jumps.add(ConnectAttempt.jump(s, hop, hopKeys, jumps.isEmpty()));
         }
+        return ConnectAttempt.target(s, keys, jumps);
+    }
+
+    /** Asked at most once per run, and only when a default key needs a passphrase (see {@link KeyFiles}). */
+    private synchronized boolean agentHoldsKeys() {
+        if (agentHoldsKeys == null) {
+            agentHoldsKeys = agent != null && agent.holdsKeys();
+        }
+        return agentHoldsKeys;
+    }
+
+    private ClientSession open(SshSettings s) throws UnreachableException {
         long deadline = System.nanoTime() + s.connectTimeout().toNanos();
-        var attempt = new ConnectAttempt(s, keys);
-        var entry = new HostConfigEntry(s.address(), s.address(), s.port(), s.user(), s.proxyJump());
+        ConnectAttempt attempt = attempt(s);
         ConnectFuture connecting;
         try {
-            connecting = clientFor(s).connect(entry, AttributeRepository.ofKeyValuePair(ConnectAttempt.KEY, attempt), null);
+            connecting = clientFor(s).connect(attempt);
         } catch (IOException | RuntimeException e) {
             throw unreachable(s, e);
         }
@@ -311,7 +325,7 @@ public final class SshConnector implements Connector {
             throw unreachable(s, e);
         }
         if (connecting.getException() != null) {
-            throw refusedKey(attempt).orElseGet(() -> unreachable(s, connecting.getException()));
+            throw attempt.refusedKey().orElseGet(() -> unreachable(s, connecting.getException()));
         }
         ClientSession session = connecting.getSession();
         try {
@@ -323,7 +337,7 @@ public final class SshConnector implements Connector {
             }
             if (!auth.isSuccess()) {
                 session.close(true);
-                throw refusedKey(attempt).orElseGet(() -> authFailure(s, auth.getException()));
+                throw attempt.refusedKey().orElseGet(() -> authFailure(s, auth.getException()));
             }
             return session;
         } catch (InterruptedIOException e) {
@@ -331,21 +345,13 @@ public final class SshConnector implements Connector {
             throw interrupted();
         } catch (IOException e) {
             session.close(true);
-            throw refusedKey(attempt).orElseGet(() -> unreachable(s, e));
+            throw attempt.refusedKey().orElseGet(() -> unreachable(s, e));
         }
     }
 
     private static UnreachableException interrupted() {
         Thread.currentThread().interrupt();
         return new UnreachableException(UnreachableException.Reason.INTERRUPTED, "interrupted");
-    }
-
-    private static java.util.Optional<UnreachableException> refusedKey(ConnectAttempt attempt) {
-        if (attempt.refusal() == null) {
-            return java.util.Optional.empty();
-        }
-        var reason = attempt.keyChanged() ? UnreachableException.Reason.HOST_KEY_CHANGED : UnreachableException.Reason.HOST_KEY_UNKNOWN;
-        return java.util.Optional.of(new UnreachableException(reason, attempt.refusal()));
     }
 
     private static Duration remaining(long deadlineNanos) {
@@ -386,9 +392,9 @@ public final class SshConnector implements Connector {
 
     @Override
     public void close() {
-        List<SshClient> all = new ArrayList<>(kexClients.values());
+        List<HopClient> all = new ArrayList<>(kexClients.values());
         all.add(client);
-        for (SshClient c : all) {
+        for (HopClient c : all) {
             try {
                 c.stop();
             } catch (RuntimeException e) {

@@ -13,17 +13,23 @@ import java.util.List;
 /**
  * Everything needed to open an SSH session to one host, resolved from its data, then the ssh config file,
  * then defaults, in that order of precedence.
+ *
+ * @param implicitKeys whether {@code keyFiles} are the default ~/.ssh/id_* files, which nobody named: like
+ *     OpenSSH, jinfra skips one of those that cannot be decrypted instead of failing the host
+ * @param jumpHosts the hops of {@code proxyJump}, first hop first, each resolved through the ssh config
  */
 public record SshSettings(
         String address,
         int port,
         String user,
         List<Path> keyFiles,
+        boolean implicitKeys,
         String keyPassphraseEnv,
         String password,
         Path knownHostsFile,
         HostKeyChecking hostKeyChecking,
         String proxyJump,
+        List<JumpHost> jumpHosts,
         Duration connectTimeout,
         int connectRetries,
         List<String> kexAlgorithms) {
@@ -52,7 +58,13 @@ public record SshSettings(
         String user = host.value(HostKeys.SSH_USER).map(Object::toString)
                 .orElse(fromConfig.user() != null ? fromConfig.user() : System.getProperty("user.name"));
 
-        List<Path> keys = keyFiles(host, fromConfig);
+        List<Path> keys = namedKeyFiles(host, fromConfig);
+        boolean implicitKeys = keys == null;
+        if (implicitKeys) {
+            // Like ssh: the usual key files, for those that exist.
+            Path sshDir = Path.of(System.getProperty("user.home"), ".ssh");
+            keys = DEFAULT_KEYS.stream().map(sshDir::resolve).filter(Files::isRegularFile).toList();
+        }
 
         Path knownHosts = Path.of(SshConfigFile.expandHome(host.string(HostKeys.SSH_KNOWN_HOSTS_FILE, "~/.ssh/known_hosts")));
         HostKeyChecking checking = HostKeyChecking.parse(host.string(HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "yes"));
@@ -63,6 +75,7 @@ public record SshSettings(
         if (proxyJump != null && proxyJump.isEmpty()) {
             proxyJump = null;
         }
+        List<JumpHost> jumps = JumpHost.resolve(proxyJump, config, keys, implicitKeys);
         Duration timeout = host.value(HostKeys.SSH_CONNECT_TIMEOUT)
                 .map(v -> Duration.ofSeconds(integer(HostKeys.SSH_CONNECT_TIMEOUT, v, 1, 3600)))
                 .orElse(DEFAULT_CONNECT_TIMEOUT);
@@ -70,17 +83,18 @@ public record SshSettings(
         List<String> kex = host.value(HostKeys.SSH_KEX_ALGORITHMS)
                 .map(v -> Arrays.stream(v.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
                 .orElse(List.of());
-        return new SshSettings(address, port, user, keys,
+        return new SshSettings(address, port, user, keys, implicitKeys,
                 host.string(HostKeys.SSH_KEY_PASSWORD_ENV, null),
                 host.string(HostKeys.SSH_PASSWORD, null),
-                knownHosts, checking, proxyJump, timeout, retries, kex);
+                knownHosts, checking, proxyJump, jumps, timeout, retries, kex);
     }
 
     /**
      * {@code ssh_key} is one path or a list of paths. An empty list means no key files at all, not even the
      * config's IdentityFile or ~/.ssh/id_*: for hosts that log in through ssh-agent or a password only.
+     * Null when neither the host data nor the config names any.
      */
-    private static List<Path> keyFiles(Host host, SshConfigFile.Entry fromConfig) {
+    private static List<Path> namedKeyFiles(Host host, SshConfigFile.Entry fromConfig) {
         List<Path> keys = new ArrayList<>();
         Object given = host.value(HostKeys.SSH_KEY).orElse(null);
         if (given instanceof List<?> list) {
@@ -94,12 +108,7 @@ public record SshSettings(
         if (keys.isEmpty()) {
             fromConfig.identityFiles().forEach(f -> keys.add(Path.of(f)));
         }
-        if (keys.isEmpty()) {
-            // Like ssh: the usual key files, for those that exist.
-            Path sshDir = Path.of(System.getProperty("user.home"), ".ssh");
-            DEFAULT_KEYS.stream().map(sshDir::resolve).filter(Files::isRegularFile).forEach(keys::add);
-        }
-        return List.copyOf(keys);
+        return keys.isEmpty() ? null : List.copyOf(keys);
     }
 
     private static int integer(String key, Object value, int min, int max) {

@@ -35,6 +35,9 @@ class SshSettingsTest {
         assertThat(s.keyFiles()).containsExactly(Path.of(System.getProperty("user.home"), ".ssh/id_web"),
                 Path.of("/keys/with space/id_ed25519"), Path.of("/keys/web-01"));
         assertThat(s.proxyJump()).isEqualTo("gateway");
+        // The jump host is looked up in the same config; Host * gives it a ProxyJump to itself, which is no hop.
+        assertThat(s.jumpHosts()).singleElement().extracting(JumpHost::name, JumpHost::user)
+                .containsExactly("gateway", "fallback");
     }
 
     @Test
@@ -46,6 +49,7 @@ class SshSettingsTest {
         assertThat(s.user()).isEqualTo("ops");
         assertThat(s.keyFiles()).containsExactly(Path.of(System.getProperty("user.home"), "keys/ops"));
         assertThat(s.proxyJump()).as("none in host data turns off the config's ProxyJump").isNull();
+        assertThat(s.jumpHosts()).isEmpty();
     }
 
     @Test

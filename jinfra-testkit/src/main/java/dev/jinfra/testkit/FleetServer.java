@@ -20,12 +20,15 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.UserAuthFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.server.forward.StaticDecisionForwardingFilter;
+import org.apache.sshd.server.forward.TcpForwardingFilter;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.SftpFileSystemAccessor;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
@@ -87,6 +90,14 @@ final class FleetServer {
             return new FleetCommand(host, command, launcher, pumps);
         });
         server.setSubsystemFactories(List.of(sftp()));
+        // Like sshd, which allows TCP forwarding by default, so that a host can be a ProxyJump host; only to
+        // loopback, where fleets listen, and never the other way round (no listening ports for clients).
+        server.setForwardingFilter(new StaticDecisionForwardingFilter(false) {
+            @Override
+            public boolean canConnect(TcpForwardingFilter.Type type, SshdSocketAddress address, Session session) {
+                return type == TcpForwardingFilter.Type.Direct && SshdSocketAddress.isLoopback(address.getHostName());
+            }
+        });
         server.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {

@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A fleet of SSH hosts inside this JVM, on loopback, for testing SSH clients the way MockWebServer tests HTTP
  * clients. Every host has its own port, name and {@code FLEET_HOST} environment variable; commands run as the
  * current OS user via {@code /bin/sh -c}. Faults can be injected per host, and every host records what it ran.
+ * Hosts forward TCP connections to loopback addresses, as sshd does by default, so one host can be the
+ * ProxyJump host of another, in this fleet or another one.
  *
  * <pre>{@code
  * try (SshFleet fleet = SshFleet.builder().hosts(50).namePrefix("web-").build().start()) {
