@@ -73,18 +73,23 @@ final class InventoryDraft {
      * @param group the group they belong to, or null (or {@code all}) for ungrouped hosts
      */
     void addHosts(String group, String pattern, Map<String, Object> data, int line) {
+        for (String name : HostPattern.expand(pattern, source, line)) {
+            addHost(group, name, data, line);
+        }
+    }
+
+    /** Adds one host by its name as it is, without range expansion. */
+    void addHost(String group, String name, Map<String, Object> data, int line) {
         boolean grouped = group != null && !group.equals(ALL);
         if (grouped) {
             defineGroup(group, line);
         }
-        for (String name : HostPattern.expand(pattern, source, line)) {
-            if (name.isEmpty() || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == ',')) {
-                throw new InventoryException(source, line, "bad host name '" + name + "'");
-            }
-            hosts.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(data);
-            if (grouped) {
-                groups.get(group).hosts.add(name);
-            }
+        if (name.isEmpty() || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == ',')) {
+            throw new InventoryException(source, line, "bad host name '" + name + "'");
+        }
+        hosts.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(data);
+        if (grouped) {
+            groups.get(group).hosts.add(name);
         }
     }
 
