@@ -75,6 +75,9 @@ final class TargetOptions {
         return d;
     }
 
+    // The inventory select() chose from, for messages naming where a host's data was written.
+    private Inventory selected;
+
     List<Host> select(String spec, Console console) {
         Inventory inventory = InventoryLoader.load(spec, console.cwd()).withData(cliData());
         if (!limits.isEmpty()) {
@@ -93,7 +96,26 @@ final class TargetOptions {
             }
             inventory = inventory.limit(List.of("@" + file), console.cwd());
         }
+        selected = inventory;
         return inventory.hosts();
+    }
+
+    /**
+     * A problem with a host's data ({@code host web-1: ssh_port must be ...}), prefixed with the file and line
+     * the value was written on when the inventory file has it.
+     */
+    String locate(Host host, String problem) {
+        String prefix = "host " + host.name() + ": ";
+        if (selected == null || !problem.startsWith(prefix)) {
+            return problem;
+        }
+        String rest = problem.substring(prefix.length());
+        int end = 0;
+        while (end < rest.length() && (Character.isLetterOrDigit(rest.charAt(end)) || rest.charAt(end) == '_')) {
+            end++;
+        }
+        int line = selected.line(host.name(), rest.substring(0, end));
+        return line > 0 ? selected.source() + ":" + line + ": " + problem : problem;
     }
 
     private static boolean hasHostNames(Path file) {

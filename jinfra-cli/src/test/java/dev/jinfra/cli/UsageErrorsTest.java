@@ -69,6 +69,19 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aBadPortInAnInventoryFileNamesTheFileAndLine() throws Exception {
+        Path inv = cwd.resolve("inventory.yaml");
+        Files.writeString(inv, "hosts:\n  db-1:\n    ssh_user: deploy\n    ssh_port: abc\n");
+        assertOneLineUsageError(CliRun.run(cwd, inv.toString(), "exec", "--", "true"),
+                "jinfra: " + inv + ":4: host db-1: ssh_port must be a whole number, not 'abc'");
+
+        Path ini = cwd.resolve("hosts.ini");
+        Files.writeString(ini, "[db]\ndb-1\n\n[db:vars]\nansible_port=70000\n");
+        assertOneLineUsageError(CliRun.run(cwd, "hosts.ini", "exec", "--", "true"),
+                "jinfra: hosts.ini:5: host db-1: ssh_port must be between 1 and 65535, not 70000");
+    }
+
+    @Test
     void aBadBatchIsAUsageError() {
         assertOneLineUsageError(CliRun.run(cwd, "@local", "exec", "--batch", "0", "--", "true"),
                 "jinfra: --batch: batch size must be at least 1, not 0");

@@ -33,6 +33,18 @@ final class AnsibleVars {
         return data;
     }
 
+    /** The lines of {@code vars}' keys under the names {@link #translate} gives them. */
+    static Map<String, Integer> translateLines(Map<String, Integer> lines) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        lines.forEach((name, line) -> {
+            out.put(RENAMES.getOrDefault(name, name), line);
+            if (name.equals("ansible_connection")) {
+                out.put(HostKeys.CONNECTOR, line);
+            }
+        });
+        return out;
+    }
+
     /** {@code local} and the SSH flavours map to connectors; anything else (docker, winrm...) is kept as is. */
     private static void translateConnection(Object value, Map<String, Object> data) {
         String connection = String.valueOf(value);
