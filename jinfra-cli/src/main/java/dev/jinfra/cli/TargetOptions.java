@@ -80,6 +80,7 @@ final class TargetOptions {
 
     List<Host> select(String spec, Console console) {
         Inventory inventory = InventoryLoader.load(spec, console.cwd()).withData(cliData());
+        inventory.warnings().forEach(w -> console.err().println("jinfra: warning: " + w));
         if (!limits.isEmpty()) {
             inventory = inventory.limit(limits, console.cwd());
         }

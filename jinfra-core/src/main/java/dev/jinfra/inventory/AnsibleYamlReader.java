@@ -24,6 +24,7 @@ final class AnsibleYamlReader {
     AnsibleYamlReader(YamlFile yaml) {
         this.yaml = yaml;
         this.draft = new InventoryDraft(yaml.source());
+        draft.ansible = true;
     }
 
     /** True when the top level looks like Ansible's: an {@code all} key, or only groups with Ansible's keys. */

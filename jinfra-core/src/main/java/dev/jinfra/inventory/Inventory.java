@@ -26,19 +26,21 @@ public final class Inventory {
     private final Map<String, List<String>> groups;
     /** Host name to the file line of each data key; keys set elsewhere (command line, defaults) are absent. */
     private final Map<String, Map<String, Integer>> dataLines;
+    private final List<String> warnings;
 
     /**
      * @param source where the inventory came from (a file name or "command line"), for messages
      * @param groups group name to member host names, nested groups resolved; every member must be a host
      */
     public Inventory(String source, List<Host> hosts, Map<String, List<String>> groups) {
-        this(source, hosts, groups, Map.of());
+        this(source, hosts, groups, Map.of(), List.of());
     }
 
     Inventory(String source, List<Host> hosts, Map<String, List<String>> groups,
-              Map<String, Map<String, Integer>> dataLines) {
+              Map<String, Map<String, Integer>> dataLines, List<String> warnings) {
         this.source = source;
         this.dataLines = dataLines;
+        this.warnings = List.copyOf(warnings);
         this.hosts = List.copyOf(hosts);
         var index = new LinkedHashMap<String, Host>();
         for (Host host : this.hosts) {
@@ -100,6 +102,11 @@ public final class Inventory {
         return dataLines.getOrDefault(host, Map.of()).getOrDefault(key, 0);
     }
 
+    /** What was read but is not used, one message each (e.g. an ssh option jinfra ignores), naming the file. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     /** The hosts of a group in inventory order; empty when there is no such group. */
     public List<Host> group(String name) {
         return groups.getOrDefault(name, List.of()).stream().map(byName::get).toList();
@@ -118,7 +125,7 @@ public final class Inventory {
             left.keySet().removeAll(normalized.keySet());
             lines.put(host, left);
         });
-        return new Inventory(source, hosts.stream().map(h -> h.withData(normalized)).toList(), groups, lines);
+        return new Inventory(source, hosts.stream().map(h -> h.withData(normalized)).toList(), groups, lines, warnings);
     }
 
     /**
@@ -142,7 +149,7 @@ public final class Inventory {
         var subsetGroups = new LinkedHashMap<String, List<String>>();
         groups.forEach((group, members) -> subsetGroups.put(group, members.stream().filter(names::contains).toList()));
         return new Inventory(source, hosts.stream().filter(h -> names.contains(h.name())).toList(), subsetGroups,
-                dataLines);
+                dataLines, warnings);
     }
 
     @Override

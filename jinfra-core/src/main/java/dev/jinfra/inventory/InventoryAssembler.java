@@ -44,12 +44,16 @@ final class InventoryAssembler {
         }
         List<Host> hosts = new ArrayList<>();
         Map<String, Map<String, Integer>> lines = new HashMap<>();
+        Map<String, String> warnings = new LinkedHashMap<>();
         for (var entry : draft.hosts.entrySet()) {
             String name = entry.getKey();
             List<String> groups = groupsOf(name);
             Map<String, Object> data = new LinkedHashMap<>();
             Map<String, Integer> dataLines = new HashMap<>();
             mergeData(groups, name, data, dataLines);
+            if (draft.ansible) {
+                AnsibleVars.resolve(draft.source, name, data, dataLines, warnings);
+            }
             hosts.add(new Host(name, groups, NumericData.normalize(data)));
             lines.put(name, dataLines);
         }
@@ -58,7 +62,7 @@ final class InventoryAssembler {
         for (Host host : hosts) {
             host.groups().forEach(g -> members.get(g).add(host.name()));
         }
-        return new Inventory(draft.source, hosts, members, lines);
+        return new Inventory(draft.source, hosts, members, lines, List.copyOf(warnings.values()));
     }
 
     private void checkChildrenExist() {
