@@ -78,8 +78,16 @@ final class ExecCommand implements Callable<Integer> {
         if (command.isEmpty()) {
             throw new UsageException("exec needs a command: jinfra " + inventory + " exec -- COMMAND");
         }
-        var password = runAs.sudoPassword(console);
+        // Every option is checked before the inventory is read and before a password is asked for.
         var settings = runAs.settings();
+        if (parallel != null && parallel < 1) {
+            throw new UsageException("--parallel must be at least 1");
+        }
+        Batching batching = batch == null ? Batching.NONE : parseBatch();
+        var options = new FleetRunner.Options(parallel == null ? Integer.MAX_VALUE : parallel, batching, failFast);
+        List<Host> hosts = targets.select(inventory, console);
+
+        var password = runAs.sudoPassword(console);
         Command cmd = Command.shell(String.join(" ", command)).env(settings.env());
         if (settings.chdir() != null) {
             cmd = cmd.chdir(settings.chdir());
@@ -88,13 +96,6 @@ final class ExecCommand implements Callable<Integer> {
             cmd = cmd.sudo(settings.sudoUser() == null ? "root" : settings.sudoUser(), password != null);
         }
         ExecWork work = new ExecWork(cmd, password == null ? null : password.reveal(), timeout);
-        List<Host> hosts = targets.select(inventory, console);
-
-        Batching batching = batch == null ? Batching.NONE : parseBatch();
-        var options = new FleetRunner.Options(parallel == null ? Integer.MAX_VALUE : parallel, batching, failFast);
-        if (parallel != null && parallel < 1) {
-            throw new UsageException("--parallel must be at least 1");
-        }
 
         try (var run = new FleetRun(targets, console)) {
             run.validate(hosts);

@@ -39,7 +39,7 @@ final class TargetOptions {
     Path sshConfig;
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationArg.class,
-            description = "Give up connecting to a host after this long (default 10s).")
+            description = "Give up connecting to a host after this long: 1s to 1h, in whole seconds (default 10s).")
     Duration connectTimeout;
 
     @Option(names = "--connect-retries", paramLabel = "N", description = "Retry a failed connection N times, with jittered backoff.")
@@ -61,12 +61,22 @@ final class TargetOptions {
             d.put(HostKeys.SSH_KEY, key);
         }
         if (port != null) {
+            if (port < 1 || port > 65535) {
+                throw new UsageException("--port must be between 1 and 65535, not " + port);
+            }
             d.put(HostKeys.SSH_PORT, port);
         }
         if (connectTimeout != null) {
-            d.put(HostKeys.SSH_CONNECT_TIMEOUT, Math.max(1, connectTimeout.toSeconds()));
+            // A connection attempt always has a limit: 0 ("none" for other durations) would wait on a dead host forever.
+            if (connectTimeout.compareTo(Duration.ofSeconds(1)) < 0 || connectTimeout.compareTo(Duration.ofHours(1)) > 0) {
+                throw new UsageException("--connect-timeout must be between 1s and 1h, not " + DurationArg.format(connectTimeout));
+            }
+            d.put(HostKeys.SSH_CONNECT_TIMEOUT, (int) ((connectTimeout.toMillis() + 999) / 1000));
         }
         if (connectRetries != null) {
+            if (connectRetries < 0 || connectRetries > 100) {
+                throw new UsageException("--connect-retries must be between 0 and 100, not " + connectRetries);
+            }
             d.put(HostKeys.SSH_CONNECT_RETRIES, connectRetries);
         }
         if (acceptNewHostKeys) {
