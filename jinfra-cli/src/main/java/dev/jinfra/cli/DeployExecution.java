@@ -12,7 +12,6 @@ import dev.jinfra.deploy.DeployResult;
 import dev.jinfra.deploy.DeployRunner;
 import dev.jinfra.deploy.OperationOrder;
 import dev.jinfra.inventory.Host;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +85,7 @@ final class DeployExecution {
      * @param what how the run is named in the retry file, e.g. {@code files.directory path=/srv}
      * @return the exit code
      */
-    int run(Console console, TargetOptions targets, List<Host> hosts, List<Deploy> deploys, String what) throws IOException {
+    int run(Console console, TargetOptions targets, List<Host> hosts, List<Deploy> deploys, String what) {
         DeployRunner.Options options = options(console);
         Style style = Style.forTerminal(console.terminal() && !noColor);
         try (var fleet = new FleetRun(targets, console)) {
@@ -112,7 +111,7 @@ final class DeployExecution {
             if (result.stopReason() != null) {
                 console.err().println("jinfra: run stopped: " + result.stopReason());
             }
-            RetryFile.write(console.cwd().resolve(RetryFile.DEFAULT), notSucceeded(result), what);
+            RetryFile.record(console.cwd(), notSucceeded(result), what, console.err());
             return exitCode(result);
         }
     }

@@ -13,7 +13,6 @@ import dev.jinfra.run.ExecWork;
 import dev.jinfra.run.FleetRunner;
 import dev.jinfra.run.RunListener;
 import dev.jinfra.run.RunSummary;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,13 +67,27 @@ final class ExecCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     private final Console console;
+    // The demo runs on hosts of its own: their failures must not replace the user's list of hosts to retry.
+    private boolean recordRetries = true;
+    private RunSummary summary;
 
     ExecCommand(Console console) {
         this.console = console;
     }
 
+    /** This command without writing {@code .jinfra/failed-hosts}. */
+    ExecCommand withoutRetryFile() {
+        recordRetries = false;
+        return this;
+    }
+
+    /** The run's summary once it has run, else null. */
+    RunSummary summary() {
+        return summary;
+    }
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (command.isEmpty()) {
             throw new UsageException("exec needs a command: jinfra " + inventory + " exec -- COMMAND");
         }
@@ -109,11 +122,12 @@ final class ExecCommand implements Callable<Integer> {
             } else if (output.stream) {
                 listeners.add(new StreamPrinter(console.out(), console.err(), style));
             }
-            RunSummary summary = run.execute(hosts, work, options, RunListener.all(listeners));
+            summary = run.execute(hosts, work, options, RunListener.all(listeners));
             if (!output.json) {
                 new FoldedReport(console.out(), style).print(summary, !output.stream);
             }
-            int retry = RetryFile.write(console.cwd().resolve(RetryFile.DEFAULT), summary, "exec -- " + String.join(" ", command));
+            int retry = !recordRetries ? 0
+                    : RetryFile.record(console.cwd(), RetryFile.byState(summary), "exec -- " + String.join(" ", command), console.err());
             if (retry > 0 && !output.json) {
                 console.err().println("jinfra: " + retry + (retry == 1 ? " host" : " hosts")
                         + " did not succeed: listed in " + RetryFile.DEFAULT + "; rerun them with --retry failed");

@@ -129,6 +129,21 @@ class ExecCommandTest {
     }
 
     @Test
+    void aRetryFileThatCannotBeWrittenIsAWarningAndTheExitCodeStaysTheReports() throws Exception {
+        // A file where the directory should be: writing fails even for root, which ignores permissions.
+        Files.writeString(cwd.resolve(".jinfra"), "");
+        CliRun r = exec("--json", "--", "[ \"$FLEET_HOST\" = " + name(5) + " ] && exit 1; true");
+
+        JsonNode summary = new ObjectMapper().readTree(r.outLines().getLast());
+        assertThat(summary.get("exit_code").asInt()).as(r.toString()).isEqualTo(r.exitCode()).isEqualTo(ExitCode.HOSTS_FAILED);
+        assertThat(r.err()).isEqualTo("jinfra: warning: cannot write .jinfra/failed-hosts: .jinfra is not a directory\n");
+
+        CliRun ok = exec("--", "true");
+        assertThat(ok.exitCode()).as(ok.toString()).isEqualTo(ExitCode.OK);
+        assertThat(ok.out()).contains("10 of 10 hosts succeeded");
+    }
+
+    @Test
     void failFastLeavesTheRestNotStarted() {
         CliRun r = exec("--parallel", "1", "--fail-fast", "--", "[ \"$FLEET_HOST\" = " + name(0) + " ] && exit 1; true");
         assertThat(r.exitCode()).isEqualTo(ExitCode.HOSTS_FAILED);
