@@ -98,6 +98,7 @@ final class ExecCommand implements Callable<Integer> {
         }
         Batching batching = batch == null ? Batching.NONE : parseBatch();
         var options = new FleetRunner.Options(parallel == null ? Integer.MAX_VALUE : parallel, batching, failFast);
+        ProgressDisplay.Mode progress = output.progressMode(console.errTerminal());
         List<Host> hosts = targets.select(inventory, console);
 
         var password = runAs.sudoPassword(console);
@@ -112,10 +113,10 @@ final class ExecCommand implements Callable<Integer> {
 
         try (var run = new FleetRun(targets, console)) {
             run.validate(hosts);
-            Style style = Style.forTerminal(console.terminal() && !output.noColor);
+            Style style = Style.forTerminal(console.outTerminal() && !output.noColor);
             List<RunListener> listeners = new ArrayList<>();
-            if (output.showProgress(console)) {
-                listeners.add(new ProgressDisplay(console.err(), console.terminal(), style));
+            if (progress != null) {
+                listeners.add(new ProgressDisplay(console.err(), progress, Style.forTerminal(console.errTerminal() && !output.noColor)));
             }
             if (output.json) {
                 listeners.add(new JsonLines(console.out()));
