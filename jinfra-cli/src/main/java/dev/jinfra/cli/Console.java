@@ -6,22 +6,40 @@ import java.nio.file.Path;
 /**
  * Where a command reads and writes: the real terminal in production, captured streams in tests.
  *
- * @param terminal whether a person is watching (progress display and colours)
+ * <p>Standard output and standard error are told apart because they are redirected apart: with
+ * {@code jinfra ... > out.txt} the results go to a file (no colours there) while the progress on standard error
+ * is still watched on the terminal. Questions (a sudo password, a key's passphrase) are asked on the terminal
+ * itself, so they work whatever the standard streams are.
+ *
+ * @param outTerminal whether standard output is a terminal: colours in the results
+ * @param errTerminal whether standard error is a terminal: the live progress line, colours in it
+ * @param prompter where to ask the user questions
  */
-public record Console(PrintStream out, PrintStream err, Path cwd, boolean terminal) {
+public record Console(PrintStream out, PrintStream err, Path cwd, boolean outTerminal, boolean errTerminal,
+                      Terminal.Prompter prompter) {
+
+    /** Both streams a terminal or neither; questions only on a terminal. */
+    public Console(PrintStream out, PrintStream err, Path cwd, boolean terminal) {
+        this(out, err, cwd, terminal, terminal, terminal ? Terminal.PROMPTER : Terminal.NO_PROMPTER);
+    }
 
     public static Console system() {
-        var console = System.console();
-        return new Console(System.out, System.err, Path.of("").toAbsolutePath(), console != null && console.isTerminal());
+        return new Console(System.out, System.err, Path.of("").toAbsolutePath(),
+                Terminal.isTerminal(1), Terminal.isTerminal(2), Terminal.PROMPTER);
+    }
+
+    /** Whether there is a terminal to ask questions on. */
+    public boolean canPrompt() {
+        return prompter.available();
     }
 
     /** Reads a secret without echo, or returns null when there is no terminal to ask. */
     public String readSecret(String prompt) {
-        var console = System.console();
-        if (console == null || !console.isTerminal()) {
-            return null;
-        }
-        char[] chars = console.readPassword("%s", prompt);
-        return chars == null ? null : new String(chars);
+        return prompter.readSecret(prompt);
+    }
+
+    /** Reads a line of an answer, or returns null when there is no terminal to ask. */
+    public String readLine(String prompt) {
+        return prompter.readLine(prompt);
     }
 }

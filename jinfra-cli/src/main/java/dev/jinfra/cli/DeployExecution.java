@@ -12,7 +12,6 @@ import dev.jinfra.deploy.DeployResult;
 import dev.jinfra.deploy.DeployRunner;
 import dev.jinfra.deploy.OperationOrder;
 import dev.jinfra.inventory.Host;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,9 +85,9 @@ final class DeployExecution {
      * @param what how the run is named in the retry file, e.g. {@code files.directory path=/srv}
      * @return the exit code
      */
-    int run(Console console, TargetOptions targets, List<Host> hosts, List<Deploy> deploys, String what) throws IOException {
+    int run(Console console, TargetOptions targets, List<Host> hosts, List<Deploy> deploys, String what) {
         DeployRunner.Options options = options(console);
-        Style style = Style.forTerminal(console.terminal() && !noColor);
+        Style style = Style.forTerminal(console.outTerminal() && !noColor);
         try (var fleet = new FleetRun(targets, console)) {
             fleet.validate(hosts);
             var runner = new DeployRunner(fleet::connectorFor).confirmWith((plan, proposal) -> confirm(proposal, console));
@@ -112,7 +111,7 @@ final class DeployExecution {
             if (result.stopReason() != null) {
                 console.err().println("jinfra: run stopped: " + result.stopReason());
             }
-            RetryFile.write(console.cwd().resolve(RetryFile.DEFAULT), notSucceeded(result), what);
+            RetryFile.record(console.cwd(), notSucceeded(result), what, console.err());
             return exitCode(result);
         }
     }
@@ -126,7 +125,7 @@ final class DeployExecution {
         if (yes || hosts <= confirmOver) {
             return true;
         }
-        if (!console.terminal()) {
+        if (!console.canPrompt()) {
             throw new UsageException(hosts + " hosts would be changed (more than --confirm-over " + confirmOver
                     + "): add --yes to go ahead, or --dry to see the changes first");
         }
@@ -137,7 +136,7 @@ final class DeployExecution {
                             LinkedHashMap::new, java.util.stream.Collectors.counting()))
                     .forEach((name, n) -> console.err().println("  " + name + " (" + n + " hosts)"));
         }
-        String answer = System.console().readLine("Go ahead? [y/N] ");
+        String answer = console.readLine("Go ahead? [y/N] ");
         return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
     }
 
@@ -150,11 +149,13 @@ final class DeployExecution {
         boolean showProgress = switch (progress) {
             case "always" -> true;
             case "never" -> false;
-            case "auto" -> console.terminal();
+            // Standard error alone decides: that is where progress goes.
+            case "auto" -> console.errTerminal();
             default -> throw new UsageException("--progress must be auto, always or never, not '" + progress + "'");
         };
         if (showProgress) {
-            progressDisplay = new DeployProgress(console.err(), console.terminal(), style);
+            progressDisplay = new DeployProgress(console.err(), console.errTerminal(),
+                    Style.forTerminal(console.errTerminal() && !noColor));
             all.add(progressDisplay);
         }
         if (json) {

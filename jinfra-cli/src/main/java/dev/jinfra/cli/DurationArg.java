@@ -24,4 +24,13 @@ public final class DurationArg implements CommandLine.ITypeConverter<Duration> {
             default -> Duration.ofSeconds(n);
         };
     }
+
+    /** A duration as it would be written: {@code 0s}, {@code 500ms}, {@code 90s}, {@code 2h}. */
+    static String format(Duration d) {
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + "ms";
+        }
+        long s = d.toSeconds();
+        return s != 0 && s % 3600 == 0 ? s / 3600 + "h" : s != 0 && s % 60 == 0 ? s / 60 + "m" : s + "s";
+    }
 }

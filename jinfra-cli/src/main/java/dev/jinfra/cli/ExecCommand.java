@@ -13,7 +13,6 @@ import dev.jinfra.run.ExecWork;
 import dev.jinfra.run.FleetRunner;
 import dev.jinfra.run.RunListener;
 import dev.jinfra.run.RunSummary;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,18 +67,41 @@ final class ExecCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     private final Console console;
+    // The demo runs on hosts of its own: their failures must not replace the user's list of hosts to retry.
+    private boolean recordRetries = true;
+    private RunSummary summary;
 
     ExecCommand(Console console) {
         this.console = console;
     }
 
+    /** This command without writing {@code .jinfra/failed-hosts}. */
+    ExecCommand withoutRetryFile() {
+        recordRetries = false;
+        return this;
+    }
+
+    /** The run's summary once it has run, else null. */
+    RunSummary summary() {
+        return summary;
+    }
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (command.isEmpty()) {
             throw new UsageException("exec needs a command: jinfra " + inventory + " exec -- COMMAND");
         }
-        var password = runAs.sudoPassword(console);
+        // Every option is checked before the inventory is read and before a password is asked for.
         var settings = runAs.settings();
+        if (parallel != null && parallel < 1) {
+            throw new UsageException("--parallel must be at least 1");
+        }
+        Batching batching = batch == null ? Batching.NONE : parseBatch();
+        var options = new FleetRunner.Options(parallel == null ? Integer.MAX_VALUE : parallel, batching, failFast);
+        ProgressDisplay.Mode progress = output.progressMode(console.errTerminal());
+        List<Host> hosts = targets.select(inventory, console);
+
+        var password = runAs.sudoPassword(console);
         Command cmd = Command.shell(String.join(" ", command)).env(settings.env());
         if (settings.chdir() != null) {
             cmd = cmd.chdir(settings.chdir());
@@ -88,31 +110,25 @@ final class ExecCommand implements Callable<Integer> {
             cmd = cmd.sudo(settings.sudoUser() == null ? "root" : settings.sudoUser(), password != null);
         }
         ExecWork work = new ExecWork(cmd, password == null ? null : password.reveal(), timeout);
-        List<Host> hosts = targets.select(inventory, console);
-
-        Batching batching = batch == null ? Batching.NONE : parseBatch();
-        var options = new FleetRunner.Options(parallel == null ? Integer.MAX_VALUE : parallel, batching, failFast);
-        if (parallel != null && parallel < 1) {
-            throw new UsageException("--parallel must be at least 1");
-        }
 
         try (var run = new FleetRun(targets, console)) {
             run.validate(hosts);
-            Style style = Style.forTerminal(console.terminal() && !output.noColor);
+            Style style = Style.forTerminal(console.outTerminal() && !output.noColor);
             List<RunListener> listeners = new ArrayList<>();
-            if (output.showProgress(console)) {
-                listeners.add(new ProgressDisplay(console.err(), console.terminal(), style));
+            if (progress != null) {
+                listeners.add(new ProgressDisplay(console.err(), progress, Style.forTerminal(console.errTerminal() && !output.noColor)));
             }
             if (output.json) {
                 listeners.add(new JsonLines(console.out()));
             } else if (output.stream) {
                 listeners.add(new StreamPrinter(console.out(), console.err(), style));
             }
-            RunSummary summary = run.execute(hosts, work, options, RunListener.all(listeners));
+            summary = run.execute(hosts, work, options, RunListener.all(listeners));
             if (!output.json) {
                 new FoldedReport(console.out(), style).print(summary, !output.stream);
             }
-            int retry = RetryFile.write(console.cwd().resolve(RetryFile.DEFAULT), summary, "exec -- " + String.join(" ", command));
+            int retry = !recordRetries ? 0
+                    : RetryFile.record(console.cwd(), RetryFile.byState(summary), "exec -- " + String.join(" ", command), console.err());
             if (retry > 0 && !output.json) {
                 console.err().println("jinfra: " + retry + (retry == 1 ? " host" : " hosts")
                         + " did not succeed: listed in " + RetryFile.DEFAULT + "; rerun them with --retry failed");

@@ -79,7 +79,7 @@ final class FactCommand implements Callable<Integer> {
             if (lines != null) {
                 lines.summary(run);
             } else {
-                new FactReport(console.out(), Style.forTerminal(console.terminal() && !noColor)).print(run);
+                new FactReport(console.out(), Style.forTerminal(console.outTerminal() && !noColor)).print(run);
             }
             return run.exitCode();
         }

@@ -51,7 +51,7 @@ final class FleetRun implements AutoCloseable {
                 try {
                     ssh().settings(h);
                 } catch (IllegalArgumentException e) {
-                    throw new UsageException(e.getMessage());
+                    throw new UsageException(targets.locate(h, e.getMessage()));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.jinfra.cli;
 
+import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,12 +39,18 @@ final class OperationControlOptions {
 
     Settings applyTo(Settings s) {
         if (suUser != null) {
-            s = s.su(suUser);
+            s = s.su(RunAsOptions.userName("--su-user", suUser));
         }
         if (doasUser != null) {
-            s = s.doas(doasUser);
+            s = s.doas(RunAsOptions.userName("--doas-user", doasUser));
         }
         if (shell != null) {
+            try {
+                // Command's rule, which would otherwise reject the program on every host.
+                Command.shell("true").interpreter(shell);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--shell: '" + shell + "' is not a program name (letters, digits, _ . / -)");
+            }
             s = s.shell(shell);
         }
         if (retries != null || retryDelay != null) {

@@ -1,5 +1,6 @@
 package dev.jinfra.cli;
 
+import dev.jinfra.cli.output.ProgressDisplay;
 import picocli.CommandLine.Option;
 
 /** How results are shown. */
@@ -10,17 +11,24 @@ final class OutputOptions {
     @Option(names = "--json", description = "One JSON object per line: one per host result, then a summary.")
     boolean json;
 
-    @Option(names = "--progress", paramLabel = "WHEN", description = "Live progress on stderr: auto (on a terminal), always, never.")
+    @Option(names = "--progress", paramLabel = "WHEN",
+            description = "Progress on stderr: auto (live on a terminal, else a line every 10s of a long run), always, never.")
     String progress = "auto";
 
     @Option(names = "--no-color", description = "No colours (also: the NO_COLOR environment variable).")
     boolean noColor;
 
-    boolean showProgress(Console console) {
+    /**
+     * How progress is shown, or null for not at all. Decided by standard error alone, where progress goes:
+     * results redirected to a file still leave a terminal watching it. Off a terminal, auto prints only the
+     * sparse status lines, so short runs (and logs of them) stay free of progress; with --stream, whose lines
+     * are progress enough, auto shows none.
+     */
+    ProgressDisplay.Mode progressMode(boolean errTerminal) {
         return switch (progress) {
-            case "always" -> true;
-            case "never" -> false;
-            case "auto" -> console.terminal() && !stream;
+            case "always" -> errTerminal ? ProgressDisplay.Mode.LIVE : ProgressDisplay.Mode.PLAIN;
+            case "never" -> null;
+            case "auto" -> stream ? null : errTerminal ? ProgressDisplay.Mode.LIVE : ProgressDisplay.Mode.SPARSE;
             default -> throw new UsageException("--progress must be auto, always or never, not '" + progress + "'");
         };
     }

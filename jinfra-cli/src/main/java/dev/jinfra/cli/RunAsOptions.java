@@ -1,5 +1,6 @@
 package dev.jinfra.cli;
 
+import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Secret;
 import dev.jinfra.deploy.Settings;
 import java.util.LinkedHashMap;
@@ -29,18 +30,39 @@ final class RunAsOptions {
     @Option(names = "--chdir", paramLabel = "DIR", description = "Run in DIR.")
     String chdir;
 
-    /** These options as run settings (the command line's level for deploys). */
+    /**
+     * These options as run settings (the command line's level for deploys), checked here so that a mistake is a
+     * usage error before any host is touched rather than a failure on every host.
+     */
     Settings settings() {
         Settings s = Settings.NONE;
         if (sudoUser != null) {
-            s = s.sudo(sudoUser);
+            s = s.sudo(userName("--sudo-user", sudoUser));
         } else if (sudo) {
             s = s.sudo();
         }
         for (var e : env.entrySet()) {
-            s = s.env(e.getKey(), e.getValue());
+            s = s.env(envName(e.getKey()), e.getValue());
         }
         return chdir == null ? s : s.chdir(chdir);
+    }
+
+    static String userName(String option, String user) {
+        if (user.isBlank()) {
+            throw new UsageException(option + " needs a user name");
+        }
+        return user;
+    }
+
+    /** The rule is Command's, which would otherwise reject the name on every host. */
+    private static String envName(String name) {
+        try {
+            Command.shell("true").env(name, "");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--env: '" + name + "' is not a valid environment variable name"
+                    + " (letters, digits and _, not starting with a digit)");
+        }
+        return name;
     }
 
     /** The sudo password when one was asked for, else null. */

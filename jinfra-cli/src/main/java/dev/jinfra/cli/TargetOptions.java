@@ -39,7 +39,7 @@ final class TargetOptions {
     Path sshConfig;
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationArg.class,
-            description = "Give up connecting to a host after this long (default 10s).")
+            description = "Give up connecting to a host after this long: 1s to 1h, in whole seconds (default 10s).")
     Duration connectTimeout;
 
     @Option(names = "--connect-retries", paramLabel = "N", description = "Retry a failed connection N times, with jittered backoff.")
@@ -61,12 +61,22 @@ final class TargetOptions {
             d.put(HostKeys.SSH_KEY, key);
         }
         if (port != null) {
+            if (port < 1 || port > 65535) {
+                throw new UsageException("--port must be between 1 and 65535, not " + port);
+            }
             d.put(HostKeys.SSH_PORT, port);
         }
         if (connectTimeout != null) {
-            d.put(HostKeys.SSH_CONNECT_TIMEOUT, Math.max(1, connectTimeout.toSeconds()));
+            // A connection attempt always has a limit: 0 ("none" for other durations) would wait on a dead host forever.
+            if (connectTimeout.compareTo(Duration.ofSeconds(1)) < 0 || connectTimeout.compareTo(Duration.ofHours(1)) > 0) {
+                throw new UsageException("--connect-timeout must be between 1s and 1h, not " + DurationArg.format(connectTimeout));
+            }
+            d.put(HostKeys.SSH_CONNECT_TIMEOUT, (int) ((connectTimeout.toMillis() + 999) / 1000));
         }
         if (connectRetries != null) {
+            if (connectRetries < 0 || connectRetries > 100) {
+                throw new UsageException("--connect-retries must be between 0 and 100, not " + connectRetries);
+            }
             d.put(HostKeys.SSH_CONNECT_RETRIES, connectRetries);
         }
         if (acceptNewHostKeys) {
@@ -74,6 +84,9 @@ final class TargetOptions {
         }
         return d;
     }
+
+    // The inventory select() chose from, for messages naming where a host's data was written.
+    private Inventory selected;
 
     List<Host> select(String spec, Console console) {
         if (sshConfig != null) {
@@ -86,6 +99,7 @@ final class TargetOptions {
             sshConfig = file;
         }
         Inventory inventory = InventoryLoader.load(spec, console.cwd()).withData(cliData());
+        inventory.warnings().forEach(w -> console.err().println("jinfra: warning: " + w));
         if (!limits.isEmpty()) {
             inventory = inventory.limit(limits, console.cwd());
         }
@@ -102,7 +116,26 @@ final class TargetOptions {
             }
             inventory = inventory.limit(List.of("@" + file), console.cwd());
         }
+        selected = inventory;
         return inventory.hosts();
+    }
+
+    /**
+     * A problem with a host's data ({@code host web-1: ssh_port must be ...}), prefixed with the file and line
+     * the value was written on when the inventory file has it.
+     */
+    String locate(Host host, String problem) {
+        String prefix = "host " + host.name() + ": ";
+        if (selected == null || !problem.startsWith(prefix)) {
+            return problem;
+        }
+        String rest = problem.substring(prefix.length());
+        int end = 0;
+        while (end < rest.length() && (Character.isLetterOrDigit(rest.charAt(end)) || rest.charAt(end) == '_')) {
+            end++;
+        }
+        int line = selected.line(host.name(), rest.substring(0, end));
+        return line > 0 ? selected.source() + ":" + line + ": " + problem : problem;
     }
 
     private static boolean hasHostNames(Path file) {

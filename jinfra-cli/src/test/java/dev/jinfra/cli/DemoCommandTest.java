@@ -2,6 +2,9 @@ package dev.jinfra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,16 +14,32 @@ class DemoCommandTest {
     Path cwd;
 
     @Test
-    void theDemoShowsFoldedSuccessesAndTheTwoProblemsItSetsUp() {
+    void theDemoShowsFoldedSuccessesAndTheTwoProblemsItSetsUp() throws Exception {
+        // The user's own list of hosts to retry must survive the demo.
+        Path retry = cwd.resolve(".jinfra/failed-hosts");
+        Files.createDirectories(retry.getParent());
+        Files.writeString(retry, "# hosts that did not succeed in: exec -- uptime\ndb-7\n");
+
         CliRun r = CliRun.run(cwd, "demo", "--hosts", "120");
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
         assertThat(r.out()).containsSubsequence(
                 "── web-[001-012,014-028,030-120] (118 hosts) ── exit 0\n",
                 "── web-013 (1 host) ── failed: exit 1\n",
                 "! disk /var is full\n",
                 "── web-029 (1 host) ── unreachable: connection refused\n",
                 "118 of 120 hosts succeeded; 1 failed; 1 unreachable in ");
-        assertThat(r.err()).contains("jinfra demo: done; every other host succeeded, as expected");
+        assertThat(r.err()).contains("jinfra demo: done; every other host succeeded, as expected (exit code 1")
+                .doesNotContain("failed-hosts");
+        assertThat(retry).hasContent("# hosts that did not succeed in: exec -- uptime\ndb-7\n");
+    }
+
+    @Test
+    void theDemosExitCodeIsTheOneItsJsonSummaryGives() throws Exception {
+        CliRun r = CliRun.run(cwd, "demo", "--hosts", "30", "--json");
+        JsonNode summary = new ObjectMapper().readTree(r.outLines().getLast());
+        assertThat(summary.get("type").asText()).isEqualTo("summary");
+        assertThat(summary.get("exit_code").asInt()).as(r.toString()).isEqualTo(r.exitCode()).isEqualTo(ExitCode.HOSTS_FAILED);
+        assertThat(cwd.resolve(".jinfra")).doesNotExist();
     }
 
     @Test

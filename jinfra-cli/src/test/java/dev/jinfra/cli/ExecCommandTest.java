@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jinfra.testkit.Fault;
+import dev.jinfra.testkit.FleetHost;
 import dev.jinfra.testkit.SshFleet;
 import dev.jinfra.testkit.SshFleetExtension;
 import java.nio.file.Files;
@@ -126,6 +127,40 @@ class ExecCommandTest {
         CliRun nothingLeft = exec("--retry", "failed", "--", "true");
         assertThat(nothingLeft.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(nothingLeft.err()).contains("nothing to retry");
+    }
+
+    @Test
+    void aRetryFileThatCannotBeWrittenIsAWarningAndTheExitCodeStaysTheReports() throws Exception {
+        // A file where the directory should be: writing fails even for root, which ignores permissions.
+        Files.writeString(cwd.resolve(".jinfra"), "");
+        CliRun r = exec("--json", "--", "[ \"$FLEET_HOST\" = " + name(5) + " ] && exit 1; true");
+
+        JsonNode summary = new ObjectMapper().readTree(r.outLines().getLast());
+        assertThat(summary.get("exit_code").asInt()).as(r.toString()).isEqualTo(r.exitCode()).isEqualTo(ExitCode.HOSTS_FAILED);
+        assertThat(r.err()).isEqualTo("jinfra: warning: cannot write .jinfra/failed-hosts: .jinfra is not a directory\n");
+
+        CliRun ok = exec("--", "true");
+        assertThat(ok.exitCode()).as(ok.toString()).isEqualTo(ExitCode.OK);
+        assertThat(ok.out()).contains("10 of 10 hosts succeeded");
+    }
+
+    @Test
+    void targetsOnOneAddressThatDifferByPortOrUserAreHostsOfTheirOwn() {
+        FleetHost first = fleet().hosts().get(0);
+        FleetHost second = fleet().hosts().get(1);
+        String one = first.address() + ":" + first.port();
+        String two = second.address() + ":" + second.port();
+        String asUser = fleet().user() + "@" + one;
+        CliRun r = CliRun.run(cwd, one + "," + two + "," + asUser + "," + one, "exec",
+                "-i", fleet().clientKeyFile().toString(), "-d", "ssh_known_hosts_file=" + fleet().knownHostsFile(),
+                "--", "echo \"$FLEET_HOST\"");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("(2 hosts) ── exit 0\n" + first.name() + "\n")
+                .contains("── " + two + " (1 host) ── exit 0\n" + second.name() + "\n")
+                .contains("3 of 3 hosts succeeded");
+        assertThat(first.commands()).hasSize(2);
+        assertThat(second.commands()).hasSize(1);
     }
 
     @Test

@@ -53,6 +53,15 @@ class OperationCommandTest {
     }
 
     @Test
+    void aRetryFileThatCannotBeWrittenIsAWarningAndTheExitCodeStaysTheReports() throws Exception {
+        Files.writeString(cwd.resolve(".jinfra"), "");
+        CliRun r = operation("files.directory", "path=" + cwd.resolve("made"));
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.err()).contains("jinfra: warning: cannot write .jinfra/failed-hosts: .jinfra is not a directory\n")
+                .doesNotContain("internal error");
+    }
+
+    @Test
     void aDryRunShowsTheCommandsWithSudoAndCreatesNothing() {
         Path dir = cwd.resolve("never");
         // Facts are read as the sudo user too, so the user must exist on the hosts.

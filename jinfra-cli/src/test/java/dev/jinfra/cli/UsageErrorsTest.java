@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class UsageErrorsTest {
     @TempDir
@@ -69,9 +73,48 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aBadPortInAnInventoryFileNamesTheFileAndLine() throws Exception {
+        Path inv = cwd.resolve("inventory.yaml");
+        Files.writeString(inv, "hosts:\n  db-1:\n    ssh_user: deploy\n    ssh_port: abc\n");
+        assertOneLineUsageError(CliRun.run(cwd, inv.toString(), "exec", "--", "true"),
+                "jinfra: " + inv + ":4: host db-1: ssh_port must be a whole number, not 'abc'");
+
+        Path ini = cwd.resolve("hosts.ini");
+        Files.writeString(ini, "[db]\ndb-1\n\n[db:vars]\nansible_port=70000\n");
+        assertOneLineUsageError(CliRun.run(cwd, "hosts.ini", "exec", "--", "true"),
+                "jinfra: hosts.ini:5: host db-1: ssh_port must be between 1 and 65535, not 70000");
+    }
+
+    @Test
     void aBadBatchIsAUsageError() {
         assertOneLineUsageError(CliRun.run(cwd, "@local", "exec", "--batch", "0", "--", "true"),
                 "jinfra: --batch: batch size must be at least 1, not 0");
+    }
+
+    @ParameterizedTest(name = "{0} is a usage error")
+    @CsvSource(delimiter = '|', textBlock = """
+            exec -p 0 -- true                           | jinfra: --parallel must be at least 1
+            exec -e MY-VAR=1 -- true                    | jinfra: --env: 'MY-VAR' is not a valid environment variable name (letters, digits and _, not starting with a digit)
+            files.directory path=/tmp/x -e 1X=y         | jinfra: --env: '1X' is not a valid environment variable name (letters, digits and _, not starting with a digit)
+            files.directory path=/tmp/x --shell a;b     | jinfra: --shell: 'a;b' is not a program name (letters, digits, _ . / -)
+            files.directory path=/tmp/x --su-user <sp>   | jinfra: --su-user needs a user name
+            exec --sudo-user <none> -- true             | jinfra: --sudo-user needs a user name
+            exec --connect-timeout 0 -- true            | jinfra: --connect-timeout must be between 1s and 1h, not 0s
+            exec --connect-timeout 500ms -- true        | jinfra: --connect-timeout must be between 1s and 1h, not 500ms
+            exec --connect-timeout 2h -- true           | jinfra: --connect-timeout must be between 1s and 1h, not 2h
+            exec --connect-retries 101 -- true          | jinfra: --connect-retries must be between 0 and 100, not 101
+            exec --port 0 -- true                       | jinfra: --port must be between 1 and 65535, not 0
+            files.directory path=/tmp/x -p 0            | jinfra: --parallel must be at least 1
+            files.directory path=/tmp/x --batch 0%      | jinfra: --batch: batch percentage must be 1-100, not 0%
+            files.directory path=/tmp/x --retries -1    | jinfra: --retries must not be negative
+            fact DirectoryInfo path=/tmp -p 0           | jinfra: --parallel must be at least 1
+            """)
+    void badOptionValuesAreOneLineUsageErrors(String words, String expected) {
+        List<String> args = new ArrayList<>(List.of("db-1"));
+        for (String word : words.split(" ")) {
+            args.add(word.equals("<none>") ? "" : word.equals("<sp>") ? " " : word);
+        }
+        assertOneLineUsageError(CliRun.run(cwd, args.toArray(String[]::new)), expected);
     }
 
     @Test

@@ -43,6 +43,7 @@ final class AnsibleIniReader {
     AnsibleIniReader(String source) {
         this.source = source;
         this.draft = new InventoryDraft(source);
+        draft.ansible = true;
     }
 
     InventoryDraft read(String text) {

@@ -24,6 +24,7 @@ final class AnsibleYamlReader {
     AnsibleYamlReader(YamlFile yaml) {
         this.yaml = yaml;
         this.draft = new InventoryDraft(yaml.source());
+        draft.ansible = true;
     }
 
     /** True when the top level looks like Ansible's: an {@code all} key, or only groups with Ansible's keys. */
@@ -64,13 +65,14 @@ final class AnsibleYamlReader {
             String key = yaml.key(entry);
             Node value = entry.getValueNode();
             switch (key) {
-                case "vars" -> draft.addGroupData(name,
-                        AnsibleVars.translate(yaml.data(value, "vars of group '" + name + "'")), yaml.line(value));
+                case "vars" -> draft.addGroupData(name, AnsibleVars.translate(yaml.data(value, "vars of group '" + name + "'")),
+                        AnsibleVars.translateLines(yaml.keyLines(value)), yaml.line(value));
                 case "hosts" -> {
                     for (NodeTuple host : yaml.entries(value, "hosts of group '" + name + "'")) {
                         String pattern = yaml.key(host);
                         Map<String, Object> vars = yaml.data(host.getValueNode(), "vars of host '" + pattern + "'");
-                        draft.addHosts(name, pattern, AnsibleVars.translate(vars), yaml.line(host.getKeyNode()));
+                        draft.addHosts(name, pattern, AnsibleVars.translate(vars),
+                                AnsibleVars.translateLines(yaml.keyLines(host.getValueNode())), yaml.line(host.getKeyNode()));
                     }
                 }
                 case "children" -> {

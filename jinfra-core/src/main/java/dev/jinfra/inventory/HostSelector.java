@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * The {@code --limit} pattern language, close to Ansible's.
  *
  * <p>A pattern is a list of items separated by {@code ,} or {@code :} (not inside brackets, so
- * {@code web[01:05]} stays one item). Several patterns (several {@code --limit} flags) are one list. Items:
+ * {@code web[01:05]} stays one item; nor inside a host name or an IPv6 address, so {@code ::1} and
+ * {@code 127.0.0.1:2202} stay one item). Several patterns (several {@code --limit} flags) are one list. Items:
  * <ul>
  *   <li>a group name, a host name, {@code all} or {@code *};</li>
  *   <li>a glob over host and group names: {@code web-*}, {@code db-?};</li>
@@ -66,23 +67,37 @@ public final class HostSelector {
         return selected;
     }
 
-    /** Splits a pattern at ',' and ':' outside brackets; a pattern naming one host or group is kept whole. */
+    /**
+     * Splits a pattern at ',' outside brackets, then each piece at ':' outside brackets, unless the piece (after
+     * a leading ! or &amp;) names a host or group or looks like an IPv6 address ({@code ::1}, {@code fe80::*}):
+     * those contain ':' but are one item.
+     */
     static List<String> items(Inventory inventory, String pattern) {
-        String whole = pattern.strip();
-        if (inventory.host(whole).isPresent() || inventory.groups().containsKey(whole)) {
-            // An IPv6 address as a host name contains ':' but must not be split.
-            return List.of(whole);
+        List<String> items = new ArrayList<>();
+        for (String piece : splitOutsideBrackets(pattern, ',')) {
+            String body = piece.startsWith("!") || piece.startsWith("&") ? piece.substring(1) : piece;
+            boolean whole = inventory.host(body).isPresent() || inventory.groups().containsKey(body)
+                    || body.contains("::") || TargetList.isIpv6(body);
+            if (whole) {
+                items.add(piece);
+            } else {
+                items.addAll(splitOutsideBrackets(piece, ':'));
+            }
         }
+        return items;
+    }
+
+    private static List<String> splitOutsideBrackets(String text, char separator) {
         List<String> items = new ArrayList<>();
         int depth = 0;
         var current = new StringBuilder();
-        for (char c : whole.toCharArray()) {
+        for (char c : text.toCharArray()) {
             if (c == '[') {
                 depth++;
             } else if (c == ']') {
                 depth--;
             }
-            if ((c == ',' || c == ':') && depth == 0) {
+            if (c == separator && depth == 0) {
                 addItem(items, current);
             } else {
                 current.append(c);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +24,23 @@ public final class Inventory {
     private final List<Host> hosts;
     private final Map<String, Host> byName;
     private final Map<String, List<String>> groups;
+    /** Host name to the file line of each data key; keys set elsewhere (command line, defaults) are absent. */
+    private final Map<String, Map<String, Integer>> dataLines;
+    private final List<String> warnings;
 
     /**
      * @param source where the inventory came from (a file name or "command line"), for messages
      * @param groups group name to member host names, nested groups resolved; every member must be a host
      */
     public Inventory(String source, List<Host> hosts, Map<String, List<String>> groups) {
+        this(source, hosts, groups, Map.of(), List.of());
+    }
+
+    Inventory(String source, List<Host> hosts, Map<String, List<String>> groups,
+              Map<String, Map<String, Integer>> dataLines, List<String> warnings) {
         this.source = source;
+        this.dataLines = dataLines;
+        this.warnings = List.copyOf(warnings);
         this.hosts = List.copyOf(hosts);
         var index = new LinkedHashMap<String, Host>();
         for (Host host : this.hosts) {
@@ -83,6 +94,19 @@ public final class Inventory {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /**
+     * The line of the inventory file on which the value of {@code key} in a host's data was written, so that a
+     * bad value can be reported where it is; 0 when unknown (a target list, data from the command line).
+     */
+    public int line(String host, String key) {
+        return dataLines.getOrDefault(host, Map.of()).getOrDefault(key, 0);
+    }
+
+    /** What was read but is not used, one message each (e.g. an ssh option jinfra ignores), naming the file. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     /** The hosts of a group in inventory order; empty when there is no such group. */
     public List<Host> group(String name) {
         return groups.getOrDefault(name, List.of()).stream().map(byName::get).toList();
@@ -94,7 +118,14 @@ public final class Inventory {
             return this;
         }
         Map<String, Object> normalized = NumericData.normalize(cliData);
-        return new Inventory(source, hosts.stream().map(h -> h.withData(normalized)).toList(), groups);
+        // Values from the command line have no line in the file.
+        Map<String, Map<String, Integer>> lines = new HashMap<>();
+        dataLines.forEach((host, keys) -> {
+            Map<String, Integer> left = new HashMap<>(keys);
+            left.keySet().removeAll(normalized.keySet());
+            lines.put(host, left);
+        });
+        return new Inventory(source, hosts.stream().map(h -> h.withData(normalized)).toList(), groups, lines, warnings);
     }
 
     /**
@@ -117,7 +148,8 @@ public final class Inventory {
         kept.forEach(h -> names.add(h.name()));
         var subsetGroups = new LinkedHashMap<String, List<String>>();
         groups.forEach((group, members) -> subsetGroups.put(group, members.stream().filter(names::contains).toList()));
-        return new Inventory(source, hosts.stream().filter(h -> names.contains(h.name())).toList(), subsetGroups);
+        return new Inventory(source, hosts.stream().filter(h -> names.contains(h.name())).toList(), subsetGroups,
+                dataLines, warnings);
     }
 
     @Override

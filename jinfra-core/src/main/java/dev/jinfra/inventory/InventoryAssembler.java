@@ -43,16 +43,26 @@ final class InventoryAssembler {
             throw new InventoryException(draft.source, 0, "no hosts");
         }
         List<Host> hosts = new ArrayList<>();
+        Map<String, Map<String, Integer>> lines = new HashMap<>();
+        Map<String, String> warnings = new LinkedHashMap<>();
         for (var entry : draft.hosts.entrySet()) {
-            List<String> groups = groupsOf(entry.getKey());
-            hosts.add(new Host(entry.getKey(), groups, mergeData(groups, entry.getValue())));
+            String name = entry.getKey();
+            List<String> groups = groupsOf(name);
+            Map<String, Object> data = new LinkedHashMap<>();
+            Map<String, Integer> dataLines = new HashMap<>();
+            mergeData(groups, name, data, dataLines);
+            if (draft.ansible) {
+                AnsibleVars.resolve(draft.source, name, data, dataLines, warnings);
+            }
+            hosts.add(new Host(name, groups, NumericData.normalize(data)));
+            lines.put(name, dataLines);
         }
         Map<String, List<String>> members = new LinkedHashMap<>();
         draft.groups.keySet().forEach(g -> members.put(g, new ArrayList<>()));
         for (Host host : hosts) {
             host.groups().forEach(g -> members.get(g).add(host.name()));
         }
-        return new Inventory(draft.source, hosts, members);
+        return new Inventory(draft.source, hosts, members, lines, List.copyOf(warnings.values()));
     }
 
     private void checkChildrenExist() {
@@ -124,22 +134,25 @@ final class InventoryAssembler {
         return found;
     }
 
-    private Map<String, Object> mergeData(List<String> groups, Map<String, Object> own) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        apply(data, draft.allData);
+    /** Fills {@code data} with the host's merged data and {@code lines} with the line each value came from. */
+    private void mergeData(List<String> groups, String host, Map<String, Object> data, Map<String, Integer> lines) {
+        apply(data, lines, draft.allData, draft.allDataLines);
         for (String group : precedenceOrder(groups)) {
-            apply(data, draft.groups.get(group).data);
+            GroupDraft g = draft.groups.get(group);
+            apply(data, lines, g.data, g.dataLines);
         }
-        apply(data, own);
-        return NumericData.normalize(data);
+        apply(data, lines, draft.hosts.get(host), draft.hostDataLines.getOrDefault(host, Map.of()));
     }
 
-    private static void apply(Map<String, Object> data, Map<String, Object> layer) {
+    private static void apply(Map<String, Object> data, Map<String, Integer> lines, Map<String, Object> layer,
+                              Map<String, Integer> layerLines) {
         layer.forEach((key, value) -> {
             if (value == null) {
                 data.remove(key);
+                lines.remove(key);
             } else {
                 data.put(key, value);
+                lines.put(key, layerLines.getOrDefault(key, 0));
             }
         });
     }

@@ -1,6 +1,7 @@
 package dev.jinfra.inventory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.Set;
  *
  * <p>The group named {@code all} is the root every format shares (Ansible's {@code all}, {@code [all:vars]}):
  * its data is the data for all hosts and its hosts are ungrouped hosts; it is not listed as a group.
+ *
+ * <p>Beside each piece of data the draft keeps the line each key was written on, so that a bad value found
+ * later (a port that is not a number) can be reported at its place in the file.
  */
 final class InventoryDraft {
     static final String ALL = "all";
@@ -29,6 +33,7 @@ final class InventoryDraft {
         final int line;
         boolean defined;
         final Map<String, Object> data = new LinkedHashMap<>();
+        final Map<String, Integer> dataLines = new HashMap<>();
         final Set<String> hosts = new LinkedHashSet<>();
         final List<ChildRef> children = new ArrayList<>();
 
@@ -40,8 +45,13 @@ final class InventoryDraft {
 
     final String source;
     final Map<String, Object> allData = new LinkedHashMap<>();
+    final Map<String, Integer> allDataLines = new HashMap<>();
     /** Host name to the host's own data, in order of first mention. */
     final Map<String, Map<String, Object>> hosts = new LinkedHashMap<>();
+    /** Host name to the line of each key of its own data. */
+    final Map<String, Map<String, Integer>> hostDataLines = new HashMap<>();
+    /** Ansible's variables get their meaning once a host's data is merged ({@link AnsibleVars#resolve}). */
+    boolean ansible;
     /** Groups in order of first mention, which is the order used between unrelated groups. */
     final Map<String, GroupDraft> groups = new LinkedHashMap<>();
     /** Children listed under {@code all}: every group is under all anyway, so these are only checked to exist. */
@@ -59,11 +69,19 @@ final class InventoryDraft {
     }
 
     void addGroupData(String group, Map<String, Object> data, int line) {
+        addGroupData(group, data, Map.of(), line);
+    }
+
+    /** @param keyLines the line of each key, where it differs from {@code line} */
+    void addGroupData(String group, Map<String, Object> data, Map<String, Integer> keyLines, int line) {
         if (group.equals(ALL)) {
             allData.putAll(data);
+            putLines(allDataLines, data, keyLines, line);
         } else {
             defineGroup(group, line);
-            group(group, line).data.putAll(data);
+            GroupDraft g = group(group, line);
+            g.data.putAll(data);
+            putLines(g.dataLines, data, keyLines, line);
         }
     }
 
@@ -73,18 +91,39 @@ final class InventoryDraft {
      * @param group the group they belong to, or null (or {@code all}) for ungrouped hosts
      */
     void addHosts(String group, String pattern, Map<String, Object> data, int line) {
+        addHosts(group, pattern, data, Map.of(), line);
+    }
+
+    /** @param keyLines the line of each key of {@code data}, where it differs from {@code line} */
+    void addHosts(String group, String pattern, Map<String, Object> data, Map<String, Integer> keyLines, int line) {
+        for (String name : HostPattern.expand(pattern, source, line)) {
+            addHost(group, name, data, keyLines, line);
+        }
+    }
+
+    /** Adds one host by its name as it is, without range expansion. */
+    void addHost(String group, String name, Map<String, Object> data, int line) {
+        addHost(group, name, data, Map.of(), line);
+    }
+
+    private void addHost(String group, String name, Map<String, Object> data, Map<String, Integer> keyLines, int line) {
         boolean grouped = group != null && !group.equals(ALL);
         if (grouped) {
             defineGroup(group, line);
         }
-        for (String name : HostPattern.expand(pattern, source, line)) {
-            if (name.isEmpty() || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == ',')) {
-                throw new InventoryException(source, line, "bad host name '" + name + "'");
-            }
-            hosts.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(data);
-            if (grouped) {
-                groups.get(group).hosts.add(name);
-            }
+        if (name.isEmpty() || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == ',')) {
+            throw new InventoryException(source, line, "bad host name '" + name + "'");
+        }
+        hosts.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(data);
+        putLines(hostDataLines.computeIfAbsent(name, n -> new HashMap<>()), data, keyLines, line);
+        if (grouped) {
+            groups.get(group).hosts.add(name);
+        }
+    }
+
+    private static void putLines(Map<String, Integer> lines, Map<String, Object> data, Map<String, Integer> keyLines, int line) {
+        for (String key : data.keySet()) {
+            lines.put(key, keyLines.getOrDefault(key, line));
         }
     }
 

@@ -46,7 +46,7 @@ final class JinfraYamlReader {
             String key = yaml.key(entry);
             Node value = entry.getValueNode();
             switch (key) {
-                case "data" -> draft.addGroupData(InventoryDraft.ALL, yaml.data(value, "data"), yaml.line(value));
+                case "data" -> draft.addGroupData(InventoryDraft.ALL, yaml.data(value, "data"), yaml.keyLines(value), yaml.line(value));
                 case "hosts" -> readHosts(null, value);
                 case "groups" -> {
                     for (NodeTuple group : yaml.entries(value, "groups")) {
@@ -66,7 +66,8 @@ final class JinfraYamlReader {
             String key = yaml.key(entry);
             Node value = entry.getValueNode();
             switch (key) {
-                case "data" -> draft.addGroupData(name, yaml.data(value, "data of group '" + name + "'"), yaml.line(value));
+                case "data" -> draft.addGroupData(name, yaml.data(value, "data of group '" + name + "'"), yaml.keyLines(value),
+                        yaml.line(value));
                 case "hosts" -> readHosts(name, value);
                 case "children" -> {
                     for (Node child : yaml.nameNodes(value, "children of group '" + name + "'")) {
@@ -102,6 +103,6 @@ final class JinfraYamlReader {
     private void addHost(String group, NodeTuple entry) {
         String name = yaml.key(entry);
         Map<String, Object> data = yaml.data(entry.getValueNode(), "data of host '" + name + "'");
-        draft.addHosts(group, name, data, yaml.line(entry.getKeyNode()));
+        draft.addHosts(group, name, data, yaml.keyLines(entry.getValueNode()), yaml.line(entry.getKeyNode()));
     }
 }

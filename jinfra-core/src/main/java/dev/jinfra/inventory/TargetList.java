@@ -1,25 +1,64 @@
 package dev.jinfra.inventory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Targets given on the command line instead of an inventory file: a comma-separated list of {@code host},
  * {@code user@host}, {@code host:port}, {@code user@host:port}, {@code [ipv6]:port} (or a bare IPv6 address),
  * ranges such as {@code web-[01-05]}, and {@code @local} for this machine. The user and port become the
- * host's {@code ssh_user} and {@code ssh_port}; the host's name is the host part alone.
+ * host's {@code ssh_user} and {@code ssh_port}.
+ *
+ * <p>A host is named by its host part alone ({@code root@web-01:2222} is {@code web-01}), unless several
+ * targets share that host part with different users or ports: then each of them is named as written
+ * ({@code 127.0.0.1:2201}, {@code 127.0.0.1:2202}, {@code bob@h}), so that every distinct target is a host of
+ * its own. A target given twice is one host.
  */
 final class TargetList {
     static final String SOURCE = "command line";
 
     private TargetList() {}
 
+    /** One target after range expansion; {@code user} and {@code port} are null when not given. */
+    private record Target(String user, String host, Integer port) {
+        /** The target as a user would write it, with an IPv6 address in brackets where a user or port follows. */
+        String written() {
+            String address = host.indexOf(':') >= 0 && (user != null || port != null) ? "[" + host + "]" : host;
+            return (user == null ? "" : user + "@") + address + (port == null ? "" : ":" + port);
+        }
+    }
+
     static InventoryDraft parse(String spec) {
-        var draft = new InventoryDraft(SOURCE);
+        Set<Target> targets = new LinkedHashSet<>();
         for (String item : split(spec)) {
-            addTarget(draft, item);
+            targets.addAll(targets(item));
+        }
+        Map<String, Integer> sharing = new HashMap<>();
+        targets.forEach(t -> sharing.merge(t.host(), 1, Integer::sum));
+        var draft = new InventoryDraft(SOURCE);
+        for (Target target : targets) {
+            if (target.host().equals(Host.LOCAL)) {
+                draft.addHost(null, Host.LOCAL, Map.of(), 0);
+                continue;
+            }
+            Map<String, Object> data = new LinkedHashMap<>();
+            if (target.user() != null) {
+                data.put(HostKeys.SSH_USER, target.user());
+            }
+            if (target.port() != null) {
+                data.put(HostKeys.SSH_PORT, target.port());
+            }
+            String name = target.host();
+            if (sharing.get(target.host()) > 1) {
+                name = target.written();
+                data.put(HostKeys.SSH_HOSTNAME, target.host());
+            }
+            draft.addHost(null, name, data, 0);
         }
         return draft;
     }
@@ -37,19 +76,19 @@ final class TargetList {
         return items.stream().filter(s -> !s.isEmpty()).toList();
     }
 
-    private static void addTarget(InventoryDraft draft, String item) {
+    /** The targets one item stands for: one, or one per name of a range. */
+    private static List<Target> targets(String item) {
         if (item.equals(Host.LOCAL)) {
-            draft.addHosts(null, Host.LOCAL, Map.of(), 0);
-            return;
+            return List.of(new Target(null, Host.LOCAL, null));
         }
-        Map<String, Object> data = new LinkedHashMap<>();
+        String user = null;
         String hostPort = item;
         int at = item.lastIndexOf('@');
         if (at == 0) {
             throw error("unknown target '" + item + "' (did you mean @local?)");
         }
         if (at > 0) {
-            data.put(HostKeys.SSH_USER, item.substring(0, at));
+            user = item.substring(0, at);
             hostPort = item.substring(at + 1);
         }
         String host = hostPort;
@@ -72,10 +111,13 @@ final class TargetList {
         if (host.isEmpty()) {
             throw error("missing host name in '" + item + "'");
         }
-        if (port != null) {
-            data.put(HostKeys.SSH_PORT, port(port, item));
+        Integer portNumber = port == null ? null : port(port, item);
+        List<Target> targets = new ArrayList<>();
+        // An IPv6 address is one host, not a range: its brackets were taken off above.
+        for (String name : isIpv6(host) ? List.of(host) : HostPattern.expand(host, SOURCE, 0)) {
+            targets.add(new Target(user, name, portNumber));
         }
-        draft.addHosts(null, host, data, 0);
+        return targets;
     }
 
     private static int port(String text, String item) {

@@ -121,6 +121,19 @@ final class YamlFile {
         return data;
     }
 
+    /** The line of each key of a data mapping (none for null), for messages about the values. */
+    Map<String, Integer> keyLines(Node node) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    lines.put(key.getValue(), line(key));
+                }
+            }
+        }
+        return lines;
+    }
+
     private Object value(Node node) {
         try {
             return frozen(new StandardConstructor(settings).constructSingleDocument(Optional.of(node)));

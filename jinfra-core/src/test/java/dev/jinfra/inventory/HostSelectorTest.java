@@ -59,6 +59,20 @@ class HostSelectorTest {
         assertThat(limited.groups().get("web_servers")).isEmpty();
     }
 
+    @ParameterizedTest(name = "--limit {0} selects {1} of IPv6 and port targets")
+    @CsvSource(delimiter = '|', textBlock = """
+            '::1,::2'                              | ::1, ::2
+            'all,!::2'                             | ::1, fe80::1, 127.0.0.1:2201, 127.0.0.1:2202
+            'fe80::*'                              | fe80::1
+            '127.0.0.1:2202'                       | 127.0.0.1:2202
+            '127.0.0.1:2201,!127.0.0.1:2202'       | 127.0.0.1:2201
+            """)
+    void keepsIpv6AddressesAndNamesWithPortsWhole(String pattern, String selected) {
+        Inventory targets = InventoryLoader.load("::1,::2,fe80::1,127.0.0.1:2201,127.0.0.1:2202", TestInventories.dir());
+        List<String> names = targets.limit(List.of(pattern), TestInventories.dir()).hosts().stream().map(Host::name).toList();
+        assertThat(String.join(", ", names)).isEqualTo(selected);
+    }
+
     @ParameterizedTest(name = "--limit {0} fails: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             xyz                          | --limit: no host or group matches 'xyz'

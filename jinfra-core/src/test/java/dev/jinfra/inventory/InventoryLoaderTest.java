@@ -135,6 +135,42 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void targetsThatDifferOnlyByPortOrUserAreHostsOfTheirOwnNamedAsWritten() {
+        Inventory ports = InventoryLoader.load("127.0.0.1:2201,127.0.0.1:2202", TestInventories.dir());
+        assertThat(names(ports)).containsExactly("127.0.0.1:2201", "127.0.0.1:2202");
+        assertThat(ports.host("127.0.0.1:2202").orElseThrow().data())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ssh_hostname", "127.0.0.1", "ssh_port", 2202));
+        assertThat(ports.host("127.0.0.1:2202").orElseThrow().address()).isEqualTo("127.0.0.1");
+
+        Inventory users = InventoryLoader.load("alice@h,bob@h,h,db", TestInventories.dir());
+        assertThat(names(users)).containsExactly("alice@h", "bob@h", "h", "db");
+        assertThat(users.host("bob@h").orElseThrow().data())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ssh_hostname", "h", "ssh_user", "bob"));
+        assertThat(users.host("h").orElseThrow().data()).containsExactly(entry("ssh_hostname", "h"));
+        assertThat(users.host("db").orElseThrow().data()).isEmpty();
+    }
+
+    @Test
+    void aTargetGivenTwiceIsOneHost() {
+        Inventory inventory = InventoryLoader.load("root@web-1:2222,web-[1-2],root@web-1:2222,web-2,@local,@local",
+                TestInventories.dir());
+        assertThat(names(inventory)).containsExactly("root@web-1:2222", "web-1", "web-2", "@local");
+    }
+
+    @Test
+    void ipv6TargetsWithUsersAndPorts() {
+        Inventory one = InventoryLoader.load("root@[::1]", TestInventories.dir());
+        assertThat(names(one)).containsExactly("::1");
+        assertThat(one.host("::1").orElseThrow().data()).containsExactly(entry("ssh_user", "root"));
+
+        Inventory two = InventoryLoader.load("[::1]:2222,root@[::1]", TestInventories.dir());
+        assertThat(names(two)).containsExactly("[::1]:2222", "root@[::1]");
+        assertThat(two.host("[::1]:2222").orElseThrow().data())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ssh_hostname", "::1", "ssh_port", 2222));
+        assertThat(two.host("root@[::1]").orElseThrow().address()).isEqualTo("::1");
+    }
+
+    @Test
     void readsAnsibleStyleRangesAndCommaListsInTargets() {
         Inventory inventory = InventoryLoader.load("web[01:02],db-[1-3,7]", TestInventories.dir());
         assertThat(names(inventory)).containsExactly("web01", "web02", "db-1", "db-2", "db-3", "db-7");

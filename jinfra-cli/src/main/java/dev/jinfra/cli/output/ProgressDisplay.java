@@ -19,11 +19,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ProgressDisplay implements RunListener {
     private static final Duration TERMINAL_REFRESH = Duration.ofMillis(120);
-    private static final Duration PLAIN_EVERY = Duration.ofSeconds(10);
+    static final Duration PLAIN_EVERY = Duration.ofSeconds(10);
     private static final int STRAGGLERS_SHOWN = 5;
+
+    /** How progress is shown. */
+    public enum Mode {
+        /** On a terminal: one status line, redrawn in place and cleared at the end. */
+        LIVE,
+        /** Asked for off a terminal: the number of hosts, each batch as it starts, and a status line every 10s. */
+        PLAIN,
+        /** Off a terminal by default: only the status line every 10s, so a run that ends sooner prints nothing. */
+        SPARSE
+    }
 
     private final PrintStream err;
     private final boolean terminal;
+    private final boolean announce;
+    private final Duration plainEvery;
     private final Style style;
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
@@ -36,8 +48,19 @@ public final class ProgressDisplay implements RunListener {
     private long startNanos;
 
     public ProgressDisplay(PrintStream err, boolean terminal, Style style) {
+        this(err, terminal ? Mode.LIVE : Mode.PLAIN, style);
+    }
+
+    public ProgressDisplay(PrintStream err, Mode mode, Style style) {
+        this(err, mode, style, PLAIN_EVERY);
+    }
+
+    /** @param plainEvery how often a status line is printed off a terminal */
+    ProgressDisplay(PrintStream err, Mode mode, Style style, Duration plainEvery) {
         this.err = err;
-        this.terminal = terminal;
+        this.terminal = mode == Mode.LIVE;
+        this.announce = mode == Mode.PLAIN;
+        this.plainEvery = plainEvery;
         this.style = style;
     }
 
@@ -45,7 +68,7 @@ public final class ProgressDisplay implements RunListener {
     public void runStarted(List<Host> hosts) {
         total = hosts.size();
         startNanos = System.nanoTime();
-        if (!terminal) {
+        if (announce) {
             err.println("jinfra: " + total + (total == 1 ? " host" : " hosts"));
         }
         painter = Thread.ofPlatform().daemon().name("jinfra-progress").start(this::paintLoop);
@@ -55,7 +78,7 @@ public final class ProgressDisplay implements RunListener {
     public void batchStarted(int number, int batches, List<Host> hosts) {
         if (batches > 1) {
             batch = "batch " + number + "/" + batches + " · ";
-            if (!terminal) {
+            if (announce) {
                 err.println("jinfra: batch " + number + "/" + batches + ": " + HostPattern.fold(hosts.stream().map(Host::name).toList()));
             }
         }
@@ -103,7 +126,8 @@ public final class ProgressDisplay implements RunListener {
         long lastPlain = System.nanoTime();
         while (!finished) {
             try {
-                Thread.sleep(terminal ? TERMINAL_REFRESH : Duration.ofMillis(500));
+                Thread.sleep(terminal ? TERMINAL_REFRESH : plainEvery.compareTo(Duration.ofMillis(500)) < 0 ? plainEvery
+                        : Duration.ofMillis(500));
             } catch (InterruptedException e) {
                 return;
             }
@@ -115,7 +139,7 @@ public final class ProgressDisplay implements RunListener {
                     err.print("\r\u001b[2K" + line());
                     err.flush();
                 }
-            } else if (System.nanoTime() - lastPlain >= PLAIN_EVERY.toNanos()) {
+            } else if (System.nanoTime() - lastPlain >= plainEvery.toNanos()) {
                 lastPlain = System.nanoTime();
                 err.println("jinfra: " + line());
             }

@@ -3,8 +3,13 @@ package dev.jinfra.cli.output;
 import dev.jinfra.run.HostState;
 import dev.jinfra.run.RunSummary;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -24,11 +29,48 @@ public final class RetryFile {
 
     /** @return the number of host names written */
     public static int write(Path file, RunSummary summary, String what) throws IOException {
+        return write(file, byState(summary), what);
+    }
+
+    /** The hosts of an exec run that did not succeed, under their state. */
+    public static Map<String, List<String>> byState(RunSummary summary) {
         Map<String, List<String>> byState = new LinkedHashMap<>();
         for (HostState state : List.of(HostState.FAILED, HostState.TIMED_OUT, HostState.UNREACHABLE, HostState.NOT_STARTED)) {
             byState.put(state.label(), summary.withState(state).stream().map(r -> r.host().name()).toList());
         }
-        return write(file, byState, what);
+        return byState;
+    }
+
+    /**
+     * Writes {@link #DEFAULT} under {@code cwd}; when that fails (a read-only directory), says so in one line on
+     * {@code err} instead. The run is over and reported by then, so its exit code must stay the one the report
+     * gives, not become an error of its own.
+     *
+     * @return the number of host names written, or -1 when the file could not be written
+     */
+    public static int record(Path cwd, Map<String, List<String>> byState, String what, PrintStream err) {
+        Path file = cwd.resolve(DEFAULT);
+        try {
+            return write(file, byState, what);
+        } catch (IOException e) {
+            String stale = Files.exists(file) ? "; it still lists an earlier run's hosts for --retry failed" : "";
+            err.println("jinfra: warning: cannot write " + DEFAULT + ": " + reason(e, cwd) + stale);
+            return -1;
+        }
+    }
+
+    private static String reason(IOException e, Path cwd) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+            Path in = Path.of(((FileSystemException) e).getFile());
+            return (in.startsWith(cwd) ? cwd.relativize(in) : in) + " is not a directory";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Writes the host names under a comment per state (states with no hosts are left out). */

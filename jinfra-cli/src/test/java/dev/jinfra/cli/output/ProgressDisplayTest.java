@@ -50,4 +50,32 @@ class ProgressDisplayTest {
         progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false));
         assertThat(err.toString()).contains("jinfra: batch 1/2: db-1\n");
     }
+
+    @Test
+    void sparseProgressPrintsNothingForAShortRun() {
+        var err = new ByteArrayOutputStream();
+        var progress = new ProgressDisplay(new PrintStream(err, true), ProgressDisplay.Mode.SPARSE, new Style(false));
+        List<Host> hosts = List.of(host("db-1"), host("db-2"));
+        progress.runStarted(hosts);
+        progress.batchStarted(1, 2, hosts.subList(0, 1));
+        hosts.forEach(progress::hostConnecting);
+        hosts.forEach(h -> progress.hostFinished(result(h, HostState.SUCCEEDED)));
+        progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false));
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void sparseProgressPrintsAStatusLineNowAndThenDuringALongRun() throws Exception {
+        var err = new ByteArrayOutputStream();
+        var progress = new ProgressDisplay(new PrintStream(err, true), ProgressDisplay.Mode.SPARSE, new Style(false),
+                Duration.ofMillis(100));
+        List<Host> hosts = List.of(host("db-1"), host("db-2"));
+        progress.runStarted(hosts);
+        hosts.forEach(progress::hostConnecting);
+        progress.hostConnected(hosts.get(0));
+        Thread.sleep(350);
+        progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false));
+
+        assertThat(err.toString().lines().toList()).isNotEmpty().allMatch(l -> l.startsWith("jinfra: connected 1/2 · running 2 · done 0/2 · "));
+    }
 }
