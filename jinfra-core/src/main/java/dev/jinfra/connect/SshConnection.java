@@ -8,19 +8,26 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.util.buffer.Buffer;
 
 /** One host's SSH session; each command gets its own exec channel on it. */
 final class SshConnection implements Connection {
     private static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a timed-out command gets to end on TERM before it is sent KILL. */
+    private static final long TERM_GRACE_MILLIS = 1_000;
 
     private final Host host;
     private final ClientSession session;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
+    // Commands still running, to be signalled when the connection is closed under them (Ctrl-C).
+    private final Set<ChannelExec> running = ConcurrentHashMap.newKeySet();
 
     SshConnection(Host host, ClientSession session, Runnable onClose) {
         this.host = host;
@@ -44,6 +51,7 @@ final class SshConnection implements Connection {
             channel.setOut(out);
             channel.setErr(err);
             channel.open().verify(CHANNEL_OPEN_TIMEOUT);
+            running.add(channel);
             // Written through the channel's own stream rather than a pump thread per host; closing it sends EOF,
             // so a command reading stdin ends instead of waiting forever.
             try (OutputStream stdin = channel.getInvertedIn()) {
@@ -54,7 +62,7 @@ final class SshConnection implements Connection {
             long waitMillis = request.timeout().isZero() ? 0L : request.timeout().toMillis();
             Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), waitMillis);
             if (events.contains(ClientChannelEvent.TIMEOUT)) {
-                channel.close(true);
+                stop(channel);
                 return result(CommandResult.Outcome.TIMED_OUT, -1, out, err, start);
             }
             Integer exit = channel.getExitStatus();
@@ -79,6 +87,37 @@ final class SshConnection implements Connection {
                 err.note(why);
             }
             return result(CommandResult.Outcome.CONNECTION_LOST, -1, out, err, start);
+        } finally {
+            if (channel != null) {
+                running.remove(channel);
+            }
+        }
+    }
+
+    /**
+     * Ends a command that ran too long. Closing its channel alone would leave it running: sshd does not end a
+     * session's processes when the channel closes (without a terminal, nothing sends them SIGHUP). A "signal"
+     * request makes OpenSSH's sshd signal the session's whole process group, so a shell's children end too.
+     */
+    private static void stop(ChannelExec channel) {
+        signal(channel, "TERM");
+        if (!channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TERM_GRACE_MILLIS).contains(ClientChannelEvent.CLOSED)) {
+            signal(channel, "KILL");
+        }
+        channel.close(true);
+    }
+
+    /** RFC 4254 section 6.9; a server that does not support it ignores it (no reply is asked for). */
+    private static void signal(ChannelExec channel, String name) {
+        try {
+            Buffer buffer = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 32);
+            buffer.putUInt(channel.getRecipient());
+            buffer.putString("signal");
+            buffer.putBoolean(false);
+            buffer.putString(name);
+            channel.writePacket(buffer);
+        } catch (IOException | RuntimeException e) {
+            // The channel or session is already going away; closing it is all that is left to do.
         }
     }
 
@@ -122,6 +161,10 @@ final class SshConnection implements Connection {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            // Commands still running would outlive the session (see stop); TERM goes out before the close.
+            for (ChannelExec channel : running) {
+                signal(channel, "TERM");
+            }
             // Not waiting for the server's goodbye: a thousand graceful closes in a row would add up.
             session.close(false);
             onClose.run();

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * sudo with a password on real hosts, for a user whose sudo asks for one: the password goes to sudo and
- * never to the command. The user exists only in the hosts' /etc and /home overlays.
+ * A user other than root on real hosts (it exists only in the hosts' /etc and /home overlays): sudo with a
+ * password, for a user whose sudo asks for one, gives the password to sudo and never to the command; and a
+ * command that runs past its timeout is ended on the host, which OpenSSH's sshd does on request for such users.
  */
 @ExtendWith(OpenSshFleetExtension.class)
 @OpenSshHosts(value = 2, overlay = true)
-class SudoPasswordOpenSshE2ETest {
+class NonRootUserOpenSshE2ETest {
     private static final String USER = "jinfra-sudoer";
     /** Set for the test JVM by the build (pom.xml), so that --sudo-password-env can name it. */
     private static final String PASSWORD_VARIABLE = "JINFRA_TEST_SUDO_PASSWORD";
@@ -86,6 +87,32 @@ class SudoPasswordOpenSshE2ETest {
             Ssh content = ssh(fleet, host, "cat " + got);
             assertThat(content.out()).as(content.toString()).isEqualTo("own input\n0\n");
         }
+    }
+
+    @Test
+    void aCommandPastItsTimeoutIsEndedOnTheHost(OpenSshFleet fleet) throws Exception {
+        // A compound command, so that the login shell stays and the sleep is its child: both must end.
+        String marker = "sleep 6" + ProcessHandle.current().pid() % 1000 + "1";
+        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "-u", USER, "-t", "1s", "--",
+                marker + "; echo never");
+        try {
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
+            assertThat(r.out()).as(r.toString()).contains("timed out after 1s").doesNotContain("never");
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+            while (!running(marker).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(running(marker)).as("processes of the timed-out command still running").isEmpty();
+        } finally {
+            running(marker).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** This test's own processes: the fleet's hosts share this machine's process table. */
+    private static List<ProcessHandle> running(String commandLine) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(commandLine)).orElse(false))
+                .toList();
     }
 
     private record Ssh(int exitCode, String out) {
