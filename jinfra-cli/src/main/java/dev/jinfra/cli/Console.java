@@ -1,6 +1,10 @@
 package dev.jinfra.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -24,7 +28,11 @@ public record Console(PrintStream out, PrintStream err, Path cwd, boolean outTer
     }
 
     public static Console system() {
-        return new Console(System.out, System.err, Path.of("").toAbsolutePath(),
+        // UTF-8 whatever the locale: hosts' output is decoded as UTF-8, JSON must be UTF-8, and under LANG=C
+        // (cron, systemd units, containers) the JDK would otherwise turn every non-ASCII character into '?'.
+        var out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), true, StandardCharsets.UTF_8);
+        var err = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.err)), true, StandardCharsets.UTF_8);
+        return new Console(out, err, Path.of("").toAbsolutePath(),
                 Terminal.isTerminal(1), Terminal.isTerminal(2), Terminal.PROMPTER);
     }
 

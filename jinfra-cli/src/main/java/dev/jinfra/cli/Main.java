@@ -20,7 +20,10 @@ public final class Main {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", List.of(args).contains("--debug") ? "warn" : "error");
         }
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        int code = run(args, Console.system());
+        Console console = Console.system();
+        int code = run(args, console);
+        console.out().flush();
+        console.err().flush();
         System.out.flush();
         System.err.flush();
         System.exit(code);
