@@ -108,6 +108,21 @@ class ExecCommandTest {
     }
 
     @Test
+    void streamedLinesOfAFailedHostAreNotPrintedAgainInTheReport() {
+        CliRun r = exec("--stream", "--limit", name(0), "--", "echo one; echo err >&2; exit 3");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
+        assertThat(r.out()).as(r.toString()).containsOnlyOnce("one").contains(name(0) + ": one\n")
+                .contains("failed: exit 3").doesNotContain("err");
+        assertThat(r.err()).as(r.toString()).containsOnlyOnce("err");
+    }
+
+    @Test
+    void aTimedOutHostSaysSoOnce() {
+        CliRun r = exec("--limit", name(0), "-t", "500ms", "--", "sleep 5");
+        assertThat(r.out()).as(r.toString()).contains("── timed out after 500ms").doesNotContain("timed out: timed out");
+    }
+
+    @Test
     void retryFailedTargetsExactlyTheHostsThatDidNotSucceed() throws Exception {
         fleet().host(name(3)).fault(Fault.REFUSE);
         CliRun first = exec("--", "[ \"$FLEET_HOST\" = " + name(6) + " ] && exit 1; true");

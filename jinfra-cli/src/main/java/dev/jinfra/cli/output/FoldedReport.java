@@ -69,7 +69,8 @@ public final class FoldedReport {
         head.append(describe(k));
         String header = k.state().isProblem() ? style.red(head.toString()) : style.green(head.toString());
         out.println(header);
-        if (withOutput || k.state().isProblem()) {
+        // Without output (--stream), every line was already printed as it came, prefixed with its host.
+        if (withOutput) {
             printBody(k.stdout(), "");
             printBody(k.stderr(), style.yellow("! "));
         }
@@ -81,7 +82,7 @@ public final class FoldedReport {
             case SUCCEEDED -> "exit 0";
             case FAILED -> k.exitCode() >= 0 ? "failed: exit " + k.exitCode() + (k.error() == null ? "" : ", " + k.error())
                     : "failed: " + k.error();
-            case TIMED_OUT -> "timed out: " + k.error();
+            case TIMED_OUT -> k.error() == null ? "timed out" : k.error();
             case UNREACHABLE -> "unreachable: " + k.error();
             case NOT_STARTED -> "not started: " + k.error();
         };
