@@ -1,5 +1,6 @@
 package dev.jinfra.cli;
 
+import dev.jinfra.cli.output.StatusLineStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -31,9 +32,10 @@ public record Console(PrintStream out, PrintStream err, Path cwd, boolean outTer
         // UTF-8 whatever the locale: hosts' output is decoded as UTF-8, JSON must be UTF-8, and under LANG=C
         // (cron, systemd units, containers) the JDK would otherwise turn every non-ASCII character into '?'.
         var out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), true, StandardCharsets.UTF_8);
-        var err = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.err)), true, StandardCharsets.UTF_8);
-        return new Console(out, err, Path.of("").toAbsolutePath(),
-                Terminal.isTerminal(1), Terminal.isTerminal(2), Terminal.PROMPTER);
+        boolean errTerminal = Terminal.isTerminal(2);
+        var errBytes = new BufferedOutputStream(new FileOutputStream(FileDescriptor.err));
+        PrintStream err = errTerminal ? new StatusLineStream(errBytes) : new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+        return new Console(out, err, Path.of("").toAbsolutePath(), Terminal.isTerminal(1), errTerminal, Terminal.PROMPTER);
     }
 
     /** Whether there is a terminal to ask questions on. */
@@ -43,11 +45,24 @@ public record Console(PrintStream out, PrintStream err, Path cwd, boolean outTer
 
     /** Reads a secret without echo, or returns null when there is no terminal to ask. */
     public String readSecret(String prompt) {
-        return prompter.readSecret(prompt);
+        return withoutStatusLine(() -> prompter.readSecret(prompt));
     }
 
     /** Reads a line of an answer, or returns null when there is no terminal to ask. */
     public String readLine(String prompt) {
-        return prompter.readLine(prompt);
+        return withoutStatusLine(() -> prompter.readLine(prompt));
+    }
+
+    /** A live progress line redrawn meanwhile would wipe out the prompt and what the user types. */
+    private String withoutStatusLine(java.util.function.Supplier<String> question) {
+        if (!(err instanceof StatusLineStream status)) {
+            return question.get();
+        }
+        status.pause();
+        try {
+            return question.get();
+        } finally {
+            status.resume();
+        }
     }
 }

@@ -177,8 +177,12 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
     // Called holding err.
     private void clear() {
         if (terminal && !paused && !closed && painter != null) {
-            err.print(CLEAR_LINE);
-            err.flush();
+            if (err instanceof StatusLineStream status) {
+                status.clearStatus();
+            } else {
+                err.print(CLEAR_LINE);
+                err.flush();
+            }
         }
     }
 
@@ -206,8 +210,12 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
                 if (paused) {
                     lastPlain = System.nanoTime();
                 } else if (terminal) {
-                    err.print(CLEAR_LINE + text);
-                    err.flush();
+                    if (err instanceof StatusLineStream status) {
+                        status.drawStatus(text);
+                    } else {
+                        err.print(CLEAR_LINE + text);
+                        err.flush();
+                    }
                 } else if (System.nanoTime() - lastPlain >= PLAIN_EVERY.toNanos()) {
                     lastPlain = System.nanoTime();
                     err.println("jinfra: " + text);

@@ -115,9 +115,13 @@ public final class ProgressDisplay implements RunListener {
             }
         }
         if (terminal) {
-            synchronized (err) {
-                err.print("\r\u001b[2K");
-                err.flush();
+            if (err instanceof StatusLineStream status) {
+                status.clearStatus();
+            } else {
+                synchronized (err) {
+                    err.print("\r\u001b[2K");
+                    err.flush();
+                }
             }
         }
     }
@@ -135,9 +139,13 @@ public final class ProgressDisplay implements RunListener {
                 return;
             }
             if (terminal) {
-                synchronized (err) {
-                    err.print("\r\u001b[2K" + line());
-                    err.flush();
+                if (err instanceof StatusLineStream status) {
+                    status.drawStatus(line());
+                } else {
+                    synchronized (err) {
+                        err.print("\r\u001b[2K" + line());
+                        err.flush();
+                    }
                 }
             } else if (System.nanoTime() - lastPlain >= plainEvery.toNanos()) {
                 lastPlain = System.nanoTime();
