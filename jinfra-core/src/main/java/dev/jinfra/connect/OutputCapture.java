@@ -12,9 +12,16 @@ import java.nio.charset.StandardCharsets;
 public final class OutputCapture extends OutputStream {
     /** Per stream and host. 1,000 hosts x 2 streams x 1 MiB is the worst case a run holds. */
     public static final int DEFAULT_LIMIT = 1 << 20;
+    /**
+     * The longest line handed to the listener in one piece; a longer one (output without newlines) is handed on
+     * in pieces of this size, so streaming never holds more than this per stream on top of what is kept.
+     */
+    static final int LINE_PIECE = 64 << 10;
 
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final ByteArrayOutputStream pendingLine = new ByteArrayOutputStream();
+    // jinfra's own notes, kept apart so that a full capture still ends with them.
+    private final StringBuilder notes = new StringBuilder();
     private final OutputListener listener;
     private final OutputListener.Stream stream;
     private final int limit;
@@ -40,8 +47,11 @@ public final class OutputCapture extends OutputStream {
             for (int i = off; i < off + len; i++) {
                 if (b[i] == '\n') {
                     emitLine();
-                } else if (pendingLine.size() < limit) {
+                } else {
                     pendingLine.write(b[i]);
+                    if (pendingLine.size() >= LINE_PIECE) {
+                        emitLine();
+                    }
                 }
             }
         }
@@ -66,12 +76,22 @@ public final class OutputCapture extends OutputStream {
 
     /** Adds a line of jinfra's own about this stream (a signal, a lost connection), marked as such. */
     public synchronized void note(String text) {
-        byte[] b = ("[jinfra: " + text + "]\n").getBytes(StandardCharsets.UTF_8);
-        write(b, 0, b.length);
+        String line = "[jinfra: " + text + "]";
+        flush();
+        if (listener != OutputListener.NONE) {
+            listener.line(stream, line);
+        }
+        notes.append(line).append('\n');
     }
 
     public synchronized String text() {
         String s = kept.toString(StandardCharsets.UTF_8);
-        return dropped == 0 ? s : s + "\n[jinfra: " + dropped + " more bytes not kept]";
+        if (dropped > 0) {
+            s = s + (s.endsWith("\n") ? "" : "\n") + "[jinfra: " + dropped + " more bytes not kept]\n";
+        }
+        if (notes.isEmpty()) {
+            return s;
+        }
+        return s + (s.isEmpty() || s.endsWith("\n") ? "" : "\n") + notes;
     }
 }
