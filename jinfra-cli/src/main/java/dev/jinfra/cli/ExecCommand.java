@@ -121,7 +121,8 @@ final class ExecCommand implements Callable<Integer> {
             if (output.json) {
                 listeners.add(new JsonLines(console.out()));
             } else if (output.stream) {
-                listeners.add(new StreamPrinter(console.out(), console.err(), style));
+                listeners.add(new StreamPrinter(console.out(), console.err(), style,
+                        Style.forTerminal(console.errTerminal() && !output.noColor)));
             }
             summary = run.execute(hosts, work, options, RunListener.all(listeners));
             if (!output.json) {
