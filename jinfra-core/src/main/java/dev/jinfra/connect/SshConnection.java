@@ -130,9 +130,18 @@ final class SshConnection implements Connection {
     @Override
     public void upload(byte[] content, String remotePath) {
         // One SFTP channel per upload on the host's existing session: no new connection, no new handshake.
-        try (var sftp = org.apache.sshd.sftp.client.SftpClientFactory.instance().createSftpClient(session);
-             var out = sftp.write(remotePath)) {
-            out.write(content);
+        // The upload lands in a shared directory such as /tmp and may be a rendered secret: it is made 0600 while
+        // still empty, before any byte is written. (The client cannot give a mode with the open request itself.)
+        try (var sftp = org.apache.sshd.sftp.client.SftpClientFactory.instance().createSftpClient(session)) {
+            try (var handle = sftp.open(remotePath, org.apache.sshd.sftp.client.SftpClient.OpenMode.Write,
+                    org.apache.sshd.sftp.client.SftpClient.OpenMode.Create,
+                    org.apache.sshd.sftp.client.SftpClient.OpenMode.Truncate)) {
+                sftp.setStat(handle, new org.apache.sshd.sftp.client.SftpClient.Attributes().perms(0600));
+            }
+            try (var out = sftp.write(remotePath, org.apache.sshd.sftp.client.SftpClient.OpenMode.Write,
+                    org.apache.sshd.sftp.client.SftpClient.OpenMode.Truncate)) {
+                out.write(content);
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot upload " + remotePath + ": " + e.getMessage(), e);
         }

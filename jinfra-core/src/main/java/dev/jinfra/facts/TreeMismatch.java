@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 @Doc(value = "First path at or below a directory whose mode, owner or group differs, or null.")
 public record TreeMismatch(
         @Arg(value = "the directory to walk", required = true) String path,
-        @Arg("octal mode every entry should have (symbolic links are not compared)") String mode,
+        @Arg("octal mode every entry should have (symbolic links are not compared; with 3 digits, a directory's set-user/group-ID bits are not either)") String mode,
         @Arg("user every entry should belong to") String owner,
         @Arg("group every entry should belong to") String group) implements Fact<String> {
     private static final Pattern OCTAL = Pattern.compile("[0-7]{3,4}");
@@ -40,7 +40,15 @@ public record TreeMismatch(
         if (mode != null) {
             // A symbolic link's own mode is always 777 and chmod -R leaves links alone: comparing them would
             // report a difference that no run can fix.
-            words.addAll(List.of("!", "-type", "l", "!", "-perm", mode.length() == 3 ? "0" + mode : mode));
+            if (mode.length() == 4) {
+                words.addAll(List.of("!", "-type", "l", "!", "-perm", mode));
+            } else {
+                // A 3-digit mode leaves a directory's set-user/group-ID bits alone (see Ownership.fixDirectory):
+                // 2775 meets 775 for a directory, and only for a directory.
+                words.addAll(List.of("(", "!", "-type", "l", "!", "-type", "d", "!", "-perm", "0" + mode, ")", "-o",
+                        "(", "-type", "d", "!", "-perm", "0" + mode, "!", "-perm", "02" + mode,
+                        "!", "-perm", "04" + mode, "!", "-perm", "06" + mode, ")"));
+            }
         }
         if (owner != null) {
             if (words.size() > 4) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 public record Directory(
         @Arg(value = "the directory's path", required = true) String path,
         @Arg(value = "whether the directory should exist", defaultValue = "true") boolean present,
-        @Arg("octal permissions such as 755; unchanged when not given") String mode,
+        @Arg("octal permissions such as 755, which leaves set-user/group-ID bits of directories as they are (2775 meets 755);"
+                + " 4 digits such as 0755 or 2775 are applied exactly; unchanged when not given") String mode,
         @Arg("owning user; unchanged when not given") String owner,
         @Arg("owning group; unchanged when not given") String group,
         @Arg("apply mode, owner and group to everything below the directory too (files get the same mode;"
@@ -62,8 +63,8 @@ public record Directory(
             commands.add(Command.of("mkdir", "-p", "--", path));
         }
         List<Command> own = now == null
-                ? Ownership.fix(path, null, null, null, mode, owner, group)
-                : Ownership.fix(path, now.mode(), now.owner(), now.group(), mode, owner, group);
+                ? Ownership.fixDirectory(path, null, null, null, mode, owner, group)
+                : Ownership.fixDirectory(path, now.mode(), now.owner(), now.group(), mode, owner, group);
         // A new directory has nothing below it. For an existing one, the directory's own stat counts as well as
         // the walk: find reads an unknown owner or group as an error (absent), which must not pass for a match.
         if (walk && now != null && (differs != null || !own.isEmpty())) {
@@ -77,7 +78,7 @@ public record Directory(
     private List<Command> recursiveFix() {
         List<Command> commands = new ArrayList<>();
         if (mode != null) {
-            commands.add(Command.of("chmod", "-R", mode, "--", path));
+            commands.add(Command.of("chmod", "-R", Ownership.chmodMode(mode, true), "--", path));
         }
         if (owner != null) {
             commands.add(Command.of("chown", "-R", group == null ? owner : owner + ":" + group, "--", path));

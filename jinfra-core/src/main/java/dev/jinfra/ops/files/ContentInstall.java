@@ -34,7 +34,8 @@ record ContentInstall(String dest, String mode, String owner, String group) {
         // missing file only makes sha256sum fail, which reads as absent.
         String remoteSha = facts.get(new Sha256File(dest));
         FileInfo.Value now = facts.get(new FileInfo(dest));
-        if (now != null && !now.type().equals("regular file")) {
+        // isFile, not the type text: GNU stat calls an empty file "regular empty file".
+        if (now != null && !now.isFile()) {
             throw new IllegalStateException(dest + " exists but is a " + now.type() + ", not a file");
         }
         boolean sameContent = now != null && sha.equals(remoteSha);

@@ -33,19 +33,19 @@ public record Download(
     // A scheme first: the URL can then never be read as an option by curl or wget.
     private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://\\S+");
 
-    // $1 curl or wget, $2 URL, $3 dest, $4 sha256 (empty: none), $5..$7 mode, owner, group (empty: unchanged).
-    // The download goes to a temporary file next to dest (same file system, so the final mv is atomic), named by
-    // the shell's pid so that two runs do not share it; the trap removes it whenever the script stops early,
-    // including on a checksum mismatch.
-    private static final String FETCH = "set -e; tmp=\"$(dirname -- \"$3\")/.$(basename -- \"$3\").jinfra-download-$$\"; "
+    // $1 curl or wget, $2 URL, $3 dest, $4 sha256 (empty: none), $5..$7 mode, owner, group (empty: those of the
+    // file it replaces, see Uploads.OWN). The download goes to a temporary file next to dest (same file system,
+    // so the final mv is atomic), named by the shell's pid so that two runs do not share it, private (umask 077)
+    // until its mode is set; the trap removes it whenever the script stops early, including on a checksum
+    // mismatch.
+    private static final String FETCH = "set -e; u=\"$(umask)\"; umask 077; "
+            + "d=\"$3\"; tmp=\"$(dirname -- \"$d\")/.$(basename -- \"$d\").jinfra-download-$$\"; "
             + "trap 'rm -f -- \"$tmp\"' EXIT; rm -f -- \"$tmp\"; "
             + "if [ \"$1\" = curl ]; then curl -fsSL -o \"$tmp\" \"$2\"; else wget -q -O \"$tmp\" \"$2\"; fi; "
             + "if [ -n \"$4\" ]; then sum=\"$(sha256sum < \"$tmp\")\"; sum=\"${sum%% *}\"; "
             + "if [ \"$sum\" != \"$4\" ]; then echo \"sha256 of $2 is $sum, not $4\" >&2; exit 1; fi; fi; "
-            + "if [ -n \"$5\" ]; then chmod -- \"$5\" \"$tmp\"; fi; "
-            + "if [ -n \"$6\" ]; then chown -- \"$6\" \"$tmp\"; fi; "
-            + "if [ -n \"$7\" ]; then chgrp -- \"$7\" \"$tmp\"; fi; "
-            + "mv -f -- \"$tmp\" \"$3\"";
+            + "fm=\"$5\"; fo=\"$6\"; fg=\"$7\"; " + Uploads.OWN
+            + "mv -f -- \"$tmp\" \"$d\"";
 
     public Download {
         if (url == null || url.isBlank() || dest == null || dest.isBlank()) {

@@ -19,12 +19,15 @@ final class Edits {
             + "printf \"%s\\n\" \"$@\" >> \"$f\"";
 
     // $1 is the file, $2 the awk program, the rest NAME=value pairs for awk's ENVIRON (awk -v would
-    // interpret backslashes). The result goes to a temporary file beside the original, takes its mode and
-    // owner, and replaces it with one rename, so readers never see a half-written file.
+    // interpret backslashes). The result goes to a temporary file beside the original (mktemp makes it 0600),
+    // takes its owner, group and mode, and replaces it with one rename, so readers never see a half-written
+    // file. The old file's values come from stat -c as numbers: GNU and BusyBox both have it, while
+    // chmod/chown --reference are GNU only. chown goes first because it clears set-ID bits.
     private static final String REWRITE = "f=$1; p=$2; shift 2; "
             + "t=$(mktemp -- \"$f.XXXXXX\") || exit 1; "
-            + "if env \"$@\" awk -- \"$p\" < \"$f\" > \"$t\" && chmod --reference=\"$f\" -- \"$t\" "
-            + "&& chown --reference=\"$f\" -- \"$t\"; then mv -f -- \"$t\" \"$f\"; else rm -f -- \"$t\"; exit 1; fi";
+            + "if env \"$@\" awk -- \"$p\" < \"$f\" > \"$t\" && o=$(stat -L -c %u:%g -- \"$f\") "
+            + "&& m=$(stat -L -c %a -- \"$f\") && chown -- \"$o\" \"$t\" && chmod -- \"$m\" \"$t\"; "
+            + "then mv -f -- \"$t\" \"$f\"; else rm -f -- \"$t\"; exit 1; fi";
 
     private static final Pattern ENV_NAME = Pattern.compile("JINFRA_[A-Z]+");
 

@@ -40,7 +40,7 @@ public record Get(
         if (remote == null) {
             throw new IllegalStateException(src + " does not exist on the host");
         }
-        if (!remote.type().equals("regular file")) {
+        if (!remote.isFile()) {
             throw new IllegalStateException(src + " is a " + remote.type() + ", not a file");
         }
         Path local = Path.of(dest);

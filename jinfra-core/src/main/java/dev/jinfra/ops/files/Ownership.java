@@ -23,9 +23,24 @@ public final class Ownership {
      */
     public static List<Command> fix(String path, String haveMode, String haveOwner, String haveGroup,
                              String mode, String owner, String group) {
+        return fix(path, haveMode, haveOwner, haveGroup, mode, owner, group, false);
+    }
+
+    /**
+     * As {@link #fix}, for a directory: with a 3-digit mode its set-user-ID and set-group-ID bits are left as they
+     * are (GNU chmod keeps them on directories, and a directory below a set-group-ID one inherits that bit), so a
+     * mode of 775 is met by 2775; a 4-digit mode such as 0775 or 2775 is applied and compared exactly.
+     */
+    public static List<Command> fixDirectory(String path, String haveMode, String haveOwner, String haveGroup,
+                             String mode, String owner, String group) {
+        return fix(path, haveMode, haveOwner, haveGroup, mode, owner, group, true);
+    }
+
+    private static List<Command> fix(String path, String haveMode, String haveOwner, String haveGroup,
+                             String mode, String owner, String group, boolean directory) {
         List<Command> commands = new ArrayList<>();
-        if (mode != null && (haveMode == null || !normalise(haveMode).equals(normalise(mode)))) {
-            commands.add(Command.of("chmod", mode, "--", path));
+        if (mode != null && (haveMode == null || !sameMode(haveMode, mode, directory))) {
+            commands.add(Command.of("chmod", chmodMode(mode, directory), "--", path));
         }
         boolean ownerWrong = owner != null && !owner.equals(haveOwner);
         boolean groupWrong = group != null && !group.equals(haveGroup);
@@ -37,8 +52,23 @@ public final class Ownership {
         return commands;
     }
 
-    // stat prints 644 for a mode given as 0644.
-    private static String normalise(String octal) {
-        return octal.length() == 4 && octal.startsWith("0") ? octal.substring(1) : octal;
+    /** Whether a mode as stat prints it (644, 2775) meets the wanted one; see {@link #fixDirectory}. */
+    public static boolean sameMode(String have, String wanted, boolean directory) {
+        int h = Integer.parseInt(have, 8);
+        int w = Integer.parseInt(wanted, 8);
+        if (directory && wanted.length() == 3) {
+            h &= ~SET_ID;
+        }
+        return h == w;
     }
+
+    /**
+     * The mode word for chmod. GNU chmod keeps a directory's set-ID bits for a numeric mode of up to 4 digits
+     * and clears them only for 5 (00775); BusyBox takes 5 digits too. So an exact 4-digit mode gets its extra 0.
+     */
+    public static String chmodMode(String mode, boolean directory) {
+        return directory && mode.length() == 4 ? "0" + mode : mode;
+    }
+
+    private static final int SET_ID = 06000;
 }

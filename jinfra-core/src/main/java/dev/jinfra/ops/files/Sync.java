@@ -28,23 +28,24 @@ public record Sync(
         @Arg(value = "local directory to mirror (relative to the working directory)", required = true) String src,
         @Arg(value = "directory on the host", required = true) String dest,
         @Arg("remove files, links and directories below dest that are not in src (excluded paths are kept)") boolean delete,
-        @Arg("octal permissions of uploaded files; unchanged files keep theirs") String mode,
+        @Arg("octal permissions of uploaded files; unchanged files keep theirs, and replaced files too when not given") String mode,
         @Arg("octal permissions of created directories") String dirMode,
-        @Arg("owning user of uploaded files and created directories") String owner,
-        @Arg("owning group of uploaded files and created directories") String group,
+        @Arg("owning user of uploaded files and created directories; a replaced file keeps its own when not given") String owner,
+        @Arg("owning group of uploaded files and created directories; a replaced file keeps its own when not given") String group,
         @Arg("glob patterns of paths to leave out, relative to src (cache, *.log, docs/*.txt); a pattern without / matches a name at any depth")
         List<String> exclude) implements Operation {
 
     // Each upload is copied next to its destination (so the rename stays on one file system), given its mode and
-    // owner, and renamed into place, as files.put does; here for many files in one command. $1..$3 are mode,
-    // owner and group (empty: unchanged), then pairs of upload and destination.
-    private static final String INSTALL = "set -e; m=\"$1\"; o=\"$2\"; g=\"$3\"; shift 3; while [ $# -gt 0 ]; do "
-            + "tmp=\"$(dirname -- \"$2\")/.$(basename -- \"$2\")$(basename -- \"$1\")\"; "
+    // owner (else those of the file it replaces, see Uploads.OWN), and renamed into place, as files.put does; here
+    // for many files in one command. $1..$3 are mode, owner and group (empty: unchanged), then pairs of upload
+    // and destination. The trap removes the copy and the uploads not installed yet when a step fails.
+    private static final String INSTALL = "set -e; u=\"$(umask)\"; umask 077; m=\"$1\"; o=\"$2\"; g=\"$3\"; shift 3; tmp=; "
+            + "trap 'rm -f -- ${tmp:+\"$tmp\"}; while [ $# -gt 1 ]; do rm -f -- \"$1\"; shift 2; done' EXIT; "
+            + "while [ $# -gt 0 ]; do "
+            + "d=\"$2\"; tmp=\"$(dirname -- \"$d\")/.$(basename -- \"$d\")$(basename -- \"$1\")\"; "
             + "cp -- \"$1\" \"$tmp\"; "
-            + "if [ -n \"$m\" ]; then chmod -- \"$m\" \"$tmp\"; fi; "
-            + "if [ -n \"$o\" ]; then chown -- \"$o\" \"$tmp\"; fi; "
-            + "if [ -n \"$g\" ]; then chgrp -- \"$g\" \"$tmp\"; fi; "
-            + "mv -f -- \"$tmp\" \"$2\"; rm -f -- \"$1\"; shift 2; done";
+            + "fm=\"$m\"; fo=\"$o\"; fg=\"$g\"; " + Uploads.OWN
+            + "mv -f -- \"$tmp\" \"$d\"; rm -f -- \"$1\"; shift 2; done";
 
     // A remote command line is one argument of the login shell, and Linux limits one argument to 128 KiB: paths
     // are spread over several commands well below that.

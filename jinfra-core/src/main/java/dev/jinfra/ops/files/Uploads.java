@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Putting bytes at a path on the host atomically: uploaded to a temporary file, copied next to the destination,
- * given its mode and owner there, then renamed over the destination, so readers never see half a file. Shared
+ * given its mode and owner there (those wanted, else those of the file it replaces), then renamed over the
+ * destination, so readers never see half a file. Shared
  * by every operation that writes a whole file (files.put, files.template, apt.repo, dnf.repo, ...).
  */
 public final class Uploads {
@@ -16,16 +17,38 @@ public final class Uploads {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    // Runs as the (possibly sudo) user: copy the upload next to the destination so the final rename stays on one
-    // file system, set mode and owner on the copy, rename it into place, remove the upload. Arguments are $1..$5.
-    private static final String INSTALL = "set -e; tmp=\"$(dirname -- \"$2\")/.$(basename -- \"$2\")$(basename -- \"$1\")\"; "
-            + "cp -- \"$1\" \"$tmp\"; "
-            + "if [ -n \"$3\" ]; then chmod -- \"$3\" \"$tmp\"; fi; "
-            + "if [ -n \"$4\" ]; then chown -- \"$4\" \"$tmp\"; fi; "
-            + "if [ -n \"$5\" ]; then chgrp -- \"$5\" \"$tmp\"; fi; "
-            + "mv -f -- \"$tmp\" \"$2\"; rm -f -- \"$1\"";
+    /**
+     * Shell text that gives the new file {@code $tmp} its mode, owner and group before it replaces {@code $d}:
+     * the wanted ones in {@code $fm $fo $fg}, and where one is empty, that of the file it replaces, so a 0640
+     * app:app file stays so when its content changes. A new file without a mode gets the usual 0666 less the
+     * umask the script started with ({@code $u}). The old file's values are read with {@code stat -c}, which
+     * GNU and BusyBox both have (chmod --reference is GNU only), as numbers, which name a user even when no name
+     * does. Owner and group go first: chown clears set-user-ID and set-group-ID bits, which chmod then sets.
+     */
+    static final String OWN = "if [ -f \"$d\" ]; then "
+            + "[ -n \"$fm\" ] || fm=\"$(stat -L -c %a -- \"$d\")\"; "
+            + "[ -n \"$fo\" ] || fo=\"$(stat -L -c %u -- \"$d\")\"; "
+            + "[ -n \"$fg\" ] || fg=\"$(stat -L -c %g -- \"$d\")\"; fi; "
+            + "[ -n \"$fm\" ] || fm=\"$(printf %o $((0666 & ~0$u)))\"; "
+            + "if [ -n \"$fo\" ]; then chown -- \"$fo\" \"$tmp\"; fi; "
+            + "if [ -n \"$fg\" ]; then chgrp -- \"$fg\" \"$tmp\"; fi; "
+            + "chmod -- \"$fm\" \"$tmp\"; ";
 
-    /** The upload and the command that moves it into place; null mode, owner or group leave those as they come. */
+    // Runs as the (possibly sudo) user: copy the upload next to the destination so the final rename stays on one
+    // file system, set mode and owner on the copy, rename it into place. Arguments are $1..$5. Under umask 077
+    // the copy is private until its mode is set (it may be a rendered secret); the trap removes the upload and
+    // the copy however the script ends, so a failed chown leaves nothing behind in /tmp or beside the file.
+    private static final String INSTALL = "set -e; u=\"$(umask)\"; umask 077; "
+            + "d=\"$2\"; tmp=\"$(dirname -- \"$d\")/.$(basename -- \"$d\")$(basename -- \"$1\")\"; "
+            + "trap 'rm -f -- \"$1\" \"$tmp\"' EXIT; "
+            + "cp -- \"$1\" \"$tmp\"; "
+            + "fm=\"$3\"; fo=\"$4\"; fg=\"$5\"; " + OWN
+            + "mv -f -- \"$tmp\" \"$d\"";
+
+    /**
+     * The upload and the command that moves it into place; a null mode, owner or group keeps that of the file it
+     * replaces (a new file gets the usual 0666 less umask, and the user running the command).
+     */
     public static Plan install(byte[] content, String dest, String mode, String owner, String group) {
         return install(content, ContentInstall.sha256(content), dest, mode, owner, group);
     }

@@ -33,6 +33,12 @@ public record Mount(
             "group", "nofail", "_netdev");
 
     public Mount {
+        // The mount table lists "/mnt/data", never "/mnt/data/" or "/mnt//data": compared as given, such a path
+        // would never match and would be mounted again on every run.
+        if (path != null && path.startsWith("/")) {
+            path = path.replaceAll("/+", "/");
+            path = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        }
         if (path == null || !path.startsWith("/") || path.equals("/") || path.contains("\n")) {
             throw new IllegalArgumentException("server.mount: path must be an absolute path other than /, not '" + path + "'");
         }
@@ -78,11 +84,45 @@ public record Mount(
         }
         // The kernel adds options of its own (relatime, seclabel, ...), so only the wanted ones are compared.
         List<String> missing = options.stream()
-                .filter(o -> !NOT_LISTED.contains(o) && !o.startsWith("x-") && !o.startsWith("comment=") && !now.options().contains(o))
+                .filter(o -> !NOT_LISTED.contains(o) && !o.startsWith("x-") && !o.startsWith("comment=") && !listed(o, now.options()))
                 .toList();
         if (missing.isEmpty()) {
             return Plan.noChange(now.device() + " is mounted at " + path);
         }
         return Plan.run(Command.of("mount", "-o", "remount," + String.join(",", options), "--", path));
+    }
+
+    private static final Pattern SIZE = Pattern.compile("size=([0-9]+)([kKmMgG]?)");
+
+    /**
+     * Whether the kernel lists a wanted option. tmpfs lists its size in KiB of whole pages (size=1G reads back as
+     * size=1048576k), so sizes are compared as byte counts; a size in percent of memory cannot be compared.
+     */
+    private static boolean listed(String option, List<String> have) {
+        if (have.contains(option)) {
+            return true;
+        }
+        long wanted = sizeBytes(option);
+        if (wanted < 0) {
+            return false;
+        }
+        // Rounded up to 4 KiB pages, as tmpfs does.
+        long pages = (wanted + 4095) / 4096 * 4096;
+        return have.stream().anyMatch(h -> sizeBytes(h) == pages);
+    }
+
+    /** The bytes of a size=N[kmg] option, or -1 for any other option. */
+    private static long sizeBytes(String option) {
+        var m = SIZE.matcher(option);
+        if (!m.matches() || m.group(1).length() > 15) {
+            return -1;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "k" -> n << 10;
+            case "m" -> n << 20;
+            case "g" -> n << 30;
+            default -> n;
+        };
     }
 }
