@@ -186,6 +186,16 @@ final class BatchRun {
      * that left the run earlier get a skipped outcome.
      */
     List<OperationOutcome> execute(DeployListener.PlannedOperation op, List<Host> hostsHere, ExecutorService threads) {
+        return execute(op, hostsHere, threads, null);
+    }
+
+    /**
+     * As {@link #execute(DeployListener.PlannedOperation, List, ExecutorService)}; each host also holds one of
+     * {@code working}'s permits (when not null) while it runs, so that under free a meeting point's hosts count
+     * against --parallel together with the hosts still working on their own.
+     */
+    List<OperationOutcome> execute(DeployListener.PlannedOperation op, List<Host> hostsHere, ExecutorService threads,
+                                   Semaphore working) {
         List<Host> active = hostsHere.stream().filter(h -> !states.containsKey(h.name())).toList();
         Map<Host, OperationOutcome> results = new ConcurrentHashMap<>();
         for (Host h : hostsHere) {
@@ -209,7 +219,18 @@ final class BatchRun {
                 case ALL -> options.parallel();
             };
             eachHost(threads, new Semaphore(Math.max(1, Math.min(width, runOn.size()))), runOn,
-                    host -> results.put(host, runOnHost(op, host)));
+                    host -> {
+                        if (working == null) {
+                            results.put(host, runOnHost(op, host));
+                            return;
+                        }
+                        working.acquireUninterruptibly();
+                        try {
+                            results.put(host, runOnHost(op, host));
+                        } finally {
+                            working.release();
+                        }
+                    });
         }
         return hostsHere.stream().map(results::get).toList();
     }
@@ -255,6 +276,11 @@ final class BatchRun {
 
     OperationCall callOf(Host host, OperationId id) {
         return registered.get(host).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().call();
+    }
+
+    /** Hosts worked on at once (--parallel). */
+    int parallel() {
+        return options.parallel();
     }
 
     DeployListener listener() {
