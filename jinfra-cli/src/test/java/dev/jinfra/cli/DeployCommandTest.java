@@ -70,6 +70,23 @@ class DeployCommandTest {
     }
 
     @Test
+    void aDryRunOfAnEditToAFileTheDeployCreatesSaysUnknownAndSucceeds() throws Exception {
+        Files.writeString(cwd.resolve("edit.java"), """
+                void deploy(Host host) {
+                    String conf = "%s/" + host.name() + ".conf";
+                    files.file(conf).name("Config file");
+                    files.line(conf, "port = 80").name("Port line");
+                }
+                """.formatted(cwd));
+        CliRun dry = CliRun.run(cwd, inventory(), "edit.java", "--dry", "--limit", "web-001");
+        assertThat(dry.exitCode()).as(dry.toString()).isEqualTo(ExitCode.OK);
+        assertThat(dry.out()).contains("[2/2] Port line  ? 1 unknown")
+                .contains("web-001: unknown (depends on an earlier change: ")
+                .contains("1 of 1 host succeeded: 1 would change");
+        assertThat(cwd.resolve("web-001.conf")).doesNotExist();
+    }
+
+    @Test
     void jsonGivesOneEventPerLineEndingWithTheSummary() throws Exception {
         writeDeploy();
         CliRun r = CliRun.run(cwd, inventory(), "deploy.java", "--json");

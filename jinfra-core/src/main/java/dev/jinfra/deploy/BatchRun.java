@@ -39,6 +39,8 @@ final class BatchRun {
     private final Map<Host, HostFacts> facts = new ConcurrentHashMap<>();
     private final Map<Host, Integer> changeCommands = new ConcurrentHashMap<>();
     private final Map<Host, List<PrepareContext.Registered>> registered = new ConcurrentHashMap<>();
+    /** Dry runs: hosts on which an operation so far would change something (or could not be told). */
+    private final java.util.Set<Host> dryChanged = ConcurrentHashMap.newKeySet();
     private final StartGate starting = new StartGate();
     private volatile boolean cancelled;
 
@@ -244,7 +246,10 @@ final class BatchRun {
         }
         OperationOutcome outcome = OperationExecution.run(op, call, host, facts.get(host), connections.get(host),
                 how -> Reconnection.reconnect(host, how, connections, facts.get(host), connectors, () -> cancelled),
-                changeCommands, options);
+                changeCommands, options, dryChanged.contains(host));
+        if (options.dryRun() && (outcome.status() == OperationStatus.CHANGED || outcome.status() == OperationStatus.UNKNOWN)) {
+            dryChanged.add(host);
+        }
         if (outcome.status() == OperationStatus.FAILED && !ignoresErrors(call, host)) {
             states.put(host.name(), DeployHostState.FAILED);
             errors.put(host.name(), op.name() + ": " + outcome.reason());

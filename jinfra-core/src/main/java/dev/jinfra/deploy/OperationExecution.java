@@ -23,17 +23,22 @@ final class OperationExecution {
         void reconnect(Reconnects how);
     }
 
+    /**
+     * @param earlierDryChange in a dry run, whether an earlier operation on this host would have changed it (or
+     *     could not be told): this operation's facts are then those from before that change
+     */
     static OperationOutcome run(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
                                 Connection connection, Reconnector reconnector, Map<Host, Integer> changeCommands,
-                                DeployRunner.Options options) {
-        OperationOutcome outcome = planAndRun(op, call, host, facts, connection, reconnector, changeCommands, options);
+                                DeployRunner.Options options, boolean earlierDryChange) {
+        OperationOutcome outcome = planAndRun(op, call, host, facts, connection, reconnector, changeCommands, options,
+                earlierDryChange);
         call.recordOutcome(outcome.status());
         return outcome;
     }
 
     private static OperationOutcome planAndRun(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
                                                Connection connection, Reconnector reconnector, Map<Host, Integer> changeCommands,
-                                               DeployRunner.Options options) {
+                                               DeployRunner.Options options, boolean earlierDryChange) {
         Settings settings;
         try {
             settings = call.settingsFor(host, options.commandLine());
@@ -56,6 +61,12 @@ final class OperationExecution {
         try {
             plan = facts.plan(op.id(), call.operation(), view);
         } catch (RuntimeException e) {
+            if (options.dryRun() && earlierDryChange) {
+                // The dry run changed nothing, so this plan saw the host as it was before the earlier change it
+                // depends on; the proposal calls this unknown too, and a real run would plan it after that change.
+                return new OperationOutcome(op.id(), op.name(), host, OperationStatus.UNKNOWN, List.of(),
+                        "depends on an earlier change: " + DeployRunner.describe(e), "", "", 0);
+            }
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), DeployRunner.describe(e), "", "", -1);
         }
         if (!plan.changes()) {
