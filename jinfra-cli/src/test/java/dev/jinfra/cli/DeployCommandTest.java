@@ -142,6 +142,21 @@ class DeployCommandTest {
     }
 
     @Test
+    void withBatchesTheConfirmationThresholdCountsTheWholeRunBeforeTheFirstBatch() throws Exception {
+        writeDeploy();
+        // Each batch of 2 is under the threshold of 3, the run of 6 is not: nothing may change without --yes.
+        CliRun refused = CliRun.run(cwd, inventory(), "deploy.java", "--batch", "2", "--confirm-over", "3");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).startsWith("jinfra: up to 6 hosts would be changed (more than --confirm-over 3; "
+                + "2 in the first batch, 4 in later batches, planned at their turn): add --yes");
+        assertThat(cwd.resolve("hosts")).doesNotExist();
+
+        CliRun under = CliRun.run(cwd, inventory(), "deploy.java", "--batch", "2", "--confirm-over", "6");
+        assertThat(under.exitCode()).as(under.toString()).isEqualTo(ExitCode.OK);
+        assertThat(cwd.resolve("hosts/web-006")).isDirectory();
+    }
+
+    @Test
     void aCompileErrorNamesTheDeployFileLineAndColumnAndRunsNothing() throws Exception {
         Files.writeString(cwd.resolve("broken.java"), """
                 void deploy(Host host) {
