@@ -14,6 +14,9 @@ import java.util.Map;
  * operation's settings (sudo, environment, retries, accepted exit codes), or only list them in a dry run.
  */
 final class OperationExecution {
+    /** What a {@code noDiff()} operation shows in place of its content diff. */
+    static final String DIFF_HIDDEN = "content differs (diff hidden)";
+
     private OperationExecution() {}
 
     /** Connects to the host again after an operation that ends its sessions (see {@link Reconnects}). */
@@ -80,11 +83,16 @@ final class OperationExecution {
         if ((options.showDiff() || options.dryRun()) && call.operation() instanceof Diffable d) {
             try {
                 diff = d.diff(view);
+                if (diff != null && call.hidesDiff()) {
+                    diff = DIFF_HIDDEN;
+                }
             } catch (RuntimeException e) {
                 diff = "(no diff: " + e.getMessage() + ")";
             }
         }
+        // Shown in output and events, with secrets masked; `sent` is what the host gets.
         List<String> rendered = render(plan, settings, password);
+        List<String> sent = plan.commands().stream().map(c -> wrap(c, settings, password).render()).toList();
         if (options.dryRun()) {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0, diff);
         }
@@ -102,8 +110,10 @@ final class OperationExecution {
         }
         String firstFailure = null;
         int failedExit = 0;
-        for (String command : rendered.subList(plan.uploads().size(), plan.uploads().size() + plan.commands().size())) {
-            CommandResult r = runWithRetries(command, controls, stdinFor(controls, password ? sudoPassword : null),
+        List<String> shownCommands = rendered.subList(plan.uploads().size(), plan.uploads().size() + plan.commands().size());
+        for (int i = 0; i < sent.size(); i++) {
+            String command = shownCommands.get(i);
+            CommandResult r = runWithRetries(sent.get(i), controls, stdinFor(controls, password ? sudoPassword : null),
                     settings.timeoutOrZero(), connection, host, changeCommands);
             out.append(r.stdout());
             err.append(r.stderr());
@@ -147,12 +157,15 @@ final class OperationExecution {
                 firstFailure == null ? 0 : failedExit, diff);
     }
 
-    /** The plan's steps as shown and run: uploads as comments, commands wrapped in the operation's settings. */
+    /**
+     * The plan's steps as shown: uploads as comments, commands wrapped in the operation's settings, with secret
+     * environment values and URL passwords masked ({@link Command#shown()}).
+     */
     static List<String> render(Plan plan, Settings settings, boolean sudoPasswordOnStdin) {
         List<String> rendered = new java.util.ArrayList<>();
-        plan.uploads().forEach(u -> rendered.add("# " + u));
-        plan.commands().stream().map(c -> wrap(c, settings, sudoPasswordOnStdin).render()).forEach(rendered::add);
-        plan.downloads().forEach(d -> rendered.add("# " + d));
+        plan.uploads().forEach(u -> rendered.add(dev.jinfra.command.Redaction.urlPasswords("# " + u)));
+        plan.commands().stream().map(c -> wrap(c, settings, sudoPasswordOnStdin).shown()).forEach(rendered::add);
+        plan.downloads().forEach(d -> rendered.add(dev.jinfra.command.Redaction.urlPasswords("# " + d)));
         return rendered;
     }
 

@@ -26,6 +26,9 @@ public record Proposal(List<Entry> entries, int laterHosts) {
                         boolean conditional) {
         public Entry {
             commands = List.copyOf(commands);
+            // As in OperationOutcome: a plan error may quote a URL with its password.
+            name = dev.jinfra.command.Redaction.urlPasswords(name);
+            reason = dev.jinfra.command.Redaction.urlPasswords(reason);
         }
     }
 
