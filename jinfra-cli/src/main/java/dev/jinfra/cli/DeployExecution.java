@@ -67,7 +67,7 @@ final class DeployExecution {
     @Option(names = {"-y", "--yes"}, description = "Go ahead without asking, however many hosts would change.")
     boolean yes;
 
-    @Option(names = "--confirm-over", paramLabel = "N", description = "Ask before changing more than N hosts (default 50); without a terminal, --yes is needed.")
+    @Option(names = "--confirm-over", paramLabel = "N", description = "Ask before changing more than N hosts (default 50; with --batch, the later batches' hosts count as changing); without a terminal, --yes is needed.")
     int confirmOver = 50;
 
     @Option(names = "--json", description = "One JSON object per line for every event of the run (see the README).")
@@ -118,19 +118,24 @@ final class DeployExecution {
 
     /**
      * Safety for large runs: past the threshold, show what would change and ask; with nobody to ask, require
-     * --yes. The count is of hosts with at least one operation, known after the prepare phase.
+     * --yes. The count is of hosts with at least one operation that would (or might) change them, known after
+     * the prepare phase. With --batch it is asked once, before the first batch, for the whole run: the later
+     * batches are planned only at their turn, so each of their hosts counts as one that may change.
      */
     private boolean confirm(dev.jinfra.deploy.Proposal proposal, Console console) {
-        int hosts = proposal.hostsToChange().size();
+        int hosts = proposal.hostsRunMayChange();
         if (yes || hosts <= confirmOver) {
             return true;
         }
+        String batches = proposal.laterHosts() == 0 ? "" : proposal.hostsToChange().size() + " in the first batch, "
+                + proposal.laterHosts() + " in later batches, planned at their turn";
+        String count = (batches.isEmpty() ? "" : "up to ") + hosts + " hosts would be changed";
         if (!console.canPrompt()) {
-            throw new UsageException(hosts + " hosts would be changed (more than --confirm-over " + confirmOver
+            throw new UsageException(count + " (more than --confirm-over " + confirmOver + (batches.isEmpty() ? "" : "; " + batches)
                     + "): add --yes to go ahead, or --dry to see the changes first");
         }
         synchronized (console.err()) {
-            console.err().println("jinfra: " + hosts + " hosts would be changed:");
+            console.err().println("jinfra: " + count + (batches.isEmpty() ? "" : " (" + batches + ")") + ":");
             proposal.entries().stream().filter(e -> e.kind() != dev.jinfra.deploy.Proposal.Kind.NO_CHANGE)
                     .collect(java.util.stream.Collectors.groupingBy(dev.jinfra.deploy.Proposal.Entry::name,
                             LinkedHashMap::new, java.util.stream.Collectors.counting()))

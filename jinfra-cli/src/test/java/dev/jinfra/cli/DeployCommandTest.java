@@ -70,6 +70,23 @@ class DeployCommandTest {
     }
 
     @Test
+    void aDryRunOfAnEditToAFileTheDeployCreatesSaysUnknownAndSucceeds() throws Exception {
+        Files.writeString(cwd.resolve("edit.java"), """
+                void deploy(Host host) {
+                    String conf = "%s/" + host.name() + ".conf";
+                    files.file(conf).name("Config file");
+                    files.line(conf, "port = 80").name("Port line");
+                }
+                """.formatted(cwd));
+        CliRun dry = CliRun.run(cwd, inventory(), "edit.java", "--dry", "--limit", "web-001");
+        assertThat(dry.exitCode()).as(dry.toString()).isEqualTo(ExitCode.OK);
+        assertThat(dry.out()).contains("[2/2] Port line  ? 1 unknown")
+                .contains("web-001: unknown (depends on an earlier change: ")
+                .contains("1 of 1 host succeeded: 1 would change");
+        assertThat(cwd.resolve("web-001.conf")).doesNotExist();
+    }
+
+    @Test
     void jsonGivesOneEventPerLineEndingWithTheSummary() throws Exception {
         writeDeploy();
         CliRun r = CliRun.run(cwd, inventory(), "deploy.java", "--json");
@@ -122,6 +139,21 @@ class DeployCommandTest {
         // The threshold counts hosts that would change, not hosts that have operations.
         CliRun nothingToDo = CliRun.run(cwd, inventory(), "deploy.java", "--confirm-over", "3");
         assertThat(nothingToDo.exitCode()).as(nothingToDo.toString()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void withBatchesTheConfirmationThresholdCountsTheWholeRunBeforeTheFirstBatch() throws Exception {
+        writeDeploy();
+        // Each batch of 2 is under the threshold of 3, the run of 6 is not: nothing may change without --yes.
+        CliRun refused = CliRun.run(cwd, inventory(), "deploy.java", "--batch", "2", "--confirm-over", "3");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).startsWith("jinfra: up to 6 hosts would be changed (more than --confirm-over 3; "
+                + "2 in the first batch, 4 in later batches, planned at their turn): add --yes");
+        assertThat(cwd.resolve("hosts")).doesNotExist();
+
+        CliRun under = CliRun.run(cwd, inventory(), "deploy.java", "--batch", "2", "--confirm-over", "6");
+        assertThat(under.exitCode()).as(under.toString()).isEqualTo(ExitCode.OK);
+        assertThat(cwd.resolve("hosts/web-006")).isDirectory();
     }
 
     @Test

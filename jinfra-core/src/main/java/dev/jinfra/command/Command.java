@@ -149,6 +149,19 @@ public final class Command {
 
     /** The text to hand to the remote side's shell. */
     public String render() {
+        return render(false);
+    }
+
+    /**
+     * The command as shown to people (-vv, JSON events, proposals, dry runs, errors): values of environment
+     * variables whose name says they are secret, and passwords in URLs, as {@link Redaction#MASK}. Only
+     * {@link #render()} is ever sent.
+     */
+    public String shown() {
+        return Redaction.urlPasswords(render(true));
+    }
+
+    private String render(boolean masked) {
         String inner = script;
         if (chdir != null) {
             inner = "cd " + ShellQuote.quote(chdir) + " && " + inner;
@@ -156,7 +169,8 @@ public final class Command {
         if (!env.isEmpty()) {
             StringBuilder exports = new StringBuilder();
             for (var e : env.entrySet()) {
-                exports.append("export ").append(e.getKey()).append('=').append(ShellQuote.quote(e.getValue())).append("; ");
+                String value = masked && Redaction.isSecretName(e.getKey()) ? Redaction.MASK : e.getValue();
+                exports.append("export ").append(e.getKey()).append('=').append(ShellQuote.quote(value)).append("; ");
             }
             inner = exports + inner;
         }
@@ -198,8 +212,9 @@ public final class Command {
         return both;
     }
 
+    /** As shown, never the secrets: a command that lands in a log by accident must not carry them there. */
     @Override
     public String toString() {
-        return render();
+        return shown();
     }
 }

@@ -39,6 +39,8 @@ final class BatchRun {
     private final Map<Host, HostFacts> facts = new ConcurrentHashMap<>();
     private final Map<Host, Integer> changeCommands = new ConcurrentHashMap<>();
     private final Map<Host, List<PrepareContext.Registered>> registered = new ConcurrentHashMap<>();
+    /** Dry runs: hosts on which an operation so far would change something (or could not be told). */
+    private final java.util.Set<Host> dryChanged = ConcurrentHashMap.newKeySet();
     private final StartGate starting = new StartGate();
     private volatile boolean cancelled;
 
@@ -186,6 +188,16 @@ final class BatchRun {
      * that left the run earlier get a skipped outcome.
      */
     List<OperationOutcome> execute(DeployListener.PlannedOperation op, List<Host> hostsHere, ExecutorService threads) {
+        return execute(op, hostsHere, threads, null);
+    }
+
+    /**
+     * As {@link #execute(DeployListener.PlannedOperation, List, ExecutorService)}; each host also holds one of
+     * {@code working}'s permits (when not null) while it runs, so that under free a meeting point's hosts count
+     * against --parallel together with the hosts still working on their own.
+     */
+    List<OperationOutcome> execute(DeployListener.PlannedOperation op, List<Host> hostsHere, ExecutorService threads,
+                                   Semaphore working) {
         List<Host> active = hostsHere.stream().filter(h -> !states.containsKey(h.name())).toList();
         Map<Host, OperationOutcome> results = new ConcurrentHashMap<>();
         for (Host h : hostsHere) {
@@ -209,7 +221,18 @@ final class BatchRun {
                 case ALL -> options.parallel();
             };
             eachHost(threads, new Semaphore(Math.max(1, Math.min(width, runOn.size()))), runOn,
-                    host -> results.put(host, runOnHost(op, host)));
+                    host -> {
+                        if (working == null) {
+                            results.put(host, runOnHost(op, host));
+                            return;
+                        }
+                        working.acquireUninterruptibly();
+                        try {
+                            results.put(host, runOnHost(op, host));
+                        } finally {
+                            working.release();
+                        }
+                    });
         }
         return hostsHere.stream().map(results::get).toList();
     }
@@ -223,7 +246,10 @@ final class BatchRun {
         }
         OperationOutcome outcome = OperationExecution.run(op, call, host, facts.get(host), connections.get(host),
                 how -> Reconnection.reconnect(host, how, connections, facts.get(host), connectors, () -> cancelled),
-                changeCommands, options);
+                changeCommands, options, dryChanged.contains(host));
+        if (options.dryRun() && (outcome.status() == OperationStatus.CHANGED || outcome.status() == OperationStatus.UNKNOWN)) {
+            dryChanged.add(host);
+        }
         if (outcome.status() == OperationStatus.FAILED && !ignoresErrors(call, host)) {
             states.put(host.name(), DeployHostState.FAILED);
             errors.put(host.name(), op.name() + ": " + outcome.reason());
@@ -255,6 +281,11 @@ final class BatchRun {
 
     OperationCall callOf(Host host, OperationId id) {
         return registered.get(host).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().call();
+    }
+
+    /** Hosts worked on at once (--parallel). */
+    int parallel() {
+        return options.parallel();
     }
 
     DeployListener listener() {

@@ -72,7 +72,12 @@ public final class DeployRunner {
     private volatile BatchRun current;
     private Confirmation confirmation = (plan, proposal) -> true;
 
-    /** Asked once, after the first prepare phase and before anything changes, whether to go ahead. */
+    /**
+     * Asked once, after the first prepare phase and before anything changes, whether to go ahead. With batches,
+     * that is before the first batch changes anything; its proposal covers the first batch and counts the hosts
+     * of the later batches in {@link Proposal#laterHosts()}, so that a threshold on hosts to change applies to
+     * the whole run, not to one batch.
+     */
     @FunctionalInterface
     public interface Confirmation {
         /** @return false to stop the run before any change; may throw to report why no answer could be had */
@@ -133,7 +138,8 @@ public final class DeployRunner {
                 }
             }
             var budget = new FailureBudget(options.failPercent(), hosts.size(), failedSoFar, batch.size());
-            DeployResult part = runBatch(batch, deploys, options, listener, budget);
+            int laterHosts = hosts.size() - batches.subList(0, b + 1).stream().mapToInt(List::size).sum();
+            DeployResult part = runBatch(batch, deploys, options, listener, budget, laterHosts);
             operations.addAll(part.operations());
             outcomes.addAll(part.outcomes());
             states.putAll(part.hostStates());
@@ -171,9 +177,11 @@ public final class DeployRunner {
     }
 
     private DeployResult runBatch(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener,
-                                  FailureBudget budget) {
-        Confirmation ask = confirmation;
+                                  FailureBudget budget, int laterHosts) {
+        // Only the first batch asks, for the whole run: later batches go ahead on that answer.
+        Confirmation first = confirmation;
         confirmation = (plan, proposal) -> true;
+        Confirmation ask = (plan, proposal) -> first.approve(plan, proposal.withLaterHosts(laterHosts));
         BatchRun batch = new BatchRun(hosts, deploys, options, listener, budget, connectors, options.dryRun() ? (plan, proposal) -> true : ask);
         current = batch;
         if (cancelled) {

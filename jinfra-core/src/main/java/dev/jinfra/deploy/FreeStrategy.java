@@ -23,6 +23,12 @@ final class FreeStrategy {
     private final ExecutorService threads;
     private final Map<OperationId, MeetingPoint> meetings = new HashMap<>();
     private final Map<OperationId, Map<Host, OperationOutcome>> results = new ConcurrentHashMap<>();
+    /**
+     * --parallel: how many hosts may be working on an operation at once. A host holds a permit while it works
+     * through its operations and gives it back while it waits at a meeting point, so hosts that have not
+     * arrived yet can get there (holding it while waiting would deadlock once more hosts wait than permits).
+     */
+    private final Semaphore working;
     private volatile String stopped;
     // Operations are reported in run order, each once every one of its hosts is done with it.
     private int nextToReport;
@@ -32,6 +38,7 @@ final class FreeStrategy {
         this.run = run;
         this.planned = planned;
         this.threads = threads;
+        this.working = new Semaphore(Math.max(1, run.parallel()));
         for (var op : planned) {
             results.put(op.id(), new ConcurrentHashMap<>());
             List<Host> present = op.hosts().stream().filter(h -> !run.hasLeft(h)).toList();
@@ -50,6 +57,7 @@ final class FreeStrategy {
     String run(List<OperationOutcome> outcomes) {
         this.reported = outcomes;
         List<Host> hosts = planned.stream().flatMap(op -> op.hosts().stream()).distinct().toList();
+        // Every host gets its own thread at once; the working permits, not the start, limit what runs together.
         BatchRun.eachHost(threads, new Semaphore(Math.max(1, hosts.size())), hosts, this::runHost);
         reportFinished();
         return stopped;
@@ -75,6 +83,19 @@ final class FreeStrategy {
     }
 
     private void runHost(Host host) {
+        boolean holding = false;
+        try {
+            holding = runHostOperations(host);
+        } finally {
+            if (holding) {
+                working.release();
+            }
+        }
+    }
+
+    /** @return whether the host still holds a working permit */
+    private boolean runHostOperations(Host host) {
+        boolean holding = false;
         List<DeployListener.PlannedOperation> mine = planned.stream().filter(op -> op.hosts().contains(host)).toList();
         for (int i = 0; i < mine.size(); i++) {
             var op = mine.get(i);
@@ -91,13 +112,37 @@ final class FreeStrategy {
                     }
                 }
                 reportFinished();
-                return;
+                return holding;
             }
             MeetingPoint meeting = meetings.get(op.id());
-            OperationOutcome outcome = meeting != null ? meeting.arrive(host) : run.runOnHost(op, host);
+            OperationOutcome outcome;
+            if (meeting != null) {
+                if (holding) {
+                    working.release();
+                    holding = false;
+                }
+                outcome = meeting.arrive(host);
+            } else {
+                if (!holding) {
+                    try {
+                        working.acquire();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        outcome = OperationOutcome.skipped(op.id(), op.name(), host, "interrupted");
+                        results.get(op.id()).put(host, outcome);
+                        // The rest of this host's operations are reported skipped on the next turn.
+                        stopped = stopped == null ? "interrupted" : stopped;
+                        reportFinished();
+                        continue;
+                    }
+                    holding = true;
+                }
+                outcome = run.runOnHost(op, host);
+            }
             results.get(op.id()).put(host, outcome);
             reportFinished();
         }
+        return holding;
     }
 
     /** Hosts gather here; the last to arrive (or leave) runs the operation for all who came. */
@@ -151,7 +196,7 @@ final class FreeStrategy {
                 present = List.copyOf(arrived);
             }
             Map<Host, OperationOutcome> out = new HashMap<>();
-            List<OperationOutcome> list = present.isEmpty() ? List.of() : run.execute(op, present, threads);
+            List<OperationOutcome> list = present.isEmpty() ? List.of() : run.execute(op, present, threads, working);
             for (int i = 0; i < present.size(); i++) {
                 out.put(present.get(i), list.get(i));
             }

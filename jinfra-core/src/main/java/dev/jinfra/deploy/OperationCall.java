@@ -14,6 +14,7 @@ public final class OperationCall {
     private Settings own = Settings.NONE;
     private final Settings piece;
     private ExecutionShape shape = ExecutionShape.ALL;
+    private boolean noDiff;
     // Set by the runner once this operation has run on its host: what deploy code's when(...) conditions ask.
     private volatile OperationStatus outcome;
 
@@ -147,6 +148,19 @@ public final class OperationCall {
         return this;
     }
 
+    /**
+     * Never shows this operation's content diff (--dry, --diff): a file with secrets, a rendered template with
+     * passwords. Output says only {@value OperationExecution#DIFF_HIDDEN}.
+     */
+    public OperationCall noDiff() {
+        this.noDiff = true;
+        return this;
+    }
+
+    boolean hidesDiff() {
+        return noDiff;
+    }
+
     /** Whether this operation changed its host; false until it has run. For {@link #when} conditions. */
     public boolean changed() {
         return outcome == OperationStatus.CHANGED;
@@ -161,8 +175,9 @@ public final class OperationCall {
         this.outcome = status;
     }
 
+    /** The name shown; a URL's password in it (a git remote's token) as {@code ****}. */
     public String displayName() {
-        return name != null ? name : operation.describe();
+        return dev.jinfra.command.Redaction.urlPasswords(name != null ? name : operation.describe());
     }
 
     /**

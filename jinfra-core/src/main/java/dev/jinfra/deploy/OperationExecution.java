@@ -14,6 +14,9 @@ import java.util.Map;
  * operation's settings (sudo, environment, retries, accepted exit codes), or only list them in a dry run.
  */
 final class OperationExecution {
+    /** What a {@code noDiff()} operation shows in place of its content diff. */
+    static final String DIFF_HIDDEN = "content differs (diff hidden)";
+
     private OperationExecution() {}
 
     /** Connects to the host again after an operation that ends its sessions (see {@link Reconnects}). */
@@ -23,17 +26,22 @@ final class OperationExecution {
         void reconnect(Reconnects how);
     }
 
+    /**
+     * @param earlierDryChange in a dry run, whether an earlier operation on this host would have changed it (or
+     *     could not be told): this operation's facts are then those from before that change
+     */
     static OperationOutcome run(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
                                 Connection connection, Reconnector reconnector, Map<Host, Integer> changeCommands,
-                                DeployRunner.Options options) {
-        OperationOutcome outcome = planAndRun(op, call, host, facts, connection, reconnector, changeCommands, options);
+                                DeployRunner.Options options, boolean earlierDryChange) {
+        OperationOutcome outcome = planAndRun(op, call, host, facts, connection, reconnector, changeCommands, options,
+                earlierDryChange);
         call.recordOutcome(outcome.status());
         return outcome;
     }
 
     private static OperationOutcome planAndRun(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
                                                Connection connection, Reconnector reconnector, Map<Host, Integer> changeCommands,
-                                               DeployRunner.Options options) {
+                                               DeployRunner.Options options, boolean earlierDryChange) {
         Settings settings;
         try {
             settings = call.settingsFor(host, options.commandLine());
@@ -56,6 +64,12 @@ final class OperationExecution {
         try {
             plan = facts.plan(op.id(), call.operation(), view);
         } catch (RuntimeException e) {
+            if (options.dryRun() && earlierDryChange) {
+                // The dry run changed nothing, so this plan saw the host as it was before the earlier change it
+                // depends on; the proposal calls this unknown too, and a real run would plan it after that change.
+                return new OperationOutcome(op.id(), op.name(), host, OperationStatus.UNKNOWN, List.of(),
+                        "depends on an earlier change: " + DeployRunner.describe(e), "", "", 0);
+            }
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), DeployRunner.describe(e), "", "", -1);
         }
         if (!plan.changes()) {
@@ -69,11 +83,16 @@ final class OperationExecution {
         if ((options.showDiff() || options.dryRun()) && call.operation() instanceof Diffable d) {
             try {
                 diff = d.diff(view);
+                if (diff != null && call.hidesDiff()) {
+                    diff = DIFF_HIDDEN;
+                }
             } catch (RuntimeException e) {
                 diff = "(no diff: " + e.getMessage() + ")";
             }
         }
+        // Shown in output and events, with secrets masked; `sent` is what the host gets.
         List<String> rendered = render(plan, settings, password);
+        List<String> sent = plan.commands().stream().map(c -> wrap(c, settings, password).render()).toList();
         if (options.dryRun()) {
             return new OperationOutcome(op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0, diff);
         }
@@ -91,8 +110,10 @@ final class OperationExecution {
         }
         String firstFailure = null;
         int failedExit = 0;
-        for (String command : rendered.subList(plan.uploads().size(), plan.uploads().size() + plan.commands().size())) {
-            CommandResult r = runWithRetries(command, controls, stdinFor(controls, password ? sudoPassword : null),
+        List<String> shownCommands = rendered.subList(plan.uploads().size(), plan.uploads().size() + plan.commands().size());
+        for (int i = 0; i < sent.size(); i++) {
+            String command = shownCommands.get(i);
+            CommandResult r = runWithRetries(sent.get(i), controls, stdinFor(controls, password ? sudoPassword : null),
                     settings.timeoutOrZero(), connection, host, changeCommands);
             out.append(r.stdout());
             err.append(r.stderr());
@@ -136,12 +157,15 @@ final class OperationExecution {
                 firstFailure == null ? 0 : failedExit, diff);
     }
 
-    /** The plan's steps as shown and run: uploads as comments, commands wrapped in the operation's settings. */
+    /**
+     * The plan's steps as shown: uploads as comments, commands wrapped in the operation's settings, with secret
+     * environment values and URL passwords masked ({@link Command#shown()}).
+     */
     static List<String> render(Plan plan, Settings settings, boolean sudoPasswordOnStdin) {
         List<String> rendered = new java.util.ArrayList<>();
-        plan.uploads().forEach(u -> rendered.add("# " + u));
-        plan.commands().stream().map(c -> wrap(c, settings, sudoPasswordOnStdin).render()).forEach(rendered::add);
-        plan.downloads().forEach(d -> rendered.add("# " + d));
+        plan.uploads().forEach(u -> rendered.add(dev.jinfra.command.Redaction.urlPasswords("# " + u)));
+        plan.commands().stream().map(c -> wrap(c, settings, sudoPasswordOnStdin).shown()).forEach(rendered::add);
+        plan.downloads().forEach(d -> rendered.add(dev.jinfra.command.Redaction.urlPasswords("# " + d)));
         return rendered;
     }
 

@@ -14,6 +14,9 @@ public record OperationOutcome(OperationId id, String name, Host host, Operation
                                String reason, String stdout, String stderr, int exitCode, String diff) {
     public OperationOutcome {
         commands = List.copyOf(commands);
+        // Errors quote URLs (git's remote, a download's source): their passwords are not to be shown.
+        name = dev.jinfra.command.Redaction.urlPasswords(name);
+        reason = dev.jinfra.command.Redaction.urlPasswords(reason);
     }
 
     /** An outcome without a content diff. */

@@ -8,5 +8,11 @@ public enum OperationStatus {
     UNCHANGED,
     FAILED,
     /** Not run on this host: it failed or was unreachable earlier, or the operation runs once elsewhere. */
-    SKIPPED
+    SKIPPED,
+    /**
+     * Dry runs only: the operation could not be planned because an earlier operation on the host would change
+     * something it depends on (a line in a file the deploy creates first). Not a failure: a real run plans it
+     * at its turn, after that change.
+     */
+    UNKNOWN
 }

@@ -10,8 +10,11 @@ import java.util.Set;
  * planned on every host against the facts as they are now. A plan can only be as good as those facts: an
  * operation that depends on an earlier one's change (a line in a file the deploy creates first) is
  * {@link Kind#UNKNOWN} until its turn, and conditions ({@code when}) are only checked then.
+ *
+ * @param laterHosts with {@code --batch}: the hosts of the later batches, which are prepared and planned only at
+ *     their turn; until then any of them may change, so a run-wide count of hosts to change includes them
  */
-public record Proposal(List<Entry> entries) {
+public record Proposal(List<Entry> entries, int laterHosts) {
     public enum Kind { CHANGE, NO_CHANGE, UNKNOWN }
 
     /**
@@ -23,6 +26,9 @@ public record Proposal(List<Entry> entries) {
                         boolean conditional) {
         public Entry {
             commands = List.copyOf(commands);
+            // As in OperationOutcome: a plan error may quote a URL with its password.
+            name = dev.jinfra.command.Redaction.urlPasswords(name);
+            reason = dev.jinfra.command.Redaction.urlPasswords(reason);
         }
     }
 
@@ -30,6 +36,26 @@ public record Proposal(List<Entry> entries) {
 
     public Proposal {
         entries = List.copyOf(entries);
+        if (laterHosts < 0) {
+            throw new IllegalArgumentException("laterHosts < 0: " + laterHosts);
+        }
+    }
+
+    /** The proposal of a whole run, or of its only batch. */
+    public Proposal(List<Entry> entries) {
+        this(entries, 0);
+    }
+
+    Proposal withLaterHosts(int hosts) {
+        return new Proposal(entries, hosts);
+    }
+
+    /**
+     * The most hosts the whole run may change: those this proposal would (or might) change, and every host of
+     * the later batches, which are not planned yet.
+     */
+    public int hostsRunMayChange() {
+        return hostsToChange().size() + laterHosts;
     }
 
     public List<Entry> of(OperationId id) {

@@ -86,7 +86,6 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
     }
 
     static boolean isSecretKey(String key) {
-        String k = key.toLowerCase(java.util.Locale.ROOT);
-        return k.contains("password") || k.contains("passphrase") || k.contains("secret") || k.contains("token");
+        return dev.jinfra.command.Redaction.isSecretName(key);
     }
 }

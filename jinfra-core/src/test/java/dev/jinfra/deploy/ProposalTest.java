@@ -94,4 +94,31 @@ class ProposalTest {
         Run run = run(true, host -> server.shell("id").name("id").sudo("app"));
         assertThat(run.proposals().getFirst().entries().getFirst().commands()).containsExactly("sudo -H -n -u app -- sh -c id");
     }
+
+    @Test
+    void aDryRunReportsAPlanThatDependsOnAnEarlierChangeAsUnknownNotFailed() {
+        Path created = dir.resolve("made");
+        Deploy deploy = host -> {
+            files.directory(created.toString()).name("new dir");
+            files.file(created.resolve("conf").toString()).name("conf file");
+            // Plans against the host as it is: the file the operation before would create is not there yet.
+            files.line(created.resolve("conf").toString(), "a = 1").name("conf line");
+            server.shell("true").name("after");
+        };
+        Run run = run(true, deploy);
+        assertThat(run.result().outcomes()).extracting(OperationOutcome::status).containsExactly(OperationStatus.CHANGED,
+                OperationStatus.CHANGED, OperationStatus.UNKNOWN, OperationStatus.CHANGED);
+        assertThat(run.result().outcomes().get(2).reason()).startsWith("depends on an earlier change: ");
+        assertThat(run.result().hostStates()).containsEntry(Host.LOCAL, DeployHostState.CHANGED);
+        assertThat(run.result().hostErrors()).isEmpty();
+        assertThat(created).doesNotExist();
+    }
+
+    @Test
+    void aDryRunStillFailsAPlanErrorThatNoEarlierChangeExplains() {
+        Path missing = dir.resolve("missing");
+        Run run = run(true, host -> files.line(missing.resolve("conf").toString(), "a = 1").name("conf line"));
+        assertThat(run.result().outcomes()).extracting(OperationOutcome::status).containsExactly(OperationStatus.FAILED);
+        assertThat(run.result().hostStates()).containsEntry(Host.LOCAL, DeployHostState.FAILED);
+    }
 }

@@ -29,7 +29,11 @@ class StrategyTest {
 
 
     DeployResult run(Deploy deploy, DeployRunner.Strategy strategy) {
-        var options = new DeployRunner.Options(100, false, dev.jinfra.run.Batching.NONE, null, strategy);
+        return run(deploy, strategy, 100);
+    }
+
+    DeployResult run(Deploy deploy, DeployRunner.Strategy strategy, int parallel) {
+        var options = new DeployRunner.Options(parallel, false, dev.jinfra.run.Batching.NONE, null, strategy);
         return new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy), options,
                 new DeployListener() {});
     }
@@ -124,5 +128,24 @@ class StrategyTest {
         DeployResult r = run(deploy, DeployRunner.Strategy.FREE);
         assertThat(r.hostStates().get(name(1))).isEqualTo(DeployHostState.FAILED);
         assertThat(r.count(DeployHostState.CHANGED)).isEqualTo(2);
+    }
+
+    @Test
+    void freeHonoursParallelAlsoAcrossABarrier() throws Exception {
+        // Each step marks its host as busy, logs how many hosts are busy at that moment, and stays busy a while.
+        Path busy = Files.createDirectories(dir.resolve("busy"));
+        Path counts = dir.resolve("counts");
+        String step = "touch " + busy + "/$FLEET_HOST; ls " + busy + " | wc -l >> " + counts + "; sleep 0.3; rm "
+                + busy + "/$FLEET_HOST";
+        Deploy deploy = host -> {
+            server.shell(step).name("one");
+            server.shell(step).name("two");
+            barrier();
+            server.shell(step).name("three");
+        };
+        DeployResult r = run(deploy, DeployRunner.Strategy.FREE, 2);
+        assertThat(r.hostStates().values()).containsOnly(DeployHostState.CHANGED);
+        List<Integer> seen = Files.readAllLines(counts).stream().map(String::strip).map(Integer::parseInt).toList();
+        assertThat(seen).hasSize(9).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
     }
 }

@@ -51,7 +51,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code result}: one per host of each operation, as that host finishes; hosts that did not run it
  *       ({@code skipped}: failed earlier, or the operation runs once elsewhere) come just before
  *       {@code operation_end}. {@code status} is {@code changed} (in a dry run: would change),
- *       {@code unchanged}, {@code failed} or {@code skipped}. {@code commands} are the commands run (in a dry
+ *       {@code unchanged}, {@code failed}, {@code skipped} or, in a dry run only, {@code unknown} (the plan
+ *       failed on a host where an earlier operation would have changed something first; not a failure). {@code commands} are the commands run (in a dry
  *       run, that would run). {@code reason} says why nothing was needed, why the host was skipped or what
  *       failed, else null. {@code exit_code} is null when no command's exit code applies. {@code stdout} and
  *       {@code stderr} are there only when not empty.</li>

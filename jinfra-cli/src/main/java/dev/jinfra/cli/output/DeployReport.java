@@ -65,7 +65,7 @@ public final class DeployReport implements DeployListener {
         synchronized (out) {
             out.println(line);
             for (OperationOutcome o : outcomes) {
-                if (verbosity >= 1) {
+                if (verbosity >= 1 || o.status() == OperationStatus.UNKNOWN) {
                     detail(o);
                 }
                 diff(o);
@@ -90,7 +90,8 @@ public final class DeployReport implements DeployListener {
     }
 
     private void detail(OperationOutcome o) {
-        boolean show = o.status() == OperationStatus.FAILED || verbosity >= 1;
+        // A dry run's unknown says why the run cannot tell, which matters as much as a failure.
+        boolean show = o.status() == OperationStatus.FAILED || o.status() == OperationStatus.UNKNOWN || verbosity >= 1;
         if (!show) {
             return;
         }
@@ -119,6 +120,7 @@ public final class DeployReport implements DeployListener {
             case UNCHANGED -> style.green("✓");
             case FAILED -> style.red("✗");
             case SKIPPED -> style.dim("-");
+            case UNKNOWN -> style.yellow("?");
         };
     }
 
@@ -128,12 +130,16 @@ public final class DeployReport implements DeployListener {
             out.println(style.bold("--> Results"));
             int width = Math.max(9, result.operations().stream().mapToInt(o -> o.name().length()).max().orElse(9));
             width = Math.min(width, 60);
-            out.println(String.format("%-" + width + "s  %7s  %9s  %6s  %7s", "operation", "changed", "unchanged", "failed", "skipped"));
+            // Only dry runs have unknowns; a column for them only when there are any.
+            boolean unknowns = result.outcomes().stream().anyMatch(o -> o.status() == OperationStatus.UNKNOWN);
+            out.println(String.format("%-" + width + "s  %7s  %9s  %6s  %7s", "operation", "changed", "unchanged", "failed", "skipped")
+                    + (unknowns ? "  unknown" : ""));
             for (PlannedOperation op : result.operations()) {
                 int[] n = new int[OperationStatus.values().length];
                 result.outcomes().stream().filter(o -> o.id().equals(op.id())).forEach(o -> n[o.status().ordinal()]++);
                 String name = op.name().length() > width ? op.name().substring(0, width - 1) + "…" : op.name();
-                out.println(String.format("%-" + width + "s  %7d  %9d  %6d  %7d", name, n[0], n[1], n[2], n[3]));
+                out.println(String.format("%-" + width + "s  %7d  %9d  %6d  %7d", name, n[0], n[1], n[2], n[3])
+                        + (unknowns ? String.format("  %7d", n[OperationStatus.UNKNOWN.ordinal()]) : ""));
             }
             hostTable(result);
             Map<DeployHostState, List<String>> byState = new LinkedHashMap<>();

@@ -34,6 +34,8 @@ final class DeployEvents {
             case FAILED -> new OperationOutcome(op.id(), op.name(), host, status, List.of("mkdir -p -- /srv/app"),
                     "exit 1: mkdir -p -- /srv/app", "", "mkdir: permission denied\n", 1);
             case SKIPPED -> new OperationOutcome(op.id(), op.name(), host, status, List.of(), "host failed earlier", "", "", -1);
+            case UNKNOWN -> new OperationOutcome(op.id(), op.name(), host, status, List.of(),
+                    "depends on an earlier change: /srv/app/conf does not exist", "", "", 0);
         };
     }
 

@@ -44,7 +44,8 @@ public record Repo(
 
     @Override
     public String describe() {
-        return "Git repo: " + src + " at " + dest + (commit != null ? " @" + commit : branch != null ? " (" + branch + ")" : "");
+        // A token in the URL (https://user:TOKEN@host/...) must not show in output.
+        return "Git repo: " + dev.jinfra.command.Redaction.urlPasswords(src) + " at " + dest + (commit != null ? " @" + commit : branch != null ? " (" + branch + ")" : "");
     }
 
     @Override
