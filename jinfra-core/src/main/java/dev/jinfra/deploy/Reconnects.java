@@ -13,4 +13,13 @@ public interface Reconnects {
 
     /** How long the host may take to come back before the operation fails. */
     Duration reconnectTimeout();
+
+    /**
+     * A file on the host whose content changes with every boot, read before and after: a login counts as the
+     * host being back only once it reads differently, since a host slow to shut down still takes logins on the
+     * boot from before. null: the first login that works counts.
+     */
+    default String bootIdFile() {
+        return null;
+    }
 }

@@ -26,8 +26,10 @@ public record AptDeb(
 
     // $1 the .deb (URL or path), $2 the package, $3 the version or empty. dpkg -i fails when dependencies are
     // missing and leaves the package unconfigured; apt-get install -f then brings them in, or removes the package
-    // when it cannot, which is why the result is checked at the end.
-    private static final String INSTALL = "if ! dpkg -i \"$f\"; then apt-get install -f -y; fi; "
+    // when it cannot, which is why the result is checked at the end. Both get the conffile answers apt.packages
+    // gives, so a configuration file changed on the host never makes them ask.
+    private static final String INSTALL = "if ! dpkg " + String.join(" ", AptGet.CONFFILES) + " -i \"$f\"; then "
+            + AptGet.shellWords() + " install -f -y; fi; "
             + "case \"$(dpkg-query -W -f '${db:Status-Abbrev}' \"$2\" 2>/dev/null)\" in ?i*) ;; "
             + "*) echo \"$2 is not installed after installing $1\" >&2; exit 1;; esac; "
             + "if [ -n \"$3\" ] && [ \"$(dpkg-query -W -f '${Version}' \"$2\")\" != \"$3\" ]; then "

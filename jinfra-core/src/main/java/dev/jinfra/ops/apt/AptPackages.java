@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * {@code apt.packages}: Debian packages are installed (at a version, with {@code name=version}) or removed.
  * All missing packages go to one apt-get call, so apt resolves them together.
  */
-@Doc(value = "Debian packages are installed (all missing ones in one apt-get call), at a version, latest, or removed.", example = "apt.packages(\"nginx\", \"curl\").sudo();")
+@Doc(value = "Debian packages are installed (all missing ones in one apt-get call), at a version, latest, or removed. "
+        + "apt-get never asks: configuration files changed on the host are kept, it waits up to 120 s for another apt "
+        + "to let go of the lock, and a pinned version may be a downgrade.", example = "apt.packages(\"nginx\", \"curl\").sudo();")
 public record AptPackages(
         @Arg(value = "package names, each optionally pinned as name=version", required = true) List<String> packages,
         @Arg(value = "whether the packages should be installed", defaultValue = "true") boolean present,
@@ -52,6 +54,10 @@ public record AptPackages(
     public Plan plan(FactSource facts) {
         Map<String, String> installed = facts.get(new DebPackages());
         List<String> todo = new ArrayList<>();
+        // apt-get refuses to install a pinned version below the installed one unless told it may. Which of
+        // two versions is lower is dpkg's own ordering, so any pin that differs from what is installed allows
+        // it: the pin says which version is wanted, whichever way that goes.
+        boolean downgrades = false;
         for (String spec : packages) {
             String version = installed.get(name(spec));
             String pin = spec.contains("=") ? spec.substring(spec.indexOf('=') + 1) : null;
@@ -60,6 +66,7 @@ public record AptPackages(
             // whether a newer version exists, so it always asks apt, which upgrades only what it can.
             if (present ? latest || !satisfied : version != null) {
                 todo.add(present ? spec : name(spec));
+                downgrades |= present && pin != null && version != null && !pin.equals(version);
             }
         }
         String names = String.join(", ", packages.stream().map(AptPackages::name).toList());
@@ -70,10 +77,13 @@ public record AptPackages(
         if (present && update) {
             commands.addAll(AptUpdate.commands(facts, cacheAgeSeconds));
         }
-        List<String> words = new ArrayList<>(List.of("apt-get", present ? "install" : "remove", "-y", "--"));
+        List<String> words = new ArrayList<>(List.of(present ? "install" : "remove", "-y"));
+        if (downgrades) {
+            words.add("--allow-downgrades");
+        }
+        words.add("--");
         words.addAll(todo);
-        // The variable goes through the command's environment; apt then never stops to ask a question.
-        commands.add(Command.of(words).env("DEBIAN_FRONTEND", "noninteractive"));
+        commands.add(AptGet.command(words));
         return Plan.run(commands);
     }
 

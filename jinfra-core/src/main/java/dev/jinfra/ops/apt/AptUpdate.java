@@ -46,7 +46,11 @@ public record AptUpdate(
                 return List.of();
             }
         }
-        // The apt package ships the stamp's directory.
-        return List.of(Command.of("apt-get", "update"), Command.of("touch", AptCacheAge.STAMP));
+        // The apt package ships the stamp's directory. Only the lock wait applies, as update installs nothing; an
+        // apt whose update does not wait for the lists lock ignores it.
+        List<String> update = new java.util.ArrayList<>(List.of("apt-get"));
+        update.addAll(AptGet.LOCK_WAIT);
+        update.add("update");
+        return List.of(Command.of(update), Command.of("touch", AptCacheAge.STAMP));
     }
 }

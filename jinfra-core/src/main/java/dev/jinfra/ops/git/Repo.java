@@ -77,6 +77,7 @@ public record Repo(
         List<Command> steps = new ArrayList<>();
         steps.add(fetch(wanted));
         if (!onBranch) {
+            steps.add(follow(wanted));
             // Without -b git creates a missing local branch tracking origin's, and keeps an existing one as it is.
             steps.add(git("checkout", "-q", wanted));
         }
@@ -117,6 +118,19 @@ public record Repo(
             words.add("+refs/heads/" + wantedBranch + ":refs/remotes/origin/" + wantedBranch);
         }
         return Command.of(words);
+    }
+
+    /**
+     * Adds the branch to origin's fetch refspecs, once. A shallow clone is single-branch: its refspec names only
+     * the branch it cloned, and git neither creates a local branch from, nor sets up tracking of, a
+     * remote-tracking ref that no refspec covers ("pathspec did not match", "starting point is not a branch").
+     * Where a wildcard refspec covers it already, the extra line changes nothing. The value pattern matches
+     * exactly this refspec, so running it again replaces the line instead of adding another.
+     */
+    private Command follow(String wantedBranch) {
+        String refspec = "+refs/heads/" + wantedBranch + ":refs/remotes/origin/" + wantedBranch;
+        String exactly = "^" + refspec.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0") + "$";
+        return git("config", "--replace-all", "remote.origin.fetch", refspec, exactly);
     }
 
     private Command git(String... args) {

@@ -7,19 +7,25 @@ import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
 import dev.jinfra.deploy.Reconnects;
+import dev.jinfra.facts.FindInFile;
 import java.time.Duration;
 
 /**
  * {@code server.reboot}: reboots the host and waits until it can be connected to again. The reboot starts a
  * second after the command returned, so the command itself ends cleanly instead of with a lost connection.
  */
-@Doc(value = "Reboots the host, then connects again (waiting delay seconds first, giving up after timeout seconds); "
-        + "later operations run on the new connection with facts read afresh. A change on every run.",
+@Doc(value = "Reboots the host, then connects again (waiting delay seconds first, giving up after timeout seconds) until "
+        + "the boot id differs from the one before; later operations run on the new connection with facts read afresh. "
+        + "A change on every run.",
         example = "server.reboot().sudo();")
 public record Reboot(
         @Arg(value = "seconds to wait before trying to connect again (at least 2)", defaultValue = "10") int delay,
         @Arg(value = "seconds the host may take to come back", defaultValue = "300") int timeout,
-        @Arg(value = "the command that reboots", defaultValue = "reboot") String command) implements Operation, Reconnects {
+        @Arg(value = "the command that reboots", defaultValue = "reboot") String command,
+        @Arg(value = "a file that reads differently after every boot: the host is back once it does; empty to take the first "
+                + "login (a container that shares its host's kernel keeps the boot id)", defaultValue = BOOT_ID) String bootId)
+        implements Operation, Reconnects {
+    static final String BOOT_ID = "/proc/sys/kernel/random/boot_id";
 
     // Detached and delayed: the reboot must not take this command's channel down with it.
     // The command is a command line of its own, like server.shell's, handed over as an argument.
@@ -36,6 +42,16 @@ public record Reboot(
         if (command == null || command.isBlank()) {
             throw new IllegalArgumentException("server.reboot needs a command");
         }
+        if (bootId == null) {
+            bootId = BOOT_ID;
+        }
+        if (bootId.contains("\n")) {
+            throw new IllegalArgumentException("server.reboot: bootId must be a file on one line");
+        }
+    }
+
+    public Reboot(int delay, int timeout, String command) {
+        this(delay, timeout, command, BOOT_ID);
     }
 
     @Override
@@ -45,7 +61,18 @@ public record Reboot(
 
     @Override
     public Plan plan(FactSource facts) {
+        // Checked before rebooting: afterwards a boot id that cannot be read could only fail the run with the host
+        // down. A boot id is one line of text, so "a line" is what a readable one has.
+        if (!bootId.isEmpty() && facts.get(new FindInFile(bootId, ".")) == null) {
+            throw new IllegalStateException("server.reboot: cannot read " + bootId + " to tell the next boot from this one; "
+                    + "bootId=\"\" takes the first login instead");
+        }
         return Plan.run(Command.of("sh", "-c", DETACHED, "sh", command));
+    }
+
+    @Override
+    public String bootIdFile() {
+        return bootId.isEmpty() ? null : bootId;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.jinfra.deploy.Arg;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
+import dev.jinfra.facts.FindInFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * {@code server.sysctl}: a kernel parameter has a value now and, with {@code persist}, after reboots too (a
  * line in /etc/sysctl.d/99-jinfra.conf).
  */
-@Doc(value = "A kernel parameter has a value now and, with persist, after reboots.", example = "server.sysctl(\"vm.swappiness\", \"10\");")
+@Doc(value = "A kernel parameter has a value now and, with persist, after reboots: the line in /etc/sysctl.d/99-jinfra.conf "
+        + "is checked and written even when the live value is already right.", example = "server.sysctl(\"vm.swappiness\", \"10\");")
 public record Sysctl(
         @Arg(value = "the parameter, e.g. net.ipv4.ip_forward", required = true) String key,
         @Arg(value = "the wanted value; several fields separated by spaces", required = true) String value,
@@ -50,17 +52,38 @@ public record Sysctl(
         if (now == null) {
             throw new IllegalStateException("server.sysctl: the kernel has no parameter " + key);
         }
-        // Persistence is judged by the live value only: when that is right the file is not checked, so a value
-        // set by hand stays unpersisted until it next differs.
-        if (normalise(now).equals(normalise(value))) {
-            return Plan.noChange(key + " is " + value);
+        boolean live = normalise(now).equals(normalise(value));
+        // The file is judged on its own: a live value that is already right (set by hand, or by another program
+        // such as Docker for ip_forward) would otherwise never be written down, and would be lost at the reboot.
+        boolean persisted = !persist || persisted(facts.get(new FindInFile(FILE, linePattern())));
+        if (live && persisted) {
+            return Plan.noChange(key + " is " + value + (persist ? " (and in " + FILE + ")" : ""));
         }
         List<Command> commands = new ArrayList<>();
-        commands.add(Command.of("sysctl", "-w", key + "=" + value));
-        if (persist) {
+        if (!live) {
+            commands.add(Command.of("sysctl", "-w", key + "=" + value));
+        }
+        if (!persisted) {
             commands.add(Command.of("sh", "-c", PERSIST, "sh", key, value));
         }
         return Plan.run(commands);
+    }
+
+    /** The file's lines for the key, as the awk above tells them: optional blanks, the key, blanks, '='. */
+    private String linePattern() {
+        return "^[[:blank:]]*" + key.replaceAll("[.]", "\\\\.") + "[[:blank:]]*=";
+    }
+
+    /**
+     * Whether the file sets the wanted value: the last line for the key counts, as it does for sysctl. null (no
+     * file, or unreadable) is not persisted.
+     */
+    private boolean persisted(List<String> lines) {
+        if (lines == null || lines.isEmpty()) {
+            return false;
+        }
+        String last = lines.getLast();
+        return normalise(last.substring(last.indexOf('=') + 1)).equals(normalise(value));
     }
 
     /** sysctl prints multi-field values tab-separated; people write them with spaces. */

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,14 +54,41 @@ class RebootAndWaitTest {
         fleetExtension.fleet().clearFaults();
     }
 
+    /** Each host's boot id, in the file the reboots below are told to read (relative: in the host's home). */
+    private static final String BOOT_ID = "boot_id";
+
+    @BeforeEach
+    void firstBoot() throws Exception {
+        for (FleetHost h : fleetExtension.fleet().hosts()) {
+            Files.createDirectories(h.home());
+            Files.writeString(h.home().resolve(BOOT_ID), "first-boot-of-" + h.name() + "\n");
+        }
+    }
+
     /** The "reboot command" leaves a file named after the host; the host then goes down for {@code down}. */
     private void rebootHostsThatAsk(Path markers, Duration down) {
+        rebootHostsThatAsk(markers, Duration.ZERO, down);
+    }
+
+    /**
+     * As above, but the host keeps taking logins on its old boot for {@code shuttingDown} first, as a host slow to
+     * shut down does; its boot id changes as it goes down.
+     */
+    private void rebootHostsThatAsk(Path markers, Duration shuttingDown, Duration down) {
         Set<String> done = ConcurrentHashMap.newKeySet();
         watcher = Thread.ofVirtual().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 for (FleetHost h : fleetExtension.fleet().hosts()) {
                     if (Files.exists(markers.resolve(h.name())) && done.add(h.name())) {
-                        h.reboot(down);
+                        Thread.ofVirtual().start(() -> {
+                            try {
+                                Thread.sleep(shuttingDown);
+                                Files.writeString(h.home().resolve(BOOT_ID), "second-boot-of-" + h.name() + "\n");
+                            } catch (Exception e) {
+                                return;
+                            }
+                            h.reboot(down);
+                        });
                     }
                 }
                 try {
@@ -82,7 +110,7 @@ class RebootAndWaitTest {
     }
 
     private static dev.jinfra.deploy.OperationCall reboot(int delay, int timeout, String command) {
-        return PrepareContext.register(new Reboot(delay, timeout, command));
+        return PrepareContext.register(new Reboot(delay, timeout, command, BOOT_ID));
     }
 
     @Test
@@ -114,6 +142,34 @@ class RebootAndWaitTest {
         });
         assertThat(statuses(r, "reboot")).containsOnly(OperationStatus.FAILED);
         assertThat(r.outcomes().getFirst().reason()).startsWith("did not come back within 2 s");
+        assertThat(statuses(r, "after")).containsOnly(OperationStatus.SKIPPED);
+    }
+
+    @Test
+    void aHostSlowToShutDownIsNotTakenForBackWhileOnItsOldBoot() throws Exception {
+        Path markers = Files.createDirectories(dir.resolve("slow-shutdown"));
+        // Logins still work when the first attempt is made (after delay, 2 s), on the boot from before.
+        rebootHostsThatAsk(markers, Duration.ofMillis(3500), Duration.ofMillis(500));
+        DeployResult r = run(host -> {
+            reboot(2, 20, "touch " + markers + "/$FLEET_HOST").name("reboot");
+            server.shell("cat " + BOOT_ID).name("after");
+        });
+        assertThat(statuses(r, "reboot")).containsOnly(OperationStatus.CHANGED);
+        for (OperationOutcome o : r.outcomes().stream().filter(o -> o.name().equals("after")).toList()) {
+            assertThat(o.stdout()).as("the operation after the reboot runs on the new boot").startsWith("second-boot-of-");
+        }
+    }
+
+    @Test
+    void aHostThatTakesLoginsButNeverRebootsFails() throws Exception {
+        Path markers = Files.createDirectories(dir.resolve("never"));
+        DeployResult r = run(host -> {
+            reboot(2, 2, "touch " + markers + "/$FLEET_HOST").name("reboot");
+            server.shell("echo after").name("after");
+        });
+        assertThat(statuses(r, "reboot")).containsOnly(OperationStatus.FAILED);
+        assertThat(r.outcomes().getFirst().reason()).startsWith("did not reboot within 2 s")
+                .contains("boot_id reads as before the reboot");
         assertThat(statuses(r, "after")).containsOnly(OperationStatus.SKIPPED);
     }
 

@@ -1,0 +1,90 @@
+package dev.jinfra.ops.git;
+
+import static dev.jinfra.deploy.Operations.git;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jinfra.deploy.Deploy;
+import dev.jinfra.deploy.DeployListener;
+import dev.jinfra.deploy.DeployResult;
+import dev.jinfra.deploy.DeployRunner;
+import dev.jinfra.deploy.OperationOutcome;
+import dev.jinfra.deploy.OperationStatus;
+import dev.jinfra.testing.FleetHosts;
+import dev.jinfra.testing.SshConnectorExtension;
+import dev.jinfra.testkit.SshFleetExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** git.repo run by real git on an in-process fleet host, against a bare repository in a temporary directory. */
+class RepoOnFleetTest {
+    @RegisterExtension
+    static SshFleetExtension fleetExtension = SshFleetExtension.hosts(1);
+
+    @RegisterExtension
+    static SshConnectorExtension sshExtension = new SshConnectorExtension();
+
+    @TempDir
+    Path dir;
+
+    private DeployResult run(Deploy deploy) {
+        return new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()),
+                List.of(deploy), DeployRunner.Options.defaults(), new DeployListener() {});
+    }
+
+    private static String git(Path in, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=jinfra", "-c", "user.email=jinfra@example.invalid",
+                "-c", "init.defaultBranch=main"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("git %s: %s", args, out).isZero();
+        return out;
+    }
+
+    /** A bare repository with branches main and dev, each a commit ahead of where they split. */
+    private Path remote() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        git(work, "init", "-q", ".");
+        git(work, "commit", "-q", "--allow-empty", "-m", "start");
+        git(work, "branch", "dev");
+        git(work, "commit", "-q", "--allow-empty", "-m", "on main");
+        git(work, "checkout", "-q", "dev");
+        git(work, "commit", "-q", "--allow-empty", "-m", "on dev");
+        git(dir, "clone", "-q", "--bare", work.toString(), "app.git");
+        return dir.resolve("app.git");
+    }
+
+    private static void assertAllChanged(DeployResult r) {
+        for (OperationOutcome o : r.outcomes()) {
+            assertThat(o.status()).as("%s: %s %s", o.name(), o.reason(), o.stderr()).isEqualTo(OperationStatus.CHANGED);
+        }
+    }
+
+    @Test
+    void aShallowCloneChangesToABranchItDidNotClone() throws Exception {
+        String src = "file://" + remote();
+        String dest = dir.resolve("app").toString();
+        assertAllChanged(run(host -> git.repo(new Repo(src, dest, "main", null, true, 1))));
+        assertThat(git(dir, "-C", dest, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("main");
+
+        assertAllChanged(run(host -> git.repo(new Repo(src, dest, "dev", null, true, 1))));
+        assertThat(git(dir, "-C", dest, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("dev");
+        assertThat(git(dir, "-C", dest, "log", "-1", "--format=%s")).isEqualTo("on dev");
+        // The local branch tracks origin's, so git pull by hand works in the checkout too.
+        assertThat(git(dir, "-C", dest, "rev-parse", "--abbrev-ref", "dev@{upstream}")).isEqualTo("origin/dev");
+
+        // Back and forth: the refspec for dev is not added a second time.
+        assertAllChanged(run(host -> git.repo(new Repo(src, dest, "main", null, true, 1))));
+        assertAllChanged(run(host -> git.repo(new Repo(src, dest, "dev", null, true, 1))));
+        assertThat(git(dir, "-C", dest, "config", "--get-all", "remote.origin.fetch").lines().toList())
+                .containsExactly("+refs/heads/main:refs/remotes/origin/main", "+refs/heads/dev:refs/remotes/origin/dev");
+    }
+}
