@@ -10,7 +10,7 @@ import java.util.List;
  * value wins over the config's.
  *
  * @param name     the hop as written in the ProxyJump value, without user and port
- * @param keyFiles the hop's IdentityFiles from the config; otherwise the target host's key files
+ * @param keyFiles the hop's IdentityFiles from the config (those that exist); without any, the target's key files
  * @param implicitKeys whether {@code keyFiles} are the default ~/.ssh/id_* files (see {@link SshSettings})
  */
 public record JumpHost(String name, String address, int port, String user, List<Path> keyFiles, boolean implicitKeys) {
@@ -42,7 +42,12 @@ public record JumpHost(String name, String address, int port, String user, List<
                 throw new IllegalArgumentException("ssh_proxy_jump: more than " + MAX_HOPS
                         + " jump hosts (does the ssh config's ProxyJump loop?)");
             }
-            spec = config.lookup(level.getFirst().name()).proxyJump();
+            SshConfigFile.Entry first = config.lookup(level.getFirst().name());
+            if (first.proxyCommand() != null) {
+                // OpenSSH opens the first hop as a host of its own, through its ProxyCommand.
+                throw SshConfigFile.proxyCommandRefused(first.proxyCommand());
+            }
+            spec = first.proxyJump();
         }
         return List.copyOf(hops);
     }
@@ -75,10 +80,10 @@ public record JumpHost(String name, String address, int port, String user, List<
         SshConfigFile.Entry fromConfig = config.lookup(host);
         int portNumber = port != null ? port(port, written) : fromConfig.port() != null ? fromConfig.port() : 22;
         String login = user != null ? user : fromConfig.user() != null ? fromConfig.user() : System.getProperty("user.name");
-        List<Path> keys = fromConfig.identityFiles().stream().map(Path::of).toList();
-        boolean implicit = keys.isEmpty() && targetKeysImplicit;
-        return new JumpHost(host, fromConfig.hostName() != null ? fromConfig.hostName() : host, portNumber, login,
-                keys.isEmpty() ? targetKeys : keys, implicit);
+        String address = fromConfig.hostName() != null ? fromConfig.hostName() : host;
+        boolean own = !fromConfig.identityFiles().isEmpty();
+        List<Path> keys = own ? config.identityFiles(fromConfig, host, address, login, portNumber) : targetKeys;
+        return new JumpHost(host, address, portNumber, login, keys, !own && targetKeysImplicit);
     }
 
     private static int port(String text, String written) {

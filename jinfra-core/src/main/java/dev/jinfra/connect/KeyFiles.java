@@ -20,7 +20,8 @@ import org.apache.sshd.common.util.security.SecurityUtils;
  * Private keys read once per run and shared by every host that uses them: a thousand hosts with one key file
  * decrypt it once and ask for its passphrase at most once.
  *
- * <p>Keys somebody named (ssh_key, IdentityFile) must load, or the host fails with the reason. The default
+ * <p>Keys somebody named (ssh_key, an IdentityFile that exists; see {@link SshConfigFile#identityFiles}) must
+ * load, or the host fails with the reason. The default
  * ~/.ssh/id_* files nobody named are skipped when they cannot be used, with one warning per file and run, as
  * OpenSSH skips them: an encrypted one must not make every host unreachable when ssh-agent or another key
  * would log in. Like OpenSSH, which tries the agent's keys first, jinfra does not ask for a default key's

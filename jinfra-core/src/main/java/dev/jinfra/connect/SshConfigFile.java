@@ -1,37 +1,54 @@
 package dev.jinfra.connect;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * The part of an OpenSSH client config jinfra applies: {@code Host} blocks with HostName, Port, User,
  * IdentityFile and ProxyJump, and {@code Include}. {@code Match} blocks are skipped with one warning (their
- * conditions need a full ssh to evaluate); other keywords are ignored. As in OpenSSH, the first value found
- * for a keyword wins.
+ * conditions need a full ssh to evaluate); a host whose config sets ProxyCommand is refused (see
+ * {@link Entry#proxyCommand}); other keywords are ignored. As in OpenSSH, the first value found for a keyword
+ * wins.
  */
 public final class SshConfigFile {
     /** A config with no entries. */
-    public static final SshConfigFile EMPTY = new SshConfigFile(List.of());
+    public static final SshConfigFile EMPTY = new SshConfigFile(List.of(), w -> {});
 
     /**
      * Settings that apply to a host every one of {@code conditions} (each a Host pattern list) matches: a Host
      * block in a file included from another Host block applies only where both match, as in OpenSSH.
      */
-    record Block(List<List<String>> conditions, List<String[]> settings) {
+    record Block(List<List<String>> conditions, List<Setting> settings) {
         boolean appliesTo(String host) {
             return conditions.stream().allMatch(patterns -> matches(patterns, host));
         }
     }
 
-    /** The settings found for one host; null fields were not set. */
-    public record Entry(String hostName, Integer port, String user, List<String> identityFiles, String proxyJump) {}
+    /** One config line: its keyword in lower case, its value, and {@code file:line} for messages. */
+    record Setting(String key, String value, String where) {}
+
+    /**
+     * The settings found for one host; null fields were not set.
+     *
+     * @param identityFiles every IdentityFile line, in order, as written (tokens are expanded per connection)
+     * @param proxyCommand where the ProxyCommand that applies is set ({@code file:line}); null when there is none,
+     *     it is {@code none}, or a ProxyJump came first (as in OpenSSH, whichever of the two comes first wins)
+     */
+    public record Entry(String hostName, Integer port, String user, List<Setting> identityFiles, String proxyJump,
+                        String proxyCommand) {}
 
     private final List<Block> blocks;
+    private final Consumer<String> warnings;
+    private final Set<Path> warnedMissing = ConcurrentHashMap.newKeySet();
 
-    private SshConfigFile(List<Block> blocks) {
+    private SshConfigFile(List<Block> blocks, Consumer<String> warnings) {
         this.blocks = blocks;
+        this.warnings = warnings;
     }
 
     /**
@@ -44,7 +61,7 @@ public final class SshConfigFile {
 
     /** As {@link #load(Path, Consumer)}, with relative {@code Include} paths looked up in {@code includeDir}. */
     static SshConfigFile load(Path file, Path includeDir, Consumer<String> warnings) {
-        return new SshConfigFile(SshConfigReader.read(file, includeDir, warnings));
+        return new SshConfigFile(SshConfigReader.read(file, includeDir, warnings), warnings);
     }
 
     static String expandHome(String path) {
@@ -56,24 +73,59 @@ public final class SshConfigFile {
         String hostName = null;
         Integer port = null;
         String user = null;
-        String proxyJump = null;
-        List<String> identities = new ArrayList<>();
+        // ProxyJump and ProxyCommand compete: the first of either is the one that counts.
+        Setting proxy = null;
+        List<Setting> identities = new ArrayList<>();
         for (Block b : blocks) {
             if (!b.appliesTo(host)) {
                 continue;
             }
-            for (String[] s : b.settings()) {
-                switch (s[0]) {
-                    case "hostname" -> hostName = hostName == null ? expandHostName(s[1], host) : hostName;
-                    case "port" -> port = port == null ? parsePort(s[1]) : port;
-                    case "user" -> user = user == null ? s[1] : user;
-                    case "proxyjump" -> proxyJump = proxyJump == null ? s[1] : proxyJump;
-                    case "identityfile" -> identities.add(expandHome(s[1]));
+            for (Setting s : b.settings()) {
+                switch (s.key()) {
+                    case "hostname" -> hostName = hostName == null ? expandHostName(s.value(), host) : hostName;
+                    case "port" -> port = port == null ? parsePort(s.value()) : port;
+                    case "user" -> user = user == null ? s.value() : user;
+                    case "proxyjump", "proxycommand" -> proxy = proxy == null ? s : proxy;
+                    case "identityfile" -> identities.add(s);
                     default -> {}
                 }
             }
         }
-        return new Entry(hostName, port, user, List.copyOf(identities), "none".equalsIgnoreCase(proxyJump) ? null : proxyJump);
+        boolean none = proxy == null || "none".equalsIgnoreCase(proxy.value());
+        String proxyJump = none || !proxy.key().equals("proxyjump") ? null : proxy.value();
+        String proxyCommand = none || !proxy.key().equals("proxycommand") ? null : proxy.where();
+        return new Entry(hostName, port, user, List.copyOf(identities), proxyJump, proxyCommand);
+    }
+
+    /**
+     * The IdentityFiles of {@code entry} for a connection to {@code hostName} as {@code user} on {@code port},
+     * tokens expanded. Files that do not exist are left out with one warning per file and run, as OpenSSH
+     * leaves them out: a config naming a key only some machines have must not fail every host.
+     *
+     * @param given the host name looked up ({@code %n})
+     * @throws IllegalArgumentException naming file and line for a token jinfra does not know
+     */
+    List<Path> identityFiles(Entry entry, String given, String hostName, String user, int port) {
+        var tokens = ConfigTokens.forHost(given, hostName, user, port);
+        List<Path> files = new ArrayList<>();
+        for (Setting s : entry.identityFiles()) {
+            Path file = Path.of(ConfigTokens.expand(s.value(), tokens, s.where() + ": IdentityFile"));
+            if (Files.exists(file)) {
+                files.add(file);
+            } else if (warnedMissing.add(file)) {
+                warnings.accept(s.where() + ": IdentityFile " + file + " does not exist; skipped");
+            }
+        }
+        return List.copyOf(files);
+    }
+
+    /**
+     * The error for a host whose connection the config routes through a ProxyCommand. jinfra cannot run one,
+     * and connecting directly instead could go around a bastion the network requires.
+     */
+    static IllegalArgumentException proxyCommandRefused(String where) {
+        return new IllegalArgumentException(where + ": ProxyCommand is not supported, and connecting directly"
+                + " could bypass it; use ProxyJump, or set ssh_proxy_jump for the host");
     }
 
     /** HostName's tokens: {@code %h} is the name looked up, {@code %%} a literal percent sign. */

@@ -92,7 +92,7 @@ final class SshConfigReader {
                 }
                 default -> {
                     if (!at.inMatch && !args.isEmpty()) {
-                        at.block.settings().add(new String[] {key, String.join(" ", args)});
+                        at.block.settings().add(new SshConfigFile.Setting(key, String.join(" ", args), file + ":" + lineNo));
                     }
                 }
             }

@@ -58,7 +58,7 @@ public record SshSettings(
         String user = host.value(HostKeys.SSH_USER).map(Object::toString)
                 .orElse(fromConfig.user() != null ? fromConfig.user() : System.getProperty("user.name"));
 
-        List<Path> keys = namedKeyFiles(host, fromConfig);
+        List<Path> keys = namedKeyFiles(host, fromConfig, config, address, user, port);
         boolean implicitKeys = keys == null;
         if (implicitKeys) {
             // Like ssh: the usual key files, for those that exist.
@@ -74,6 +74,9 @@ public record SshSettings(
                 .orElse(fromConfig.proxyJump());
         if (proxyJump != null && proxyJump.isEmpty()) {
             proxyJump = null;
+        }
+        if (host.value(HostKeys.SSH_PROXY_JUMP).isEmpty() && fromConfig.proxyCommand() != null) {
+            throw SshConfigFile.proxyCommandRefused(fromConfig.proxyCommand());
         }
         List<JumpHost> jumps = JumpHost.resolve(proxyJump, config, keys, implicitKeys);
         Duration timeout = host.value(HostKeys.SSH_CONNECT_TIMEOUT)
@@ -92,9 +95,11 @@ public record SshSettings(
     /**
      * {@code ssh_key} is one path or a list of paths. An empty list means no key files at all, not even the
      * config's IdentityFile or ~/.ssh/id_*: for hosts that log in through ssh-agent or a password only.
-     * Null when neither the host data nor the config names any.
+     * Without ssh_key, the config's IdentityFiles that exist; as in OpenSSH, naming only missing ones still
+     * keeps the ~/.ssh/id_* files out. Null when neither the host data nor the config names any.
      */
-    private static List<Path> namedKeyFiles(Host host, SshConfigFile.Entry fromConfig) {
+    private static List<Path> namedKeyFiles(Host host, SshConfigFile.Entry fromConfig, SshConfigFile config,
+                                            String address, String user, int port) {
         List<Path> keys = new ArrayList<>();
         Object given = host.value(HostKeys.SSH_KEY).orElse(null);
         if (given instanceof List<?> list) {
@@ -105,8 +110,8 @@ public record SshSettings(
         } else if (given != null && !given.toString().isBlank()) {
             keys.add(Path.of(SshConfigFile.expandHome(given.toString())));
         }
-        if (keys.isEmpty()) {
-            fromConfig.identityFiles().forEach(f -> keys.add(Path.of(f)));
+        if (keys.isEmpty() && !fromConfig.identityFiles().isEmpty()) {
+            return config.identityFiles(fromConfig, host.address(), address, user, port);
         }
         return keys.isEmpty() ? null : List.copyOf(keys);
     }

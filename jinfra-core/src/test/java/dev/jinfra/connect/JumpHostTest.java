@@ -39,17 +39,18 @@ class JumpHostTest {
 
     @Test
     void eachHopTakesItsSettingsFromTheConfigAndTheValueWins() throws Exception {
+        Path key = Files.writeString(dir.resolve("jump"), "");
         var config = config("""
                 Host bastion
                   HostName 10.0.0.5
                   Port 2201
                   User jump
-                  IdentityFile /keys/jump
-                """);
+                  IdentityFile %s
+                """.formatted(key));
         List<JumpHost> hops = resolve("bastion, admin@bastion:22", config);
         assertThat(hops).containsExactly(
-                new JumpHost("bastion", "10.0.0.5", 2201, "jump", List.of(Path.of("/keys/jump")), false),
-                new JumpHost("bastion", "10.0.0.5", 22, "admin", List.of(Path.of("/keys/jump")), false));
+                new JumpHost("bastion", "10.0.0.5", 2201, "jump", List.of(key), false),
+                new JumpHost("bastion", "10.0.0.5", 22, "admin", List.of(key), false));
         assertThat(hops.get(0).describe()).isEqualTo("bastion ([10.0.0.5]:2201)");
         // Without an IdentityFile of its own, a hop is offered the target's keys, default ones included.
         assertThat(JumpHost.resolve("other", config, TARGET_KEYS, true).getFirst())
