@@ -22,11 +22,14 @@ import java.util.Set;
  * parents'; unrelated groups apply in order of first mention, so the later one wins. When both rules cannot
  * hold at once (a child mentioned before an unrelated group that is mentioned before the child's parent), the
  * child-beats-parent rule wins. A null value removes the key, so a host can unset a group's value.
+ *
+ * <p>Ansible inventories follow Ansible's order instead ({@link AnsibleGroupOrder}).
  */
 final class InventoryAssembler {
     private final InventoryDraft draft;
     private final Map<String, Integer> order = new HashMap<>();
     private final Map<String, Set<String>> ancestors = new HashMap<>();
+    private AnsibleGroupOrder ansibleOrder;
 
     InventoryAssembler(InventoryDraft draft) {
         this.draft = draft;
@@ -39,6 +42,9 @@ final class InventoryAssembler {
     Inventory assemble() {
         checkChildrenExist();
         checkNoCycles();
+        if (draft.ansible) {
+            ansibleOrder = new AnsibleGroupOrder(draft);
+        }
         if (draft.hosts.isEmpty()) {
             throw new InventoryException(draft.source, 0, "no hosts");
         }
@@ -137,7 +143,7 @@ final class InventoryAssembler {
     /** Fills {@code data} with the host's merged data and {@code lines} with the line each value came from. */
     private void mergeData(List<String> groups, String host, Map<String, Object> data, Map<String, Integer> lines) {
         apply(data, lines, draft.allData, draft.allDataLines);
-        for (String group : precedenceOrder(groups)) {
+        for (String group : ansibleOrder != null ? ansibleOrder.sort(groups) : precedenceOrder(groups)) {
             GroupDraft g = draft.groups.get(group);
             apply(data, lines, g.data, g.dataLines);
         }
