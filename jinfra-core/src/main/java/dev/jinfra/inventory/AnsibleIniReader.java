@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
  */
 final class AnsibleIniReader {
     private static final Pattern SECTION = Pattern.compile("\\[([^\\[\\]:]+)(?::([^\\[\\]]*))?]");
-    private static final Pattern PORT = Pattern.compile("\\d{1,5}");
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d{0,17})");
 
     private enum Kind { HOSTS, VARS, CHILDREN }
@@ -97,13 +96,11 @@ final class AnsibleIniReader {
 
     private void hostLine(String line) {
         List<IniTokens.Token> tokens = IniTokens.split(line, source, lineNumber);
-        String pattern = tokens.getFirst().text();
+        var host = AnsibleHostPort.parse(tokens.getFirst().text(), source, lineNumber);
         Map<String, Object> vars = new LinkedHashMap<>();
-        // host:port, but not an Ansible range such as web[01:05], whose ':' sits inside brackets.
-        int colon = HostPattern.lastOutsideBrackets(pattern, ':');
-        if (colon > 0 && PORT.matcher(pattern.substring(colon + 1)).matches()) {
-            vars.put("ansible_port", Integer.valueOf(pattern.substring(colon + 1)));
-            pattern = pattern.substring(0, colon);
+        // First, so that an ansible_port written on the line wins, as in Ansible.
+        if (host.port() != null) {
+            vars.put("ansible_port", host.port());
         }
         for (IniTokens.Token token : tokens.subList(1, tokens.size())) {
             int eq = token.text().indexOf('=');
@@ -113,7 +110,7 @@ final class AnsibleIniReader {
             String value = token.text().substring(eq + 1);
             vars.put(token.text().substring(0, eq), token.quoted() ? value : literal(value));
         }
-        draft.addHosts(group, pattern, AnsibleVars.translate(vars), lineNumber);
+        host.addTo(draft, group, AnsibleVars.translate(vars), Map.of(), lineNumber);
     }
 
     /** Ansible reads unquoted host-line values as Python literals; numbers and booleans are what matter here. */

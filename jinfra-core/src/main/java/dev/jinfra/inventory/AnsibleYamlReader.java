@@ -1,5 +1,6 @@
 package dev.jinfra.inventory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,10 +70,17 @@ final class AnsibleYamlReader {
                         AnsibleVars.translateLines(yaml.keyLines(value)), yaml.line(value));
                 case "hosts" -> {
                     for (NodeTuple host : yaml.entries(value, "hosts of group '" + name + "'")) {
-                        String pattern = yaml.key(host);
-                        Map<String, Object> vars = yaml.data(host.getValueNode(), "vars of host '" + pattern + "'");
-                        draft.addHosts(name, pattern, AnsibleVars.translate(vars),
-                                AnsibleVars.translateLines(yaml.keyLines(host.getValueNode())), yaml.line(host.getKeyNode()));
+                        String written = yaml.key(host);
+                        int line = yaml.line(host.getKeyNode());
+                        // Ansible's yaml plugin splits host:port too, the port coming before the host's variables.
+                        var hostPort = AnsibleHostPort.parse(written, yaml.source(), line);
+                        Map<String, Object> vars = new LinkedHashMap<>();
+                        if (hostPort.port() != null) {
+                            vars.put("ansible_port", hostPort.port());
+                        }
+                        vars.putAll(yaml.data(host.getValueNode(), "vars of host '" + written + "'"));
+                        hostPort.addTo(draft, name, AnsibleVars.translate(vars),
+                                AnsibleVars.translateLines(yaml.keyLines(host.getValueNode())), line);
                     }
                 }
                 case "children" -> {

@@ -106,7 +106,8 @@ final class InventoryDraft {
         addHost(group, name, data, Map.of(), line);
     }
 
-    private void addHost(String group, String name, Map<String, Object> data, Map<String, Integer> keyLines, int line) {
+    /** As {@link #addHost(String, String, Map, int)}, with the line of each key where it differs from {@code line}. */
+    void addHost(String group, String name, Map<String, Object> data, Map<String, Integer> keyLines, int line) {
         boolean grouped = group != null && !group.equals(ALL);
         if (grouped) {
             defineGroup(group, line);
