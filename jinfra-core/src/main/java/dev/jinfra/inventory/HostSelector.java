@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The {@code --limit} pattern language, close to Ansible's.
@@ -21,6 +23,10 @@ import java.util.regex.Pattern;
  *   <li>a group name, a host name, {@code all} or {@code *};</li>
  *   <li>a glob over host and group names: {@code web-*}, {@code db-?};</li>
  *   <li>a range: {@code web-[01-05]};</li>
+ *   <li>{@code ~regex}: a regular expression matched from the start of host and group names, as in Ansible;</li>
+ *   <li>a group with an Ansible subscript: {@code web[0]}, {@code web[-1]}, {@code web[0:2]} (0-based, both
+ *       ends included, {@code web[2:]} to the last), in inventory order; only where the name before the
+ *       bracket is a group, since otherwise it is a range;</li>
  *   <li>{@code @file}: the host (or group) names in a file, one per line, {@code #} starts a comment; the
  *       file is read relative to the working directory and names no longer in the inventory are skipped;</li>
  *   <li>{@code !item} to exclude, {@code &item} to intersect.</li>
@@ -34,6 +40,8 @@ import java.util.regex.Pattern;
  */
 public final class HostSelector {
     private static final String SOURCE = "--limit";
+    /** Ansible's subscript on a pattern: {@code name[3]}, {@code name[-1]}, {@code name[1:3]}, {@code name[1:]}. */
+    private static final Pattern SUBSCRIPT = Pattern.compile("(.+)\\[(?:(-?\\d{1,9})|(\\d{1,9}):(\\d{0,9}))]");
 
     private HostSelector() {}
 
@@ -76,8 +84,9 @@ public final class HostSelector {
         List<String> items = new ArrayList<>();
         for (String piece : splitOutsideBrackets(pattern, ',')) {
             String body = piece.startsWith("!") || piece.startsWith("&") ? piece.substring(1) : piece;
+            // A regular expression may well contain ':', as in (?:a|b).
             boolean whole = inventory.host(body).isPresent() || inventory.groups().containsKey(body)
-                    || body.contains("::") || TargetList.isIpv6(body);
+                    || body.contains("::") || TargetList.isIpv6(body) || body.startsWith("~");
             if (whole) {
                 items.add(piece);
             } else {
@@ -127,8 +136,13 @@ public final class HostSelector {
             }
             return names;
         }
+        Matcher subscript = SUBSCRIPT.matcher(body);
         if (body.equals("all") || body.equals("*")) {
             inventory.hosts().forEach(h -> names.add(h.name()));
+        } else if (body.startsWith("~")) {
+            names.addAll(matchRegex(inventory, body.substring(1), written));
+        } else if (subscript.matches() && inventory.groups().containsKey(subscript.group(1))) {
+            names.addAll(subscript(inventory.groups().get(subscript.group(1)), subscript, written));
         } else {
             names.addAll(matchName(inventory, body));
             if (names.isEmpty() && HostPattern.hasRange(body)) {
@@ -141,6 +155,42 @@ public final class HostSelector {
             throw new InventoryException(SOURCE, 0, "no host or group matches '" + written + "'");
         }
         return names;
+    }
+
+    /** Ansible's {@code re.match}: anchored at the start of the name only, over group and host names. */
+    private static Set<String> matchRegex(Inventory inventory, String regex, String written) {
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new InventoryException(SOURCE, 0, "bad regular expression in '" + written + "': "
+                    + e.getDescription() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
+        }
+        Set<String> names = new LinkedHashSet<>();
+        inventory.groups().forEach((group, members) -> {
+            if (pattern.matcher(group).lookingAt()) {
+                names.addAll(members);
+            }
+        });
+        inventory.hosts().stream().map(Host::name).filter(n -> pattern.matcher(n).lookingAt()).forEach(names::add);
+        return names;
+    }
+
+    /** {@code [i]} (negative counts from the end) or {@code [from:to]} with both ends included, as in Ansible. */
+    private static List<String> subscript(List<String> members, Matcher m, String written) {
+        int size = members.size();
+        if (m.group(2) != null) {
+            int index = Integer.parseInt(m.group(2));
+            int at = index < 0 ? size + index : index;
+            if (at < 0 || at >= size) {
+                throw new InventoryException(SOURCE, 0, "'" + written + "': group '" + m.group(1) + "' has " + size
+                        + " host" + (size == 1 ? "" : "s") + ", so there is no index " + index);
+            }
+            return List.of(members.get(at));
+        }
+        int from = Integer.parseInt(m.group(3));
+        int to = m.group(4).isEmpty() ? size - 1 : Math.min(Integer.parseInt(m.group(4)), size - 1);
+        return from > to ? List.of() : members.subList(from, to + 1);
     }
 
     /** A group name, a host name or a glob over both. */
