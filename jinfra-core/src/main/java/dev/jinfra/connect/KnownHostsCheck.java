@@ -80,32 +80,43 @@ final class KnownHostsCheck implements ServerKeyVerifier, SessionListener {
             // The user turned checking off for this host on purpose.
             return true;
         }
-        List<Line> lines = lookup(attempt);
+        return switch (judge(attempt, key, lookup(attempt))) {
+            case KNOWN -> true;
+            case REFUSED -> false;
+            case UNKNOWN -> unknown(attempt, key);
+        };
+    }
+
+    /** What known_hosts says of a key. */
+    enum Verdict { KNOWN, REFUSED, UNKNOWN }
+
+    /** Judges {@code key} by the host's {@code lines}; a refusal is set on the attempt. */
+    private static Verdict judge(ConnectAttempt attempt, PublicKey key, List<Line> lines) {
         for (Line line : lines) {
             if ("revoked".equals(line.entry().getMarker()) && revokes(line.key(), key)) {
                 attempt.refuse("host key of " + attempt.displayAddress() + " is marked @revoked in " + line.where()
                         + " (" + KeyUtils.getFingerPrint(key) + ")", UnreachableException.Reason.HOST_KEY_REVOKED);
-                return false;
+                return Verdict.REFUSED;
             }
         }
         if (key instanceof OpenSshCertificate cert) {
             // A host certificate is vouched for by a @cert-authority line with the key that signed it.
             boolean trusted = lines.stream().anyMatch(l -> "cert-authority".equals(l.entry().getMarker())
                     && KeyUtils.compareKeys(l.key(), cert.getCaPubKey()));
-            return trusted || unknown(attempt, key);
+            return trusted ? Verdict.KNOWN : Verdict.UNKNOWN;
         }
         List<Line> plain = KnownHostsFile.plain(lines);
         if (plain.stream().anyMatch(l -> KeyUtils.compareKeys(l.key(), key))) {
-            return true;
+            return Verdict.KNOWN;
         }
         String type = KeyUtils.getCanonicalKeyType(KeyUtils.getKeyType(key));
         for (Line line : plain) {
             if (type.equals(KeyUtils.getCanonicalKeyType(KeyUtils.getKeyType(line.key())))) {
                 attempt.refuse(changedMessage(line, key), UnreachableException.Reason.HOST_KEY_CHANGED);
-                return false;
+                return Verdict.REFUSED;
             }
         }
-        return unknown(attempt, key);
+        return Verdict.UNKNOWN;
     }
 
     static String changedMessage(Line line, PublicKey key) {
@@ -130,7 +141,12 @@ final class KnownHostsCheck implements ServerKeyVerifier, SessionListener {
                     UnreachableException.Reason.HOST_KEY_UNKNOWN);
             return false;
         }
-        return recorder.record(attempt, file, key);
+        // Judged again under the recorder's locks, with the file read again: sessions to the same new host (a
+        // jump host shared by many targets) all found it unknown at once, and each appended its key.
+        return recorder.record(attempt, file, key, () -> {
+            file.forceReload();
+            return judge(attempt, key, lookup(attempt));
+        });
     }
 
     /**

@@ -69,14 +69,22 @@ final class KnownHostsFile {
         return out;
     }
 
-    /** Adds a line this process appended as line {@code number}, so lookups find it at once. */
+    /**
+     * Adds a line this process appended as line {@code number}, so lookups find it at once. Called with the
+     * file still locked: the file's new size and time are taken as loaded, so the next look at the file does
+     * not read it all again for this one line.
+     */
     synchronized void added(KnownHostEntry entry, PublicKey key, int number) {
         Line line = new Line(this, number, new HostEntryPair(entry, key));
         recorded.add(line);
-        Loaded current = loaded;
-        if (current != null) {
-            current.lines.put(line.pair(), line);
-            current.index.add(line.pair());
+        Loaded current = current();
+        current.lines.put(line.pair(), line);
+        current.index.add(line.pair());
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+            loaded = new Loaded(attrs.lastModifiedTime(), attrs.size(), current.index, current.lines);
+        } catch (IOException e) {
+            // Read again at the next look; the line is in the index either way.
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
@@ -25,7 +26,11 @@ final class KnownHostsRecorder {
 
     private final Map<Path, Count> counts = new ConcurrentHashMap<>();
 
-    boolean record(ConnectAttempt attempt, KnownHostsFile file, PublicKey key) {
+    /**
+     * Appends {@code key} unless {@code again}, asked while the file is locked, finds the host no longer
+     * unknown: then the key is accepted without a write if already there, and refused if another one is.
+     */
+    boolean record(ConnectAttempt attempt, KnownHostsFile file, PublicKey key, Supplier<KnownHostsCheck.Verdict> again) {
         Path path = file.path;
         synchronized (file) {
             try {
@@ -42,6 +47,10 @@ final class KnownHostsRecorder {
                 try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
                      FileLock lock = ch.lock()) {
+                    KnownHostsCheck.Verdict verdict = again.get();
+                    if (verdict != KnownHostsCheck.Verdict.UNKNOWN) {
+                        return verdict == KnownHostsCheck.Verdict.KNOWN;
+                    }
                     long size = ch.size();
                     Count before = counts.get(path);
                     int lines = before != null && before.size() == size ? before.lines() : countLines(ch);
@@ -54,8 +63,9 @@ final class KnownHostsRecorder {
                     ch.write(ByteBuffer.wrap(bytes), size);
                     number = lines + 1;
                     counts.put(path, new Count(size + bytes.length, number));
+                    // Still under the lock, so the file as it is now is the file as loaded plus this line.
+                    file.added(KnownHostEntry.parseKnownHostEntry(text), key, number);
                 }
-                file.added(KnownHostEntry.parseKnownHostEntry(text), key, number);
                 return true;
             } catch (IOException e) {
                 attempt.refuse("cannot record host key in " + path + ": " + e.getMessage(),
