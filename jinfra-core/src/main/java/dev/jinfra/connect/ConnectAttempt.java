@@ -68,6 +68,26 @@ final class ConnectAttempt {
         return jumpHost != null ? jumpHost.displayAddress() : settings.displayAddress();
     }
 
+    private volatile boolean secretsWithheld;
+
+    /** The password this hop may be offered: none once its host key was found changed or revoked. */
+    String password() {
+        return secretsWithheld ? null : password;
+    }
+
+    /**
+     * The key was accepted although known_hosts contradicts it: a refusal set while judging it no longer
+     * applies, and the session offers no password.
+     */
+    void withholdSecrets() {
+        secretsWithheld = true;
+        refusal = null;
+    }
+
+    String refusalText() {
+        return refusal;
+    }
+
     void refuse(String why, UnreachableException.Reason reason) {
         this.refusal = jumpHost == null ? why : "jump host " + jumpHost.describe() + ": " + why;
         this.refusalReason = reason;

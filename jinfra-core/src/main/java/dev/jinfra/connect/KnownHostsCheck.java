@@ -1,10 +1,12 @@
 package dev.jinfra.connect;
 
 import dev.jinfra.connect.KnownHostsFile.Line;
+import java.io.File;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +38,16 @@ final class KnownHostsCheck implements ServerKeyVerifier, SessionListener {
     private final Map<Path, KnownHostsFile> files = new ConcurrentHashMap<>();
     private final Consumer<String> warnings;
     private final KnownHostsRecorder recorder = new KnownHostsRecorder();
+    private final List<Path> globalFiles;
+
+    /** Where the system-wide files are, for tests and unusual installs: paths separated by the path separator. */
+    static final String GLOBAL_FILES_PROPERTY = "jinfra.ssh.globalKnownHostsFiles";
 
     KnownHostsCheck(Consumer<String> warnings) {
         this.warnings = warnings;
+        String global = System.getProperty(GLOBAL_FILES_PROPERTY, "/etc/ssh/ssh_known_hosts" + File.pathSeparator
+                + "/etc/ssh/ssh_known_hosts2");
+        this.globalFiles = Arrays.stream(global.split(File.pathSeparator)).filter(p -> !p.isBlank()).map(Path::of).toList();
     }
 
     static ConnectAttempt attempt(ClientSession session) {
@@ -75,12 +84,18 @@ final class KnownHostsCheck implements ServerKeyVerifier, SessionListener {
             // Not opened by SshConnector: no policy to apply, so nothing is trusted.
             return false;
         }
-        SshSettings settings = attempt.settings;
-        if (settings.hostKeyChecking() == HostKeyChecking.NO) {
-            // The user turned checking off for this host on purpose.
+        Verdict verdict = judge(attempt, key, lookup(attempt));
+        if (attempt.settings.hostKeyChecking() == HostKeyChecking.NO) {
+            // Checking is off for this host on purpose, so the session goes ahead, unrecorded; but a key
+            // known_hosts contradicts may be someone else's machine, which gets no password (as OpenSSH).
+            if (verdict == Verdict.REFUSED) {
+                warnings.accept(attempt.displayAddress() + ": " + attempt.refusalText()
+                        + "; connecting anyway (ssh_strict_host_key_checking=no), without offering a password");
+                attempt.withholdSecrets();
+            }
             return true;
         }
-        return switch (judge(attempt, key, lookup(attempt))) {
+        return switch (verdict) {
             case KNOWN -> true;
             case REFUSED -> false;
             case UNKNOWN -> unknown(attempt, key);
@@ -156,7 +171,15 @@ final class KnownHostsCheck implements ServerKeyVerifier, SessionListener {
      */
     List<Line> lookup(ConnectAttempt attempt) {
         var own = new SshdSocketAddress(attempt.address(), attempt.port());
-        return file(attempt.settings.knownHostsFile()).lookup(own);
+        List<Line> lines = new ArrayList<>(file(attempt.settings.knownHostsFile()).lookup(own));
+        // The system-wide files count as OpenSSH counts them (a host pinned there is known, and another key of
+        // its type is a changed key), but are never written: accept-new appends to the user's file only.
+        for (Path global : globalFiles) {
+            if (!global.equals(attempt.settings.knownHostsFile())) {
+                lines.addAll(file(global).lookup(own));
+            }
+        }
+        return lines;
     }
 
     private KnownHostsFile file(Path path) {

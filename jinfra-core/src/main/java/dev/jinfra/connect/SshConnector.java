@@ -86,7 +86,7 @@ public final class SshConnector implements Connector {
         });
         c.setPasswordIdentityProvider(session -> {
             ConnectAttempt a = session instanceof ClientSession cs ? KnownHostsCheck.attempt(cs) : null;
-            return a == null || a.password == null ? List.of() : List.of(a.password);
+            return a == null || a.password() == null ? List.of() : List.of(a.password());
         });
         c.setServerKeyVerifier(knownHosts);
         // Orders each session's host key algorithms by the key types known_hosts has for that host.

@@ -109,4 +109,37 @@ class KnownHostsCheckTest {
         }
         assertThat(Files.readAllLines(file)).containsExactly("[127.0.0.1]:" + fleetHost(1).port() + " " + keyText());
     }
+
+    @Test
+    void theSystemWideFileIsConsultedButNeverWritten(@TempDir Path dir) throws Exception {
+        Path user = Files.createFile(dir.resolve("known_hosts"));
+        Path global = dir.resolve("ssh_known_hosts");
+        String name = "[127.0.0.1]:" + fleetHost(0).port();
+        Files.writeString(global, name + " " + keyText() + "\n");
+        System.setProperty(KnownHostsCheck.GLOBAL_FILES_PROPERTY, global.toString());
+        SshConnector withGlobal;
+        try {
+            withGlobal = SshConnector.builder().build();
+        } finally {
+            System.clearProperty(KnownHostsCheck.GLOBAL_FILES_PROPERTY);
+        }
+        try (withGlobal) {
+            try (Connection c = withGlobal.connect(host(0, Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, user.toString())))) {
+                assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded()).isTrue();
+            }
+            // A key pinned centrally is not replaced by accept-new either.
+            fleetExtension.fleet().host(fleetHost(0).name()).fault(dev.jinfra.testkit.Fault.CHANGED_HOST_KEY);
+            Host acceptNew = host(0, Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, user.toString(),
+                    HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "accept-new"));
+            try {
+                assertThatThrownBy(() -> withGlobal.connect(acceptNew))
+                        .isInstanceOfSatisfying(UnreachableException.class,
+                                e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_CHANGED))
+                        .hasMessageContaining(global + ":1");
+            } finally {
+                fleetExtension.fleet().clearFaults();
+            }
+        }
+        assertThat(Files.readString(user)).isEmpty();
+    }
 }
