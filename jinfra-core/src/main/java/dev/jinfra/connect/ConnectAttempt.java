@@ -30,7 +30,7 @@ final class ConnectAttempt {
      */
     final boolean forwarded;
     private volatile String refusal;
-    private volatile boolean keyChanged;
+    private volatile UnreachableException.Reason refusalReason;
 
     private ConnectAttempt(SshSettings settings, JumpHost jumpHost, List<KeyPair> keys, String password,
                            List<ConnectAttempt> jumps, boolean forwarded) {
@@ -68,9 +68,29 @@ final class ConnectAttempt {
         return jumpHost != null ? jumpHost.displayAddress() : settings.displayAddress();
     }
 
-    void refuse(String why, boolean changed) {
+    private volatile boolean secretsWithheld;
+
+    /** The password this hop may be offered: none once its host key was found changed or revoked. */
+    String password() {
+        return secretsWithheld ? null : password;
+    }
+
+    /**
+     * The key was accepted although known_hosts contradicts it: a refusal set while judging it no longer
+     * applies, and the session offers no password.
+     */
+    void withholdSecrets() {
+        secretsWithheld = true;
+        refusal = null;
+    }
+
+    String refusalText() {
+        return refusal;
+    }
+
+    void refuse(String why, UnreachableException.Reason reason) {
         this.refusal = jumpHost == null ? why : "jump host " + jumpHost.describe() + ": " + why;
-        this.keyChanged = changed;
+        this.refusalReason = reason;
     }
 
     /** The first refused host key on the way to the target, jump hosts first, as an error for the user. */
@@ -84,7 +104,6 @@ final class ConnectAttempt {
     }
 
     private UnreachableException refusedKeyError() {
-        var reason = keyChanged ? UnreachableException.Reason.HOST_KEY_CHANGED : UnreachableException.Reason.HOST_KEY_UNKNOWN;
-        return new UnreachableException(reason, refusal);
+        return new UnreachableException(refusalReason, refusal);
     }
 }

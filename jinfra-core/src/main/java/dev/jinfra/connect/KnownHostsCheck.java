@@ -1,42 +1,81 @@
 package dev.jinfra.connect;
 
-import java.io.IOException;
+import dev.jinfra.connect.KnownHostsFile.Line;
+import java.io.File;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.sshd.client.config.hosts.KnownHostEntry;
-import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.OpenSshCertificate;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 /**
- * Checks server host keys against known_hosts files, per host, by the mode in that host's settings. One
- * verifier per (file, mode) is shared by all hosts, so concurrent {@code accept-new} writes to one file go
- * through one lock and cannot interleave. Why a key was refused is kept on the session so the connector can
- * tell the user (an unknown key and a changed key need different actions).
+ * Checks server host keys against known_hosts files, per host, by the mode in that host's settings, with
+ * OpenSSH's rules: a key is known when a line for the host has it, changed when a line for the host has
+ * another key of the same type, and unknown otherwise (a host may have several keys, one per type). Why a key
+ * was refused is kept on the attempt so the connector can tell the user (each needs a different action).
+ *
+ * <p>As a session listener it also orders each session's host key algorithms so that the types known for the
+ * host come first, as OpenSSH does: otherwise a server with an ecdsa and an ed25519 key, known by its ed25519
+ * key, would be asked for its ecdsa key, which no line vouches for.
  */
-final class KnownHostsCheck implements ServerKeyVerifier {
-    private record VerifierKey(Path file, boolean acceptNew) {}
+final class KnownHostsCheck implements ServerKeyVerifier, SessionListener {
+    private final Map<Path, KnownHostsFile> files = new ConcurrentHashMap<>();
+    private final Consumer<String> warnings;
+    private final KnownHostsRecorder recorder = new KnownHostsRecorder();
+    private final List<Path> globalFiles;
 
-    private final Map<VerifierKey, KnownHostsServerKeyVerifier> verifiers = new ConcurrentHashMap<>();
+    /** Where the system-wide files are, for tests and unusual installs: paths separated by the path separator. */
+    static final String GLOBAL_FILES_PROPERTY = "jinfra.ssh.globalKnownHostsFiles";
+
+    KnownHostsCheck(Consumer<String> warnings) {
+        this.warnings = warnings;
+        String global = System.getProperty(GLOBAL_FILES_PROPERTY, "/etc/ssh/ssh_known_hosts" + File.pathSeparator
+                + "/etc/ssh/ssh_known_hosts2");
+        this.globalFiles = Arrays.stream(global.split(File.pathSeparator)).filter(p -> !p.isBlank()).map(Path::of).toList();
+    }
+
+    static ConnectAttempt attempt(ClientSession session) {
+        AttributeRepository context = session.getConnectionContext();
+        return context == null ? null : context.getAttribute(ConnectAttempt.KEY);
+    }
+
+    /** Runs before the session sends its KEXINIT, whose host key algorithms come from the session's list. */
+    @Override
+    public void sessionCreated(Session session) {
+        ConnectAttempt attempt = session instanceof ClientSession cs ? attempt(cs) : null;
+        if (attempt == null) {
+            return;
+        }
+        Set<String> known = lookup(attempt).stream()
+                .map(l -> KeyUtils.getCanonicalKeyType(l.entry().getKeyEntry().getKeyType()))
+                .collect(Collectors.toSet());
+        if (known.isEmpty()) {
+            return;
+        }
+        List<NamedFactory<Signature>> first = new ArrayList<>();
+        List<NamedFactory<Signature>> rest = new ArrayList<>();
+        for (NamedFactory<Signature> f : session.getSignatureFactories()) {
+            (known.contains(KeyUtils.getCanonicalKeyType(f.getName())) ? first : rest).add(f);
+        }
+        first.addAll(rest);
+        session.setSignatureFactories(first);
+    }
 
     @Override
     public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey key) {
@@ -45,154 +84,105 @@ final class KnownHostsCheck implements ServerKeyVerifier {
             // Not opened by SshConnector: no policy to apply, so nothing is trusted.
             return false;
         }
-        SshSettings settings = attempt.settings;
-        if (settings.hostKeyChecking() == HostKeyChecking.NO) {
-            // The user turned checking off for this host on purpose.
+        Verdict verdict = judge(attempt, key, lookup(attempt));
+        if (attempt.settings.hostKeyChecking() == HostKeyChecking.NO) {
+            // Checking is off for this host on purpose, so the session goes ahead, unrecorded; but a key
+            // known_hosts contradicts may be someone else's machine, which gets no password (as OpenSSH).
+            if (verdict == Verdict.REFUSED) {
+                warnings.accept(attempt.displayAddress() + ": " + attempt.refusalText()
+                        + "; connecting anyway (ssh_strict_host_key_checking=no), without offering a password");
+                attempt.withholdSecrets();
+            }
             return true;
         }
-        boolean acceptNew = settings.hostKeyChecking() == HostKeyChecking.ACCEPT_NEW;
-        var verifier = verifiers.computeIfAbsent(new VerifierKey(settings.knownHostsFile(), acceptNew),
-                k -> new Verifier(k.file(), k.acceptNew()));
-        return verifier.verifyServerKey(session, remote, key);
+        return switch (verdict) {
+            case KNOWN -> true;
+            case REFUSED -> false;
+            case UNKNOWN -> unknown(attempt, key);
+        };
     }
 
-    static ConnectAttempt attempt(ClientSession session) {
-        AttributeRepository context = session.getConnectionContext();
-        return context == null ? null : context.getAttribute(ConnectAttempt.KEY);
-    }
+    /** What known_hosts says of a key. */
+    enum Verdict { KNOWN, REFUSED, UNKNOWN }
 
-    private static final class Verifier extends KnownHostsServerKeyVerifier {
-        private static final long NEVER = Long.MIN_VALUE;
-        private static final long RELOAD_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-        private final boolean acceptNew;
-        private volatile KnownHostsIndex index;
-        // Lines this verifier appended to the file, for indexes built from a load that may predate them.
-        private final List<HostEntryPair> recorded = new CopyOnWriteArrayList<>();
-        private final AtomicLong lastReloadCheck = new AtomicLong(NEVER);
-
-        Verifier(Path file, boolean acceptNew) {
-            super((session, remote, key) -> acceptNew, file);
-            this.acceptNew = acceptNew;
-            setModifiedServerKeyAcceptor(Verifier::refuseChangedKey);
+    /** Judges {@code key} by the host's {@code lines}; a refusal is set on the attempt. */
+    private static Verdict judge(ConnectAttempt attempt, PublicKey key, List<Line> lines) {
+        for (Line line : lines) {
+            if ("revoked".equals(line.entry().getMarker()) && revokes(line.key(), key)) {
+                attempt.refuse("host key of " + attempt.displayAddress() + " is marked @revoked in " + line.where()
+                        + " (" + KeyUtils.getFingerPrint(key) + ")", UnreachableException.Reason.HOST_KEY_REVOKED);
+                return Verdict.REFUSED;
+            }
         }
+        if (key instanceof OpenSshCertificate cert) {
+            // A host certificate is vouched for by a @cert-authority line with the key that signed it.
+            boolean trusted = lines.stream().anyMatch(l -> "cert-authority".equals(l.entry().getMarker())
+                    && KeyUtils.compareKeys(l.key(), cert.getCaPubKey()));
+            return trusted ? Verdict.KNOWN : Verdict.UNKNOWN;
+        }
+        List<Line> plain = KnownHostsFile.plain(lines);
+        if (plain.stream().anyMatch(l -> KeyUtils.compareKeys(l.key(), key))) {
+            return Verdict.KNOWN;
+        }
+        String type = KeyUtils.getCanonicalKeyType(KeyUtils.getKeyType(key));
+        for (Line line : plain) {
+            if (type.equals(KeyUtils.getCanonicalKeyType(KeyUtils.getKeyType(line.key())))) {
+                attempt.refuse(changedMessage(line, key), UnreachableException.Reason.HOST_KEY_CHANGED);
+                return Verdict.REFUSED;
+            }
+        }
+        return Verdict.UNKNOWN;
+    }
 
-        private static boolean refuseChangedKey(ClientSession session, SocketAddress remote, KnownHostEntry entry,
-                                                PublicKey expected, PublicKey actual) {
-            attempt(session).refuse("host key changed: known_hosts has " + KeyUtils.getFingerPrint(expected)
-                    + ", the server offers " + KeyUtils.getFingerPrint(actual)
-                    + " (if the host was reinstalled, remove its old line from known_hosts)", true);
+    static String changedMessage(Line line, PublicKey key) {
+        return "host key changed: known_hosts has " + KeyUtils.getFingerPrint(line.key())
+                + ", the server offers " + KeyUtils.getFingerPrint(key)
+                + " (if the host was reinstalled, remove its old line " + line.where() + ")";
+    }
+
+    /** A revoked line names a key, or the CA key of a certificate. */
+    private static boolean revokes(PublicKey revoked, PublicKey key) {
+        return KeyUtils.compareKeys(revoked, key)
+                || key instanceof OpenSshCertificate cert && (KeyUtils.compareKeys(revoked, cert.getCaPubKey())
+                        || KeyUtils.compareKeys(revoked, cert.getCertPubKey()));
+    }
+
+    /** No line of this key's type for the host: refused, or recorded with {@code accept-new}. */
+    private boolean unknown(ConnectAttempt attempt, PublicKey key) {
+        KnownHostsFile file = file(attempt.settings.knownHostsFile());
+        if (attempt.settings.hostKeyChecking() != HostKeyChecking.ACCEPT_NEW) {
+            attempt.refuse("host key unknown: not in " + file.path + " (no " + KeyUtils.getKeyType(key) + " key for "
+                    + attempt.displayAddress() + "; add it, or accept new keys with --accept-new-host-keys)",
+                    UnreachableException.Reason.HOST_KEY_UNKNOWN);
             return false;
         }
+        // Judged again under the recorder's locks, with the file read again: sessions to the same new host (a
+        // jump host shared by many targets) all found it unknown at once, and each appended its key.
+        return recorder.record(attempt, file, key, () -> {
+            file.forceReload();
+            return judge(attempt, key, lookup(attempt));
+        });
+    }
 
-        @Override
-        protected List<HostEntryPair> findKnownHostEntries(ClientSession session, SocketAddress remote,
-                                                           Collection<HostEntryPair> knownHosts) {
-            Collection<HostEntryPair> loaded = knownHosts == null ? List.of() : knownHosts;
-            KnownHostsIndex current = index;
-            if (current == null || !current.isFor(loaded)) {
-                // Built once per loaded file: the first hosts of a run arrive here together.
-                synchronized (this) {
-                    current = index;
-                    if (current == null || !current.isFor(loaded)) {
-                        current = new KnownHostsIndex(loaded);
-                        // Keys recorded since may not be in what was loaded; duplicates do no harm.
-                        recorded.forEach(current::add);
-                        index = current;
-                    }
-                }
-            }
-            return current.matching(resolveHostNetworkIdentities(session, remote));
-        }
-
-        /**
-         * The names a hop's key may be listed under. A hop reached through a jump host is known only by its own
-         * name: its socket's peer is a port the jump host forwarded on this machine, which MINA would look up too.
-         */
-        @Override
-        protected Collection<SshdSocketAddress> resolveHostNetworkIdentities(ClientSession session, SocketAddress remote) {
-            ConnectAttempt attempt = attempt(session);
-            var own = new SshdSocketAddress(attempt.address(), attempt.port());
-            if (attempt.forwarded) {
-                return List.of(own);
-            }
-            Collection<SshdSocketAddress> names = new TreeSet<>(SshdSocketAddress.BY_HOST_AND_PORT);
-            names.addAll(super.resolveHostNetworkIdentities(session, remote));
-            names.add(own);
-            return names;
-        }
-
-        /**
-         * Looks at the file's modification time at most once a second instead of on every connection. The keys
-         * this verifier records are put straight into the index, so the file need not be read again after each of
-         * them: with {@code accept-new} on a new fleet, every connection re-read the whole growing file.
-         */
-        @Override
-        public boolean checkReloadRequired() throws IOException {
-            long now = System.nanoTime();
-            long last = lastReloadCheck.get();
-            if (last != NEVER && now - last < RELOAD_CHECK_NANOS) {
-                return false;
-            }
-            lastReloadCheck.set(now);
-            return super.checkReloadRequired();
-        }
-
-        @Override
-        protected boolean acceptUnknownHostKey(ClientSession session, SocketAddress remote, PublicKey key) {
-            if (!acceptNew) {
-                attempt(session).refuse("host key unknown: not in " + getPath()
-                        + " (add it, or accept new keys with --accept-new-host-keys)", false);
-                return false;
-            }
-            return record(attempt(session), key);
-        }
-
-        /**
-         * Appends the host's key. MINA's own update races when many sessions learn keys at the same moment (lines
-         * were lost in testing), so writes are serialised here within the process and with a file lock across
-         * processes, and each is one append of a whole line.
-         */
-        private boolean record(ConnectAttempt attempt, PublicKey key) {
-            Path file = getPath();
-            synchronized (this) {
-                try {
-                    // Under the hop's own name: a jump host's key recorded as the target's made the target's
-                    // own key look changed.
-                    StringBuilder line = new StringBuilder(attempt.displayAddress()).append(' ');
-                    PublicKeyEntry.appendPublicKeyEntry(line, key);
-                    line.append('\n');
-                    if (file.getParent() != null) {
-                        Files.createDirectories(file.getParent());
-                    }
-                    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                            StandardOpenOption.APPEND);
-                         FileLock lock = ch.lock()) {
-                        if (ch.size() > 0 && !endsWithNewline(file)) {
-                            line.insert(0, '\n');
-                        }
-                        ch.write(ByteBuffer.wrap(line.toString().getBytes(StandardCharsets.UTF_8)));
-                    }
-                    var pair = new HostEntryPair(KnownHostEntry.parseKnownHostEntry(line.toString().strip()), key);
-                    recorded.add(pair);
-                    KnownHostsIndex current = index;
-                    if (current != null) {
-                        current.add(pair);
-                    }
-                    return true;
-                } catch (IOException e) {
-                    attempt.refuse("cannot record host key in " + file + ": " + e.getMessage(), false);
-                    return false;
-                }
+    /**
+     * The lines for a hop, under its own name only ({@code addr} or {@code [addr]:port}), as OpenSSH looks it
+     * up: a line for the address it resolves to would vouch for whatever host answers there, and for a hop
+     * reached through a jump host the socket's peer is a local forwarded port.
+     */
+    List<Line> lookup(ConnectAttempt attempt) {
+        var own = new SshdSocketAddress(attempt.address(), attempt.port());
+        List<Line> lines = new ArrayList<>(file(attempt.settings.knownHostsFile()).lookup(own));
+        // The system-wide files count as OpenSSH counts them (a host pinned there is known, and another key of
+        // its type is a changed key), but are never written: accept-new appends to the user's file only.
+        for (Path global : globalFiles) {
+            if (!global.equals(attempt.settings.knownHostsFile())) {
+                lines.addAll(file(global).lookup(own));
             }
         }
+        return lines;
+    }
 
-        private static boolean endsWithNewline(Path file) throws IOException {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                ByteBuffer last = ByteBuffer.allocate(1);
-                ch.read(last, ch.size() - 1);
-                return last.get(0) == '\n';
-            }
-        }
+    private KnownHostsFile file(Path path) {
+        return files.computeIfAbsent(path, p -> new KnownHostsFile(p, warnings));
     }
 }

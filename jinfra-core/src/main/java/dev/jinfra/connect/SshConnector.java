@@ -37,7 +37,7 @@ public final class SshConnector implements Connector {
     // list (MINA fixes the proposal when a session is created, before any per-session hook could change it).
     private final HopClient client;
     private final Map<List<String>, HopClient> kexClients = new ConcurrentHashMap<>();
-    private final KnownHostsCheck knownHosts = new KnownHostsCheck();
+    private final KnownHostsCheck knownHosts;
     private final SshAgentClient agent;
     // One shared sntrup761 key pair source for every client of this connector.
     private final List<KeyExchangeFactory> sntrupFactories = Sntrup761KeyReuse.factories();
@@ -62,6 +62,7 @@ public final class SshConnector implements Connector {
         this.sessions = new Semaphore(b.policy.maxSessions());
         this.warnings = b.warnings;
         this.pause = b.pause;
+        this.knownHosts = new KnownHostsCheck(b.warnings);
         Path agentSocket = b.agentSocket != null ? b.agentSocket : SshAgentClient.socketFromEnvironment();
         this.agent = agentSocket == null ? null : new SshAgentClient(agentSocket);
         this.keyFiles = new KeyFiles(b.passphrases, this::agentHoldsKeys, b.warnings);
@@ -85,9 +86,11 @@ public final class SshConnector implements Connector {
         });
         c.setPasswordIdentityProvider(session -> {
             ConnectAttempt a = session instanceof ClientSession cs ? KnownHostsCheck.attempt(cs) : null;
-            return a == null || a.password == null ? List.of() : List.of(a.password);
+            return a == null || a.password() == null ? List.of() : List.of(a.password());
         });
         c.setServerKeyVerifier(knownHosts);
+        // Orders each session's host key algorithms by the key types known_hosts has for that host.
+        c.addSessionListener(knownHosts);
         if (agent != null) {
             c.setAgentFactory(agent);
         }

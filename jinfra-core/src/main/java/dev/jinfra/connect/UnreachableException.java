@@ -10,6 +10,7 @@ public class UnreachableException extends Exception {
         NETWORK(true),
         HOST_KEY_UNKNOWN(false),
         HOST_KEY_CHANGED(false),
+        HOST_KEY_REVOKED(false),
         AUTH_FAILED(false),
         KEY_UNREADABLE(false),
         INTERRUPTED(false);

@@ -79,7 +79,7 @@ final class FleetServer {
         server.setKeyExchangeFactories(server.getKeyExchangeFactories().stream()
                 .filter(kex -> !kex.getName().startsWith("sntrup"))
                 .toList());
-        server.setKeyPairProvider(hostKeys(keys));
+        server.setKeyPairProvider(hostKeys(keys, settings.extraHostKeys()));
         configureAuthentication(settings, keys.clientKey().getPublic());
         server.setCommandFactory((channel, command) -> {
             HostControl host = hostOf(channel.getServerSession());
@@ -167,14 +167,20 @@ final class FleetServer {
         return host == null || host.has(Fault.FAIL_AUTH);
     }
 
-    /** Serves the fleet's host key, or the other one to hosts with {@link Fault#CHANGED_HOST_KEY}. */
-    private KeyPairProvider hostKeys(FleetKeys keys) {
+    /**
+     * Serves the fleet's host key and any extra ones, or only the changed one to hosts with
+     * {@link Fault#CHANGED_HOST_KEY}.
+     */
+    private KeyPairProvider hostKeys(FleetKeys keys, List<KeyPair> extra) {
+        List<KeyPair> normal = new ArrayList<>();
+        normal.add(keys.hostKey());
+        normal.addAll(extra);
         return new KeyPairProvider() {
             @Override
             public Iterable<KeyPair> loadKeys(SessionContext session) {
                 HostControl host = hostOf(session);
                 boolean changed = host != null && host.has(Fault.CHANGED_HOST_KEY);
-                return List.of(changed ? keys.changedHostKey() : keys.hostKey());
+                return changed ? List.of(keys.changedHostKey()) : normal;
             }
         };
     }

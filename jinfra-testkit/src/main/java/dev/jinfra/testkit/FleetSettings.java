@@ -1,6 +1,7 @@
 package dev.jinfra.testkit;
 
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,11 @@ import java.util.Map;
  * @param ioThreads     threads of the fleet's one IO pool
  * @param parentDir     where the fleet's temporary directory is created, or null for the system default
  * @param initialFaults faults by host name, applied at start
+ * @param extraHostKeys host keys every host serves besides the fleet's own
  */
 record FleetSettings(int hostCount, String namePrefix, String address, String user, String password,
                      int backlog, Duration idleTimeout, int ioThreads, Path parentDir,
-                     Map<String, List<Fault>> initialFaults) {
+                     Map<String, List<Fault>> initialFaults, List<KeyPair> extraHostKeys) {
 
     static final String CURRENT_USER = System.getProperty("user.name");
 
@@ -30,6 +32,7 @@ record FleetSettings(int hostCount, String namePrefix, String address, String us
             throw new IllegalArgumentException("a fleet needs at least one host, not " + hostCount);
         }
         initialFaults = Map.copyOf(initialFaults);
+        extraHostKeys = List.copyOf(extraHostKeys);
     }
 
     boolean acceptsUser(String login) {

@@ -267,6 +267,7 @@ public final class SshFleet implements AutoCloseable {
         private Duration idleTimeout = Duration.ZERO;
         private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         private Path parentDir;
+        private final List<KeyPair> extraHostKeys = new ArrayList<>();
         private final Map<String, List<Fault>> initialFaults = new LinkedHashMap<>();
 
         private Builder() {
@@ -319,6 +320,16 @@ public final class SshFleet implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Every host also serves this host key, after the fleet's own one, as sshd serves one key of each type.
+         * The fleet's known_hosts lists only the fleet's own key. Hosts with {@link Fault#CHANGED_HOST_KEY}
+         * serve only their changed key.
+         */
+        public Builder extraHostKey(KeyPair key) {
+            extraHostKeys.add(Objects.requireNonNull(key, "key"));
+            return this;
+        }
+
         /** A fault the named host has from the start. */
         public Builder fault(String hostName, Fault fault) {
             initialFaults.computeIfAbsent(hostName, name -> new ArrayList<>()).add(Objects.requireNonNull(fault));
@@ -329,7 +340,7 @@ public final class SshFleet implements AutoCloseable {
             Map<String, List<Fault>> faults = new LinkedHashMap<>();
             initialFaults.forEach((name, list) -> faults.put(name, List.copyOf(list)));
             return new SshFleet(new FleetSettings(hostCount, namePrefix, "127.0.0.1", user, password, backlog,
-                    idleTimeout, ioThreads, parentDir, faults));
+                    idleTimeout, ioThreads, parentDir, faults, extraHostKeys));
         }
 
         /** Builds and starts the fleet. */
