@@ -81,7 +81,7 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
     @Override
     public String toString() {
         Map<String, Object> shown = new java.util.LinkedHashMap<>();
-        data.forEach((k, v) -> shown.put(k, isSecretKey(k) ? "****" : v));
+        data.forEach((k, v) -> shown.put(k, isSecretKey(k) ? dev.jinfra.command.Redaction.MASK : v));
         return "Host[name=" + name + ", groups=" + groups + ", data=" + shown + "]";
     }
 
