@@ -171,11 +171,17 @@ final class KnownHostsCheck implements ServerKeyVerifier, SessionListener {
      */
     List<Line> lookup(ConnectAttempt attempt) {
         var own = new SshdSocketAddress(attempt.address(), attempt.port());
-        List<Line> lines = new ArrayList<>(file(attempt.settings.knownHostsFile()).lookup(own));
+        List<Line> lines = new ArrayList<>();
+        for (Path user : attempt.settings.knownHostsFiles()) {
+            lines.addAll(file(user).lookup(own));
+        }
         // The system-wide files count as OpenSSH counts them (a host pinned there is known, and another key of
-        // its type is a changed key), but are never written: accept-new appends to the user's file only.
-        for (Path global : globalFiles) {
-            if (!global.equals(attempt.settings.knownHostsFile())) {
+        // its type is a changed key), but are never written: accept-new appends to the user's first file only.
+        // The ssh config's GlobalKnownHostsFile replaces the default ones.
+        List<Path> globals = attempt.settings.globalKnownHostsFiles() != null
+                ? attempt.settings.globalKnownHostsFiles() : globalFiles;
+        for (Path global : globals) {
+            if (!attempt.settings.knownHostsFiles().contains(global)) {
                 lines.addAll(file(global).lookup(own));
             }
         }

@@ -24,8 +24,9 @@ final class KnownHostsIndex {
     // Concurrent because lines recorded during a run are added while other hosts look theirs up.
     private final Map<String, List<HostEntryPair>> byName = new ConcurrentHashMap<>();
     private final List<HostEntryPair> unindexed = new ArrayList<>();
-    private final List<HostEntryPair> hashed = new ArrayList<>();
-    private final List<HashedHostName> hashedTests = new ArrayList<>();
+    // Replaced, never changed, once built: a line recorded hashed is added while other hosts look theirs up.
+    private volatile List<HostEntryPair> hashed = new ArrayList<>();
+    private volatile List<HashedHostName> hashedTests = new ArrayList<>();
     // HostEntryPair keeps Object's identity equality, so this map is by identity.
     private final Map<HostEntryPair, Integer> lineOrder = new ConcurrentHashMap<>();
     private final AtomicInteger nextLine = new AtomicInteger();
@@ -57,10 +58,24 @@ final class KnownHostsIndex {
 
     /**
      * Adds a line written to the file after it was loaded (a key recorded by {@code accept-new}), so later
-     * lookups find it without reading the file again. Only plain {@code host} or {@code [host]:port} lines.
+     * lookups find it without reading the file again. Only plain {@code host} or {@code [host]:port} lines, or
+     * hashed ones.
      */
     void add(HostEntryPair pair) {
         lineOrder.put(pair, nextLine.getAndIncrement());
+        HashedHostName test = HashedHostName.of(pair.getHostEntry());
+        if (test != null) {
+            synchronized (this) {
+                List<HostEntryPair> pairs = new ArrayList<>(hashed);
+                List<HashedHostName> tests = new ArrayList<>(hashedTests);
+                pairs.add(pair);
+                tests.add(test);
+                // Tests first: a lookup reads the pairs, then the tests, and must find a test for each pair.
+                hashedTests = tests;
+                hashed = pairs;
+            }
+            return;
+        }
         for (String pattern : patterns(pair.getHostEntry())) {
             addByName(hostOf(pattern), pair);
         }
@@ -92,11 +107,13 @@ final class KnownHostsIndex {
                 addMatches(named, host, port, out);
             }
             addMatches(unindexed, host, port, out);
-            if (!hashed.isEmpty()) {
+            List<HostEntryPair> hashedPairs = hashed;
+            if (!hashedPairs.isEmpty()) {
+                List<HashedHostName> tests = hashedTests;
                 byte[] form = HashedHostName.hashedForm(host, port);
-                for (int i = 0; i < hashed.size(); i++) {
-                    HostEntryPair pair = hashed.get(i);
-                    if (!containsSame(out, pair) && hashedTests.get(i).matches(form)) {
+                for (int i = 0; i < hashedPairs.size(); i++) {
+                    HostEntryPair pair = hashedPairs.get(i);
+                    if (!containsSame(out, pair) && tests.get(i).matches(form)) {
                         out.add(pair);
                     }
                 }

@@ -8,21 +8,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
  * Appends keys learnt with {@code accept-new} to a known_hosts file. MINA's own update raced when many sessions
  * learnt keys at the same moment (lines were lost in testing), so writes are serialised per file within the
- * process and with a file lock across processes, and each is one append of a whole line.
+ * process and with a file lock across processes, and each is one append of a whole line. With the ssh config's
+ * {@code HashKnownHosts yes} the host name is written hashed, as OpenSSH writes it.
  */
 final class KnownHostsRecorder {
     /** How many lines a file had at a size this process last saw, so line numbers need no re-read after each write. */
     private record Count(long size, int lines) {}
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<Path, Count> counts = new ConcurrentHashMap<>();
 
@@ -36,7 +44,9 @@ final class KnownHostsRecorder {
             try {
                 // Under the hop's own name: a jump host's key recorded as the target's made the target's
                 // own key look changed.
-                StringBuilder line = new StringBuilder(attempt.displayAddress()).append(' ');
+                String name = attempt.displayAddress();
+                StringBuilder line = new StringBuilder(attempt.settings.hashKnownHosts() ? hashed(name) : name)
+                        .append(' ');
                 PublicKeyEntry.appendPublicKeyEntry(line, key);
                 String text = line.toString();
                 line.append('\n');
@@ -72,6 +82,25 @@ final class KnownHostsRecorder {
                         UnreachableException.Reason.HOST_KEY_UNKNOWN);
                 return false;
             }
+        }
+    }
+
+    /**
+     * {@code name} hashed as OpenSSH's {@code HashKnownHosts} writes it: {@code |1|salt|hash}, with a random
+     * 20-byte salt and the HMAC-SHA1 of the name ({@code host} or {@code [host]:port}) keyed with it, both
+     * in base64.
+     */
+    static String hashed(String name) {
+        byte[] salt = new byte[20];
+        RANDOM.nextBytes(salt);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(salt, "HmacSHA1"));
+            byte[] hash = mac.doFinal(name.getBytes(StandardCharsets.UTF_8));
+            Base64.Encoder b64 = Base64.getEncoder();
+            return "|1|" + b64.encodeToString(salt) + "|" + b64.encodeToString(hash);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA1 is not available", e);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * The part of an OpenSSH client config jinfra applies: {@code Host} blocks with HostName, Port, User,
- * IdentityFile and ProxyJump, and {@code Include}. {@code Match} blocks are skipped with one warning (their
+ * IdentityFile, ProxyJump, HashKnownHosts, UserKnownHostsFile and GlobalKnownHostsFile, and {@code Include}. {@code Match} blocks are skipped with one warning (their
  * conditions need a full ssh to evaluate); a host whose config sets ProxyCommand is refused (see
  * {@link Entry#proxyCommand}); other keywords are ignored. As in OpenSSH, the first value found for a keyword
  * wins.
@@ -38,9 +38,13 @@ public final class SshConfigFile {
      * @param identityFiles every IdentityFile line, in order, as written (tokens are expanded per connection)
      * @param proxyCommand where the ProxyCommand that applies is set ({@code file:line}); null when there is none,
      *     it is {@code none}, or a ProxyJump came first (as in OpenSSH, whichever of the two comes first wins)
+     * @param hashKnownHosts whether keys recorded by {@code accept-new} are written with the host name hashed
+     * @param userKnownHostsFile the UserKnownHostsFile line that applies, its value a list of paths as written
+     * @param globalKnownHostsFile the GlobalKnownHostsFile line that applies, its value a list of paths as written
      */
     public record Entry(String hostName, Integer port, String user, List<Setting> identityFiles, String proxyJump,
-                        String proxyCommand) {}
+                        String proxyCommand, Boolean hashKnownHosts, Setting userKnownHostsFile,
+                        Setting globalKnownHostsFile) {}
 
     private final List<Block> blocks;
     private final Consumer<String> warnings;
@@ -76,6 +80,9 @@ public final class SshConfigFile {
         // ProxyJump and ProxyCommand compete: the first of either is the one that counts.
         Setting proxy = null;
         List<Setting> identities = new ArrayList<>();
+        Boolean hash = null;
+        Setting userFiles = null;
+        Setting globalFiles = null;
         for (Block b : blocks) {
             if (!b.appliesTo(host)) {
                 continue;
@@ -87,6 +94,9 @@ public final class SshConfigFile {
                     case "user" -> user = user == null ? s.value() : user;
                     case "proxyjump", "proxycommand" -> proxy = proxy == null ? s : proxy;
                     case "identityfile" -> identities.add(s);
+                    case "hashknownhosts" -> hash = hash == null ? parseYesNo(s.value()) : hash;
+                    case "userknownhostsfile" -> userFiles = userFiles == null ? s : userFiles;
+                    case "globalknownhostsfile" -> globalFiles = globalFiles == null ? s : globalFiles;
                     default -> {}
                 }
             }
@@ -94,7 +104,8 @@ public final class SshConfigFile {
         boolean none = proxy == null || "none".equalsIgnoreCase(proxy.value());
         String proxyJump = none || !proxy.key().equals("proxyjump") ? null : proxy.value();
         String proxyCommand = none || !proxy.key().equals("proxycommand") ? null : proxy.where();
-        return new Entry(hostName, port, user, List.copyOf(identities), proxyJump, proxyCommand);
+        return new Entry(hostName, port, user, List.copyOf(identities), proxyJump, proxyCommand, hash, userFiles,
+                globalFiles);
     }
 
     /**
@@ -140,6 +151,38 @@ public final class SshConfigFile {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The paths of a UserKnownHostsFile or GlobalKnownHostsFile line for a connection to {@code hostName} as
+     * {@code user} on {@code port}, with {@code ~} and tokens expanded; an empty list for {@code none}.
+     *
+     * @param given the host name looked up ({@code %n})
+     * @throws IllegalArgumentException naming file and line for a token jinfra does not know
+     */
+    static List<Path> knownHostsFiles(Setting setting, String given, String hostName, String user,
+                                                    int port) {
+        if (setting.value().strip().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        var tokens = ConfigTokens.forHost(given, hostName, user, port);
+        String keyword = setting.key().equals("userknownhostsfile") ? "UserKnownHostsFile" : "GlobalKnownHostsFile";
+        List<Path> files = new ArrayList<>();
+        for (String one : setting.value().strip().split("\\s+")) {
+            if (!one.isEmpty()) {
+                files.add(Path.of(ConfigTokens.expand(one, tokens, setting.where() + ": " + keyword)));
+            }
+        }
+        return List.copyOf(files);
+    }
+
+    /** {@code yes} or {@code no} (OpenSSH also takes {@code true} and {@code false}); null for anything else. */
+    private static Boolean parseYesNo(String s) {
+        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "true" -> Boolean.TRUE;
+            case "no", "false" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     private static Integer parsePort(String s) {

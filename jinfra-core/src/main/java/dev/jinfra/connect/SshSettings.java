@@ -17,6 +17,11 @@ import java.util.List;
  * @param implicitKeys whether {@code keyFiles} are the default ~/.ssh/id_* files, which nobody named: like
  *     OpenSSH, jinfra skips one of those that cannot be decrypted instead of failing the host
  * @param jumpHosts the hops of {@code proxyJump}, first hop first, each resolved through the ssh config
+ * @param knownHostsFile the known_hosts file {@code accept-new} writes to, the first of {@code knownHostsFiles}
+ * @param knownHostsFiles the user's known_hosts files, all looked up
+ * @param globalKnownHostsFiles the system-wide known_hosts files the ssh config names (looked up, never
+ *     written); null when it names none, for the default ones
+ * @param hashKnownHosts whether {@code accept-new} writes the host name hashed (the ssh config's HashKnownHosts)
  */
 public record SshSettings(
         String address,
@@ -32,7 +37,10 @@ public record SshSettings(
         List<JumpHost> jumpHosts,
         Duration connectTimeout,
         int connectRetries,
-        List<String> kexAlgorithms) {
+        List<String> kexAlgorithms,
+        List<Path> knownHostsFiles,
+        List<Path> globalKnownHostsFiles,
+        boolean hashKnownHosts) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
@@ -66,7 +74,9 @@ public record SshSettings(
             keys = DEFAULT_KEYS.stream().map(sshDir::resolve).filter(Files::isRegularFile).toList();
         }
 
-        Path knownHosts = Path.of(SshConfigFile.expandHome(host.string(HostKeys.SSH_KNOWN_HOSTS_FILE, "~/.ssh/known_hosts")));
+        List<Path> knownHostsFiles = knownHostsFiles(host, fromConfig, address, user, port);
+        List<Path> globalKnownHostsFiles = fromConfig.globalKnownHostsFile() == null ? null
+                : SshConfigFile.knownHostsFiles(fromConfig.globalKnownHostsFile(), host.address(), address, user, port);
         HostKeyChecking checking = HostKeyChecking.parse(host.string(HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "yes"));
         // "none" in host data turns off a ProxyJump the ssh config would add, as it does in the config itself.
         String proxyJump = host.value(HostKeys.SSH_PROXY_JUMP).map(Object::toString)
@@ -89,7 +99,25 @@ public record SshSettings(
         return new SshSettings(address, port, user, keys, implicitKeys,
                 host.string(HostKeys.SSH_KEY_PASSWORD_ENV, null),
                 host.string(HostKeys.SSH_PASSWORD, null),
-                knownHosts, checking, proxyJump, jumps, timeout, retries, kex);
+                knownHostsFiles.getFirst(), checking, proxyJump, jumps, timeout, retries, kex, knownHostsFiles,
+                globalKnownHostsFiles, Boolean.TRUE.equals(fromConfig.hashKnownHosts()));
+    }
+
+    /**
+     * {@code ssh_known_hosts_file}, else the config's UserKnownHostsFile (every file listed; {@code none} is
+     * ignored, since accept-new needs a file to write to), else {@code ~/.ssh/known_hosts}.
+     */
+    private static List<Path> knownHostsFiles(Host host, SshConfigFile.Entry fromConfig, String address,
+                                              String user, int port) {
+        String given = host.string(HostKeys.SSH_KNOWN_HOSTS_FILE, null);
+        if (given == null && fromConfig.userKnownHostsFile() != null) {
+            List<Path> files = SshConfigFile.knownHostsFiles(fromConfig.userKnownHostsFile(), host.address(),
+                    address, user, port);
+            if (!files.isEmpty()) {
+                return files;
+            }
+        }
+        return List.of(Path.of(SshConfigFile.expandHome(given != null ? given : "~/.ssh/known_hosts")));
     }
 
     /**

@@ -95,7 +95,7 @@ class SshConfigFileTest {
     void aMissingFileIsAnEmptyConfig() {
         List<String> none = new ArrayList<>();
         var empty = SshConfigFile.load(fixtures.resolve("no_such_config"), none::add).lookup("web-01");
-        assertThat(empty).isEqualTo(new SshConfigFile.Entry(null, null, null, List.of(), null, null));
+        assertThat(empty).isEqualTo(new SshConfigFile.Entry(null, null, null, List.of(), null, null, null, null, null));
         assertThat(none).isEmpty();
     }
 }

@@ -107,4 +107,26 @@ class SshSettingsTest {
         assertThatThrownBy(() -> resolve("web-01", Map.of(HostKeys.SSH_CONNECT_RETRIES, 1.5)))
                 .hasMessage("host web-01: ssh_connect_retries must be a whole number, not '1.5'");
     }
+
+    @Test
+    void theConfigsUserKnownHostsFileIsUsedWithoutHostDataAndTildeIsExpanded(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        var withFiles = SshConfigFile.load(java.nio.file.Files.writeString(dir.resolve("config"),
+                "Host web\n    UserKnownHostsFile ~/kh/%h first ~/second\n    GlobalKnownHostsFile /etc/kh\n"
+                        + "    HashKnownHosts yes\n"), dir, w -> {});
+        String home = System.getProperty("user.home");
+        var s = SshSettings.resolve(new Host("web", List.of(), Map.of()), withFiles);
+        assertThat(s.knownHostsFile()).isEqualTo(Path.of(home, "kh/web"));
+        assertThat(s.knownHostsFiles()).containsExactly(Path.of(home, "kh/web"), Path.of("first"),
+                Path.of(home, "second"));
+        assertThat(s.globalKnownHostsFiles()).containsExactly(Path.of("/etc/kh"));
+        assertThat(s.hashKnownHosts()).isTrue();
+        var other = SshSettings.resolve(new Host("db", List.of(), Map.of()), withFiles);
+        assertThat(other.knownHostsFiles()).containsExactly(Path.of(home, ".ssh/known_hosts"));
+        assertThat(other.globalKnownHostsFiles()).isNull();
+        assertThat(other.hashKnownHosts()).isFalse();
+        var data = SshSettings.resolve(new Host("web", List.of(), Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, "/x/kh")),
+                withFiles);
+        assertThat(data.knownHostsFiles()).containsExactly(Path.of("/x/kh"));
+    }
 }
