@@ -58,18 +58,18 @@ class EveryFamilyDeployOpenSshE2ETest {
     static void hostsAreContained(OpenSshFleet fleet) throws Exception {
         assertThat(fleet.overlay()).as("the fleet runs with overlays").isTrue();
         for (var host : fleet.hosts()) {
-            Ssh fs = ssh(fleet, host, "stat -f -c %T /etc /home /var /usr");
+            ProcessRun fs = ProcessRun.ssh(fleet, host, "stat -f -c %T /etc /home /var /usr");
             assertThat(fs.out().lines().toList()).as("%s: %s", host.name(), fs)
                     .containsExactly("overlayfs", "overlayfs", "overlayfs", "overlayfs");
-            Ssh aside = ssh(fleet, host, "mkdir /etc/apt/jinfra-e2e-aside && for f in /etc/apt/sources.list"
+            ProcessRun aside = ProcessRun.ssh(fleet, host, "mkdir /etc/apt/jinfra-e2e-aside && for f in /etc/apt/sources.list"
                     + " /etc/apt/sources.list.d/*; do if [ -e \"$f\" ]; then mv \"$f\" /etc/apt/jinfra-e2e-aside/; fi; done");
             assertThat(aside.exitCode()).as(aside.toString()).isZero();
         }
         machineIsUntouched();
-        machineHostname = exec(List.of("hostname"), null).out().strip();
+        machineHostname = ProcessRun.of(List.of("hostname"), null).out().strip();
         machineAptSources = aptSources();
         // Debian's venv module needs the python3-venv package; without it the deploy leaves pip out.
-        venv = ssh(fleet, fleet.hosts().getFirst(), "python3 -c 'import venv, ensurepip'").exitCode() == 0;
+        venv = ProcessRun.ssh(fleet, fleet.hosts().getFirst(), "python3 -c 'import venv, ensurepip'").exitCode() == 0;
     }
 
     /** Kills a daemon the test left running, by the PID in that host's pidfile and only if it is ours. */
@@ -168,7 +168,7 @@ class EveryFamilyDeployOpenSshE2ETest {
 
         // The real OpenSSH client, not jinfra, looks at the result on the first and the last host.
         for (var host : List.of(fleet.hosts().getFirst(), fleet.hosts().getLast())) {
-            Ssh check = ssh(fleet, host, String.join("; echo '--'; ",
+            ProcessRun check = ProcessRun.ssh(fleet, host, String.join("; echo '--'; ",
                     "id " + USER + " && stat -c '%U %G' /home/" + USER,
                     "crontab -l -u " + USER,
                     "stat -c '%a %U %G' /home/" + USER + "/.ssh /home/" + USER + "/.ssh/authorized_keys"
@@ -210,12 +210,12 @@ class EveryFamilyDeployOpenSshE2ETest {
         CliRun stop = CliRun.run(cwd, inventory, "stop.java", "--yes");
         assertThat(stop.out()).as(stop.toString()).contains(n + " of " + n + " hosts succeeded: " + n + " changed, 0 unchanged");
         for (var host : fleet.hosts()) {
-            Ssh status = ssh(fleet, host, "/etc/init.d/" + SERVICE + " status");
+            ProcessRun status = ProcessRun.ssh(fleet, host, "/etc/init.d/" + SERVICE + " status");
             assertThat(status.exitCode()).as("%s: %s", host.name(), status).isNotZero();
         }
 
         machineIsUntouched();
-        assertThat(exec(List.of("hostname"), null).out().strip()).as("this machine's hostname").isEqualTo(machineHostname);
+        assertThat(ProcessRun.of(List.of("hostname"), null).out().strip()).as("this machine's hostname").isEqualTo(machineHostname);
         assertThat(aptSources()).as("this machine's apt sources, moved aside on the hosts only").isEqualTo(machineAptSources);
     }
 
@@ -223,9 +223,9 @@ class EveryFamilyDeployOpenSshE2ETest {
         for (String path : TRACES) {
             assertThat(Path.of(path)).as("%s on this machine", path).doesNotExist();
         }
-        assertThat(exec(List.of("getent", "passwd", USER), null).exitCode()).as("user %s on this machine", USER).isEqualTo(2);
-        assertThat(exec(List.of("getent", "group", GROUP), null).exitCode()).as("group %s on this machine", GROUP).isEqualTo(2);
-        assertThat(exec(List.of("dpkg-query", "-W", PACKAGE), null).exitCode()).as("package %s on this machine", PACKAGE).isNotZero();
+        assertThat(ProcessRun.of(List.of("getent", "passwd", USER), null).exitCode()).as("user %s on this machine", USER).isEqualTo(2);
+        assertThat(ProcessRun.of(List.of("getent", "group", GROUP), null).exitCode()).as("group %s on this machine", GROUP).isEqualTo(2);
+        assertThat(ProcessRun.of(List.of("dpkg-query", "-W", PACKAGE), null).exitCode()).as("package %s on this machine", PACKAGE).isNotZero();
     }
 
     private static List<String> aptSources() throws Exception {
@@ -265,7 +265,7 @@ class EveryFamilyDeployOpenSshE2ETest {
         Path src = Files.createDirectories(work.resolve("app-src"));
         Files.writeString(src.resolve("README"), "the app\n");
         String git = "git -c user.name=e2e -c user.email=e2e@example.invalid -c init.defaultBranch=main";
-        Ssh made = exec(List.of("sh", "-c", git + " init -q . && " + git + " add README && " + git
+        ProcessRun made = ProcessRun.of(List.of("sh", "-c", git + " init -q . && " + git + " add README && " + git
                 + " commit -q -m app && git clone -q --bare . ../app.git && git rev-parse HEAD"), src);
         assertThat(made.exitCode()).as(made.toString()).isZero();
         return made.out().strip();
@@ -285,10 +285,10 @@ class EveryFamilyDeployOpenSshE2ETest {
                 """.formatted(PACKAGE));
         Files.writeString(pkg.resolve("usr/share/jinfra-e2e/hello.txt"), "hello from a local apt repository\n");
         Files.createDirectories(repo);
-        Ssh build = exec(List.of("dpkg-deb", "--root-owner-group", "--build", pkg.toString(),
+        ProcessRun build = ProcessRun.of(List.of("dpkg-deb", "--root-owner-group", "--build", pkg.toString(),
                 repo.resolve(PACKAGE + "_1.0_all.deb").toString()), null);
         assertThat(build.exitCode()).as(build.toString()).isZero();
-        Ssh scan = exec(List.of("sh", "-c", "dpkg-scanpackages -m . /dev/null 2>/dev/null > Packages"), repo);
+        ProcessRun scan = ProcessRun.of(List.of("sh", "-c", "dpkg-scanpackages -m . /dev/null 2>/dev/null > Packages"), repo);
         assertThat(scan.exitCode()).as(scan.toString()).isZero();
         assertThat(repo.resolve("Packages")).content().contains("Package: " + PACKAGE);
     }
@@ -297,29 +297,4 @@ class EveryFamilyDeployOpenSshE2ETest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private record Ssh(int exitCode, String out) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + ": " + out;
-        }
-    }
-
-    private static Ssh ssh(OpenSshFleet fleet, OpenSshFleet.Host host, String command) throws Exception {
-        return exec(fleet.sshCommand(host, command), null);
-    }
-
-    private static Ssh exec(List<String> command, Path dir) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        if (dir != null) {
-            pb.directory(dir.toFile());
-        }
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Ssh(p.exitValue(), out);
-    }
 }

@@ -35,12 +35,12 @@ class NonRootUserOpenSshE2ETest {
     static void aUserWhoseSudoAsksForAPassword(OpenSshFleet fleet) throws Exception {
         String password = System.getenv(PASSWORD_VARIABLE);
         assertThat(password).as("environment variable %s (set in pom.xml)", PASSWORD_VARIABLE).isNotBlank();
-        assertThat(exec(List.of("getent", "passwd", USER)).exitCode()).as("user %s on this machine", USER).isEqualTo(2);
+        assertThat(ProcessRun.of(List.of("getent", "passwd", USER)).exitCode()).as("user %s on this machine", USER).isEqualTo(2);
         for (var host : fleet.hosts()) {
-            Ssh fs = ssh(fleet, host, "stat -f -c %T /etc /home");
+            ProcessRun fs = ProcessRun.ssh(fleet, host, "stat -f -c %T /etc /home");
             assertThat(fs.out().lines().toList()).as("/etc and /home of %s must be overlays", host.name())
                     .containsExactly("overlayfs", "overlayfs");
-            Ssh setUp = ssh(fleet, host, String.join(" && ",
+            ProcessRun setUp = ProcessRun.ssh(fleet, host, String.join(" && ",
                     "useradd -m -s /bin/sh " + USER,
                     "echo '" + USER + ":" + password + "' | chpasswd",
                     "echo '" + USER + " ALL=(ALL) ALL' > /etc/sudoers.d/" + USER,
@@ -84,7 +84,7 @@ class NonRootUserOpenSshE2ETest {
                 "--data", "sudo_password_env=" + PASSWORD_VARIABLE);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
         for (var host : fleet.hosts()) {
-            Ssh content = ssh(fleet, host, "cat " + got);
+            ProcessRun content = ProcessRun.ssh(fleet, host, "cat " + got);
             assertThat(content.out()).as(content.toString()).isEqualTo("own input\n0\n");
         }
     }
@@ -115,25 +115,4 @@ class NonRootUserOpenSshE2ETest {
                 .toList();
     }
 
-    private record Ssh(int exitCode, String out) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + ": " + out;
-        }
-    }
-
-    private static Ssh ssh(OpenSshFleet fleet, OpenSshFleet.Host host, String command) throws Exception {
-        return exec(fleet.sshCommand(host, command));
-    }
-
-    private static Ssh exec(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Ssh(p.exitValue(), out);
-    }
 }

@@ -38,7 +38,7 @@ class SystemDeployOpenSshE2ETest {
     static void hostsAreContained(OpenSshFleet fleet) throws Exception {
         assertThat(fleet.overlay()).as("the fleet runs with overlays").isTrue();
         for (var host : fleet.hosts()) {
-            Ssh fs = ssh(fleet, host, "stat -f -c %T /etc /home /var /usr");
+            ProcessRun fs = ProcessRun.ssh(fleet, host, "stat -f -c %T /etc /home /var /usr");
             assertThat(fs.exitCode()).as(fs.toString()).isZero();
             assertThat(fs.out().lines().toList())
                     .as("filesystem types of /etc /home /var /usr on %s: a deploy there must not reach this machine",
@@ -77,10 +77,10 @@ class SystemDeployOpenSshE2ETest {
 
         // The real OpenSSH client, not jinfra, looks at the result on the first and the last host.
         for (var host : List.of(fleet.hosts().getFirst(), fleet.hosts().getLast())) {
-            Ssh id = ssh(fleet, host, "id " + USER);
+            ProcessRun id = ProcessRun.ssh(fleet, host, "id " + USER);
             assertThat(id.exitCode()).as(id.toString()).isZero();
             assertThat(id.out()).contains("(" + USER + ")").contains("gid=").contains("(" + GROUP + ")");
-            Ssh conf = ssh(fleet, host, "stat -c '%a %U %G' " + CONF + " && cat " + CONF);
+            ProcessRun conf = ProcessRun.ssh(fleet, host, "stat -c '%a %U %G' " + CONF + " && cat " + CONF);
             assertThat(conf.exitCode()).as(conf.toString()).isZero();
             assertThat(conf.out()).startsWith("640 root " + GROUP + "\n")
                     .contains("host = " + host.name() + "\n")
@@ -95,30 +95,9 @@ class SystemDeployOpenSshE2ETest {
         assertThat(Path.of(CONF)).as("%s on this machine", CONF).doesNotExist();
     }
 
-    private record Ssh(int exitCode, String out) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + ": " + out;
-        }
-    }
-
-    private static Ssh ssh(OpenSshFleet fleet, OpenSshFleet.Host host, String command) throws Exception {
-        return exec(fleet.sshCommand(host, command));
-    }
-
     /** getent's exit code: 0 found, 2 not found. */
     private static int getent(String database, String key) throws Exception {
-        return exec(List.of("getent", database, key)).exitCode();
+        return ProcessRun.of(List.of("getent", database, key)).exitCode();
     }
 
-    private static Ssh exec(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Ssh(p.exitValue(), out);
-    }
 }
