@@ -3,7 +3,9 @@ package dev.jinfra.connect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -44,7 +46,15 @@ public final class SshConfigFile {
      */
     public record Entry(String hostName, Integer port, String user, List<Setting> identityFiles, String proxyJump,
                         String proxyCommand, Boolean hashKnownHosts, Setting userKnownHostsFile,
-                        Setting globalKnownHostsFile) {}
+                        Setting globalKnownHostsFile, Setting strictHostKeyChecking, Setting connectTimeout,
+                        Setting connectionAttempts, Setting kexAlgorithms) {
+        /** The settings jinfra reads that are not about where to connect and as whom. */
+        Entry(String hostName, Integer port, String user, List<Setting> identityFiles, String proxyJump,
+              String proxyCommand, Boolean hashKnownHosts, Setting userKnownHostsFile, Setting globalKnownHostsFile) {
+            this(hostName, port, user, identityFiles, proxyJump, proxyCommand, hashKnownHosts, userKnownHostsFile,
+                    globalKnownHostsFile, null, null, null, null);
+        }
+    }
 
     private final List<Block> blocks;
     private final Consumer<String> warnings;
@@ -83,6 +93,8 @@ public final class SshConfigFile {
         Boolean hash = null;
         Setting userFiles = null;
         Setting globalFiles = null;
+        // First obtained value wins, as everywhere in ssh_config.
+        Map<String, Setting> firsts = new HashMap<>();
         for (Block b : blocks) {
             if (!b.appliesTo(host)) {
                 continue;
@@ -97,6 +109,8 @@ public final class SshConfigFile {
                     case "hashknownhosts" -> hash = hash == null ? parseYesNo(s.value()) : hash;
                     case "userknownhostsfile" -> userFiles = userFiles == null ? s : userFiles;
                     case "globalknownhostsfile" -> globalFiles = globalFiles == null ? s : globalFiles;
+                    case "stricthostkeychecking", "connecttimeout", "connectionattempts", "kexalgorithms" ->
+                            firsts.putIfAbsent(s.key(), s);
                     default -> {}
                 }
             }
@@ -105,7 +119,8 @@ public final class SshConfigFile {
         String proxyJump = none || !proxy.key().equals("proxyjump") ? null : proxy.value();
         String proxyCommand = none || !proxy.key().equals("proxycommand") ? null : proxy.where();
         return new Entry(hostName, port, user, List.copyOf(identities), proxyJump, proxyCommand, hash, userFiles,
-                globalFiles);
+                globalFiles, firsts.get("stricthostkeychecking"), firsts.get("connecttimeout"),
+                firsts.get("connectionattempts"), firsts.get("kexalgorithms"));
     }
 
     /**

@@ -77,7 +77,9 @@ public record SshSettings(
         List<Path> knownHostsFiles = knownHostsFiles(host, fromConfig, address, user, port);
         List<Path> globalKnownHostsFiles = fromConfig.globalKnownHostsFile() == null ? null
                 : SshConfigFile.knownHostsFiles(fromConfig.globalKnownHostsFile(), host.address(), address, user, port);
-        HostKeyChecking checking = HostKeyChecking.parse(host.string(HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "yes"));
+        HostKeyChecking checking = host.value(HostKeys.SSH_STRICT_HOST_KEY_CHECKING)
+                .map(v -> HostKeyChecking.parse(v.toString()))
+                .orElseGet(() -> ConfigChoices.hostKeyChecking(fromConfig.strictHostKeyChecking()));
         // "none" in host data turns off a ProxyJump the ssh config would add, as it does in the config itself.
         String proxyJump = host.value(HostKeys.SSH_PROXY_JUMP).map(Object::toString)
                 .map(v -> v.isBlank() || v.strip().equalsIgnoreCase("none") ? "" : v.strip())
@@ -91,11 +93,12 @@ public record SshSettings(
         List<JumpHost> jumps = JumpHost.resolve(proxyJump, config, keys, implicitKeys);
         Duration timeout = host.value(HostKeys.SSH_CONNECT_TIMEOUT)
                 .map(v -> Duration.ofSeconds(integer(HostKeys.SSH_CONNECT_TIMEOUT, v, 1, 3600)))
-                .orElse(DEFAULT_CONNECT_TIMEOUT);
-        int retries = host.value(HostKeys.SSH_CONNECT_RETRIES).map(v -> integer(HostKeys.SSH_CONNECT_RETRIES, v, 0, 100)).orElse(0);
+                .orElseGet(() -> ConfigChoices.connectTimeout(fromConfig.connectTimeout(), DEFAULT_CONNECT_TIMEOUT));
+        int retries = host.value(HostKeys.SSH_CONNECT_RETRIES).map(v -> integer(HostKeys.SSH_CONNECT_RETRIES, v, 0, 100))
+                .orElseGet(() -> ConfigChoices.retries(fromConfig.connectionAttempts()));
         List<String> kex = host.value(HostKeys.SSH_KEX_ALGORITHMS)
                 .map(v -> Arrays.stream(v.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
+                .orElseGet(() -> ConfigChoices.kexAlgorithms(fromConfig.kexAlgorithms()));
         return new SshSettings(address, port, user, keys, implicitKeys,
                 host.string(HostKeys.SSH_KEY_PASSWORD_ENV, null),
                 host.string(HostKeys.SSH_PASSWORD, null),

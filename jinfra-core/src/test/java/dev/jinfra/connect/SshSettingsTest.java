@@ -129,4 +129,64 @@ class SshSettingsTest {
                 withFiles);
         assertThat(data.knownHostsFiles()).containsExactly(Path.of("/x/kh"));
     }
+
+    static SshConfigFile configOf(String text) throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("jinfra-ssh-config");
+        Path file = dir.resolve("config");
+        java.nio.file.Files.writeString(file, text);
+        return SshConfigFile.load(file, dir, w -> {});
+    }
+
+    @Test
+    void howToConnectComesFromTheConfigToo() throws Exception {
+        var config = configOf("""
+                Host web-*
+                  StrictHostKeyChecking accept-new
+                  ConnectTimeout 7
+                  ConnectionAttempts 3
+                  KexAlgorithms curve25519-sha256,ecdh-sha2-nistp256
+                Host *
+                  StrictHostKeyChecking no
+                  ConnectTimeout 99
+                """);
+        var s = SshSettings.resolve(new Host("web-01", List.of(), Map.of(HostKeys.SSH_KEY, List.of())), config);
+        assertThat(s.hostKeyChecking()).isEqualTo(HostKeyChecking.ACCEPT_NEW);
+        assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(s.connectRetries()).isEqualTo(2);
+        assertThat(s.kexAlgorithms()).containsExactly("curve25519-sha256", "ecdh-sha2-nistp256");
+
+        var other = SshSettings.resolve(new Host("db", List.of(), Map.of(HostKeys.SSH_KEY, List.of())), config);
+        assertThat(other.hostKeyChecking()).isEqualTo(HostKeyChecking.NO);
+        assertThat(other.connectTimeout()).isEqualTo(Duration.ofSeconds(99));
+        assertThat(other.connectRetries()).isZero();
+        assertThat(other.kexAlgorithms()).isEmpty();
+    }
+
+    @Test
+    void hostDataWinsOverHowTheConfigSaysToConnect() throws Exception {
+        var config = configOf("""
+                Host *
+                  StrictHostKeyChecking no
+                  ConnectTimeout 7
+                  ConnectionAttempts 3
+                  KexAlgorithms +ssh-rsa
+                """);
+        var s = SshSettings.resolve(new Host("web-01", List.of(), Map.of(HostKeys.SSH_KEY, List.of(),
+                HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "yes", HostKeys.SSH_CONNECT_TIMEOUT, 3,
+                HostKeys.SSH_CONNECT_RETRIES, 0)), config);
+        assertThat(s.hostKeyChecking()).isEqualTo(HostKeyChecking.YES);
+        assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(s.connectRetries()).isZero();
+        assertThat(s.kexAlgorithms()).as("+list keeps the defaults, which hold all jinfra can use").isEmpty();
+    }
+
+    @Test
+    void aConfigValueJinfraCannotUseNamesTheFileAndLine() throws Exception {
+        var config = configOf("""
+                Host *
+                  ConnectTimeout soon
+                """);
+        assertThatThrownBy(() -> SshSettings.resolve(new Host("web-01", List.of(), Map.of(HostKeys.SSH_KEY, List.of())), config))
+                .hasMessageContaining("config:2: ConnectTimeout must be a whole number from 0 to 3600, not 'soon'");
+    }
 }
