@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
 import dev.jinfra.testing.FleetHosts;
+import dev.jinfra.testing.SshConnectorExtension;
 import dev.jinfra.testkit.FleetHost;
 import dev.jinfra.testkit.SshFleetExtension;
 import java.nio.file.Files;
@@ -18,8 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,17 +28,8 @@ class KnownHostsCheckTest {
     @RegisterExtension
     static SshFleetExtension fleetExtension = SshFleetExtension.hosts(2);
 
-    static SshConnector connector;
-
-    @BeforeAll
-    static void startConnector() {
-        connector = SshConnector.builder().build();
-    }
-
-    @AfterAll
-    static void stopConnector() {
-        connector.close();
-    }
+    @RegisterExtension
+    static SshConnectorExtension ssh = new SshConnectorExtension();
 
     static FleetHost fleetHost(int i) {
         return fleetExtension.fleet().hosts().get(i);
@@ -60,7 +50,7 @@ class KnownHostsCheckTest {
         Files.writeString(file, "# pinned\n" + name + " " + keyText() + "\n@revoked " + name + " " + keyText() + "\n");
         Host h = host(0, Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, file.toString(), HostKeys.SSH_CONNECT_RETRIES, 3));
         fleetExtension.fleet().clearHistory();
-        assertThatThrownBy(() -> connector.connect(h))
+        assertThatThrownBy(() -> ssh.connector().connect(h))
                 .isInstanceOfSatisfying(UnreachableException.class, e -> {
                     assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_REVOKED);
                     assertThat(e.reason().retryable()).isFalse();
@@ -75,7 +65,7 @@ class KnownHostsCheckTest {
         Path file = dir.resolve("known_hosts");
         Files.writeString(file, "[127.0.0.1]:" + fleetHost(0).port() + " " + keyText() + "\n");
         Host h = host(0, Map.of(HostKeys.SSH_HOSTNAME, "localhost", HostKeys.SSH_KNOWN_HOSTS_FILE, file.toString()));
-        assertThatThrownBy(() -> connector.connect(h))
+        assertThatThrownBy(() -> ssh.connector().connect(h))
                 .isInstanceOfSatisfying(UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_UNKNOWN))
                 .hasMessageContaining("[localhost]:" + fleetHost(0).port());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
 import dev.jinfra.testing.FleetHosts;
+import dev.jinfra.testing.SshConnectorExtension;
 import dev.jinfra.testkit.FleetHost;
 import dev.jinfra.testkit.SshFleetExtension;
 import java.nio.file.Files;
@@ -17,8 +18,6 @@ import java.util.Map;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +32,8 @@ class KnownHostsKeyTypesTest {
     @RegisterExtension
     static SshFleetExtension fleetExtension = SshFleetExtension.hosts(1).configure(b -> b.extraHostKey(ECDSA));
 
-    static SshConnector connector;
-
-    @BeforeAll
-    static void startConnector() {
-        connector = SshConnector.builder().build();
-    }
-
-    @AfterAll
-    static void stopConnector() {
-        connector.close();
-    }
+    @RegisterExtension
+    static SshConnectorExtension ssh = new SshConnectorExtension();
 
     static KeyPair ecdsa() {
         try {
@@ -65,7 +55,7 @@ class KnownHostsKeyTypesTest {
     }
 
     void connects(Host h) throws Exception {
-        try (Connection c = connector.connect(h)) {
+        try (Connection c = ssh.connector().connect(h)) {
             assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded()).isTrue();
         }
     }
@@ -85,7 +75,7 @@ class KnownHostsKeyTypesTest {
     @Test
     void aWrongKeyOfAKnownTypeIsAChangedKey(@TempDir Path dir) throws Exception {
         Host h = host(dir.resolve("known_hosts"), lineFor(fleetExtension.fleet().changedHostKey()));
-        assertThatThrownBy(() -> connector.connect(h))
+        assertThatThrownBy(() -> ssh.connector().connect(h))
                 .isInstanceOfSatisfying(UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_CHANGED))
                 .hasMessageContaining(dir.resolve("known_hosts") + ":1");
@@ -98,7 +88,7 @@ class KnownHostsKeyTypesTest {
                 + fleetExtension.fleet().hosts().get(0).port() + " "
                 + PublicKeyEntry.toString(KeyUtils.generateKeyPair(KeyPairProvider.SSH_RSA, 2048).getPublic());
         Host h = host(dir.resolve("known_hosts"), unrelated);
-        assertThatThrownBy(() -> connector.connect(h))
+        assertThatThrownBy(() -> ssh.connector().connect(h))
                 .isInstanceOfSatisfying(UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_UNKNOWN));
     }

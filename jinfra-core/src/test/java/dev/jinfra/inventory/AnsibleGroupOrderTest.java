@@ -3,7 +3,6 @@ package dev.jinfra.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,14 +12,9 @@ class AnsibleGroupOrderTest {
     @TempDir
     Path dir;
 
-    Inventory load(String file, String text) throws Exception {
-        Files.writeString(dir.resolve(file), text);
-        return InventoryLoader.load(file, dir);
-    }
-
     @Test
     void amongSiblingGroupsTheAlphabeticallyLaterWinsWhateverTheFileOrder() throws Exception {
-        Inventory inventory = load("hosts.ini", """
+        Inventory inventory = TestInventories.written(dir, "hosts.ini", """
                 [zeta]
                 web1
                 [alpha]
@@ -35,7 +29,7 @@ class AnsibleGroupOrderTest {
 
     @Test
     void aDeeperGroupWinsOverAShallowerOneEvenIfUnrelated() throws Exception {
-        Inventory inventory = load("hosts.yaml", """
+        Inventory inventory = TestInventories.written(dir, "hosts.yaml", """
                 all:
                   children:
                     region:
@@ -52,7 +46,7 @@ class AnsibleGroupOrderTest {
 
     @Test
     void ansibleGroupPriorityOrdersGroupsOfTheSameDepthAndIsNotAVariable() throws Exception {
-        Inventory inventory = load("hosts.ini", """
+        Inventory inventory = TestInventories.written(dir, "hosts.ini", """
                 [alpha]
                 web1
                 [zeta]
@@ -69,7 +63,7 @@ class AnsibleGroupOrderTest {
 
     @Test
     void aPriorityThatIsNotAWholeNumberNamesItsLine() throws Exception {
-        assertThatThrownBy(() -> load("hosts.yaml", """
+        assertThatThrownBy(() -> TestInventories.written(dir, "hosts.yaml", """
                 all:
                   children:
                     web:

@@ -3,7 +3,6 @@ package dev.jinfra.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,14 +12,9 @@ class AnsibleHostPortTest {
     @TempDir
     Path dir;
 
-    Inventory load(String file, String text) throws Exception {
-        Files.writeString(dir.resolve(file), text);
-        return InventoryLoader.load(file, dir);
-    }
-
     @Test
     void iniReadsBareAndBracketedIpv6Addresses() throws Exception {
-        Inventory inventory = load("hosts.ini", """
+        Inventory inventory = TestInventories.written(dir, "hosts.ini", """
                 [v6]
                 2001:db8::5
                 [2001:db8::6]:2222 ansible_user=ops
@@ -37,7 +31,7 @@ class AnsibleHostPortTest {
 
     @Test
     void iniRefusesJunkAfterABracketedIpv6Address() {
-        assertThatThrownBy(() -> load("hosts.ini", "[v6]\n[2001:db8::6]x\n"))
+        assertThatThrownBy(() -> TestInventories.written(dir, "hosts.ini", "[v6]\n[2001:db8::6]x\n"))
                 .isInstanceOf(InventoryException.class)
                 .hasMessageContaining("hosts.ini:2")
                 .hasMessageContaining("unexpected 'x' after IPv6 address");
@@ -45,7 +39,7 @@ class AnsibleHostPortTest {
 
     @Test
     void yamlHostKeysWithAPortAreSplitAndAnExplicitAnsiblePortWins() throws Exception {
-        Inventory inventory = load("hosts.yaml", """
+        Inventory inventory = TestInventories.written(dir, "hosts.yaml", """
                 all:
                   hosts:
                     db.example.com:5432:

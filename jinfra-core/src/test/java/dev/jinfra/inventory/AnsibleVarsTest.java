@@ -3,7 +3,6 @@ package dev.jinfra.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,14 +12,9 @@ class AnsibleVarsTest {
     @TempDir
     Path dir;
 
-    Inventory load(String file, String text) throws Exception {
-        Files.writeString(dir.resolve(file), text);
-        return InventoryLoader.load(file, dir);
-    }
-
     @Test
     void becomeIsSudoWithTheUserAndPasswordFromAnyLevel() throws Exception {
-        Inventory inventory = load("hosts.yaml", """
+        Inventory inventory = TestInventories.written(dir, "hosts.yaml", """
                 all:
                   children:
                     db:
@@ -42,7 +36,7 @@ class AnsibleVarsTest {
 
     @Test
     void becomeMethodsSuAndDoasBecomeTheirUsers() throws Exception {
-        Inventory inventory = load("hosts.ini", """
+        Inventory inventory = TestInventories.written(dir, "hosts.ini", """
                 [su_hosts]
                 app1 ansible_become=yes ansible_become_method=su ansible_become_user=app
                 [doas_hosts]
@@ -59,7 +53,7 @@ class AnsibleVarsTest {
 
     @Test
     void aBecomeMethodJinfraDoesNotHaveIsAnErrorAtItsLine() throws Exception {
-        assertThatThrownBy(() -> load("hosts.ini", """
+        assertThatThrownBy(() -> TestInventories.written(dir, "hosts.ini", """
                 [web]
                 web1 ansible_become=true
 
@@ -71,7 +65,7 @@ class AnsibleVarsTest {
 
     @Test
     void sshArgumentsGiveProxyJumpAndPortAndWarnOnceAboutTheRest() throws Exception {
-        Inventory inventory = load("hosts.ini", """
+        Inventory inventory = TestInventories.written(dir, "hosts.ini", """
                 [web]
                 web1
                 web2 ansible_port=2022
@@ -92,7 +86,7 @@ class AnsibleVarsTest {
 
     @Test
     void aHostsOwnSshArgumentsReplaceItsGroupsAsAWhole() throws Exception {
-        Inventory inventory = load("hosts.yaml", """
+        Inventory inventory = TestInventories.written(dir, "hosts.yaml", """
                 all:
                   vars:
                     ansible_ssh_common_args: -J bastion

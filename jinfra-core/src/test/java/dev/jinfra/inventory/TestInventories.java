@@ -18,4 +18,10 @@ final class TestInventories {
     static Inventory load(String name) {
         return InventoryLoader.load(name, dir());
     }
+
+    /** Writes {@code text} to {@code file} in {@code dir} and loads it, for inventories kept in the test itself. */
+    static Inventory written(Path dir, String file, String text) throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve(file), text);
+        return InventoryLoader.load(file, dir);
+    }
 }
