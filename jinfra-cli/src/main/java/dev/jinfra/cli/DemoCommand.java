@@ -1,7 +1,7 @@
 package dev.jinfra.cli;
 
-import dev.jinfra.run.HostState;
-import dev.jinfra.run.RunSummary;
+import dev.jinfra.engine.HostState;
+import dev.jinfra.engine.RunSummary;
 import dev.jinfra.testkit.Fault;
 import dev.jinfra.testkit.SshFleet;
 import java.time.Duration;

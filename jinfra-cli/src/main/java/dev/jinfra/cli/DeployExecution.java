@@ -30,23 +30,8 @@ final class DeployExecution {
     @Option(names = "--diff", description = "Show diffs of file content that operations change (always shown with --dry).")
     boolean diff;
 
-    @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Hosts worked on at once per operation.")
-    Integer parallel;
-
-    @Option(names = "--serial", description = "One host at a time for every operation (same as --parallel 1).")
-    boolean serial;
-
-    @Option(names = "--batch", paramLabel = "N|P%%", description = "Run the whole deploy on N hosts (or P%% of them) at a time, batch after batch.")
-    String batch;
-
-    @Option(names = "--batch-delay", paramLabel = "DURATION", converter = DurationArg.class, description = "Pause between batches.")
-    java.time.Duration batchDelay = java.time.Duration.ZERO;
-
-    @Option(names = "--fail-fast", description = "Stop the run after the operation in which the first host failed.")
-    boolean failFast;
-
-    @Option(names = "--fail-percent", paramLabel = "P", description = "Stop the run once more than P%% of the hosts (of the run or of a batch) failed.")
-    Integer failPercent;
+    @picocli.CommandLine.Mixin
+    RunPolicyOptions pacing = new RunPolicyOptions();
 
     @Option(names = "--strategy", paramLabel = "linear|free",
             description = "linear (default): each operation finishes on every host before the next; free: each host goes at its own pace.")
@@ -63,12 +48,6 @@ final class DeployExecution {
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationArg.class, description = "Time limit per command.")
     java.time.Duration timeout;
-
-    @Option(names = {"-y", "--yes"}, description = "Go ahead without asking, however many hosts would change.")
-    boolean yes;
-
-    @Option(names = "--confirm-over", paramLabel = "N", description = "Ask before changing more than N hosts (default 50; with --batch, the later batches' hosts count as changing); without a terminal, --yes is needed.")
-    int confirmOver = 50;
 
     @Option(names = "--json", description = "One JSON object per line for every event of the run (see the README).")
     boolean json;
@@ -90,28 +69,30 @@ final class DeployExecution {
         Style style = Style.forTerminal(console.outTerminal() && !noColor);
         try (var fleet = new FleetRun(targets, console)) {
             fleet.validate(hosts);
-            var runner = new DeployRunner(fleet::connectorFor).confirmWith((plan, proposal) -> confirm(proposal, console));
+            var runner = new DeployRunner(fleet::connectorFor, fleet.control())
+                    .confirmWith((plan, proposal) -> confirm(options.policy().confirmOver(), proposal, console));
             DeployResult result;
-            InterruptHandler.install(() -> {
-                console.err().println();
-                console.err().println("jinfra: interrupted: stopping; press Ctrl-C again to quit at once");
-                runner.cancel();
-            });
+            // The hosts to retry are written down first, before the report prints: a second Ctrl-C or a closed
+            // pipe while the report is shown cannot leave the previous run's list in place.
+            DeployListener retryFile = new DeployListener() {
+                @Override
+                public void finished(DeployResult r) {
+                    RetryFile.record(console.cwd(), notSucceeded(r), what, console.err());
+                }
+            };
             try {
-                result = runner.run(hosts, deploys, options, listeners(console, style));
+                result = fleet.interruptible(() -> runner.run(hosts, deploys, options,
+                        DeployListener.all(List.of(retryFile, listeners(console, style)))));
             } catch (OperationOrder.ConflictException e) {
                 if (progressDisplay != null) {
                     progressDisplay.close();
                 }
                 // Deploys that order their operations differently on different hosts: the user's to fix.
                 throw new UsageException(e.getMessage());
-            } finally {
-                InterruptHandler.uninstall();
             }
             if (result.stopReason() != null) {
                 console.err().println("jinfra: run stopped: " + result.stopReason());
             }
-            RetryFile.record(console.cwd(), notSucceeded(result), what, console.err());
             return exitCode(result);
         }
     }
@@ -122,9 +103,9 @@ final class DeployExecution {
      * the prepare phase. With --batch it is asked once, before the first batch, for the whole run: the later
      * batches are planned only at their turn, so each of their hosts counts as one that may change.
      */
-    private boolean confirm(dev.jinfra.deploy.Proposal proposal, Console console) {
+    private static boolean confirm(int confirmOver, dev.jinfra.deploy.Proposal proposal, Console console) {
         int hosts = proposal.hostsRunMayChange();
-        if (yes || hosts <= confirmOver) {
+        if (hosts <= confirmOver) {
             return true;
         }
         String batches = proposal.laterHosts() == 0 ? "" : proposal.hostsToChange().size() + " in the first batch, "
@@ -179,42 +160,28 @@ final class DeployExecution {
     }
 
     private DeployRunner.Options options(Console console) {
-        int width = serial ? 1 : parallel == null ? Integer.MAX_VALUE : parallel;
-        if (width < 1) {
-            throw new UsageException("--parallel must be at least 1");
-        }
-        dev.jinfra.run.Batching batching = dev.jinfra.run.Batching.NONE;
-        if (batch != null) {
-            try {
-                batching = dev.jinfra.run.Batching.parse(batch, batchDelay);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--batch: " + e.getMessage());
-            }
-        }
-        Integer budget = failFast ? Integer.valueOf(0) : failPercent;
-        if (budget != null && (budget < 0 || budget > 100)) {
-            throw new UsageException("--fail-percent must be between 0 and 100, not " + budget);
-        }
+        var policy = pacing.policy(50);
         DeployRunner.Strategy chosen = switch (strategy) {
             case "linear" -> DeployRunner.Strategy.LINEAR;
             case "free" -> DeployRunner.Strategy.FREE;
             default -> throw new UsageException("--strategy must be linear or free, not '" + strategy + "'");
         };
-        return new DeployRunner.Options(width, dry, batching, budget, chosen, commandLineSettings(), runAs.sudoPassword(console),
-                diff || dry);
+        return DeployRunner.Options.builder().policy(policy).dryRun(dry).strategy(chosen).commandLine(commandLineSettings())
+                .sudoPassword(runAs.sudoPassword(console)).showDiff(diff || dry).build();
     }
 
     /** The hosts to retry, under the state that kept each from succeeding. */
     static Map<String, List<String>> notSucceeded(DeployResult result) {
         Map<String, List<String>> byState = new LinkedHashMap<>();
-        for (DeployHostState s : List.of(DeployHostState.FAILED, DeployHostState.UNREACHABLE, DeployHostState.SKIPPED)) {
-            byState.put(s.name().toLowerCase(Locale.ROOT), result.hostStates().entrySet().stream()
+        for (DeployHostState s : List.of(DeployHostState.FAILED, DeployHostState.UNREACHABLE, DeployHostState.INCOMPLETE,
+                DeployHostState.NOT_STARTED)) {
+            byState.put(s.label().replace('_', ' '), result.hostStates().entrySet().stream()
                     .filter(e -> e.getValue() == s).map(Map.Entry::getKey).toList());
         }
         return byState;
     }
 
-    /** Failures outrank unreachable hosts, as for exec. */
+    /** Failures outrank unreachable hosts, as for exec; a host left short of the end is not a success. */
     static int exitCode(DeployResult result) {
         if (result.interrupted()) {
             return ExitCode.INTERRUPTED;
@@ -222,6 +189,11 @@ final class DeployExecution {
         if (result.count(DeployHostState.FAILED) > 0) {
             return ExitCode.HOSTS_FAILED;
         }
-        return result.count(DeployHostState.UNREACHABLE) > 0 ? ExitCode.HOSTS_UNREACHABLE : ExitCode.OK;
+        if (result.count(DeployHostState.UNREACHABLE) > 0) {
+            return ExitCode.HOSTS_UNREACHABLE;
+        }
+        // Hosts the run stopped before the end of, with no host failed: the run was not confirmed.
+        return result.count(DeployHostState.INCOMPLETE) + result.count(DeployHostState.NOT_STARTED) > 0
+                ? ExitCode.HOSTS_FAILED : ExitCode.OK;
     }
 }

@@ -8,11 +8,10 @@ import dev.jinfra.cli.output.StreamPrinter;
 import dev.jinfra.cli.output.Style;
 import dev.jinfra.command.Command;
 import dev.jinfra.inventory.Host;
-import dev.jinfra.run.Batching;
-import dev.jinfra.run.ExecWork;
-import dev.jinfra.run.FleetRunner;
-import dev.jinfra.run.RunListener;
-import dev.jinfra.run.RunSummary;
+import dev.jinfra.engine.ExecWork;
+import dev.jinfra.engine.RunPolicy;
+import dev.jinfra.engine.RunListener;
+import dev.jinfra.engine.RunSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,18 +42,8 @@ final class ExecCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TargetOptions targets = new TargetOptions();
 
-    @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Hosts worked on at once (default: all, bounded by the connection limits).")
-    Integer parallel;
-
-    @Option(names = "--batch", paramLabel = "N|P%", description = "Run in batches of N hosts or P%% of the hosts, one batch after another.")
-    String batch;
-
-    @Option(names = "--batch-delay", paramLabel = "DURATION", converter = DurationArg.class,
-            description = "Pause between batches (e.g. 30s).")
-    Duration batchDelay = Duration.ZERO;
-
-    @Option(names = "--fail-fast", description = "After the first host that fails, times out or is unreachable, start no more hosts (hosts still connecting stop too); the rest are reported as not started.")
-    boolean failFast;
+    @CommandLine.Mixin
+    RunPolicyOptions pacing = new RunPolicyOptions();
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationArg.class,
             description = "Per-host command timeout (default: none).")
@@ -93,11 +82,7 @@ final class ExecCommand implements Callable<Integer> {
         }
         // Every option is checked before the inventory is read and before a password is asked for.
         var settings = runAs.settings();
-        if (parallel != null && parallel < 1) {
-            throw new UsageException("--parallel must be at least 1");
-        }
-        Batching batching = batch == null ? Batching.NONE : parseBatch();
-        var options = new FleetRunner.Options(parallel == null ? Integer.MAX_VALUE : parallel, batching, failFast);
+        RunPolicy policy = pacing.policy(Integer.MAX_VALUE);
         ProgressDisplay.Mode progress = output.progressMode(console.errTerminal());
         List<Host> hosts = targets.select(inventory, console);
 
@@ -113,6 +98,10 @@ final class ExecCommand implements Callable<Integer> {
 
         try (var run = new FleetRun(targets, console)) {
             run.validate(hosts);
+            if (!RunPolicyOptions.confirm(policy, hosts.size(), "exec -- " + String.join(" ", command), console)) {
+                console.err().println("jinfra: not confirmed: nothing was run");
+                return ExitCode.HOSTS_FAILED;
+            }
             Style style = Style.forTerminal(console.outTerminal() && !output.noColor);
             List<RunListener> listeners = new ArrayList<>();
             if (progress != null) {
@@ -124,7 +113,7 @@ final class ExecCommand implements Callable<Integer> {
                 listeners.add(new StreamPrinter(console.out(), console.err(), style,
                         Style.forTerminal(console.errTerminal() && !output.noColor)));
             }
-            summary = run.execute(hosts, work, options, RunListener.all(listeners));
+            summary = run.execute(hosts, work, policy, RunListener.all(listeners));
             if (!output.json) {
                 new FoldedReport(console.out(), style).print(summary, !output.stream);
             }
@@ -135,14 +124,6 @@ final class ExecCommand implements Callable<Integer> {
                         + " did not succeed: listed in " + RetryFile.DEFAULT + "; rerun them with --retry failed");
             }
             return ExitCode.of(summary);
-        }
-    }
-
-    private Batching parseBatch() {
-        try {
-            return Batching.parse(batch, batchDelay);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--batch: " + e.getMessage());
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.jinfra.cli;
 
-import dev.jinfra.run.HostState;
-import dev.jinfra.run.RunSummary;
+import dev.jinfra.engine.HostState;
+import dev.jinfra.engine.RunSummary;
 
 /**
  * jinfra's exit codes. When several apply, the first in this order wins: interrupted, failed, unreachable.

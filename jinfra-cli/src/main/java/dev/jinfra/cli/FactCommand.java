@@ -39,8 +39,8 @@ final class FactCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TargetOptions targets = new TargetOptions();
 
-    @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Hosts read at once (default: all, bounded by the connection limits).")
-    Integer parallel;
+    @CommandLine.Mixin
+    RunPolicyOptions pacing = new RunPolicyOptions();
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationArg.class,
             description = "Per-host limit for reading the fact (default: none).")
@@ -60,9 +60,8 @@ final class FactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (parallel != null && parallel < 1) {
-            throw new UsageException("--parallel must be at least 1");
-        }
+        // Reading changes nothing: there is nothing to confirm.
+        var policy = pacing.policy(Integer.MAX_VALUE).toBuilder().confirmOver(Integer.MAX_VALUE).build();
         OpArgs args = OpArgs.parse(factName, arguments);
         Fact<?> fact = create(args);
         String what = (factName + " " + args.describe()).strip();
@@ -72,10 +71,12 @@ final class FactCommand implements Callable<Integer> {
         Consumer<FactReading> finished = lines != null ? lines : r -> {};
         try (var fleet = new FleetRun(targets, console)) {
             fleet.validate(hosts);
-            long start = System.nanoTime();
-            var reader = new FactReader(fleet::connectorFor, parallel == null ? Integer.MAX_VALUE : parallel, timeout);
-            List<FactReading> readings = reader.read(hosts, fact, finished);
-            var run = new FactRun(what, readings, Duration.ofNanos(System.nanoTime() - start));
+            var work = new FactWork(fact, timeout);
+            var summary = fleet.execute(hosts, work, policy, work.listener(finished));
+            if (summary.stopReason() != null) {
+                console.err().println("jinfra: run stopped: " + summary.stopReason());
+            }
+            var run = new FactRun(what, work.readings(summary), summary.elapsed(), summary.interrupted());
             if (lines != null) {
                 lines.summary(run);
             } else {

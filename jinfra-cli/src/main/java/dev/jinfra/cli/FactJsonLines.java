@@ -27,7 +27,7 @@ final class FactJsonLines implements Consumer<FactReading> {
         o.put("host", r.host());
         o.put("fact", fact);
         o.set("arguments", FactJson.toTree(arguments));
-        o.put("state", r.state().label());
+        o.put("state", r.state().key());
         // A host without a reading has no value at all, which is not the same as an absent thing (null).
         if (r.state() == FactReading.State.READ) {
             o.set("value", r.value());
@@ -45,8 +45,9 @@ final class FactJsonLines implements Consumer<FactReading> {
         o.put("fact", fact);
         o.put("hosts", run.readings().size());
         for (FactReading.State s : FactReading.State.values()) {
-            o.put(s.label(), run.count(s));
+            o.put(s.key(), run.count(s));
         }
+        o.put("interrupted", run.interrupted());
         o.put("exit_code", run.exitCode());
         o.put("elapsed_ms", run.elapsed().toMillis());
         emit(o);

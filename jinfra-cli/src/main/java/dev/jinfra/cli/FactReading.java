@@ -16,13 +16,21 @@ record FactReading(String host, State state, JsonNode value, String error) {
         READ,
         UNREACHABLE,
         /** Reached, but the fact could not be read: the connection was lost, it timed out, or its output made no sense. */
-        FAILED;
+        FAILED,
+        /** The run stopped before this host (failure budget, Ctrl-C). */
+        NOT_STARTED;
 
         boolean isProblem() {
             return this != READ;
         }
 
+        /** As shown to people: {@code not started}. */
         String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+
+        /** As written in JSON: {@code not_started}. */
+        String key() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
@@ -33,6 +41,10 @@ record FactReading(String host, State state, JsonNode value, String error) {
 
     static FactReading unreachable(String host, String why) {
         return new FactReading(host, State.UNREACHABLE, null, why);
+    }
+
+    static FactReading notStarted(String host, String why) {
+        return new FactReading(host, State.NOT_STARTED, null, why);
     }
 
     static FactReading failed(String host, String why) {

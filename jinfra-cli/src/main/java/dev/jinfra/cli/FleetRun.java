@@ -5,11 +5,12 @@ import dev.jinfra.connect.LocalConnector;
 import dev.jinfra.connect.SshConfigFile;
 import dev.jinfra.connect.SshConnector;
 import dev.jinfra.inventory.Host;
-import dev.jinfra.run.FleetRunner;
-import dev.jinfra.run.HostWork;
-import dev.jinfra.run.RunControl;
-import dev.jinfra.run.RunListener;
-import dev.jinfra.run.RunSummary;
+import dev.jinfra.engine.FleetRunner;
+import dev.jinfra.engine.HostWork;
+import dev.jinfra.engine.RunControl;
+import dev.jinfra.engine.RunListener;
+import dev.jinfra.engine.RunPolicy;
+import dev.jinfra.engine.RunSummary;
 import java.util.List;
 
 /**
@@ -62,15 +63,27 @@ final class FleetRun implements AutoCloseable {
         return host.isLocal() ? local : ssh();
     }
 
-    RunSummary execute(List<Host> hosts, HostWork work, FleetRunner.Options options, RunListener listener) {
+    RunSummary execute(List<Host> hosts, HostWork work, RunPolicy policy, RunListener listener) {
         var runner = new FleetRunner(this::connectorFor);
+        return interruptible(() -> runner.run(hosts, work, policy, listener, control));
+    }
+
+    /** Stops the run from outside: Ctrl-C goes here, for exec, facts and deploys alike. */
+    RunControl control() {
+        return control;
+    }
+
+    /**
+     * Ctrl-C stops the run (a second one quits at once) while {@code body} runs; then the handler is removed.
+     */
+    <T> T interruptible(java.util.function.Supplier<T> body) {
         InterruptHandler.install(() -> {
             console.err().println();
             console.err().println("jinfra: interrupted: stopping; press Ctrl-C again to quit at once");
             control.cancel();
         });
         try {
-            return runner.run(hosts, work, options, listener, control);
+            return body.get();
         } finally {
             InterruptHandler.uninstall();
         }

@@ -182,7 +182,7 @@ class ExecCommandTest {
     void failFastLeavesTheRestNotStarted() {
         CliRun r = exec("--parallel", "1", "--fail-fast", "--", "[ \"$FLEET_HOST\" = " + name(0) + " ] && exit 1; true");
         assertThat(r.exitCode()).isEqualTo(ExitCode.HOSTS_FAILED);
-        assertThat(r.out()).contains("── web-[002-010] (9 hosts) ── not started: an earlier host failed (fail-fast)");
+        assertThat(r.out()).contains("── web-[002-010] (9 hosts) ── not started: a host failed (fail-fast)");
     }
 
     @Test

@@ -46,7 +46,7 @@ class InterruptTest {
         String report = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(jinfra.exitValue()).as(report + Files.readString(err)).isEqualTo(ExitCode.INTERRUPTED);
         assertThat(report).contains("(4 hosts) ── failed: interrupted while running");
-        assertThat(report).contains("(4 hosts) ── not started: run interrupted");
+        assertThat(report).contains("(4 hosts) ── not started: interrupted");
         assertThat(report).contains("0 of 8 hosts succeeded; 4 failed; 4 not started (interrupted)");
         assertThat(Files.readString(err)).contains("jinfra: interrupted: stopping");
         List<String> retry = Files.readAllLines(cwd.resolve(".jinfra/failed-hosts")).stream().filter(l -> !l.startsWith("#")).toList();

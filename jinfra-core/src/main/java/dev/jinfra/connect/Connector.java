@@ -6,6 +6,11 @@ import dev.jinfra.inventory.Host;
 public interface Connector extends AutoCloseable {
     Connection connect(Host host) throws UnreachableException;
 
+    /** How many of this connector's sessions may be open at once; a run keeps its session window within it. */
+    default int sessionLimit() {
+        return Integer.MAX_VALUE;
+    }
+
     @Override
     void close();
 }

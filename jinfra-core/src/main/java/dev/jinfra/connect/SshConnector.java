@@ -45,6 +45,7 @@ public final class SshConnector implements Connector {
     private final KeyFiles keyFiles;
     private final Semaphore handshakes;
     private final Semaphore sessions;
+    private final int maxSessions;
     private final Map<Host, SshSettings> settingsCache = new ConcurrentHashMap<>();
     private final Consumer<String> warnings;
     private final Pause pause;
@@ -60,6 +61,7 @@ public final class SshConnector implements Connector {
         this.sshConfig = b.sshConfig;
         this.handshakes = new Semaphore(b.policy.maxHandshakes());
         this.sessions = new Semaphore(b.policy.maxSessions());
+        this.maxSessions = b.policy.maxSessions();
         this.warnings = b.warnings;
         this.pause = b.pause;
         this.knownHosts = new KnownHostsCheck(b.warnings);
@@ -229,6 +231,11 @@ public final class SshConnector implements Connector {
             }
             return s;
         });
+    }
+
+    @Override
+    public int sessionLimit() {
+        return maxSessions;
     }
 
     @Override

@@ -1,15 +1,15 @@
 package dev.jinfra.deploy;
 
 import dev.jinfra.connect.Connection;
-import dev.jinfra.connect.Connector;
 import dev.jinfra.connect.UnreachableException;
+import dev.jinfra.engine.FailureTally;
+import dev.jinfra.engine.RunControl;
+import dev.jinfra.engine.SessionWindow;
 import dev.jinfra.inventory.Host;
-import dev.jinfra.run.StartGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,70 +17,62 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 
 /**
- * One batch of a deploy run: connect its hosts, prepare them, merge the operation order, execute the
- * operations (linear or free), and report each host's one final state.
+ * One batch of a deploy run: prepare its hosts (each in a session of the run's window, which it gives back
+ * afterwards), merge the operation order, execute the operations (linear or free), and report each host's one
+ * final state and every host × operation's one outcome.
  */
 final class BatchRun {
     private final List<Host> hosts;
     private final List<Deploy> deploys;
     private final DeployRunner.Options options;
     private final DeployListener listener;
-    private final DeployRunner.FailureBudget budget;
-    private final Function<Host, Connector> connectors;
+    private final FailureTally tally;
+    private final SessionWindow window;
+    private final RunControl control;
     private final DeployRunner.Confirmation confirmation;
 
-    private final Map<Host, Connection> connections = new ConcurrentHashMap<>();
-    /** Hosts that left the run (failed or unreachable); the others are still in it. */
+    /** Hosts that left the run (failed, unreachable, not started); the others are still in it. */
     private final Map<String, DeployHostState> states = new ConcurrentHashMap<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
     private final Map<Host, HostFacts> facts = new ConcurrentHashMap<>();
     private final Map<Host, Integer> changeCommands = new ConcurrentHashMap<>();
     private final Map<Host, List<PrepareContext.Registered>> registered = new ConcurrentHashMap<>();
+    private final Map<Host, List<Proposal.Entry>> proposals = new ConcurrentHashMap<>();
     /** Dry runs: hosts on which an operation so far would change something (or could not be told). */
     private final java.util.Set<Host> dryChanged = ConcurrentHashMap.newKeySet();
-    private final StartGate starting = new StartGate();
-    private volatile boolean cancelled;
 
     BatchRun(List<Host> hosts, List<Deploy> deploys, DeployRunner.Options options, DeployListener listener,
-             DeployRunner.FailureBudget budget, Function<Host, Connector> connectors, DeployRunner.Confirmation confirmation) {
+             FailureTally tally, SessionWindow window, RunControl control, DeployRunner.Confirmation confirmation) {
         this.hosts = hosts;
         this.deploys = deploys;
         this.options = options;
         this.listener = listener;
-        this.budget = budget;
-        this.connectors = connectors;
+        this.tally = tally;
+        this.window = window;
+        this.control = control;
         this.confirmation = confirmation;
-    }
-
-    void cancel() {
-        cancelled = true;
-        starting.close();
-        connections.values().forEach(Connection::close);
     }
 
     DeployResult run() {
         long start = System.nanoTime();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            connectAll(threads);
-            List<Host> reached = hosts.stream().filter(connections::containsKey).toList();
-            prepareAll(threads, reached);
+            prepareAll(threads);
+            List<Host> reached = hosts.stream().filter(registered::containsKey).toList();
             List<DeployListener.PlannedOperation> planned = plan(reached);
             listener.planned(planned);
-            Proposal proposal = cancelled ? Proposal.NONE
-                    : Proposer.propose(planned, reached, registered, facts, options, threads);
+            Proposal proposal = control.isCancelled() ? Proposal.NONE : Proposer.assemble(planned, proposals);
             listener.proposed(proposal);
             List<OperationOutcome> outcomes = new ArrayList<>();
-            if (!confirmation.approve(planned, proposal)) {
+            if (!control.isCancelled() && !confirmation.approve(planned, proposal)) {
                 hosts.forEach(h -> {
-                    if (states.putIfAbsent(h.name(), DeployHostState.SKIPPED) == null) {
+                    if (states.putIfAbsent(h.name(), DeployHostState.NOT_STARTED) == null) {
                         errors.put(h.name(), "not started: not confirmed");
                     }
                 });
                 for (var op : planned) {
-                    op.hosts().forEach(h -> outcomes.add(OperationOutcome.skipped(op.id(), op.name(), h, "not confirmed")));
+                    op.hosts().forEach(h -> outcomes.add(OperationOutcome.notRun(op.id(), op.name(), h, "not confirmed")));
                 }
                 return result(planned, outcomes, "not confirmed", start);
             }
@@ -89,57 +81,46 @@ final class BatchRun {
                     : runLinear(planned, threads, outcomes);
             return result(planned, outcomes, stopped, start);
         } finally {
-            connections.values().forEach(Connection::close);
+            hosts.forEach(window::finish);
         }
     }
 
-    private void connectAll(ExecutorService threads) {
+    /**
+     * Per host, in parallel: open its session, run the deploy code, work out what it would change, and give the
+     * session back. A host whose deploy code throws fails here.
+     */
+    private void prepareAll(ExecutorService threads) {
         eachHost(threads, gate(hosts.size()), hosts, host -> {
-            if (!starting.enter()) {
-                notStartedByInterrupt(host);
-                return;
-            }
             Connection c;
             try {
-                c = connectors.apply(host).connect(host);
-            } catch (UnreachableException e) {
-                if (!starting.leave() || cancelled) {
-                    notStartedByInterrupt(host);
-                    return;
-                }
-                states.put(host.name(), DeployHostState.UNREACHABLE);
-                errors.put(host.name(), e.getMessage());
-                listener.unreachable(host, e.getMessage());
+                c = window.acquire(host);
+            } catch (SessionWindow.Stopped e) {
+                states.put(host.name(), DeployHostState.NOT_STARTED);
+                errors.put(host.name(), "not started: interrupted");
                 return;
-            } catch (RuntimeException e) {
-                starting.leave();
-                throw e;
-            }
-            if (!starting.leave()) {
-                // Cancelled while this one was connecting.
-                c.close();
-                notStartedByInterrupt(host);
+            } catch (UnreachableException | RuntimeException e) {
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                leave(host, DeployHostState.UNREACHABLE, why);
+                listener.unreachable(host, why);
                 return;
             }
-            connections.put(host, c);
-            facts.put(host, new HostFacts(c, (fact, value) -> listener.factRead(host, fact, value), baseFactUser(host)));
+            var hostFacts = new HostFacts(c, (fact, value) -> listener.factRead(host, fact, value), baseFactUser(host));
+            facts.put(host, hostFacts);
             listener.connected(host);
-        });
-    }
-
-    private void notStartedByInterrupt(Host host) {
-        states.put(host.name(), DeployHostState.SKIPPED);
-        errors.put(host.name(), "not started: interrupted");
-    }
-
-    /** Deploy code per host, in parallel; a host whose deploy code throws fails here. */
-    private void prepareAll(ExecutorService threads, List<Host> reached) {
-        eachHost(threads, gate(reached.size()), reached, host -> {
             try {
-                registered.put(host, PrepareContext.prepare(host, deploys, facts.get(host)));
+                List<PrepareContext.Registered> regs = PrepareContext.prepare(host, deploys, hostFacts);
+                registered.put(host, regs);
+                if (!regs.isEmpty() && !control.isCancelled()) {
+                    proposals.put(host, Proposer.proposeFor(host, regs, hostFacts, options));
+                }
+                if (regs.isEmpty()) {
+                    window.finish(host);
+                } else {
+                    window.release(host);
+                }
             } catch (RuntimeException e) {
-                states.put(host.name(), DeployHostState.FAILED);
-                errors.put(host.name(), "deploy code failed: " + DeployRunner.describe(e));
+                leave(host, DeployHostState.FAILED, "deploy code failed: " + DeployRunner.describe(e));
+                window.finish(host);
             }
         });
     }
@@ -149,16 +130,16 @@ final class BatchRun {
         Map<OperationId, String> names = new LinkedHashMap<>();
         for (Host h : reached) {
             List<PrepareContext.Registered> regs = registered.get(h);
-            if (regs != null) {
-                sequences.put(h.name(), regs.stream().map(PrepareContext.Registered::id).toList());
-                regs.forEach(r -> names.putIfAbsent(r.id(), r.call().displayName()));
-            }
+            sequences.put(h.name(), regs.stream().map(PrepareContext.Registered::id).toList());
+            regs.forEach(r -> names.putIfAbsent(r.id(), r.call().displayName()));
+        }
+        Map<OperationId, List<Host>> hostsOf = new LinkedHashMap<>();
+        for (Host h : reached) {
+            registered.get(h).forEach(r -> hostsOf.computeIfAbsent(r.id(), id -> new ArrayList<>()).add(h));
         }
         List<DeployListener.PlannedOperation> planned = new ArrayList<>();
         for (OperationId id : OperationOrder.merge(sequences)) {
-            List<Host> with = reached.stream().filter(h -> registered.containsKey(h)
-                    && registered.get(h).stream().anyMatch(r -> r.id().equals(id))).toList();
-            planned.add(new DeployListener.PlannedOperation(id, names.get(id), with));
+            planned.add(new DeployListener.PlannedOperation(id, names.get(id), List.copyOf(hostsOf.getOrDefault(id, List.of()))));
         }
         return planned;
     }
@@ -168,13 +149,21 @@ final class BatchRun {
         for (int i = 0; i < planned.size(); i++) {
             var op = planned.get(i);
             if (stopped != null) {
+                // Reported like any operation, so that every host × operation has its one outcome in every output.
+                listener.operationStarted(i + 1, planned.size(), op);
+                List<OperationOutcome> notRun = new ArrayList<>();
                 for (Host h : op.hosts()) {
-                    outcomes.add(OperationOutcome.skipped(op.id(), op.name(), h, "run stopped: " + stopped));
+                    notRun.add(notRunOrSkipped(op, h, stopped));
                 }
+                outcomes.addAll(notRun);
+                listener.operationFinished(i + 1, planned.size(), op, notRun);
                 continue;
             }
             listener.operationStarted(i + 1, planned.size(), op);
-            List<OperationOutcome> results = execute(op, op.hosts(), threads);
+            // With more hosts than sessions, every other operation goes through the hosts backwards: it starts on
+            // those whose sessions the operation before left open.
+            boolean backwards = i % 2 == 1 && hosts.size() > window.limit();
+            List<OperationOutcome> results = execute(op, op.hosts(), threads, null, backwards);
             outcomes.addAll(results);
             listener.operationFinished(i + 1, planned.size(), op, results);
             HeapTrim.afterOperation();
@@ -184,26 +173,30 @@ final class BatchRun {
     }
 
     /**
-     * Runs one operation on {@code hosts} (those of its hosts that are here) in the operation's shape; hosts
-     * that left the run earlier get a skipped outcome.
+     * The outcome of an operation the run did not get to on a host: skipped when the host had left the run,
+     * else not run because the run stopped.
      */
-    List<OperationOutcome> execute(DeployListener.PlannedOperation op, List<Host> hostsHere, ExecutorService threads) {
-        return execute(op, hostsHere, threads, null);
+    OperationOutcome notRunOrSkipped(DeployListener.PlannedOperation op, Host host, String stopped) {
+        DeployHostState left = states.get(host.name());
+        if (left != null) {
+            return OperationOutcome.skipped(op.id(), op.name(), host, "host " + left.label().replace('_', ' ') + " earlier");
+        }
+        return OperationOutcome.notRun(op.id(), op.name(), host, stopped.equals("interrupted") ? "interrupted" : "run stopped: " + stopped);
     }
 
     /**
-     * As {@link #execute(DeployListener.PlannedOperation, List, ExecutorService)}; each host also holds one of
-     * {@code working}'s permits (when not null) while it runs, so that under free a meeting point's hosts count
-     * against --parallel together with the hosts still working on their own.
+     * Runs one operation on {@code hostsHere} (those of its hosts that are here) in the operation's shape; hosts
+     * that left the run earlier get a skipped outcome. Each host also holds one of {@code working}'s permits
+     * (when not null) while it runs, so that under free a meeting point's hosts count against --parallel
+     * together with the hosts still working on their own.
      */
     List<OperationOutcome> execute(DeployListener.PlannedOperation op, List<Host> hostsHere, ExecutorService threads,
-                                   Semaphore working) {
+                                   Semaphore working, boolean backwards) {
         List<Host> active = hostsHere.stream().filter(h -> !states.containsKey(h.name())).toList();
         Map<Host, OperationOutcome> results = new ConcurrentHashMap<>();
         for (Host h : hostsHere) {
             if (states.containsKey(h.name())) {
-                results.put(h, OperationOutcome.skipped(op.id(), op.name(), h,
-                        "host " + states.get(h.name()).name().toLowerCase(Locale.ROOT) + " earlier"));
+                results.put(h, notRunOrSkipped(op, h, "interrupted"));
             }
         }
         if (!active.isEmpty()) {
@@ -213,14 +206,18 @@ final class BatchRun {
                 runOn = List.of(active.getFirst());
                 for (Host h : active.subList(1, active.size())) {
                     results.put(h, OperationOutcome.skipped(op.id(), op.name(), h, "runs once, on " + active.getFirst().name()));
+                    if (isLastOf(h, op.id())) {
+                        window.finish(h);
+                    }
                 }
             }
             int width = switch (shape.kind()) {
                 case SERIAL, RUN_ONCE -> 1;
-                case BATCHES -> Math.min(shape.batch(), options.parallel());
-                case ALL -> options.parallel();
+                case BATCHES -> Math.min(shape.batch(), parallel());
+                case ALL -> parallel();
             };
-            eachHost(threads, new Semaphore(Math.max(1, Math.min(width, runOn.size()))), runOn,
+            List<Host> order = backwards ? runOn.reversed() : runOn;
+            eachHost(threads, new Semaphore(Math.max(1, Math.min(width, runOn.size()))), order,
                     host -> {
                         if (working == null) {
                             results.put(host, runOnHost(op, host));
@@ -237,25 +234,67 @@ final class BatchRun {
         return hostsHere.stream().map(results::get).toList();
     }
 
-    /** One operation on one host, recording a failure as the host leaving the run. */
+    /** One operation on one host, in the host's session, recording a failure as the host leaving the run. */
     OperationOutcome runOnHost(DeployListener.PlannedOperation op, Host host) {
-        OperationCall call = callOf(host, op.id());
-        HostFacts hostFacts = facts.get(host);
-        if (!hostFacts.probed()) {
-            FactProbe.gatherAhead(registered.get(host), op.id(), hostFacts, host, options);
-        }
-        OperationOutcome outcome = OperationExecution.run(op, call, host, facts.get(host), connections.get(host),
-                how -> Reconnection.reconnect(host, how, connections, facts.get(host), connectors, () -> cancelled),
-                changeCommands, options, dryChanged.contains(host));
+        OperationOutcome outcome = runInSession(op, host);
         if (options.dryRun() && (outcome.status() == OperationStatus.CHANGED || outcome.status() == OperationStatus.UNKNOWN)) {
             dryChanged.add(host);
         }
-        if (outcome.status() == OperationStatus.FAILED && !ignoresErrors(call, host)) {
-            states.put(host.name(), DeployHostState.FAILED);
-            errors.put(host.name(), op.name() + ": " + outcome.reason());
+        if (outcome.status() == OperationStatus.FAILED && !states.containsKey(host.name())
+                && !ignoresErrors(callOf(host, op.id()), host)) {
+            leave(host, DeployHostState.FAILED, op.name() + ": " + outcome.reason());
+        }
+        if (states.containsKey(host.name()) || isLastOf(host, op.id())) {
+            window.finish(host);
+        } else {
+            window.release(host);
         }
         listener.hostFinished(outcome);
         return outcome;
+    }
+
+    private OperationOutcome runInSession(DeployListener.PlannedOperation op, Host host) {
+        HostFacts hostFacts = facts.get(host);
+        Connection connection;
+        try {
+            connection = window.acquire(host);
+        } catch (SessionWindow.Stopped e) {
+            return OperationOutcome.notRun(op.id(), op.name(), host, "interrupted");
+        } catch (UnreachableException | RuntimeException e) {
+            // Its session was closed to make room for other hosts, and it cannot be opened again.
+            String why = "cannot open a session again: " + e.getMessage();
+            leave(host, DeployHostState.UNREACHABLE, why);
+            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), why, "", "", -1);
+        }
+        hostFacts.useConnection(connection);
+        OperationCall call = callOf(host, op.id());
+        if (!hostFacts.probed()) {
+            FactProbe.gatherAhead(registered.get(host), op.id(), hostFacts, host, options);
+        }
+        OperationOutcome outcome = OperationExecution.run(op, call, host, hostFacts, connection,
+                how -> Reconnection.reconnect(host, how, window, hostFacts, control::isCancelled),
+                changeCommands, options, dryChanged.contains(host));
+        if (control.isCancelled() && outcome.status() == OperationStatus.FAILED && outcome.reason() != null
+                && outcome.reason().startsWith("connection lost")) {
+            // The run closed the session to stop the command: it did not lose it.
+            outcome = outcome.withReason("interrupted" + outcome.reason().substring("connection lost".length()));
+        }
+        return outcome;
+    }
+
+    /** The host leaves the run in {@code state}; a failed or unreachable host counts against the failure budget. */
+    private void leave(Host host, DeployHostState state, String why) {
+        if (states.putIfAbsent(host.name(), state) == null) {
+            errors.put(host.name(), why);
+            if (state == DeployHostState.FAILED || state == DeployHostState.UNREACHABLE) {
+                tally.hostFailed();
+            }
+        }
+    }
+
+    private boolean isLastOf(Host host, OperationId id) {
+        List<PrepareContext.Registered> regs = registered.get(host);
+        return regs == null || regs.getLast().id().equals(id);
     }
 
     /** Deploy code reads facts as the command line and host data say commands run (their sudo, su or doas). */
@@ -283,9 +322,9 @@ final class BatchRun {
         return registered.get(host).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().call();
     }
 
-    /** Hosts worked on at once (--parallel). */
+    /** Hosts worked on at once: --parallel, within the session window. */
     int parallel() {
-        return options.parallel();
+        return Math.min(options.parallel(), window.limit());
     }
 
     DeployListener listener() {
@@ -294,17 +333,23 @@ final class BatchRun {
 
     /** Why the run must stop now (interrupted, or over its failure budget), or null. */
     String budgetExceeded() {
-        return cancelled ? "interrupted" : budget.exceeded(states.size());
+        return control.isCancelled() ? "interrupted" : tally.stopReason();
     }
 
     private DeployResult result(List<DeployListener.PlannedOperation> planned, List<OperationOutcome> outcomes, String stopped, long start) {
         Map<String, DeployHostState> finalStates = new LinkedHashMap<>();
         Map<String, Integer> roundTrips = new LinkedHashMap<>();
+        Map<Host, List<OperationOutcome>> byHost = new LinkedHashMap<>();
+        outcomes.forEach(o -> byHost.computeIfAbsent(o.host(), h -> new ArrayList<>()).add(o));
         for (Host h : hosts) {
             DeployHostState s = states.get(h.name());
             if (s == null) {
-                boolean changed = outcomes.stream().anyMatch(o -> o.host().equals(h) && o.status() == OperationStatus.CHANGED);
-                s = changed ? DeployHostState.CHANGED : DeployHostState.UNCHANGED;
+                List<OperationOutcome> mine = byHost.getOrDefault(h, List.of());
+                s = DeployResult.stateFrom(mine);
+                if (s == DeployHostState.INCOMPLETE) {
+                    mine.stream().filter(o -> o.status() == OperationStatus.NOT_RUN).findFirst()
+                            .ifPresent(o -> errors.put(h.name(), "not finished: " + o.reason()));
+                }
             }
             finalStates.put(h.name(), s);
             if (facts.containsKey(h)) {
@@ -316,7 +361,7 @@ final class BatchRun {
     }
 
     private Semaphore gate(int n) {
-        return new Semaphore(Math.max(1, Math.min(options.parallel(), Math.max(1, n))));
+        return new Semaphore(Math.max(1, Math.min(parallel(), Math.max(1, n))));
     }
 
     @FunctionalInterface

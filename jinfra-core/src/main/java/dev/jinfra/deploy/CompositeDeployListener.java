@@ -33,6 +33,11 @@ final class CompositeDeployListener implements DeployListener {
     }
 
     @Override
+    public void sessionsWaiting(int hosts) {
+        each(l -> l.sessionsWaiting(hosts));
+    }
+
+    @Override
     public void factRead(Host host, Fact<?> fact, Object value) {
         each(l -> l.factRead(host, fact, value));
     }

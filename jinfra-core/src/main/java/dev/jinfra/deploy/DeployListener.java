@@ -12,6 +12,12 @@ public interface DeployListener {
 
     default void unreachable(Host host, String why) {}
 
+    /**
+     * The number of hosts waiting for a place in the session window changed; 0 when none waits any more.
+     * Hosts wait when more of them have work than sessions may be open at once.
+     */
+    default void sessionsWaiting(int hosts) {}
+
     /** A fact was read from a host (in the prepare phase, or when an operation planned). */
     default void factRead(Host host, Fact<?> fact, Object value) {}
 

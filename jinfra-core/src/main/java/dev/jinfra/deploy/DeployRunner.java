@@ -1,6 +1,14 @@
 package dev.jinfra.deploy;
 
 import dev.jinfra.connect.Connector;
+import dev.jinfra.engine.Batches;
+import dev.jinfra.engine.Batching;
+import dev.jinfra.engine.FailureBudget;
+import dev.jinfra.engine.FailureTally;
+import dev.jinfra.engine.RunControl;
+import dev.jinfra.engine.RunPolicy;
+import dev.jinfra.engine.SessionWindow;
+import dev.jinfra.engine.StartGate;
 import dev.jinfra.inventory.Host;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,53 +18,113 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Runs deploys the way pyinfra does: connect every host; prepare (run the deploy code once per host, which
- * registers operations and reads facts but changes nothing); merge one operation order; then execute the
- * operations in that order, each on all its hosts at once (or as its shape says), before the next starts.
- * A host whose operation fails leaves the run: its later operations are skipped.
+ * Runs deploys the way pyinfra does: prepare (run the deploy code once per host, which registers operations
+ * and reads facts but changes nothing); merge one operation order; then execute the operations in that order,
+ * each on all its hosts at once (or as its shape says), before the next starts. A host whose operation fails
+ * leaves the run: its later operations are skipped. Pacing, batches, the failure budget, cancelling and the
+ * session window are the engine's ({@link RunPolicy}, {@link Batches}, {@link SessionWindow}), as for exec.
  */
 public final class DeployRunner {
 
     /**
-     * @param parallel hosts worked on at once within one operation
-     * @param batching the whole deploy runs batch after batch of hosts (Ansible's {@code serial})
-     * @param failPercent stop the run once more than this share of the hosts (of the run, or of the current
-     *     batch) failed or were unreachable; 0 stops at the first; null never stops early. A batch in which
-     *     every host failed always stops the run: the next batch would most likely fail the same way.
+     * @param policy parallelism (per operation), batches (Ansible's {@code serial}), failure budget, session window
      * @param commandLine the command line's settings: the lowest level, under operation, piece and host data
      * @param sudoPassword sent on standard input to {@code sudo -S}; null when sudo needs none
      * @param showDiff show content diffs of file operations (always in dry runs)
      */
-    public record Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent,
-                          Strategy strategy, Settings commandLine, Secret sudoPassword, boolean showDiff) {
+    public record Options(RunPolicy policy, boolean dryRun, Strategy strategy, Settings commandLine, Secret sudoPassword,
+                          boolean showDiff) {
         public Options {
-            if (parallel < 1) {
-                throw new IllegalArgumentException("parallel < 1: " + parallel);
-            }
-            if (failPercent != null && (failPercent < 0 || failPercent > 100)) {
-                throw new IllegalArgumentException("fail percent must be 0-100, not " + failPercent);
+            if (policy == null || strategy == null || commandLine == null) {
+                throw new IllegalArgumentException("policy, strategy and command line settings are required");
             }
         }
 
-        public Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent, Strategy strategy,
-                       Settings commandLine, Secret sudoPassword) {
-            this(parallel, dryRun, batching, failPercent, strategy, commandLine, sudoPassword, dryRun);
-        }
-
-        public Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent, Strategy strategy) {
-            this(parallel, dryRun, batching, failPercent, strategy, Settings.NONE, null);
-        }
-
-        public Options(int parallel, boolean dryRun, dev.jinfra.run.Batching batching, Integer failPercent) {
-            this(parallel, dryRun, batching, failPercent, Strategy.LINEAR);
-        }
-
-        public Options(int parallel, boolean dryRun) {
-            this(parallel, dryRun, dev.jinfra.run.Batching.NONE, null);
+        /** Hosts worked on at once: the policy's, never more than sessions may be open. */
+        public int parallel() {
+            return policy.effectiveParallel();
         }
 
         public static Options defaults() {
-            return new Options(Integer.MAX_VALUE, false);
+            return builder().build();
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public Builder toBuilder() {
+            var b = new Builder().policy(policy).dryRun(dryRun).strategy(strategy).commandLine(commandLine)
+                    .sudoPassword(sudoPassword);
+            b.showDiff = showDiff;
+            return b;
+        }
+    }
+
+    public static final class Builder {
+        private RunPolicy.Builder policy = RunPolicy.builder();
+        private boolean dryRun;
+        private Strategy strategy = Strategy.LINEAR;
+        private Settings commandLine = Settings.NONE;
+        private Secret sudoPassword;
+        private Boolean showDiff;
+
+        private Builder() {}
+
+        public Builder policy(RunPolicy p) {
+            this.policy = p.toBuilder();
+            return this;
+        }
+
+        public Builder parallel(int n) {
+            policy.parallel(n);
+            return this;
+        }
+
+        public Builder batching(Batching b) {
+            policy.batching(b);
+            return this;
+        }
+
+        public Builder budget(FailureBudget b) {
+            policy.budget(b);
+            return this;
+        }
+
+        public Builder sessionWindow(int sessions) {
+            policy.sessionWindow(sessions);
+            return this;
+        }
+
+        /** Change nothing; show what would change, with diffs. */
+        public Builder dryRun(boolean dry) {
+            this.dryRun = dry;
+            return this;
+        }
+
+        public Builder strategy(Strategy s) {
+            this.strategy = s;
+            return this;
+        }
+
+        public Builder commandLine(Settings s) {
+            this.commandLine = s;
+            return this;
+        }
+
+        public Builder sudoPassword(Secret s) {
+            this.sudoPassword = s;
+            return this;
+        }
+
+        /** Content diffs of file operations; on by default in dry runs only. */
+        public Builder showDiff(boolean show) {
+            this.showDiff = show;
+            return this;
+        }
+
+        public Options build() {
+            return new Options(policy.build(), dryRun, strategy, commandLine, sudoPassword, showDiff == null ? dryRun : showDiff);
         }
     }
 
@@ -68,8 +136,7 @@ public final class DeployRunner {
     public enum Strategy { LINEAR, FREE }
 
     private final Function<Host, Connector> connectors;
-    private volatile boolean cancelled;
-    private volatile BatchRun current;
+    private final RunControl control;
     private Confirmation confirmation = (plan, proposal) -> true;
 
     /**
@@ -91,7 +158,13 @@ public final class DeployRunner {
     }
 
     public DeployRunner(Function<Host, Connector> connectors) {
+        this(connectors, new RunControl());
+    }
+
+    /** @param control stops the run from outside (Ctrl-C); shared with whatever else the caller runs */
+    public DeployRunner(Function<Host, Connector> connectors, RunControl control) {
         this.connectors = connectors;
+        this.control = control;
     }
 
     /**
@@ -99,99 +172,47 @@ public final class DeployRunner {
      * commands in flight end now, and {@link #run} still returns a complete result marked interrupted.
      */
     public void cancel() {
-        cancelled = true;
-        BatchRun batch = current;
-        if (batch != null) {
-            batch.cancel();
-        }
+        control.cancel();
     }
 
     public DeployResult run(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener) {
         long start = System.nanoTime();
-        List<List<Host>> batches = options.batching().split(hosts);
-        List<DeployListener.PlannedOperation> operations = new ArrayList<>();
-        List<OperationOutcome> outcomes = new ArrayList<>();
-        Map<String, DeployHostState> states = new LinkedHashMap<>();
-        Map<String, String> errors = new LinkedHashMap<>();
-        Map<String, Integer> roundTrips = new LinkedHashMap<>();
-        String stopped = null;
-        int failedSoFar = 0;
-        for (int b = 0; b < batches.size(); b++) {
-            List<Host> batch = batches.get(b);
-            if (stopped == null && cancelled) {
-                stopped = "interrupted";
-            }
-            if (stopped != null) {
-                for (Host h : batch) {
-                    states.put(h.name(), DeployHostState.SKIPPED);
-                    errors.put(h.name(), "not started: " + stopped);
-                }
-                continue;
-            }
-            if (b > 0 && !options.batching().delay().isZero()) {
-                try {
-                    Thread.sleep(options.batching().delay());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stopped = "interrupted";
-                    continue;
-                }
-            }
-            var budget = new FailureBudget(options.failPercent(), hosts.size(), failedSoFar, batch.size());
-            int laterHosts = hosts.size() - batches.subList(0, b + 1).stream().mapToInt(List::size).sum();
-            DeployResult part = runBatch(batch, deploys, options, listener, budget, laterHosts);
-            operations.addAll(part.operations());
-            outcomes.addAll(part.outcomes());
-            states.putAll(part.hostStates());
-            errors.putAll(part.hostErrors());
-            roundTrips.putAll(part.roundTrips());
-            long failedInBatch = part.count(DeployHostState.FAILED) + part.count(DeployHostState.UNREACHABLE);
-            failedSoFar += (int) failedInBatch;
-            stopped = part.stopReason();
-            if (stopped == null && batches.size() > 1 && failedInBatch == batch.size()) {
-                stopped = "every host of batch " + (b + 1) + " failed";
-            }
+        RunPolicy policy = options.policy();
+        var all = new DeployResult.Collector();
+        var tally = new FailureTally(policy.budget(), hosts.size());
+        var gate = new StartGate();
+        Runnable closeGate = gate::close;
+        control.whenCancelled(closeGate);
+        List<Host> remaining = new ArrayList<>(hosts);
+        String stopped;
+        try (var window = new SessionWindow(SessionWindow.limitFor(policy.sessionWindow(), hosts, connectors), connectors, control,
+                gate, listener::sessionsWaiting)) {
+            stopped = Batches.run(hosts, policy, control, tally,
+                    (number, count, batch) -> {
+                        remaining.removeAll(batch);
+                        DeployResult part = runBatch(batch, deploys, options, listener, tally, window, remaining.size());
+                        all.add(part);
+                        return part.stopReason() != null && part.stopReason().equals("not confirmed") ? "not confirmed" : null;
+                    },
+                    (batch, why) -> batch.forEach(h -> all.notStarted(h, why)));
+        } finally {
+            control.forget(closeGate);
         }
-        var result = new DeployResult(operations, outcomes, states, errors, roundTrips, options.dryRun(), cancelled,
-                Duration.ofNanos(System.nanoTime() - start), cancelled ? null : stopped);
+        var result = all.result(hosts, options.dryRun(), control.isCancelled(), Duration.ofNanos(System.nanoTime() - start),
+                control.isCancelled() ? null : stopped);
         listener.finished(result);
         return result;
     }
 
-    /**
-     * Whether failures so far exceed what the run allows: more than {@code percent} of all hosts, or of the
-     * current batch, failed or were unreachable.
-     */
-    record FailureBudget(Integer percent, int runHosts, int failedBefore, int batchHosts) {
-        String exceeded(int failedInBatch) {
-            if (percent == null || failedInBatch == 0) {
-                return null;
-            }
-            double ofRun = 100.0 * (failedBefore + failedInBatch) / runHosts;
-            double ofBatch = 100.0 * failedInBatch / batchHosts;
-            if (ofRun > percent || ofBatch > percent) {
-                return percent == 0 ? "a host failed (fail-fast)" : "more than " + percent + "% of hosts failed";
-            }
-            return null;
-        }
-    }
-
     private DeployResult runBatch(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener,
-                                  FailureBudget budget, int laterHosts) {
+                                  FailureTally tally, SessionWindow window, int laterHosts) {
         // Only the first batch asks, for the whole run: later batches go ahead on that answer.
         Confirmation first = confirmation;
         confirmation = (plan, proposal) -> true;
         Confirmation ask = (plan, proposal) -> first.approve(plan, proposal.withLaterHosts(laterHosts));
-        BatchRun batch = new BatchRun(hosts, deploys, options, listener, budget, connectors, options.dryRun() ? (plan, proposal) -> true : ask);
-        current = batch;
-        if (cancelled) {
-            batch.cancel();
-        }
-        try {
-            return batch.run();
-        } finally {
-            current = null;
-        }
+        var batch = new BatchRun(hosts, deploys, options, listener, tally, window, control,
+                options.dryRun() ? (plan, proposal) -> true : ask);
+        return batch.run();
     }
 
     static String describe(Throwable e) {

@@ -103,9 +103,9 @@ final class FreeStrategy {
                 stopped = run.budgetExceeded();
             }
             if (run.hasLeft(host) || stopped != null) {
-                String why = stopped != null ? "run stopped: " + stopped : "host failed earlier";
+                String why = stopped != null ? stopped : "interrupted";
                 for (var rest : mine.subList(i, mine.size())) {
-                    results.get(rest.id()).put(host, OperationOutcome.skipped(rest.id(), rest.name(), host, why));
+                    results.get(rest.id()).put(host, run.notRunOrSkipped(rest, host, why));
                     MeetingPoint m = meetings.get(rest.id());
                     if (m != null) {
                         m.leave(host);
@@ -128,7 +128,7 @@ final class FreeStrategy {
                         working.acquire();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        outcome = OperationOutcome.skipped(op.id(), op.name(), host, "interrupted");
+                        outcome = OperationOutcome.notRun(op.id(), op.name(), host, "interrupted");
                         results.get(op.id()).put(host, outcome);
                         // The rest of this host's operations are reported skipped on the next turn.
                         stopped = stopped == null ? "interrupted" : stopped;
@@ -173,7 +173,7 @@ final class FreeStrategy {
                         wait();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        return OperationOutcome.skipped(op.id(), op.name(), host, "interrupted");
+                        return OperationOutcome.notRun(op.id(), op.name(), host, "interrupted");
                     }
                 }
                 return done.get(host);
@@ -196,7 +196,7 @@ final class FreeStrategy {
                 present = List.copyOf(arrived);
             }
             Map<Host, OperationOutcome> out = new HashMap<>();
-            List<OperationOutcome> list = present.isEmpty() ? List.of() : run.execute(op, present, threads, working);
+            List<OperationOutcome> list = present.isEmpty() ? List.of() : run.execute(op, present, threads, working, false);
             for (int i = 0; i < present.size(); i++) {
                 out.put(present.get(i), list.get(i));
             }

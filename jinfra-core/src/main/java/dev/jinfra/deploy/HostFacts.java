@@ -88,6 +88,14 @@ final class HostFacts implements FactSource {
         return known.containsKey(fact) ? (T) known.get(fact) : fact.absent();
     }
 
+    /**
+     * The host's session now: the same one, or a new one after the run's window closed the old one to make room
+     * for other hosts. What was read stays true: the host did not change.
+     */
+    synchronized void useConnection(Connection c) {
+        connection = c;
+    }
+
     /** After a reboot: the new connection, and nothing known of the host that came back. */
     synchronized void reconnected(Connection fresh) {
         connection = fresh;

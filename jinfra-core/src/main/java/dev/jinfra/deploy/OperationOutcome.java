@@ -29,6 +29,15 @@ public record OperationOutcome(OperationId id, String name, Host host, Operation
         return new OperationOutcome(id, name, host, status, commands, reason, stdout, stderr, exitCode, text);
     }
 
+    OperationOutcome withReason(String why) {
+        return new OperationOutcome(id, name, host, status, commands, why, stdout, stderr, exitCode, diff);
+    }
+
+    /** The run stopped before this operation's turn on the host. */
+    static OperationOutcome notRun(OperationId id, String name, Host host, String why) {
+        return new OperationOutcome(id, name, host, OperationStatus.NOT_RUN, List.of(), why, "", "", -1);
+    }
+
     static OperationOutcome skipped(OperationId id, String name, Host host, String why) {
         return new OperationOutcome(id, name, host, OperationStatus.SKIPPED, List.of(), why, "", "", -1);
     }

@@ -7,8 +7,13 @@ public enum OperationStatus {
     /** The host was already in the wanted state. */
     UNCHANGED,
     FAILED,
-    /** Not run on this host: it failed or was unreachable earlier, or the operation runs once elsewhere. */
+    /**
+     * Not run on this host, and not meant to: it failed or was unreachable earlier, its condition did not hold,
+     * or the operation runs once, elsewhere.
+     */
     SKIPPED,
+    /** Not run because the run stopped first (fail-fast, failure budget, Ctrl-C, not confirmed). */
+    NOT_RUN,
     /**
      * Dry runs only: the operation could not be planned because an earlier operation on the host would change
      * something it depends on (a line in a file the deploy creates first). Not a failure: a real run plans it

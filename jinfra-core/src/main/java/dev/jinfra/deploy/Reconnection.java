@@ -4,14 +4,12 @@ import dev.jinfra.command.Command;
 import dev.jinfra.connect.CommandRequest;
 import dev.jinfra.connect.CommandResult;
 import dev.jinfra.connect.Connection;
-import dev.jinfra.connect.Connector;
 import dev.jinfra.connect.OutputListener;
 import dev.jinfra.connect.UnreachableException;
 import dev.jinfra.inventory.Host;
 import java.time.Duration;
-import java.util.Map;
+import dev.jinfra.engine.SessionWindow;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 
 /** Connecting to a host again after it went away on purpose (a reboot), until it is back or time is up. */
 final class Reconnection {
@@ -21,9 +19,8 @@ final class Reconnection {
     // Reading a small file: a host that takes longer is on its way down.
     private static final Duration BOOT_ID_READ = Duration.ofSeconds(10);
 
-    static void reconnect(Host host, Reconnects how, Map<Host, Connection> connections, HostFacts facts,
-                          Function<Host, Connector> connectors, BooleanSupplier cancelled) {
-        Connection old = connections.get(host);
+    static void reconnect(Host host, Reconnects how, SessionWindow window, HostFacts facts, BooleanSupplier cancelled) {
+        Connection old = window.current(host);
         String bootIdFile = how.bootIdFile();
         String before = null;
         if (old != null) {
@@ -39,10 +36,10 @@ final class Reconnection {
         boolean sameBoot = false;
         while (!cancelled.getAsBoolean()) {
             try {
-                Connection fresh = connectors.apply(host).connect(host);
+                Connection fresh = window.connectorFor(host).connect(host);
                 String now = before == null ? null : bootId(fresh, bootIdFile);
                 if (before == null || now != null && !now.equals(before)) {
-                    connections.put(host, fresh);
+                    window.replace(host, fresh);
                     facts.reconnected(fresh);
                     return;
                 }

@@ -25,8 +25,7 @@ class ControlLevelsTest {
 
     private static DeployResult run(Host host, Settings commandLine, Deploy deploy) {
         var local = new LocalConnector();
-        var options = new DeployRunner.Options(10, false, dev.jinfra.run.Batching.NONE, null, DeployRunner.Strategy.LINEAR,
-                commandLine, null);
+        var options = DeployRunner.Options.builder().parallel(10).commandLine(commandLine).build();
         return new DeployRunner(h -> local).run(List.of(host), List.of(deploy), options, new DeployListener() {});
     }
 
@@ -117,8 +116,7 @@ class ControlLevelsTest {
     @Test
     void aSudoPasswordFromHostDataMakesSudoReadItFromStdinAndIsNeverShown() {
         var local = new LocalConnector();
-        var options = new DeployRunner.Options(10, true, dev.jinfra.run.Batching.NONE, null, DeployRunner.Strategy.LINEAR,
-                Settings.NONE, null);
+        var options = DeployRunner.Options.builder().parallel(10).dryRun(true).build();
         DeployResult r = new DeployRunner(h -> local).run(List.of(local(Map.of("sudo_password", "s3cret-pw"))),
                 List.of(h -> {
                     server.shell("id").name("with").sudo();

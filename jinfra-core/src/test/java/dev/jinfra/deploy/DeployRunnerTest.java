@@ -42,7 +42,7 @@ class DeployRunnerTest {
 
     DeployResult run(Deploy deploy, boolean dry) {
         var local = new LocalConnector();
-        return new DeployRunner(h -> h.isLocal() ? local : sshExtension.connector()).run(hosts(), List.of(deploy), new DeployRunner.Options(100, dry),
+        return new DeployRunner(h -> h.isLocal() ? local : sshExtension.connector()).run(hosts(), List.of(deploy), DeployRunner.Options.builder().parallel(100).dryRun(dry).build(),
                 new DeployListener() {});
     }
 
@@ -163,7 +163,7 @@ class DeployRunnerTest {
             server.shell("echo first $FLEET_HOST >> " + log).name("first");
             server.shell("echo second $FLEET_HOST >> " + log).name("second");
         };
-        DeployResult r = runWith(deploy, new DeployRunner.Options(100, false, dev.jinfra.run.Batching.parse("2", java.time.Duration.ZERO), null));
+        DeployResult r = runWith(deploy, DeployRunner.Options.builder().parallel(100).batching(dev.jinfra.engine.Batching.parse("2", java.time.Duration.ZERO)).build());
         assertThat(r.hostStates().values()).containsOnly(DeployHostState.CHANGED);
         List<String> lines = readLines(log);
         // Both operations of a batch finish before the next batch's first operation starts.
@@ -179,19 +179,24 @@ class DeployRunnerTest {
             server.shell("[ \"$FLEET_HOST\" != " + failing + " ]").name("check");
             files.directory(dir.resolve(host.name()).toString()).name("dir");
         };
-        DeployResult r = runWith(deploy, new DeployRunner.Options(100, false, dev.jinfra.run.Batching.NONE, 0));
+        DeployResult r = runWith(deploy, DeployRunner.Options.builder().parallel(100).budget(dev.jinfra.engine.FailureBudget.FAIL_FAST).build());
         assertThat(r.stopReason()).isEqualTo("a host failed (fail-fast)");
-        assertThat(r.outcomes()).filteredOn(o -> o.name().equals("dir"))
-                .allSatisfy(o -> assertThat(o.status()).isEqualTo(OperationStatus.SKIPPED));
-        assertThat(r.describe()).endsWith("(stopped: a host failed (fail-fast))");
+        // The failed host left the run: its later operation is skipped. The others did not get to theirs.
+        assertThat(r.outcomes()).filteredOn(o -> o.name().equals("dir")).allSatisfy(o -> assertThat(o.status())
+                .isEqualTo(o.host().name().equals(failing) ? OperationStatus.SKIPPED : OperationStatus.NOT_RUN));
+        assertThat(r.outcomes()).filteredOn(o -> o.status() == OperationStatus.NOT_RUN)
+                .allSatisfy(o -> assertThat(o.reason()).isEqualTo("run stopped: a host failed (fail-fast)"));
+        assertThat(r.count(DeployHostState.INCOMPLETE)).isEqualTo(4);
+        assertThat(r.hostErrors().get(fleet().hostNames().getFirst())).isEqualTo("not finished: run stopped: a host failed (fail-fast)");
+        assertThat(r.describe()).endsWith("0 of 5 hosts succeeded: 0 changed, 0 unchanged; 1 failed; 4 incomplete (stopped: a host failed (fail-fast))");
     }
 
     @Test
     void aBatchInWhichEveryHostFailedStopsTheLaterBatches() {
         Deploy deploy = host -> server.shell("false").name("always fails");
-        DeployResult r = runWith(deploy, new DeployRunner.Options(100, false, dev.jinfra.run.Batching.parse("2", java.time.Duration.ZERO), null));
+        DeployResult r = runWith(deploy, DeployRunner.Options.builder().parallel(100).batching(dev.jinfra.engine.Batching.parse("2", java.time.Duration.ZERO)).build());
         assertThat(r.count(DeployHostState.FAILED)).isEqualTo(2);
-        assertThat(r.count(DeployHostState.SKIPPED)).isEqualTo(3);
+        assertThat(r.count(DeployHostState.NOT_STARTED)).isEqualTo(3);
         assertThat(r.hostErrors().get(fleet().hostNames().get(4))).isEqualTo("not started: every host of batch 1 failed");
     }
 
@@ -199,7 +204,7 @@ class DeployRunnerTest {
     void aFailureBudgetAllowsSomeFailures() {
         String failing = fleet().hostNames().get(0);
         Deploy deploy = host -> server.shell("[ \"$FLEET_HOST\" != " + failing + " ]").name("check");
-        DeployResult within = runWith(deploy, new DeployRunner.Options(100, false, dev.jinfra.run.Batching.NONE, 25));
+        DeployResult within = runWith(deploy, DeployRunner.Options.builder().parallel(100).budget(dev.jinfra.engine.FailureBudget.maxPercent(25)).build());
         assertThat(within.stopReason()).isNull();
         assertThat(within.count(DeployHostState.CHANGED)).isEqualTo(4);
     }
@@ -224,7 +229,10 @@ class DeployRunnerTest {
         assertThat(r.interrupted()).isTrue();
         assertThat(r.hostStates()).hasSize(5);
         assertThat(r.outcomes()).filteredOn(o -> o.name().equals("after"))
-                .allSatisfy(o -> assertThat(o.status()).isEqualTo(OperationStatus.SKIPPED));
+                .allSatisfy(o -> assertThat(o.status()).isIn(OperationStatus.NOT_RUN, OperationStatus.SKIPPED));
+        // The commands the cancel ended were interrupted, not lost.
+        assertThat(r.outcomes()).filteredOn(o -> o.name().equals("long"))
+                .allSatisfy(o -> assertThat(o.reason()).isEqualTo("interrupted: sleep 30"));
         assertThat(r.describe()).endsWith("(interrupted)");
     }
 
@@ -245,7 +253,7 @@ class DeployRunnerTest {
             // Without stopping the queue, each host would wait out its ten-second connect timeout in turn.
             assertThat(java.time.Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(java.time.Duration.ofSeconds(2));
             assertThat(r.interrupted()).isTrue();
-            assertThat(r.hostStates().values()).containsOnly(DeployHostState.SKIPPED);
+            assertThat(r.hostStates().values()).containsOnly(DeployHostState.NOT_STARTED);
             assertThat(fleet().hosts()).allSatisfy(h -> assertThat(h.commands()).isEmpty());
         }
     }

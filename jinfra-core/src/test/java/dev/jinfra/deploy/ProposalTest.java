@@ -23,8 +23,7 @@ class ProposalTest {
 
     private Run run(boolean dry, Deploy deploy) {
         var local = new LocalConnector();
-        var options = new DeployRunner.Options(10, dry, dev.jinfra.run.Batching.NONE, null, DeployRunner.Strategy.LINEAR,
-                Settings.NONE.sudo("nobody").withControls(Controls.NONE), null);
+        var options = DeployRunner.Options.builder().parallel(10).dryRun(dry).commandLine(Settings.NONE.sudo("nobody").withControls(Controls.NONE)).build();
         List<Proposal> proposals = new ArrayList<>();
         List<String> events = new ArrayList<>();
         List<Proposal> approved = new ArrayList<>();

@@ -43,7 +43,7 @@ class SecretOutputTest {
         List<Proposal> proposals = new ArrayList<>();
         List<String> names = new ArrayList<>();
         DeployResult r = new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()),
-                List.of(deploy), new DeployRunner.Options(10, dry), new DeployListener() {
+                List.of(deploy), DeployRunner.Options.builder().parallel(10).dryRun(dry).build(), new DeployListener() {
                     @Override
                     public void planned(List<PlannedOperation> operations) {
                         operations.forEach(o -> names.add(o.name()));

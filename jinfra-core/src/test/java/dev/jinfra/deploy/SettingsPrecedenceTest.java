@@ -16,8 +16,7 @@ class SettingsPrecedenceTest {
 
     static Map<String, String> commandsByOperation(Host host, Settings commandLine, Deploy deploy) {
         var local = new LocalConnector();
-        var options = new DeployRunner.Options(10, true, dev.jinfra.run.Batching.NONE, null, DeployRunner.Strategy.LINEAR,
-                commandLine, null);
+        var options = DeployRunner.Options.builder().parallel(10).dryRun(true).commandLine(commandLine).build();
         DeployResult r = new DeployRunner(h -> local).run(List.of(host), List.of(deploy), options, new DeployListener() {});
         var out = new java.util.LinkedHashMap<String, String>();
         r.outcomes().forEach(o -> out.put(o.name(), String.join("\n", o.commands())));
@@ -76,8 +75,7 @@ class SettingsPrecedenceTest {
 
     @Test
     void secretsDoNotShowInTheOptionsText() {
-        var options = new DeployRunner.Options(1, false, dev.jinfra.run.Batching.NONE, null, DeployRunner.Strategy.LINEAR,
-                Settings.NONE, new Secret("hunter2"));
+        var options = DeployRunner.Options.builder().parallel(1).sudoPassword(new Secret("hunter2")).build();
         assertThat(options.toString()).doesNotContain("hunter2").contains("****");
     }
 }

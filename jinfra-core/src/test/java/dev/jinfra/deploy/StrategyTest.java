@@ -33,7 +33,7 @@ class StrategyTest {
     }
 
     DeployResult run(Deploy deploy, DeployRunner.Strategy strategy, int parallel) {
-        var options = new DeployRunner.Options(parallel, false, dev.jinfra.run.Batching.NONE, null, strategy);
+        var options = DeployRunner.Options.builder().parallel(parallel).strategy(strategy).build();
         return new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy), options,
                 new DeployListener() {});
     }
@@ -79,7 +79,7 @@ class StrategyTest {
             server.shell("true").name("two");
             server.shell("if [ \"$FLEET_HOST\" = " + name(2) + " ]; then sleep 1; fi").name("three");
         };
-        var options = new DeployRunner.Options(100, false, dev.jinfra.run.Batching.NONE, null, DeployRunner.Strategy.FREE);
+        var options = DeployRunner.Options.builder().parallel(100).strategy(DeployRunner.Strategy.FREE).build();
         long t0 = System.nanoTime();
         new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy),
                 options, new DeployListener() {

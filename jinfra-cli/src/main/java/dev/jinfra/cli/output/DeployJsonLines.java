@@ -31,9 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {"type":"operation_start","number":1,"total":3,"name":"App directory","hosts":1}
  * {"type":"result","operation":1,"name":"App directory","host":"web-01","status":"changed",
  *  "commands":["mkdir -p -- /srv/app"],"reason":null,"exit_code":0,"stdout":"...","stderr":"..."}
- * {"type":"operation_end","number":1,"name":"App directory","changed":1,"unchanged":0,"failed":0,"skipped":0}
- * {"type":"summary","hosts":2,"changed":1,"unchanged":0,"failed":0,"unreachable":1,"skipped":0,
- *  "dry_run":false,"interrupted":false,"elapsed_ms":1234,"round_trips":{"web-01":4},
+ * {"type":"operation_end","number":1,"name":"App directory","changed":1,"unchanged":0,"failed":0,"skipped":0,
+ *  "not_run":0,"unknown":0}
+ * {"type":"summary","hosts":2,"changed":1,"unchanged":0,"failed":0,"unreachable":1,"not_started":0,"incomplete":0,
+ *  "operations":{"changed":1,"unchanged":0,"failed":0,"skipped":0,"not_run":0,"unknown":0},
+ *  "dry_run":false,"interrupted":false,"stop_reason":null,"elapsed_ms":1234,"round_trips":{"web-01":4},
  *  "errors":{"web-02":"connection refused"}}
  * </pre>
  *
@@ -49,14 +51,18 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code unknown} (it depends on an earlier operation's change; the reason says why it cannot be told
  *       yet). {@code conditional} operations are only run if their condition holds at their turn.</li>
  *   <li>{@code result}: one per host of each operation, as that host finishes; hosts that did not run it
- *       ({@code skipped}: failed earlier, or the operation runs once elsewhere) come just before
- *       {@code operation_end}. {@code status} is {@code changed} (in a dry run: would change),
- *       {@code unchanged}, {@code failed}, {@code skipped} or, in a dry run only, {@code unknown} (the plan
+ *       ({@code skipped}: failed earlier, or the operation runs once elsewhere; {@code not_run}: the run stopped
+ *       first) come just before {@code operation_end}; operations the run stopped before are reported too,
+ *       every host {@code not_run}. {@code status} is {@code changed} (in a dry run: would change),
+ *       {@code unchanged}, {@code failed}, {@code skipped}, {@code not_run} or, in a dry run only, {@code unknown} (the plan
  *       failed on a host where an earlier operation would have changed something first; not a failure). {@code commands} are the commands run (in a dry
  *       run, that would run). {@code reason} says why nothing was needed, why the host was skipped or what
  *       failed, else null. {@code exit_code} is null when no command's exit code applies. {@code stdout} and
  *       {@code stderr} are there only when not empty.</li>
- *   <li>{@code summary}: each host's one final state, counted; {@code round_trips} are the commands each
+ *   <li>{@code summary}: each host's one final state, counted ({@code incomplete}: the run stopped before some
+ *       of its operations; {@code not_started}: before any); {@code operations}: every host × operation's
+ *       outcome, counted; {@code stop_reason}: why the run stopped early (failure budget, a batch that failed
+ *       whole, not confirmed), else null; {@code round_trips} are the commands each
  *       reached host ran (fact reads and changes); {@code errors} says why each failed or unreachable host
  *       did not succeed. Both maps are in inventory order.</li>
  * </ul>
@@ -171,10 +177,15 @@ public final class DeployJsonLines implements DeployListener {
     public void finished(DeployResult result) {
         ObjectNode o = event("summary").put("hosts", result.hostStates().size());
         for (DeployHostState s : DeployHostState.values()) {
-            o.put(lower(s.name()), result.count(s));
+            o.put(s.label(), result.count(s));
+        }
+        ObjectNode operations = o.putObject("operations");
+        for (OperationStatus s : OperationStatus.values()) {
+            operations.put(lower(s.name()), result.count(s));
         }
         o.put("dry_run", result.dryRun());
         o.put("interrupted", result.interrupted());
+        o.put("stop_reason", result.stopReason());
         o.put("elapsed_ms", result.elapsed().toMillis());
         // The result's maps for these are unordered; the host states keep inventory order, so walk those.
         ObjectNode trips = o.putObject("round_trips");

@@ -225,6 +225,19 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
         }
     }
 
+    private volatile int waitingForSession;
+
+    @Override
+    public void sessionsWaiting(int hosts) {
+        waitingForSession = hosts;
+    }
+
+    /** Hosts with work that wait for a place among the sessions that may be open at once. */
+    private String queued() {
+        int n = waitingForSession;
+        return n > 0 ? " · " + n + " waiting for a session" : "";
+    }
+
     /** The status line as it is now; package-private so tests can read it without a terminal. */
     synchronized String line() {
         if (operation == null) {
@@ -233,13 +246,14 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
             if (unreachable > 0) {
                 sb.append(" · ").append(style.red("unreachable " + unreachable));
             }
-            return sb.toString();
+            return sb.append(queued()).toString();
         }
         StringBuilder sb = new StringBuilder(operation);
         sb.append(" · done ").append(done).append('/').append(expected);
         if (failed > 0) {
             sb.append(" · ").append(style.red("failed " + failed));
         }
+        sb.append(queued());
         sb.append(" · ").append((System.nanoTime() - operationStart) / 1_000_000_000L).append('s');
         if (!running.isEmpty() && running.size() <= STRAGGLERS_SHOWN) {
             sb.append(" · waiting for ").append(HostPattern.fold(new ArrayList<>(running)));

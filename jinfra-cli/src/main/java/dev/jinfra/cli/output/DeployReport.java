@@ -60,7 +60,7 @@ public final class DeployReport implements DeployListener {
         }
         StringBuilder line = new StringBuilder("[" + number + "/" + total + "] " + operation.name());
         List<String> parts = new ArrayList<>();
-        byStatus.forEach((status, hosts) -> parts.add(mark(status) + " " + hosts.size() + " " + status.name().toLowerCase(java.util.Locale.ROOT)));
+        byStatus.forEach((status, hosts) -> parts.add(mark(status) + " " + hosts.size() + " " + label(status)));
         line.append("  ").append(String.join(", ", parts));
         synchronized (out) {
             out.println(line);
@@ -95,7 +95,7 @@ public final class DeployReport implements DeployListener {
         if (!show) {
             return;
         }
-        String head = "    " + o.host().name() + ": " + o.status().name().toLowerCase(java.util.Locale.ROOT)
+        String head = "    " + o.host().name() + ": " + label(o.status())
                 + (o.reason() == null ? "" : " (" + o.reason() + ")");
         out.println(o.status() == OperationStatus.FAILED ? style.red(head) : head);
         if (verbosity >= 2) {
@@ -120,6 +120,7 @@ public final class DeployReport implements DeployListener {
             case UNCHANGED -> style.green("✓");
             case FAILED -> style.red("✗");
             case SKIPPED -> style.dim("-");
+            case NOT_RUN -> style.red("·");
             case UNKNOWN -> style.yellow("?");
         };
     }
@@ -130,30 +131,35 @@ public final class DeployReport implements DeployListener {
             out.println(style.bold("--> Results"));
             int width = Math.max(9, result.operations().stream().mapToInt(o -> o.name().length()).max().orElse(9));
             width = Math.min(width, 60);
-            // Only dry runs have unknowns; a column for them only when there are any.
-            boolean unknowns = result.outcomes().stream().anyMatch(o -> o.status() == OperationStatus.UNKNOWN);
+            // Only dry runs have unknowns, only stopped runs operations not run: columns for them only when there are any.
+            boolean unknowns = result.count(OperationStatus.UNKNOWN) > 0;
+            boolean notRun = result.count(OperationStatus.NOT_RUN) > 0;
             out.println(String.format("%-" + width + "s  %7s  %9s  %6s  %7s", "operation", "changed", "unchanged", "failed", "skipped")
-                    + (unknowns ? "  unknown" : ""));
+                    + (notRun ? "  not run" : "") + (unknowns ? "  unknown" : ""));
+            Map<Object, int[]> byOperation = new java.util.HashMap<>();
+            for (OperationOutcome o : result.outcomes()) {
+                byOperation.computeIfAbsent(o.id(), k -> new int[OperationStatus.values().length])[o.status().ordinal()]++;
+            }
             for (PlannedOperation op : result.operations()) {
-                int[] n = new int[OperationStatus.values().length];
-                result.outcomes().stream().filter(o -> o.id().equals(op.id())).forEach(o -> n[o.status().ordinal()]++);
+                int[] n = byOperation.getOrDefault(op.id(), new int[OperationStatus.values().length]);
                 String name = op.name().length() > width ? op.name().substring(0, width - 1) + "…" : op.name();
                 out.println(String.format("%-" + width + "s  %7d  %9d  %6d  %7d", name, n[0], n[1], n[2], n[3])
-                        + (unknowns ? String.format("  %7d", n[OperationStatus.UNKNOWN.ordinal()]) : ""));
+                        + extraColumns(n, notRun, unknowns));
             }
             hostTable(result);
             Map<DeployHostState, List<String>> byState = new LinkedHashMap<>();
             result.hostStates().forEach((h, s) -> byState.computeIfAbsent(s, k -> new ArrayList<>()).add(h));
-            for (DeployHostState s : List.of(DeployHostState.FAILED, DeployHostState.UNREACHABLE, DeployHostState.SKIPPED)) {
+            for (DeployHostState s : List.of(DeployHostState.FAILED, DeployHostState.UNREACHABLE, DeployHostState.INCOMPLETE,
+                    DeployHostState.NOT_STARTED)) {
                 List<String> hosts = byState.getOrDefault(s, List.of());
                 // Identical reasons are folded, as exec folds identical results.
                 Map<String, List<String>> byReason = new LinkedHashMap<>();
                 hosts.forEach(h -> byReason.computeIfAbsent(result.hostErrors().getOrDefault(h, ""), k -> new ArrayList<>()).add(h));
-                byReason.forEach((reason, names) -> out.println(style.red(s.name().toLowerCase(java.util.Locale.ROOT) + ": "
+                byReason.forEach((reason, names) -> out.println(style.red(s.label().replace('_', ' ') + ": "
                         + HostPattern.fold(names) + (reason.isEmpty() ? "" : ": " + reason))));
             }
             String summary = result.describe() + " in " + FoldedReport.seconds(result.elapsed().toMillis());
-            boolean ok = result.count(DeployHostState.FAILED) + result.count(DeployHostState.UNREACHABLE) == 0;
+            boolean ok = result.hostStates().values().stream().allMatch(DeployHostState::succeeded) && !result.interrupted();
             out.println(ok ? style.green(summary) : style.red(summary));
             if (verbosity >= 1) {
                 out.println("round trips per host (fact reads and commands): " + foldCounts(result.roundTrips()));
@@ -167,23 +173,39 @@ public final class DeployReport implements DeployListener {
      * did the same take one line, and the odd ones out stand out.
      */
     private void hostTable(DeployResult result) {
+        boolean unknowns = result.count(OperationStatus.UNKNOWN) > 0;
+        boolean notRun = result.count(OperationStatus.NOT_RUN) > 0;
+        Map<String, int[]> byHost = new java.util.HashMap<>();
+        for (OperationOutcome o : result.outcomes()) {
+            byHost.computeIfAbsent(o.host().name(), k -> new int[OperationStatus.values().length])[o.status().ordinal()]++;
+        }
         Map<String, List<String>> byRow = new LinkedHashMap<>();
         for (var e : result.hostStates().entrySet()) {
-            int[] n = new int[OperationStatus.values().length];
-            result.outcomes().stream().filter(o -> o.host().name().equals(e.getKey())).forEach(o -> n[o.status().ordinal()]++);
-            String row = String.format("%7d  %9d  %6d  %7d  %s", n[0], n[1], n[2], n[3], e.getValue().name().toLowerCase(java.util.Locale.ROOT));
+            int[] n = byHost.getOrDefault(e.getKey(), new int[OperationStatus.values().length]);
+            String row = String.format("%7d  %9d  %6d  %7d", n[0], n[1], n[2], n[3]) + extraColumns(n, notRun, unknowns)
+                    + "  " + e.getValue().label().replace('_', ' ');
             byRow.computeIfAbsent(row, k -> new ArrayList<>()).add(e.getKey());
         }
         List<String> names = byRow.values().stream().map(HostPattern::fold).toList();
         int width = Math.min(60, Math.max(5, names.stream().mapToInt(String::length).max().orElse(5)));
         out.println();
-        out.println(String.format("%-" + width + "s  %7s  %9s  %6s  %7s  %s", "hosts", "changed", "unchanged", "failed", "skipped", "state"));
+        out.println(String.format("%-" + width + "s  %7s  %9s  %6s  %7s", "hosts", "changed", "unchanged", "failed", "skipped")
+                + (notRun ? "  not run" : "") + (unknowns ? "  unknown" : "") + "  state");
         int i = 0;
         for (var e : byRow.entrySet()) {
             String folded = names.get(i++);
             out.println(String.format("%-" + width + "s  %s", folded, e.getKey()));
         }
         out.println();
+    }
+
+    private static String extraColumns(int[] n, boolean notRun, boolean unknowns) {
+        return (notRun ? String.format("  %7d", n[OperationStatus.NOT_RUN.ordinal()]) : "")
+                + (unknowns ? String.format("  %7d", n[OperationStatus.UNKNOWN.ordinal()]) : "");
+    }
+
+    private static String label(OperationStatus s) {
+        return s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private static String foldCounts(Map<String, Integer> counts) {

@@ -1,9 +1,9 @@
 package dev.jinfra.cli.output;
 
 import dev.jinfra.inventory.HostPattern;
-import dev.jinfra.run.HostResult;
-import dev.jinfra.run.HostState;
-import dev.jinfra.run.RunSummary;
+import dev.jinfra.engine.HostResult;
+import dev.jinfra.engine.HostState;
+import dev.jinfra.engine.RunSummary;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;

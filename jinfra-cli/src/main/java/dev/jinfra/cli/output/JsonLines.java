@@ -3,10 +3,10 @@ package dev.jinfra.cli.output;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jinfra.cli.ExitCode;
-import dev.jinfra.run.HostResult;
-import dev.jinfra.run.HostState;
-import dev.jinfra.run.RunListener;
-import dev.jinfra.run.RunSummary;
+import dev.jinfra.engine.HostResult;
+import dev.jinfra.engine.HostState;
+import dev.jinfra.engine.RunListener;
+import dev.jinfra.engine.RunSummary;
 import java.io.PrintStream;
 
 /**

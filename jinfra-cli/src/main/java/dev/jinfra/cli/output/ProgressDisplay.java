@@ -2,9 +2,9 @@ package dev.jinfra.cli.output;
 
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostPattern;
-import dev.jinfra.run.HostResult;
-import dev.jinfra.run.RunListener;
-import dev.jinfra.run.RunSummary;
+import dev.jinfra.engine.HostResult;
+import dev.jinfra.engine.RunListener;
+import dev.jinfra.engine.RunSummary;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +44,7 @@ public final class ProgressDisplay implements RunListener {
     private volatile int total;
     private volatile boolean finished;
     private volatile String batch = "";
+    private volatile int waitingForSession;
     private Thread painter;
     private long startNanos;
 
@@ -154,12 +155,21 @@ public final class ProgressDisplay implements RunListener {
         }
     }
 
+    @Override
+    public void sessionsWaiting(int hosts) {
+        waitingForSession = hosts;
+    }
+
     String line() {
         int d = done.get();
         int p = problems.get();
         StringBuilder sb = new StringBuilder(batch);
         sb.append("connected ").append(connected.get()).append('/').append(total);
         sb.append(" · running ").append(running.size());
+        int queued = waitingForSession;
+        if (queued > 0) {
+            sb.append(" · ").append(queued).append(" waiting for a session");
+        }
         sb.append(" · done ").append(d).append('/').append(total);
         if (p > 0) {
             sb.append(" · ").append(style.red("problems " + p));

@@ -1,7 +1,7 @@
 package dev.jinfra.cli.output;
 
-import dev.jinfra.run.HostState;
-import dev.jinfra.run.RunSummary;
+import dev.jinfra.engine.HostState;
+import dev.jinfra.engine.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.jinfra.cli.output;
 
 import dev.jinfra.connect.OutputListener;
 import dev.jinfra.inventory.Host;
-import dev.jinfra.run.RunListener;
+import dev.jinfra.engine.RunListener;
 import java.io.PrintStream;
 
 /**

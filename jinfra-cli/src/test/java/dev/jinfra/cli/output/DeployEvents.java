@@ -34,6 +34,7 @@ final class DeployEvents {
             case FAILED -> new OperationOutcome(op.id(), op.name(), host, status, List.of("mkdir -p -- /srv/app"),
                     "exit 1: mkdir -p -- /srv/app", "", "mkdir: permission denied\n", 1);
             case SKIPPED -> new OperationOutcome(op.id(), op.name(), host, status, List.of(), "host failed earlier", "", "", -1);
+            case NOT_RUN -> new OperationOutcome(op.id(), op.name(), host, status, List.of(), "run stopped: a host failed (fail-fast)", "", "", -1);
             case UNKNOWN -> new OperationOutcome(op.id(), op.name(), host, status, List.of(),
                     "depends on an earlier change: /srv/app/conf does not exist", "", "", 0);
         };
@@ -41,6 +42,6 @@ final class DeployEvents {
 
     static DeployResult result(List<PlannedOperation> ops, List<OperationOutcome> outcomes, Map<String, DeployHostState> states,
                                Map<String, String> errors, Map<String, Integer> roundTrips) {
-        return new DeployResult(ops, outcomes, states, errors, roundTrips, false, false, Duration.ofMillis(1500));
+        return new DeployResult(ops, outcomes, states, errors, roundTrips, false, false, Duration.ofMillis(1500), null);
     }
 }

@@ -3,9 +3,9 @@ package dev.jinfra.cli.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinfra.inventory.Host;
-import dev.jinfra.run.HostResult;
-import dev.jinfra.run.HostState;
-import dev.jinfra.run.RunSummary;
+import dev.jinfra.engine.HostResult;
+import dev.jinfra.engine.HostState;
+import dev.jinfra.engine.RunSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -35,7 +35,7 @@ class ProgressDisplayTest {
 
         assertThat(progress.line()).matches(
                 "connected 3/4 · running 2 · done 2/4 · problems 1 · \\d+s · waiting for web-\\[03-04\\]");
-        progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false));
+        progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false, null));
         assertThat(err.toString()).startsWith("jinfra: 4 hosts\n");
     }
 
@@ -47,7 +47,7 @@ class ProgressDisplayTest {
         progress.runStarted(hosts);
         progress.batchStarted(1, 2, hosts.subList(0, 1));
         assertThat(progress.line()).startsWith("batch 1/2 · connected 0/2");
-        progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false));
+        progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false, null));
         assertThat(err.toString()).contains("jinfra: batch 1/2: db-1\n");
     }
 
@@ -60,7 +60,7 @@ class ProgressDisplayTest {
         progress.batchStarted(1, 2, hosts.subList(0, 1));
         hosts.forEach(progress::hostConnecting);
         hosts.forEach(h -> progress.hostFinished(result(h, HostState.SUCCEEDED)));
-        progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false));
+        progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false, null));
         assertThat(err.toString()).isEmpty();
     }
 
@@ -74,7 +74,7 @@ class ProgressDisplayTest {
         hosts.forEach(progress::hostConnecting);
         progress.hostConnected(hosts.get(0));
         Thread.sleep(350);
-        progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false));
+        progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false, null));
 
         assertThat(err.toString().lines().toList()).isNotEmpty().allMatch(l -> l.startsWith("jinfra: connected 1/2 · running 2 · done 0/2 · "));
     }

@@ -1,4 +1,4 @@
-package dev.jinfra.run;
+package dev.jinfra.engine;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -6,8 +6,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The whole run: every host's result in inventory order, counts per state, and whether it was interrupted. */
-public record RunSummary(List<HostResult> results, Duration elapsed, boolean interrupted) {
+/**
+ * The whole run: every host's result in inventory order, counts per state, and whether it was interrupted.
+ *
+ * @param stopReason why the run stopped starting hosts before the end (failure budget, a batch that failed
+ *     whole), or null; an interrupted run says so in {@code interrupted}
+ */
+public record RunSummary(List<HostResult> results, Duration elapsed, boolean interrupted, String stopReason) {
 
     public RunSummary {
         results = List.copyOf(results);
@@ -47,6 +52,8 @@ public record RunSummary(List<HostResult> results, Duration elapsed, boolean int
         }
         if (interrupted) {
             sb.append(" (interrupted)");
+        } else if (stopReason != null) {
+            sb.append(" (stopped: ").append(stopReason).append(')');
         }
         return sb.toString();
     }

@@ -1,4 +1,4 @@
-package dev.jinfra.run;
+package dev.jinfra.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +42,7 @@ class FleetRunnerTest {
         return fleet().hostNames().get(i);
     }
 
-    RunSummary run(List<Host> hosts, String command, Duration timeout, FleetRunner.Options options, RecordingListener listener, RunControl control) {
+    RunSummary run(List<Host> hosts, String command, Duration timeout, RunPolicy options, RecordingListener listener, RunControl control) {
         var runner = new FleetRunner(h -> h.isLocal() ? LOCAL : sshExtension.connector());
         return runner.run(hosts, new ExecWork(Command.shell(command), null, timeout), options, listener, control);
     }
@@ -56,7 +56,7 @@ class FleetRunnerTest {
         String failOnFive = "echo hello; [ \"$FLEET_HOST\" = " + name(5) + " ] && exit 4; true";
         var listener = new RecordingListener();
 
-        RunSummary s = run(hosts(), failOnFive, Duration.ofSeconds(2), FleetRunner.Options.defaults(), listener, new RunControl());
+        RunSummary s = run(hosts(), failOnFive, Duration.ofSeconds(2), RunPolicy.defaults(), listener, new RunControl());
 
         assertThat(listener.finishedNames()).containsExactlyInAnyOrderElementsOf(fleet().hostNames());
         assertThat(s.results()).extracting(r -> r.host().name()).containsExactlyElementsOf(fleet().hostNames());
@@ -77,7 +77,7 @@ class FleetRunnerTest {
     @Test
     void noMoreThanParallelHostsAreWorkedOnAtOnce() {
         var listener = new RecordingListener();
-        RunSummary s = run(hosts(), "sleep 0.2", Duration.ZERO, new FleetRunner.Options(3, Batching.NONE, false), listener, new RunControl());
+        RunSummary s = run(hosts(), "sleep 0.2", Duration.ZERO, RunPolicy.builder().parallel(3).build(), listener, new RunControl());
         assertThat(s.allSucceeded()).isTrue();
         assertThat(listener.maxInFlight.get()).isBetween(1, 3);
     }
@@ -87,7 +87,7 @@ class FleetRunnerTest {
         var listener = new RecordingListener();
         Duration delay = Duration.ofMillis(300);
         RunSummary s = run(hosts(), "true", Duration.ZERO,
-                new FleetRunner.Options(Integer.MAX_VALUE, Batching.parse("5", delay), false), listener, new RunControl());
+                RunPolicy.builder().batching(Batching.parse("5", delay)).build(), listener, new RunControl());
         assertThat(s.allSucceeded()).isTrue();
         assertThat(listener.batches).extracting(List::size).containsExactly(5, 5, 2);
         for (int b = 1; b < listener.batches.size(); b++) {
@@ -101,7 +101,7 @@ class FleetRunnerTest {
     void failFastStartsNoHostAfterTheFirstFailure() {
         var listener = new RecordingListener();
         String failOnSecond = "[ \"$FLEET_HOST\" = " + name(1) + " ] && exit 1; true";
-        RunSummary s = run(hosts(), failOnSecond, Duration.ZERO, new FleetRunner.Options(1, Batching.NONE, true), listener, new RunControl());
+        RunSummary s = run(hosts(), failOnSecond, Duration.ZERO, RunPolicy.builder().parallel(1).failFast().build(), listener, new RunControl());
         assertThat(s.results()).extracting(HostResult::state).containsExactly(
                 HostState.SUCCEEDED, HostState.FAILED, HostState.NOT_STARTED, HostState.NOT_STARTED, HostState.NOT_STARTED,
                 HostState.NOT_STARTED, HostState.NOT_STARTED, HostState.NOT_STARTED, HostState.NOT_STARTED,
@@ -116,7 +116,7 @@ class FleetRunnerTest {
         var control = new RunControl();
         var hosts = hosts();
         var running = CompletableFuture.supplyAsync(() -> run(hosts, "sleep 30", Duration.ZERO,
-                new FleetRunner.Options(6, Batching.NONE, false), listener, control));
+                RunPolicy.builder().parallel(6).build(), listener, control));
         // Cancel once the first six are running their command.
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (fleet().hosts().stream().mapToInt(h -> h.commands().size()).sum() < 6 && System.nanoTime() < deadline) {
@@ -139,7 +139,7 @@ class FleetRunnerTest {
         return SshConnector.builder().policy(new ConnectionPolicy(2, 100)).build();
     }
 
-    RunSummary runQueued(SshConnector ssh, int connectTimeoutSeconds, FleetRunner.Options options,
+    RunSummary runQueued(SshConnector ssh, int connectTimeoutSeconds, RunPolicy options,
                          RecordingListener listener, RunControl control) {
         fleet().hostNames().forEach(n -> fleet().host(n).fault(Fault.HANG_CONNECT));
         var hosts = FleetHosts.all(fleet(), Map.of(HostKeys.SSH_CONNECT_TIMEOUT, connectTimeoutSeconds));
@@ -153,7 +153,7 @@ class FleetRunnerTest {
         long start = System.nanoTime();
         RunSummary s;
         try (SshConnector ssh = twoHandshakesAtATime()) {
-            s = runQueued(ssh, 1, new FleetRunner.Options(Integer.MAX_VALUE, Batching.NONE, true), listener, new RunControl());
+            s = runQueued(ssh, 1, RunPolicy.builder().failFast().build(), listener, new RunControl());
         }
         // Without stopping the queue, the twelve hosts would time out two by two: six seconds, twelve unreachable.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
@@ -169,7 +169,7 @@ class FleetRunnerTest {
         var listener = new RecordingListener();
         var control = new RunControl();
         try (SshConnector ssh = twoHandshakesAtATime()) {
-            var running = CompletableFuture.supplyAsync(() -> runQueued(ssh, 10, FleetRunner.Options.defaults(), listener, control));
+            var running = CompletableFuture.supplyAsync(() -> runQueued(ssh, 10, RunPolicy.defaults(), listener, control));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (listener.startedAt.size() < 12 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
@@ -182,7 +182,7 @@ class FleetRunnerTest {
             assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(2));
             assertThat(s.interrupted()).isTrue();
             assertThat(s.results()).extracting(HostResult::state).containsOnly(HostState.NOT_STARTED);
-            assertThat(s.results()).allSatisfy(r -> assertThat(r.error()).isEqualTo("run interrupted"));
+            assertThat(s.results()).allSatisfy(r -> assertThat(r.error()).isEqualTo("interrupted"));
             assertThat(listener.finished).hasSize(12);
         }
     }
@@ -192,7 +192,7 @@ class FleetRunnerTest {
         // The fleet's commands run as root, for whom sudo asks no password and reads nothing from stdin.
         var runner = new FleetRunner(h -> sshExtension.connector());
         RunSummary s = runner.run(hosts(), new ExecWork(Command.shell("cat; id -u").sudo("root", true), "s3cret-pw",
-                Duration.ofSeconds(20)), FleetRunner.Options.defaults(), new RecordingListener(), new RunControl());
+                Duration.ofSeconds(20)), RunPolicy.defaults(), new RecordingListener(), new RunControl());
         assertThat(s.allSucceeded()).as(s.describe()).isTrue();
         assertThat(s.results()).allSatisfy(r -> assertThat(r.stdout()).isEqualTo("0\n"));
     }
@@ -208,7 +208,7 @@ class FleetRunnerTest {
     void localHostsRunWithoutSsh() {
         var listener = new RecordingListener();
         RunSummary s = run(List.of(new Host(Host.LOCAL, List.of(), Map.of())), "echo local", Duration.ZERO,
-                FleetRunner.Options.defaults(), listener, new RunControl());
+                RunPolicy.defaults(), listener, new RunControl());
         assertThat(s.results().getFirst().stdout()).isEqualTo("local\n");
         assertThat(s.allSucceeded()).isTrue();
     }

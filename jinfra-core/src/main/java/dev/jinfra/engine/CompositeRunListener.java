@@ -1,4 +1,4 @@
-package dev.jinfra.run;
+package dev.jinfra.engine;
 
 import dev.jinfra.connect.OutputListener;
 import dev.jinfra.inventory.Host;
@@ -42,6 +42,11 @@ final class CompositeRunListener implements RunListener {
     @Override
     public void hostConnected(Host host) {
         each(l -> l.hostConnected(host));
+    }
+
+    @Override
+    public void sessionsWaiting(int hosts) {
+        each(l -> l.sessionsWaiting(hosts));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.jinfra.run;
+package dev.jinfra.engine;
 
 import dev.jinfra.command.Command;
 import dev.jinfra.connect.CommandRequest;

@@ -1,4 +1,4 @@
-package dev.jinfra.run;
+package dev.jinfra.engine;
 
 import dev.jinfra.connect.Connection;
 import java.util.List;
@@ -26,14 +26,14 @@ public final class RunControl {
     }
 
     /** Runs {@code action} on cancel, or at once when the run is already cancelled. */
-    void whenCancelled(Runnable action) {
+    public void whenCancelled(Runnable action) {
         onCancel.add(action);
         if (cancelled) {
             action.run();
         }
     }
 
-    void forget(Runnable action) {
+    public void forget(Runnable action) {
         onCancel.remove(action);
     }
 
@@ -41,7 +41,7 @@ public final class RunControl {
         return cancelled;
     }
 
-    void opened(Connection c) {
+    public void opened(Connection c) {
         open.add(c);
         if (cancelled) {
             // Cancelled while this one was connecting.
@@ -49,7 +49,25 @@ public final class RunControl {
         }
     }
 
-    void closed(Connection c) {
+    public void closed(Connection c) {
         open.remove(c);
+    }
+
+    /**
+     * Waits {@code delay} (a pause between batches), in short steps so that a cancel ends the wait at once.
+     *
+     * @return false when the run was cancelled before or during the wait
+     */
+    public boolean pause(java.time.Duration delay) {
+        long end = System.nanoTime() + delay.toNanos();
+        while (!cancelled && System.nanoTime() < end) {
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancel();
+            }
+        }
+        return !cancelled;
     }
 }

@@ -1,4 +1,4 @@
-package dev.jinfra.run;
+package dev.jinfra.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;

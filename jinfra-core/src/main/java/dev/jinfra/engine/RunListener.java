@@ -1,4 +1,4 @@
-package dev.jinfra.run;
+package dev.jinfra.engine;
 
 import dev.jinfra.connect.OutputListener;
 import dev.jinfra.inventory.Host;
@@ -17,6 +17,12 @@ public interface RunListener {
     default void hostConnecting(Host host) {}
 
     default void hostConnected(Host host) {}
+
+    /**
+     * The number of hosts waiting for a place in the session window changed; 0 when none waits any more.
+     * Hosts wait when more of them have work than sessions may be open at once.
+     */
+    default void sessionsWaiting(int hosts) {}
 
     default void hostOutput(Host host, OutputListener.Stream stream, String line) {}
 

@@ -1,4 +1,4 @@
-package dev.jinfra.run;
+package dev.jinfra.engine;
 
 /** The one state every targeted host ends a run in. */
 public enum HostState {

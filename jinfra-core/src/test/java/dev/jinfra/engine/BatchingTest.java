@@ -1,4 +1,4 @@
-package dev.jinfra.run;
+package dev.jinfra.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

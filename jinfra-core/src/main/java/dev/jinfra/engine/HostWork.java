@@ -1,4 +1,4 @@
-package dev.jinfra.run;
+package dev.jinfra.engine;
 
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.OutputListener;

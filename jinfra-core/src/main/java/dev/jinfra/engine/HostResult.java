@@ -1,4 +1,4 @@
-package dev.jinfra.run;
+package dev.jinfra.engine;
 
 import dev.jinfra.inventory.Host;
 import java.time.Duration;
