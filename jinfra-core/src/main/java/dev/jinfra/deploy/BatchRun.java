@@ -91,6 +91,13 @@ final class BatchRun {
      */
     private void prepareAll(ExecutorService threads) {
         eachHost(threads, gate(hosts.size()), hosts, host -> {
+            String stop = tally.stopReason();
+            if (stop != null) {
+                // Over the failure budget already: this host is not started, as exec would not start it.
+                states.put(host.name(), DeployHostState.NOT_STARTED);
+                errors.put(host.name(), "not started: " + stop);
+                return;
+            }
             Connection c;
             try {
                 c = window.acquire(host);

@@ -85,6 +85,10 @@ public final class SessionWindow implements AutoCloseable {
      * @throws Stopped when the run stopped starting hosts first
      */
     public Connection acquire(Host host) throws UnreachableException, Stopped {
+        if (control.isCancelled()) {
+            // Its session, if it has one, is closed already: the run stopped.
+            throw new Stopped();
+        }
         Connection evicted = null;
         synchronized (this) {
             Connection c = open.get(host);

@@ -219,9 +219,12 @@ class DeployRunnerTest {
         var running = java.util.concurrent.CompletableFuture.supplyAsync(() ->
                 runner.run(hosts(), List.of(deploy), DeployRunner.Options.defaults(), new DeployListener() {}));
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (fleet().hosts().stream().mapToInt(h -> h.commands().size()).sum() < 5 && System.nanoTime() < deadline) {
+        // Every host runs its long command (after the fact probe of the prepare phase).
+        while (fleet().hosts().stream().filter(h -> h.commands().stream().anyMatch(c -> c.contains("sleep 30"))).count() < 5
+                && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+        Thread.sleep(100);
         long cancelledAt = System.nanoTime();
         runner.cancel();
         DeployResult r = running.get(20, java.util.concurrent.TimeUnit.SECONDS);
