@@ -114,6 +114,9 @@ final class ExecCommand implements Callable<Integer> {
                         Style.forTerminal(console.errTerminal() && !output.noColor)));
             }
             summary = run.execute(hosts, work, policy, RunListener.all(listeners));
+            if (summary.stopReason() != null) {
+                console.err().println("jinfra: run stopped: " + summary.stopReason());
+            }
             if (!output.json) {
                 new FoldedReport(console.out(), style).print(summary, !output.stream);
             }

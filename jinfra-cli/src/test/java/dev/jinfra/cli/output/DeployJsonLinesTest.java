@@ -155,7 +155,10 @@ class DeployJsonLinesTest {
         assertThat(summary.get("unchanged").asInt()).isZero();
         assertThat(summary.get("failed").asInt()).isEqualTo(1);
         assertThat(summary.get("unreachable").asInt()).isEqualTo(1);
-        assertThat(summary.get("skipped").asInt()).isZero();
+        assertThat(summary.get("not_started").asInt()).isZero();
+        assertThat(summary.get("incomplete").asInt()).isZero();
+        assertThat(summary.get("operations").get("skipped").asInt()).isEqualTo(1);
+        assertThat(summary.get("stop_reason").isNull()).isTrue();
         assertThat(summary.get("dry_run").asBoolean()).isFalse();
         assertThat(summary.get("elapsed_ms").asLong()).isEqualTo(1500);
         assertThat(summary.get("round_trips").properties()).extracting(Map.Entry::getKey).containsExactly("web-01", "web-02");
