@@ -20,8 +20,13 @@ import java.nio.file.Path;
  * @param errTerminal whether standard error is a terminal: the live progress line, colours in it
  * @param prompter where to ask the user questions
  */
-public record Console(PrintStream out, PrintStream err, Path cwd, boolean outTerminal, boolean errTerminal,
-                      Terminal.Prompter prompter) {
+public record Console(
+        PrintStream out,
+        PrintStream err,
+        Path cwd,
+        boolean outTerminal,
+        boolean errTerminal,
+        Terminal.Prompter prompter) {
 
     /** Both streams a terminal or neither; questions only on a terminal. */
     public Console(PrintStream out, PrintStream err, Path cwd, boolean terminal) {
@@ -31,11 +36,14 @@ public record Console(PrintStream out, PrintStream err, Path cwd, boolean outTer
     public static Console system() {
         // UTF-8 whatever the locale: hosts' output is decoded as UTF-8, JSON must be UTF-8, and under LANG=C
         // (cron, systemd units, containers) the JDK would otherwise turn every non-ASCII character into '?'.
-        var out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), true, StandardCharsets.UTF_8);
+        var out = new PrintStream(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), true, StandardCharsets.UTF_8);
         boolean errTerminal = Terminal.isTerminal(2);
         var errBytes = new BufferedOutputStream(new FileOutputStream(FileDescriptor.err));
-        PrintStream err = errTerminal ? new StatusLineStream(errBytes) : new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-        return new Console(out, err, Path.of("").toAbsolutePath(), Terminal.isTerminal(1), errTerminal, Terminal.PROMPTER);
+        PrintStream err =
+                errTerminal ? new StatusLineStream(errBytes) : new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+        return new Console(
+                out, err, Path.of("").toAbsolutePath(), Terminal.isTerminal(1), errTerminal, Terminal.PROMPTER);
     }
 
     /** Whether there is a terminal to ask questions on. */

@@ -24,13 +24,15 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         customSynopsis = "jinfra demo [--hosts N] [--command CMD] [EXEC OPTIONS]",
-        description = {"Runs exec on an in-process fleet of SSH test hosts on 127.0.0.1. Options it does not know (--json, " +
-            "--stream, --parallel ...) are passed to exec."})
+        description = {
+            "Runs exec on an in-process fleet of SSH test hosts on 127.0.0.1. Options it does not know (--json, "
+                    + "--stream, --parallel ...) are passed to exec."
+        })
 final class DemoCommand implements Callable<Integer> {
     /** The demo's command: the same line everywhere, except on {@code failing}, which reports a full disk. */
     static String demoCommand(String failing) {
-        return "echo \"$(uname -s) host, shell $0\"; "
-                + "if [ \"$FLEET_HOST\" = " + failing + " ]; then echo 'disk /var is full' >&2; exit 1; fi";
+        return "echo \"$(uname -s) host, shell $0\"; " + "if [ \"$FLEET_HOST\" = " + failing
+                + " ]; then echo 'disk /var is full' >&2; exit 1; fi";
     }
 
     @Option(names = "--hosts", paramLabel = "N", description = "Number of hosts (default 50).")
@@ -54,7 +56,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new UsageException("--hosts must be between 1 and 5000");
         }
         console.err().println("jinfra demo: starting " + hosts + " SSH hosts in this process on 127.0.0.1...");
-        try (SshFleet fleet = SshFleet.builder().hosts(hosts).namePrefix("web-").build().start()) {
+        try (SshFleet fleet =
+                SshFleet.builder().hosts(hosts).namePrefix("web-").build().start()) {
             List<String> names = fleet.hostNames();
             List<String> expectedProblems = new ArrayList<>();
             String run = command;
@@ -66,15 +69,17 @@ final class DemoCommand implements Callable<Integer> {
                 expectedProblems.add(names.get(12));
                 run = demoCommand(names.get(12));
                 expectedProblems.add(refused);
-                console.err().println("jinfra demo: " + names.get(12) + " is set to fail and " + refused
-                        + " to refuse connections, to show how problems look");
+                console.err()
+                        .println("jinfra demo: " + names.get(12) + " is set to fail and " + refused
+                                + " to refuse connections, to show how problems look");
             }
             List<String> args = new ArrayList<>();
             args.add(fleet.inventoryYaml().toString());
             args.addAll(execOptions);
             args.add("--");
             args.add(run == null ? demoCommand("none") : run);
-            console.err().println("jinfra demo: jinfra " + String.join(" ", args.subList(0, args.size() - 1)) + " '...'");
+            console.err()
+                    .println("jinfra demo: jinfra " + String.join(" ", args.subList(0, args.size() - 1)) + " '...'");
             var exec = new ExecCommand(console).withoutRetryFile();
             int code = Main.execute(exec, args.toArray(String[]::new), console);
             RunSummary summary = exec.summary();
@@ -82,11 +87,15 @@ final class DemoCommand implements Callable<Integer> {
                 return code;
             }
             // The demo worked when exactly the hosts set up to fail are the ones that did not succeed.
-            List<String> problems = summary.results().stream().filter(r -> r.state() != HostState.SUCCEEDED)
-                    .map(r -> r.host().name()).sorted().toList();
+            List<String> problems = summary.results().stream()
+                    .filter(r -> r.state() != HostState.SUCCEEDED)
+                    .map(r -> r.host().name())
+                    .sorted()
+                    .toList();
             if (problems.equals(expectedProblems.stream().sorted().toList())) {
-                console.err().println("jinfra demo: done; every other host succeeded, as expected (exit code " + code
-                        + ", as for any run with a failed host)");
+                console.err()
+                        .println("jinfra demo: done; every other host succeeded, as expected (exit code " + code
+                                + ", as for any run with a failed host)");
             } else {
                 console.err().println("jinfra demo: unexpected result: problems on " + problems);
             }

@@ -18,8 +18,10 @@ import picocli.CommandLine.Parameters;
 @CommandLine.Command(
         name = "deploy",
         customSynopsis = "jinfra INVENTORY DEPLOY.java... [OPTIONS]",
-        description = {"Runs Java deploy files: each host's deploy code registers operations (prepare), then the operations " +
-            "run in order across all their hosts, changing only what differs from the wanted state."},
+        description = {
+            "Runs Java deploy files: each host's deploy code registers operations (prepare), then the operations "
+                    + "run in order across all their hosts, changing only what differs from the wanted state."
+        },
         sortOptions = false,
         mixinStandardHelpOptions = true)
 final class DeployCommand implements Callable<Integer> {
@@ -50,7 +52,8 @@ final class DeployCommand implements Callable<Integer> {
         }
         List<LoadedDeploy> loaded;
         try {
-            loaded = DeployFiles.load(files.stream().map(f -> console.cwd().resolve(f)).toList(),
+            loaded = DeployFiles.load(
+                    files.stream().map(f -> console.cwd().resolve(f)).toList(),
                     console.cwd().resolve(".jinfra/cache/deploys"));
         } catch (DeployCompileException e) {
             // Name the files as the user wrote them, not as resolved against the working directory.

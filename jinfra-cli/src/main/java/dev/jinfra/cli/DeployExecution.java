@@ -24,17 +24,25 @@ import picocli.CommandLine.Option;
  * turn the result into an exit code. A picocli mixin, so that each such command offers the same options.
  */
 final class DeployExecution {
-    @Option(names = "--dry", description = "Connect and read facts, show what would change (with diffs of file content); change nothing.")
+    @Option(
+            names = "--dry",
+            description =
+                    "Connect and read facts, show what would change (with diffs of file content); change nothing.")
     boolean dry;
 
-    @Option(names = "--diff", description = "Show diffs of file content that operations change (always shown with --dry).")
+    @Option(
+            names = "--diff",
+            description = "Show diffs of file content that operations change (always shown with --dry).")
     boolean diff;
 
     @picocli.CommandLine.Mixin
     RunPolicyOptions pacing = new RunPolicyOptions();
 
-    @Option(names = "--strategy", paramLabel = "linear|free",
-            description = "linear (default): each operation finishes on every host before the next; free: each host goes at its own pace.")
+    @Option(
+            names = "--strategy",
+            paramLabel = "linear|free",
+            description =
+                    "linear (default): each operation finishes on every host before the next; free: each host goes at its own pace.")
     String strategy = "linear";
 
     @Option(names = "-v", description = "More output: -v reasons, -vv commands, -vvv command output.")
@@ -46,13 +54,20 @@ final class DeployExecution {
     @picocli.CommandLine.Mixin
     OperationControlOptions controls = new OperationControlOptions();
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationArg.class, description = "Time limit per command.")
+    @Option(
+            names = {"-t", "--timeout"},
+            paramLabel = "DURATION",
+            converter = DurationArg.class,
+            description = "Time limit per command.")
     java.time.Duration timeout;
 
     @Option(names = "--json", description = "One JSON object per line for every event of the run (see the README).")
     boolean json;
 
-    @Option(names = "--progress", paramLabel = "WHEN", description = "Live progress on stderr: auto (on a terminal), always, never.")
+    @Option(
+            names = "--progress",
+            paramLabel = "WHEN",
+            description = "Live progress on stderr: auto (on a terminal), always, never.")
     String progress = "auto";
 
     @Option(names = "--no-color", description = "No colours.")
@@ -81,8 +96,8 @@ final class DeployExecution {
                 }
             };
             try {
-                result = fleet.interruptible(() -> runner.run(hosts, deploys, options,
-                        DeployListener.all(List.of(retryFile, listeners(console, style)))));
+                result = fleet.interruptible(() -> runner.run(
+                        hosts, deploys, options, DeployListener.all(List.of(retryFile, listeners(console, style)))));
             } catch (OperationOrder.ConflictException e) {
                 if (progressDisplay != null) {
                     progressDisplay.close();
@@ -108,18 +123,24 @@ final class DeployExecution {
         if (hosts <= confirmOver) {
             return true;
         }
-        String batches = proposal.laterHosts() == 0 ? "" : proposal.hostsToChange().size() + " in the first batch, "
-                + proposal.laterHosts() + " in later batches, planned at their turn";
+        String batches = proposal.laterHosts() == 0
+                ? ""
+                : proposal.hostsToChange().size() + " in the first batch, " + proposal.laterHosts()
+                        + " in later batches, planned at their turn";
         String count = (batches.isEmpty() ? "" : "up to ") + hosts + " hosts would be changed";
         if (!console.canPrompt()) {
-            throw new UsageException(count + " (more than --confirm-over " + confirmOver + (batches.isEmpty() ? "" : "; " + batches)
-                    + "): add --yes to go ahead, or --dry to see the changes first");
+            throw new UsageException(
+                    count + " (more than --confirm-over " + confirmOver + (batches.isEmpty() ? "" : "; " + batches)
+                            + "): add --yes to go ahead, or --dry to see the changes first");
         }
         synchronized (console.err()) {
             console.err().println("jinfra: " + count + (batches.isEmpty() ? "" : " (" + batches + ")") + ":");
-            proposal.entries().stream().filter(e -> e.kind() != dev.jinfra.deploy.Proposal.Kind.NO_CHANGE)
-                    .collect(java.util.stream.Collectors.groupingBy(dev.jinfra.deploy.Proposal.Entry::name,
-                            LinkedHashMap::new, java.util.stream.Collectors.counting()))
+            proposal.entries().stream()
+                    .filter(e -> e.kind() != dev.jinfra.deploy.Proposal.Kind.NO_CHANGE)
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            dev.jinfra.deploy.Proposal.Entry::name,
+                            LinkedHashMap::new,
+                            java.util.stream.Collectors.counting()))
                     .forEach((name, n) -> console.err().println("  " + name + " (" + n + " hosts)"));
         }
         String answer = console.readLine("Go ahead? [y/N] ");
@@ -140,8 +161,8 @@ final class DeployExecution {
             default -> throw new UsageException("--progress must be auto, always or never, not '" + progress + "'");
         };
         if (showProgress) {
-            progressDisplay = new DeployProgress(console.err(), console.errTerminal(),
-                    Style.forTerminal(console.errTerminal() && !noColor));
+            progressDisplay = new DeployProgress(
+                    console.err(), console.errTerminal(), Style.forTerminal(console.errTerminal() && !noColor));
             all.add(progressDisplay);
         }
         if (json) {
@@ -166,17 +187,30 @@ final class DeployExecution {
             case "free" -> DeployRunner.Strategy.FREE;
             default -> throw new UsageException("--strategy must be linear or free, not '" + strategy + "'");
         };
-        return DeployRunner.Options.builder().policy(policy).dryRun(dry).strategy(chosen).commandLine(commandLineSettings())
-                .sudoPassword(runAs.sudoPassword(console)).showDiff(diff || dry).build();
+        return DeployRunner.Options.builder()
+                .policy(policy)
+                .dryRun(dry)
+                .strategy(chosen)
+                .commandLine(commandLineSettings())
+                .sudoPassword(runAs.sudoPassword(console))
+                .showDiff(diff || dry)
+                .build();
     }
 
     /** The hosts to retry, under the state that kept each from succeeding. */
     static Map<String, List<String>> notSucceeded(DeployResult result) {
         Map<String, List<String>> byState = new LinkedHashMap<>();
-        for (DeployHostState s : List.of(DeployHostState.FAILED, DeployHostState.UNREACHABLE, DeployHostState.INCOMPLETE,
+        for (DeployHostState s : List.of(
+                DeployHostState.FAILED,
+                DeployHostState.UNREACHABLE,
+                DeployHostState.INCOMPLETE,
                 DeployHostState.NOT_STARTED)) {
-            byState.put(s.label().replace('_', ' '), result.hostStates().entrySet().stream()
-                    .filter(e -> e.getValue() == s).map(Map.Entry::getKey).toList());
+            byState.put(
+                    s.label().replace('_', ' '),
+                    result.hostStates().entrySet().stream()
+                            .filter(e -> e.getValue() == s)
+                            .map(Map.Entry::getKey)
+                            .toList());
         }
         return byState;
     }
@@ -194,6 +228,7 @@ final class DeployExecution {
         }
         // Hosts the run stopped before the end of, with no host failed: the run was not confirmed.
         return result.count(DeployHostState.INCOMPLETE) + result.count(DeployHostState.NOT_STARTED) > 0
-                ? ExitCode.HOSTS_FAILED : ExitCode.OK;
+                ? ExitCode.HOSTS_FAILED
+                : ExitCode.OK;
     }
 }

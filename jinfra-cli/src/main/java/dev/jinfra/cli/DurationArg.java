@@ -13,7 +13,8 @@ public final class DurationArg implements CommandLine.ITypeConverter<Duration> {
     public Duration convert(String value) {
         Matcher m = FORM.matcher(value.strip());
         if (!m.matches()) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (like 30s, 500ms, 5m, 1h)");
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration (like 30s, 500ms, 5m, 1h)");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);

@@ -7,11 +7,11 @@ import dev.jinfra.cli.output.RetryFile;
 import dev.jinfra.cli.output.StreamPrinter;
 import dev.jinfra.cli.output.Style;
 import dev.jinfra.command.Command;
-import dev.jinfra.inventory.Host;
 import dev.jinfra.engine.ExecWork;
-import dev.jinfra.engine.RunPolicy;
 import dev.jinfra.engine.RunListener;
+import dev.jinfra.engine.RunPolicy;
 import dev.jinfra.engine.RunSummary;
+import dev.jinfra.inventory.Host;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +24,27 @@ import picocli.CommandLine.Parameters;
 @CommandLine.Command(
         name = "exec",
         customSynopsis = "jinfra INVENTORY exec [OPTIONS] -- COMMAND...",
-        description = {"Runs COMMAND through the login shell of every targeted host, in parallel. Identical results are " +
-            "folded together; problems are printed last; the hosts that did not succeed are written to " +
-            ".jinfra/failed-hosts for --retry failed."},
+        description = {
+            "Runs COMMAND through the login shell of every targeted host, in parallel. Identical results are "
+                    + "folded together; problems are printed last; the hosts that did not succeed are written to "
+                    + ".jinfra/failed-hosts for --retry failed."
+        },
         sortOptions = false,
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true)
 final class ExecCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "INVENTORY",
-            description = "Inventory file (jinfra YAML, Ansible INI or YAML) or targets: host, user@host:port, web-[01-50], @local; comma-separated.")
+    @Parameters(
+            index = "0",
+            paramLabel = "INVENTORY",
+            description =
+                    "Inventory file (jinfra YAML, Ansible INI or YAML) or targets: host, user@host:port, web-[01-50], @local; comma-separated.")
     String inventory;
 
-    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "The command; put it after -- so its options stay its own.")
+    @Parameters(
+            index = "1..*",
+            paramLabel = "COMMAND",
+            description = "The command; put it after -- so its options stay its own.")
     List<String> command = new ArrayList<>();
 
     @CommandLine.Mixin
@@ -45,7 +53,10 @@ final class ExecCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RunPolicyOptions pacing = new RunPolicyOptions();
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationArg.class,
+    @Option(
+            names = {"-t", "--timeout"},
+            paramLabel = "DURATION",
+            converter = DurationArg.class,
             description = "Per-host command timeout (default: none).")
     Duration timeout = Duration.ZERO;
 
@@ -105,12 +116,16 @@ final class ExecCommand implements Callable<Integer> {
             Style style = Style.forTerminal(console.outTerminal() && !output.noColor);
             List<RunListener> listeners = new ArrayList<>();
             if (progress != null) {
-                listeners.add(new ProgressDisplay(console.err(), progress, Style.forTerminal(console.errTerminal() && !output.noColor)));
+                listeners.add(new ProgressDisplay(
+                        console.err(), progress, Style.forTerminal(console.errTerminal() && !output.noColor)));
             }
             if (output.json) {
                 listeners.add(new JsonLines(console.out()));
             } else if (output.stream) {
-                listeners.add(new StreamPrinter(console.out(), console.err(), style,
+                listeners.add(new StreamPrinter(
+                        console.out(),
+                        console.err(),
+                        style,
                         Style.forTerminal(console.errTerminal() && !output.noColor)));
             }
             summary = run.execute(hosts, work, policy, RunListener.all(listeners));
@@ -120,11 +135,17 @@ final class ExecCommand implements Callable<Integer> {
             if (!output.json) {
                 new FoldedReport(console.out(), style).print(summary, !output.stream);
             }
-            int retry = !recordRetries ? 0
-                    : RetryFile.record(console.cwd(), RetryFile.byState(summary), "exec -- " + String.join(" ", command), console.err());
+            int retry = !recordRetries
+                    ? 0
+                    : RetryFile.record(
+                            console.cwd(),
+                            RetryFile.byState(summary),
+                            "exec -- " + String.join(" ", command),
+                            console.err());
             if (retry > 0 && !output.json) {
-                console.err().println("jinfra: " + retry + (retry == 1 ? " host" : " hosts")
-                        + " did not succeed: listed in " + RetryFile.DEFAULT + "; rerun them with --retry failed");
+                console.err()
+                        .println("jinfra: " + retry + (retry == 1 ? " host" : " hosts") + " did not succeed: listed in "
+                                + RetryFile.DEFAULT + "; rerun them with --retry failed");
             }
             return ExitCode.of(summary);
         }

@@ -21,8 +21,10 @@ import picocli.CommandLine.Parameters;
 @CommandLine.Command(
         name = "fact",
         customSynopsis = "jinfra INVENTORY fact NAME [NAME=VALUE...] [OPTIONS]",
-        description = {"Reads a fact (e.g. DirectoryInfo path=/srv/app) on every targeted host and prints its value as JSON, " +
-            "or null where the thing is absent; hosts with equal values are folded together."},
+        description = {
+            "Reads a fact (e.g. DirectoryInfo path=/srv/app) on every targeted host and prints its value as JSON, "
+                    + "or null where the thing is absent; hosts with equal values are folded together."
+        },
         sortOptions = false,
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true)
@@ -42,7 +44,10 @@ final class FactCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RunPolicyOptions pacing = new RunPolicyOptions();
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "DURATION", converter = DurationArg.class,
+    @Option(
+            names = {"-t", "--timeout"},
+            paramLabel = "DURATION",
+            converter = DurationArg.class,
             description = "Per-host limit for reading the fact (default: none).")
     Duration timeout = Duration.ZERO;
 
@@ -61,7 +66,9 @@ final class FactCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Reading changes nothing: there is nothing to confirm.
-        var policy = pacing.policy(Integer.MAX_VALUE).toBuilder().confirmOver(Integer.MAX_VALUE).build();
+        var policy = pacing.policy(Integer.MAX_VALUE).toBuilder()
+                .confirmOver(Integer.MAX_VALUE)
+                .build();
         OpArgs args = OpArgs.parse(factName, arguments);
         Fact<?> fact = create(args);
         String what = (factName + " " + args.describe()).strip();

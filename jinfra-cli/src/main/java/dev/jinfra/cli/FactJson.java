@@ -54,7 +54,8 @@ final class FactJson {
             accessor.setAccessible(true);
             return accessor.invoke(record);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot read " + c.getName() + " of " + record.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot read " + c.getName() + " of " + record.getClass().getSimpleName(), e);
         }
     }
 
@@ -77,7 +78,9 @@ final class FactJson {
             Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
             while (fields.hasNext()) {
                 var f = fields.next();
-                sb.append(inner).append(JSON.getNodeFactory().textNode(f.getKey())).append(": ");
+                sb.append(inner)
+                        .append(JSON.getNodeFactory().textNode(f.getKey()))
+                        .append(": ");
                 pretty(f.getValue(), indent + 2, sb);
                 sb.append(fields.hasNext() ? ",\n" : "\n");
             }
@@ -95,8 +98,11 @@ final class FactJson {
     static String compact(JsonNode node) {
         if (node.isObject()) {
             StringBuilder sb = new StringBuilder("{");
-            node.properties().forEach(f -> sb.append(sb.length() > 1 ? ", " : "")
-                    .append(JSON.getNodeFactory().textNode(f.getKey())).append(": ").append(compact(f.getValue())));
+            node.properties()
+                    .forEach(f -> sb.append(sb.length() > 1 ? ", " : "")
+                            .append(JSON.getNodeFactory().textNode(f.getKey()))
+                            .append(": ")
+                            .append(compact(f.getValue())));
             return sb.append('}').toString();
         }
         if (node.isArray()) {

@@ -33,18 +33,21 @@ final class FactReport {
     static List<Group> fold(List<FactReading> readings) {
         Map<Key, List<String>> byKey = new LinkedHashMap<>();
         for (FactReading r : readings) {
-            byKey.computeIfAbsent(new Key(r.state(), r.value(), r.error()), k -> new ArrayList<>()).add(r.host());
+            byKey.computeIfAbsent(new Key(r.state(), r.value(), r.error()), k -> new ArrayList<>())
+                    .add(r.host());
         }
         List<Group> groups = new ArrayList<>();
         byKey.forEach((k, hosts) -> groups.add(new Group(k, hosts)));
         // Stable: equal sizes keep inventory order.
-        groups.sort(Comparator.comparing((Group g) -> g.key().state().isProblem()).thenComparing(g -> -g.hosts().size()));
+        groups.sort(Comparator.comparing((Group g) -> g.key().state().isProblem())
+                .thenComparing(g -> -g.hosts().size()));
         return groups;
     }
 
     void print(FactRun run) {
         for (Group g : fold(run.readings())) {
-            String head = "── " + HostPattern.fold(g.hosts()) + " (" + (g.hosts().size() == 1 ? "1 host" : g.hosts().size() + " hosts") + ") ──";
+            String head = "── " + HostPattern.fold(g.hosts()) + " ("
+                    + (g.hosts().size() == 1 ? "1 host" : g.hosts().size() + " hosts") + ") ──";
             Key k = g.key();
             if (k.state().isProblem()) {
                 out.println(style.red(head + " " + k.state().label() + ": " + k.error()));
@@ -54,7 +57,8 @@ final class FactReport {
             }
             out.println();
         }
-        String line = run.describe() + " in " + String.format(Locale.ROOT, "%.1fs", run.elapsed().toMillis() / 1000.0);
+        String line = run.describe() + " in "
+                + String.format(Locale.ROOT, "%.1fs", run.elapsed().toMillis() / 1000.0);
         out.println(run.exitCode() == ExitCode.OK ? style.green(line) : style.red(line));
         out.flush();
     }

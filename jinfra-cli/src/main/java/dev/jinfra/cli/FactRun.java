@@ -18,7 +18,8 @@ record FactRun(String fact, List<FactReading> readings, Duration elapsed, boolea
         if (interrupted) {
             return ExitCode.INTERRUPTED;
         }
-        if (count(FactReading.State.NOT_STARTED) > 0 && count(FactReading.State.FAILED) == 0
+        if (count(FactReading.State.NOT_STARTED) > 0
+                && count(FactReading.State.FAILED) == 0
                 && count(FactReading.State.UNREACHABLE) > 0) {
             return ExitCode.HOSTS_UNREACHABLE;
         }
@@ -33,10 +34,15 @@ record FactRun(String fact, List<FactReading> readings, Duration elapsed, boolea
 
     /** "DirectoryInfo path=/srv: 9 of 10 hosts read; 1 unreachable". */
     String describe() {
-        StringBuilder sb = new StringBuilder(fact).append(": ")
-                .append(count(FactReading.State.READ)).append(" of ").append(readings.size())
-                .append(readings.size() == 1 ? " host" : " hosts").append(" read");
-        for (FactReading.State s : List.of(FactReading.State.FAILED, FactReading.State.UNREACHABLE, FactReading.State.NOT_STARTED)) {
+        StringBuilder sb = new StringBuilder(fact)
+                .append(": ")
+                .append(count(FactReading.State.READ))
+                .append(" of ")
+                .append(readings.size())
+                .append(readings.size() == 1 ? " host" : " hosts")
+                .append(" read");
+        for (FactReading.State s :
+                List.of(FactReading.State.FAILED, FactReading.State.UNREACHABLE, FactReading.State.NOT_STARTED)) {
             long n = count(s);
             if (n > 0) {
                 sb.append("; ").append(n).append(' ').append(s.label());

@@ -35,12 +35,17 @@ final class FactWork implements HostWork {
     @Override
     public HostResult run(Connection connection, OutputListener output) {
         Host host = connection.host();
-        CommandResult r = connection.run(CommandRequest.of(fact.command().render()).withTimeout(timeout), OutputListener.NONE);
+        CommandResult r =
+                connection.run(CommandRequest.of(fact.command().render()).withTimeout(timeout), OutputListener.NONE);
         FactReading reading;
         try {
             reading = switch (r.outcome()) {
                 case EXITED -> value(host, r);
-                case TIMED_OUT -> FactReading.failed(host.name(), "timed out after " + String.format(java.util.Locale.ROOT, "%.1fs", timeout.toMillis() / 1000.0));
+                case TIMED_OUT ->
+                    FactReading.failed(
+                            host.name(),
+                            "timed out after "
+                                    + String.format(java.util.Locale.ROOT, "%.1fs", timeout.toMillis() / 1000.0));
                 case CONNECTION_LOST -> FactReading.failed(host.name(), "connection lost while reading the fact");
             };
         } catch (RuntimeException e) {

@@ -4,13 +4,13 @@ import dev.jinfra.connect.ConnectionPolicy;
 import dev.jinfra.connect.LocalConnector;
 import dev.jinfra.connect.SshConfigFile;
 import dev.jinfra.connect.SshConnector;
-import dev.jinfra.inventory.Host;
 import dev.jinfra.engine.FleetRunner;
 import dev.jinfra.engine.HostWork;
 import dev.jinfra.engine.RunControl;
 import dev.jinfra.engine.RunListener;
 import dev.jinfra.engine.RunPolicy;
 import dev.jinfra.engine.RunSummary;
+import dev.jinfra.inventory.Host;
 import java.util.List;
 
 /**
@@ -35,7 +35,8 @@ final class FleetRun implements AutoCloseable {
         if (ssh != null) {
             return ssh;
         }
-        var sshConfig = SshConfigFile.load(targets.sshConfigFile(), w -> console.err().println("jinfra: warning: " + w));
+        var sshConfig =
+                SshConfigFile.load(targets.sshConfigFile(), w -> console.err().println("jinfra: warning: " + w));
         this.ssh = SshConnector.builder()
                 .policy(ConnectionPolicy.defaults())
                 .sshConfig(sshConfig)

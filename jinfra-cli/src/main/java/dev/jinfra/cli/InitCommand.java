@@ -28,9 +28,11 @@ import picocli.CommandLine.Parameters;
 @CommandLine.Command(
         name = "init",
         customSynopsis = "jinfra init [DIR]",
-        description = {"Sets up a directory of deploy files for IDEs: writes pom.xml (a Maven project whose sources are the " +
-            "deploy files), jinfra.classpath (jinfra's jars, one a line) and an example deploy.java when there " +
-            "are no deploy files yet. Files that exist are kept as they are."},
+        description = {
+            "Sets up a directory of deploy files for IDEs: writes pom.xml (a Maven project whose sources are the "
+                    + "deploy files), jinfra.classpath (jinfra's jars, one a line) and an example deploy.java when there "
+                    + "are no deploy files yet. Files that exist are kept as they are."
+        },
         mixinStandardHelpOptions = true)
 final class InitCommand implements Callable<Integer> {
     static final String POM = "pom.xml";
@@ -40,7 +42,11 @@ final class InitCommand implements Callable<Integer> {
     /** Used when jinfra runs from classes rather than its jar, which carries the real version. */
     private static final String FALLBACK_VERSION = "0.1.0-SNAPSHOT";
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Where the deploy files are (default: here).")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
+            description = "Where the deploy files are (default: here).")
     Path dir;
 
     private final Console console;
@@ -58,8 +64,16 @@ final class InitCommand implements Callable<Integer> {
         Files.createDirectories(target);
         String version = jinfraVersion();
 
-        write(target, POM, pom(artifactId(target), version), "a Maven project for IDEs; the deploy files here are its sources");
-        write(target, CLASSPATH, String.join("\n", jinfraClassPath()) + "\n", "jinfra's jars, one a line, for tools that take a class path");
+        write(
+                target,
+                POM,
+                pom(artifactId(target), version),
+                "a Maven project for IDEs; the deploy files here are its sources");
+        write(
+                target,
+                CLASSPATH,
+                String.join("\n", jinfraClassPath()) + "\n",
+                "jinfra's jars, one a line, for tools that take a class path");
         if (hasJavaFiles(target) && !Files.exists(target.resolve(EXAMPLE))) {
             console.out().println("no example " + EXAMPLE + ": there are deploy files here already");
         } else {
@@ -67,9 +81,12 @@ final class InitCommand implements Callable<Integer> {
         }
 
         console.out().println();
-        console.out().println("Open " + (dir == null ? "this directory" : dir) + " in your IDE as a Maven project. It needs"
-                + " dev.jinfra:jinfra-core:" + version + " in your local Maven repository (mvn install in jinfra's"
-                + " checkout); otherwise add the jars listed in " + CLASSPATH + " to the project as a library.");
+        console.out()
+                .println("Open " + (dir == null ? "this directory" : dir) + " in your IDE as a Maven project. It needs"
+                        + " dev.jinfra:jinfra-core:" + version
+                        + " in your local Maven repository (mvn install in jinfra's"
+                        + " checkout); otherwise add the jars listed in " + CLASSPATH
+                        + " to the project as a library.");
         console.out().println("Deploy files the IDE checks need jinfra's imports written out, as in " + EXAMPLE + ".");
         return ExitCode.OK;
     }
@@ -101,7 +118,8 @@ final class InitCommand implements Callable<Integer> {
 
     /** From the jar's Maven metadata, so the pom asks for the jinfra that is running. */
     static String jinfraVersion() {
-        try (InputStream in = Deploy.class.getResourceAsStream("/META-INF/maven/dev.jinfra/jinfra-core/pom.properties")) {
+        try (InputStream in =
+                Deploy.class.getResourceAsStream("/META-INF/maven/dev.jinfra/jinfra-core/pom.properties")) {
             if (in != null) {
                 Properties p = new Properties();
                 p.load(in);
@@ -127,7 +145,10 @@ final class InitCommand implements Callable<Integer> {
         CodeSource source = Deploy.class.getProtectionDomain().getCodeSource();
         if (source != null && source.getLocation() != null) {
             try {
-                entries.add(Path.of(source.getLocation().toURI()).toAbsolutePath().normalize().toString());
+                entries.add(Path.of(source.getLocation().toURI())
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString());
             } catch (URISyntaxException | IllegalArgumentException e) {
                 // Not a file location (a custom class loader): the class path above is all there is to say.
             }

@@ -17,7 +17,8 @@ public final class Main {
     public static void main(String[] args) {
         // Before any logger exists: MINA's INFO chatter is not for users; --debug shows its warnings too.
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", List.of(args).contains("--debug") ? "warn" : "error");
+            System.setProperty(
+                    "org.slf4j.simpleLogger.defaultLogLevel", List.of(args).contains("--debug") ? "warn" : "error");
         }
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         Console console = Console.system();
@@ -118,7 +119,8 @@ public final class Main {
             System.arraycopy(args, 0, deployArgs, 0, args.length);
             return execute(new DeployCommand(console), deployArgs, console);
         }
-        throw new UsageException("unknown action '" + action + "' (jinfra INVENTORY exec -- COMMAND, or jinfra INVENTORY DEPLOY.java; see jinfra --help)");
+        throw new UsageException("unknown action '" + action
+                + "' (jinfra INVENTORY exec -- COMMAND, or jinfra INVENTORY DEPLOY.java; see jinfra --help)");
     }
 
     static int execute(Object command, String[] args, Console console) {
@@ -129,14 +131,17 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, console, debug));
         cli.setParameterExceptionHandler((e, a) -> {
             console.err().println("jinfra: " + e.getMessage());
-            console.err().println("jinfra: see: jinfra INVENTORY " + e.getCommandLine().getCommandName() + " --help");
+            console.err()
+                    .println("jinfra: see: jinfra INVENTORY "
+                            + e.getCommandLine().getCommandName() + " --help");
             return ExitCode.USAGE;
         });
         return cli.execute(args);
     }
 
     static String usage() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "jinfra: infrastructure as Java code, and parallel SSH for whole fleets",
                 "",
                 "Usage:",

@@ -35,7 +35,8 @@ record OpArgs(Map<String, String> values) {
     /** The words as given, for output and the retry file: {@code path=/srv mode=750}. */
     String describe() {
         StringBuilder sb = new StringBuilder();
-        values.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        values.forEach((k, v) ->
+                sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v));
         return sb.toString();
     }
 }

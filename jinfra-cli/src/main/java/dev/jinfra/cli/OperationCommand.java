@@ -20,8 +20,10 @@ import picocli.CommandLine.Parameters;
 @CommandLine.Command(
         name = "OPERATION",
         customSynopsis = "jinfra INVENTORY OPERATION [NAME=VALUE...] [OPTIONS]",
-        description = {"Runs one operation (e.g. files.directory path=/srv/app mode=750) on every targeted host, changing " +
-            "only what differs from the wanted state. List arguments take comma-separated values."},
+        description = {
+            "Runs one operation (e.g. files.directory path=/srv/app mode=750) on every targeted host, changing "
+                    + "only what differs from the wanted state. List arguments take comma-separated values."
+        },
         sortOptions = false,
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true)
@@ -29,7 +31,10 @@ final class OperationCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INVENTORY", description = "Inventory file or targets, as for exec.")
     String inventory;
 
-    @Parameters(index = "1", paramLabel = "OPERATION", description = "The operation, e.g. files.directory or server.shell.")
+    @Parameters(
+            index = "1",
+            paramLabel = "OPERATION",
+            description = "The operation, e.g. files.directory or server.shell.")
     String operationName;
 
     @Parameters(index = "2..*", paramLabel = "NAME=VALUE", description = "The operation's arguments.")

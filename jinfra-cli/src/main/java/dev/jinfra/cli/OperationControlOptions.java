@@ -25,16 +25,26 @@ final class OperationControlOptions {
     @Option(names = "--retries", paramLabel = "N", description = "Run a failed command up to N more times.")
     Integer retries;
 
-    @Option(names = "--retry-delay", paramLabel = "DURATION", converter = DurationArg.class, description = "Wait between retries (default none).")
+    @Option(
+            names = "--retry-delay",
+            paramLabel = "DURATION",
+            converter = DurationArg.class,
+            description = "Wait between retries (default none).")
     Duration retryDelay;
 
-    @Option(names = "--success-exit-codes", paramLabel = "CODE", split = ",", description = "Exit codes that count as success (default 0).")
+    @Option(
+            names = "--success-exit-codes",
+            paramLabel = "CODE",
+            split = ",",
+            description = "Exit codes that count as success (default 0).")
     List<Integer> successExitCodes = new ArrayList<>();
 
     @Option(names = "--ignore-errors", description = "A failed operation is reported, but its host stays in the run.")
     boolean ignoreErrors;
 
-    @Option(names = "--continue-on-error", description = "After a failed command, run the operation's remaining commands.")
+    @Option(
+            names = "--continue-on-error",
+            description = "After a failed command, run the operation's remaining commands.")
     boolean continueOnError;
 
     Settings applyTo(Settings s) {

@@ -5,14 +5,19 @@ import picocli.CommandLine.Option;
 
 /** How results are shown. */
 final class OutputOptions {
-    @Option(names = "--stream", description = "Print output lines as they arrive, prefixed with the host name, instead of folding.")
+    @Option(
+            names = "--stream",
+            description = "Print output lines as they arrive, prefixed with the host name, instead of folding.")
     boolean stream;
 
     @Option(names = "--json", description = "One JSON object per line: one per host result, then a summary.")
     boolean json;
 
-    @Option(names = "--progress", paramLabel = "WHEN",
-            description = "Progress on stderr: auto (live on a terminal, else a line every 10s of a long run), always, never.")
+    @Option(
+            names = "--progress",
+            paramLabel = "WHEN",
+            description =
+                    "Progress on stderr: auto (live on a terminal, else a line every 10s of a long run), always, never.")
     String progress = "auto";
 
     @Option(names = "--no-color", description = "No colours (also: the NO_COLOR environment variable).")

@@ -18,13 +18,19 @@ final class RunAsOptions {
     @Option(names = "--sudo-user", paramLabel = "USER", description = "Run as USER with sudo (implies --sudo).")
     String sudoUser;
 
-    @Option(names = "--sudo-password-env", paramLabel = "VAR", description = "Read the sudo password from environment variable VAR.")
+    @Option(
+            names = "--sudo-password-env",
+            paramLabel = "VAR",
+            description = "Read the sudo password from environment variable VAR.")
     String sudoPasswordEnv;
 
     @Option(names = "--ask-sudo-password", description = "Ask for the sudo password on the terminal, once.")
     boolean askSudoPassword;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "NAME=VALUE", description = "Set an environment variable (repeatable).")
+    @Option(
+            names = {"-e", "--env"},
+            paramLabel = "NAME=VALUE",
+            description = "Set an environment variable (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
 
     @Option(names = "--chdir", paramLabel = "DIR", description = "Run in DIR.")
@@ -70,7 +76,8 @@ final class RunAsOptions {
         if (sudoPasswordEnv != null) {
             String v = System.getenv(sudoPasswordEnv);
             if (v == null) {
-                throw new UsageException("--sudo-password-env: environment variable " + sudoPasswordEnv + " is not set");
+                throw new UsageException(
+                        "--sudo-password-env: environment variable " + sudoPasswordEnv + " is not set");
             }
             return new Secret(v);
         }

@@ -16,36 +16,62 @@ import picocli.CommandLine.Option;
 
 /** Which hosts, and how to reach them: shared by every command that works on an inventory. */
 final class TargetOptions {
-    @Option(names = "--limit", paramLabel = "PATTERN",
-            description = "Only these hosts: groups, names, globs (web-*), ranges, !exclude, &intersect, @file; comma-separated, repeatable.")
+    @Option(
+            names = "--limit",
+            paramLabel = "PATTERN",
+            description =
+                    "Only these hosts: groups, names, globs (web-*), ranges, !exclude, &intersect, @file; comma-separated, repeatable.")
     List<String> limits = new ArrayList<>();
 
-    @Option(names = "--retry", paramLabel = "failed", description = "Target the hosts that did not succeed in the last run (from .jinfra/failed-hosts).")
+    @Option(
+            names = "--retry",
+            paramLabel = "failed",
+            description = "Target the hosts that did not succeed in the last run (from .jinfra/failed-hosts).")
     String retry;
 
-    @Option(names = {"-d", "--data"}, paramLabel = "KEY=VALUE", description = "Host data for every host, over the inventory's (repeatable), e.g. ssh_port=2222.")
+    @Option(
+            names = {"-d", "--data"},
+            paramLabel = "KEY=VALUE",
+            description = "Host data for every host, over the inventory's (repeatable), e.g. ssh_port=2222.")
     Map<String, String> data = new LinkedHashMap<>();
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "SSH user (same as --data ssh_user=USER).")
+    @Option(
+            names = {"-u", "--user"},
+            paramLabel = "USER",
+            description = "SSH user (same as --data ssh_user=USER).")
     String user;
 
-    @Option(names = {"-i", "--key"}, paramLabel = "FILE", description = "Private key file (same as --data ssh_key=FILE).")
+    @Option(
+            names = {"-i", "--key"},
+            paramLabel = "FILE",
+            description = "Private key file (same as --data ssh_key=FILE).")
     String key;
 
     @Option(names = "--port", paramLabel = "PORT", description = "SSH port (same as --data ssh_port=PORT).")
     Integer port;
 
-    @Option(names = "--ssh-config", paramLabel = "FILE", description = "OpenSSH client config to read (default: ~/.ssh/config).")
+    @Option(
+            names = "--ssh-config",
+            paramLabel = "FILE",
+            description = "OpenSSH client config to read (default: ~/.ssh/config).")
     Path sshConfig;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationArg.class,
+    @Option(
+            names = "--connect-timeout",
+            paramLabel = "DURATION",
+            converter = DurationArg.class,
             description = "Give up connecting to a host after this long: 1s to 1h, in whole seconds (default 10s).")
     Duration connectTimeout;
 
-    @Option(names = "--connect-retries", paramLabel = "N", description = "Retry a failed connection N times, with jittered backoff.")
+    @Option(
+            names = "--connect-retries",
+            paramLabel = "N",
+            description = "Retry a failed connection N times, with jittered backoff.")
     Integer connectRetries;
 
-    @Option(names = "--accept-new-host-keys", description = "Accept and record keys of hosts not yet in known_hosts (a changed key is still refused).")
+    @Option(
+            names = "--accept-new-host-keys",
+            description = "Accept and record keys of hosts not yet in known_hosts (a changed key is still refused).")
     boolean acceptNewHostKeys;
 
     @Option(names = "--debug", description = "Print stack traces for errors.")
@@ -67,9 +93,12 @@ final class TargetOptions {
             d.put(HostKeys.SSH_PORT, port);
         }
         if (connectTimeout != null) {
-            // A connection attempt always has a limit: 0 ("none" for other durations) would wait on a dead host forever.
-            if (connectTimeout.compareTo(Duration.ofSeconds(1)) < 0 || connectTimeout.compareTo(Duration.ofHours(1)) > 0) {
-                throw new UsageException("--connect-timeout must be between 1s and 1h, not " + DurationArg.format(connectTimeout));
+            // A connection attempt always has a limit: 0 ("none" for other durations) would wait on a dead host
+            // forever.
+            if (connectTimeout.compareTo(Duration.ofSeconds(1)) < 0
+                    || connectTimeout.compareTo(Duration.ofHours(1)) > 0) {
+                throw new UsageException(
+                        "--connect-timeout must be between 1s and 1h, not " + DurationArg.format(connectTimeout));
             }
             d.put(HostKeys.SSH_CONNECT_TIMEOUT, (int) ((connectTimeout.toMillis() + 999) / 1000));
         }
@@ -94,7 +123,8 @@ final class TargetOptions {
             // which would otherwise be ignored in silence along with every setting the user meant it to give.
             Path file = console.cwd().resolve(sshConfig);
             if (!Files.isRegularFile(file)) {
-                throw new UsageException("--ssh-config: " + (Files.exists(file) ? "not a file: " : "no such file: ") + sshConfig);
+                throw new UsageException(
+                        "--ssh-config: " + (Files.exists(file) ? "not a file: " : "no such file: ") + sshConfig);
             }
             sshConfig = file;
         }
@@ -140,7 +170,9 @@ final class TargetOptions {
 
     private static boolean hasHostNames(Path file) {
         try {
-            return Files.readAllLines(file).stream().map(String::strip).anyMatch(l -> !l.isEmpty() && !l.startsWith("#"));
+            return Files.readAllLines(file).stream()
+                    .map(String::strip)
+                    .anyMatch(l -> !l.isEmpty() && !l.startsWith("#"));
         } catch (java.io.IOException e) {
             throw new UsageException("--retry failed: cannot read " + file + ": " + e.getMessage());
         }

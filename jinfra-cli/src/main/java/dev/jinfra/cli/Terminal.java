@@ -106,7 +106,8 @@ public final class Terminal {
 
     /** /dev/tty exists for every process, but opens only for one that has a controlling terminal. */
     private static boolean ttyOpens() {
-        try (var in = new FileInputStream(TTY); var out = new FileOutputStream(TTY)) {
+        try (var in = new FileInputStream(TTY);
+                var out = new FileOutputStream(TTY)) {
             return true;
         } catch (IOException e) {
             return false;
@@ -115,7 +116,8 @@ public final class Terminal {
 
     /** Asks on /dev/tty; without echo only if stty can turn it off, since a secret must not show. */
     private static String readTty(String prompt, boolean echo) {
-        try (var in = new FileInputStream(TTY); var out = new FileOutputStream(TTY)) {
+        try (var in = new FileInputStream(TTY);
+                var out = new FileOutputStream(TTY)) {
             Thread restore = new Thread(() -> stty("echo"));
             if (!echo) {
                 if (!stty("-echo")) {
@@ -150,8 +152,11 @@ public final class Terminal {
 
     private static boolean stty(String setting) {
         try {
-            Process p = new ProcessBuilder("stty", setting).redirectInput(TTY)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder("stty", setting)
+                    .redirectInput(TTY)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return p.waitFor() == 0;
         } catch (IOException e) {
             return false;

@@ -41,7 +41,8 @@ final class TrainCommand {
             step(quiet, inventory, "deploy.java", "--yes", "--progress", "never", "--json");
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         return ExitCode.OK;

@@ -25,8 +25,12 @@ class AnsibleInventoryTest {
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("2 of 2 hosts succeeded");
-        assertThat(r.err().lines().filter(l -> l.startsWith("jinfra: warning: ")).toList()).containsExactly(
-                "jinfra: warning: hosts.ini:6: ansible_ssh_common_args: ignored '-o ServerAliveInterval=5' "
-                + "(jinfra reads -J, -p, -l, -i and -o ProxyJump, Port, User, IdentityFile there)");
+        assertThat(r.err()
+                        .lines()
+                        .filter(l -> l.startsWith("jinfra: warning: "))
+                        .toList())
+                .containsExactly(
+                        "jinfra: warning: hosts.ini:6: ansible_ssh_common_args: ignored '-o ServerAliveInterval=5' "
+                                + "(jinfra reads -J, -p, -l, -i and -o ProxyJump, Port, User, IdentityFile there)");
     }
 }

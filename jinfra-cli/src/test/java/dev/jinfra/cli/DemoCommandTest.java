@@ -22,13 +22,15 @@ class DemoCommandTest {
 
         CliRun r = CliRun.run(cwd, "demo", "--hosts", "120");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
-        assertThat(r.out()).containsSubsequence(
-                "── web-[001-012,014-028,030-120] (118 hosts) ── exit 0\n",
-                "── web-013 (1 host) ── failed: exit 1\n",
-                "! disk /var is full\n",
-                "── web-029 (1 host) ── unreachable: connection refused\n",
-                "118 of 120 hosts succeeded; 1 failed; 1 unreachable in ");
-        assertThat(r.err()).contains("jinfra demo: done; every other host succeeded, as expected (exit code 1")
+        assertThat(r.out())
+                .containsSubsequence(
+                        "── web-[001-012,014-028,030-120] (118 hosts) ── exit 0\n",
+                        "── web-013 (1 host) ── failed: exit 1\n",
+                        "! disk /var is full\n",
+                        "── web-029 (1 host) ── unreachable: connection refused\n",
+                        "118 of 120 hosts succeeded; 1 failed; 1 unreachable in ");
+        assertThat(r.err())
+                .contains("jinfra demo: done; every other host succeeded, as expected (exit code 1")
                 .doesNotContain("failed-hosts");
         assertThat(retry).hasContent("# hosts that did not succeed in: exec -- uptime\ndb-7\n");
     }
@@ -38,7 +40,10 @@ class DemoCommandTest {
         CliRun r = CliRun.run(cwd, "demo", "--hosts", "30", "--json");
         JsonNode summary = new ObjectMapper().readTree(r.outLines().getLast());
         assertThat(summary.get("type").asText()).isEqualTo("summary");
-        assertThat(summary.get("exit_code").asInt()).as(r.toString()).isEqualTo(r.exitCode()).isEqualTo(ExitCode.HOSTS_FAILED);
+        assertThat(summary.get("exit_code").asInt())
+                .as(r.toString())
+                .isEqualTo(r.exitCode())
+                .isEqualTo(ExitCode.HOSTS_FAILED);
         assertThat(cwd.resolve(".jinfra")).doesNotExist();
     }
 

@@ -39,7 +39,8 @@ class DeployCommandTest {
         writeDeploy();
         CliRun first = CliRun.run(cwd, inventory(), "deploy.java");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
-        assertThat(first.out()).contains("--> Prepared 3 operations")
+        assertThat(first.out())
+                .contains("--> Prepared 3 operations")
                 .contains("--> Proposed changes: 3 operations on 6 of 6 hosts")
                 .contains("[1/3] App directory  ~ 6 changed")
                 .contains("6 of 6 hosts succeeded: 6 changed, 0 unchanged");
@@ -47,12 +48,14 @@ class DeployCommandTest {
 
         CliRun second = CliRun.run(cwd, inventory(), "deploy.java", "-v");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
-        assertThat(second.out()).contains("--> Proposed changes: none")
+        assertThat(second.out())
+                .contains("--> Proposed changes: none")
                 .contains("1. App directory: ✓ unchanged on web-[001-006]")
                 .contains("[1/3] App directory  ✓ 6 unchanged")
                 .contains("6 of 6 hosts succeeded: 0 changed, 6 unchanged")
                 .contains("is a directory as wanted")
-                .contains("fact web-001: DirectoryInfo[path=" + cwd.resolve("hosts/web-001") + "] = Value[type=directory, mode=750")
+                .contains("fact web-001: DirectoryInfo[path=" + cwd.resolve("hosts/web-001")
+                        + "] = Value[type=directory, mode=750")
                 .contains("round trips per host (fact reads and commands): ")
                 .containsPattern("web-001\\s+0\\s+3\\s+0\\s+0\\s+unchanged")
                 .containsPattern("web-\\[002-006\\]\\s+0\\s+2\\s+0\\s+0\\s+unchanged");
@@ -63,7 +66,9 @@ class DeployCommandTest {
         writeDeploy();
         CliRun dry = CliRun.run(cwd, inventory(), "deploy.java", "--dry", "-vv");
         assertThat(dry.exitCode()).as(dry.toString()).isEqualTo(ExitCode.OK);
-        assertThat(dry.out()).contains("$ mkdir -p -- " + cwd.resolve("hosts/web-001")).contains("would change")
+        assertThat(dry.out())
+                .contains("$ mkdir -p -- " + cwd.resolve("hosts/web-001"))
+                .contains("would change")
                 .contains("2. Releases: ~ change on web-[001-006]")
                 .contains("3. Directory: " + cwd.resolve("hosts/web-001/only-on-one") + ": ~ change on web-001");
         assertThat(cwd.resolve("hosts")).doesNotExist();
@@ -80,7 +85,8 @@ class DeployCommandTest {
                 """.formatted(cwd));
         CliRun dry = CliRun.run(cwd, inventory(), "edit.java", "--dry", "--limit", "web-001");
         assertThat(dry.exitCode()).as(dry.toString()).isEqualTo(ExitCode.OK);
-        assertThat(dry.out()).contains("[2/2] Port line  ? 1 unknown")
+        assertThat(dry.out())
+                .contains("[2/2] Port line  ? 1 unknown")
                 .contains("web-001: unknown (depends on an earlier change: ")
                 .contains("1 of 1 host succeeded: 1 would change");
         assertThat(cwd.resolve("web-001.conf")).doesNotExist();
@@ -96,7 +102,9 @@ class DeployCommandTest {
         for (String line : r.outLines()) {
             types.add(json.readTree(line).get("type").asText());
         }
-        assertThat(types).startsWith("host_connected").contains("plan", "fact", "proposed", "operation_start", "result", "operation_end")
+        assertThat(types)
+                .startsWith("host_connected")
+                .contains("plan", "fact", "proposed", "operation_start", "result", "operation_end")
                 .endsWith("summary");
         assertThat(types.indexOf("proposed")).isLessThan(types.indexOf("operation_start"));
         assertThat(types.stream().filter("proposed"::equals)).hasSize(6 + 6 + 1);
@@ -128,10 +136,13 @@ class DeployCommandTest {
         writeDeploy();
         CliRun refused = CliRun.run(cwd, inventory(), "deploy.java", "--confirm-over", "3");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
-        assertThat(refused.err()).startsWith("jinfra: 6 hosts would be changed (more than --confirm-over 3): add --yes");
+        assertThat(refused.err())
+                .startsWith("jinfra: 6 hosts would be changed (more than --confirm-over 3): add --yes");
         assertThat(cwd.resolve("hosts")).doesNotExist();
 
-        assertThat(CliRun.run(cwd, inventory(), "deploy.java", "--confirm-over", "3", "--dry").exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(CliRun.run(cwd, inventory(), "deploy.java", "--confirm-over", "3", "--dry")
+                        .exitCode())
+                .isEqualTo(ExitCode.OK);
         CliRun confirmed = CliRun.run(cwd, inventory(), "deploy.java", "--confirm-over", "3", "--yes");
         assertThat(confirmed.exitCode()).as(confirmed.toString()).isEqualTo(ExitCode.OK);
         assertThat(cwd.resolve("hosts")).isDirectory();
@@ -147,8 +158,9 @@ class DeployCommandTest {
         // Each batch of 2 is under the threshold of 3, the run of 6 is not: nothing may change without --yes.
         CliRun refused = CliRun.run(cwd, inventory(), "deploy.java", "--batch", "2", "--confirm-over", "3");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.USAGE);
-        assertThat(refused.err()).startsWith("jinfra: up to 6 hosts would be changed (more than --confirm-over 3; "
-                + "2 in the first batch, 4 in later batches, planned at their turn): add --yes");
+        assertThat(refused.err())
+                .startsWith("jinfra: up to 6 hosts would be changed (more than --confirm-over 3; "
+                        + "2 in the first batch, 4 in later batches, planned at their turn): add --yes");
         assertThat(cwd.resolve("hosts")).doesNotExist();
 
         CliRun under = CliRun.run(cwd, inventory(), "deploy.java", "--batch", "2", "--confirm-over", "6");
@@ -166,6 +178,7 @@ class DeployCommandTest {
         CliRun r = CliRun.run(cwd, inventory(), "broken.java");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).startsWith("jinfra: broken.java:2:5: error: cannot find symbol");
-        assertThat(fleetExtension.fleet().hosts()).allSatisfy(h -> assertThat(h.sessionsOpened()).isZero());
+        assertThat(fleetExtension.fleet().hosts())
+                .allSatisfy(h -> assertThat(h.sessionsOpened()).isZero());
     }
 }

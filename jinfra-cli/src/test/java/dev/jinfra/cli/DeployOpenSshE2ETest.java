@@ -33,7 +33,8 @@ class DeployOpenSshE2ETest {
                     files.link("/root/app/current", "/root/app/releases").name("Current link");
                     files.put("%s", "/root/app/motd", "600").name("Upload");
                 }
-                """.formatted(Files.writeString(cwd.resolve("motd.txt"), "uploaded over SFTP\n")));
+                """.formatted(
+                        Files.writeString(cwd.resolve("motd.txt"), "uploaded over SFTP\n")));
         int n = fleet.hosts().size();
         CliRun first = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
@@ -45,10 +46,14 @@ class DeployOpenSshE2ETest {
         assertThat(second.out()).contains("[1/9] App directory  ✓ " + n + " unchanged");
         // Check one host's file with the real OpenSSH client: every line arrived as written, nothing ran.
         var host = fleet.hosts().getFirst();
-        var check = new ProcessBuilder(fleet.sshCommand(host, "cat /root/app/app.conf /root/app/motd; stat -c %a /root/app/motd; readlink /root/app/current")).start();
+        var check = new ProcessBuilder(fleet.sshCommand(
+                        host,
+                        "cat /root/app/app.conf /root/app/motd; stat -c %a /root/app/motd; readlink /root/app/current"))
+                .start();
         String content = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(check.waitFor()).isZero();
-        assertThat(content).contains("name = " + host.name() + "\n")
+        assertThat(content)
+                .contains("name = " + host.name() + "\n")
                 .contains("greeting = it's $HOME; `not run`\n")
                 .contains("[limits]\nfiles = 1024\n")
                 .contains("uploaded over SFTP\n600\n")
@@ -70,7 +75,8 @@ class DeployOpenSshE2ETest {
         CliRun dry = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--dry", "-v");
         assertThat(dry.exitCode()).as(dry.toString()).isEqualTo(ExitCode.OK);
         int n = fleet.hosts().size();
-        assertThat(dry.out()).as(dry.toString())
+        assertThat(dry.out())
+                .as(dry.toString())
                 .contains("1. as root: ✓ unchanged on ")
                 .contains("2. as nobody: ~ change on ")
                 .contains("[2/2] as nobody  ~ " + n + " changed");
@@ -83,9 +89,11 @@ class DeployOpenSshE2ETest {
         Files.writeString(site.resolve("it's here.txt"), "quoted name\n");
         Files.writeString(site.getParent().resolve("skip.log"), "excluded\n");
         String source = "downloaded from a file:// URL, so no network is needed\n";
-        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        Path script = Files.writeString(cwd.resolve("setup.sh"), "#!/bin/sh\nprintf '%s|' \"$@\" > /root/script-args\n");
+        String sha = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Path script =
+                Files.writeString(cwd.resolve("setup.sh"), "#!/bin/sh\nprintf '%s|' \"$@\" > /root/script-args\n");
         Files.writeString(cwd.resolve("deploy.java"), """
                 void deploy(Host host) {
                     files.put("%s", "/root/source.txt").name("Source");
@@ -94,7 +102,8 @@ class DeployOpenSshE2ETest {
                             java.util.List.of("*.log"))).name("Sync");
                     server.script("%s", "one arg", "it's").name("Script");
                 }
-                """.formatted(Files.writeString(cwd.resolve("source.txt"), source), sha, site.getParent(), script));
+                """.formatted(
+                        Files.writeString(cwd.resolve("source.txt"), source), sha, site.getParent(), script));
         int n = fleet.hosts().size();
         CliRun first = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
@@ -103,15 +112,20 @@ class DeployOpenSshE2ETest {
         // The script runs every time; the download and the sync find nothing to do.
         CliRun second = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
-        assertThat(second.out()).contains("[2/4] Download  ✓ " + n + " unchanged")
+        assertThat(second.out())
+                .contains("[2/4] Download  ✓ " + n + " unchanged")
                 .contains("[3/4] Sync  ✓ " + n + " unchanged")
                 .contains("[4/4] Script  ~ " + n + " changed");
         var host = fleet.hosts().getFirst();
-        var check = new ProcessBuilder(fleet.sshCommand(host, "cat /root/downloaded.txt /root/script-args; echo;"
-                + " stat -c %a /root/downloaded.txt /root/web /root/web/index.html; ls -R /root/web")).start();
+        var check = new ProcessBuilder(fleet.sshCommand(
+                        host,
+                        "cat /root/downloaded.txt /root/script-args; echo;"
+                                + " stat -c %a /root/downloaded.txt /root/web /root/web/index.html; ls -R /root/web"))
+                .start();
         String content = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(check.waitFor()).isZero();
-        assertThat(content).startsWith(source + "one arg|it's|\n600\n750\n640\n")
+        assertThat(content)
+                .startsWith(source + "one arg|it's|\n600\n750\n640\n")
                 .contains("it's here.txt")
                 .doesNotContain("skip.log");
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,15 @@ class EveryFamilyDeployOpenSshE2ETest {
     private static final String DAEMON = "sleep 424242";
     private static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJinfraE2eKeyNotARealOne jinfra@e2e";
     // Every path the deploy creates; none may exist on this machine, before or after.
-    private static final List<String> TRACES = List.of(ETC, LIB, REPO, "/home/" + USER, "/etc/init.d/" + SERVICE,
-            "/etc/apt/sources.list.d/jinfra-e2e.list", "/usr/share/jinfra-e2e", "/etc/rc2.d/S01" + SERVICE);
+    private static final List<String> TRACES = List.of(
+            ETC,
+            LIB,
+            REPO,
+            "/home/" + USER,
+            "/etc/init.d/" + SERVICE,
+            "/etc/apt/sources.list.d/jinfra-e2e.list",
+            "/usr/share/jinfra-e2e",
+            "/etc/rc2.d/S01" + SERVICE);
 
     @TempDir
     static Path work;
@@ -59,17 +65,23 @@ class EveryFamilyDeployOpenSshE2ETest {
         assertThat(fleet.overlay()).as("the fleet runs with overlays").isTrue();
         for (var host : fleet.hosts()) {
             ProcessRun fs = ProcessRun.ssh(fleet, host, "stat -f -c %T /etc /home /var /usr");
-            assertThat(fs.out().lines().toList()).as("%s: %s", host.name(), fs)
+            assertThat(fs.out().lines().toList())
+                    .as("%s: %s", host.name(), fs)
                     .containsExactly("overlayfs", "overlayfs", "overlayfs", "overlayfs");
-            ProcessRun aside = ProcessRun.ssh(fleet, host, "mkdir /etc/apt/jinfra-e2e-aside && for f in /etc/apt/sources.list"
-                    + " /etc/apt/sources.list.d/*; do if [ -e \"$f\" ]; then mv \"$f\" /etc/apt/jinfra-e2e-aside/; fi; done");
+            ProcessRun aside = ProcessRun.ssh(
+                    fleet,
+                    host,
+                    "mkdir /etc/apt/jinfra-e2e-aside && for f in /etc/apt/sources.list"
+                            + " /etc/apt/sources.list.d/*; do if [ -e \"$f\" ]; then mv \"$f\" /etc/apt/jinfra-e2e-aside/; fi; done");
             assertThat(aside.exitCode()).as(aside.toString()).isZero();
         }
         machineIsUntouched();
         machineHostname = ProcessRun.of(List.of("hostname"), null).out().strip();
         machineAptSources = aptSources();
         // Debian's venv module needs the python3-venv package; without it the deploy leaves pip out.
-        venv = ProcessRun.ssh(fleet, fleet.hosts().getFirst(), "python3 -c 'import venv, ensurepip'").exitCode() == 0;
+        venv = ProcessRun.ssh(fleet, fleet.hosts().getFirst(), "python3 -c 'import venv, ensurepip'")
+                        .exitCode()
+                == 0;
     }
 
     /** Kills a daemon the test left running, by the PID in that host's pidfile and only if it is ours. */
@@ -82,7 +94,8 @@ class EveryFamilyDeployOpenSshE2ETest {
             }
             long pid = Long.parseLong(Files.readString(pidfile).strip());
             Path cmdline = Path.of("/proc/" + pid + "/cmdline");
-            if (Files.exists(cmdline) && Files.readString(cmdline).replace('\0', ' ').strip().equals(DAEMON)) {
+            if (Files.exists(cmdline)
+                    && Files.readString(cmdline).replace('\0', ' ').strip().equals(DAEMON)) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
             }
         }
@@ -97,7 +110,8 @@ class EveryFamilyDeployOpenSshE2ETest {
         String source = "greeting = hello\nlisten = localhost\n";
         Files.writeString(cwd.resolve("source.txt"), source);
         Files.writeString(cwd.resolve("jinfra-e2e.list"), "deb [trusted=yes] file:" + REPO + " ./\n");
-        Files.writeString(cwd.resolve("app.conf.j2"), "# {{ host.name }}\nname = {{ host.name }}\nport = {{ app_port }}\n");
+        Files.writeString(
+                cwd.resolve("app.conf.j2"), "# {{ host.name }}\nname = {{ host.name }}\nport = {{ app_port }}\n");
         Files.writeString(cwd.resolve("setup.sh"), "#!/bin/sh\nprintf '%s|' \"$@\" > " + LIB + "/script-args\n");
         Files.writeString(cwd.resolve("init.sh"), initScript());
         Files.createDirectories(cwd.resolve("site/pages"));
@@ -150,40 +164,64 @@ class EveryFamilyDeployOpenSshE2ETest {
                     files.put(local + "init.sh", "/etc/init.d/%12$s", "755");
                     service.sysvinit("%12$s");
                 }
-                """.formatted(GROUP, EXTRA_GROUP, USER, ETC, LIB, sha256(source), REPO, PACKAGE, work.resolve("app.git"),
-                commit, venv, SERVICE, cwd, KEY));
+                """.formatted(
+                        GROUP,
+                        EXTRA_GROUP,
+                        USER,
+                        ETC,
+                        LIB,
+                        sha256(source),
+                        REPO,
+                        PACKAGE,
+                        work.resolve("app.git"),
+                        commit,
+                        venv,
+                        SERVICE,
+                        cwd,
+                        KEY));
         int n = fleet.hosts().size();
         String inventory = fleet.inventoryFile().toString();
 
         CliRun first = CliRun.run(cwd, inventory, "deploy.java", "--yes", "--data", "app_port=8080");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
-        assertThat(first.out()).as(first.toString())
+        assertThat(first.out())
+                .as(first.toString())
                 .contains(n + " of " + n + " hosts succeeded: " + n + " changed, 0 unchanged");
 
         // -v: on failure the output says which facts made an operation change again.
         CliRun second = CliRun.run(cwd, inventory, "deploy.java", "--yes", "--data", "app_port=8080", "-v");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
-        assertThat(second.out()).as(second.toString())
+        assertThat(second.out())
+                .as(second.toString())
                 .contains(n + " of " + n + " hosts succeeded: 0 changed, " + n + " unchanged");
 
         // The real OpenSSH client, not jinfra, looks at the result on the first and the last host.
         for (var host : List.of(fleet.hosts().getFirst(), fleet.hosts().getLast())) {
-            ProcessRun check = ProcessRun.ssh(fleet, host, String.join("; echo '--'; ",
-                    "id " + USER + " && stat -c '%U %G' /home/" + USER,
-                    "crontab -l -u " + USER,
-                    "stat -c '%a %U %G' /home/" + USER + "/.ssh /home/" + USER + "/.ssh/authorized_keys"
-                            + " && cat /home/" + USER + "/.ssh/authorized_keys",
-                    "stat -c '%a %U %G %n' " + LIB + "/site " + LIB + "/site/pages " + LIB + "/site/pages/about.html",
-                    "hostname && cat /etc/hostname",
-                    "stat -c '%a %U %G' " + ETC + " " + ETC + "/app.conf " + ETC + "/extra.conf " + LIB + "/downloaded.txt",
-                    "cat " + ETC + "/app.conf " + ETC + "/extra.conf " + ETC + "/listen.conf " + LIB + "/downloaded.txt",
-                    "readlink " + ETC + "/current && cat " + LIB + "/script-args && echo",
-                    "dpkg-query -W -f '${Status} ${Version}\\n' " + PACKAGE + " && cat /usr/share/jinfra-e2e/hello.txt",
-                    "git -C " + LIB + "/app rev-parse HEAD && git -C " + LIB + "/app config jinfra.host",
-                    "/etc/init.d/" + SERVICE + " status && echo running && ls /etc/rc2.d | grep " + SERVICE,
-                    venv ? LIB + "/venv/bin/python -c 'import sys; print(sys.prefix)'" : "echo no venv"));
+            ProcessRun check = ProcessRun.ssh(
+                    fleet,
+                    host,
+                    String.join(
+                            "; echo '--'; ",
+                            "id " + USER + " && stat -c '%U %G' /home/" + USER,
+                            "crontab -l -u " + USER,
+                            "stat -c '%a %U %G' /home/" + USER + "/.ssh /home/" + USER + "/.ssh/authorized_keys"
+                                    + " && cat /home/" + USER + "/.ssh/authorized_keys",
+                            "stat -c '%a %U %G %n' " + LIB + "/site " + LIB + "/site/pages " + LIB
+                                    + "/site/pages/about.html",
+                            "hostname && cat /etc/hostname",
+                            "stat -c '%a %U %G' " + ETC + " " + ETC + "/app.conf " + ETC + "/extra.conf " + LIB
+                                    + "/downloaded.txt",
+                            "cat " + ETC + "/app.conf " + ETC + "/extra.conf " + ETC + "/listen.conf " + LIB
+                                    + "/downloaded.txt",
+                            "readlink " + ETC + "/current && cat " + LIB + "/script-args && echo",
+                            "dpkg-query -W -f '${Status} ${Version}\\n' " + PACKAGE
+                                    + " && cat /usr/share/jinfra-e2e/hello.txt",
+                            "git -C " + LIB + "/app rev-parse HEAD && git -C " + LIB + "/app config jinfra.host",
+                            "/etc/init.d/" + SERVICE + " status && echo running && ls /etc/rc2.d | grep " + SERVICE,
+                            venv ? LIB + "/venv/bin/python -c 'import sys; print(sys.prefix)'" : "echo no venv"));
             assertThat(check.exitCode()).as(check.toString()).isZero();
-            assertThat(check.out()).as(check.toString())
+            assertThat(check.out())
+                    .as(check.toString())
                     .contains("(" + USER + ")", "(" + GROUP + ")", "(" + EXTRA_GROUP + ")", USER + " " + GROUP + "\n")
                     .contains("0 3 * * * /bin/true jinfra-e2e\n")
                     .contains("700 " + USER + " " + GROUP + "\n600 " + USER + " " + GROUP + "\n" + KEY + "\n--")
@@ -208,24 +246,36 @@ class EveryFamilyDeployOpenSshE2ETest {
                 }
                 """.formatted(SERVICE));
         CliRun stop = CliRun.run(cwd, inventory, "stop.java", "--yes");
-        assertThat(stop.out()).as(stop.toString()).contains(n + " of " + n + " hosts succeeded: " + n + " changed, 0 unchanged");
+        assertThat(stop.out())
+                .as(stop.toString())
+                .contains(n + " of " + n + " hosts succeeded: " + n + " changed, 0 unchanged");
         for (var host : fleet.hosts()) {
             ProcessRun status = ProcessRun.ssh(fleet, host, "/etc/init.d/" + SERVICE + " status");
             assertThat(status.exitCode()).as("%s: %s", host.name(), status).isNotZero();
         }
 
         machineIsUntouched();
-        assertThat(ProcessRun.of(List.of("hostname"), null).out().strip()).as("this machine's hostname").isEqualTo(machineHostname);
-        assertThat(aptSources()).as("this machine's apt sources, moved aside on the hosts only").isEqualTo(machineAptSources);
+        assertThat(ProcessRun.of(List.of("hostname"), null).out().strip())
+                .as("this machine's hostname")
+                .isEqualTo(machineHostname);
+        assertThat(aptSources())
+                .as("this machine's apt sources, moved aside on the hosts only")
+                .isEqualTo(machineAptSources);
     }
 
     private static void machineIsUntouched() throws Exception {
         for (String path : TRACES) {
             assertThat(Path.of(path)).as("%s on this machine", path).doesNotExist();
         }
-        assertThat(ProcessRun.of(List.of("getent", "passwd", USER), null).exitCode()).as("user %s on this machine", USER).isEqualTo(2);
-        assertThat(ProcessRun.of(List.of("getent", "group", GROUP), null).exitCode()).as("group %s on this machine", GROUP).isEqualTo(2);
-        assertThat(ProcessRun.of(List.of("dpkg-query", "-W", PACKAGE), null).exitCode()).as("package %s on this machine", PACKAGE).isNotZero();
+        assertThat(ProcessRun.of(List.of("getent", "passwd", USER), null).exitCode())
+                .as("user %s on this machine", USER)
+                .isEqualTo(2);
+        assertThat(ProcessRun.of(List.of("getent", "group", GROUP), null).exitCode())
+                .as("group %s on this machine", GROUP)
+                .isEqualTo(2);
+        assertThat(ProcessRun.of(List.of("dpkg-query", "-W", PACKAGE), null).exitCode())
+                .as("package %s on this machine", PACKAGE)
+                .isNotZero();
     }
 
     private static List<String> aptSources() throws Exception {
@@ -265,8 +315,13 @@ class EveryFamilyDeployOpenSshE2ETest {
         Path src = Files.createDirectories(work.resolve("app-src"));
         Files.writeString(src.resolve("README"), "the app\n");
         String git = "git -c user.name=e2e -c user.email=e2e@example.invalid -c init.defaultBranch=main";
-        ProcessRun made = ProcessRun.of(List.of("sh", "-c", git + " init -q . && " + git + " add README && " + git
-                + " commit -q -m app && git clone -q --bare . ../app.git && git rev-parse HEAD"), src);
+        ProcessRun made = ProcessRun.of(
+                List.of(
+                        "sh",
+                        "-c",
+                        git + " init -q . && " + git + " add README && " + git
+                                + " commit -q -m app && git clone -q --bare . ../app.git && git rev-parse HEAD"),
+                src);
         assertThat(made.exitCode()).as(made.toString()).isZero();
         return made.out().strip();
     }
@@ -285,16 +340,23 @@ class EveryFamilyDeployOpenSshE2ETest {
                 """.formatted(PACKAGE));
         Files.writeString(pkg.resolve("usr/share/jinfra-e2e/hello.txt"), "hello from a local apt repository\n");
         Files.createDirectories(repo);
-        ProcessRun build = ProcessRun.of(List.of("dpkg-deb", "--root-owner-group", "--build", pkg.toString(),
-                repo.resolve(PACKAGE + "_1.0_all.deb").toString()), null);
+        ProcessRun build = ProcessRun.of(
+                List.of(
+                        "dpkg-deb",
+                        "--root-owner-group",
+                        "--build",
+                        pkg.toString(),
+                        repo.resolve(PACKAGE + "_1.0_all.deb").toString()),
+                null);
         assertThat(build.exitCode()).as(build.toString()).isZero();
-        ProcessRun scan = ProcessRun.of(List.of("sh", "-c", "dpkg-scanpackages -m . /dev/null 2>/dev/null > Packages"), repo);
+        ProcessRun scan =
+                ProcessRun.of(List.of("sh", "-c", "dpkg-scanpackages -m . /dev/null 2>/dev/null > Packages"), repo);
         assertThat(scan.exitCode()).as(scan.toString()).isZero();
         assertThat(repo.resolve("Packages")).content().contains("Package: " + PACKAGE);
     }
 
     private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
-
 }

@@ -45,11 +45,12 @@ class ExecCommandTest {
     void identicalResultsAreFoldedUnderOneRangeOfNames() {
         CliRun r = exec("--", "echo same everywhere");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
-        assertThat(r.outLines()).containsExactly(
-                "── web-[001-010] (10 hosts) ── exit 0",
-                "same everywhere",
-                "",
-                r.outLines().getLast());
+        assertThat(r.outLines())
+                .containsExactly(
+                        "── web-[001-010] (10 hosts) ── exit 0",
+                        "same everywhere",
+                        "",
+                        r.outLines().getLast());
         assertThat(r.outLines().getLast()).startsWith("10 of 10 hosts succeeded in ");
     }
 
@@ -58,11 +59,12 @@ class ExecCommandTest {
         fleet().host(name(9)).fault(Fault.REFUSE);
         CliRun r = exec("--", "echo hi; [ \"$FLEET_HOST\" = " + name(2) + " ] && { echo broken >&2; exit 7; }; true");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
-        assertThat(r.out()).containsSubsequence(
-                "── web-[001-002,004-009] (8 hosts) ── exit 0\nhi\n",
-                "── web-003 (1 host) ── failed: exit 7\nhi\n! broken\n",
-                "── web-010 (1 host) ── unreachable: connection refused\n",
-                "8 of 10 hosts succeeded; 1 failed; 1 unreachable");
+        assertThat(r.out())
+                .containsSubsequence(
+                        "── web-[001-002,004-009] (8 hosts) ── exit 0\nhi\n",
+                        "── web-003 (1 host) ── failed: exit 7\nhi\n! broken\n",
+                        "── web-010 (1 host) ── unreachable: connection refused\n",
+                        "8 of 10 hosts succeeded; 1 failed; 1 unreachable");
         assertThat(r.err()).contains("2 hosts did not succeed: listed in .jinfra/failed-hosts");
     }
 
@@ -86,11 +88,19 @@ class ExecCommandTest {
         assertThat(objects).hasSize(11);
         List<JsonNode> hosts = objects.subList(0, 10);
         assertThat(hosts).allMatch(o -> o.get("type").asText().equals("host"));
-        assertThat(hosts).extracting(o -> o.get("host").asText()).containsExactlyInAnyOrderElementsOf(fleet().hostNames());
-        JsonNode hung = hosts.stream().filter(o -> o.get("host").asText().equals(name(4))).findFirst().orElseThrow();
+        assertThat(hosts)
+                .extracting(o -> o.get("host").asText())
+                .containsExactlyInAnyOrderElementsOf(fleet().hostNames());
+        JsonNode hung = hosts.stream()
+                .filter(o -> o.get("host").asText().equals(name(4)))
+                .findFirst()
+                .orElseThrow();
         assertThat(hung.get("state").asText()).isEqualTo("timed_out");
         assertThat(hung.get("exit_code").isNull()).isTrue();
-        JsonNode ok = hosts.stream().filter(o -> o.get("host").asText().equals(name(0))).findFirst().orElseThrow();
+        JsonNode ok = hosts.stream()
+                .filter(o -> o.get("host").asText().equals(name(0)))
+                .findFirst()
+                .orElseThrow();
         assertThat(ok.get("stdout").asText()).isEqualTo(name(0) + "\n");
         JsonNode summary = objects.getLast();
         assertThat(summary.get("type").asText()).isEqualTo("summary");
@@ -103,7 +113,10 @@ class ExecCommandTest {
     void streamPrefixesEveryLineWithItsHost() {
         CliRun r = exec("--stream", "--limit", name(0) + "," + name(1), "--", "echo one; echo two; echo err >&2");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains(name(0) + ": one\n").contains(name(0) + ": two\n").contains(name(1) + ": one\n");
+        assertThat(r.out())
+                .contains(name(0) + ": one\n")
+                .contains(name(0) + ": two\n")
+                .contains(name(1) + ": one\n");
         assertThat(r.err()).contains(name(1) + ": err");
     }
 
@@ -111,15 +124,22 @@ class ExecCommandTest {
     void streamedLinesOfAFailedHostAreNotPrintedAgainInTheReport() {
         CliRun r = exec("--stream", "--limit", name(0), "--", "echo one; echo err >&2; exit 3");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
-        assertThat(r.out()).as(r.toString()).containsOnlyOnce("one").contains(name(0) + ": one\n")
-                .contains("failed: exit 3").doesNotContain("err");
+        assertThat(r.out())
+                .as(r.toString())
+                .containsOnlyOnce("one")
+                .contains(name(0) + ": one\n")
+                .contains("failed: exit 3")
+                .doesNotContain("err");
         assertThat(r.err()).as(r.toString()).containsOnlyOnce("err");
     }
 
     @Test
     void aTimedOutHostSaysSoOnce() {
         CliRun r = exec("--limit", name(0), "-t", "500ms", "--", "sleep 5");
-        assertThat(r.out()).as(r.toString()).contains("── timed out after 500ms").doesNotContain("timed out: timed out");
+        assertThat(r.out())
+                .as(r.toString())
+                .contains("── timed out after 500ms")
+                .doesNotContain("timed out: timed out");
     }
 
     @Test
@@ -128,7 +148,8 @@ class ExecCommandTest {
         CliRun first = exec("--", "[ \"$FLEET_HOST\" = " + name(6) + " ] && exit 1; true");
         assertThat(first.exitCode()).isEqualTo(ExitCode.HOSTS_FAILED);
         List<String> recorded = Files.readAllLines(cwd.resolve(".jinfra/failed-hosts")).stream()
-                .filter(l -> !l.startsWith("#")).toList();
+                .filter(l -> !l.startsWith("#"))
+                .toList();
         assertThat(recorded).containsExactly(name(6), name(3));
 
         fleet().clearFaults();
@@ -136,7 +157,9 @@ class ExecCommandTest {
         CliRun retry = exec("--retry", "failed", "--", "true");
         assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(ExitCode.OK);
         assertThat(retry.out()).contains("2 of 2 hosts succeeded");
-        assertThat(fleet().hosts()).filteredOn(h -> !h.commands().isEmpty()).extracting(h -> h.name())
+        assertThat(fleet().hosts())
+                .filteredOn(h -> !h.commands().isEmpty())
+                .extracting(h -> h.name())
                 .containsExactlyInAnyOrder(name(3), name(6));
 
         CliRun nothingLeft = exec("--retry", "failed", "--", "true");
@@ -151,8 +174,12 @@ class ExecCommandTest {
         CliRun r = exec("--json", "--", "[ \"$FLEET_HOST\" = " + name(5) + " ] && exit 1; true");
 
         JsonNode summary = new ObjectMapper().readTree(r.outLines().getLast());
-        assertThat(summary.get("exit_code").asInt()).as(r.toString()).isEqualTo(r.exitCode()).isEqualTo(ExitCode.HOSTS_FAILED);
-        assertThat(r.err()).isEqualTo("jinfra: warning: cannot write .jinfra/failed-hosts: .jinfra is not a directory\n");
+        assertThat(summary.get("exit_code").asInt())
+                .as(r.toString())
+                .isEqualTo(r.exitCode())
+                .isEqualTo(ExitCode.HOSTS_FAILED);
+        assertThat(r.err())
+                .isEqualTo("jinfra: warning: cannot write .jinfra/failed-hosts: .jinfra is not a directory\n");
 
         CliRun ok = exec("--", "true");
         assertThat(ok.exitCode()).as(ok.toString()).isEqualTo(ExitCode.OK);
@@ -166,12 +193,20 @@ class ExecCommandTest {
         String one = first.address() + ":" + first.port();
         String two = second.address() + ":" + second.port();
         String asUser = fleet().user() + "@" + one;
-        CliRun r = CliRun.run(cwd, one + "," + two + "," + asUser + "," + one, "exec",
-                "-i", fleet().clientKeyFile().toString(), "-d", "ssh_known_hosts_file=" + fleet().knownHostsFile(),
-                "--", "echo \"$FLEET_HOST\"");
+        CliRun r = CliRun.run(
+                cwd,
+                one + "," + two + "," + asUser + "," + one,
+                "exec",
+                "-i",
+                fleet().clientKeyFile().toString(),
+                "-d",
+                "ssh_known_hosts_file=" + fleet().knownHostsFile(),
+                "--",
+                "echo \"$FLEET_HOST\"");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains("(2 hosts) ── exit 0\n" + first.name() + "\n")
+        assertThat(r.out())
+                .contains("(2 hosts) ── exit 0\n" + first.name() + "\n")
                 .contains("── " + two + " (1 host) ── exit 0\n" + second.name() + "\n")
                 .contains("3 of 3 hosts succeeded");
         assertThat(first.commands()).hasSize(2);
@@ -180,14 +215,23 @@ class ExecCommandTest {
 
     @Test
     void failFastLeavesTheRestNotStarted() {
-        CliRun r = exec("--parallel", "1", "--fail-fast", "--", "[ \"$FLEET_HOST\" = " + name(0) + " ] && exit 1; true");
+        CliRun r =
+                exec("--parallel", "1", "--fail-fast", "--", "[ \"$FLEET_HOST\" = " + name(0) + " ] && exit 1; true");
         assertThat(r.exitCode()).isEqualTo(ExitCode.HOSTS_FAILED);
         assertThat(r.out()).contains("── web-[002-010] (9 hosts) ── not started: a host failed (fail-fast)");
     }
 
     @Test
     void environmentAndDirectoryReachTheCommandQuoted() {
-        CliRun r = exec("--limit", name(0), "--env", "GREETING=it's $HOME; `x`", "--chdir", "/tmp", "--", "pwd; echo \"$GREETING\"");
+        CliRun r = exec(
+                "--limit",
+                name(0),
+                "--env",
+                "GREETING=it's $HOME; `x`",
+                "--chdir",
+                "/tmp",
+                "--",
+                "pwd; echo \"$GREETING\"");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("/tmp\nit's $HOME; `x`\n");
     }

@@ -28,13 +28,15 @@ class ExecOpenSshE2ETest {
         for (String line : r.outLines()) {
             objects.add(json.readTree(line));
         }
-        return objects.stream().filter(o -> o.get("type").asText().equals("host"))
+        return objects.stream()
+                .filter(o -> o.get("type").asText().equals("host"))
                 .collect(Collectors.toMap(o -> o.get("host").asText(), o -> o));
     }
 
     @Test
     void everyRealHostAnswersAsItself(OpenSshFleet fleet) throws Exception {
-        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--json", "--", "echo $FLEET_HOST; hostname");
+        CliRun r =
+                CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--json", "--", "echo $FLEET_HOST; hostname");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
         Map<String, JsonNode> results = hostResults(r);
         assertThat(results).hasSize(fleet.hosts().size());
@@ -47,28 +49,53 @@ class ExecOpenSshE2ETest {
 
     @Test
     void sudoRunsTheCommandAsAnotherUser(OpenSshFleet fleet) throws Exception {
-        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--json", "--sudo-user", "nobody", "--chdir", "/",
-                "--", "id -un; pwd");
+        CliRun r = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "exec",
+                "--json",
+                "--sudo-user",
+                "nobody",
+                "--chdir",
+                "/",
+                "--",
+                "id -un; pwd");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
         // (sudo may also warn on stderr that the test hosts' names do not resolve: only stdout is asserted.)
-        assertThat(hostResults(r).values()).hasSize(fleet.hosts().size())
+        assertThat(hostResults(r).values())
+                .hasSize(fleet.hosts().size())
                 .allSatisfy(result -> assertThat(result.get("stdout").asText()).isEqualTo("nobody\n/\n"));
     }
 
     @Test
     void classicalKeyExchangeCanBeChosen(OpenSshFleet fleet) {
-        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--data", "ssh_kex_algorithms=curve25519-sha256", "--", "true");
+        CliRun r = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "exec",
+                "--data",
+                "ssh_kex_algorithms=curve25519-sha256",
+                "--",
+                "true");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains(fleet.hosts().size() + " of " + fleet.hosts().size() + " hosts succeeded");
+        assertThat(r.out())
+                .contains(fleet.hosts().size() + " of " + fleet.hosts().size() + " hosts succeeded");
     }
 
     @Test
     void thePostQuantumHybridWorksWithOpenSsh(OpenSshFleet fleet) {
         // Forces jinfra's own sntrup761x25519 client (shared KEM key pairs) against OpenSSH's server side.
-        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec",
-                "--data", "ssh_kex_algorithms=sntrup761x25519-sha512@openssh.com", "--", "true");
+        CliRun r = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "exec",
+                "--data",
+                "ssh_kex_algorithms=sntrup761x25519-sha512@openssh.com",
+                "--",
+                "true");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains(fleet.hosts().size() + " of " + fleet.hosts().size() + " hosts succeeded");
+        assertThat(r.out())
+                .contains(fleet.hosts().size() + " of " + fleet.hosts().size() + " hosts succeeded");
     }
 
     @Test
@@ -82,13 +109,25 @@ class ExecOpenSshE2ETest {
             tampered.add(l.startsWith(second.address() + " ") ? second.address() + " " + firstKey : l);
         }
         Path knownHosts = Files.write(cwd.resolve("known_hosts"), tampered);
-        String secondKey = lines.stream().filter(l -> l.startsWith(second.address() + " ")).findFirst().orElseThrow();
+        String secondKey = lines.stream()
+                .filter(l -> l.startsWith(second.address() + " "))
+                .findFirst()
+                .orElseThrow();
         org.junit.jupiter.api.Assumptions.assumeFalse(secondKey.endsWith(firstKey), "hosts share a key");
 
-        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--data", "ssh_known_hosts_file=" + knownHosts, "--", "true");
+        CliRun r = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "exec",
+                "--data",
+                "ssh_known_hosts_file=" + knownHosts,
+                "--",
+                "true");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_UNREACHABLE);
         assertThat(r.out()).contains("── " + second.name() + " (1 host) ── unreachable: host key changed");
-        assertThat(r.out()).contains((fleet.hosts().size() - 1) + " of " + fleet.hosts().size() + " hosts succeeded; 1 unreachable");
+        assertThat(r.out())
+                .contains(
+                        (fleet.hosts().size() - 1) + " of " + fleet.hosts().size() + " hosts succeeded; 1 unreachable");
     }
 
     @Test
@@ -100,36 +139,63 @@ class ExecOpenSshE2ETest {
         // Fleet hosts may share host keys: the victim is the first host whose key differs from the first's.
         OpenSshFleet.Host second = fleet.hosts().stream()
                 .filter(h -> lines.stream().anyMatch(l -> l.startsWith(h.address() + " ") && !l.endsWith(firstKey)))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         List<String> tampered = new ArrayList<>();
         for (String l : lines) {
             tampered.add(l.startsWith(second.address() + " ") ? second.address() + " " + firstKey : l);
         }
         Path knownHosts = Files.write(cwd.resolve("known_hosts_hashed"), tampered);
         Process keygen = new ProcessBuilder("ssh-keygen", "-H", "-f", knownHosts.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String keygenOut = new String(keygen.getInputStream().readAllBytes());
         assertThat(keygen.waitFor()).as(keygenOut).isZero();
         assertThat(Files.readAllLines(knownHosts)).isNotEmpty().allMatch(l -> l.startsWith("|1|"));
 
-        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--data", "ssh_known_hosts_file=" + knownHosts, "--", "true");
+        CliRun r = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "exec",
+                "--data",
+                "ssh_known_hosts_file=" + knownHosts,
+                "--",
+                "true");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_UNREACHABLE);
         assertThat(r.out()).contains("── " + second.name() + " (1 host) ── unreachable: host key changed");
-        assertThat(r.out()).contains((fleet.hosts().size() - 1) + " of " + fleet.hosts().size() + " hosts succeeded; 1 unreachable");
+        assertThat(r.out())
+                .contains(
+                        (fleet.hosts().size() - 1) + " of " + fleet.hosts().size() + " hosts succeeded; 1 unreachable");
     }
 
     @Test
     void aHostCanBeReachedThroughAJumpHost(OpenSshFleet fleet) {
         OpenSshFleet.Host jump = fleet.hosts().get(0);
         OpenSshFleet.Host target = fleet.hosts().get(2);
-        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--limit", target.name(),
-                "--data", "ssh_proxy_jump=root@" + jump.address(), "--", "echo $FLEET_HOST");
+        CliRun r = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "exec",
+                "--limit",
+                target.name(),
+                "--data",
+                "ssh_proxy_jump=root@" + jump.address(),
+                "--",
+                "echo $FLEET_HOST");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).startsWith("── " + target.name() + " (1 host) ── exit 0\n" + target.name() + "\n");
 
         // The jump is really taken: through a jump host that does not answer, the target cannot be reached.
-        CliRun viaNowhere = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--limit", target.name(),
-                "--data", "ssh_proxy_jump=root@127.77.250.250", "--", "true");
+        CliRun viaNowhere = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "exec",
+                "--limit",
+                target.name(),
+                "--data",
+                "ssh_proxy_jump=root@127.77.250.250",
+                "--",
+                "true");
         assertThat(viaNowhere.exitCode()).as(viaNowhere.toString()).isEqualTo(ExitCode.HOSTS_UNREACHABLE);
     }
 }

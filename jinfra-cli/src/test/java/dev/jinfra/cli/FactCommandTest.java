@@ -41,14 +41,18 @@ class FactCommandTest {
     void equalValuesAreFoldedUnderOneHeader() throws Exception {
         Path dir = Files.createDirectory(cwd.resolve("app"));
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
-        String group = Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class).group().getName();
+        String group = Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class)
+                .group()
+                .getName();
         CliRun r = fact("DirectoryInfo", "path=" + dir);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
-        assertThat(r.outLines()).containsExactly(
-                "── web-[001-004] (4 hosts) ──",
-                "{\"type\": \"directory\", \"mode\": \"750\", \"owner\": \"" + owner(dir) + "\", \"group\": \"" + group + "\"}",
-                "",
-                r.outLines().getLast());
+        assertThat(r.outLines())
+                .containsExactly(
+                        "── web-[001-004] (4 hosts) ──",
+                        "{\"type\": \"directory\", \"mode\": \"750\", \"owner\": \"" + owner(dir) + "\", \"group\": \""
+                                + group + "\"}",
+                        "",
+                        r.outLines().getLast());
         assertThat(r.outLines().getLast()).startsWith("DirectoryInfo path=" + dir + ": 4 of 4 hosts read in ");
     }
 
@@ -64,10 +68,11 @@ class FactCommandTest {
         fleet().host(fleet().hostNames().get(1)).fault(Fault.REFUSE);
         CliRun unreachable = fact("DirectoryInfo", "path=" + cwd);
         assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(ExitCode.HOSTS_UNREACHABLE);
-        assertThat(unreachable.out()).containsSubsequence(
-                "── web-[001,003-004] (3 hosts) ──\n{\"type\": \"directory\"",
-                "── web-002 (1 host) ── unreachable: connection refused\n",
-                ": 3 of 4 hosts read; 1 unreachable in ");
+        assertThat(unreachable.out())
+                .containsSubsequence(
+                        "── web-[001,003-004] (3 hosts) ──\n{\"type\": \"directory\"",
+                        "── web-002 (1 host) ── unreachable: connection refused\n",
+                        ": 3 of 4 hosts read; 1 unreachable in ");
 
         fleet().host(fleet().hostNames().get(2)).fault(Fault.DROP_MID_COMMAND);
         CliRun dropped = fact("DirectoryInfo", "path=" + cwd);
@@ -89,11 +94,17 @@ class FactCommandTest {
         assertThat(hosts).allSatisfy(o -> {
             assertThat(o.get("type").asText()).isEqualTo("fact");
             assertThat(o.get("fact").asText()).isEqualTo("DirectoryInfo");
-            assertThat(o.get("arguments").get("path").asText()).isEqualTo(cwd.resolve("absent").toString());
+            assertThat(o.get("arguments").get("path").asText())
+                    .isEqualTo(cwd.resolve("absent").toString());
             assertThat(o.get("value").isNull()).isTrue();
         });
-        assertThat(hosts).extracting(o -> o.get("host").asText()).containsExactlyInAnyOrderElementsOf(fleet().hostNames());
-        JsonNode refused = hosts.stream().filter(o -> o.get("host").asText().equals("web-001")).findFirst().orElseThrow();
+        assertThat(hosts)
+                .extracting(o -> o.get("host").asText())
+                .containsExactlyInAnyOrderElementsOf(fleet().hostNames());
+        JsonNode refused = hosts.stream()
+                .filter(o -> o.get("host").asText().equals("web-001"))
+                .findFirst()
+                .orElseThrow();
         assertThat(refused.get("state").asText()).isEqualTo("unreachable");
         assertThat(refused.get("error").asText()).isEqualTo("connection refused");
         JsonNode summary = objects.getLast();
@@ -107,9 +118,13 @@ class FactCommandTest {
     void anUnknownFactIsAUsageErrorThatNamesTheKnownOnes() {
         CliRun r = fact("DiskInfo", "path=/");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err()).startsWith("jinfra: unknown fact 'DiskInfo'; known: [")
-                .contains("DirectoryInfo").contains("FileInfo").contains("Users");
-        assertThat(fleet().hosts()).allSatisfy(h -> assertThat(h.sessionsOpened()).isZero());
+        assertThat(r.err())
+                .startsWith("jinfra: unknown fact 'DiskInfo'; known: [")
+                .contains("DirectoryInfo")
+                .contains("FileInfo")
+                .contains("Users");
+        assertThat(fleet().hosts())
+                .allSatisfy(h -> assertThat(h.sessionsOpened()).isZero());
     }
 
     @Test

@@ -16,7 +16,8 @@ class FactJsonTest {
 
     @Test
     void recordsAreTheirComponentsAndNothingElse() {
-        assertThat(FactJson.compact(FactJson.toTree(new Mount("/", true)))).isEqualTo("{\"path\": \"/\", \"readOnly\": true}");
+        assertThat(FactJson.compact(FactJson.toTree(new Mount("/", true))))
+                .isEqualTo("{\"path\": \"/\", \"readOnly\": true}");
     }
 
     @Test
@@ -26,7 +27,8 @@ class FactJsonTest {
 
     @Test
     void longValuesAreBrokenOnlyWhereALineWouldBeTooLong() {
-        var mounts = List.of(new Mount("/", false), new Mount("/srv/data/with/a/long/path", true), new Mount("/boot", true));
+        var mounts =
+                List.of(new Mount("/", false), new Mount("/srv/data/with/a/long/path", true), new Mount("/boot", true));
         String text = FactJson.pretty(FactJson.toTree(Map.of("mounts", mounts)));
         assertThat(text).isEqualTo("""
                 {

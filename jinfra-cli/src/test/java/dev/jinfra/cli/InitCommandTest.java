@@ -24,8 +24,11 @@ class InitCommandTest {
     CliRun init(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        var console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), cwd, false);
+        var console = new Console(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                cwd,
+                false);
         int code = Main.execute(new InitCommand(console), args, console);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -34,7 +37,10 @@ class InitCommandTest {
     void initWritesAPomTheClassPathAndAnExampleDeployHere() throws Exception {
         CliRun r = init();
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
-        assertThat(r.out()).contains("wrote pom.xml: ").contains("wrote jinfra.classpath: ").contains("wrote deploy.java: ");
+        assertThat(r.out())
+                .contains("wrote pom.xml: ")
+                .contains("wrote jinfra.classpath: ")
+                .contains("wrote deploy.java: ");
         assertThat(cwd.resolve("pom.xml")).isRegularFile();
         assertThat(cwd.resolve("jinfra.classpath")).isRegularFile();
         assertThat(cwd.resolve("deploy.java")).isRegularFile();
@@ -43,7 +49,9 @@ class InitCommandTest {
     @Test
     void thePomIsAMavenProjectOnJinfraCoreWithTheDeployFilesAsSources() throws Exception {
         init();
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(cwd.resolve("pom.xml").toFile());
+        Document pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(cwd.resolve("pom.xml").toFile());
         assertThat(text(pom, "sourceDirectory")).isEqualTo("${project.basedir}");
         assertThat(text(pom, "maven.compiler.release")).isEqualTo("25");
         String dependency = pom.getElementsByTagName("dependency").item(0).getTextContent();
@@ -60,7 +68,8 @@ class InitCommandTest {
         init();
         List<String> entries = Files.readAllLines(cwd.resolve("jinfra.classpath"));
         assertThat(entries).isNotEmpty().allSatisfy(e -> assertThat(Path.of(e)).isAbsolute());
-        Path core = Path.of(Deploy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path core = Path.of(
+                Deploy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         assertThat(entries).contains(core.toAbsolutePath().normalize().toString());
     }
 
@@ -80,8 +89,18 @@ class InitCommandTest {
         String classPath = String.join(java.io.File.pathSeparator, Files.readAllLines(cwd.resolve("jinfra.classpath")));
         var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
         var errors = new ByteArrayOutputStream();
-        int code = javac.run(null, null, errors, "--release", "25", "-proc:none", "-cp", classPath,
-                "-d", cwd.resolve("classes").toString(), cwd.resolve("deploy.java").toString());
+        int code = javac.run(
+                null,
+                null,
+                errors,
+                "--release",
+                "25",
+                "-proc:none",
+                "-cp",
+                classPath,
+                "-d",
+                cwd.resolve("classes").toString(),
+                cwd.resolve("deploy.java").toString());
         assertThat(code).as(errors.toString(StandardCharsets.UTF_8)).isZero();
     }
 
@@ -92,8 +111,12 @@ class InitCommandTest {
         Files.writeString(cwd.resolve("pom.xml"), "<project/>\n");
         CliRun again = init();
         assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.OK);
-        assertThat(again.out()).contains("kept pom.xml (already there)", "kept jinfra.classpath (already there)",
-                "kept deploy.java (already there)").doesNotContain("wrote ");
+        assertThat(again.out())
+                .contains(
+                        "kept pom.xml (already there)",
+                        "kept jinfra.classpath (already there)",
+                        "kept deploy.java (already there)")
+                .doesNotContain("wrote ");
         assertThat(cwd.resolve("deploy.java")).hasContent("void deploy(Host host) {}");
         assertThat(cwd.resolve("pom.xml")).hasContent("<project/>");
     }

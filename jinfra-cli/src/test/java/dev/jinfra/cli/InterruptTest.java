@@ -3,7 +3,6 @@ package dev.jinfra.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinfra.testkit.SshFleetExtension;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +26,23 @@ class InterruptTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path out = cwd.resolve("out.txt");
         Path err = cwd.resolve("err.txt");
-        Process jinfra = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.jinfra.cli.Main",
-                fleetExtension.fleet().inventoryYaml().toString(), "exec", "--parallel", "4", "--progress", "always",
-                "--", "sleep 60")
-                .directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process jinfra = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.jinfra.cli.Main",
+                        fleetExtension.fleet().inventoryYaml().toString(),
+                        "exec",
+                        "--parallel",
+                        "4",
+                        "--progress",
+                        "always",
+                        "--",
+                        "sleep 60")
+                .directory(cwd.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         try {
             // Wait until four hosts are running their command, then press Ctrl-C.
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -38,8 +50,12 @@ class InterruptTest {
                 Thread.sleep(20);
             }
             assertThat(commandsStarted()).as(Files.readString(err)).isEqualTo(4);
-            new ProcessBuilder("kill", "-INT", Long.toString(jinfra.pid())).start().waitFor();
-            assertThat(jinfra.waitFor(20, TimeUnit.SECONDS)).as("jinfra exits soon after Ctrl-C").isTrue();
+            new ProcessBuilder("kill", "-INT", Long.toString(jinfra.pid()))
+                    .start()
+                    .waitFor();
+            assertThat(jinfra.waitFor(20, TimeUnit.SECONDS))
+                    .as("jinfra exits soon after Ctrl-C")
+                    .isTrue();
         } finally {
             jinfra.destroyForcibly();
         }
@@ -49,11 +65,15 @@ class InterruptTest {
         assertThat(report).contains("(4 hosts) ── not started: interrupted");
         assertThat(report).contains("0 of 8 hosts succeeded; 4 failed; 4 not started (interrupted)");
         assertThat(Files.readString(err)).contains("jinfra: interrupted: stopping");
-        List<String> retry = Files.readAllLines(cwd.resolve(".jinfra/failed-hosts")).stream().filter(l -> !l.startsWith("#")).toList();
+        List<String> retry = Files.readAllLines(cwd.resolve(".jinfra/failed-hosts")).stream()
+                .filter(l -> !l.startsWith("#"))
+                .toList();
         assertThat(retry).hasSize(8);
     }
 
     private static int commandsStarted() {
-        return fleetExtension.fleet().hosts().stream().mapToInt(h -> h.commands().size()).sum();
+        return fleetExtension.fleet().hosts().stream()
+                .mapToInt(h -> h.commands().size())
+                .sum();
     }
 }

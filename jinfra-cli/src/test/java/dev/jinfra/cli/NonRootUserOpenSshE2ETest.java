@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jinfra.testkit.openssh.OpenSshFleet;
 import dev.jinfra.testkit.openssh.OpenSshFleetExtension;
 import dev.jinfra.testkit.openssh.OpenSshHosts;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,35 +32,55 @@ class NonRootUserOpenSshE2ETest {
     @BeforeAll
     static void aUserWhoseSudoAsksForAPassword(OpenSshFleet fleet) throws Exception {
         String password = System.getenv(PASSWORD_VARIABLE);
-        assertThat(password).as("environment variable %s (set in pom.xml)", PASSWORD_VARIABLE).isNotBlank();
-        assertThat(ProcessRun.of(List.of("getent", "passwd", USER)).exitCode()).as("user %s on this machine", USER).isEqualTo(2);
+        assertThat(password)
+                .as("environment variable %s (set in pom.xml)", PASSWORD_VARIABLE)
+                .isNotBlank();
+        assertThat(ProcessRun.of(List.of("getent", "passwd", USER)).exitCode())
+                .as("user %s on this machine", USER)
+                .isEqualTo(2);
         for (var host : fleet.hosts()) {
             ProcessRun fs = ProcessRun.ssh(fleet, host, "stat -f -c %T /etc /home");
-            assertThat(fs.out().lines().toList()).as("/etc and /home of %s must be overlays", host.name())
+            assertThat(fs.out().lines().toList())
+                    .as("/etc and /home of %s must be overlays", host.name())
                     .containsExactly("overlayfs", "overlayfs");
-            ProcessRun setUp = ProcessRun.ssh(fleet, host, String.join(" && ",
-                    "useradd -m -s /bin/sh " + USER,
-                    "echo '" + USER + ":" + password + "' | chpasswd",
-                    "echo '" + USER + " ALL=(ALL) ALL' > /etc/sudoers.d/" + USER,
-                    "chmod 440 /etc/sudoers.d/" + USER,
-                    "mkdir -p /home/" + USER + "/.ssh",
-                    "cp ~/.ssh/authorized_keys /home/" + USER + "/.ssh/",
-                    "chown -R " + USER + " /home/" + USER + "/.ssh"));
+            ProcessRun setUp = ProcessRun.ssh(
+                    fleet,
+                    host,
+                    String.join(
+                            " && ",
+                            "useradd -m -s /bin/sh " + USER,
+                            "echo '" + USER + ":" + password + "' | chpasswd",
+                            "echo '" + USER + " ALL=(ALL) ALL' > /etc/sudoers.d/" + USER,
+                            "chmod 440 /etc/sudoers.d/" + USER,
+                            "mkdir -p /home/" + USER + "/.ssh",
+                            "cp ~/.ssh/authorized_keys /home/" + USER + "/.ssh/",
+                            "chown -R " + USER + " /home/" + USER + "/.ssh"));
             assertThat(setUp.exitCode()).as(setUp.toString()).isZero();
         }
     }
 
     @Test
     void withoutThePasswordSudoRefuses(OpenSshFleet fleet) {
-        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--json", "-u", USER, "--sudo", "--", "id -u");
+        CliRun r = CliRun.run(
+                cwd, fleet.inventoryFile().toString(), "exec", "--json", "-u", USER, "--sudo", "--", "id -u");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
         assertThat(r.err() + r.out()).as(r.toString()).contains("password");
     }
 
     @Test
     void execGivesThePasswordToSudoAndNothingToTheCommand(OpenSshFleet fleet) throws Exception {
-        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "--json", "-u", USER, "--sudo",
-                "--sudo-password-env", PASSWORD_VARIABLE, "--", "cat; id -u");
+        CliRun r = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "exec",
+                "--json",
+                "-u",
+                USER,
+                "--sudo",
+                "--sudo-password-env",
+                PASSWORD_VARIABLE,
+                "--",
+                "cat; id -u");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
         var results = ExecOpenSshE2ETest.hostResults(r);
         assertThat(results).hasSize(fleet.hosts().size());
@@ -80,8 +98,15 @@ class NonRootUserOpenSshE2ETest {
                     server.shell("cat > %1$s; id -u >> %1$s").sudo().stdin("own input\\n").name("Read input");
                 }
                 """.formatted(got));
-        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes", "--data", "ssh_user=" + USER,
-                "--data", "sudo_password_env=" + PASSWORD_VARIABLE);
+        CliRun r = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "deploy.java",
+                "--yes",
+                "--data",
+                "ssh_user=" + USER,
+                "--data",
+                "sudo_password_env=" + PASSWORD_VARIABLE);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
         for (var host : fleet.hosts()) {
             ProcessRun content = ProcessRun.ssh(fleet, host, "cat " + got);
@@ -93,8 +118,8 @@ class NonRootUserOpenSshE2ETest {
     void aCommandPastItsTimeoutIsEndedOnTheHost(OpenSshFleet fleet) throws Exception {
         // A compound command, so that the login shell stays and the sleep is its child: both must end.
         String marker = "sleep 6" + ProcessHandle.current().pid() % 1000 + "1";
-        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "exec", "-u", USER, "-t", "1s", "--",
-                marker + "; echo never");
+        CliRun r = CliRun.run(
+                cwd, fleet.inventoryFile().toString(), "exec", "-u", USER, "-t", "1s", "--", marker + "; echo never");
         try {
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
             assertThat(r.out()).as(r.toString()).contains("timed out after 1s").doesNotContain("never");
@@ -102,7 +127,9 @@ class NonRootUserOpenSshE2ETest {
             while (!running(marker).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(running(marker)).as("processes of the timed-out command still running").isEmpty();
+            assertThat(running(marker))
+                    .as("processes of the timed-out command still running")
+                    .isEmpty();
         } finally {
             running(marker).forEach(ProcessHandle::destroyForcibly);
         }
@@ -111,8 +138,8 @@ class NonRootUserOpenSshE2ETest {
     /** This test's own processes: the fleet's hosts share this machine's process table. */
     private static List<ProcessHandle> running(String commandLine) {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(commandLine)).orElse(false))
+                .filter(p ->
+                        p.info().commandLine().map(c -> c.contains(commandLine)).orElse(false))
                 .toList();
     }
-
 }

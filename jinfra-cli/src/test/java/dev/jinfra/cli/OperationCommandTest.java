@@ -23,7 +23,8 @@ class OperationCommandTest {
     Path cwd;
 
     CliRun operation(String... words) {
-        List<String> all = new ArrayList<>(List.of(fleetExtension.fleet().inventoryYaml().toString()));
+        List<String> all =
+                new ArrayList<>(List.of(fleetExtension.fleet().inventoryYaml().toString()));
         all.addAll(List.of(words));
         return OpCliRun.run(cwd, OperationCommand::new, all.toArray(String[]::new));
     }
@@ -44,7 +45,8 @@ class OperationCommandTest {
         assertThat(first.out()).contains("--> Prepared 1 operation").contains("[1/1] Directory: " + dir);
         assertThat(changed(first)).isBetween(1, 4);
         assertThat(dir).isDirectory();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwxr-x---");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                .isEqualTo("rwxr-x---");
 
         CliRun second = operation("files.directory", "path=" + dir, "mode=750", "-v");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
@@ -57,7 +59,8 @@ class OperationCommandTest {
         Files.writeString(cwd.resolve(".jinfra"), "");
         CliRun r = operation("files.directory", "path=" + cwd.resolve("made"));
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
-        assertThat(r.err()).contains("jinfra: warning: cannot write .jinfra/failed-hosts: .jinfra is not a directory\n")
+        assertThat(r.err())
+                .contains("jinfra: warning: cannot write .jinfra/failed-hosts: .jinfra is not a directory\n")
                 .doesNotContain("internal error");
     }
 
@@ -75,8 +78,11 @@ class OperationCommandTest {
     void anUnknownArgumentIsAUsageErrorThatListsTheArguments() {
         CliRun r = operation("files.directory", "path=/tmp/x", "colour=blue");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err()).contains("jinfra: files.directory: unknown argument 'colour'; arguments: [group, mode, owner, path, present, recursive]");
-        assertThat(fleetExtension.fleet().hosts()).allSatisfy(h -> assertThat(h.sessionsOpened()).isZero());
+        assertThat(r.err())
+                .contains(
+                        "jinfra: files.directory: unknown argument 'colour'; arguments: [group, mode, owner, path, present, recursive]");
+        assertThat(fleetExtension.fleet().hosts())
+                .allSatisfy(h -> assertThat(h.sessionsOpened()).isZero());
     }
 
     @Test
@@ -120,6 +126,9 @@ class OperationCommandTest {
         CliRun tolerated = operation("server.shell", "commands=exit 3", "--ignore-errors");
         // The failures are shown, but ignored ones keep the hosts in the run and out of the exit code.
         assertThat(tolerated.exitCode()).as(tolerated.toString()).isEqualTo(ExitCode.OK);
-        assertThat(tolerated.out()).as(tolerated.toString()).contains("✗ 4 failed").contains("4 of 4 hosts succeeded");
+        assertThat(tolerated.out())
+                .as(tolerated.toString())
+                .contains("✗ 4 failed")
+                .contains("4 of 4 hosts succeeded");
     }
 }

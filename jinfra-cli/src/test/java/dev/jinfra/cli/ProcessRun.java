@@ -24,7 +24,8 @@ record ProcessRun(int exitCode, String out) {
 
     /** @param dir where it runs; null for this process's directory */
     static ProcessRun of(List<String> command, Path dir) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         if (dir != null) {
             pb.directory(dir.toFile());

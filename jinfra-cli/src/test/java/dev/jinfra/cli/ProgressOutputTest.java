@@ -17,7 +17,11 @@ class ProgressOutputTest {
         CliRun r = CliRun.run(cwd, "@local", "exec", "--json", "--", "sleep 11");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
-        assertThat(r.err().lines().toList()).as(r.toString()).hasSize(1).first().asString()
+        assertThat(r.err().lines().toList())
+                .as(r.toString())
+                .hasSize(1)
+                .first()
+                .asString()
                 .matches("jinfra: connected 1/1 · running 1 · done 0/1 · 1\\ds");
         var json = new ObjectMapper();
         for (String line : r.outLines()) {

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,7 +28,9 @@ class RunPolicyAcrossCommandsTest {
     Path cwd;
 
     enum Kind {
-        EXEC, FACT, DEPLOY;
+        EXEC,
+        FACT,
+        DEPLOY;
 
         /** The command line for this kind of run, with {@code options} where its options go. */
         List<String> args(Path cwd, String inventory, String... options) throws Exception {
@@ -62,7 +64,9 @@ class RunPolicyAcrossCommandsTest {
     }
 
     List<String> retryListed() throws Exception {
-        return Files.readAllLines(cwd.resolve(".jinfra/failed-hosts")).stream().filter(l -> !l.startsWith("#")).toList();
+        return Files.readAllLines(cwd.resolve(".jinfra/failed-hosts")).stream()
+                .filter(l -> !l.startsWith("#"))
+                .toList();
     }
 
     @ParameterizedTest
@@ -70,7 +74,10 @@ class RunPolicyAcrossCommandsTest {
     void aFailureBudgetStopsStartingHostsAlike(Kind kind) throws Exception {
         fleetExtension.fleet().host("web-001").fault(Fault.REFUSE);
         fleetExtension.fleet().host("web-002").fault(Fault.REFUSE);
-        CliRun r = CliRun.run(cwd, kind.args(cwd, inventory(), "--parallel", "1", "--max-fail", "1", "--yes").toArray(String[]::new));
+        CliRun r = CliRun.run(
+                cwd,
+                kind.args(cwd, inventory(), "--parallel", "1", "--max-fail", "1", "--yes")
+                        .toArray(String[]::new));
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_UNREACHABLE);
         assertThat(r.err()).as(r.toString()).contains("run stopped: more than 1 host failed (--max-fail 1)");
         // Two unreachable, and the six after them never started: all eight are to be retried.
@@ -78,7 +85,8 @@ class RunPolicyAcrossCommandsTest {
         if (kind != Kind.FACT) {
             assertThat(retryListed()).hasSize(8);
         }
-        assertThat(fleetExtension.fleet().hosts()).allSatisfy(h -> assertThat(h.commands()).isEmpty());
+        assertThat(fleetExtension.fleet().hosts())
+                .allSatisfy(h -> assertThat(h.commands()).isEmpty());
     }
 
     @ParameterizedTest
@@ -86,7 +94,10 @@ class RunPolicyAcrossCommandsTest {
     void aFailurePercentageCountsTheBatchAlike(Kind kind) throws Exception {
         fleetExtension.fleet().host("web-001").fault(Fault.REFUSE);
         // One of the first batch's four hosts is 25 %: over a budget of 20 %, so the second batch never starts.
-        CliRun r = CliRun.run(cwd, kind.args(cwd, inventory(), "--batch", "4", "--fail-percent", "20", "--yes").toArray(String[]::new));
+        CliRun r = CliRun.run(
+                cwd,
+                kind.args(cwd, inventory(), "--batch", "4", "--fail-percent", "20", "--yes")
+                        .toArray(String[]::new));
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_UNREACHABLE);
         assertThat(r.err()).contains("run stopped: more than 20% of hosts failed");
         for (String later : List.of("web-005", "web-006", "web-007", "web-008")) {
@@ -97,7 +108,8 @@ class RunPolicyAcrossCommandsTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aConfirmationThresholdNeedsYesWithoutATerminal(Kind kind) throws Exception {
-        CliRun r = CliRun.run(cwd, kind.args(cwd, inventory(), "--confirm-over", "3").toArray(String[]::new));
+        CliRun r = CliRun.run(
+                cwd, kind.args(cwd, inventory(), "--confirm-over", "3").toArray(String[]::new));
         if (kind == Kind.FACT) {
             // Reading a fact changes nothing: there is nothing to confirm.
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
@@ -105,8 +117,12 @@ class RunPolicyAcrossCommandsTest {
         }
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("more than --confirm-over 3").contains("--yes");
-        assertThat(fleetExtension.fleet().hosts()).allSatisfy(h -> assertThat(h.commands()).filteredOn(c -> c.equals("true")).isEmpty());
-        CliRun yes = CliRun.run(cwd, kind.args(cwd, inventory(), "--confirm-over", "3", "--yes").toArray(String[]::new));
+        assertThat(fleetExtension.fleet().hosts())
+                .allSatisfy(h -> assertThat(h.commands())
+                        .filteredOn(c -> c.equals("true"))
+                        .isEmpty());
+        CliRun yes = CliRun.run(
+                cwd, kind.args(cwd, inventory(), "--confirm-over", "3", "--yes").toArray(String[]::new));
         assertThat(yes.exitCode()).as(yes.toString()).isEqualTo(ExitCode.OK);
     }
 
@@ -114,11 +130,16 @@ class RunPolicyAcrossCommandsTest {
     @EnumSource(Kind.class)
     void ctrlCDuringTheDelayBetweenBatchesStopsAtOnce(Kind kind) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.jinfra.cli.Main"));
+        List<String> command =
+                new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.jinfra.cli.Main"));
         command.addAll(kind.args(cwd, inventory(), "--batch", "4", "--batch-delay", "60s", "--yes"));
         Path out = cwd.resolve("out.txt");
         Path err = cwd.resolve("err.txt");
-        Process jinfra = new ProcessBuilder(command).directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process jinfra = new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         long signalled;
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -128,7 +149,9 @@ class RunPolicyAcrossCommandsTest {
             }
             Thread.sleep(500);
             signalled = System.nanoTime();
-            new ProcessBuilder("kill", "-INT", Long.toString(jinfra.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(jinfra.pid()))
+                    .start()
+                    .waitFor();
             assertThat(jinfra.waitFor(20, TimeUnit.SECONDS)).isTrue();
         } finally {
             jinfra.destroyForcibly();
@@ -143,6 +166,8 @@ class RunPolicyAcrossCommandsTest {
     }
 
     private static long firstBatchDone() {
-        return fleetExtension.fleet().hosts().subList(0, 4).stream().filter(h -> !h.commands().isEmpty()).count();
+        return fleetExtension.fleet().hosts().subList(0, 4).stream()
+                .filter(h -> !h.commands().isEmpty())
+                .count();
     }
 }

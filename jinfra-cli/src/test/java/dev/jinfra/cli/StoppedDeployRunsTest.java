@@ -109,7 +109,10 @@ class StoppedDeployRunsTest {
      */
     JsonNode assertOneOutcomeEachAndAgreement(String out, String context) throws Exception {
         List<JsonNode> events = events(out);
-        JsonNode plan = events.stream().filter(e -> e.get("type").asText().equals("plan")).findFirst().orElseThrow();
+        JsonNode plan = events.stream()
+                .filter(e -> e.get("type").asText().equals("plan"))
+                .findFirst()
+                .orElseThrow();
         Set<String> expected = new LinkedHashSet<>();
         for (JsonNode op : plan.get("operations")) {
             for (JsonNode h : op.get("hosts")) {
@@ -129,12 +132,16 @@ class StoppedDeployRunsTest {
         JsonNode summary = events.getLast();
         assertThat(summary.get("type").asText()).isEqualTo("summary");
         for (String status : List.of("changed", "unchanged", "failed", "skipped", "not_run")) {
-            assertThat(summary.get("operations").get(status).asInt()).as(context + " " + status)
+            assertThat(summary.get("operations").get(status).asInt())
+                    .as(context + " " + status)
                     .isEqualTo(byStatus.getOrDefault(status, 0));
         }
-        int notSucceeded = summary.get("failed").asInt() + summary.get("unreachable").asInt()
-                + summary.get("incomplete").asInt() + summary.get("not_started").asInt();
-        assertThat(summary.get("changed").asInt() + summary.get("unchanged").asInt() + notSucceeded).isEqualTo(HOSTS);
+        int notSucceeded = summary.get("failed").asInt()
+                + summary.get("unreachable").asInt()
+                + summary.get("incomplete").asInt()
+                + summary.get("not_started").asInt();
+        assertThat(summary.get("changed").asInt() + summary.get("unchanged").asInt() + notSucceeded)
+                .isEqualTo(HOSTS);
         int listed = retryFile().values().stream().mapToInt(List::size).sum();
         assertThat(listed).as(context).isEqualTo(notSucceeded);
         return summary;
@@ -179,8 +186,10 @@ class StoppedDeployRunsTest {
         CliRun stopped = CliRun.run(cwd, inventory(), "deploy.java", "--fail-fast", "--yes");
         assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
         assertThat(stopped.out())
-                .contains("incomplete: web-[001-002,004-006,008-010,012-014,016-018,020]: not finished: run stopped: a host failed (fail-fast)")
-                .contains("0 of 20 hosts succeeded: 0 changed, 0 unchanged; 5 failed; 15 incomplete (stopped: a host failed (fail-fast))");
+                .contains(
+                        "incomplete: web-[001-002,004-006,008-010,012-014,016-018,020]: not finished: run stopped: a host failed (fail-fast)")
+                .contains(
+                        "0 of 20 hosts succeeded: 0 changed, 0 unchanged; 5 failed; 15 incomplete (stopped: a host failed (fail-fast))");
     }
 
     @Test
@@ -191,17 +200,33 @@ class StoppedDeployRunsTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path out = cwd.resolve("out.json");
         Path err = cwd.resolve("err.txt");
-        Process jinfra = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.jinfra.cli.Main",
-                inventory(), "deploy.java", "--json", "--yes")
-                .directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process jinfra = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.jinfra.cli.Main",
+                        inventory(),
+                        "deploy.java",
+                        "--json",
+                        "--yes")
+                .directory(cwd.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!Files.readString(out).contains("\"operation_start\"") && System.nanoTime() < deadline && jinfra.isAlive()) {
+            while (!Files.readString(out).contains("\"operation_start\"")
+                    && System.nanoTime() < deadline
+                    && jinfra.isAlive()) {
                 Thread.sleep(10);
             }
             Thread.sleep(delayMs);
-            new ProcessBuilder("kill", "-INT", Long.toString(jinfra.pid())).start().waitFor();
-            assertThat(jinfra.waitFor(30, TimeUnit.SECONDS)).as("jinfra exits soon after Ctrl-C").isTrue();
+            new ProcessBuilder("kill", "-INT", Long.toString(jinfra.pid()))
+                    .start()
+                    .waitFor();
+            assertThat(jinfra.waitFor(30, TimeUnit.SECONDS))
+                    .as("jinfra exits soon after Ctrl-C")
+                    .isTrue();
         } finally {
             jinfra.destroyForcibly();
         }
@@ -213,7 +238,9 @@ class StoppedDeployRunsTest {
             assertEveryHostAtTheEndState();
             return;
         }
-        assertThat(jinfra.exitValue()).as(context + "\n" + report + Files.readString(err)).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(jinfra.exitValue())
+                .as(context + "\n" + report + Files.readString(err))
+                .isEqualTo(ExitCode.INTERRUPTED);
         JsonNode summary = assertOneOutcomeEachAndAgreement(report, context);
         assertThat(summary.get("interrupted").asBoolean()).isTrue();
 

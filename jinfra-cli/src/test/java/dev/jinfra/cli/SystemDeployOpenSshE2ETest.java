@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jinfra.testkit.openssh.OpenSshFleet;
 import dev.jinfra.testkit.openssh.OpenSshFleetExtension;
 import dev.jinfra.testkit.openssh.OpenSshHosts;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,12 +39,17 @@ class SystemDeployOpenSshE2ETest {
             ProcessRun fs = ProcessRun.ssh(fleet, host, "stat -f -c %T /etc /home /var /usr");
             assertThat(fs.exitCode()).as(fs.toString()).isZero();
             assertThat(fs.out().lines().toList())
-                    .as("filesystem types of /etc /home /var /usr on %s: a deploy there must not reach this machine",
+                    .as(
+                            "filesystem types of /etc /home /var /usr on %s: a deploy there must not reach this machine",
                             host.name())
                     .containsExactly("overlayfs", "overlayfs", "overlayfs", "overlayfs");
         }
-        assertThat(getent("passwd", USER)).as("user %s already exists on this machine", USER).isNotZero();
-        assertThat(getent("group", GROUP)).as("group %s already exists on this machine", GROUP).isNotZero();
+        assertThat(getent("passwd", USER))
+                .as("user %s already exists on this machine", USER)
+                .isNotZero();
+        assertThat(getent("group", GROUP))
+                .as("group %s already exists on this machine", GROUP)
+                .isNotZero();
         assertThat(Path.of(CONF)).as("%s already exists on this machine", CONF).doesNotExist();
     }
 
@@ -67,12 +70,14 @@ class SystemDeployOpenSshE2ETest {
 
         CliRun first = CliRun.run(cwd, inventory, "deploy.java", "--yes");
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
-        assertThat(first.out()).as(first.toString())
+        assertThat(first.out())
+                .as(first.toString())
                 .contains(n + " of " + n + " hosts succeeded: " + n + " changed, 0 unchanged");
 
         CliRun second = CliRun.run(cwd, inventory, "deploy.java", "--yes");
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.OK);
-        assertThat(second.out()).as(second.toString())
+        assertThat(second.out())
+                .as(second.toString())
                 .contains(n + " of " + n + " hosts succeeded: 0 changed, " + n + " unchanged");
 
         // The real OpenSSH client, not jinfra, looks at the result on the first and the last host.
@@ -82,16 +87,23 @@ class SystemDeployOpenSshE2ETest {
             assertThat(id.out()).contains("(" + USER + ")").contains("gid=").contains("(" + GROUP + ")");
             ProcessRun conf = ProcessRun.ssh(fleet, host, "stat -c '%a %U %G' " + CONF + " && cat " + CONF);
             assertThat(conf.exitCode()).as(conf.toString()).isZero();
-            assertThat(conf.out()).startsWith("640 root " + GROUP + "\n")
+            assertThat(conf.out())
+                    .startsWith("640 root " + GROUP + "\n")
                     .contains("host = " + host.name() + "\n")
                     .contains("[users]\n" + USER + "\n");
             // What changed is recorded in the host's own upper layer, below the fleet directory.
-            assertThat(fleet.overlayDir(host).resolve("upper/etc/passwd")).content().contains(USER + ":");
+            assertThat(fleet.overlayDir(host).resolve("upper/etc/passwd"))
+                    .content()
+                    .contains(USER + ":");
         }
 
         // The machine running the fleet is untouched.
-        assertThat(getent("passwd", USER)).as("getent passwd %s on this machine", USER).isEqualTo(2);
-        assertThat(getent("group", GROUP)).as("getent group %s on this machine", GROUP).isEqualTo(2);
+        assertThat(getent("passwd", USER))
+                .as("getent passwd %s on this machine", USER)
+                .isEqualTo(2);
+        assertThat(getent("group", GROUP))
+                .as("getent group %s on this machine", GROUP)
+                .isEqualTo(2);
         assertThat(Path.of(CONF)).as("%s on this machine", CONF).doesNotExist();
     }
 
@@ -99,5 +111,4 @@ class SystemDeployOpenSshE2ETest {
     private static int getent(String database, String key) throws Exception {
         return ProcessRun.of(List.of("getent", database, key)).exitCode();
     }
-
 }

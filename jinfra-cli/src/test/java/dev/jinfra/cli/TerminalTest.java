@@ -33,9 +33,12 @@ class TerminalTest {
     @Test
     void aDescriptorIsReadAsALinkToItsDevice(@TempDir Path dir) throws Exception {
         // Links as /proc/self/fd has them; their targets need not exist.
-        assertThat(Terminal.isTerminal(Files.createSymbolicLink(dir.resolve("2"), Path.of("/dev/pts/5")))).isTrue();
-        assertThat(Terminal.isTerminal(Files.createSymbolicLink(dir.resolve("1"), dir.resolve("out.txt")))).isFalse();
-        assertThat(Terminal.isTerminal(Files.createSymbolicLink(dir.resolve("0"), Path.of("pipe:[403921]")))).isFalse();
+        assertThat(Terminal.isTerminal(Files.createSymbolicLink(dir.resolve("2"), Path.of("/dev/pts/5"))))
+                .isTrue();
+        assertThat(Terminal.isTerminal(Files.createSymbolicLink(dir.resolve("1"), dir.resolve("out.txt"))))
+                .isFalse();
+        assertThat(Terminal.isTerminal(Files.createSymbolicLink(dir.resolve("0"), Path.of("pipe:[403921]"))))
+                .isFalse();
     }
 
     @Test

@@ -50,12 +50,14 @@ class UsageErrorsTest {
 
     @Test
     void aMissingCommandIsAUsageError() {
-        assertOneLineUsageError(CliRun.run(cwd, "@local", "exec"), "jinfra: exec needs a command: jinfra @local exec -- COMMAND");
+        assertOneLineUsageError(
+                CliRun.run(cwd, "@local", "exec"), "jinfra: exec needs a command: jinfra @local exec -- COMMAND");
     }
 
     @Test
     void anUnknownActionIsAUsageError() {
-        assertOneLineUsageError(CliRun.run(cwd, "@local", "frobnicate"),
+        assertOneLineUsageError(
+                CliRun.run(cwd, "@local", "frobnicate"),
                 "jinfra: unknown action 'frobnicate' (jinfra INVENTORY exec -- COMMAND, or jinfra INVENTORY DEPLOY.java; see jinfra --help)");
     }
 
@@ -76,18 +78,21 @@ class UsageErrorsTest {
     void aBadPortInAnInventoryFileNamesTheFileAndLine() throws Exception {
         Path inv = cwd.resolve("inventory.yaml");
         Files.writeString(inv, "hosts:\n  db-1:\n    ssh_user: deploy\n    ssh_port: abc\n");
-        assertOneLineUsageError(CliRun.run(cwd, inv.toString(), "exec", "--", "true"),
+        assertOneLineUsageError(
+                CliRun.run(cwd, inv.toString(), "exec", "--", "true"),
                 "jinfra: " + inv + ":4: host db-1: ssh_port must be a whole number, not 'abc'");
 
         Path ini = cwd.resolve("hosts.ini");
         Files.writeString(ini, "[db]\ndb-1\n\n[db:vars]\nansible_port=70000\n");
-        assertOneLineUsageError(CliRun.run(cwd, "hosts.ini", "exec", "--", "true"),
+        assertOneLineUsageError(
+                CliRun.run(cwd, "hosts.ini", "exec", "--", "true"),
                 "jinfra: hosts.ini:5: host db-1: ssh_port must be between 1 and 65535, not 70000");
     }
 
     @Test
     void aBadBatchIsAUsageError() {
-        assertOneLineUsageError(CliRun.run(cwd, "@local", "exec", "--batch", "0", "--", "true"),
+        assertOneLineUsageError(
+                CliRun.run(cwd, "@local", "exec", "--batch", "0", "--", "true"),
                 "jinfra: --batch: batch size must be at least 1, not 0");
     }
 
@@ -126,10 +131,12 @@ class UsageErrorsTest {
 
     @Test
     void aMistypedSshConfigFileIsAUsageError() throws Exception {
-        assertOneLineUsageError(CliRun.run(cwd, "@local", "exec", "--ssh-config", "ssh_confg", "--", "true"),
+        assertOneLineUsageError(
+                CliRun.run(cwd, "@local", "exec", "--ssh-config", "ssh_confg", "--", "true"),
                 "jinfra: --ssh-config: no such file: ssh_confg");
         Files.createDirectory(cwd.resolve("conf.d"));
-        assertOneLineUsageError(CliRun.run(cwd, "@local", "exec", "--ssh-config", "conf.d", "--", "true"),
+        assertOneLineUsageError(
+                CliRun.run(cwd, "@local", "exec", "--ssh-config", "conf.d", "--", "true"),
                 "jinfra: --ssh-config: not a file: conf.d");
         // A file that is there is found relative to where jinfra runs.
         Files.writeString(cwd.resolve("ssh_config"), "Host *\n  User ops\n");

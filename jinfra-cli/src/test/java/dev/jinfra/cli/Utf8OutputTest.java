@@ -17,9 +17,18 @@ class Utf8OutputTest {
     @Test
     void hostOutputAndJsonStayUtf8UnderTheCLocale() throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        var pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "@local", "exec", "--json", "--", "printf 'caf\\303\\251 \\342\\234\\223'"))
-                .directory(cwd.toFile()).redirectErrorStream(true);
+        var pb = new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "@local",
+                        "exec",
+                        "--json",
+                        "--",
+                        "printf 'caf\\303\\251 \\342\\234\\223'"))
+                .directory(cwd.toFile())
+                .redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
         pb.environment().put("LANG", "C");
         pb.environment().put("LC_ALL", "C");

@@ -31,7 +31,12 @@ public final class Command {
             + SUDO_PASSWORD_END + " ]; do :; done; unset jinfra_line; ";
 
     /** How the command gains another user's rights. */
-    public enum Escalation { NONE, SUDO, SU, DOAS }
+    public enum Escalation {
+        NONE,
+        SUDO,
+        SU,
+        DOAS
+    }
 
     private final String script;
     private final Escalation escalation;
@@ -43,8 +48,15 @@ public final class Command {
     // Built from words by of(): quoted words only, no shell syntax of the caller's.
     private final boolean words;
 
-    private Command(String script, Escalation escalation, String asUser, boolean passwordOnStdin, String chdir,
-                    Map<String, String> env, String shell, boolean words) {
+    private Command(
+            String script,
+            Escalation escalation,
+            String asUser,
+            boolean passwordOnStdin,
+            String chdir,
+            Map<String, String> env,
+            String shell,
+            boolean words) {
         this.words = words;
         this.script = script;
         this.escalation = escalation;
@@ -88,7 +100,8 @@ public final class Command {
 
     /** Runs the command as {@code user} through {@code sudo}; the password, if any, is sent on stdin. */
     public Command sudo(String user, boolean passwordOnStdin) {
-        return new Command(script, Escalation.SUDO, user == null ? "root" : user, passwordOnStdin, chdir, env, shell, words);
+        return new Command(
+                script, Escalation.SUDO, user == null ? "root" : user, passwordOnStdin, chdir, env, shell, words);
     }
 
     public Command sudo(String user) {
@@ -170,24 +183,31 @@ public final class Command {
             StringBuilder exports = new StringBuilder();
             for (var e : env.entrySet()) {
                 String value = masked && Redaction.isSecretName(e.getKey()) ? Redaction.MASK : e.getValue();
-                exports.append("export ").append(e.getKey()).append('=').append(ShellQuote.quote(value)).append("; ");
+                exports.append("export ")
+                        .append(e.getKey())
+                        .append('=')
+                        .append(ShellQuote.quote(value))
+                        .append("; ");
             }
             inner = exports + inner;
         }
         String sh = shell == null ? DEFAULT_SHELL : shell;
-        String interpreted = sh + " -c " + ShellQuote.quote(
-                escalation == Escalation.SUDO && passwordOnStdin ? SKIP_SUDO_PASSWORD + inner : inner);
+        String interpreted = sh + " -c "
+                + ShellQuote.quote(
+                        escalation == Escalation.SUDO && passwordOnStdin ? SKIP_SUDO_PASSWORD + inner : inner);
         return switch (escalation) {
             // A plain command still runs under sh -c when wrapped, so that `cd && cmd` and exports stay inside one
             // shell whatever the login shell is.
             case NONE -> chdir == null && env.isEmpty() && shell == null ? inner : interpreted;
             // -H: the target user's HOME; -n: never wait for a password prompt unless we send one on stdin (-S),
             // so a missing password fails at once instead of hanging; -p '': no prompt text in the output.
-            case SUDO -> "sudo " + (passwordOnStdin ? "-H -S -p ''" : "-H -n") + " -u " + ShellQuote.quote(asUser)
-                    + " -- " + interpreted;
+            case SUDO ->
+                "sudo " + (passwordOnStdin ? "-H -S -p ''" : "-H -n") + " -u " + ShellQuote.quote(asUser) + " -- "
+                        + interpreted;
             // -s: su's own shell choice would be the user's login shell, which may be nologin.
-            case SU -> "su -s " + ShellQuote.quote("/bin/" + (sh.contains("/") ? sh.substring(sh.lastIndexOf('/') + 1) : sh))
-                    + " -c " + ShellQuote.quote(inner) + " " + ShellQuote.quote(asUser);
+            case SU ->
+                "su -s " + ShellQuote.quote("/bin/" + (sh.contains("/") ? sh.substring(sh.lastIndexOf('/') + 1) : sh))
+                        + " -c " + ShellQuote.quote(inner) + " " + ShellQuote.quote(asUser);
             // -n: fail instead of prompting.
             case DOAS -> "doas -n -u " + ShellQuote.quote(asUser) + " " + interpreted;
         };

@@ -29,6 +29,8 @@ public final class Redaction {
 
     /** {@code text} with the password of every URL in it replaced by {@link #MASK}; the user name stays. */
     public static String urlPasswords(String text) {
-        return text == null || !text.contains("://") ? text : URL_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
+        return text == null || !text.contains("://")
+                ? text
+                : URL_PASSWORD.matcher(text).replaceAll("$1:" + MASK + "@");
     }
 }

@@ -52,7 +52,10 @@ final class ConfigChoices {
         if (s.value().startsWith("-") || s.value().startsWith("^")) {
             throw bad(s, "KexAlgorithms with - or ^ is not supported; give the list itself, or set ssh_kex_algorithms");
         }
-        return Arrays.stream(s.value().split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        return Arrays.stream(s.value().split(","))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .toList();
     }
 
     private static int number(SshConfigFile.Setting s, String name, int min, int max) {

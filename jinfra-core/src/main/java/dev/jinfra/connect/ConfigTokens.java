@@ -15,7 +15,8 @@ final class ConfigTokens {
      */
     static String expand(String value, Map<Character, String> values, String where) {
         String text = value.equals("~") || value.startsWith("~/")
-                ? System.getProperty("user.home") + value.substring(1) : value;
+                ? System.getProperty("user.home") + value.substring(1)
+                : value;
         var out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -36,7 +37,18 @@ final class ConfigTokens {
 
     /** The tokens of a connection to {@code hostName} as {@code user} on {@code port}; {@code given} is %n. */
     static Map<Character, String> forHost(String given, String hostName, String user, int port) {
-        return Map.of('d', System.getProperty("user.home"), 'u', System.getProperty("user.name"),
-                'h', hostName, 'n', given, 'r', user, 'p', Integer.toString(port));
+        return Map.of(
+                'd',
+                System.getProperty("user.home"),
+                'u',
+                System.getProperty("user.name"),
+                'h',
+                hostName,
+                'n',
+                given,
+                'r',
+                user,
+                'p',
+                Integer.toString(port));
     }
 }

@@ -19,6 +19,7 @@ final class ConnectAttempt {
     final SshSettings settings;
     /** The jump host this attempt opens, or null for the target itself. */
     final JumpHost jumpHost;
+
     final List<KeyPair> keys;
     /** The target's password, never offered to a jump host: it would hand the secret to another machine. */
     final String password;
@@ -29,11 +30,17 @@ final class ConnectAttempt {
      * local port, and only the hop's own name identifies it.
      */
     final boolean forwarded;
+
     private volatile String refusal;
     private volatile UnreachableException.Reason refusalReason;
 
-    private ConnectAttempt(SshSettings settings, JumpHost jumpHost, List<KeyPair> keys, String password,
-                           List<ConnectAttempt> jumps, boolean forwarded) {
+    private ConnectAttempt(
+            SshSettings settings,
+            JumpHost jumpHost,
+            List<KeyPair> keys,
+            String password,
+            List<ConnectAttempt> jumps,
+            boolean forwarded) {
         this.settings = settings;
         this.jumpHost = jumpHost;
         this.keys = List.copyOf(keys);

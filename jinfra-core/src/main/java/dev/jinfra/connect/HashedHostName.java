@@ -30,7 +30,8 @@ final class HashedHostName {
     /** The test for a line that is only a hashed name, or null when the line is anything else. */
     static HashedHostName of(KnownHostEntry entry) {
         KnownHostHashValue hashed = entry.getHashedEntry();
-        if (hashed == null || (entry.getPatterns() != null && !entry.getPatterns().isEmpty())
+        if (hashed == null
+                || (entry.getPatterns() != null && !entry.getPatterns().isEmpty())
                 || !KnownHostDigest.SHA1.getName().equals(hashed.getDigester().getName())) {
             return null;
         }

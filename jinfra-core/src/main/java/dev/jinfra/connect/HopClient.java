@@ -40,10 +40,15 @@ final class HopClient extends SshClient {
 
     /** MINA calls this once for the target and once for each jump host, all with the target's context. */
     @Override
-    protected ConnectFuture doConnect(HostConfigEntry hostConfig, List<HostConfigEntry> jumps,
-                                      AttributeRepository context, SocketAddress localAddress) throws IOException {
+    protected ConnectFuture doConnect(
+            HostConfigEntry hostConfig,
+            List<HostConfigEntry> jumps,
+            AttributeRepository context,
+            SocketAddress localAddress)
+            throws IOException {
         AttributeRepository own = hostConfig instanceof HopEntry hop
-                ? AttributeRepository.ofKeyValuePair(ConnectAttempt.KEY, hop.attempt) : context;
+                ? AttributeRepository.ofKeyValuePair(ConnectAttempt.KEY, hop.attempt)
+                : context;
         return super.doConnect(hostConfig, jumps, own, localAddress);
     }
 }

@@ -16,8 +16,9 @@ public enum HostKeyChecking {
             case "yes", "true", "strict" -> YES;
             case "accept-new", "accept_new" -> ACCEPT_NEW;
             case "no", "false", "off" -> NO;
-            default -> throw new IllegalArgumentException(
-                    "ssh_strict_host_key_checking must be yes, accept-new or no, not '" + value + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "ssh_strict_host_key_checking must be yes, accept-new or no, not '" + value + "'");
         };
     }
 }

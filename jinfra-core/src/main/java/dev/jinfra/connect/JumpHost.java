@@ -24,7 +24,8 @@ public record JumpHost(String name, String address, int port, String user, List<
      *
      * @throws IllegalArgumentException for a malformed hop or a chain longer than ten hops
      */
-    static List<JumpHost> resolve(String proxyJump, SshConfigFile config, List<Path> targetKeys, boolean targetKeysImplicit) {
+    static List<JumpHost> resolve(
+            String proxyJump, SshConfigFile config, List<Path> targetKeys, boolean targetKeysImplicit) {
         List<JumpHost> hops = new ArrayList<>();
         String spec = proxyJump;
         while (spec != null && !spec.isBlank() && !spec.strip().equalsIgnoreCase("none")) {
@@ -52,7 +53,8 @@ public record JumpHost(String name, String address, int port, String user, List<
         return List.copyOf(hops);
     }
 
-    private static JumpHost one(String written, SshConfigFile config, List<Path> targetKeys, boolean targetKeysImplicit) {
+    private static JumpHost one(
+            String written, SshConfigFile config, List<Path> targetKeys, boolean targetKeysImplicit) {
         String rest = written.startsWith("ssh://") ? written.substring("ssh://".length()) : written;
         String user = null;
         int at = rest.lastIndexOf('@');
@@ -79,7 +81,8 @@ public record JumpHost(String name, String address, int port, String user, List<
         }
         SshConfigFile.Entry fromConfig = config.lookup(host);
         int portNumber = port != null ? port(port, written) : fromConfig.port() != null ? fromConfig.port() : 22;
-        String login = user != null ? user : fromConfig.user() != null ? fromConfig.user() : System.getProperty("user.name");
+        String login =
+                user != null ? user : fromConfig.user() != null ? fromConfig.user() : System.getProperty("user.name");
         String address = fromConfig.hostName() != null ? fromConfig.hostName() : host;
         boolean own = !fromConfig.identityFiles().isEmpty();
         List<Path> keys = own ? config.identityFiles(fromConfig, host, address, login, portNumber) : targetKeys;

@@ -109,17 +109,23 @@ final class KeyFiles {
             return new Loaded(List.copyOf(keys), null);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (withheld[0]) {
-                return new Loaded(List.of(), "private key " + file + " is encrypted, and ssh-agent holds keys, so its"
-                        + " passphrase was not asked for (set " + env + ", or name the key in ssh_key, to use it too)");
+                return new Loaded(
+                        List.of(),
+                        "private key " + file + " is encrypted, and ssh-agent holds keys, so its"
+                                + " passphrase was not asked for (set " + env
+                                + ", or name the key in ssh_key, to use it too)");
             }
             if (asked[0] && givenBy[0] == null) {
-                return new Loaded(List.of(), "private key " + file + " is encrypted and no passphrase was given: set "
-                        + env + (passphraseEnv == null ? " (or name another variable in ssh_key_password_env)" : ""));
+                return new Loaded(
+                        List.of(),
+                        "private key " + file + " is encrypted and no passphrase was given: set " + env
+                                + (passphraseEnv == null ? " (or name another variable in ssh_key_password_env)" : ""));
             }
             if (givenBy[0] != null) {
                 // Decryption "succeeded" with the wrong key material, so MINA reports garbage (mismatched check
                 // values, bad padding) rather than a wrong passphrase.
-                return new Loaded(List.of(), "cannot decrypt private key " + file + ": wrong passphrase from " + givenBy[0]);
+                return new Loaded(
+                        List.of(), "cannot decrypt private key " + file + ": wrong passphrase from " + givenBy[0]);
             }
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Loaded(List.of(), "cannot load private key " + file + ": " + why);

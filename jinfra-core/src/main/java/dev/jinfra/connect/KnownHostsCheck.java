@@ -45,9 +45,12 @@ final class KnownHostsCheck implements ServerKeyVerifier, SessionListener {
 
     KnownHostsCheck(Consumer<String> warnings) {
         this.warnings = warnings;
-        String global = System.getProperty(GLOBAL_FILES_PROPERTY, "/etc/ssh/ssh_known_hosts" + File.pathSeparator
-                + "/etc/ssh/ssh_known_hosts2");
-        this.globalFiles = Arrays.stream(global.split(File.pathSeparator)).filter(p -> !p.isBlank()).map(Path::of).toList();
+        String global = System.getProperty(
+                GLOBAL_FILES_PROPERTY, "/etc/ssh/ssh_known_hosts" + File.pathSeparator + "/etc/ssh/ssh_known_hosts2");
+        this.globalFiles = Arrays.stream(global.split(File.pathSeparator))
+                .filter(p -> !p.isBlank())
+                .map(Path::of)
+                .toList();
     }
 
     static ConnectAttempt attempt(ClientSession session) {
@@ -103,21 +106,28 @@ final class KnownHostsCheck implements ServerKeyVerifier, SessionListener {
     }
 
     /** What known_hosts says of a key. */
-    enum Verdict { KNOWN, REFUSED, UNKNOWN }
+    enum Verdict {
+        KNOWN,
+        REFUSED,
+        UNKNOWN
+    }
 
     /** Judges {@code key} by the host's {@code lines}; a refusal is set on the attempt. */
     private static Verdict judge(ConnectAttempt attempt, PublicKey key, List<Line> lines) {
         for (Line line : lines) {
             if ("revoked".equals(line.entry().getMarker()) && revokes(line.key(), key)) {
-                attempt.refuse("host key of " + attempt.displayAddress() + " is marked @revoked in " + line.where()
-                        + " (" + KeyUtils.getFingerPrint(key) + ")", UnreachableException.Reason.HOST_KEY_REVOKED);
+                attempt.refuse(
+                        "host key of " + attempt.displayAddress() + " is marked @revoked in " + line.where() + " ("
+                                + KeyUtils.getFingerPrint(key) + ")",
+                        UnreachableException.Reason.HOST_KEY_REVOKED);
                 return Verdict.REFUSED;
             }
         }
         if (key instanceof OpenSshCertificate cert) {
             // A host certificate is vouched for by a @cert-authority line with the key that signed it.
-            boolean trusted = lines.stream().anyMatch(l -> "cert-authority".equals(l.entry().getMarker())
-                    && KeyUtils.compareKeys(l.key(), cert.getCaPubKey()));
+            boolean trusted = lines.stream()
+                    .anyMatch(l -> "cert-authority".equals(l.entry().getMarker())
+                            && KeyUtils.compareKeys(l.key(), cert.getCaPubKey()));
             return trusted ? Verdict.KNOWN : Verdict.UNKNOWN;
         }
         List<Line> plain = KnownHostsFile.plain(lines);
@@ -143,16 +153,18 @@ final class KnownHostsCheck implements ServerKeyVerifier, SessionListener {
     /** A revoked line names a key, or the CA key of a certificate. */
     private static boolean revokes(PublicKey revoked, PublicKey key) {
         return KeyUtils.compareKeys(revoked, key)
-                || key instanceof OpenSshCertificate cert && (KeyUtils.compareKeys(revoked, cert.getCaPubKey())
-                        || KeyUtils.compareKeys(revoked, cert.getCertPubKey()));
+                || key instanceof OpenSshCertificate cert
+                        && (KeyUtils.compareKeys(revoked, cert.getCaPubKey())
+                                || KeyUtils.compareKeys(revoked, cert.getCertPubKey()));
     }
 
     /** No line of this key's type for the host: refused, or recorded with {@code accept-new}. */
     private boolean unknown(ConnectAttempt attempt, PublicKey key) {
         KnownHostsFile file = file(attempt.settings.knownHostsFile());
         if (attempt.settings.hostKeyChecking() != HostKeyChecking.ACCEPT_NEW) {
-            attempt.refuse("host key unknown: not in " + file.path + " (no " + KeyUtils.getKeyType(key) + " key for "
-                    + attempt.displayAddress() + "; add it, or accept new keys with --accept-new-host-keys)",
+            attempt.refuse(
+                    "host key unknown: not in " + file.path + " (no " + KeyUtils.getKeyType(key) + " key for "
+                            + attempt.displayAddress() + "; add it, or accept new keys with --accept-new-host-keys)",
                     UnreachableException.Reason.HOST_KEY_UNKNOWN);
             return false;
         }
@@ -179,7 +191,8 @@ final class KnownHostsCheck implements ServerKeyVerifier, SessionListener {
         // its type is a changed key), but are never written: accept-new appends to the user's first file only.
         // The ssh config's GlobalKnownHostsFile replaces the default ones.
         List<Path> globals = attempt.settings.globalKnownHostsFiles() != null
-                ? attempt.settings.globalKnownHostsFiles() : globalFiles;
+                ? attempt.settings.globalKnownHostsFiles()
+                : globalFiles;
         for (Path global : globals) {
             if (!attempt.settings.knownHostsFiles().contains(global)) {
                 lines.addAll(file(global).lookup(own));

@@ -175,6 +175,9 @@ final class KnownHostsFile {
 
     /** The key lines of {@code lines}, in order; lines with a marker (revoked, CA) are not host keys. */
     static List<Line> plain(Collection<Line> lines) {
-        return lines.stream().filter(l -> l.entry().getMarker() == null || l.entry().getMarker().isEmpty()).toList();
+        return lines.stream()
+                .filter(l ->
+                        l.entry().getMarker() == null || l.entry().getMarker().isEmpty())
+                .toList();
     }
 }

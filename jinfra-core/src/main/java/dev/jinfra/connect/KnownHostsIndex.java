@@ -43,7 +43,9 @@ final class KnownHostsIndex {
             }
             boolean scan = false;
             for (String pattern : patterns(pair.getHostEntry())) {
-                if (pattern.startsWith("|") || pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0
+                if (pattern.startsWith("|")
+                        || pattern.indexOf('*') >= 0
+                        || pattern.indexOf('?') >= 0
                         || pattern.indexOf('!') >= 0) {
                     scan = true;
                 } else {

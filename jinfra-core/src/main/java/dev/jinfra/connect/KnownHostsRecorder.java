@@ -38,15 +38,16 @@ final class KnownHostsRecorder {
      * Appends {@code key} unless {@code again}, asked while the file is locked, finds the host no longer
      * unknown: then the key is accepted without a write if already there, and refused if another one is.
      */
-    boolean record(ConnectAttempt attempt, KnownHostsFile file, PublicKey key, Supplier<KnownHostsCheck.Verdict> again) {
+    boolean record(
+            ConnectAttempt attempt, KnownHostsFile file, PublicKey key, Supplier<KnownHostsCheck.Verdict> again) {
         Path path = file.path;
         synchronized (file) {
             try {
                 // Under the hop's own name: a jump host's key recorded as the target's made the target's
                 // own key look changed.
                 String name = attempt.displayAddress();
-                StringBuilder line = new StringBuilder(attempt.settings.hashKnownHosts() ? hashed(name) : name)
-                        .append(' ');
+                StringBuilder line =
+                        new StringBuilder(attempt.settings.hashKnownHosts() ? hashed(name) : name).append(' ');
                 PublicKeyEntry.appendPublicKeyEntry(line, key);
                 String text = line.toString();
                 line.append('\n');
@@ -54,9 +55,9 @@ final class KnownHostsRecorder {
                     Files.createDirectories(path.getParent());
                 }
                 int number;
-                try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
-                     FileLock lock = ch.lock()) {
+                try (FileChannel ch = FileChannel.open(
+                                path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                        FileLock lock = ch.lock()) {
                     KnownHostsCheck.Verdict verdict = again.get();
                     if (verdict != KnownHostsCheck.Verdict.UNKNOWN) {
                         return verdict == KnownHostsCheck.Verdict.KNOWN;
@@ -78,7 +79,8 @@ final class KnownHostsRecorder {
                 }
                 return true;
             } catch (IOException e) {
-                attempt.refuse("cannot record host key in " + path + ": " + e.getMessage(),
+                attempt.refuse(
+                        "cannot record host key in " + path + ": " + e.getMessage(),
                         UnreachableException.Reason.HOST_KEY_UNKNOWN);
                 return false;
             }

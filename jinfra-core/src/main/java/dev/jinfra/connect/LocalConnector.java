@@ -29,7 +29,11 @@ public final class LocalConnector implements Connector {
             try {
                 process = new ProcessBuilder("/bin/sh", "-c", request.command()).start();
             } catch (IOException e) {
-                return new CommandResult(CommandResult.Outcome.EXITED, 127, "", "cannot start /bin/sh: " + e.getMessage(),
+                return new CommandResult(
+                        CommandResult.Outcome.EXITED,
+                        127,
+                        "",
+                        "cannot start /bin/sh: " + e.getMessage(),
                         Duration.ofNanos(System.nanoTime() - start));
             }
             Thread outPump = pump(process.getInputStream(), out);
@@ -63,8 +67,14 @@ public final class LocalConnector implements Connector {
             }
         }
 
-        private static CommandResult finish(CommandResult.Outcome outcome, int exit, OutputCapture out, OutputCapture err,
-                                            Thread outPump, Thread errPump, long start) {
+        private static CommandResult finish(
+                CommandResult.Outcome outcome,
+                int exit,
+                OutputCapture out,
+                OutputCapture err,
+                Thread outPump,
+                Thread errPump,
+                long start) {
             try {
                 // A killed command's grandchildren may hold the pipes open; do not wait on them for long.
                 outPump.join(Duration.ofSeconds(2));
@@ -74,7 +84,8 @@ public final class LocalConnector implements Connector {
             }
             out.flush();
             err.flush();
-            return new CommandResult(outcome, exit, out.text(), err.text(), Duration.ofNanos(System.nanoTime() - start));
+            return new CommandResult(
+                    outcome, exit, out.text(), err.text(), Duration.ofNanos(System.nanoTime() - start));
         }
 
         private static Thread pump(InputStream in, OutputStream to) {
@@ -93,8 +104,13 @@ public final class LocalConnector implements Connector {
             var path = java.nio.file.Path.of(remotePath);
             var privateMode = java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            try (var out = java.nio.file.Files.newByteChannel(path, java.util.Set.of(java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING), privateMode)) {
+            try (var out = java.nio.file.Files.newByteChannel(
+                    path,
+                    java.util.Set.of(
+                            java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.WRITE,
+                            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING),
+                    privateMode)) {
                 var bytes = java.nio.ByteBuffer.wrap(content);
                 while (bytes.hasRemaining()) {
                     out.write(bytes);

@@ -8,7 +8,10 @@ package dev.jinfra.connect;
 public interface OutputListener {
     OutputListener NONE = (stream, line) -> {};
 
-    enum Stream { STDOUT, STDERR }
+    enum Stream {
+        STDOUT,
+        STDERR
+    }
 
     void line(Stream stream, String line);
 }

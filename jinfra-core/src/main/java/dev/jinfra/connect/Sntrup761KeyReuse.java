@@ -60,8 +60,10 @@ final class Sntrup761KeyReuse implements KeyEncapsulationMethod {
             var generator = new SNTRUPrimeKeyPairGenerator();
             generator.init(new SNTRUPrimeKeyGenerationParameters(random, SNTRUPrimeParameters.sntrup761));
             var pair = generator.generateKeyPair();
-            current = new KeyPair(((SNTRUPrimePublicKeyParameters) pair.getPublic()).getEncoded(),
-                    (SNTRUPrimePrivateKeyParameters) pair.getPrivate(), now);
+            current = new KeyPair(
+                    ((SNTRUPrimePublicKeyParameters) pair.getPublic()).getEncoded(),
+                    (SNTRUPrimePrivateKeyParameters) pair.getPrivate(),
+                    now);
             uses = 0;
             generated++;
         }
@@ -94,7 +96,8 @@ final class Sntrup761KeyReuse implements KeyEncapsulationMethod {
             @Override
             public byte[] extractSecret(byte[] encapsulated) {
                 if (encapsulated.length != extractor.getEncapsulationLength()) {
-                    throw new IllegalArgumentException("sntrup761 encapsulation has wrong length: " + encapsulated.length);
+                    throw new IllegalArgumentException(
+                            "sntrup761 encapsulation has wrong length: " + encapsulated.length);
                 }
                 return extractor.extractSecret(encapsulated);
             }

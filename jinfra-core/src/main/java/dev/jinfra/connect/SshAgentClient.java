@@ -120,7 +120,8 @@ final class SshAgentClient implements SshAgentFactory {
                 byte[] blob = reply.getBytes();
                 String comment = reply.getString(StandardCharsets.UTF_8);
                 try {
-                    keys.add(new AbstractMap.SimpleImmutableEntry<>(new ByteArrayBuffer(blob).getRawPublicKey(), comment));
+                    keys.add(new AbstractMap.SimpleImmutableEntry<>(
+                            new ByteArrayBuffer(blob).getRawPublicKey(), comment));
                 } catch (RuntimeException e) {
                     // A key type MINA cannot read (e.g. a hardware-backed one): skip it, use the others.
                 }
@@ -129,7 +130,8 @@ final class SshAgentClient implements SshAgentFactory {
         }
 
         @Override
-        public Map.Entry<String, byte[]> sign(SessionContext session, PublicKey key, String algorithm, byte[] data) throws IOException {
+        public Map.Entry<String, byte[]> sign(SessionContext session, PublicKey key, String algorithm, byte[] data)
+                throws IOException {
             Buffer request = new ByteArrayBuffer();
             request.putByte(SIGN_REQUEST);
             request.putPublicKey(key);
@@ -174,5 +176,4 @@ final class SshAgentClient implements SshAgentFactory {
             open = false;
         }
     }
-
 }

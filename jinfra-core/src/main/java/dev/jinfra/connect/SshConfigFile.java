@@ -44,15 +44,45 @@ public final class SshConfigFile {
      * @param userKnownHostsFile the UserKnownHostsFile line that applies, its value a list of paths as written
      * @param globalKnownHostsFile the GlobalKnownHostsFile line that applies, its value a list of paths as written
      */
-    public record Entry(String hostName, Integer port, String user, List<Setting> identityFiles, String proxyJump,
-                        String proxyCommand, Boolean hashKnownHosts, Setting userKnownHostsFile,
-                        Setting globalKnownHostsFile, Setting strictHostKeyChecking, Setting connectTimeout,
-                        Setting connectionAttempts, Setting kexAlgorithms) {
+    public record Entry(
+            String hostName,
+            Integer port,
+            String user,
+            List<Setting> identityFiles,
+            String proxyJump,
+            String proxyCommand,
+            Boolean hashKnownHosts,
+            Setting userKnownHostsFile,
+            Setting globalKnownHostsFile,
+            Setting strictHostKeyChecking,
+            Setting connectTimeout,
+            Setting connectionAttempts,
+            Setting kexAlgorithms) {
         /** The settings jinfra reads that are not about where to connect and as whom. */
-        Entry(String hostName, Integer port, String user, List<Setting> identityFiles, String proxyJump,
-              String proxyCommand, Boolean hashKnownHosts, Setting userKnownHostsFile, Setting globalKnownHostsFile) {
-            this(hostName, port, user, identityFiles, proxyJump, proxyCommand, hashKnownHosts, userKnownHostsFile,
-                    globalKnownHostsFile, null, null, null, null);
+        Entry(
+                String hostName,
+                Integer port,
+                String user,
+                List<Setting> identityFiles,
+                String proxyJump,
+                String proxyCommand,
+                Boolean hashKnownHosts,
+                Setting userKnownHostsFile,
+                Setting globalKnownHostsFile) {
+            this(
+                    hostName,
+                    port,
+                    user,
+                    identityFiles,
+                    proxyJump,
+                    proxyCommand,
+                    hashKnownHosts,
+                    userKnownHostsFile,
+                    globalKnownHostsFile,
+                    null,
+                    null,
+                    null,
+                    null);
         }
     }
 
@@ -110,7 +140,7 @@ public final class SshConfigFile {
                     case "userknownhostsfile" -> userFiles = userFiles == null ? s : userFiles;
                     case "globalknownhostsfile" -> globalFiles = globalFiles == null ? s : globalFiles;
                     case "stricthostkeychecking", "connecttimeout", "connectionattempts", "kexalgorithms" ->
-                            firsts.putIfAbsent(s.key(), s);
+                        firsts.putIfAbsent(s.key(), s);
                     default -> {}
                 }
             }
@@ -118,9 +148,20 @@ public final class SshConfigFile {
         boolean none = proxy == null || "none".equalsIgnoreCase(proxy.value());
         String proxyJump = none || !proxy.key().equals("proxyjump") ? null : proxy.value();
         String proxyCommand = none || !proxy.key().equals("proxycommand") ? null : proxy.where();
-        return new Entry(hostName, port, user, List.copyOf(identities), proxyJump, proxyCommand, hash, userFiles,
-                globalFiles, firsts.get("stricthostkeychecking"), firsts.get("connecttimeout"),
-                firsts.get("connectionattempts"), firsts.get("kexalgorithms"));
+        return new Entry(
+                hostName,
+                port,
+                user,
+                List.copyOf(identities),
+                proxyJump,
+                proxyCommand,
+                hash,
+                userFiles,
+                globalFiles,
+                firsts.get("stricthostkeychecking"),
+                firsts.get("connecttimeout"),
+                firsts.get("connectionattempts"),
+                firsts.get("kexalgorithms"));
     }
 
     /**
@@ -175,8 +216,7 @@ public final class SshConfigFile {
      * @param given the host name looked up ({@code %n})
      * @throws IllegalArgumentException naming file and line for a token jinfra does not know
      */
-    static List<Path> knownHostsFiles(Setting setting, String given, String hostName, String user,
-                                                    int port) {
+    static List<Path> knownHostsFiles(Setting setting, String given, String hostName, String user, int port) {
         if (setting.value().strip().equalsIgnoreCase("none")) {
             return List.of();
         }

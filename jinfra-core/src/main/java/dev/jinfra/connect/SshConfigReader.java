@@ -82,7 +82,8 @@ final class SshConfigReader {
                     at.inMatch = true;
                     if (!warnedAboutMatch) {
                         warnedAboutMatch = true;
-                        warnings.accept(file + ":" + lineNo + ": Match blocks are not supported; their settings are skipped");
+                        warnings.accept(
+                                file + ":" + lineNo + ": Match blocks are not supported; their settings are skipped");
                     }
                 }
                 case "include" -> {
@@ -92,7 +93,9 @@ final class SshConfigReader {
                 }
                 default -> {
                     if (!at.inMatch && !args.isEmpty()) {
-                        at.block.settings().add(new SshConfigFile.Setting(key, String.join(" ", args), file + ":" + lineNo));
+                        at.block
+                                .settings()
+                                .add(new SshConfigFile.Setting(key, String.join(" ", args), file + ":" + lineNo));
                     }
                 }
             }

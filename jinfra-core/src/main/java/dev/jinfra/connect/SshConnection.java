@@ -59,7 +59,8 @@ final class SshConnection implements Connection {
                     stdin.write(request.stdin());
                 }
             }
-            long waitMillis = request.timeout().isZero() ? 0L : request.timeout().toMillis();
+            long waitMillis =
+                    request.timeout().isZero() ? 0L : request.timeout().toMillis();
             Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), waitMillis);
             if (events.contains(ClientChannelEvent.TIMEOUT)) {
                 stop(channel);
@@ -101,7 +102,8 @@ final class SshConnection implements Connection {
      */
     private static void stop(ChannelExec channel) {
         signal(channel, "TERM");
-        if (!channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TERM_GRACE_MILLIS).contains(ClientChannelEvent.CLOSED)) {
+        if (!channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TERM_GRACE_MILLIS)
+                .contains(ClientChannelEvent.CLOSED)) {
             signal(channel, "KILL");
         }
         channel.close(true);
@@ -121,7 +123,8 @@ final class SshConnection implements Connection {
         }
     }
 
-    private static CommandResult result(CommandResult.Outcome outcome, int exit, OutputCapture out, OutputCapture err, long start) {
+    private static CommandResult result(
+            CommandResult.Outcome outcome, int exit, OutputCapture out, OutputCapture err, long start) {
         out.flush();
         err.flush();
         return new CommandResult(outcome, exit, out.text(), err.text(), Duration.ofNanos(System.nanoTime() - start));
@@ -133,12 +136,16 @@ final class SshConnection implements Connection {
         // The upload lands in a shared directory such as /tmp and may be a rendered secret: it is made 0600 while
         // still empty, before any byte is written. (The client cannot give a mode with the open request itself.)
         try (var sftp = org.apache.sshd.sftp.client.SftpClientFactory.instance().createSftpClient(session)) {
-            try (var handle = sftp.open(remotePath, org.apache.sshd.sftp.client.SftpClient.OpenMode.Write,
+            try (var handle = sftp.open(
+                    remotePath,
+                    org.apache.sshd.sftp.client.SftpClient.OpenMode.Write,
                     org.apache.sshd.sftp.client.SftpClient.OpenMode.Create,
                     org.apache.sshd.sftp.client.SftpClient.OpenMode.Truncate)) {
                 sftp.setStat(handle, new org.apache.sshd.sftp.client.SftpClient.Attributes().perms(0600));
             }
-            try (var out = sftp.write(remotePath, org.apache.sshd.sftp.client.SftpClient.OpenMode.Write,
+            try (var out = sftp.write(
+                    remotePath,
+                    org.apache.sshd.sftp.client.SftpClient.OpenMode.Write,
                     org.apache.sshd.sftp.client.SftpClient.OpenMode.Truncate)) {
                 out.write(content);
             }
@@ -150,7 +157,7 @@ final class SshConnection implements Connection {
     @Override
     public byte[] download(String remotePath) {
         try (var sftp = org.apache.sshd.sftp.client.SftpClientFactory.instance().createSftpClient(session);
-             var in = sftp.read(remotePath)) {
+                var in = sftp.read(remotePath)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot download " + remotePath + ": " + e.getMessage(), e);

@@ -72,7 +72,8 @@ public final class SshConnector implements Connector {
     }
 
     private HopClient newClient(List<String> kex) {
-        HopClient c = (HopClient) ClientBuilder.builder().factory(HopClient::new).build();
+        HopClient c =
+                (HopClient) ClientBuilder.builder().factory(HopClient::new).build();
         // Pooled sessions must outlive pauses between operations: no idle timeout, a keepalive instead.
         CoreModuleProperties.IDLE_TIMEOUT.set(c, Duration.ZERO);
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(c, KEEPALIVE);
@@ -120,14 +121,20 @@ public final class SshConnector implements Connector {
         List<KeyExchangeFactory> chosen = new ArrayList<>();
         for (String name : wanted) {
             // OpenSSH spells some names with and some without "@openssh.com" across versions; take either.
-            String bare = name.endsWith("@openssh.com") ? name.substring(0, name.length() - "@openssh.com".length()) : name;
-            available.stream().filter(f -> f.getName().equals(name) || f.getName().equals(bare)
+            String bare =
+                    name.endsWith("@openssh.com") ? name.substring(0, name.length() - "@openssh.com".length()) : name;
+            available.stream()
+                    .filter(f -> f.getName().equals(name)
+                            || f.getName().equals(bare)
                             || f.getName().equals(bare + "@openssh.com"))
-                    .findFirst().filter(f -> !chosen.contains(f)).ifPresent(chosen::add);
+                    .findFirst()
+                    .filter(f -> !chosen.contains(f))
+                    .ifPresent(chosen::add);
         }
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("none of the key exchange algorithms " + wanted
-                    + " is supported; supported: " + available.stream().map(KeyExchangeFactory::getName).toList());
+                    + " is supported; supported: "
+                    + available.stream().map(KeyExchangeFactory::getName).toList());
         }
         return chosen;
     }
@@ -292,7 +299,8 @@ public final class SshConnector implements Connector {
         List<KeyPair> keys = keyFiles.load(s.keyFiles(), s.implicitKeys(), s.keyPassphraseEnv());
         List<ConnectAttempt> jumps = new ArrayList<>();
         for (JumpHost hop : s.jumpHosts()) {
-            List<KeyPair> hopKeys = hop.keyFiles().equals(s.keyFiles()) ? keys
+            List<KeyPair> hopKeys = hop.keyFiles().equals(s.keyFiles())
+                    ? keys
                     : keyFiles.load(hop.keyFiles(), hop.implicitKeys(), s.keyPassphraseEnv());
             jumps.add(ConnectAttempt.jump(s, hop, hopKeys, jumps.isEmpty()));
         }
@@ -319,7 +327,8 @@ public final class SshConnector implements Connector {
         try {
             if (!connecting.await(remaining(deadline))) {
                 connecting.cancel();
-                throw new UnreachableException(UnreachableException.Reason.TIMEOUT,
+                throw new UnreachableException(
+                        UnreachableException.Reason.TIMEOUT,
                         "connect timed out after " + s.connectTimeout().toSeconds() + "s");
             }
         } catch (InterruptedIOException e) {
@@ -342,7 +351,8 @@ public final class SshConnector implements Connector {
             AuthFuture auth = session.auth();
             if (!auth.await(remaining(deadline))) {
                 session.close(true);
-                throw new UnreachableException(UnreachableException.Reason.TIMEOUT,
+                throw new UnreachableException(
+                        UnreachableException.Reason.TIMEOUT,
                         "SSH handshake timed out after " + s.connectTimeout().toSeconds() + "s");
             }
             if (!auth.isSuccess()) {
@@ -370,13 +380,14 @@ public final class SshConnector implements Connector {
 
     private static UnreachableException authFailure(SshSettings s, Throwable cause) {
         String detail = cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
-        if (cause != null && !(cause.getMessage() != null && cause.getMessage().contains("No more authentication methods"))) {
+        if (cause != null
+                && !(cause.getMessage() != null && cause.getMessage().contains("No more authentication methods"))) {
             // The session died during key exchange or authentication for another reason than refused credentials.
-            return new UnreachableException(UnreachableException.Reason.NETWORK,
-                    "SSH session failed during handshake" + detail, cause);
+            return new UnreachableException(
+                    UnreachableException.Reason.NETWORK, "SSH session failed during handshake" + detail, cause);
         }
-        return new UnreachableException(UnreachableException.Reason.AUTH_FAILED,
-                "authentication failed for user " + s.user() + detail, cause);
+        return new UnreachableException(
+                UnreachableException.Reason.AUTH_FAILED, "authentication failed for user " + s.user() + detail, cause);
     }
 
     private static UnreachableException unreachable(SshSettings s, Throwable e) {
@@ -388,7 +399,8 @@ public final class SshConnector implements Connector {
             return new UnreachableException(UnreachableException.Reason.REFUSED, "connection refused", e);
         }
         if (root instanceof UnknownHostException) {
-            return new UnreachableException(UnreachableException.Reason.UNKNOWN_HOST, "unknown host name " + s.address(), e);
+            return new UnreachableException(
+                    UnreachableException.Reason.UNKNOWN_HOST, "unknown host name " + s.address(), e);
         }
         if (root instanceof SocketTimeoutException) {
             return new UnreachableException(UnreachableException.Reason.TIMEOUT, "connect timed out", e);

@@ -59,11 +59,14 @@ public record SshSettings(
 
     private static SshSettings resolveUnchecked(Host host, SshConfigFile config) {
         SshConfigFile.Entry fromConfig = config.lookup(host.address());
-        String address = host.value(HostKeys.SSH_HOSTNAME).map(Object::toString)
+        String address = host.value(HostKeys.SSH_HOSTNAME)
+                .map(Object::toString)
                 .orElse(fromConfig.hostName() != null ? fromConfig.hostName() : host.address());
-        int port = host.value(HostKeys.SSH_PORT).map(v -> integer(HostKeys.SSH_PORT, v, 1, 65535))
+        int port = host.value(HostKeys.SSH_PORT)
+                .map(v -> integer(HostKeys.SSH_PORT, v, 1, 65535))
                 .orElse(fromConfig.port() != null ? fromConfig.port() : 22);
-        String user = host.value(HostKeys.SSH_USER).map(Object::toString)
+        String user = host.value(HostKeys.SSH_USER)
+                .map(Object::toString)
                 .orElse(fromConfig.user() != null ? fromConfig.user() : System.getProperty("user.name"));
 
         List<Path> keys = namedKeyFiles(host, fromConfig, config, address, user, port);
@@ -71,17 +74,22 @@ public record SshSettings(
         if (implicitKeys) {
             // Like ssh: the usual key files, for those that exist.
             Path sshDir = Path.of(System.getProperty("user.home"), ".ssh");
-            keys = DEFAULT_KEYS.stream().map(sshDir::resolve).filter(Files::isRegularFile).toList();
+            keys = DEFAULT_KEYS.stream()
+                    .map(sshDir::resolve)
+                    .filter(Files::isRegularFile)
+                    .toList();
         }
 
         List<Path> knownHostsFiles = knownHostsFiles(host, fromConfig, address, user, port);
-        List<Path> globalKnownHostsFiles = fromConfig.globalKnownHostsFile() == null ? null
+        List<Path> globalKnownHostsFiles = fromConfig.globalKnownHostsFile() == null
+                ? null
                 : SshConfigFile.knownHostsFiles(fromConfig.globalKnownHostsFile(), host.address(), address, user, port);
         HostKeyChecking checking = host.value(HostKeys.SSH_STRICT_HOST_KEY_CHECKING)
                 .map(v -> HostKeyChecking.parse(v.toString()))
                 .orElseGet(() -> ConfigChoices.hostKeyChecking(fromConfig.strictHostKeyChecking()));
         // "none" in host data turns off a ProxyJump the ssh config would add, as it does in the config itself.
-        String proxyJump = host.value(HostKeys.SSH_PROXY_JUMP).map(Object::toString)
+        String proxyJump = host.value(HostKeys.SSH_PROXY_JUMP)
+                .map(Object::toString)
                 .map(v -> v.isBlank() || v.strip().equalsIgnoreCase("none") ? "" : v.strip())
                 .orElse(fromConfig.proxyJump());
         if (proxyJump != null && proxyJump.isEmpty()) {
@@ -94,28 +102,45 @@ public record SshSettings(
         Duration timeout = host.value(HostKeys.SSH_CONNECT_TIMEOUT)
                 .map(v -> Duration.ofSeconds(integer(HostKeys.SSH_CONNECT_TIMEOUT, v, 1, 3600)))
                 .orElseGet(() -> ConfigChoices.connectTimeout(fromConfig.connectTimeout(), DEFAULT_CONNECT_TIMEOUT));
-        int retries = host.value(HostKeys.SSH_CONNECT_RETRIES).map(v -> integer(HostKeys.SSH_CONNECT_RETRIES, v, 0, 100))
+        int retries = host.value(HostKeys.SSH_CONNECT_RETRIES)
+                .map(v -> integer(HostKeys.SSH_CONNECT_RETRIES, v, 0, 100))
                 .orElseGet(() -> ConfigChoices.retries(fromConfig.connectionAttempts()));
         List<String> kex = host.value(HostKeys.SSH_KEX_ALGORITHMS)
-                .map(v -> Arrays.stream(v.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .map(v -> Arrays.stream(v.toString().split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElseGet(() -> ConfigChoices.kexAlgorithms(fromConfig.kexAlgorithms()));
-        return new SshSettings(address, port, user, keys, implicitKeys,
+        return new SshSettings(
+                address,
+                port,
+                user,
+                keys,
+                implicitKeys,
                 host.string(HostKeys.SSH_KEY_PASSWORD_ENV, null),
                 host.string(HostKeys.SSH_PASSWORD, null),
-                knownHostsFiles.getFirst(), checking, proxyJump, jumps, timeout, retries, kex, knownHostsFiles,
-                globalKnownHostsFiles, Boolean.TRUE.equals(fromConfig.hashKnownHosts()));
+                knownHostsFiles.getFirst(),
+                checking,
+                proxyJump,
+                jumps,
+                timeout,
+                retries,
+                kex,
+                knownHostsFiles,
+                globalKnownHostsFiles,
+                Boolean.TRUE.equals(fromConfig.hashKnownHosts()));
     }
 
     /**
      * {@code ssh_known_hosts_file}, else the config's UserKnownHostsFile (every file listed; {@code none} is
      * ignored, since accept-new needs a file to write to), else {@code ~/.ssh/known_hosts}.
      */
-    private static List<Path> knownHostsFiles(Host host, SshConfigFile.Entry fromConfig, String address,
-                                              String user, int port) {
+    private static List<Path> knownHostsFiles(
+            Host host, SshConfigFile.Entry fromConfig, String address, String user, int port) {
         String given = host.string(HostKeys.SSH_KNOWN_HOSTS_FILE, null);
         if (given == null && fromConfig.userKnownHostsFile() != null) {
-            List<Path> files = SshConfigFile.knownHostsFiles(fromConfig.userKnownHostsFile(), host.address(),
-                    address, user, port);
+            List<Path> files =
+                    SshConfigFile.knownHostsFiles(fromConfig.userKnownHostsFile(), host.address(), address, user, port);
             if (!files.isEmpty()) {
                 return files;
             }
@@ -129,8 +154,8 @@ public record SshSettings(
      * Without ssh_key, the config's IdentityFiles that exist; as in OpenSSH, naming only missing ones still
      * keeps the ~/.ssh/id_* files out. Null when neither the host data nor the config names any.
      */
-    private static List<Path> namedKeyFiles(Host host, SshConfigFile.Entry fromConfig, SshConfigFile config,
-                                            String address, String user, int port) {
+    private static List<Path> namedKeyFiles(
+            Host host, SshConfigFile.Entry fromConfig, SshConfigFile config, String address, String user, int port) {
         List<Path> keys = new ArrayList<>();
         Object given = host.value(HostKeys.SSH_KEY).orElse(null);
         if (given instanceof List<?> list) {
@@ -151,7 +176,8 @@ public record SshSettings(
         long n;
         try {
             // YAML gives numbers; INI files and the command line give strings. 22.0 is fine, 22.5 is not.
-            n = value instanceof Number num ? new BigDecimal(num.toString()).longValueExact()
+            n = value instanceof Number num
+                    ? new BigDecimal(num.toString()).longValueExact()
                     : Long.parseLong(value.toString().strip());
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");

@@ -35,6 +35,7 @@ final class BatchRun {
 
     /** Hosts that left the run (failed, unreachable, not started); the others are still in it. */
     private final Map<String, DeployHostState> states = new ConcurrentHashMap<>();
+
     private final Map<String, String> errors = new ConcurrentHashMap<>();
     private final Map<Host, HostFacts> facts = new ConcurrentHashMap<>();
     private final Map<Host, Integer> changeCommands = new ConcurrentHashMap<>();
@@ -43,8 +44,15 @@ final class BatchRun {
     /** Dry runs: hosts on which an operation so far would change something (or could not be told). */
     private final java.util.Set<Host> dryChanged = ConcurrentHashMap.newKeySet();
 
-    BatchRun(List<Host> hosts, List<Deploy> deploys, DeployRunner.Options options, DeployListener listener,
-             FailureTally tally, SessionWindow window, RunControl control, DeployRunner.Confirmation confirmation) {
+    BatchRun(
+            List<Host> hosts,
+            List<Deploy> deploys,
+            DeployRunner.Options options,
+            DeployListener listener,
+            FailureTally tally,
+            SessionWindow window,
+            RunControl control,
+            DeployRunner.Confirmation confirmation) {
         this.hosts = hosts;
         this.deploys = deploys;
         this.options = options;
@@ -72,7 +80,9 @@ final class BatchRun {
                     }
                 });
                 for (var op : planned) {
-                    op.hosts().forEach(h -> outcomes.add(OperationOutcome.notRun(op.id(), op.name(), h, "not confirmed")));
+                    op.hosts()
+                            .forEach(
+                                    h -> outcomes.add(OperationOutcome.notRun(op.id(), op.name(), h, "not confirmed")));
                 }
                 return result(planned, outcomes, "not confirmed", start);
             }
@@ -137,21 +147,27 @@ final class BatchRun {
         Map<OperationId, String> names = new LinkedHashMap<>();
         for (Host h : reached) {
             List<PrepareContext.Registered> regs = registered.get(h);
-            sequences.put(h.name(), regs.stream().map(PrepareContext.Registered::id).toList());
+            sequences.put(
+                    h.name(), regs.stream().map(PrepareContext.Registered::id).toList());
             regs.forEach(r -> names.putIfAbsent(r.id(), r.call().displayName()));
         }
         Map<OperationId, List<Host>> hostsOf = new LinkedHashMap<>();
         for (Host h : reached) {
-            registered.get(h).forEach(r -> hostsOf.computeIfAbsent(r.id(), id -> new ArrayList<>()).add(h));
+            registered
+                    .get(h)
+                    .forEach(r -> hostsOf.computeIfAbsent(r.id(), id -> new ArrayList<>())
+                            .add(h));
         }
         List<DeployListener.PlannedOperation> planned = new ArrayList<>();
         for (OperationId id : OperationOrder.merge(sequences)) {
-            planned.add(new DeployListener.PlannedOperation(id, names.get(id), List.copyOf(hostsOf.getOrDefault(id, List.of()))));
+            planned.add(new DeployListener.PlannedOperation(
+                    id, names.get(id), List.copyOf(hostsOf.getOrDefault(id, List.of()))));
         }
         return planned;
     }
 
-    private String runLinear(List<DeployListener.PlannedOperation> planned, ExecutorService threads, List<OperationOutcome> outcomes) {
+    private String runLinear(
+            List<DeployListener.PlannedOperation> planned, ExecutorService threads, List<OperationOutcome> outcomes) {
         String stopped = budgetExceeded();
         for (int i = 0; i < planned.size(); i++) {
             var op = planned.get(i);
@@ -186,9 +202,11 @@ final class BatchRun {
     OperationOutcome notRunOrSkipped(DeployListener.PlannedOperation op, Host host, String stopped) {
         DeployHostState left = states.get(host.name());
         if (left != null) {
-            return OperationOutcome.skipped(op.id(), op.name(), host, "host " + left.label().replace('_', ' ') + " earlier");
+            return OperationOutcome.skipped(
+                    op.id(), op.name(), host, "host " + left.label().replace('_', ' ') + " earlier");
         }
-        return OperationOutcome.notRun(op.id(), op.name(), host, stopped.equals("interrupted") ? "interrupted" : "run stopped: " + stopped);
+        return OperationOutcome.notRun(
+                op.id(), op.name(), host, stopped.equals("interrupted") ? "interrupted" : "run stopped: " + stopped);
     }
 
     /**
@@ -197,9 +215,14 @@ final class BatchRun {
      * (when not null) while it runs, so that under free a meeting point's hosts count against --parallel
      * together with the hosts still working on their own.
      */
-    List<OperationOutcome> execute(DeployListener.PlannedOperation op, List<Host> hostsHere, ExecutorService threads,
-                                   Semaphore working, boolean backwards) {
-        List<Host> active = hostsHere.stream().filter(h -> !states.containsKey(h.name())).toList();
+    List<OperationOutcome> execute(
+            DeployListener.PlannedOperation op,
+            List<Host> hostsHere,
+            ExecutorService threads,
+            Semaphore working,
+            boolean backwards) {
+        List<Host> active =
+                hostsHere.stream().filter(h -> !states.containsKey(h.name())).toList();
         Map<Host, OperationOutcome> results = new ConcurrentHashMap<>();
         for (Host h : hostsHere) {
             if (states.containsKey(h.name())) {
@@ -212,7 +235,13 @@ final class BatchRun {
             if (shape.kind() == ExecutionShape.Kind.RUN_ONCE) {
                 runOn = List.of(active.getFirst());
                 for (Host h : active.subList(1, active.size())) {
-                    results.put(h, OperationOutcome.skipped(op.id(), op.name(), h, "runs once, on " + active.getFirst().name()));
+                    results.put(
+                            h,
+                            OperationOutcome.skipped(
+                                    op.id(),
+                                    op.name(),
+                                    h,
+                                    "runs once, on " + active.getFirst().name()));
                     if (isLastOf(h, op.id())) {
                         window.finish(h);
                     }
@@ -224,19 +253,18 @@ final class BatchRun {
                 case ALL -> parallel();
             };
             List<Host> order = backwards ? runOn.reversed() : runOn;
-            eachHost(threads, new Semaphore(Math.max(1, Math.min(width, runOn.size()))), order,
-                    host -> {
-                        if (working == null) {
-                            results.put(host, runOnHost(op, host));
-                            return;
-                        }
-                        working.acquireUninterruptibly();
-                        try {
-                            results.put(host, runOnHost(op, host));
-                        } finally {
-                            working.release();
-                        }
-                    });
+            eachHost(threads, new Semaphore(Math.max(1, Math.min(width, runOn.size()))), order, host -> {
+                if (working == null) {
+                    results.put(host, runOnHost(op, host));
+                    return;
+                }
+                working.acquireUninterruptibly();
+                try {
+                    results.put(host, runOnHost(op, host));
+                } finally {
+                    working.release();
+                }
+            });
         }
         return hostsHere.stream().map(results::get).toList();
     }
@@ -244,10 +272,12 @@ final class BatchRun {
     /** One operation on one host, in the host's session, recording a failure as the host leaving the run. */
     OperationOutcome runOnHost(DeployListener.PlannedOperation op, Host host) {
         OperationOutcome outcome = runInSession(op, host);
-        if (options.dryRun() && (outcome.status() == OperationStatus.CHANGED || outcome.status() == OperationStatus.UNKNOWN)) {
+        if (options.dryRun()
+                && (outcome.status() == OperationStatus.CHANGED || outcome.status() == OperationStatus.UNKNOWN)) {
             dryChanged.add(host);
         }
-        if (outcome.status() == OperationStatus.FAILED && !states.containsKey(host.name())
+        if (outcome.status() == OperationStatus.FAILED
+                && !states.containsKey(host.name())
                 && !ignoresErrors(callOf(host, op.id()), host)) {
             leave(host, DeployHostState.FAILED, op.name() + ": " + outcome.reason());
         }
@@ -278,10 +308,19 @@ final class BatchRun {
         if (!hostFacts.probed()) {
             FactProbe.gatherAhead(registered.get(host), op.id(), hostFacts, host, options);
         }
-        OperationOutcome outcome = OperationExecution.run(op, call, host, hostFacts, connection,
+        OperationOutcome outcome = OperationExecution.run(
+                op,
+                call,
+                host,
+                hostFacts,
+                connection,
                 how -> Reconnection.reconnect(host, how, window, hostFacts, control::isCancelled),
-                changeCommands, options, dryChanged.contains(host));
-        if (control.isCancelled() && outcome.status() == OperationStatus.FAILED && outcome.reason() != null
+                changeCommands,
+                options,
+                dryChanged.contains(host));
+        if (control.isCancelled()
+                && outcome.status() == OperationStatus.FAILED
+                && outcome.reason() != null
                 && outcome.reason().startsWith("connection lost")) {
             // The run closed the session to stop the command: it did not lose it.
             outcome = outcome.withReason("interrupted" + outcome.reason().substring("connection lost".length()));
@@ -326,7 +365,11 @@ final class BatchRun {
     }
 
     OperationCall callOf(Host host, OperationId id) {
-        return registered.get(host).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().call();
+        return registered.get(host).stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .call();
     }
 
     /** Hosts worked on at once: --parallel, within the session window. */
@@ -343,18 +386,25 @@ final class BatchRun {
         return control.isCancelled() ? "interrupted" : tally.stopReason();
     }
 
-    private DeployResult result(List<DeployListener.PlannedOperation> planned, List<OperationOutcome> outcomes, String stopped, long start) {
+    private DeployResult result(
+            List<DeployListener.PlannedOperation> planned,
+            List<OperationOutcome> outcomes,
+            String stopped,
+            long start) {
         Map<String, DeployHostState> finalStates = new LinkedHashMap<>();
         Map<String, Integer> roundTrips = new LinkedHashMap<>();
         Map<Host, List<OperationOutcome>> byHost = new LinkedHashMap<>();
-        outcomes.forEach(o -> byHost.computeIfAbsent(o.host(), h -> new ArrayList<>()).add(o));
+        outcomes.forEach(
+                o -> byHost.computeIfAbsent(o.host(), h -> new ArrayList<>()).add(o));
         for (Host h : hosts) {
             DeployHostState s = states.get(h.name());
             if (s == null) {
                 List<OperationOutcome> mine = byHost.getOrDefault(h, List.of());
                 s = DeployResult.stateFrom(mine);
                 if (s == DeployHostState.INCOMPLETE) {
-                    mine.stream().filter(o -> o.status() == OperationStatus.NOT_RUN).findFirst()
+                    mine.stream()
+                            .filter(o -> o.status() == OperationStatus.NOT_RUN)
+                            .findFirst()
                             .ifPresent(o -> errors.put(h.name(), "not finished: " + o.reason()));
                 }
             }
@@ -363,8 +413,16 @@ final class BatchRun {
                 roundTrips.put(h.name(), facts.get(h).reads() + changeCommands.getOrDefault(h, 0));
             }
         }
-        return new DeployResult(planned, outcomes, finalStates, errors, roundTrips, options.dryRun(), false,
-                Duration.ofNanos(System.nanoTime() - start), stopped);
+        return new DeployResult(
+                planned,
+                outcomes,
+                finalStates,
+                errors,
+                roundTrips,
+                options.dryRun(),
+                false,
+                Duration.ofNanos(System.nanoTime() - start),
+                stopped);
     }
 
     private Semaphore gate(int n) {

@@ -14,14 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CallSites {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-    private static final CodeSource JINFRA = Operation.class.getProtectionDomain().getCodeSource();
+    private static final CodeSource JINFRA =
+            Operation.class.getProtectionDomain().getCodeSource();
     private static final Map<Class<?>, Boolean> USER_CODE = new ConcurrentHashMap<>();
 
     private CallSites() {}
 
     static List<String> current() {
-        List<String> inner = WALKER.walk(frames -> frames
-                .takeWhile(f -> !(f.getDeclaringClass() == PrepareContext.class && f.getMethodName().equals("prepare")))
+        List<String> inner = WALKER.walk(frames -> frames.takeWhile(f -> !(f.getDeclaringClass() == PrepareContext.class
+                        && f.getMethodName().equals("prepare")))
                 .filter(f -> isUserCode(f.getDeclaringClass()))
                 .map(f -> (f.getFileName() != null ? f.getFileName() : f.getClassName()) + ":" + f.getLineNumber())
                 .toList());
@@ -33,7 +34,9 @@ final class CallSites {
     /** {@code file:line} of the innermost user-code frame of an exception, or null when it has none. */
     static String firstUserFrame(Throwable e) {
         for (StackTraceElement el : e.getStackTrace()) {
-            if (el.getFileName() == null || el.getClassName().startsWith("java.") || el.getClassName().startsWith("jdk.")
+            if (el.getFileName() == null
+                    || el.getClassName().startsWith("java.")
+                    || el.getClassName().startsWith("jdk.")
                     || el.getClassName().startsWith("sun.")) {
                 continue;
             }
@@ -57,7 +60,9 @@ final class CallSites {
             if (n.startsWith("java.") || n.startsWith("jdk.") || n.startsWith("sun.")) {
                 return false;
             }
-            CodeSource source = t.getProtectionDomain() == null ? null : t.getProtectionDomain().getCodeSource();
+            CodeSource source = t.getProtectionDomain() == null
+                    ? null
+                    : t.getProtectionDomain().getCodeSource();
             // Classes compiled from deploy files have no code source; jinfra's share jinfra-core's.
             return source == null || JINFRA == null || !Objects.equals(source.getLocation(), JINFRA.getLocation());
         });

@@ -24,7 +24,8 @@ public final class Catalog {
     private static final Map<String, Class<? extends Record>> OPERATIONS = new LinkedHashMap<>();
     private static final Map<String, Class<? extends Record>> FACTS = new LinkedHashMap<>();
     // Shorter names the command line accepts too ("fact File path=..."); the reference lists them once each.
-    private static final Map<String, String> FACT_ALIASES = Map.of("File", "FileInfo", "Directory", "DirectoryInfo", "Link", "LinkInfo");
+    private static final Map<String, String> FACT_ALIASES =
+            Map.of("File", "FileInfo", "Directory", "DirectoryInfo", "Link", "LinkInfo");
 
     static {
         OPERATIONS.put("server.shell", Shell.class);
@@ -88,7 +89,8 @@ public final class Catalog {
     private static Object create(String name, Class<? extends Record> type, Map<String, ?> givenArgs) {
         Map<String, ?> args = givenArgs == null ? Map.of() : givenArgs;
         RecordComponent[] components = type.getRecordComponents();
-        Set<String> known = new TreeSet<>(Arrays.stream(components).map(RecordComponent::getName).toList());
+        Set<String> known = new TreeSet<>(
+                Arrays.stream(components).map(RecordComponent::getName).toList());
         for (String given : args.keySet()) {
             if (!known.contains(given)) {
                 throw new IllegalArgumentException(name + ": unknown argument '" + given + "'; arguments: " + known);
@@ -114,7 +116,9 @@ public final class Catalog {
             return ctor.newInstance(values);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException re ? re : new IllegalArgumentException(name + ": " + cause.getMessage(), cause);
+            throw cause instanceof RuntimeException re
+                    ? re
+                    : new IllegalArgumentException(name + ": " + cause.getMessage(), cause);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create " + name, e);
         }
@@ -138,14 +142,19 @@ public final class Catalog {
             return switch (raw.toString().toLowerCase(java.util.Locale.ROOT)) {
                 case "true", "yes", "1" -> true;
                 case "false", "no", "0" -> false;
-                default -> throw new IllegalArgumentException(name + ": " + c.getName() + " must be true or false, not '" + raw + "'");
+                default ->
+                    throw new IllegalArgumentException(
+                            name + ": " + c.getName() + " must be true or false, not '" + raw + "'");
             };
         }
         if (t == int.class || t == Integer.class) {
             try {
-                return raw instanceof Number n ? n.intValue() : Integer.parseInt(raw.toString().strip());
+                return raw instanceof Number n
+                        ? n.intValue()
+                        : Integer.parseInt(raw.toString().strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + ": " + c.getName() + " must be a whole number, not '" + raw + "'");
+                throw new IllegalArgumentException(
+                        name + ": " + c.getName() + " must be a whole number, not '" + raw + "'");
             }
         }
         if (t == List.class) {
@@ -154,7 +163,10 @@ public final class Catalog {
                 items.forEach(x -> out.add(String.valueOf(x)));
             } else {
                 // From the command line: comma-separated.
-                Arrays.stream(raw.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
+                Arrays.stream(raw.toString().split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .forEach(out::add);
             }
             return out;
         }
@@ -165,6 +177,7 @@ public final class Catalog {
             }
             throw new IllegalArgumentException(name + ": " + c.getName() + " must be a map, not '" + raw + "'");
         }
-        throw new IllegalStateException(name + ": unsupported argument type " + t.getSimpleName() + " of " + c.getName());
+        throw new IllegalStateException(
+                name + ": unsupported argument type " + t.getSimpleName() + " of " + c.getName());
     }
 }

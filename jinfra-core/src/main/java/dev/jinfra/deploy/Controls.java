@@ -26,8 +26,16 @@ import java.util.function.Predicate;
  * @param continueOnError after a failed command, the operation's remaining commands still run
  * @param sudoPassword sent to {@code sudo -S} when the operation uses sudo; never shown
  */
-public record Controls(Integer retries, Duration retryDelay, Predicate<String> retryUntil, Set<Integer> successExitCodes,
-                       Boolean ignoreErrors, Boolean continueOnError, BooleanSupplier when, String stdin, Secret sudoPassword) {
+public record Controls(
+        Integer retries,
+        Duration retryDelay,
+        Predicate<String> retryUntil,
+        Set<Integer> successExitCodes,
+        Boolean ignoreErrors,
+        Boolean continueOnError,
+        BooleanSupplier when,
+        String stdin,
+        Secret sudoPassword) {
     public static final Controls NONE = new Controls(null, null, null, null, null, null, null, null, null);
 
     public Controls {
@@ -41,45 +49,84 @@ public record Controls(Integer retries, Duration retryDelay, Predicate<String> r
     }
 
     Controls withRetries(int times, Duration delay) {
-        return new Controls(times, delay, retryUntil, successExitCodes, ignoreErrors, continueOnError, when, stdin, sudoPassword);
+        return new Controls(
+                times, delay, retryUntil, successExitCodes, ignoreErrors, continueOnError, when, stdin, sudoPassword);
     }
 
     Controls withRetryUntil(Predicate<String> done) {
-        return new Controls(retries, retryDelay, done, successExitCodes, ignoreErrors, continueOnError, when, stdin, sudoPassword);
+        return new Controls(
+                retries, retryDelay, done, successExitCodes, ignoreErrors, continueOnError, when, stdin, sudoPassword);
     }
 
     Controls withSuccessExitCodes(Set<Integer> codes) {
-        return new Controls(retries, retryDelay, retryUntil, codes, ignoreErrors, continueOnError, when, stdin, sudoPassword);
+        return new Controls(
+                retries, retryDelay, retryUntil, codes, ignoreErrors, continueOnError, when, stdin, sudoPassword);
     }
 
     Controls withIgnoreErrors(boolean on) {
-        return new Controls(retries, retryDelay, retryUntil, successExitCodes, on, continueOnError, when, stdin, sudoPassword);
+        return new Controls(
+                retries, retryDelay, retryUntil, successExitCodes, on, continueOnError, when, stdin, sudoPassword);
     }
 
     Controls withContinueOnError(boolean on) {
-        return new Controls(retries, retryDelay, retryUntil, successExitCodes, ignoreErrors, on, when, stdin, sudoPassword);
+        return new Controls(
+                retries, retryDelay, retryUntil, successExitCodes, ignoreErrors, on, when, stdin, sudoPassword);
     }
 
     Controls withWhen(BooleanSupplier condition) {
-        return new Controls(retries, retryDelay, retryUntil, successExitCodes, ignoreErrors, continueOnError, condition, stdin, sudoPassword);
+        return new Controls(
+                retries,
+                retryDelay,
+                retryUntil,
+                successExitCodes,
+                ignoreErrors,
+                continueOnError,
+                condition,
+                stdin,
+                sudoPassword);
     }
 
     Controls withStdin(String text) {
-        return new Controls(retries, retryDelay, retryUntil, successExitCodes, ignoreErrors, continueOnError, when, text, sudoPassword);
+        return new Controls(
+                retries,
+                retryDelay,
+                retryUntil,
+                successExitCodes,
+                ignoreErrors,
+                continueOnError,
+                when,
+                text,
+                sudoPassword);
     }
 
     Controls withSudoPassword(Secret password) {
-        return new Controls(retries, retryDelay, retryUntil, successExitCodes, ignoreErrors, continueOnError, when, stdin, password);
+        return new Controls(
+                retries,
+                retryDelay,
+                retryUntil,
+                successExitCodes,
+                ignoreErrors,
+                continueOnError,
+                when,
+                stdin,
+                password);
     }
 
     /** These controls where set, else {@code lower}'s; conditions of both levels must hold. */
     Controls over(Controls lower) {
-        BooleanSupplier both = when == null ? lower.when
-                : lower.when == null ? when
-                : () -> lower.when.getAsBoolean() && when.getAsBoolean();
-        return new Controls(or(retries, lower.retries), or(retryDelay, lower.retryDelay), or(retryUntil, lower.retryUntil),
-                or(successExitCodes, lower.successExitCodes), or(ignoreErrors, lower.ignoreErrors),
-                or(continueOnError, lower.continueOnError), both, or(stdin, lower.stdin), or(sudoPassword, lower.sudoPassword));
+        BooleanSupplier both = when == null
+                ? lower.when
+                : lower.when == null ? when : () -> lower.when.getAsBoolean() && when.getAsBoolean();
+        return new Controls(
+                or(retries, lower.retries),
+                or(retryDelay, lower.retryDelay),
+                or(retryUntil, lower.retryUntil),
+                or(successExitCodes, lower.successExitCodes),
+                or(ignoreErrors, lower.ignoreErrors),
+                or(continueOnError, lower.continueOnError),
+                both,
+                or(stdin, lower.stdin),
+                or(sudoPassword, lower.sudoPassword));
     }
 
     private static <T> T or(T value, T fallback) {
@@ -94,18 +141,30 @@ public record Controls(Integer retries, Duration retryDelay, Predicate<String> r
     static Controls fromHostData(Host host) {
         Map<String, Object> d = host.data();
         Integer retries = d.get("retries") == null ? null : whole(host, "retries", d.get("retries"));
-        Duration delay = d.get("retry_delay") == null ? null : Duration.ofSeconds(whole(host, "retry_delay", d.get("retry_delay")));
+        Duration delay = d.get("retry_delay") == null
+                ? null
+                : Duration.ofSeconds(whole(host, "retry_delay", d.get("retry_delay")));
         Set<Integer> codes = null;
         Object raw = d.get("success_exit_codes");
         if (raw != null) {
             codes = new TreeSet<>();
-            Iterable<?> items = raw instanceof Iterable<?> it ? it : Arrays.asList(raw.toString().split(","));
+            Iterable<?> items = raw instanceof Iterable<?> it
+                    ? it
+                    : Arrays.asList(raw.toString().split(","));
             for (Object item : items) {
                 codes.add(whole(host, "success_exit_codes", item));
             }
         }
-        return new Controls(retries, delay, null, codes, flag(host, d, "ignore_errors"), flag(host, d, "continue_on_error"),
-                null, d.get("stdin") == null ? null : d.get("stdin").toString(), sudoPassword(host, d));
+        return new Controls(
+                retries,
+                delay,
+                null,
+                codes,
+                flag(host, d, "ignore_errors"),
+                flag(host, d, "continue_on_error"),
+                null,
+                d.get("stdin") == null ? null : d.get("stdin").toString(),
+                sudoPassword(host, d));
     }
 
     /** {@code sudo_password_env} names an environment variable holding it; {@code sudo_password} is the text. */
@@ -119,18 +178,23 @@ public record Controls(Integer retries, Duration retryDelay, Predicate<String> r
             }
             return new Secret(value);
         }
-        return d.get("sudo_password") == null ? null : new Secret(d.get("sudo_password").toString());
+        return d.get("sudo_password") == null
+                ? null
+                : new Secret(d.get("sudo_password").toString());
     }
 
     private static int whole(Host host, String key, Object value) {
         try {
-            int n = value instanceof Number num ? num.intValue() : Integer.parseInt(value.toString().strip());
+            int n = value instanceof Number num
+                    ? num.intValue()
+                    : Integer.parseInt(value.toString().strip());
             if (n < 0) {
                 throw new NumberFormatException();
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("host " + host.name() + ": " + key + " must be a whole number, not '" + value + "'");
+            throw new IllegalArgumentException(
+                    "host " + host.name() + ": " + key + " must be a whole number, not '" + value + "'");
         }
     }
 
@@ -142,7 +206,9 @@ public record Controls(Integer retries, Duration retryDelay, Predicate<String> r
         return switch (v.toString().strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("host " + host.name() + ": " + key + " must be true or false, not '" + v + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "host " + host.name() + ": " + key + " must be true or false, not '" + v + "'");
         };
     }
 

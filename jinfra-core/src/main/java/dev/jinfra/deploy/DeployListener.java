@@ -31,7 +31,8 @@ public interface DeployListener {
 
     default void hostFinished(OperationOutcome outcome) {}
 
-    default void operationFinished(int number, int total, PlannedOperation operation, List<OperationOutcome> outcomes) {}
+    default void operationFinished(
+            int number, int total, PlannedOperation operation, List<OperationOutcome> outcomes) {}
 
     default void finished(DeployResult result) {}
 

@@ -15,10 +15,16 @@ import java.util.Map;
  * @param stopReason why the run stopped before the end (failure budget, a batch that failed whole, not
  *     confirmed), or null; an interrupted run says so in {@code interrupted}
  */
-public record DeployResult(List<DeployListener.PlannedOperation> operations, List<OperationOutcome> outcomes,
-                           Map<String, DeployHostState> hostStates, Map<String, String> hostErrors,
-                           Map<String, Integer> roundTrips, boolean dryRun, boolean interrupted, Duration elapsed,
-                           String stopReason) {
+public record DeployResult(
+        List<DeployListener.PlannedOperation> operations,
+        List<OperationOutcome> outcomes,
+        Map<String, DeployHostState> hostStates,
+        Map<String, String> hostErrors,
+        Map<String, Integer> roundTrips,
+        boolean dryRun,
+        boolean interrupted,
+        Duration elapsed,
+        String stopReason) {
 
     public DeployResult {
         operations = List.copyOf(operations);
@@ -42,10 +48,19 @@ public record DeployResult(List<DeployListener.PlannedOperation> operations, Lis
         long changed = count(DeployHostState.CHANGED);
         long unchanged = count(DeployHostState.UNCHANGED);
         StringBuilder sb = new StringBuilder();
-        sb.append(changed + unchanged).append(" of ").append(hostStates.size())
-                .append(hostStates.size() == 1 ? " host" : " hosts").append(" succeeded: ")
-                .append(changed).append(dryRun ? " would change, " : " changed, ").append(unchanged).append(" unchanged");
-        for (DeployHostState s : List.of(DeployHostState.FAILED, DeployHostState.UNREACHABLE, DeployHostState.INCOMPLETE,
+        sb.append(changed + unchanged)
+                .append(" of ")
+                .append(hostStates.size())
+                .append(hostStates.size() == 1 ? " host" : " hosts")
+                .append(" succeeded: ")
+                .append(changed)
+                .append(dryRun ? " would change, " : " changed, ")
+                .append(unchanged)
+                .append(" unchanged");
+        for (DeployHostState s : List.of(
+                DeployHostState.FAILED,
+                DeployHostState.UNREACHABLE,
+                DeployHostState.INCOMPLETE,
                 DeployHostState.NOT_STARTED)) {
             long n = count(s);
             if (n > 0) {
@@ -85,7 +100,8 @@ public record DeployResult(List<DeployListener.PlannedOperation> operations, Lis
             errors.put(host.name(), "not started: " + why);
         }
 
-        DeployResult result(List<Host> hosts, boolean dryRun, boolean interrupted, Duration elapsed, String stopReason) {
+        DeployResult result(
+                List<Host> hosts, boolean dryRun, boolean interrupted, Duration elapsed, String stopReason) {
             Map<String, DeployHostState> ordered = new LinkedHashMap<>();
             for (Host h : hosts) {
                 ordered.put(h.name(), states.getOrDefault(h.name(), DeployHostState.NOT_STARTED));
@@ -93,7 +109,8 @@ public record DeployResult(List<DeployListener.PlannedOperation> operations, Lis
                     errors.put(h.name(), "not started: " + (interrupted ? "interrupted" : stopReason));
                 }
             }
-            return new DeployResult(operations, outcomes, ordered, errors, roundTrips, dryRun, interrupted, elapsed, stopReason);
+            return new DeployResult(
+                    operations, outcomes, ordered, errors, roundTrips, dryRun, interrupted, elapsed, stopReason);
         }
     }
 
@@ -105,7 +122,8 @@ public record DeployResult(List<DeployListener.PlannedOperation> operations, Lis
         if (ofHost.stream().anyMatch(o -> o.status() == OperationStatus.NOT_RUN)) {
             return DeployHostState.INCOMPLETE;
         }
-        return ofHost.stream().anyMatch(o -> o.status() == OperationStatus.CHANGED) ? DeployHostState.CHANGED
+        return ofHost.stream().anyMatch(o -> o.status() == OperationStatus.CHANGED)
+                ? DeployHostState.CHANGED
                 : DeployHostState.UNCHANGED;
     }
 }

@@ -12,9 +12,7 @@ import dev.jinfra.engine.StartGate;
 import dev.jinfra.inventory.Host;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -32,8 +30,13 @@ public final class DeployRunner {
      * @param sudoPassword sent on standard input to {@code sudo -S}; null when sudo needs none
      * @param showDiff show content diffs of file operations (always in dry runs)
      */
-    public record Options(RunPolicy policy, boolean dryRun, Strategy strategy, Settings commandLine, Secret sudoPassword,
-                          boolean showDiff) {
+    public record Options(
+            RunPolicy policy,
+            boolean dryRun,
+            Strategy strategy,
+            Settings commandLine,
+            Secret sudoPassword,
+            boolean showDiff) {
         public Options {
             if (policy == null || strategy == null || commandLine == null) {
                 throw new IllegalArgumentException("policy, strategy and command line settings are required");
@@ -54,7 +57,11 @@ public final class DeployRunner {
         }
 
         public Builder toBuilder() {
-            var b = new Builder().policy(policy).dryRun(dryRun).strategy(strategy).commandLine(commandLine)
+            var b = new Builder()
+                    .policy(policy)
+                    .dryRun(dryRun)
+                    .strategy(strategy)
+                    .commandLine(commandLine)
                     .sudoPassword(sudoPassword);
             b.showDiff = showDiff;
             return b;
@@ -124,7 +131,8 @@ public final class DeployRunner {
         }
 
         public Options build() {
-            return new Options(policy.build(), dryRun, strategy, commandLine, sudoPassword, showDiff == null ? dryRun : showDiff);
+            return new Options(
+                    policy.build(), dryRun, strategy, commandLine, sudoPassword, showDiff == null ? dryRun : showDiff);
         }
     }
 
@@ -133,7 +141,10 @@ public final class DeployRunner {
      * host goes through its operations at its own pace; only {@code serial()}, {@code runOnce()},
      * {@code parallel(n)} operations and {@code barrier()} make the hosts that have them meet first.
      */
-    public enum Strategy { LINEAR, FREE }
+    public enum Strategy {
+        LINEAR,
+        FREE
+    }
 
     private final Function<Host, Connector> connectors;
     private final RunControl control;
@@ -185,32 +196,60 @@ public final class DeployRunner {
         control.whenCancelled(closeGate);
         List<Host> remaining = new ArrayList<>(hosts);
         String stopped;
-        try (var window = new SessionWindow(SessionWindow.limitFor(policy.sessionWindow(), hosts, connectors), connectors, control,
-                gate, listener::sessionsWaiting)) {
-            stopped = Batches.run(hosts, policy, control, tally,
+        try (var window = new SessionWindow(
+                SessionWindow.limitFor(policy.sessionWindow(), hosts, connectors),
+                connectors,
+                control,
+                gate,
+                listener::sessionsWaiting)) {
+            stopped = Batches.run(
+                    hosts,
+                    policy,
+                    control,
+                    tally,
                     (number, count, batch) -> {
                         remaining.removeAll(batch);
-                        DeployResult part = runBatch(batch, deploys, options, listener, tally, window, remaining.size());
+                        DeployResult part =
+                                runBatch(batch, deploys, options, listener, tally, window, remaining.size());
                         all.add(part);
-                        return part.stopReason() != null && part.stopReason().equals("not confirmed") ? "not confirmed" : null;
+                        return part.stopReason() != null && part.stopReason().equals("not confirmed")
+                                ? "not confirmed"
+                                : null;
                     },
                     (batch, why) -> batch.forEach(h -> all.notStarted(h, why)));
         } finally {
             control.forget(closeGate);
         }
-        var result = all.result(hosts, options.dryRun(), control.isCancelled(), Duration.ofNanos(System.nanoTime() - start),
+        var result = all.result(
+                hosts,
+                options.dryRun(),
+                control.isCancelled(),
+                Duration.ofNanos(System.nanoTime() - start),
                 control.isCancelled() ? null : stopped);
         listener.finished(result);
         return result;
     }
 
-    private DeployResult runBatch(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener,
-                                  FailureTally tally, SessionWindow window, int laterHosts) {
+    private DeployResult runBatch(
+            List<Host> hosts,
+            List<Deploy> deploys,
+            Options options,
+            DeployListener listener,
+            FailureTally tally,
+            SessionWindow window,
+            int laterHosts) {
         // Only the first batch asks, for the whole run: later batches go ahead on that answer.
         Confirmation first = confirmation;
         confirmation = (plan, proposal) -> true;
         Confirmation ask = (plan, proposal) -> first.approve(plan, proposal.withLaterHosts(laterHosts));
-        var batch = new BatchRun(hosts, deploys, options, listener, tally, window, control,
+        var batch = new BatchRun(
+                hosts,
+                deploys,
+                options,
+                listener,
+                tally,
+                window,
+                control,
                 options.dryRun() ? (plan, proposal) -> true : ask);
         return batch.run();
     }

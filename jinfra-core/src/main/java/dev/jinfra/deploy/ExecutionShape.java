@@ -7,7 +7,12 @@ package dev.jinfra.deploy;
  * @param batch hosts at a time for {@link Kind#BATCHES}
  */
 public record ExecutionShape(Kind kind, int batch) {
-    public enum Kind { ALL, SERIAL, RUN_ONCE, BATCHES }
+    public enum Kind {
+        ALL,
+        SERIAL,
+        RUN_ONCE,
+        BATCHES
+    }
 
     public static final ExecutionShape ALL = new ExecutionShape(Kind.ALL, 0);
     public static final ExecutionShape SERIAL = new ExecutionShape(Kind.SERIAL, 1);

@@ -17,8 +17,12 @@ final class FactProbe {
     private FactProbe() {}
 
     /** The facts the operations from {@code from} on will read, by the user each operation reads them as. */
-    static Map<FactUser, Set<Fact<?>>> factsOfRemaining(List<PrepareContext.Registered> operations, OperationId from,
-                                                        HostFacts known, Host host, DeployRunner.Options options) {
+    static Map<FactUser, Set<Fact<?>>> factsOfRemaining(
+            List<PrepareContext.Registered> operations,
+            OperationId from,
+            HostFacts known,
+            Host host,
+            DeployRunner.Options options) {
         Map<FactUser, Set<Fact<?>>> wanted = new LinkedHashMap<>();
         boolean started = false;
         for (PrepareContext.Registered r : operations) {
@@ -54,8 +58,12 @@ final class FactProbe {
      * operations only ask for once others are known (a checksum once the file is known to exist) come to
      * light in the next pass, one round trip per level of such dependence.
      */
-    static void gatherAhead(List<PrepareContext.Registered> operations, OperationId from, HostFacts facts, Host host,
-                            DeployRunner.Options options) {
+    static void gatherAhead(
+            List<PrepareContext.Registered> operations,
+            OperationId from,
+            HostFacts facts,
+            Host host,
+            DeployRunner.Options options) {
         try {
             for (int pass = 0; pass < 3; pass++) {
                 if (!facts.prefetch(factsOfRemaining(operations, from, facts, host, options))) {

@@ -14,7 +14,9 @@ record FactUser(Command.Escalation how, String user, Secret sudoPassword) {
     /** As the commands of an operation with {@code settings} run; {@code fallbackPassword} from the command line. */
     static FactUser of(Settings settings, Secret fallbackPassword) {
         if (settings.usesSudo()) {
-            return new FactUser(Command.Escalation.SUDO, settings.sudoUser() == null ? "root" : settings.sudoUser(),
+            return new FactUser(
+                    Command.Escalation.SUDO,
+                    settings.sudoUser() == null ? "root" : settings.sudoUser(),
                     settings.sudoPasswordOr(fallbackPassword));
         }
         if (settings.doasUser() != null) {
@@ -39,7 +41,8 @@ record FactUser(Command.Escalation how, String user, Secret sudoPassword) {
     /** What sudo reads on standard input before anything else, or null. */
     byte[] stdin() {
         return how == Command.Escalation.SUDO && sudoPassword != null
-                ? Command.sudoStdin(sudoPassword.reveal(), null) : null;
+                ? Command.sudoStdin(sudoPassword.reveal(), null)
+                : null;
     }
 
     @Override
@@ -54,6 +57,8 @@ record FactUser(Command.Escalation how, String user, Secret sudoPassword) {
 
     @Override
     public String toString() {
-        return how == Command.Escalation.NONE ? "login user" : how.name().toLowerCase(java.util.Locale.ROOT) + " " + user;
+        return how == Command.Escalation.NONE
+                ? "login user"
+                : how.name().toLowerCase(java.util.Locale.ROOT) + " " + user;
     }
 }

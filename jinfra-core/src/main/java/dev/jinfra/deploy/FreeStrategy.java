@@ -29,6 +29,7 @@ final class FreeStrategy {
      * arrived yet can get there (holding it while waiting would deadlock once more hosts wait than permits).
      */
     private final Semaphore working;
+
     private volatile String stopped;
     // Operations are reported in run order, each once every one of its hosts is done with it.
     private int nextToReport;
@@ -41,7 +42,8 @@ final class FreeStrategy {
         this.working = new Semaphore(Math.max(1, run.parallel()));
         for (var op : planned) {
             results.put(op.id(), new ConcurrentHashMap<>());
-            List<Host> present = op.hosts().stream().filter(h -> !run.hasLeft(h)).toList();
+            List<Host> present =
+                    op.hosts().stream().filter(h -> !run.hasLeft(h)).toList();
             if (!present.isEmpty() && isMeetingPoint(op, present.getFirst())) {
                 meetings.put(op.id(), new MeetingPoint(op, new LinkedHashSet<>(present)));
             }
@@ -56,7 +58,8 @@ final class FreeStrategy {
     /** Runs every host's operations; returns why the run stopped early, or null. */
     String run(List<OperationOutcome> outcomes) {
         this.reported = outcomes;
-        List<Host> hosts = planned.stream().flatMap(op -> op.hosts().stream()).distinct().toList();
+        List<Host> hosts =
+                planned.stream().flatMap(op -> op.hosts().stream()).distinct().toList();
         // Every host gets its own thread at once; the working permits, not the start, limit what runs together.
         BatchRun.eachHost(threads, new Semaphore(Math.max(1, hosts.size())), hosts, this::runHost);
         reportFinished();
@@ -96,7 +99,8 @@ final class FreeStrategy {
     /** @return whether the host still holds a working permit */
     private boolean runHostOperations(Host host) {
         boolean holding = false;
-        List<DeployListener.PlannedOperation> mine = planned.stream().filter(op -> op.hosts().contains(host)).toList();
+        List<DeployListener.PlannedOperation> mine =
+                planned.stream().filter(op -> op.hosts().contains(host)).toList();
         for (int i = 0; i < mine.size(); i++) {
             var op = mine.get(i);
             if (stopped == null) {
@@ -196,7 +200,8 @@ final class FreeStrategy {
                 present = List.copyOf(arrived);
             }
             Map<Host, OperationOutcome> out = new HashMap<>();
-            List<OperationOutcome> list = present.isEmpty() ? List.of() : run.execute(op, present, threads, working, false);
+            List<OperationOutcome> list =
+                    present.isEmpty() ? List.of() : run.execute(op, present, threads, working, false);
             for (int i = 0; i < present.size(); i++) {
                 out.put(present.get(i), list.get(i));
             }

@@ -67,13 +67,16 @@ final class HostFacts implements FactSource {
             return value;
         }
         reads.incrementAndGet();
-        CommandResult r = connection.run(new CommandRequest(who.wrap(fact.command()).render(), who.stdin(), java.time.Duration.ZERO),
+        CommandResult r = connection.run(
+                new CommandRequest(who.wrap(fact.command()).render(), who.stdin(), java.time.Duration.ZERO),
                 OutputListener.NONE);
         if (r.outcome() != CommandResult.Outcome.EXITED) {
-            throw new FactException("reading " + fact + " failed: " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            throw new FactException(
+                    "reading " + fact + " failed: " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (r.exitCode() != 0 && refused(who, r)) {
-            throw new FactException("reading " + fact + " as " + who + " failed: " + r.stderr().strip().lines().findFirst().orElse(""));
+            throw new FactException("reading " + fact + " as " + who + " failed: "
+                    + r.stderr().strip().lines().findFirst().orElse(""));
         }
         T value = fact.hasValue(r.exitCode()) ? fact.parse(r.stdout()) : fact.absent();
         known.put(fact, value);
@@ -145,18 +148,23 @@ final class HostFacts implements FactSource {
 
     private boolean prefetch(FactUser who, Collection<Fact<?>> wanted) {
         Map<Fact<?>, Object> known = known(who);
-        List<Fact<?>> missing = wanted.stream().filter(f -> !known.containsKey(f)).distinct().toList();
+        List<Fact<?>> missing =
+                wanted.stream().filter(f -> !known.containsKey(f)).distinct().toList();
         if (missing.isEmpty()) {
             return false;
         }
         // stat facts of one format share one stat process; every other fact is a section of its own.
         Map<String, StatBatch> byFormat = new java.util.LinkedHashMap<>();
-        missing.stream().filter(StatFact.class::isInstance)
-                .forEach(f -> byFormat.computeIfAbsent(((StatFact) f).statFormat(), StatBatch::new).add(f));
-        List<StatBatch> batches = byFormat.values().stream().filter(b -> b.facts().size() > 1).toList();
+        missing.stream()
+                .filter(StatFact.class::isInstance)
+                .forEach(f -> byFormat.computeIfAbsent(((StatFact) f).statFormat(), StatBatch::new)
+                        .add(f));
+        List<StatBatch> batches =
+                byFormat.values().stream().filter(b -> b.facts().size() > 1).toList();
         java.util.Set<Fact<?>> batched = new java.util.HashSet<>();
         batches.forEach(b -> batched.addAll(b.facts()));
-        List<Fact<?>> single = missing.stream().filter(f -> !batched.contains(f)).toList();
+        List<Fact<?>> single =
+                missing.stream().filter(f -> !batched.contains(f)).toList();
 
         String marker = "jinfra-fact-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
         List<String> sections = new ArrayList<>();
@@ -171,21 +179,29 @@ final class HostFacts implements FactSource {
         for (int i = 0; i < sections.size(); i++) {
             // Each section's output is followed by a marker line with its exit status; the marker holds a random
             // token, so no fact's output can imitate it.
-            script.append(sections.get(i)).append(" 2>/dev/null; printf '\\n%s %d %d\\n' ")
-                    .append(marker).append(' ').append(i).append(" $?\n");
+            script.append(sections.get(i))
+                    .append(" 2>/dev/null; printf '\\n%s %d %d\\n' ")
+                    .append(marker)
+                    .append(' ')
+                    .append(i)
+                    .append(" $?\n");
         }
         reads.incrementAndGet();
         // Run by sh, not by the login shell (often bash): a probe forks once per fact, and forking the small
         // shell is cheaper. exec: the login shell does not wait around for it.
-        String probe = who.equals(FactUser.LOGIN) ? "exec " + Command.of("sh", "-c", script.toString()).render()
+        String probe = who.equals(FactUser.LOGIN)
+                ? "exec " + Command.of("sh", "-c", script.toString()).render()
                 : who.wrap(Command.shell(script.toString())).render();
-        CommandResult r = connection.run(new CommandRequest(probe, who.stdin(), java.time.Duration.ZERO), OutputListener.NONE);
+        CommandResult r =
+                connection.run(new CommandRequest(probe, who.stdin(), java.time.Duration.ZERO), OutputListener.NONE);
         if (r.outcome() != CommandResult.Outcome.EXITED) {
-            throw new FactException("reading facts failed: " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            throw new FactException(
+                    "reading facts failed: " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
         }
         String out = r.stdout();
         if (r.exitCode() != 0 && !out.contains("\n" + marker + " 0 ") && refused(who, r)) {
-            throw new FactException("reading facts as " + who + " failed: " + r.stderr().strip().lines().findFirst().orElse(""));
+            throw new FactException("reading facts as " + who + " failed: "
+                    + r.stderr().strip().lines().findFirst().orElse(""));
         }
         int from = 0;
         for (int i = 0; i < sections.size(); i++) {
@@ -195,7 +211,8 @@ final class HostFacts implements FactSource {
                 return true; // Output cut short (e.g. over the capture limit): the rest are read one by one.
             }
             int lineEnd = out.indexOf('\n', at + tag.length());
-            int exit = Integer.parseInt(out.substring(at + tag.length(), lineEnd < 0 ? out.length() : lineEnd).strip());
+            int exit = Integer.parseInt(out.substring(at + tag.length(), lineEnd < 0 ? out.length() : lineEnd)
+                    .strip());
             String sectionOut = out.substring(from, at);
             if (i < batches.size()) {
                 batches.get(i).parse(sectionOut, known, onRead);

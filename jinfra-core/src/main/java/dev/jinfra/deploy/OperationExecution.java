@@ -30,23 +30,38 @@ final class OperationExecution {
      * @param earlierDryChange in a dry run, whether an earlier operation on this host would have changed it (or
      *     could not be told): this operation's facts are then those from before that change
      */
-    static OperationOutcome run(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
-                                Connection connection, Reconnector reconnector, Map<Host, Integer> changeCommands,
-                                DeployRunner.Options options, boolean earlierDryChange) {
-        OperationOutcome outcome = planAndRun(op, call, host, facts, connection, reconnector, changeCommands, options,
-                earlierDryChange);
+    static OperationOutcome run(
+            DeployListener.PlannedOperation op,
+            OperationCall call,
+            Host host,
+            HostFacts facts,
+            Connection connection,
+            Reconnector reconnector,
+            Map<Host, Integer> changeCommands,
+            DeployRunner.Options options,
+            boolean earlierDryChange) {
+        OperationOutcome outcome =
+                planAndRun(op, call, host, facts, connection, reconnector, changeCommands, options, earlierDryChange);
         call.recordOutcome(outcome.status());
         return outcome;
     }
 
-    private static OperationOutcome planAndRun(DeployListener.PlannedOperation op, OperationCall call, Host host, HostFacts facts,
-                                               Connection connection, Reconnector reconnector, Map<Host, Integer> changeCommands,
-                                               DeployRunner.Options options, boolean earlierDryChange) {
+    private static OperationOutcome planAndRun(
+            DeployListener.PlannedOperation op,
+            OperationCall call,
+            Host host,
+            HostFacts facts,
+            Connection connection,
+            Reconnector reconnector,
+            Map<Host, Integer> changeCommands,
+            DeployRunner.Options options,
+            boolean earlierDryChange) {
         Settings settings;
         try {
             settings = call.settingsFor(host, options.commandLine());
         } catch (RuntimeException e) {
-            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), e.getMessage(), "", "", -1);
+            return new OperationOutcome(
+                    op.id(), op.name(), host, OperationStatus.FAILED, List.of(), e.getMessage(), "", "", -1);
         }
         Controls controls = settings.controls();
         // Facts are read as the user the commands will run as.
@@ -55,7 +70,16 @@ final class OperationExecution {
         try {
             runs = controls.conditionHolds();
         } catch (RuntimeException e) {
-            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), "when(): " + DeployRunner.describe(e), "", "", -1);
+            return new OperationOutcome(
+                    op.id(),
+                    op.name(),
+                    host,
+                    OperationStatus.FAILED,
+                    List.of(),
+                    "when(): " + DeployRunner.describe(e),
+                    "",
+                    "",
+                    -1);
         }
         if (!runs) {
             return OperationOutcome.skipped(op.id(), op.name(), host, "condition not met");
@@ -67,13 +91,23 @@ final class OperationExecution {
             if (options.dryRun() && earlierDryChange) {
                 // The dry run changed nothing, so this plan saw the host as it was before the earlier change it
                 // depends on; the proposal calls this unknown too, and a real run would plan it after that change.
-                return new OperationOutcome(op.id(), op.name(), host, OperationStatus.UNKNOWN, List.of(),
-                        "depends on an earlier change: " + DeployRunner.describe(e), "", "", 0);
+                return new OperationOutcome(
+                        op.id(),
+                        op.name(),
+                        host,
+                        OperationStatus.UNKNOWN,
+                        List.of(),
+                        "depends on an earlier change: " + DeployRunner.describe(e),
+                        "",
+                        "",
+                        0);
             }
-            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), DeployRunner.describe(e), "", "", -1);
+            return new OperationOutcome(
+                    op.id(), op.name(), host, OperationStatus.FAILED, List.of(), DeployRunner.describe(e), "", "", -1);
         }
         if (!plan.changes()) {
-            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.UNCHANGED, List.of(), plan.noChangeReason(), "", "", 0);
+            return new OperationOutcome(
+                    op.id(), op.name(), host, OperationStatus.UNCHANGED, List.of(), plan.noChangeReason(), "", "", 0);
         }
         // The password of the most specific level that has one; the command line's is the lowest.
         Secret sudoPassword = settings.sudoPasswordOr(options.sudoPassword());
@@ -92,9 +126,12 @@ final class OperationExecution {
         }
         // Shown in output and events, with secrets masked; `sent` is what the host gets.
         List<String> rendered = render(plan, settings, password);
-        List<String> sent = plan.commands().stream().map(c -> wrap(c, settings, password).render()).toList();
+        List<String> sent = plan.commands().stream()
+                .map(c -> wrap(c, settings, password).render())
+                .toList();
         if (options.dryRun()) {
-            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0, diff);
+            return new OperationOutcome(
+                    op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0, diff);
         }
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
@@ -104,17 +141,24 @@ final class OperationExecution {
                 connection.upload(u.content(), u.remotePath());
             } catch (RuntimeException e) {
                 facts.forget();
-                return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, rendered,
-                        e.getMessage(), "", "", -1);
+                return new OperationOutcome(
+                        op.id(), op.name(), host, OperationStatus.FAILED, rendered, e.getMessage(), "", "", -1);
             }
         }
         String firstFailure = null;
         int failedExit = 0;
-        List<String> shownCommands = rendered.subList(plan.uploads().size(), plan.uploads().size() + plan.commands().size());
+        List<String> shownCommands = rendered.subList(
+                plan.uploads().size(), plan.uploads().size() + plan.commands().size());
         for (int i = 0; i < sent.size(); i++) {
             String command = shownCommands.get(i);
-            CommandResult r = runWithRetries(sent.get(i), controls, stdinFor(controls, password ? sudoPassword : null),
-                    settings.timeoutOrZero(), connection, host, changeCommands);
+            CommandResult r = runWithRetries(
+                    sent.get(i),
+                    controls,
+                    stdinFor(controls, password ? sudoPassword : null),
+                    settings.timeoutOrZero(),
+                    connection,
+                    host,
+                    changeCommands);
             out.append(r.stdout());
             err.append(r.stderr());
             if (r.outcome() != CommandResult.Outcome.EXITED || !controls.succeeds(r.exitCode())) {
@@ -153,8 +197,17 @@ final class OperationExecution {
         }
         facts.forget();
         OperationStatus status = firstFailure == null ? OperationStatus.CHANGED : OperationStatus.FAILED;
-        return new OperationOutcome(op.id(), op.name(), host, status, rendered, firstFailure, out.toString(), err.toString(),
-                firstFailure == null ? 0 : failedExit, diff);
+        return new OperationOutcome(
+                op.id(),
+                op.name(),
+                host,
+                status,
+                rendered,
+                firstFailure,
+                out.toString(),
+                err.toString(),
+                firstFailure == null ? 0 : failedExit,
+                diff);
     }
 
     /**
@@ -164,7 +217,9 @@ final class OperationExecution {
     static List<String> render(Plan plan, Settings settings, boolean sudoPasswordOnStdin) {
         List<String> rendered = new java.util.ArrayList<>();
         plan.uploads().forEach(u -> rendered.add(dev.jinfra.command.Redaction.urlPasswords("# " + u)));
-        plan.commands().stream().map(c -> wrap(c, settings, sudoPasswordOnStdin).shown()).forEach(rendered::add);
+        plan.commands().stream()
+                .map(c -> wrap(c, settings, sudoPasswordOnStdin).shown())
+                .forEach(rendered::add);
         plan.downloads().forEach(d -> rendered.add(dev.jinfra.command.Redaction.urlPasswords("# " + d)));
         return rendered;
     }
@@ -175,8 +230,14 @@ final class OperationExecution {
         return sudoPassword == null ? own : Command.sudoStdin(sudoPassword.reveal(), own);
     }
 
-    private static CommandResult runWithRetries(String command, Controls controls, byte[] stdin, java.time.Duration timeout,
-                                                Connection connection, Host host, Map<Host, Integer> changeCommands) {
+    private static CommandResult runWithRetries(
+            String command,
+            Controls controls,
+            byte[] stdin,
+            java.time.Duration timeout,
+            Connection connection,
+            Host host,
+            Map<Host, Integer> changeCommands) {
         CommandResult r = null;
         for (int attempt = 0; attempt <= controls.retriesOrZero(); attempt++) {
             if (attempt > 0 && !controls.retryDelayOrZero().isZero()) {

@@ -104,8 +104,10 @@ public final class OperationOrder {
         }
     }
 
-    private static ConflictException conflict(Map<OperationId, Set<OperationId>> next, Map<OperationId, Integer> incoming,
-                                              Map<List<OperationId>, String> edgeHost) {
+    private static ConflictException conflict(
+            Map<OperationId, Set<OperationId>> next,
+            Map<OperationId, Integer> incoming,
+            Map<List<OperationId>, String> edgeHost) {
         // Find one cycle among the operations left over and name two hosts that disagree.
         Set<OperationId> left = new HashSet<>();
         incoming.forEach((op, n) -> {
@@ -127,7 +129,8 @@ public final class OperationOrder {
         return new ConflictException("hosts order operations differently");
     }
 
-    private static boolean reaches(OperationId from, OperationId to, Map<OperationId, Set<OperationId>> next, Set<OperationId> within) {
+    private static boolean reaches(
+            OperationId from, OperationId to, Map<OperationId, Set<OperationId>> next, Set<OperationId> within) {
         var seen = new HashSet<OperationId>();
         var stack = new java.util.ArrayDeque<OperationId>(List.of(from));
         while (!stack.isEmpty()) {
@@ -142,8 +145,12 @@ public final class OperationOrder {
         return false;
     }
 
-    private static String firstEdgeHostOnPath(OperationId from, OperationId to, Map<OperationId, Set<OperationId>> next,
-                                              Set<OperationId> within, Map<List<OperationId>, String> edgeHost) {
+    private static String firstEdgeHostOnPath(
+            OperationId from,
+            OperationId to,
+            Map<OperationId, Set<OperationId>> next,
+            Set<OperationId> within,
+            Map<List<OperationId>, String> edgeHost) {
         if (next.get(from).contains(to)) {
             return edgeHost.get(List.of(from, to));
         }

@@ -10,8 +10,17 @@ import java.util.List;
  * @param reason why nothing was needed, why it was skipped, or what failed
  * @param diff for operations that change file content, in dry runs and with diff on: a unified diff; else null
  */
-public record OperationOutcome(OperationId id, String name, Host host, OperationStatus status, List<String> commands,
-                               String reason, String stdout, String stderr, int exitCode, String diff) {
+public record OperationOutcome(
+        OperationId id,
+        String name,
+        Host host,
+        OperationStatus status,
+        List<String> commands,
+        String reason,
+        String stdout,
+        String stderr,
+        int exitCode,
+        String diff) {
     public OperationOutcome {
         commands = List.copyOf(commands);
         // Errors quote URLs (git's remote, a download's source): their passwords are not to be shown.
@@ -20,8 +29,16 @@ public record OperationOutcome(OperationId id, String name, Host host, Operation
     }
 
     /** An outcome without a content diff. */
-    public OperationOutcome(OperationId id, String name, Host host, OperationStatus status, List<String> commands,
-                            String reason, String stdout, String stderr, int exitCode) {
+    public OperationOutcome(
+            OperationId id,
+            String name,
+            Host host,
+            OperationStatus status,
+            List<String> commands,
+            String reason,
+            String stdout,
+            String stderr,
+            int exitCode) {
         this(id, name, host, status, commands, reason, stdout, stderr, exitCode, null);
     }
 

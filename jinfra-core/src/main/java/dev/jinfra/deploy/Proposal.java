@@ -15,15 +15,25 @@ import java.util.Set;
  *     their turn; until then any of them may change, so a run-wide count of hosts to change includes them
  */
 public record Proposal(List<Entry> entries, int laterHosts) {
-    public enum Kind { CHANGE, NO_CHANGE, UNKNOWN }
+    public enum Kind {
+        CHANGE,
+        NO_CHANGE,
+        UNKNOWN
+    }
 
     /**
      * @param commands the commands as they would run (with sudo and the other settings), for {@link Kind#CHANGE}
      * @param reason why nothing is needed ({@link Kind#NO_CHANGE}) or why it cannot be known yet
      * @param conditional whether the operation has a {@code when} condition, checked only when its turn comes
      */
-    public record Entry(OperationId id, String name, Host host, Kind kind, List<String> commands, String reason,
-                        boolean conditional) {
+    public record Entry(
+            OperationId id,
+            String name,
+            Host host,
+            Kind kind,
+            List<String> commands,
+            String reason,
+            boolean conditional) {
         public Entry {
             commands = List.copyOf(commands);
             // As in OperationOutcome: a plan error may quote a URL with its password.
@@ -65,7 +75,9 @@ public record Proposal(List<Entry> entries, int laterHosts) {
     /** Hosts on which at least one operation would (or might) change something, in first-seen order. */
     public Set<String> hostsToChange() {
         Set<String> hosts = new LinkedHashSet<>();
-        entries.stream().filter(e -> e.kind() != Kind.NO_CHANGE).forEach(e -> hosts.add(e.host().name()));
+        entries.stream()
+                .filter(e -> e.kind() != Kind.NO_CHANGE)
+                .forEach(e -> hosts.add(e.host().name()));
         return hosts;
     }
 

@@ -19,15 +19,17 @@ final class Proposer {
         List<Proposal.Entry> entries = new ArrayList<>();
         for (var op : planned) {
             for (Host h : op.hosts()) {
-                byHost.getOrDefault(h, List.of()).stream().filter(e -> e.id().equals(op.id())).forEach(entries::add);
+                byHost.getOrDefault(h, List.of()).stream()
+                        .filter(e -> e.id().equals(op.id()))
+                        .forEach(entries::add);
             }
         }
         return new Proposal(entries);
     }
 
     /** What the host's operations would do, from its facts gathered in one probe; read while it holds its session. */
-    static List<Proposal.Entry> proposeFor(Host host, List<PrepareContext.Registered> ops, HostFacts facts,
-                                                   DeployRunner.Options options) {
+    static List<Proposal.Entry> proposeFor(
+            Host host, List<PrepareContext.Registered> ops, HostFacts facts, DeployRunner.Options options) {
         FactProbe.gatherAhead(ops, ops.getFirst().id(), facts, host, options);
         List<Proposal.Entry> entries = new ArrayList<>();
         for (PrepareContext.Registered r : ops) {
@@ -36,15 +38,33 @@ final class Proposer {
             try {
                 Settings settings = call.settingsFor(host, options.commandLine());
                 boolean conditional = settings.controls().when() != null;
-                Plan plan = facts.plan(r.id(), call.operation(), facts.as(FactUser.of(settings, options.sudoPassword())));
-                entries.add(plan.changes()
-                        ? new Proposal.Entry(r.id(), name, host, Proposal.Kind.CHANGE,
-                                OperationExecution.render(plan, settings, settings.usesSudo()
-                                        && settings.sudoPasswordOr(options.sudoPassword()) != null),
-                                null, conditional)
-                        : new Proposal.Entry(r.id(), name, host, Proposal.Kind.NO_CHANGE, List.of(), plan.noChangeReason(), conditional));
+                Plan plan =
+                        facts.plan(r.id(), call.operation(), facts.as(FactUser.of(settings, options.sudoPassword())));
+                entries.add(
+                        plan.changes()
+                                ? new Proposal.Entry(
+                                        r.id(),
+                                        name,
+                                        host,
+                                        Proposal.Kind.CHANGE,
+                                        OperationExecution.render(
+                                                plan,
+                                                settings,
+                                                settings.usesSudo()
+                                                        && settings.sudoPasswordOr(options.sudoPassword()) != null),
+                                        null,
+                                        conditional)
+                                : new Proposal.Entry(
+                                        r.id(),
+                                        name,
+                                        host,
+                                        Proposal.Kind.NO_CHANGE,
+                                        List.of(),
+                                        plan.noChangeReason(),
+                                        conditional));
             } catch (RuntimeException e) {
-                entries.add(new Proposal.Entry(r.id(), name, host, Proposal.Kind.UNKNOWN, List.of(), DeployRunner.describe(e), false));
+                entries.add(new Proposal.Entry(
+                        r.id(), name, host, Proposal.Kind.UNKNOWN, List.of(), DeployRunner.describe(e), false));
             }
         }
         return entries;

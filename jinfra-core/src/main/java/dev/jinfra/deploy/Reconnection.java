@@ -6,9 +6,9 @@ import dev.jinfra.connect.CommandResult;
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.OutputListener;
 import dev.jinfra.connect.UnreachableException;
+import dev.jinfra.engine.SessionWindow;
 import dev.jinfra.inventory.Host;
 import java.time.Duration;
-import dev.jinfra.engine.SessionWindow;
 import java.util.function.BooleanSupplier;
 
 /** Connecting to a host again after it went away on purpose (a reboot), until it is back or time is up. */
@@ -30,7 +30,8 @@ final class Reconnection {
             before = bootIdFile == null ? null : bootId(old, bootIdFile);
             old.close();
         }
-        long deadline = System.nanoTime() + how.reconnectDelay().plus(how.reconnectTimeout()).toNanos();
+        long deadline = System.nanoTime()
+                + how.reconnectDelay().plus(how.reconnectTimeout()).toNanos();
         pause(how.reconnectDelay());
         UnreachableException last = null;
         boolean sameBoot = false;
@@ -65,17 +66,18 @@ final class Reconnection {
             throw new IllegalStateException("interrupted while waiting for the host to come back");
         }
         if (sameBoot) {
-            throw new IllegalStateException("did not reboot within " + how.reconnectTimeout().toSeconds() + " s: it still takes "
-                    + "logins, but " + bootIdFile + " reads as before the reboot, so the host is still on the boot from before");
+            throw new IllegalStateException("did not reboot within "
+                    + how.reconnectTimeout().toSeconds() + " s: it still takes " + "logins, but " + bootIdFile
+                    + " reads as before the reboot, so the host is still on the boot from before");
         }
-        throw new IllegalStateException("did not come back within " + how.reconnectTimeout().toSeconds() + " s"
-                + (last == null ? "" : ": " + last.getMessage()));
+        throw new IllegalStateException("did not come back within "
+                + how.reconnectTimeout().toSeconds() + " s" + (last == null ? "" : ": " + last.getMessage()));
     }
 
     /** The boot id the file holds, or null when it cannot be read over this connection. */
     private static String bootId(Connection connection, String file) {
-        CommandResult r = connection.run(new CommandRequest(Command.of("cat", "--", file).render(), null, BOOT_ID_READ),
-                OutputListener.NONE);
+        CommandResult r = connection.run(
+                new CommandRequest(Command.of("cat", "--", file).render(), null, BOOT_ID_READ), OutputListener.NONE);
         String id = r.succeeded() ? r.stdout().strip() : "";
         return id.isEmpty() ? null : id;
     }

@@ -16,9 +16,10 @@ public final class ReferenceDocs {
     public static String render() {
         StringBuilder md = new StringBuilder();
         md.append("# Operations and facts\n\n");
-        md.append("Generated from the code by `ReferenceDocs` (regenerate: `mvn -pl jinfra-core -am test -Dtest=ReferenceDocsTest -Dsurefire.failIfNoSpecifiedTests=false "
-                + "-Djinfra.docs.write=true`). Every operation runs from a deploy (Java, below) or straight from the command line: "
-                + "`jinfra INVENTORY OPERATION name=value ...`; every fact prints with `jinfra INVENTORY fact NAME name=value ...`.\n\n");
+        md.append(
+                "Generated from the code by `ReferenceDocs` (regenerate: `mvn -pl jinfra-core -am test -Dtest=ReferenceDocsTest -Dsurefire.failIfNoSpecifiedTests=false "
+                        + "-Djinfra.docs.write=true`). Every operation runs from a deploy (Java, below) or straight from the command line: "
+                        + "`jinfra INVENTORY OPERATION name=value ...`; every fact prints with `jinfra INVENTORY fact NAME name=value ...`.\n\n");
         md.append("## Operations\n\n");
         String family = null;
         for (var e : Catalog.operationTypes().entrySet()) {
@@ -34,7 +35,11 @@ public final class ReferenceDocs {
             section(md, "###", e.getKey(), e.getValue());
         }
         for (var e : Catalog.factAliases().entrySet()) {
-            md.append("### `").append(e.getKey()).append("`\n\nAnother name for `").append(e.getValue()).append("`.\n\n");
+            md.append("### `")
+                    .append(e.getKey())
+                    .append("`\n\nAnother name for `")
+                    .append(e.getValue())
+                    .append("`.\n\n");
         }
         return md.toString();
     }
@@ -51,8 +56,15 @@ public final class ReferenceDocs {
             for (RecordComponent c : components) {
                 Arg arg = c.getAnnotation(Arg.class);
                 String dflt = arg == null ? "" : arg.required() ? "required" : arg.defaultValue();
-                md.append("| `").append(c.getName()).append("` | ").append(typeName(c)).append(" | ").append(dflt.isEmpty() ? "-" : dflt)
-                        .append(" | ").append(arg == null ? "" : arg.value().replace("|", "\\|")).append(" |\n");
+                md.append("| `")
+                        .append(c.getName())
+                        .append("` | ")
+                        .append(typeName(c))
+                        .append(" | ")
+                        .append(dflt.isEmpty() ? "-" : dflt)
+                        .append(" | ")
+                        .append(arg == null ? "" : arg.value().replace("|", "\\|"))
+                        .append(" |\n");
             }
             md.append('\n');
         }
@@ -63,7 +75,8 @@ public final class ReferenceDocs {
 
     private static String typeName(RecordComponent c) {
         if (c.getGenericType() instanceof ParameterizedType p && c.getType() == List.class) {
-            return "list of " + ((Class<?>) p.getActualTypeArguments()[0]).getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            return "list of "
+                    + ((Class<?>) p.getActualTypeArguments()[0]).getSimpleName().toLowerCase(java.util.Locale.ROOT);
         }
         return switch (c.getType().getSimpleName()) {
             case "String" -> "text";
@@ -77,7 +90,10 @@ public final class ReferenceDocs {
     /** Every operation's Java example, for a test that compiles them all as one deploy. */
     public static List<String> examples() {
         return Map.copyOf(Catalog.operationTypes()).values().stream()
-                .map(t -> t.getAnnotation(Doc.class)).filter(d -> d != null && !d.example().isEmpty())
-                .map(Doc::example).sorted().toList();
+                .map(t -> t.getAnnotation(Doc.class))
+                .filter(d -> d != null && !d.example().isEmpty())
+                .map(Doc::example)
+                .sorted()
+                .toList();
     }
 }

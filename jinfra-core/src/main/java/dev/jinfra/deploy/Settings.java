@@ -16,8 +16,16 @@ import java.util.Map;
  * @param shell the shell that interprets commands, e.g. {@code bash}
  * @param env merged across levels, the higher level winning per variable
  */
-public record Settings(Boolean useSudo, String sudoUser, String suUser, String doasUser, Map<String, String> env, String chdir,
-                       Duration timeout, String shell, Controls controls) {
+public record Settings(
+        Boolean useSudo,
+        String sudoUser,
+        String suUser,
+        String doasUser,
+        Map<String, String> env,
+        String chdir,
+        Duration timeout,
+        String shell,
+        Controls controls) {
     public static final Settings NONE = new Settings(null, null, null, null, Map.of(), null, null, null, Controls.NONE);
 
     public Settings {
@@ -26,8 +34,15 @@ public record Settings(Boolean useSudo, String sudoUser, String suUser, String d
         controls = controls == null ? Controls.NONE : controls;
     }
 
-    public Settings(Boolean useSudo, String sudoUser, String suUser, String doasUser, Map<String, String> env, String chdir,
-                    Duration timeout, String shell) {
+    public Settings(
+            Boolean useSudo,
+            String sudoUser,
+            String suUser,
+            String doasUser,
+            Map<String, String> env,
+            String chdir,
+            Duration timeout,
+            String shell) {
         this(useSudo, sudoUser, suUser, doasUser, env, chdir, timeout, shell, Controls.NONE);
     }
 
@@ -118,9 +133,15 @@ public record Settings(Boolean useSudo, String sudoUser, String suUser, String d
     public Settings over(Settings lower) {
         Map<String, String> mergedEnv = new LinkedHashMap<>(lower.env);
         mergedEnv.putAll(env);
-        return new Settings(useSudo != null ? useSudo : lower.useSudo, sudoUser != null ? sudoUser : lower.sudoUser,
-                suUser != null ? suUser : lower.suUser, doasUser != null ? doasUser : lower.doasUser, mergedEnv,
-                chdir != null ? chdir : lower.chdir, timeout != null ? timeout : lower.timeout, shell != null ? shell : lower.shell,
+        return new Settings(
+                useSudo != null ? useSudo : lower.useSudo,
+                sudoUser != null ? sudoUser : lower.sudoUser,
+                suUser != null ? suUser : lower.suUser,
+                doasUser != null ? doasUser : lower.doasUser,
+                mergedEnv,
+                chdir != null ? chdir : lower.chdir,
+                timeout != null ? timeout : lower.timeout,
+                shell != null ? shell : lower.shell,
                 controls.over(lower.controls));
     }
 
@@ -130,8 +151,13 @@ public record Settings(Boolean useSudo, String sudoUser, String suUser, String d
      */
     public static Settings fromHostData(Host host) {
         Map<String, Object> d = host.data();
-        Boolean sudo = d.get("sudo") == null ? null : Boolean.valueOf(d.get("sudo").toString().strip().toLowerCase(java.util.Locale.ROOT)
-                .matches("true|yes|1"));
+        Boolean sudo = d.get("sudo") == null
+                ? null
+                : Boolean.valueOf(d.get("sudo")
+                        .toString()
+                        .strip()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .matches("true|yes|1"));
         String user = d.get("sudo_user") == null ? null : d.get("sudo_user").toString();
         Map<String, String> env = new LinkedHashMap<>();
         if (d.get("env") instanceof Map<?, ?> m) {
@@ -141,14 +167,24 @@ public record Settings(Boolean useSudo, String sudoUser, String suUser, String d
         Duration timeout = null;
         if (d.get("timeout") != null) {
             try {
-                timeout = Duration.ofSeconds(Long.parseLong(d.get("timeout").toString().strip()));
+                timeout = Duration.ofSeconds(
+                        Long.parseLong(d.get("timeout").toString().strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("host " + host.name() + ": timeout must be whole seconds, not '" + d.get("timeout") + "'");
+                throw new IllegalArgumentException(
+                        "host " + host.name() + ": timeout must be whole seconds, not '" + d.get("timeout") + "'");
             }
         }
         // A sudo user in host data means sudo, unless the data says sudo: false.
         Boolean use = sudo != null ? sudo : user != null ? Boolean.TRUE : null;
-        return new Settings(use, user, text(d, "su_user"), text(d, "doas_user"), env, chdir, timeout, text(d, "shell"),
+        return new Settings(
+                use,
+                user,
+                text(d, "su_user"),
+                text(d, "doas_user"),
+                env,
+                chdir,
+                timeout,
+                text(d, "shell"),
                 Controls.fromHostData(host));
     }
 

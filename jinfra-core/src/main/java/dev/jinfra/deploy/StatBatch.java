@@ -34,10 +34,17 @@ final class StatBatch {
         for (Fact<?> f : facts) {
             String path = ShellQuote.quote(((StatFact) f).statPath());
             // -L too: stat without -L reports a dangling link, which -e (following it) would miss.
-            s.append("if [ -e ").append(path).append(" ] || [ -L ").append(path).append(" ]; then set -- \"$@\" ")
-                    .append(path).append("; printf 1; else printf 0; fi; ");
+            s.append("if [ -e ")
+                    .append(path)
+                    .append(" ] || [ -L ")
+                    .append(path)
+                    .append(" ]; then set -- \"$@\" ")
+                    .append(path)
+                    .append("; printf 1; else printf 0; fi; ");
         }
-        s.append("echo; if [ $# -gt 0 ]; then stat -c ").append(ShellQuote.quote(format)).append(" -- \"$@\"; fi");
+        s.append("echo; if [ $# -gt 0 ]; then stat -c ")
+                .append(ShellQuote.quote(format))
+                .append(" -- \"$@\"; fi");
         return s.toString();
     }
 

@@ -16,7 +16,8 @@ public final class UnifiedDiff {
         if (patch.getDeltas().isEmpty()) {
             return null;
         }
-        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(before == null ? "/dev/null" : path, path, old, patch, 3);
+        List<String> lines =
+                UnifiedDiffUtils.generateUnifiedDiff(before == null ? "/dev/null" : path, path, old, patch, 3);
         return String.join("\n", lines) + "\n";
     }
 }

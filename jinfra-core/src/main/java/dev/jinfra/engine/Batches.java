@@ -27,8 +27,13 @@ public final class Batches {
     }
 
     /** @return why the run stopped early ("interrupted", or what the tally says), or null when it went to the end */
-    public static String run(List<Host> hosts, RunPolicy policy, RunControl control, FailureTally tally, Work work,
-                             NotStarted notStarted) {
+    public static String run(
+            List<Host> hosts,
+            RunPolicy policy,
+            RunControl control,
+            FailureTally tally,
+            Work work,
+            NotStarted notStarted) {
         List<List<Host>> batches = policy.batching().split(hosts);
         String stopped = null;
         for (int b = 0; b < batches.size(); b++) {
@@ -36,7 +41,10 @@ public final class Batches {
             if (stopped == null && control.isCancelled()) {
                 stopped = "interrupted";
             }
-            if (stopped == null && b > 0 && !policy.batching().delay().isZero() && !control.pause(policy.batching().delay())) {
+            if (stopped == null
+                    && b > 0
+                    && !policy.batching().delay().isZero()
+                    && !control.pause(policy.batching().delay())) {
                 stopped = "interrupted";
             }
             if (stopped != null) {
@@ -45,7 +53,9 @@ public final class Batches {
             }
             tally.batchStarted(b + 1, batch.size());
             String own = work.run(b + 1, batches.size(), batch);
-            stopped = control.isCancelled() ? "interrupted" : own != null ? own : tally.batchFinished(b + 1 < batches.size());
+            stopped = control.isCancelled()
+                    ? "interrupted"
+                    : own != null ? own : tally.batchFinished(b + 1 < batches.size());
         }
         return control.isCancelled() ? "interrupted" : stopped;
     }

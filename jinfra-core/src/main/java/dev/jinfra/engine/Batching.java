@@ -17,7 +17,8 @@ public record Batching(int size, int percent, Duration delay) {
 
     public Batching {
         if (size < 0 || percent < 0 || percent > 100 || (size > 0 && percent > 0)) {
-            throw new IllegalArgumentException("batch needs a size or a percentage: size=" + size + " percent=" + percent);
+            throw new IllegalArgumentException(
+                    "batch needs a size or a percentage: size=" + size + " percent=" + percent);
         }
         if (delay == null || delay.isNegative()) {
             throw new IllegalArgumentException("batch delay < 0: " + delay);
@@ -41,14 +42,17 @@ public record Batching(int size, int percent, Duration delay) {
             }
             return new Batching(n, 0, delay);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("batch must be a number of hosts or a percentage like 10%, not '" + spec + "'");
+            throw new IllegalArgumentException(
+                    "batch must be a number of hosts or a percentage like 10%, not '" + spec + "'");
         }
     }
 
     public <T> List<List<T>> split(List<T> items) {
-        int per = size > 0 ? size
-                : percent > 0 ? Math.max(1, (int) Math.ceil(items.size() * percent / 100.0))
-                : Math.max(1, items.size());
+        int per = size > 0
+                ? size
+                : percent > 0
+                        ? Math.max(1, (int) Math.ceil(items.size() * percent / 100.0))
+                        : Math.max(1, items.size());
         List<List<T>> batches = new ArrayList<>();
         for (int i = 0; i < items.size(); i += per) {
             batches.add(List.copyOf(items.subList(i, Math.min(items.size(), i + per))));

@@ -51,8 +51,10 @@ public record FailureBudget(Integer maxHosts, Integer maxPercent) {
             return null;
         }
         if (maxHosts != null && (failedInRun > maxHosts || failedInBatch > maxHosts)) {
-            return maxHosts == 0 ? "a host failed (fail-fast)"
-                    : "more than " + maxHosts + (maxHosts == 1 ? " host" : " hosts") + " failed (--max-fail " + maxHosts + ")";
+            return maxHosts == 0
+                    ? "a host failed (fail-fast)"
+                    : "more than " + maxHosts + (maxHosts == 1 ? " host" : " hosts") + " failed (--max-fail " + maxHosts
+                            + ")";
         }
         if (maxPercent != null) {
             double ofRun = 100.0 * failedInRun / Math.max(1, runHosts);

@@ -30,7 +30,8 @@ public final class FailureTally {
     public synchronized void hostFailed() {
         failedInBatch++;
         if (stopReason == null) {
-            stopReason = budget.exceeded(failedBefore + failedInBatch, runHosts, failedInBatch, Math.max(1, batchHosts));
+            stopReason =
+                    budget.exceeded(failedBefore + failedInBatch, runHosts, failedInBatch, Math.max(1, batchHosts));
         }
     }
 

@@ -42,8 +42,17 @@ public final class FleetRunner {
         Map<Host, String> notStarted = new LinkedHashMap<>();
         String stopReason;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-             var window = new SessionWindow(SessionWindow.limitFor(policy.sessionWindow(), hosts, connectors), connectors, control, gate, listener::sessionsWaiting)) {
-            stopReason = Batches.run(hosts, policy, control, tally,
+                var window = new SessionWindow(
+                        SessionWindow.limitFor(policy.sessionWindow(), hosts, connectors),
+                        connectors,
+                        control,
+                        gate,
+                        listener::sessionsWaiting)) {
+            stopReason = Batches.run(
+                    hosts,
+                    policy,
+                    control,
+                    tally,
                     (number, count, batch) -> {
                         listener.batchStarted(number, count, batch);
                         runBatch(batch, work, policy, listener, control, tally, gate, window, threads, results);
@@ -63,15 +72,26 @@ public final class FleetRunner {
             }
             ordered.add(r);
         }
-        var summary = new RunSummary(ordered, Duration.ofNanos(System.nanoTime() - start), control.isCancelled(),
+        var summary = new RunSummary(
+                ordered,
+                Duration.ofNanos(System.nanoTime() - start),
+                control.isCancelled(),
                 control.isCancelled() ? null : stopReason);
         listener.runFinished(summary);
         return summary;
     }
 
-    private void runBatch(List<Host> batch, HostWork work, RunPolicy policy, RunListener listener, RunControl control,
-                          FailureTally tally, StartGate gate, SessionWindow window, ExecutorService threads,
-                          Map<Host, HostResult> results) {
+    private void runBatch(
+            List<Host> batch,
+            HostWork work,
+            RunPolicy policy,
+            RunListener listener,
+            RunControl control,
+            FailureTally tally,
+            StartGate gate,
+            SessionWindow window,
+            ExecutorService threads,
+            Map<Host, HostResult> results) {
         var inFlight = new Semaphore(Math.min(Math.min(policy.parallel(), window.limit()), Math.max(1, batch.size())));
         List<Future<?>> started = new ArrayList<>(batch.size());
         for (Host host : batch) {
@@ -120,7 +140,8 @@ public final class FleetRunner {
     }
 
     /** @return the host's result, or null when the run stopped starting hosts before this one connected */
-    private HostResult runOne(Host host, HostWork work, RunListener listener, RunControl control, SessionWindow window) {
+    private HostResult runOne(
+            Host host, HostWork work, RunListener listener, RunControl control, SessionWindow window) {
         long start = System.nanoTime();
         listener.hostConnecting(host);
         Connection connection;
@@ -139,7 +160,8 @@ public final class FleetRunner {
             listener.hostConnected(host);
             HostResult r = work.run(connection, (stream, line) -> listener.hostOutput(host, stream, line));
             if (control.isCancelled() && r.state() == HostState.FAILED && r.exitCode() < 0) {
-                return new HostResult(host, HostState.FAILED, -1, r.stdout(), r.stderr(), "interrupted while running", r.duration());
+                return new HostResult(
+                        host, HostState.FAILED, -1, r.stdout(), r.stderr(), "interrupted while running", r.duration());
             }
             return r;
         } finally {

@@ -11,7 +11,8 @@ import java.time.Duration;
  *     output does not say it all (why a host was unreachable, that it timed out, why it was not started);
  *     null otherwise
  */
-public record HostResult(Host host, HostState state, int exitCode, String stdout, String stderr, String error, Duration duration) {
+public record HostResult(
+        Host host, HostState state, int exitCode, String stdout, String stderr, String error, Duration duration) {
 
     public static HostResult notStarted(Host host, String why) {
         return new HostResult(host, HostState.NOT_STARTED, -1, "", "", why, Duration.ZERO);

@@ -42,7 +42,11 @@ public record RunPolicy(int parallel, Batching batching, FailureBudget budget, i
     }
 
     public Builder toBuilder() {
-        return new Builder().parallel(parallel).batching(batching).budget(budget).confirmOver(confirmOver)
+        return new Builder()
+                .parallel(parallel)
+                .batching(batching)
+                .budget(budget)
+                .confirmOver(confirmOver)
                 .sessionWindow(sessionWindow);
     }
 
@@ -92,7 +96,9 @@ public record RunPolicy(int parallel, Batching batching, FailureBudget budget, i
 
         public RunPolicy build() {
             // By default, what the open-file limit allows: the same figure the SSH connector holds itself to.
-            int window = sessionWindow > 0 ? sessionWindow : ConnectionPolicy.defaults().maxSessions();
+            int window = sessionWindow > 0
+                    ? sessionWindow
+                    : ConnectionPolicy.defaults().maxSessions();
             return new RunPolicy(parallel, batching, budget, confirmOver, window);
         }
     }

@@ -42,9 +42,12 @@ public record RunSummary(List<HostResult> results, Duration elapsed, boolean int
     /** One line for people: "47 of 50 hosts succeeded; 2 failed; 1 unreachable". */
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append(count(HostState.SUCCEEDED)).append(" of ").append(results.size())
+        sb.append(count(HostState.SUCCEEDED))
+                .append(" of ")
+                .append(results.size())
                 .append(results.size() == 1 ? " host succeeded" : " hosts succeeded");
-        for (HostState s : List.of(HostState.FAILED, HostState.TIMED_OUT, HostState.UNREACHABLE, HostState.NOT_STARTED)) {
+        for (HostState s :
+                List.of(HostState.FAILED, HostState.TIMED_OUT, HostState.UNREACHABLE, HostState.NOT_STARTED)) {
             int n = count(s);
             if (n > 0) {
                 sb.append("; ").append(n).append(' ').append(s.label());

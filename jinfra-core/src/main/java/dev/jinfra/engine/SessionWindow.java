@@ -41,6 +41,7 @@ public final class SessionWindow implements AutoCloseable {
     private final Set<Host> busy = new java.util.HashSet<>();
     /** Open sessions no host is using now, the longest idle first. */
     private final LinkedHashSet<Host> idle = new LinkedHashSet<>();
+
     private int connecting;
     private int waiting;
     private int opened;
@@ -48,8 +49,12 @@ public final class SessionWindow implements AutoCloseable {
     /**
      * @param waitingChanged told the number of hosts waiting for a place whenever it changes
      */
-    public SessionWindow(int limit, Function<Host, Connector> connectors, RunControl control, StartGate gate,
-                         IntConsumer waitingChanged) {
+    public SessionWindow(
+            int limit,
+            Function<Host, Connector> connectors,
+            RunControl control,
+            StartGate gate,
+            IntConsumer waitingChanged) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit < 1: " + limit);
         }

@@ -1,10 +1,9 @@
 package dev.jinfra.facts;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
 import java.util.Arrays;
 import java.util.List;
@@ -16,15 +15,23 @@ import java.util.List;
 @Doc(value = "The content between two marker lines of a file.")
 public record BlockContent(
         @Arg(value = "file to read", required = true) String path,
-        @Arg(value = "the line that opens the block", required = true) String begin,
-        @Arg(value = "the line that closes the block", required = true) String end) implements Fact<BlockContent.Value> {
+
+        @Arg(value = "the line that opens the block", required = true)
+        String begin,
+
+        @Arg(value = "the line that closes the block", required = true)
+        String end)
+        implements Fact<BlockContent.Value> {
     @Override
     public boolean valueIsContent() {
         return true;
     }
 
-
-    public enum State { NONE, BLOCK, UNTERMINATED }
+    public enum State {
+        NONE,
+        BLOCK,
+        UNTERMINATED
+    }
 
     /** @param lines the lines between the markers; empty unless the state is BLOCK */
     public record Value(State state, List<String> lines) {

@@ -11,9 +11,12 @@ import dev.jinfra.deploy.Fact;
  * when it exits non-zero. The command should only read; facts are gathered before anything changes. The argument
  * is called {@code shell} because a fact's {@code command()} is the command that reads it.
  */
-@Doc(value = "What a shell command prints (less its final newline), or null when it exits non-zero. The command must change nothing.")
-public record CommandOutput(@Arg(value = "shell command to run, e.g. cat /etc/timezone", required = true) String shell)
-        implements Fact<String> {
+@Doc(
+        value =
+                "What a shell command prints (less its final newline), or null when it exits non-zero. The command must change nothing.")
+public record CommandOutput(
+        @Arg(value = "shell command to run, e.g. cat /etc/timezone", required = true)
+        String shell) implements Fact<String> {
     public CommandOutput {
         if (shell == null || shell.isBlank()) {
             throw new IllegalArgumentException("Command needs the shell text to run");

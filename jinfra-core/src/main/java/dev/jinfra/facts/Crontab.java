@@ -1,9 +1,8 @@
 package dev.jinfra.facts;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,8 @@ import java.util.List;
  * with no crontab makes {@code crontab -l} exit 1, which reads as an empty list.
  */
 @Doc(value = "The lines of a user's crontab.")
-public record Crontab(@Arg(value = "whose crontab", defaultValue = "root") String user) implements Fact<List<String>> {
+public record Crontab(
+        @Arg(value = "whose crontab", defaultValue = "root") String user) implements Fact<List<String>> {
     public Crontab {
         if (user == null || user.isBlank()) {
             throw new IllegalArgumentException("Crontab needs a user");

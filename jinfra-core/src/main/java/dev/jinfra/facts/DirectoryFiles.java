@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * Everything below a directory on the host, by path relative to it: each regular file with its SHA-256, each
  * subdirectory, and anything else (symbolic links, sockets, ...); {@code null} when the directory is not there.
  */
-@Doc(value = "Every regular file below a directory with its SHA-256, its subdirectories and other entries (links, ...), by relative path, or null.")
-public record DirectoryFiles(@Arg(value = "directory to list", required = true) String path) implements Fact<DirectoryFiles.Value> {
+@Doc(
+        value =
+                "Every regular file below a directory with its SHA-256, its subdirectories and other entries (links, ...), by relative path, or null.")
+public record DirectoryFiles(
+        @Arg(value = "directory to list", required = true) String path) implements Fact<DirectoryFiles.Value> {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
     // Each entry is printed as one NUL-terminated record ("f <sha256> path", "d path", "o path"), because a file
@@ -23,7 +26,8 @@ public record DirectoryFiles(@Arg(value = "directory to list", required = true) 
     // option is needed (busybox has no sha256sum -z or find -printf). The entry script arrives as $2 so that it
     // is passed to find's -exec as one word without nested quoting. A failed listing or hash prints a "!"
     // record: a partial listing must not pass for the whole directory.
-    private static final String LIST = "cd -- \"$1\" || exit 1; find . ! -name . -exec sh -c \"$2\" sh {} + || printf \"!\\000\"";
+    private static final String LIST =
+            "cd -- \"$1\" || exit 1; find . ! -name . -exec sh -c \"$2\" sh {} + || printf \"!\\000\"";
     private static final String ENTRY = "for p; do n=\"${p#./}\"; "
             + "if [ -h \"$p\" ]; then printf \"o %s\\000\" \"$n\"; "
             + "elif [ -d \"$p\" ]; then printf \"d %s\\000\" \"$n\"; "
@@ -67,7 +71,9 @@ public record DirectoryFiles(@Arg(value = "directory to list", required = true) 
             if (entry.equals("!")) {
                 throw new IllegalArgumentException("could not list every file below " + path);
             }
-            if (entry.startsWith("f ") && entry.length() > 67 && entry.charAt(66) == ' '
+            if (entry.startsWith("f ")
+                    && entry.length() > 67
+                    && entry.charAt(66) == ' '
                     && HEX.matcher(entry.substring(2, 66)).matches()) {
                 files.put(entry.substring(67), entry.substring(2, 66));
             } else if (entry.startsWith("d ") && entry.length() > 2) {

@@ -1,9 +1,8 @@
 package dev.jinfra.facts;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
 
 /**
@@ -11,7 +10,9 @@ import dev.jinfra.deploy.Fact;
  * {@link #absent()} ({@code null}) when nothing is there.
  */
 @Doc(value = "Type, mode, owner and group of what is at a path, or null.")
-public record DirectoryInfo(@Arg(value = "path to look at", required = true) String path) implements Fact<DirectoryInfo.Value>, dev.jinfra.deploy.StatFact {
+public record DirectoryInfo(
+        @Arg(value = "path to look at", required = true) String path)
+        implements Fact<DirectoryInfo.Value>, dev.jinfra.deploy.StatFact {
 
     /** @param type as GNU stat names it: {@code directory}, {@code regular file}, {@code symbolic link}, ... */
     public record Value(String type, String mode, String owner, String group) {

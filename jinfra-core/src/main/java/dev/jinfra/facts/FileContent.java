@@ -7,7 +7,8 @@ import dev.jinfra.deploy.Fact;
 
 /** The text of a file, or {@code null} when it cannot be read. Only read for diffs. */
 @Doc(value = "The text of a file, or null; read only to show diffs.")
-public record FileContent(@Arg(value = "file to read", required = true) String path) implements Fact<String> {
+public record FileContent(
+        @Arg(value = "file to read", required = true) String path) implements Fact<String> {
     @Override
     public boolean valueIsContent() {
         return true;

@@ -1,10 +1,9 @@
 package dev.jinfra.facts;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +15,10 @@ import java.util.List;
 @Doc(value = "The lines of a file matching a regex; null when the file cannot be read.")
 public record FindInFile(
         @Arg(value = "file to search", required = true) String path,
-        @Arg(value = "extended regular expression (grep -E)", required = true) String pattern) implements Fact<List<String>> {
+
+        @Arg(value = "extended regular expression (grep -E)", required = true)
+        String pattern)
+        implements Fact<List<String>> {
 
     @Override
     public Command command() {

@@ -1,8 +1,7 @@
 package dev.jinfra.facts;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,7 +30,10 @@ public record Groups() implements Fact<Map<String, Groups.Group>> {
             }
             Integer gid = Users.number(f[2]);
             if (gid != null) {
-                List<String> members = Arrays.stream(f[3].split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
+                List<String> members = Arrays.stream(f[3].split(","))
+                        .map(String::strip)
+                        .filter(m -> !m.isEmpty())
+                        .toList();
                 groups.putIfAbsent(f[0], new Group(gid, members));
             }
         }

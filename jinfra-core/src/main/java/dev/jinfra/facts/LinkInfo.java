@@ -1,10 +1,9 @@
 package dev.jinfra.facts;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
 
 /**
@@ -13,7 +12,8 @@ import dev.jinfra.deploy.Fact;
  * {@code null} when nothing is there.
  */
 @Doc(value = "What a link at a path points to, or null.")
-public record LinkInfo(@Arg(value = "path to look at", required = true) String path) implements Fact<LinkInfo.Value> {
+public record LinkInfo(
+        @Arg(value = "path to look at", required = true) String path) implements Fact<LinkInfo.Value> {
 
     /** @param target the link's text as readlink prints it, or null when the path is not a symbolic link */
     public record Value(String type, String identity, String target) {

@@ -8,7 +8,8 @@ import dev.jinfra.deploy.Fact;
 
 /** What a symbolic link points to, as written in it; {@code null} when the path is not a symbolic link. */
 @Doc(value = "The text of a symbolic link (what it points to, as written), or null.")
-public record LinkTarget(@Arg(value = "path of the link", required = true) String path) implements Fact<String> {
+public record LinkTarget(
+        @Arg(value = "path of the link", required = true) String path) implements Fact<String> {
 
     @Override
     public Command command() {

@@ -51,7 +51,11 @@ public record Mounts() implements Fact<Map<String, Mounts.Value>> {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] raw = field.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < raw.length; i++) {
-            if (raw[i] == '\\' && i + 3 < raw.length && isOctal(raw[i + 1]) && isOctal(raw[i + 2]) && isOctal(raw[i + 3])) {
+            if (raw[i] == '\\'
+                    && i + 3 < raw.length
+                    && isOctal(raw[i + 1])
+                    && isOctal(raw[i + 2])
+                    && isOctal(raw[i + 3])) {
                 bytes.write((raw[i + 1] - '0') * 64 + (raw[i + 2] - '0') * 8 + (raw[i + 3] - '0'));
                 i += 3;
             } else {

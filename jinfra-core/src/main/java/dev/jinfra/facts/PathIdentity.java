@@ -13,8 +13,8 @@ import dev.jinfra.deploy.StatFact;
  * all of a host's in one process.
  */
 @Doc(value = "Type and identity (device:inode) of what is at a path, not following links, or null.")
-public record PathIdentity(@Arg(value = "path to look at", required = true) String path)
-        implements Fact<PathIdentity.Value>, StatFact {
+public record PathIdentity(
+        @Arg(value = "path to look at", required = true) String path) implements Fact<PathIdentity.Value>, StatFact {
 
     public record Value(String type, String identity) {}
 

@@ -1,15 +1,15 @@
 package dev.jinfra.facts;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
 import java.util.regex.Pattern;
 
 /** A file's SHA-256 as lowercase hex, or {@code null} when it cannot be read. */
 @Doc(value = "The SHA-256 of a file, or null.")
-public record Sha256File(@Arg(value = "file to hash", required = true) String path) implements Fact<String> {
+public record Sha256File(
+        @Arg(value = "file to hash", required = true) String path) implements Fact<String> {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
     @Override
@@ -26,7 +26,8 @@ public record Sha256File(@Arg(value = "file to hash", required = true) String pa
         }
         String hex = line.length() >= 64 ? line.substring(0, 64).toLowerCase(java.util.Locale.ROOT) : line;
         if (!HEX.matcher(hex).matches()) {
-            throw new IllegalArgumentException("unexpected sha256sum output for " + path + ": '" + stdout.strip() + "'");
+            throw new IllegalArgumentException(
+                    "unexpected sha256sum output for " + path + ": '" + stdout.strip() + "'");
         }
         return hex;
     }

@@ -1,10 +1,9 @@
 package dev.jinfra.facts;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.command.Output;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
 
 /**
@@ -12,7 +11,9 @@ import dev.jinfra.deploy.Fact;
  * exist. Values of several fields (like {@code net.ipv4.ip_local_port_range}) come tab-separated.
  */
 @Doc(value = "The value of a kernel parameter, or null.")
-public record Sysctl(@Arg(value = "the parameter, e.g. net.ipv4.ip_forward", required = true) String key) implements Fact<String> {
+public record Sysctl(
+        @Arg(value = "the parameter, e.g. net.ipv4.ip_forward", required = true)
+        String key) implements Fact<String> {
     public Sysctl {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("Sysctl needs a key");

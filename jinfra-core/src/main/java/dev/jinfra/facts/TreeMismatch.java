@@ -16,10 +16,16 @@ import java.util.regex.Pattern;
  */
 @Doc(value = "First path at or below a directory whose mode, owner or group differs, or null.")
 public record TreeMismatch(
-        @Arg(value = "the directory to walk", required = true) String path,
-        @Arg("octal mode every entry should have (symbolic links are not compared; with 3 digits, a directory's set-user/group-ID bits are not either)") String mode,
+        @Arg(value = "the directory to walk", required = true)
+        String path,
+
+        @Arg(
+                "octal mode every entry should have (symbolic links are not compared; with 3 digits, a directory's set-user/group-ID bits are not either)")
+        String mode,
+
         @Arg("user every entry should belong to") String owner,
-        @Arg("group every entry should belong to") String group) implements Fact<String> {
+        @Arg("group every entry should belong to") String group)
+        implements Fact<String> {
     private static final Pattern OCTAL = Pattern.compile("[0-7]{3,4}");
 
     public TreeMismatch {
@@ -45,9 +51,35 @@ public record TreeMismatch(
             } else {
                 // A 3-digit mode leaves a directory's set-user/group-ID bits alone (see Ownership.fixDirectory):
                 // 2775 meets 775 for a directory, and only for a directory.
-                words.addAll(List.of("(", "!", "-type", "l", "!", "-type", "d", "!", "-perm", "0" + mode, ")", "-o",
-                        "(", "-type", "d", "!", "-perm", "0" + mode, "!", "-perm", "02" + mode,
-                        "!", "-perm", "04" + mode, "!", "-perm", "06" + mode, ")"));
+                words.addAll(List.of(
+                        "(",
+                        "!",
+                        "-type",
+                        "l",
+                        "!",
+                        "-type",
+                        "d",
+                        "!",
+                        "-perm",
+                        "0" + mode,
+                        ")",
+                        "-o",
+                        "(",
+                        "-type",
+                        "d",
+                        "!",
+                        "-perm",
+                        "0" + mode,
+                        "!",
+                        "-perm",
+                        "02" + mode,
+                        "!",
+                        "-perm",
+                        "04" + mode,
+                        "!",
+                        "-perm",
+                        "06" + mode,
+                        ")"));
             }
         }
         if (owner != null) {

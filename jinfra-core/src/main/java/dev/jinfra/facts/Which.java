@@ -1,14 +1,15 @@
 package dev.jinfra.facts;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
 
 /** Where a program is on the host's PATH, or null when it is not there. */
 @Doc(value = "The path of a program, or null when it is not installed.")
-public record Which(@Arg(value = "the program to look for, e.g. git", required = true) String program) implements Fact<String> {
+public record Which(
+        @Arg(value = "the program to look for, e.g. git", required = true)
+        String program) implements Fact<String> {
     public Which {
         if (program == null || program.isBlank()) {
             throw new IllegalArgumentException("Which needs a program");

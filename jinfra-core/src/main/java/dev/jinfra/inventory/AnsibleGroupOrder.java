@@ -41,7 +41,8 @@ final class AnsibleGroupOrder {
     /** {@code groups} weakest first. */
     List<String> sort(List<String> groups) {
         List<String> sorted = new ArrayList<>(groups);
-        sorted.sort(Comparator.comparingInt(this::depth).thenComparingInt(priorities::get)
+        sorted.sort(Comparator.comparingInt(this::depth)
+                .thenComparingInt(priorities::get)
                 .thenComparing(Comparator.naturalOrder()));
         return sorted;
     }
@@ -51,7 +52,11 @@ final class AnsibleGroupOrder {
         if (known != null) {
             return known;
         }
-        int depth = 1 + parents.getOrDefault(group, List.of()).stream().mapToInt(this::depth).max().orElse(0);
+        int depth = 1
+                + parents.getOrDefault(group, List.of()).stream()
+                        .mapToInt(this::depth)
+                        .max()
+                        .orElse(0);
         depths.put(group, depth);
         return depth;
     }
@@ -59,7 +64,8 @@ final class AnsibleGroupOrder {
     /** Ansible applies int() to the value: INI gives strings, YAML numbers. */
     private int priority(Object value, int line) {
         try {
-            return value instanceof Number n ? new BigDecimal(n.toString()).intValueExact()
+            return value instanceof Number n
+                    ? new BigDecimal(n.toString()).intValueExact()
                     : Integer.parseInt(value.toString().strip());
         } catch (NumberFormatException | ArithmeticException e) {
             throw new InventoryException(draft.source, line, PRIORITY + " must be a whole number, not '" + value + "'");

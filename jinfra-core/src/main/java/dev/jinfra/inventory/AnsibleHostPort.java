@@ -22,7 +22,8 @@ record AnsibleHostPort(String pattern, Integer port, boolean literal) {
                 return new AnsibleHostPort(written.substring(1, close), null, true);
             }
             if (!after.startsWith(":") || !PORT.matcher(after.substring(1)).matches()) {
-                throw new InventoryException(source, line, "unexpected '" + after + "' after IPv6 address in '" + written + "'");
+                throw new InventoryException(
+                        source, line, "unexpected '" + after + "' after IPv6 address in '" + written + "'");
             }
             return new AnsibleHostPort(written.substring(1, close), Integer.valueOf(after.substring(1)), true);
         }
@@ -31,7 +32,8 @@ record AnsibleHostPort(String pattern, Integer port, boolean literal) {
         }
         int colon = HostPattern.lastOutsideBrackets(written, ':');
         if (colon > 0 && PORT.matcher(written.substring(colon + 1)).matches()) {
-            return new AnsibleHostPort(written.substring(0, colon), Integer.valueOf(written.substring(colon + 1)), false);
+            return new AnsibleHostPort(
+                    written.substring(0, colon), Integer.valueOf(written.substring(colon + 1)), false);
         }
         return new AnsibleHostPort(written, null, false);
     }

@@ -31,7 +31,11 @@ final class AnsibleIniReader {
     private static final Pattern SECTION = Pattern.compile("\\[([^\\[\\]:]+)(?::([^\\[\\]]*))?]");
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d{0,17})");
 
-    private enum Kind { HOSTS, VARS, CHILDREN }
+    private enum Kind {
+        HOSTS,
+        VARS,
+        CHILDREN
+    }
 
     private final String source;
     private final InventoryDraft draft;
@@ -68,8 +72,11 @@ final class AnsibleIniReader {
     /** A host such as {@code [a:c].example.com} also starts with '['; a section header ends at its ']'. */
     private static boolean isRangeHost(String line) {
         int close = line.indexOf(']');
-        return close > 0 && close < line.length() - 1 && !Character.isWhitespace(line.charAt(close + 1))
-                && line.charAt(close + 1) != '#' && line.charAt(close + 1) != ';';
+        return close > 0
+                && close < line.length() - 1
+                && !Character.isWhitespace(line.charAt(close + 1))
+                && line.charAt(close + 1) != '#'
+                && line.charAt(close + 1) != ';';
     }
 
     private void section(String line) {
@@ -137,7 +144,8 @@ final class AnsibleIniReader {
     }
 
     private static String unquote(String value) {
-        boolean quoted = value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+        boolean quoted = value.length() >= 2
+                && (value.charAt(0) == '"' || value.charAt(0) == '\'')
                 && value.charAt(value.length() - 1) == value.charAt(0);
         return quoted ? value.substring(1, value.length() - 1) : value;
     }

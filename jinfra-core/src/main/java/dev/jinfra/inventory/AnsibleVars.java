@@ -79,8 +79,12 @@ final class AnsibleVars {
      * @param warnings what is read but ignored: a key to say each thing once per inventory, and the message
      * @throws InventoryException for a value jinfra cannot honour, such as a become method it does not have
      */
-    static void resolve(String source, String host, Map<String, Object> data, Map<String, Integer> lines,
-                        Map<String, String> warnings) {
+    static void resolve(
+            String source,
+            String host,
+            Map<String, Object> data,
+            Map<String, Integer> lines,
+            Map<String, String> warnings) {
         resolveBecome(source, host, data, lines, warnings);
         for (String key : SSH_ARGS) {
             if (data.containsKey(key)) {
@@ -95,8 +99,12 @@ final class AnsibleVars {
      * {@code ansible_become} with its method ({@code sudo} by default, {@code su} or {@code doas}), user and
      * password. Without become nothing is set, so that {@code --sudo} on the command line still applies.
      */
-    private static void resolveBecome(String source, String host, Map<String, Object> data, Map<String, Integer> lines,
-                                      Map<String, String> warnings) {
+    private static void resolveBecome(
+            String source,
+            String host,
+            Map<String, Object> data,
+            Map<String, Integer> lines,
+            Map<String, String> warnings) {
         Object become = data.remove(BECOME);
         Object user = data.remove(BECOME_USER);
         Object method = data.remove(BECOME_METHOD);
@@ -126,12 +134,18 @@ final class AnsibleVars {
                 lines.put(key, lines.getOrDefault(user == null ? BECOME : BECOME_USER, 0));
                 if (password != null) {
                     int line = lines.getOrDefault(passwordKey, 0);
-                    warnings.putIfAbsent(passwordKey + " " + how, at(source, line) + passwordKey
-                            + ": ignored with ansible_become_method " + how + " (jinfra sends a password to sudo only)");
+                    warnings.putIfAbsent(
+                            passwordKey + " " + how,
+                            at(source, line) + passwordKey + ": ignored with ansible_become_method " + how
+                                    + " (jinfra sends a password to sudo only)");
                 }
             }
-            default -> throw new InventoryException(source, lines.getOrDefault(BECOME_METHOD, 0),
-                    "host " + host + ": ansible_become_method '" + method + "' is not supported (sudo, su or doas)");
+            default ->
+                throw new InventoryException(
+                        source,
+                        lines.getOrDefault(BECOME_METHOD, 0),
+                        "host " + host + ": ansible_become_method '" + method
+                                + "' is not supported (sudo, su or doas)");
         }
     }
 
@@ -139,12 +153,14 @@ final class AnsibleVars {
         return switch (String.valueOf(value).strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "y", "1" -> true;
             case "false", "no", "off", "n", "0" -> false;
-            default -> throw new InventoryException(source, line,
-                    "host " + host + ": ansible_become must be true or false, not '" + value + "'");
+            default ->
+                throw new InventoryException(
+                        source, line, "host " + host + ": ansible_become must be true or false, not '" + value + "'");
         };
     }
 
-    private static void moveValue(Object value, String from, String to, Map<String, Object> data, Map<String, Integer> lines) {
+    private static void moveValue(
+            Object value, String from, String to, Map<String, Object> data, Map<String, Integer> lines) {
         if (value != null) {
             data.put(to, value.toString());
             lines.put(to, lines.getOrDefault(from, 0));
@@ -157,14 +173,21 @@ final class AnsibleVars {
      * already has wins, as {@code ansible_port} does over {@code -p} in Ansible. Everything else is left out,
      * with one warning.
      */
-    private static void resolveSshArgs(String source, String key, String args, int line, Map<String, Object> data,
-                                       Map<String, Integer> lines, Map<String, String> warnings) {
+    private static void resolveSshArgs(
+            String source,
+            String key,
+            String args,
+            int line,
+            Map<String, Object> data,
+            Map<String, Integer> lines,
+            Map<String, String> warnings) {
         List<String> words = words(args);
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             // ssh's options that take a value, which may be attached (-p2222) or the next word (-p 2222).
-            boolean takesValue = word.length() >= 2 && word.charAt(0) == '-' && SSH_VALUE_OPTIONS.indexOf(word.charAt(1)) >= 0;
+            boolean takesValue =
+                    word.length() >= 2 && word.charAt(0) == '-' && SSH_VALUE_OPTIONS.indexOf(word.charAt(1)) >= 0;
             if (!takesValue || (word.length() == 2 && i + 1 == words.size())) {
                 ignored.add(word);
                 continue;
@@ -174,7 +197,9 @@ final class AnsibleVars {
             String option = String.valueOf(word.charAt(1));
             if (option.equals("o")) {
                 int split = 0;
-                while (split < value.length() && value.charAt(split) != '=' && !Character.isWhitespace(value.charAt(split))) {
+                while (split < value.length()
+                        && value.charAt(split) != '='
+                        && !Character.isWhitespace(value.charAt(split))) {
                     split++;
                 }
                 option = value.substring(0, split).toLowerCase(Locale.ROOT);
@@ -197,8 +222,10 @@ final class AnsibleVars {
         }
         if (!ignored.isEmpty()) {
             String what = String.join(" ", ignored);
-            warnings.putIfAbsent(key + " " + what, at(source, line) + key + ": ignored '" + what
-                    + "' (jinfra reads -J, -p, -l, -i and -o ProxyJump, Port, User, IdentityFile there)");
+            warnings.putIfAbsent(
+                    key + " " + what,
+                    at(source, line) + key + ": ignored '" + what
+                            + "' (jinfra reads -J, -p, -l, -i and -o ProxyJump, Port, User, IdentityFile there)");
         }
     }
 
@@ -219,7 +246,9 @@ final class AnsibleVars {
                 } else {
                     word.append(c);
                 }
-            } else if (c == '\\' && i + 1 < text.length() && (quote == 0 || "\"\\$`".indexOf(text.charAt(i + 1)) >= 0)) {
+            } else if (c == '\\'
+                    && i + 1 < text.length()
+                    && (quote == 0 || "\"\\$`".indexOf(text.charAt(i + 1)) >= 0)) {
                 word = word == null ? new StringBuilder() : word;
                 word.append(text.charAt(++i));
             } else if (quote == '"') {

@@ -37,9 +37,12 @@ final class AnsibleYamlReader {
         if (entries.stream().anyMatch(e -> isScalar(e.getKeyNode(), "all"))) {
             return true;
         }
-        return !entries.isEmpty() && entries.stream().allMatch(e -> e.getValueNode() instanceof MappingNode group
-                && !group.getValue().isEmpty()
-                && group.getValue().stream().allMatch(g -> GROUP_KEYS.stream().anyMatch(k -> isScalar(g.getKeyNode(), k))));
+        return !entries.isEmpty()
+                && entries.stream()
+                        .allMatch(e -> e.getValueNode() instanceof MappingNode group
+                                && !group.getValue().isEmpty()
+                                && group.getValue().stream()
+                                        .allMatch(g -> GROUP_KEYS.stream().anyMatch(k -> isScalar(g.getKeyNode(), k))));
     }
 
     private static boolean isScalar(Node node, String text) {
@@ -66,8 +69,12 @@ final class AnsibleYamlReader {
             String key = yaml.key(entry);
             Node value = entry.getValueNode();
             switch (key) {
-                case "vars" -> draft.addGroupData(name, AnsibleVars.translate(yaml.data(value, "vars of group '" + name + "'")),
-                        AnsibleVars.translateLines(yaml.keyLines(value)), yaml.line(value));
+                case "vars" ->
+                    draft.addGroupData(
+                            name,
+                            AnsibleVars.translate(yaml.data(value, "vars of group '" + name + "'")),
+                            AnsibleVars.translateLines(yaml.keyLines(value)),
+                            yaml.line(value));
                 case "hosts" -> {
                     for (NodeTuple host : yaml.entries(value, "hosts of group '" + name + "'")) {
                         String written = yaml.key(host);
@@ -79,8 +86,12 @@ final class AnsibleYamlReader {
                             vars.put("ansible_port", hostPort.port());
                         }
                         vars.putAll(yaml.data(host.getValueNode(), "vars of host '" + written + "'"));
-                        hostPort.addTo(draft, name, AnsibleVars.translate(vars),
-                                AnsibleVars.translateLines(yaml.keyLines(host.getValueNode())), line);
+                        hostPort.addTo(
+                                draft,
+                                name,
+                                AnsibleVars.translate(vars),
+                                AnsibleVars.translateLines(yaml.keyLines(host.getValueNode())),
+                                line);
                     }
                 }
                 case "children" -> {
@@ -89,8 +100,10 @@ final class AnsibleYamlReader {
                         readGroup(yaml.key(child), child);
                     }
                 }
-                default -> throw yaml.error(entry.getKeyNode(), "unknown key '" + key + "' in group '" + name
-                        + "' (expected children, hosts or vars)");
+                default ->
+                    throw yaml.error(
+                            entry.getKeyNode(),
+                            "unknown key '" + key + "' in group '" + name + "' (expected children, hosts or vars)");
             }
         }
     }

@@ -24,6 +24,7 @@ public final class HostKeys {
     public static final String SSH_KEY_PASSWORD_ENV = "ssh_key_password_env";
     /** Ansible: {@code ansible_password}, {@code ansible_ssh_pass}. */
     public static final String SSH_PASSWORD = "ssh_password";
+
     public static final String SSH_KNOWN_HOSTS_FILE = "ssh_known_hosts_file";
     /** {@code yes} (default), {@code accept-new} or {@code no}. */
     public static final String SSH_STRICT_HOST_KEY_CHECKING = "ssh_strict_host_key_checking";
@@ -31,6 +32,7 @@ public final class HostKeys {
     public static final String SSH_PROXY_JUMP = "ssh_proxy_jump";
     /** Seconds. */
     public static final String SSH_CONNECT_TIMEOUT = "ssh_connect_timeout";
+
     public static final String SSH_CONNECT_RETRIES = "ssh_connect_retries";
     /** Comma-separated key exchange algorithms, in preference order, like OpenSSH's {@code KexAlgorithms}. */
     public static final String SSH_KEX_ALGORITHMS = "ssh_kex_algorithms";

@@ -181,7 +181,8 @@ public final class HostPattern {
             long step = bounds.length == 3 ? step(bounds[2]) : 1;
             if (isNumber(start) && isNumber(end)) {
                 addNumbers(start, end, step, out);
-            } else if (isLetter(start) && isLetter(end)
+            } else if (isLetter(start)
+                    && isLetter(end)
                     && Character.isUpperCase(start.charAt(0)) == Character.isUpperCase(end.charAt(0))) {
                 addLetters(start.charAt(0), end.charAt(0), step, out);
             } else {
@@ -227,7 +228,8 @@ public final class HostPattern {
         }
 
         private static boolean isLetter(String s) {
-            return s.length() == 1 && ((s.charAt(0) >= 'a' && s.charAt(0) <= 'z') || (s.charAt(0) >= 'A' && s.charAt(0) <= 'Z'));
+            return s.length() == 1
+                    && ((s.charAt(0) >= 'a' && s.charAt(0) <= 'z') || (s.charAt(0) >= 'A' && s.charAt(0) <= 'Z'));
         }
 
         InventoryException error(String problem) {

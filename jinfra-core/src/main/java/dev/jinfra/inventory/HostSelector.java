@@ -85,8 +85,11 @@ public final class HostSelector {
         for (String piece : splitOutsideBrackets(pattern, ',')) {
             String body = piece.startsWith("!") || piece.startsWith("&") ? piece.substring(1) : piece;
             // A regular expression may well contain ':', as in (?:a|b).
-            boolean whole = inventory.host(body).isPresent() || inventory.groups().containsKey(body)
-                    || body.contains("::") || TargetList.isIpv6(body) || body.startsWith("~");
+            boolean whole = inventory.host(body).isPresent()
+                    || inventory.groups().containsKey(body)
+                    || body.contains("::")
+                    || TargetList.isIpv6(body)
+                    || body.startsWith("~");
             if (whole) {
                 items.add(piece);
             } else {
@@ -132,7 +135,8 @@ public final class HostSelector {
                 names.addAll(matchName(inventory, line));
             }
             if (names.isEmpty()) {
-                throw new InventoryException(SOURCE, 0, "no host or group in '" + body.substring(1) + "' is in the inventory");
+                throw new InventoryException(
+                        SOURCE, 0, "no host or group in '" + body.substring(1) + "' is in the inventory");
             }
             return names;
         }
@@ -163,8 +167,11 @@ public final class HostSelector {
         try {
             pattern = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new InventoryException(SOURCE, 0, "bad regular expression in '" + written + "': "
-                    + e.getDescription() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
+            throw new InventoryException(
+                    SOURCE,
+                    0,
+                    "bad regular expression in '" + written + "': " + e.getDescription()
+                            + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
         }
         Set<String> names = new LinkedHashSet<>();
         inventory.groups().forEach((group, members) -> {
@@ -172,7 +179,10 @@ public final class HostSelector {
                 names.addAll(members);
             }
         });
-        inventory.hosts().stream().map(Host::name).filter(n -> pattern.matcher(n).lookingAt()).forEach(names::add);
+        inventory.hosts().stream()
+                .map(Host::name)
+                .filter(n -> pattern.matcher(n).lookingAt())
+                .forEach(names::add);
         return names;
     }
 
@@ -183,8 +193,11 @@ public final class HostSelector {
             int index = Integer.parseInt(m.group(2));
             int at = index < 0 ? size + index : index;
             if (at < 0 || at >= size) {
-                throw new InventoryException(SOURCE, 0, "'" + written + "': group '" + m.group(1) + "' has " + size
-                        + " host" + (size == 1 ? "" : "s") + ", so there is no index " + index);
+                throw new InventoryException(
+                        SOURCE,
+                        0,
+                        "'" + written + "': group '" + m.group(1) + "' has " + size + " host" + (size == 1 ? "" : "s")
+                                + ", so there is no index " + index);
             }
             return List.of(members.get(at));
         }
@@ -203,7 +216,10 @@ public final class HostSelector {
                     names.addAll(members);
                 }
             });
-            inventory.hosts().stream().map(Host::name).filter(n -> glob.matcher(n).matches()).forEach(names::add);
+            inventory.hosts().stream()
+                    .map(Host::name)
+                    .filter(n -> glob.matcher(n).matches())
+                    .forEach(names::add);
         } else if (inventory.groups().containsKey(name)) {
             names.addAll(inventory.groups().get(name));
         } else if (inventory.host(name).isPresent()) {

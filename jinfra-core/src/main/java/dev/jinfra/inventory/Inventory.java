@@ -26,6 +26,7 @@ public final class Inventory {
     private final Map<String, List<String>> groups;
     /** Host name to the file line of each data key; keys set elsewhere (command line, defaults) are absent. */
     private final Map<String, Map<String, Integer>> dataLines;
+
     private final List<String> warnings;
 
     /**
@@ -36,8 +37,12 @@ public final class Inventory {
         this(source, hosts, groups, Map.of(), List.of());
     }
 
-    Inventory(String source, List<Host> hosts, Map<String, List<String>> groups,
-              Map<String, Map<String, Integer>> dataLines, List<String> warnings) {
+    Inventory(
+            String source,
+            List<Host> hosts,
+            Map<String, List<String>> groups,
+            Map<String, Map<String, Integer>> dataLines,
+            List<String> warnings) {
         this.source = source;
         this.dataLines = dataLines;
         this.warnings = List.copyOf(warnings);
@@ -125,7 +130,8 @@ public final class Inventory {
             left.keySet().removeAll(normalized.keySet());
             lines.put(host, left);
         });
-        return new Inventory(source, hosts.stream().map(h -> h.withData(normalized)).toList(), groups, lines, warnings);
+        return new Inventory(
+                source, hosts.stream().map(h -> h.withData(normalized)).toList(), groups, lines, warnings);
     }
 
     /**
@@ -147,9 +153,14 @@ public final class Inventory {
         Set<String> names = new HashSet<>();
         kept.forEach(h -> names.add(h.name()));
         var subsetGroups = new LinkedHashMap<String, List<String>>();
-        groups.forEach((group, members) -> subsetGroups.put(group, members.stream().filter(names::contains).toList()));
-        return new Inventory(source, hosts.stream().filter(h -> names.contains(h.name())).toList(), subsetGroups,
-                dataLines, warnings);
+        groups.forEach((group, members) ->
+                subsetGroups.put(group, members.stream().filter(names::contains).toList()));
+        return new Inventory(
+                source,
+                hosts.stream().filter(h -> names.contains(h.name())).toList(),
+                subsetGroups,
+                dataLines,
+                warnings);
     }
 
     @Override

@@ -77,7 +77,9 @@ final class InventoryAssembler {
         refs.sort((a, b) -> Integer.compare(a.line(), b.line()));
         for (ChildRef ref : refs) {
             if (!draft.groups.get(ref.name()).defined) {
-                throw new InventoryException(draft.source, ref.line(),
+                throw new InventoryException(
+                        draft.source,
+                        ref.line(),
                         "group '" + ref.parent() + "' has unknown child group '" + ref.name() + "'");
             }
         }
@@ -101,7 +103,9 @@ final class InventoryAssembler {
             if (at >= 0) {
                 List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
                 cycle.add(child.name());
-                throw new InventoryException(draft.source, child.line(),
+                throw new InventoryException(
+                        draft.source,
+                        child.line(),
                         "group '" + child.name() + "' contains itself: " + String.join(" -> ", cycle));
             }
             visit(draft.groups.get(child.name()), path, done);
@@ -150,8 +154,11 @@ final class InventoryAssembler {
         apply(data, lines, draft.hosts.get(host), draft.hostDataLines.getOrDefault(host, Map.of()));
     }
 
-    private static void apply(Map<String, Object> data, Map<String, Integer> lines, Map<String, Object> layer,
-                              Map<String, Integer> layerLines) {
+    private static void apply(
+            Map<String, Object> data,
+            Map<String, Integer> lines,
+            Map<String, Object> layer,
+            Map<String, Integer> layerLines) {
         layer.forEach((key, value) -> {
             if (value == null) {
                 data.remove(key);
@@ -170,7 +177,8 @@ final class InventoryAssembler {
     private List<String> precedenceOrder(List<String> groups) {
         Map<String, Integer> parentsLeft = new HashMap<>();
         for (String group : groups) {
-            parentsLeft.put(group, (int) ancestorsOf(group).stream().filter(groups::contains).count());
+            parentsLeft.put(group, (int)
+                    ancestorsOf(group).stream().filter(groups::contains).count());
         }
         PriorityQueue<String> ready = new PriorityQueue<>((a, b) -> Integer.compare(order.get(a), order.get(b)));
         parentsLeft.forEach((group, left) -> {

@@ -122,7 +122,8 @@ final class InventoryDraft {
         }
     }
 
-    private static void putLines(Map<String, Integer> lines, Map<String, Object> data, Map<String, Integer> keyLines, int line) {
+    private static void putLines(
+            Map<String, Integer> lines, Map<String, Object> data, Map<String, Integer> keyLines, int line) {
         for (String key : data.keySet()) {
             lines.put(key, keyLines.getOrDefault(key, line));
         }
@@ -139,7 +140,8 @@ final class InventoryDraft {
     }
 
     private GroupDraft group(String name, int line) {
-        if (name.isEmpty() || name.chars().anyMatch(c -> Character.isWhitespace(c) || GROUP_NAME_FORBIDDEN.indexOf(c) >= 0)) {
+        if (name.isEmpty()
+                || name.chars().anyMatch(c -> Character.isWhitespace(c) || GROUP_NAME_FORBIDDEN.indexOf(c) >= 0)) {
             throw new InventoryException(source, line, "bad group name '" + name + "'");
         }
         if (name.equals(ALL)) {
@@ -152,5 +154,4 @@ final class InventoryDraft {
     Inventory build() {
         return new InventoryAssembler(this).assemble();
     }
-
 }

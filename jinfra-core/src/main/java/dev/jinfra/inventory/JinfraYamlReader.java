@@ -46,15 +46,18 @@ final class JinfraYamlReader {
             String key = yaml.key(entry);
             Node value = entry.getValueNode();
             switch (key) {
-                case "data" -> draft.addGroupData(InventoryDraft.ALL, yaml.data(value, "data"), yaml.keyLines(value), yaml.line(value));
+                case "data" ->
+                    draft.addGroupData(
+                            InventoryDraft.ALL, yaml.data(value, "data"), yaml.keyLines(value), yaml.line(value));
                 case "hosts" -> readHosts(null, value);
                 case "groups" -> {
                     for (NodeTuple group : yaml.entries(value, "groups")) {
                         readGroup(yaml.key(group), group);
                     }
                 }
-                default -> throw yaml.error(entry.getKeyNode(),
-                        "unknown top-level key '" + key + "' (expected data, hosts or groups)");
+                default ->
+                    throw yaml.error(
+                            entry.getKeyNode(), "unknown top-level key '" + key + "' (expected data, hosts or groups)");
             }
         }
         return draft;
@@ -66,16 +69,24 @@ final class JinfraYamlReader {
             String key = yaml.key(entry);
             Node value = entry.getValueNode();
             switch (key) {
-                case "data" -> draft.addGroupData(name, yaml.data(value, "data of group '" + name + "'"), yaml.keyLines(value),
-                        yaml.line(value));
+                case "data" ->
+                    draft.addGroupData(
+                            name,
+                            yaml.data(value, "data of group '" + name + "'"),
+                            yaml.keyLines(value),
+                            yaml.line(value));
                 case "hosts" -> readHosts(name, value);
                 case "children" -> {
                     for (Node child : yaml.nameNodes(value, "children of group '" + name + "'")) {
                         draft.addChild(name, yaml.scalar(child, "a child group name"), yaml.line(child));
                     }
                 }
-                default -> throw yaml.error(entry.getKeyNode(), "unknown key '" + key + "' in group '" + name
-                        + "' (expected " + String.join(", ", GROUP_KEYS.stream().sorted().toList()) + ")");
+                default ->
+                    throw yaml.error(
+                            entry.getKeyNode(),
+                            "unknown key '" + key + "' in group '" + name + "' (expected "
+                                    + String.join(
+                                            ", ", GROUP_KEYS.stream().sorted().toList()) + ")");
             }
         }
     }

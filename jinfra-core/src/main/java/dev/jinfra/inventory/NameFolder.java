@@ -34,13 +34,15 @@ final class NameFolder {
     private record Entry(String first, String text) {}
 
     static String fold(Collection<String> names) {
-        List<String> sorted = names.stream().distinct().sorted(NaturalOrder.INSTANCE).toList();
+        List<String> sorted =
+                names.stream().distinct().sorted(NaturalOrder.INSTANCE).toList();
         Map<Key, List<Member>> candidates = new LinkedHashMap<>();
         for (String name : sorted) {
             addCandidates(name, candidates);
         }
         List<Map.Entry<Key, List<Member>>> bySize = new ArrayList<>(candidates.entrySet());
-        bySize.sort(Comparator.<Map.Entry<Key, List<Member>>>comparingInt(e -> -e.getValue().size())
+        bySize.sort(Comparator.<Map.Entry<Key, List<Member>>>comparingInt(
+                        e -> -e.getValue().size())
                 .thenComparing(e -> e.getValue().getFirst().name(), NaturalOrder.INSTANCE)
                 // Prefer the last number in a name: rack1-node[01-02] reads better than rack[1-2]-node01.
                 .thenComparing(e -> -e.getKey().fieldStart()));
@@ -48,7 +50,9 @@ final class NameFolder {
         Set<String> taken = new HashSet<>();
         List<Entry> entries = new ArrayList<>();
         for (var candidate : bySize) {
-            List<Member> free = candidate.getValue().stream().filter(m -> !taken.contains(m.name())).toList();
+            List<Member> free = candidate.getValue().stream()
+                    .filter(m -> !taken.contains(m.name()))
+                    .toList();
             if (free.size() < 2) {
                 continue;
             }
@@ -84,9 +88,12 @@ final class NameFolder {
                 // "07" only fits a range padded to 2; "42" fits both an unpadded range and one padded to 2.
                 boolean padded = digits.length() > 1 && digits.charAt(0) == '0';
                 if (!padded) {
-                    candidates.computeIfAbsent(new Key(prefix, suffix, 0, i), k -> new ArrayList<>()).add(member);
+                    candidates
+                            .computeIfAbsent(new Key(prefix, suffix, 0, i), k -> new ArrayList<>())
+                            .add(member);
                 }
-                candidates.computeIfAbsent(new Key(prefix, suffix, digits.length(), i), k -> new ArrayList<>())
+                candidates
+                        .computeIfAbsent(new Key(prefix, suffix, digits.length(), i), k -> new ArrayList<>())
                         .add(member);
             }
             i = end;

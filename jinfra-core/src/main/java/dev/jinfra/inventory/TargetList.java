@@ -93,7 +93,9 @@ final class TargetList {
         }
         String host = hostPort;
         String port = null;
-        if (hostPort.startsWith("[") && hostPort.indexOf(']') > 0 && isIpv6(hostPort.substring(1, hostPort.indexOf(']')))) {
+        if (hostPort.startsWith("[")
+                && hostPort.indexOf(']') > 0
+                && isIpv6(hostPort.substring(1, hostPort.indexOf(']')))) {
             int close = hostPort.indexOf(']');
             host = hostPort.substring(1, close);
             String after = hostPort.substring(close + 1);
@@ -133,7 +135,8 @@ final class TargetList {
      */
     static boolean isIpv6(String text) {
         long colons = text.chars().filter(c -> c == ':').count();
-        return !text.isEmpty() && text.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)
+        return !text.isEmpty()
+                && text.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)
                 && (text.contains("::") || colons == 7);
     }
 

@@ -47,8 +47,8 @@ final class YamlFile {
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             // Marks count lines from 0.
-            throw new InventoryException(source, mark.map(m -> m.getLine() + 1).orElse(0),
-                    "YAML syntax error: " + e.getProblem(), e);
+            throw new InventoryException(
+                    source, mark.map(m -> m.getLine() + 1).orElse(0), "YAML syntax error: " + e.getProblem(), e);
         } catch (YamlEngineException e) {
             throw new InventoryException(source, 0, "YAML syntax error: " + e.getMessage(), e);
         }

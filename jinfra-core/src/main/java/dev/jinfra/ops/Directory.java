@@ -1,9 +1,8 @@
 package dev.jinfra.ops;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -20,16 +19,28 @@ import java.util.regex.Pattern;
  *
  * @param mode octal like {@code 755}, or null to leave it
  */
-@Doc(value = "A directory exists with the given mode, owner and group, or is absent.", example = "files.directory(\"/srv/app\", \"750\");")
+@Doc(
+        value = "A directory exists with the given mode, owner and group, or is absent.",
+        example = "files.directory(\"/srv/app\", \"750\");")
 public record Directory(
-        @Arg(value = "the directory's path", required = true) String path,
-        @Arg(value = "whether the directory should exist", defaultValue = "true") boolean present,
-        @Arg("octal permissions such as 755, which leaves set-user/group-ID bits of directories as they are (2775 meets 755);"
-                + " 4 digits such as 0755 or 2775 are applied exactly; unchanged when not given") String mode,
+        @Arg(value = "the directory's path", required = true)
+        String path,
+
+        @Arg(value = "whether the directory should exist", defaultValue = "true")
+        boolean present,
+
+        @Arg(
+                "octal permissions such as 755, which leaves set-user/group-ID bits of directories as they are (2775 meets 755);"
+                        + " 4 digits such as 0755 or 2775 are applied exactly; unchanged when not given")
+        String mode,
+
         @Arg("owning user; unchanged when not given") String owner,
         @Arg("owning group; unchanged when not given") String group,
+
         @Arg("apply mode, owner and group to everything below the directory too (files get the same mode;"
-                + " symbolic links keep theirs)") boolean recursive) implements Operation {
+                + " symbolic links keep theirs)")
+        boolean recursive)
+        implements Operation {
     private static final Pattern OCTAL = Pattern.compile("[0-7]{3,4}");
 
     public Directory {
@@ -53,7 +64,9 @@ public record Directory(
         boolean walk = present && recursive && (mode != null || owner != null || group != null);
         String differs = walk ? facts.get(new TreeMismatch(path, mode, owner, group)) : null;
         if (!present) {
-            return now == null ? Plan.noChange(path + " does not exist") : Plan.run(Command.of("rm", "-rf", "--", path));
+            return now == null
+                    ? Plan.noChange(path + " does not exist")
+                    : Plan.run(Command.of("rm", "-rf", "--", path));
         }
         if (now != null && !now.isDirectory()) {
             throw new IllegalStateException(path + " exists but is a " + now.type() + ", not a directory");

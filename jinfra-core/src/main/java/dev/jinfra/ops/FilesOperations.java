@@ -141,7 +141,8 @@ public final class FilesOperations {
         return template(src, dest, mode, null, null, vars);
     }
 
-    public OperationCall template(String src, String dest, String mode, String owner, String group, java.util.Map<String, ?> vars) {
+    public OperationCall template(
+            String src, String dest, String mode, String owner, String group, java.util.Map<String, ?> vars) {
         var variables = dev.jinfra.ops.files.Template.variables(PrepareContext.host(), vars);
         return PrepareContext.register(new dev.jinfra.ops.files.Template(src, dest, mode, owner, group, variables));
     }
@@ -167,7 +168,8 @@ public final class FilesOperations {
 
     /** As {@link #sync(String, String)}; with {@code delete}, files below dest that src does not have are removed. */
     public OperationCall sync(String src, String dest, boolean delete) {
-        return PrepareContext.register(new dev.jinfra.ops.files.Sync(src, dest, delete, null, null, null, null, List.of()));
+        return PrepareContext.register(
+                new dev.jinfra.ops.files.Sync(src, dest, delete, null, null, null, null, List.of()));
     }
 
     /** A sync described in full, e.g. {@code new Sync("site", "/srv/www", true, "644", "755", "www-data", null, List.of("*.tmp"))}. */

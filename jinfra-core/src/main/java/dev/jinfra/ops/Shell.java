@@ -1,17 +1,20 @@
 package dev.jinfra.ops;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
 import java.util.List;
 
 /** {@code server.shell}: runs shell commands every time (it cannot know whether they are needed). */
-@Doc(value = "Runs shell commands on every run: it cannot know whether they are needed.", example = "server.shell(\"systemctl daemon-reload\").sudo();")
-public record Shell(@Arg(value = "shell commands, run in order", required = true) List<String> commands) implements Operation {
+@Doc(
+        value = "Runs shell commands on every run: it cannot know whether they are needed.",
+        example = "server.shell(\"systemctl daemon-reload\").sudo();")
+public record Shell(
+        @Arg(value = "shell commands, run in order", required = true)
+        List<String> commands) implements Operation {
     public Shell {
         if (commands.isEmpty()) {
             throw new IllegalArgumentException("server.shell needs at least one command");

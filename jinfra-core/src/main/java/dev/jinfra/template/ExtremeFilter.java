@@ -2,8 +2,6 @@ package dev.jinfra.template;
 
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Jinja2's {@code min} and {@code max} filters (Jinjava has neither): the smallest or largest item of a list. */
 final class ExtremeFilter implements Filter {

@@ -16,16 +16,17 @@ final class JinjaSyntax {
     private static final Pattern FOR_IF = Pattern.compile("(.+?)\\s+in\\s+(.+?)\\s+if\\s+(.+)", Pattern.DOTALL);
     private static final Pattern FOR_IN = Pattern.compile("(.+?)\\s+in\\s+(.+)", Pattern.DOTALL);
     // "text" % (a, b)  or  "text" % name.attr  ->  "text"|format(...)
-    private static final Pattern PERCENT = Pattern.compile(
-            "(\"[^\"]*\"|'[^']*')\\s*%\\s*(?:\\(([^()]*)\\)|([A-Za-z_][\\w.]*))");
+    private static final Pattern PERCENT =
+            Pattern.compile("(\"[^\"]*\"|'[^']*')\\s*%\\s*(?:\\(([^()]*)\\)|([A-Za-z_][\\w.]*))");
 
     static String rewrite(String source) {
         return loops(percentFormat(source));
     }
 
     private static String percentFormat(String source) {
-        return PERCENT.matcher(source).replaceAll(m -> Matcher.quoteReplacement(
-                m.group(1) + "|format(" + (m.group(2) != null ? m.group(2) : m.group(3)) + ")"));
+        return PERCENT.matcher(source)
+                .replaceAll(m -> Matcher.quoteReplacement(
+                        m.group(1) + "|format(" + (m.group(2) != null ? m.group(2) : m.group(3)) + ")"));
     }
 
     /** An open {@code for} or {@code if} block while scanning. */
@@ -61,7 +62,8 @@ final class JinjaSyntax {
                 case "for" -> {
                     Matcher f = FOR_IF.matcher(m.group(3).strip());
                     if (f.matches()) {
-                        replacement = left + "for " + f.group(1) + " in " + f.group(2) + " %}{% if " + f.group(3) + right;
+                        replacement =
+                                left + "for " + f.group(1) + " in " + f.group(2) + " %}{% if " + f.group(3) + right;
                         open.push(new Block(true, f.group(2), true));
                     } else {
                         Matcher plain = FOR_IN.matcher(m.group(3).strip());
@@ -72,7 +74,8 @@ final class JinjaSyntax {
                 case "endif" -> pop(open, false);
                 case "else" -> {
                     if (top != null && top.loop && top.iterable != null) {
-                        replacement = left + (top.filterOpen ? "endif %}{% " : "") + "endfor %}{% if not (" + top.iterable + ")" + right;
+                        replacement = left + (top.filterOpen ? "endif %}{% " : "") + "endfor %}{% if not ("
+                                + top.iterable + ")" + right;
                         top.filterOpen = false;
                         top.inElse = true;
                     }
@@ -83,7 +86,7 @@ final class JinjaSyntax {
                     }
                     pop(open, true);
                 }
-                default -> { }
+                default -> {}
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -25,7 +25,8 @@ final class PythonStyle {
             case CharSequence s -> quote(s.toString());
             case Double d -> floatText(d);
             case Float f -> floatText(f.doubleValue());
-            case Map<?, ?> m -> join(m.entrySet().iterator(), "{", "}", e -> repr(e.getKey()) + ": " + repr(e.getValue()));
+            case Map<?, ?> m ->
+                join(m.entrySet().iterator(), "{", "}", e -> repr(e.getKey()) + ": " + repr(e.getValue()));
             case Collection<?> c -> join(c.iterator(), "[", "]", PythonStyle::repr);
             default -> String.valueOf(value);
         };
@@ -44,10 +45,15 @@ final class PythonStyle {
         if (s.contains("'") && !s.contains("\"")) {
             return "\"" + s.replace("\\", "\\\\") + "\"";
         }
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\t", "\\t") + "'";
+        return "'"
+                + s.replace("\\", "\\\\")
+                        .replace("'", "\\'")
+                        .replace("\n", "\\n")
+                        .replace("\t", "\\t") + "'";
     }
 
-    private static <T> String join(Iterator<T> items, String open, String close, java.util.function.Function<T, String> each) {
+    private static <T> String join(
+            Iterator<T> items, String open, String close, java.util.function.Function<T, String> each) {
         StringBuilder out = new StringBuilder(open);
         while (items.hasNext()) {
             out.append(each.apply(items.next()));

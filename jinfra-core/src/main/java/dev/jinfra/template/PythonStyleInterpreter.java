@@ -33,8 +33,11 @@ final class PythonStyleInterpreter extends JinjavaInterpreter {
 
     @Override
     public String getAsString(Object value) {
-        if (value instanceof Boolean || value instanceof Double || value instanceof Float
-                || value instanceof java.util.Collection<?> || value instanceof java.util.Map<?, ?>) {
+        if (value instanceof Boolean
+                || value instanceof Double
+                || value instanceof Float
+                || value instanceof java.util.Collection<?>
+                || value instanceof java.util.Map<?, ?>) {
             return PythonStyle.str(value);
         }
         return super.getAsString(value);

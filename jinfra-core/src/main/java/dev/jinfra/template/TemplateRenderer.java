@@ -64,8 +64,8 @@ public final class TemplateRenderer {
         }
         for (TemplateError error : result.getErrors()) {
             if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
-                throw new TemplateException(name + ":" + Math.max(error.getLineno(), 1) + ": " + error.getMessage(),
-                        error.getException());
+                throw new TemplateException(
+                        name + ":" + Math.max(error.getLineno(), 1) + ": " + error.getMessage(), error.getException());
             }
         }
         return result.getOutput();

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandTest {
 
     static String runLocally(Command c) throws Exception {
-        Process p = new ProcessBuilder("/bin/sh", "-c", c.render()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("/bin/sh", "-c", c.render())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
@@ -24,7 +26,8 @@ class CommandTest {
 
     @Test
     void chdirAndEnvWrapTheCommandInOneShell(@TempDir java.nio.file.Path dir) throws Exception {
-        Command c = Command.shell("pwd; echo \"$GREETING\"").chdir(dir.toString()).env("GREETING", "hello; rm -rf /");
+        Command c =
+                Command.shell("pwd; echo \"$GREETING\"").chdir(dir.toString()).env("GREETING", "hello; rm -rf /");
         assertThat(runLocally(c)).isEqualTo(dir.toRealPath() + "\nhello; rm -rf /\n");
     }
 
@@ -36,16 +39,19 @@ class CommandTest {
     @Test
     void sudoWithPasswordReadsItFromStdinWithoutAPromptTextAndTheCommandSkipsItsRest() {
         assertThat(Command.shell("whoami").sudo("app user", true).render())
-                .isEqualTo("sudo -H -S -p '' -u 'app user' -- sh -c 'while IFS= read -r jinfra_line && "
-                        + "[ \"$jinfra_line\" != --jinfra-sudo-password-end-- ]; do :; done; unset jinfra_line; whoami'");
+                .isEqualTo(
+                        "sudo -H -S -p '' -u 'app user' -- sh -c 'while IFS= read -r jinfra_line && "
+                                + "[ \"$jinfra_line\" != --jinfra-sudo-password-end-- ]; do :; done; unset jinfra_line; whoami'");
     }
 
     @Test
     void theSudoPasswordComesFirstOnStdinThenItsEndLineThenTheCommandsOwnInput() {
         assertThat(new String(Command.sudoStdin("pw", null), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo("pw\n--jinfra-sudo-password-end--\n");
-        assertThat(new String(Command.sudoStdin("pw", "own\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("pw\n--jinfra-sudo-password-end--\nown\n");
+        assertThat(new String(
+                        Command.sudoStdin("pw", "own\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("pw\n--jinfra-sudo-password-end--\nown\n");
     }
 
     @Test
@@ -59,7 +65,8 @@ class CommandTest {
         Command c = Command.shell("echo ${BASH_VERSION:+bash}").interpreter("bash");
         assertThat(c.render()).isEqualTo("bash -c 'echo ${BASH_VERSION:+bash}'");
         assertThat(runLocally(c)).isEqualTo("bash\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Command.shell("x").interpreter("bash; rm -rf /"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Command.shell("x").interpreter("bash; rm -rf /"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ShellQuoteTest {
 
@@ -19,7 +19,9 @@ class ShellQuoteTest {
         for (String w : words) {
             script.append(' ').append(ShellQuote.quote(w));
         }
-        Process p = new ProcessBuilder("/bin/sh", "-c", script.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("/bin/sh", "-c", script.toString())
+                .redirectErrorStream(true)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor()).isZero();
         String text = new String(out, StandardCharsets.UTF_8);
@@ -29,11 +31,13 @@ class ShellQuoteTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "plain", "with space", "it's", "\"double\"", "$HOME", "`id`", "$(id)", "a;b", "a && b", "line1\nline2",
-        "tab\there", "back\\slash", "glob*?[x]", "~user", "-n", "#comment", "caf\u00e9 \u65e5\u672c", "'", "''", "!event",
-        "a|b>c<d", "{a,b}", "semi;colon'quote\"dq$var`tick`"
-    })
+    @ValueSource(
+            strings = {
+                "plain", "with space", "it's", "\"double\"", "$HOME", "`id`", "$(id)", "a;b", "a && b", "line1\nline2",
+                "tab\there", "back\\slash", "glob*?[x]", "~user", "-n", "#comment", "caf\u00e9 \u65e5\u672c", "'", "''",
+                        "!event",
+                "a|b>c<d", "{a,b}", "semi;colon'quote\"dq$var`tick`"
+            })
     void everyWordArrivesIntactAndNeverRunsAsCode(String word) throws Exception {
         assertThat(throughShell(List.of(word))).containsExactly(word);
     }

@@ -32,7 +32,8 @@ class ConfigIdentityFileTest {
 
     @Test
     void percentTokensAndTildeAreExpanded() throws Exception {
-        Path key = Files.createDirectories(dir.resolve("web-1.example.com-ops-2222")).resolve("id 50% " + ME);
+        Path key = Files.createDirectories(dir.resolve("web-1.example.com-ops-2222"))
+                .resolve("id 50% " + ME);
         Files.writeString(key, "");
         var config = config("""
                 Host web-1
@@ -45,7 +46,8 @@ class ConfigIdentityFileTest {
                 """.formatted(dir));
         assertThat(resolve(config, "web-1", Map.of()).keyFiles()).containsExactly(key);
         String home = System.getProperty("user.home");
-        assertThat(warnings).anySatisfy(w -> assertThat(w).endsWith(home + "/no-such-dir-for-jinfra/web-1 does not exist; skipped"))
+        assertThat(warnings)
+                .anySatisfy(w -> assertThat(w).endsWith(home + "/no-such-dir-for-jinfra/web-1 does not exist; skipped"))
                 .anySatisfy(w -> assertThat(w).endsWith(home + "/no-such-dir-for-jinfra/x does not exist; skipped"));
     }
 
@@ -69,8 +71,9 @@ class ConfigIdentityFileTest {
                 """.formatted(dir));
         assertThat(resolve(config, "a", Map.of()).keyFiles()).containsExactly(second, first);
         assertThat(resolve(config, "b", Map.of()).keyFiles()).containsExactly(second, first);
-        assertThat(warnings).containsExactly(
-                dir.resolve("config") + ":2: IdentityFile " + dir.resolve("missing") + " does not exist; skipped");
+        assertThat(warnings)
+                .containsExactly(dir.resolve("config") + ":2: IdentityFile " + dir.resolve("missing")
+                        + " does not exist; skipped");
     }
 
     @Test
@@ -92,14 +95,18 @@ class ConfigIdentityFileTest {
         var config = config("Host *\n  IdentityFile ~/.ssh/%C\n");
         assertThatThrownBy(() -> resolve(config, "a", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("host a: " + dir.resolve("config") + ":2: IdentityFile: unsupported token '%C'");
+                .hasMessageStartingWith(
+                        "host a: " + dir.resolve("config") + ":2: IdentityFile: unsupported token '%C'");
     }
 
     @Test
     void aJumpHostsIdentityFilesAreExpandedForTheHop() throws Exception {
         Path key = Files.writeString(dir.resolve("gw-jump"), "");
-        var config = config("Host gw\n  User jump\n  IdentityFile " + dir + "/%n-%r\n  IdentityFile " + dir + "/nope\n");
-        var hop = resolve(config, "a", Map.of(HostKeys.SSH_PROXY_JUMP, "gw")).jumpHosts().getFirst();
+        var config =
+                config("Host gw\n  User jump\n  IdentityFile " + dir + "/%n-%r\n  IdentityFile " + dir + "/nope\n");
+        var hop = resolve(config, "a", Map.of(HostKeys.SSH_PROXY_JUMP, "gw"))
+                .jumpHosts()
+                .getFirst();
         assertThat(hop.keyFiles()).containsExactly(key);
         assertThat(hop.implicitKeys()).isFalse();
     }

@@ -1,12 +1,11 @@
 package dev.jinfra.connect;
 
-import dev.jinfra.testing.FleetHosts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
+import dev.jinfra.testing.FleetHosts;
 import dev.jinfra.testkit.Fault;
 import dev.jinfra.testkit.SshFleetExtension;
 import java.time.Duration;
@@ -25,11 +24,13 @@ class ConnectRetryTest {
     final List<Duration> waits = new CopyOnWriteArrayList<>();
 
     SshConnector connector(SshConnector.Pause also) {
-        return SshConnector.builder().pause(d -> {
-            waits.add(d);
-            also.sleep(d);
-            Thread.sleep(d);
-        }).build();
+        return SshConnector.builder()
+                .pause(d -> {
+                    waits.add(d);
+                    also.sleep(d);
+                    Thread.sleep(d);
+                })
+                .build();
     }
 
     Host host(int i, int retries) {
@@ -43,7 +44,8 @@ class ConnectRetryTest {
         long start = System.nanoTime();
         try (var connector = connector(d -> {})) {
             assertThatThrownBy(() -> connector.connect(host(0, 2)))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.REFUSED));
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -51,15 +53,18 @@ class ConnectRetryTest {
         assertThat(waits).hasSize(2);
         assertThat(waits.get(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
         assertThat(waits.get(1)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
-        assertThat(elapsed).isGreaterThanOrEqualTo(waits.get(0).plus(waits.get(1))).isLessThan(Duration.ofSeconds(5));
+        assertThat(elapsed)
+                .isGreaterThanOrEqualTo(waits.get(0).plus(waits.get(1)))
+                .isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
     void aHostThatComesBackWhileWaitingIsConnectedByTheRetry() throws Exception {
         var fh = fleetExtension.host(fleetExtension.fleet().hostNames().get(1)).fault(Fault.REFUSE);
         try (var connector = connector(d -> fh.clearFault(Fault.REFUSE));
-             Connection c = connector.connect(host(1, 2))) {
-            assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded()).isTrue();
+                Connection c = connector.connect(host(1, 2))) {
+            assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded())
+                    .isTrue();
         }
         assertThat(waits).hasSize(1);
         assertThat(fh.sessionsOpened()).isEqualTo(1);
@@ -70,7 +75,8 @@ class ConnectRetryTest {
         var fh = fleetExtension.host(fleetExtension.fleet().hostNames().get(2)).fault(Fault.CHANGED_HOST_KEY);
         try (var connector = connector(d -> {})) {
             assertThatThrownBy(() -> connector.connect(host(2, 2)))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_CHANGED));
         }
         assertThat(waits).isEmpty();
@@ -82,7 +88,8 @@ class ConnectRetryTest {
         var fh = fleetExtension.host(fleetExtension.fleet().hostNames().get(2)).fault(Fault.FAIL_AUTH);
         try (var connector = connector(d -> {})) {
             assertThatThrownBy(() -> connector.connect(host(2, 2)))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.AUTH_FAILED));
         }
         assertThat(waits).isEmpty();

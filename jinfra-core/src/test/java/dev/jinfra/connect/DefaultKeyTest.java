@@ -1,12 +1,11 @@
 package dev.jinfra.connect;
 
-import dev.jinfra.testing.FleetHosts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
+import dev.jinfra.testing.FleetHosts;
 import dev.jinfra.testkit.SshFleet;
 import dev.jinfra.testkit.SshFleetExtension;
 import java.nio.file.Files;
@@ -31,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DefaultKeyTest {
     @RegisterExtension
-    static SshFleetExtension fleetExtension = SshFleetExtension.of(SshFleet.builder().hosts(2).password("fleet-secret"));
+    static SshFleetExtension fleetExtension =
+            SshFleetExtension.of(SshFleet.builder().hosts(2).password("fleet-secret"));
 
     @TempDir
     static Path home;
@@ -63,7 +63,8 @@ class DefaultKeyTest {
     /** A fleet host that names no key file, so the default ones apply. */
     static Host hostWithDefaultKeys(int i, Map<String, Object> extra) {
         var fleet = fleetExtension.fleet();
-        var data = new HashMap<>(FleetHosts.host(fleet, fleet.hostNames().get(i)).data());
+        var data =
+                new HashMap<>(FleetHosts.host(fleet, fleet.hostNames().get(i)).data());
         data.remove(HostKeys.SSH_KEY);
         data.putAll(extra);
         return new Host(fleet.hostNames().get(i), List.of(), data);
@@ -79,45 +80,64 @@ class DefaultKeyTest {
     static void runsOnEveryHost(SshConnector connector, Map<String, Object> extra) throws Exception {
         for (int i = 0; i < 2; i++) {
             try (Connection c = connector.connect(hostWithDefaultKeys(i, extra))) {
-                assertThat(c.run(CommandRequest.of("echo in"), OutputListener.NONE).stdout()).isEqualTo("in\n");
+                assertThat(c.run(CommandRequest.of("echo in"), OutputListener.NONE)
+                                .stdout())
+                        .isEqualTo("in\n");
             }
         }
     }
 
     @Test
     void theAgentLogsInAndNoOneIsAskedForTheDefaultKeysPassphrase() throws Exception {
-        assertThat(SshSettings.resolve(hostWithDefaultKeys(0, Map.of()), SshConfigFile.EMPTY).keyFiles())
+        assertThat(SshSettings.resolve(hostWithDefaultKeys(0, Map.of()), SshConfigFile.EMPTY)
+                        .keyFiles())
                 .containsExactly(defaultKey);
         var asked = new AtomicInteger();
         List<String> warnings = new CopyOnWriteArrayList<>();
-        try (var connector = SshConnector.builder().agentSocket(agent.socket).passphrases(counting(asked))
-                .warnings(warnings::add).build()) {
+        try (var connector = SshConnector.builder()
+                .agentSocket(agent.socket)
+                .passphrases(counting(asked))
+                .warnings(warnings::add)
+                .build()) {
             runsOnEveryHost(connector, Map.of());
         }
-        assertThat(asked).as("ssh-agent holds keys: they are tried first, as by OpenSSH").hasValue(0);
-        assertThat(warnings).singleElement().asString()
-                .startsWith("skipping default key: private key " + defaultKey + " is encrypted, and ssh-agent holds keys");
+        assertThat(asked)
+                .as("ssh-agent holds keys: they are tried first, as by OpenSSH")
+                .hasValue(0);
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "skipping default key: private key " + defaultKey + " is encrypted, and ssh-agent holds keys");
     }
 
     @Test
     void withoutAnAgentTheUndecryptableDefaultKeyIsSkippedOnceAndAPasswordLogsIn() throws Exception {
         var asked = new AtomicInteger();
         List<String> warnings = new ArrayList<>();
-        try (var connector = SshConnector.builder().agentSocket(home.resolve("no-agent.sock"))
-                .passphrases(counting(asked)).warnings(warnings::add).build()) {
+        try (var connector = SshConnector.builder()
+                .agentSocket(home.resolve("no-agent.sock"))
+                .passphrases(counting(asked))
+                .warnings(warnings::add)
+                .build()) {
             runsOnEveryHost(connector, Map.of(HostKeys.SSH_PASSWORD, "fleet-secret"));
         }
         assertThat(asked).as("asked once, got no answer (no terminal)").hasValue(1);
-        assertThat(warnings).singleElement().asString()
-                .isEqualTo("skipping default key: private key " + defaultKey + " is encrypted and no passphrase was given: set "
-                        + PassphraseSource.DEFAULT_ENV + " (or name another variable in ssh_key_password_env)");
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .isEqualTo("skipping default key: private key " + defaultKey
+                        + " is encrypted and no passphrase was given: set " + PassphraseSource.DEFAULT_ENV
+                        + " (or name another variable in ssh_key_password_env)");
     }
 
     @Test
     void theSameKeyNamedOnPurposeStillFailsTheHost() {
         try (var connector = SshConnector.builder().agentSocket(agent.socket).build()) {
-            assertThatThrownBy(() -> connector.connect(hostWithDefaultKeys(0, Map.of(HostKeys.SSH_KEY, defaultKey.toString()))))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+            assertThatThrownBy(() ->
+                            connector.connect(hostWithDefaultKeys(0, Map.of(HostKeys.SSH_KEY, defaultKey.toString()))))
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.KEY_UNREADABLE))
                     .hasMessageContaining(defaultKey.toString())
                     .hasMessageContaining("encrypted");

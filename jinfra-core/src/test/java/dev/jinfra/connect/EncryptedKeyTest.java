@@ -1,12 +1,11 @@
 package dev.jinfra.connect;
 
-import dev.jinfra.testing.FleetHosts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
+import dev.jinfra.testing.FleetHosts;
 import dev.jinfra.testkit.SshFleetExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,8 @@ class EncryptedKeyTest {
     Host host(int i, Map<String, Object> extra) {
         var data = new java.util.HashMap<String, Object>(extra);
         data.put(HostKeys.SSH_KEY, encryptedKey.toString());
-        return FleetHosts.host(fleetExtension.fleet(), fleetExtension.fleet().hostNames().get(i), data);
+        return FleetHosts.host(
+                fleetExtension.fleet(), fleetExtension.fleet().hostNames().get(i), data);
     }
 
     static PassphraseSource counting(AtomicInteger asked, String answer) {
@@ -60,15 +60,18 @@ class EncryptedKeyTest {
     @Test
     void thePassphraseIsAskedForOnceForAllHostsAndConnections() throws Exception {
         var asked = new AtomicInteger();
-        try (var connector = SshConnector.builder().passphrases(counting(asked, "pass")).build();
-             var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var connector = SshConnector.builder()
+                        .passphrases(counting(asked, "pass"))
+                        .build();
+                var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<String>> outputs = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
                 for (int i = 0; i < 3; i++) {
                     Host h = host(i, Map.of());
                     outputs.add(pool.submit(() -> {
                         try (Connection c = connector.connect(h)) {
-                            return c.run(CommandRequest.of("echo $FLEET_HOST"), OutputListener.NONE).stdout();
+                            return c.run(CommandRequest.of("echo $FLEET_HOST"), OutputListener.NONE)
+                                    .stdout();
                         }
                     }));
                 }
@@ -83,10 +86,12 @@ class EncryptedKeyTest {
     @Test
     void aWrongPassphraseIsReportedAsSuchAndNotAskedAgain() {
         var asked = new AtomicInteger();
-        try (var connector = SshConnector.builder().passphrases(counting(asked, "guess")).build()) {
+        try (var connector =
+                SshConnector.builder().passphrases(counting(asked, "guess")).build()) {
             for (int i = 0; i < 2; i++) {
                 assertThatThrownBy(() -> connector.connect(host(0, Map.of())))
-                        .isInstanceOfSatisfying(UnreachableException.class,
+                        .isInstanceOfSatisfying(
+                                UnreachableException.class,
                                 e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.KEY_UNREADABLE))
                         .hasMessageContaining(encryptedKey.toString())
                         .hasMessageContaining("wrong passphrase");
@@ -99,7 +104,8 @@ class EncryptedKeyTest {
     void withoutAPassphraseTheMessageSaysHowToGiveOne() {
         try (var connector = SshConnector.builder().build()) {
             assertThatThrownBy(() -> connector.connect(host(1, Map.of())))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.KEY_UNREADABLE))
                     .hasMessageContaining(encryptedKey.toString())
                     .hasMessageContaining("encrypted")
@@ -113,9 +119,11 @@ class EncryptedKeyTest {
         // used as the passphrase, proving it was read, and is wrong, so the key stays locked.
         assertThat(System.getenv("PATH")).isNotEmpty();
         var asked = new AtomicInteger();
-        try (var connector = SshConnector.builder().passphrases(counting(asked, "pass")).build()) {
+        try (var connector =
+                SshConnector.builder().passphrases(counting(asked, "pass")).build()) {
             assertThatThrownBy(() -> connector.connect(host(2, Map.of(HostKeys.SSH_KEY_PASSWORD_ENV, "PATH"))))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.KEY_UNREADABLE))
                     .hasMessageContaining("wrong passphrase")
                     .hasMessageContaining("PATH");

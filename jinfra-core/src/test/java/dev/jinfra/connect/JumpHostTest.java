@@ -33,7 +33,8 @@ class JumpHostTest {
                 .containsExactly(new JumpHost("gw.example.com", "gw.example.com", 2222, "ops", TARGET_KEYS, false));
         assertThat(resolve("ssh://ops@[2001:db8::1]:2200", SshConfigFile.EMPTY))
                 .containsExactly(new JumpHost("2001:db8::1", "2001:db8::1", 2200, "ops", TARGET_KEYS, false));
-        assertThat(resolve("2001:db8::2", SshConfigFile.EMPTY)).extracting(JumpHost::address, JumpHost::port)
+        assertThat(resolve("2001:db8::2", SshConfigFile.EMPTY))
+                .extracting(JumpHost::address, JumpHost::port)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("2001:db8::2", 22));
     }
 
@@ -48,9 +49,10 @@ class JumpHostTest {
                   IdentityFile %s
                 """.formatted(key));
         List<JumpHost> hops = resolve("bastion, admin@bastion:22", config);
-        assertThat(hops).containsExactly(
-                new JumpHost("bastion", "10.0.0.5", 2201, "jump", List.of(key), false),
-                new JumpHost("bastion", "10.0.0.5", 22, "admin", List.of(key), false));
+        assertThat(hops)
+                .containsExactly(
+                        new JumpHost("bastion", "10.0.0.5", 2201, "jump", List.of(key), false),
+                        new JumpHost("bastion", "10.0.0.5", 22, "admin", List.of(key), false));
         assertThat(hops.get(0).describe()).isEqualTo("bastion ([10.0.0.5]:2201)");
         // Without an IdentityFile of its own, a hop is offered the target's keys, default ones included.
         assertThat(JumpHost.resolve("other", config, TARGET_KEYS, true).getFirst())
@@ -68,7 +70,8 @@ class JumpHostTest {
                 Host last
                   ProxyJump ignored
                 """);
-        assertThat(resolve("inner,last", config)).extracting(JumpHost::name)
+        assertThat(resolve("inner,last", config))
+                .extracting(JumpHost::name)
                 .containsExactly("edge", "outer", "inner", "last");
     }
 
@@ -89,10 +92,14 @@ class JumpHostTest {
 
     @Test
     void malformedHopsAreRefusedNamingThem() {
-        assertThatThrownBy(() -> resolve("gw:http", SshConfigFile.EMPTY)).hasMessage("ssh_proxy_jump: bad port in 'gw:http'");
+        assertThatThrownBy(() -> resolve("gw:http", SshConfigFile.EMPTY))
+                .hasMessage("ssh_proxy_jump: bad port in 'gw:http'");
         assertThatThrownBy(() -> resolve("gw:0", SshConfigFile.EMPTY)).hasMessage("ssh_proxy_jump: bad port in 'gw:0'");
-        assertThatThrownBy(() -> resolve("a,,b", SshConfigFile.EMPTY)).hasMessage("ssh_proxy_jump: '' is not [user@]host[:port]");
-        assertThatThrownBy(() -> resolve("@gw", SshConfigFile.EMPTY)).hasMessage("ssh_proxy_jump: '@gw' is not [user@]host[:port]");
-        assertThatThrownBy(() -> resolve("[::1", SshConfigFile.EMPTY)).hasMessage("ssh_proxy_jump: '[::1' is not [user@]host[:port]");
+        assertThatThrownBy(() -> resolve("a,,b", SshConfigFile.EMPTY))
+                .hasMessage("ssh_proxy_jump: '' is not [user@]host[:port]");
+        assertThatThrownBy(() -> resolve("@gw", SshConfigFile.EMPTY))
+                .hasMessage("ssh_proxy_jump: '@gw' is not [user@]host[:port]");
+        assertThatThrownBy(() -> resolve("[::1", SshConfigFile.EMPTY))
+                .hasMessage("ssh_proxy_jump: '[::1' is not [user@]host[:port]");
     }
 }

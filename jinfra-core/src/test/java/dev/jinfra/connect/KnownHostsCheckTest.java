@@ -66,7 +66,8 @@ class KnownHostsCheckTest {
         Files.writeString(file, "[127.0.0.1]:" + fleetHost(0).port() + " " + keyText() + "\n");
         Host h = host(0, Map.of(HostKeys.SSH_HOSTNAME, "localhost", HostKeys.SSH_KNOWN_HOSTS_FILE, file.toString()));
         assertThatThrownBy(() -> ssh.connector().connect(h))
-                .isInstanceOfSatisfying(UnreachableException.class,
+                .isInstanceOfSatisfying(
+                        UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_UNKNOWN))
                 .hasMessageContaining("[localhost]:" + fleetHost(0).port());
     }
@@ -81,14 +82,16 @@ class KnownHostsCheckTest {
         int sessions = 16;
         CountDownLatch start = new CountDownLatch(1);
         try (var pool = Executors.newVirtualThreadPerTaskExecutor();
-             var many = SshConnector.builder()
-                     .policy(new ConnectionPolicy(sessions, sessions)).build()) {
+                var many = SshConnector.builder()
+                        .policy(new ConnectionPolicy(sessions, sessions))
+                        .build()) {
             List<Future<Boolean>> done = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
                 done.add(pool.submit(() -> {
                     start.await();
                     try (Connection c = many.connect(h)) {
-                        return c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded();
+                        return c.run(CommandRequest.of("true"), OutputListener.NONE)
+                                .succeeded();
                     }
                 }));
             }
@@ -97,7 +100,8 @@ class KnownHostsCheckTest {
                 assertThat(f.get()).isTrue();
             }
         }
-        assertThat(Files.readAllLines(file)).containsExactly("[127.0.0.1]:" + fleetHost(1).port() + " " + keyText());
+        assertThat(Files.readAllLines(file))
+                .containsExactly("[127.0.0.1]:" + fleetHost(1).port() + " " + keyText());
     }
 
     @Test
@@ -115,15 +119,22 @@ class KnownHostsCheckTest {
         }
         try (withGlobal) {
             try (Connection c = withGlobal.connect(host(0, Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, user.toString())))) {
-                assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded()).isTrue();
+                assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded())
+                        .isTrue();
             }
             // A key pinned centrally is not replaced by accept-new either.
             fleetExtension.fleet().host(fleetHost(0).name()).fault(dev.jinfra.testkit.Fault.CHANGED_HOST_KEY);
-            Host acceptNew = host(0, Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, user.toString(),
-                    HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "accept-new"));
+            Host acceptNew = host(
+                    0,
+                    Map.of(
+                            HostKeys.SSH_KNOWN_HOSTS_FILE,
+                            user.toString(),
+                            HostKeys.SSH_STRICT_HOST_KEY_CHECKING,
+                            "accept-new"));
             try {
                 assertThatThrownBy(() -> withGlobal.connect(acceptNew))
-                        .isInstanceOfSatisfying(UnreachableException.class,
+                        .isInstanceOfSatisfying(
+                                UnreachableException.class,
                                 e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_CHANGED))
                         .hasMessageContaining(global + ":1");
             } finally {

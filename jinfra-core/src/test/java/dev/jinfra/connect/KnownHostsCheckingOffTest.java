@@ -24,9 +24,18 @@ class KnownHostsCheckingOffTest {
 
     Host host(int i, Path knownHosts) {
         var fleet = fleetExtension.fleet();
-        return FleetHosts.host(fleet, fleet.hostNames().get(i), Map.of(HostKeys.SSH_KEY, List.of(),
-                HostKeys.SSH_PASSWORD, "secret", HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "no",
-                HostKeys.SSH_KNOWN_HOSTS_FILE, knownHosts.toString()));
+        return FleetHosts.host(
+                fleet,
+                fleet.hostNames().get(i),
+                Map.of(
+                        HostKeys.SSH_KEY,
+                        List.of(),
+                        HostKeys.SSH_PASSWORD,
+                        "secret",
+                        HostKeys.SSH_STRICT_HOST_KEY_CHECKING,
+                        "no",
+                        HostKeys.SSH_KNOWN_HOSTS_FILE,
+                        knownHosts.toString()));
     }
 
     @Test
@@ -35,7 +44,8 @@ class KnownHostsCheckingOffTest {
         List<String> warnings = new CopyOnWriteArrayList<>();
         try (var connector = SshConnector.builder().warnings(warnings::add).build()) {
             assertThatThrownBy(() -> connector.connect(host(0, fleetExtension.knownHostsFile())))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.AUTH_FAILED));
         }
         assertThat(warnings).singleElement().asString().contains("host key changed", "without offering a password");
@@ -45,8 +55,9 @@ class KnownHostsCheckingOffTest {
     void anUnknownKeyLogsInWithThePasswordAndIsNotRecorded(@TempDir Path dir) throws Exception {
         Path empty = Files.createFile(dir.resolve("known_hosts"));
         try (var connector = SshConnector.builder().build();
-             Connection c = connector.connect(host(1, empty))) {
-            assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded()).isTrue();
+                Connection c = connector.connect(host(1, empty))) {
+            assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded())
+                    .isTrue();
         }
         assertThat(Files.readString(empty)).isEmpty();
     }

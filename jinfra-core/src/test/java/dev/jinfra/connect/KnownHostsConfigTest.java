@@ -33,7 +33,8 @@ class KnownHostsConfigTest {
 
     /** The fleet host with {@code data}, and no known_hosts file unless {@code data} names one. */
     static Host host(Map<String, Object> data) {
-        Map<String, Object> all = new HashMap<>(FleetHosts.host(fleetExtension.fleet(), fleetHost().name()).data());
+        Map<String, Object> all = new HashMap<>(
+                FleetHosts.host(fleetExtension.fleet(), fleetHost().name()).data());
         all.remove(HostKeys.SSH_KNOWN_HOSTS_FILE);
         all.putAll(data);
         return new Host(fleetHost().name(), List.of(), all);
@@ -68,22 +69,33 @@ class KnownHostsConfigTest {
         try (SshConnector c = connector("Host *\n    HashKnownHosts yes\n")) {
             assertThat(runs(c, host(data))).isTrue();
             // Found again at once, from the line just recorded.
-            assertThat(runs(c, host(Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, file.toString())))).isTrue();
+            assertThat(runs(c, host(Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, file.toString()))))
+                    .isTrue();
         }
         List<String> lines = Files.readAllLines(file);
-        assertThat(lines).singleElement().asString().startsWith("|1|").endsWith(" " + keyText())
+        assertThat(lines)
+                .singleElement()
+                .asString()
+                .startsWith("|1|")
+                .endsWith(" " + keyText())
                 .doesNotContain("127.0.0.1");
         String[] fields = lines.getFirst().split(" ")[0].split("\\|");
         assertThat(java.util.Base64.getDecoder().decode(fields[2])).hasSize(20);
         HashedHostName test = HashedHostName.of(KnownHostEntry.parseKnownHostEntry(lines.getFirst()));
         assertThat(test).isNotNull();
-        assertThat(test.matches(HashedHostName.hashedForm("127.0.0.1", fleetHost().port()))).isTrue();
-        assertThat(test.matches(HashedHostName.hashedForm("127.0.0.2", fleetHost().port()))).isFalse();
+        assertThat(test.matches(
+                        HashedHostName.hashedForm("127.0.0.1", fleetHost().port())))
+                .isTrue();
+        assertThat(test.matches(
+                        HashedHostName.hashedForm("127.0.0.2", fleetHost().port())))
+                .isFalse();
         // OpenSSH finds it too.
-        assertThat(OpenSshTools.run("ssh-keygen", "-F", name(), "-f", file.toString())).contains(name());
+        assertThat(OpenSshTools.run("ssh-keygen", "-F", name(), "-f", file.toString()))
+                .contains(name());
         // And a later run reads it back from the file.
         try (SshConnector c = connector("")) {
-            assertThat(runs(c, host(Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, file.toString())))).isTrue();
+            assertThat(runs(c, host(Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, file.toString()))))
+                    .isTrue();
         }
     }
 
@@ -112,10 +124,12 @@ class KnownHostsConfigTest {
         Files.delete(second);
         try (SshConnector c = connector(config)) {
             assertThatThrownBy(() -> c.connect(host(Map.of())))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_UNKNOWN))
                     .hasMessageContaining(first.toString());
-            assertThat(runs(c, host(Map.of(HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "accept-new")))).isTrue();
+            assertThat(runs(c, host(Map.of(HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "accept-new"))))
+                    .isTrue();
         }
         assertThat(Files.readAllLines(first)).containsExactly(name() + " " + keyText());
         assertThat(second).doesNotExist();
@@ -128,7 +142,8 @@ class KnownHostsConfigTest {
         Files.writeString(fromConfig, name() + " " + keyText() + "\n");
         try (SshConnector c = connector("Host *\n    UserKnownHostsFile " + fromConfig + "\n")) {
             assertThatThrownBy(() -> c.connect(host(Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, fromData.toString()))))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_UNKNOWN));
         }
     }
@@ -139,8 +154,8 @@ class KnownHostsConfigTest {
         Path global = dir.resolve("global");
         Files.writeString(global, name() + " " + keyText() + "\n");
         Host h = host(Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, user.toString()));
-        try (SshConnector c = connector("Host *\n    GlobalKnownHostsFile " + dir.resolve("none_here") + " " + global
-                + "\n")) {
+        try (SshConnector c =
+                connector("Host *\n    GlobalKnownHostsFile " + dir.resolve("none_here") + " " + global + "\n")) {
             assertThat(runs(c, h)).isTrue();
         }
         // The default system-wide files are not read when the config names others.
@@ -155,7 +170,8 @@ class KnownHostsConfigTest {
         }
         try (withDefaults) {
             assertThatThrownBy(() -> withDefaults.connect(h))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_UNKNOWN));
         }
         assertThat(Files.readString(user)).isEmpty();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The index must pick exactly the lines a scan of every line with MINA's own matching picks, in file order. */
 class KnownHostsIndexTest {
-    private static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJXmtGO7j9Z13jOl9Fu0bbxC1L0KYcH/dVyXiIp67yWS";
+    private static final String KEY =
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJXmtGO7j9Z13jOl9Fu0bbxC1L0KYcH/dVyXiIp67yWS";
 
     private static final List<String> LINES = List.of(
             "web-01 " + KEY,
@@ -36,17 +37,27 @@ class KnownHostsIndexTest {
             "[10.0.0.9]:2200,web-09 " + KEY);
 
     private static final List<SshdSocketAddress> HOSTS = List.of(
-            new SshdSocketAddress("web-01", 22), new SshdSocketAddress("web-02", 22),
-            new SshdSocketAddress("10.0.0.2", 22), new SshdSocketAddress("web-03", 22),
-            new SshdSocketAddress("web-03", 2222), new SshdSocketAddress("web-04", 22),
-            new SshdSocketAddress("WEB-01", 22), new SshdSocketAddress("db-7", 22),
-            new SshdSocketAddress("app-12", 22), new SshdSocketAddress("app-123", 22),
-            new SshdSocketAddress("x.example.com", 22), new SshdSocketAddress("bad.example.com", 22),
-            new SshdSocketAddress("a.corp", 22), new SshdSocketAddress("secret-01", 22),
-            new SshdSocketAddress("secret-02", 22), new SshdSocketAddress("10.0.0.9", 2200),
-            new SshdSocketAddress("secret-03", 2200), new SshdSocketAddress("secret-03", 22),
+            new SshdSocketAddress("web-01", 22),
+            new SshdSocketAddress("web-02", 22),
+            new SshdSocketAddress("10.0.0.2", 22),
+            new SshdSocketAddress("web-03", 22),
+            new SshdSocketAddress("web-03", 2222),
+            new SshdSocketAddress("web-04", 22),
+            new SshdSocketAddress("WEB-01", 22),
+            new SshdSocketAddress("db-7", 22),
+            new SshdSocketAddress("app-12", 22),
+            new SshdSocketAddress("app-123", 22),
+            new SshdSocketAddress("x.example.com", 22),
+            new SshdSocketAddress("bad.example.com", 22),
+            new SshdSocketAddress("a.corp", 22),
+            new SshdSocketAddress("secret-01", 22),
+            new SshdSocketAddress("secret-02", 22),
+            new SshdSocketAddress("10.0.0.9", 2200),
+            new SshdSocketAddress("secret-03", 2200),
+            new SshdSocketAddress("secret-03", 22),
             new SshdSocketAddress("secret-01", 2222),
-            new SshdSocketAddress("web-09", 22), new SshdSocketAddress("web-09", 2200),
+            new SshdSocketAddress("web-09", 22),
+            new SshdSocketAddress("web-09", 2200),
             new SshdSocketAddress("nowhere", 22));
 
     @Test
@@ -70,7 +81,8 @@ class KnownHostsIndexTest {
         var ids = List.of(new SshdSocketAddress("10.0.0.2", 22), new SshdSocketAddress("web-02", 22));
         List<HostEntryPair> found = index.matching(ids);
         assertThat(found).containsExactlyElementsOf(scan(pairs, ids));
-        assertThat(found).extracting(p -> p.getHostEntry().getConfigLine())
+        assertThat(found)
+                .extracting(p -> p.getHostEntry().getConfigLine())
                 .containsExactly(LINES.get(1), LINES.get(12));
     }
 
@@ -81,8 +93,10 @@ class KnownHostsIndexTest {
         assertThat(index.matching(List.of(new SshdSocketAddress("secret-01", 22))))
                 .extracting(p -> p.getHostEntry().getConfigLine())
                 .containsExactly(LINES.get(9), LINES.get(11));
-        assertThat(index.matching(List.of(new SshdSocketAddress("secret-03", 2200)))).hasSize(1);
-        assertThat(index.matching(List.of(new SshdSocketAddress("secret-03", 22)))).isEmpty();
+        assertThat(index.matching(List.of(new SshdSocketAddress("secret-03", 2200))))
+                .hasSize(1);
+        assertThat(index.matching(List.of(new SshdSocketAddress("secret-03", 22))))
+                .isEmpty();
         assertThat(HashedHostName.of(pairs.get(9).getHostEntry())).isNotNull();
         assertThat(HashedHostName.of(pairs.get(0).getHostEntry())).isNull();
     }

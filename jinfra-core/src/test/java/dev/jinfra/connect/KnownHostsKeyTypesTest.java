@@ -46,7 +46,8 @@ class KnownHostsKeyTypesTest {
     Host host(Path knownHosts, String line) throws Exception {
         Files.writeString(knownHosts, line + "\n");
         var fleet = fleetExtension.fleet();
-        return FleetHosts.host(fleet, fleet.hostNames().get(0), Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, knownHosts.toString()));
+        return FleetHosts.host(
+                fleet, fleet.hostNames().get(0), Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, knownHosts.toString()));
     }
 
     String lineFor(PublicKey key) {
@@ -56,7 +57,8 @@ class KnownHostsKeyTypesTest {
 
     void connects(Host h) throws Exception {
         try (Connection c = ssh.connector().connect(h)) {
-            assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded()).isTrue();
+            assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded())
+                    .isTrue();
         }
     }
 
@@ -76,7 +78,8 @@ class KnownHostsKeyTypesTest {
     void aWrongKeyOfAKnownTypeIsAChangedKey(@TempDir Path dir) throws Exception {
         Host h = host(dir.resolve("known_hosts"), lineFor(fleetExtension.fleet().changedHostKey()));
         assertThatThrownBy(() -> ssh.connector().connect(h))
-                .isInstanceOfSatisfying(UnreachableException.class,
+                .isInstanceOfSatisfying(
+                        UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_CHANGED))
                 .hasMessageContaining(dir.resolve("known_hosts") + ":1");
     }
@@ -86,10 +89,12 @@ class KnownHostsKeyTypesTest {
         // known_hosts has an RSA key for the host, which serves none: its ecdsa key has no line of its type.
         String unrelated = "[" + fleetExtension.fleet().hosts().get(0).address() + "]:"
                 + fleetExtension.fleet().hosts().get(0).port() + " "
-                + PublicKeyEntry.toString(KeyUtils.generateKeyPair(KeyPairProvider.SSH_RSA, 2048).getPublic());
+                + PublicKeyEntry.toString(
+                        KeyUtils.generateKeyPair(KeyPairProvider.SSH_RSA, 2048).getPublic());
         Host h = host(dir.resolve("known_hosts"), unrelated);
         assertThatThrownBy(() -> ssh.connector().connect(h))
-                .isInstanceOfSatisfying(UnreachableException.class,
+                .isInstanceOfSatisfying(
+                        UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_UNKNOWN));
     }
 }

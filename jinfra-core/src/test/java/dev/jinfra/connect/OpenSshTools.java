@@ -15,7 +15,9 @@ final class OpenSshTools {
 
     /** Runs a tool to completion and returns its combined output; fails the test if it exits non-zero. */
     static String run(Map<String, String> env, String... command) throws IOException, InterruptedException {
-        var pb = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        var pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -41,7 +43,8 @@ final class OpenSshTools {
         Agent(Path socket) throws IOException {
             this.socket = socket;
             this.process = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             // With -D the agent prints "SSH_AUTH_SOCK=...; export SSH_AUTH_SOCK;" once its socket listens, so
             // reading that line is the signal that it is ready; no polling for the socket file.
             var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -62,7 +65,9 @@ final class OpenSshTools {
         }
 
         List<String> listedKeys() throws IOException, InterruptedException {
-            return run(Map.of("SSH_AUTH_SOCK", socket.toString()), "ssh-add", "-l").lines().toList();
+            return run(Map.of("SSH_AUTH_SOCK", socket.toString()), "ssh-add", "-l")
+                    .lines()
+                    .toList();
         }
 
         @Override

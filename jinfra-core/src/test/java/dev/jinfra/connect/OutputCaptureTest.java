@@ -21,7 +21,8 @@ class OutputCaptureTest {
         var c = new OutputCapture(OutputListener.NONE, OutputListener.Stream.STDERR, 10);
         write(c, "0123456789abcdef");
         c.note("killed by signal TERM");
-        assertThat(c.text()).isEqualTo("0123456789\n[jinfra: 6 more bytes not kept]\n[jinfra: killed by signal TERM]\n");
+        assertThat(c.text())
+                .isEqualTo("0123456789\n[jinfra: 6 more bytes not kept]\n[jinfra: killed by signal TERM]\n");
     }
 
     @Test
@@ -38,6 +39,8 @@ class OutputCaptureTest {
         var c = new OutputCapture(listener, OutputListener.Stream.STDOUT, 16);
         write(c, "x".repeat(OutputCapture.LINE_PIECE * 2 + 5));
         c.flush();
-        assertThat(lines).extracting(String::length).containsExactly(OutputCapture.LINE_PIECE, OutputCapture.LINE_PIECE, 5);
+        assertThat(lines)
+                .extracting(String::length)
+                .containsExactly(OutputCapture.LINE_PIECE, OutputCapture.LINE_PIECE, 5);
     }
 }

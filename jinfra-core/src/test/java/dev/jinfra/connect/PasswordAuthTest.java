@@ -1,12 +1,11 @@
 package dev.jinfra.connect;
 
-import dev.jinfra.testing.FleetHosts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
+import dev.jinfra.testing.FleetHosts;
 import dev.jinfra.testkit.SshFleetExtension;
 import java.util.List;
 import java.util.Map;
@@ -34,23 +33,26 @@ class PasswordAuthTest {
 
     Host host(int i, String password) {
         var fleet = fleetExtension.fleet();
-        return FleetHosts.host(fleet, fleet.hostNames().get(i),
-                Map.of(HostKeys.SSH_KEY, List.of(), HostKeys.SSH_PASSWORD, password));
+        return FleetHosts.host(
+                fleet, fleet.hostNames().get(i), Map.of(HostKeys.SSH_KEY, List.of(), HostKeys.SSH_PASSWORD, password));
     }
 
     @Test
     void theRightPasswordLogsIn() throws Exception {
         try (Connection c = connector.connect(host(0, "secret"))) {
-            assertThat(c.run(CommandRequest.of("echo in"), OutputListener.NONE).stdout()).isEqualTo("in\n");
+            assertThat(c.run(CommandRequest.of("echo in"), OutputListener.NONE).stdout())
+                    .isEqualTo("in\n");
         }
     }
 
     @Test
     void aWrongPasswordIsAnAuthenticationFailureForThatUser() {
         assertThatThrownBy(() -> connector.connect(host(1, "not-the-secret")))
-                .isInstanceOfSatisfying(UnreachableException.class,
+                .isInstanceOfSatisfying(
+                        UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.AUTH_FAILED))
-                .hasMessageStartingWith("authentication failed for user " + fleetExtension.fleet().user())
+                .hasMessageStartingWith("authentication failed for user "
+                        + fleetExtension.fleet().user())
                 .hasMessageNotContaining("not-the-secret");
     }
 }

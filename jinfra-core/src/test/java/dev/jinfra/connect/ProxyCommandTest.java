@@ -52,8 +52,10 @@ class ProxyCommandTest {
     @Test
     void sshProxyJumpInHostDataReplacesTheProxyCommand() throws Exception {
         var config = config("Host gw\n  ProxyCommand none\nHost *\n  ProxyCommand nc %h %p\n");
-        assertThat(resolve(config, "a", Map.of(HostKeys.SSH_PROXY_JUMP, "none")).jumpHosts()).isEmpty();
-        assertThat(resolve(config, "a", Map.of(HostKeys.SSH_PROXY_JUMP, "gw")).proxyJump()).isEqualTo("gw");
+        assertThat(resolve(config, "a", Map.of(HostKeys.SSH_PROXY_JUMP, "none")).jumpHosts())
+                .isEmpty();
+        assertThat(resolve(config, "a", Map.of(HostKeys.SSH_PROXY_JUMP, "gw")).proxyJump())
+                .isEqualTo("gw");
     }
 
     @Test

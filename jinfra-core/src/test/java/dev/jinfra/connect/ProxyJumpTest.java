@@ -1,12 +1,11 @@
 package dev.jinfra.connect;
 
-import dev.jinfra.testing.FleetHosts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
+import dev.jinfra.testing.FleetHosts;
 import dev.jinfra.testkit.FleetHost;
 import dev.jinfra.testkit.SshFleet;
 import dev.jinfra.testkit.SshFleetExtension;
@@ -28,7 +27,8 @@ class ProxyJumpTest {
     static SshFleetExtension targets = SshFleetExtension.hosts(2);
 
     @RegisterExtension
-    static SshFleetExtension jumps = SshFleetExtension.of(SshFleet.builder().hosts(2).namePrefix("jump-"));
+    static SshFleetExtension jumps =
+            SshFleetExtension.of(SshFleet.builder().hosts(2).namePrefix("jump-"));
 
     @TempDir
     Path dir;
@@ -40,20 +40,28 @@ class ProxyJumpTest {
     /** A target host with both fleets' client keys, which are offered to its jump hosts too. */
     static Host target(int i, Map<String, Object> extra) {
         var data = new HashMap<String, Object>(extra);
-        data.putIfAbsent(HostKeys.SSH_KEY, List.of(targets.clientKeyFile().toString(), jumps.clientKeyFile().toString()));
+        data.putIfAbsent(
+                HostKeys.SSH_KEY,
+                List.of(
+                        targets.clientKeyFile().toString(),
+                        jumps.clientKeyFile().toString()));
         return FleetHosts.host(targets.fleet(), targets.fleet().hostNames().get(i), data);
     }
 
     static String echoHostName(SshConnector connector, Host host) throws Exception {
         try (Connection c = connector.connect(host)) {
-            return c.run(CommandRequest.of("echo $FLEET_HOST"), OutputListener.NONE).stdout().strip();
+            return c.run(CommandRequest.of("echo $FLEET_HOST"), OutputListener.NONE)
+                    .stdout()
+                    .strip();
         }
     }
 
     /** The fleet's own known_hosts line for one of its hosts. */
     static String knownHostsLine(SshFleetExtension fleet, FleetHost host) throws Exception {
         return Files.readAllLines(fleet.knownHostsFile()).stream()
-                .filter(l -> l.startsWith(host.knownHostsName() + " ")).findFirst().orElseThrow();
+                .filter(l -> l.startsWith(host.knownHostsName() + " "))
+                .findFirst()
+                .orElseThrow();
     }
 
     Path knownHostsOf(String... lines) throws Exception {
@@ -80,15 +88,20 @@ class ProxyJumpTest {
     @Test
     void acceptNewRecordsEachHopsKeyUnderItsOwnName() throws Exception {
         Path knownHosts = Files.createFile(dir.resolve("known_hosts"));
-        Map<String, Object> data = Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, knownHosts.toString(),
-                HostKeys.SSH_PROXY_JUMP, "root@127.0.0.1:" + jumpHost(0).port());
+        Map<String, Object> data = Map.of(
+                HostKeys.SSH_KNOWN_HOSTS_FILE,
+                knownHosts.toString(),
+                HostKeys.SSH_PROXY_JUMP,
+                "root@127.0.0.1:" + jumpHost(0).port());
         String name = targets.fleet().hostNames().get(0);
         try (var connector = SshConnector.builder().build()) {
             Host acceptNew = target(0, with(data, HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "accept-new"));
             assertThat(echoHostName(connector, acceptNew)).isEqualTo(name);
         }
-        assertThat(Files.readAllLines(knownHosts)).containsExactlyInAnyOrder(
-                knownHostsLine(jumps, jumpHost(0)), knownHostsLine(targets, targets.hosts().get(0)));
+        assertThat(Files.readAllLines(knownHosts))
+                .containsExactlyInAnyOrder(
+                        knownHostsLine(jumps, jumpHost(0)),
+                        knownHostsLine(targets, targets.hosts().get(0)));
         assertThat(jumpHost(0).sessionsOpened()).as("the jump was taken").isEqualTo(1);
 
         // What was recorded is trusted under strict checking, through a fresh connector.
@@ -101,14 +114,20 @@ class ProxyJumpTest {
     void strictCheckingRefusesAnUnknownJumpHostNamingIt() throws Exception {
         Path knownHosts = knownHostsOf(knownHostsLine(targets, targets.hosts().get(1)));
         String before = Files.readString(knownHosts);
-        Host h = target(1, Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, knownHosts.toString(),
-                HostKeys.SSH_PROXY_JUMP, "127.0.0.1:" + jumpHost(0).port()));
+        Host h = target(
+                1,
+                Map.of(
+                        HostKeys.SSH_KNOWN_HOSTS_FILE,
+                        knownHosts.toString(),
+                        HostKeys.SSH_PROXY_JUMP,
+                        "127.0.0.1:" + jumpHost(0).port()));
         try (var connector = SshConnector.builder().build()) {
             assertThatThrownBy(() -> connector.connect(h))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_UNKNOWN))
-                    .hasMessageStartingWith("jump host " + jumpHost(0).knownHostsName() + ": host key unknown: not in "
-                            + knownHosts);
+                    .hasMessageStartingWith(
+                            "jump host " + jumpHost(0).knownHostsName() + ": host key unknown: not in " + knownHosts);
         }
         assertThat(Files.readString(knownHosts)).isEqualTo(before);
         assertThat(targets.hosts().get(1).sessionsOpened()).isZero();
@@ -116,12 +135,24 @@ class ProxyJumpTest {
 
     @Test
     void aJumpHostIsResolvedThroughTheSshConfig() throws Exception {
-        Path knownHosts = knownHostsOf(knownHostsLine(jumps, jumpHost(1)), knownHostsLine(targets, targets.hosts().get(0)));
+        Path knownHosts = knownHostsOf(
+                knownHostsLine(jumps, jumpHost(1)),
+                knownHostsLine(targets, targets.hosts().get(0)));
         // The target's key is the only one it offers: the jump host's login needs the config's IdentityFile.
-        Host h = target(0, Map.of(HostKeys.SSH_KEY, targets.clientKeyFile().toString(),
-                HostKeys.SSH_KNOWN_HOSTS_FILE, knownHosts.toString(), HostKeys.SSH_PROXY_JUMP, "bastion"));
-        try (var connector = SshConnector.builder().sshConfig(sshConfig(jumpBlock("bastion", 1))).build()) {
-            assertThat(echoHostName(connector, h)).isEqualTo(targets.fleet().hostNames().get(0));
+        Host h = target(
+                0,
+                Map.of(
+                        HostKeys.SSH_KEY,
+                        targets.clientKeyFile().toString(),
+                        HostKeys.SSH_KNOWN_HOSTS_FILE,
+                        knownHosts.toString(),
+                        HostKeys.SSH_PROXY_JUMP,
+                        "bastion"));
+        try (var connector = SshConnector.builder()
+                .sshConfig(sshConfig(jumpBlock("bastion", 1)))
+                .build()) {
+            assertThat(echoHostName(connector, h))
+                    .isEqualTo(targets.fleet().hostNames().get(0));
         }
         assertThat(jumpHost(1).sessionsOpened()).isEqualTo(1);
     }
@@ -129,22 +160,32 @@ class ProxyJumpTest {
     @Test
     void severalJumpHostsAreTakenFirstToLast() throws Exception {
         SshConfigFile config = sshConfig(jumpBlock("bastion", 0) + jumpBlock("inner", 1));
-        Path knownHosts = knownHostsOf(knownHostsLine(jumps, jumpHost(0)), knownHostsLine(jumps, jumpHost(1)),
+        Path knownHosts = knownHostsOf(
+                knownHostsLine(jumps, jumpHost(0)),
+                knownHostsLine(jumps, jumpHost(1)),
                 knownHostsLine(targets, targets.hosts().get(1)));
-        Host h = target(1, Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, knownHosts.toString(),
-                HostKeys.SSH_PROXY_JUMP, "bastion,inner"));
+        Host h = target(
+                1,
+                Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, knownHosts.toString(), HostKeys.SSH_PROXY_JUMP, "bastion,inner"));
         try (var connector = SshConnector.builder().sshConfig(config).build()) {
-            assertThat(echoHostName(connector, h)).isEqualTo(targets.fleet().hostNames().get(1));
+            assertThat(echoHostName(connector, h))
+                    .isEqualTo(targets.fleet().hostNames().get(1));
         }
         assertThat(jumpHost(0).sessionsOpened()).isEqualTo(1);
         assertThat(jumpHost(1).sessionsOpened()).isEqualTo(1);
 
         // Which hop comes first shows when no hop is trusted: the first one contacted is the one refused.
-        Host untrusted = target(1, Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, Files.createFile(dir.resolve("empty")).toString(),
-                HostKeys.SSH_PROXY_JUMP, "bastion,inner"));
+        Host untrusted = target(
+                1,
+                Map.of(
+                        HostKeys.SSH_KNOWN_HOSTS_FILE,
+                        Files.createFile(dir.resolve("empty")).toString(),
+                        HostKeys.SSH_PROXY_JUMP,
+                        "bastion,inner"));
         try (var connector = SshConnector.builder().sshConfig(config).build()) {
             assertThatThrownBy(() -> connector.connect(untrusted))
-                    .hasMessageStartingWith("jump host bastion (" + jumpHost(0).knownHostsName() + "): host key unknown");
+                    .hasMessageStartingWith(
+                            "jump host bastion (" + jumpHost(0).knownHostsName() + "): host key unknown");
         }
         assertThat(jumpHost(1).sessionsOpened()).isEqualTo(1);
     }
@@ -152,11 +193,15 @@ class ProxyJumpTest {
     @Test
     void theFirstJumpHostsOwnProxyJumpIsFollowed() throws Exception {
         SshConfigFile config = sshConfig(jumpBlock("inner", 1) + "  ProxyJump bastion\n" + jumpBlock("bastion", 0));
-        Path knownHosts = knownHostsOf(knownHostsLine(jumps, jumpHost(0)), knownHostsLine(jumps, jumpHost(1)),
+        Path knownHosts = knownHostsOf(
+                knownHostsLine(jumps, jumpHost(0)),
+                knownHostsLine(jumps, jumpHost(1)),
                 knownHostsLine(targets, targets.hosts().get(0)));
-        Host h = target(0, Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, knownHosts.toString(), HostKeys.SSH_PROXY_JUMP, "inner"));
+        Host h = target(
+                0, Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, knownHosts.toString(), HostKeys.SSH_PROXY_JUMP, "inner"));
         try (var connector = SshConnector.builder().sshConfig(config).build()) {
-            assertThat(echoHostName(connector, h)).isEqualTo(targets.fleet().hostNames().get(0));
+            assertThat(echoHostName(connector, h))
+                    .isEqualTo(targets.fleet().hostNames().get(0));
         }
         assertThat(jumpHost(0).sessionsOpened()).isEqualTo(1);
         assertThat(jumpHost(1).sessionsOpened()).isEqualTo(1);

@@ -44,7 +44,8 @@ class Sntrup761KeyReuseTest {
 
     @Test
     void bothOpenSshNamesAreOffered() {
-        assertThat(Sntrup761KeyReuse.factories()).extracting(f -> f.getName())
+        assertThat(Sntrup761KeyReuse.factories())
+                .extracting(f -> f.getName())
                 .containsExactly("sntrup761x25519-sha512", "sntrup761x25519-sha512@openssh.com");
     }
 }

@@ -1,12 +1,11 @@
 package dev.jinfra.connect;
 
-import dev.jinfra.testing.FleetHosts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
+import dev.jinfra.testing.FleetHosts;
 import dev.jinfra.testkit.SshFleet;
 import dev.jinfra.testkit.SshFleetExtension;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +38,7 @@ class SshAgentAuthTest {
     static OpenSshTools.Agent fleetKeyAgent;
     /** Holds only an RSA key the fleet does not accept. */
     static OpenSshTools.Agent rsaAgent;
+
     static Path rsaKey;
 
     @BeforeAll
@@ -46,7 +46,19 @@ class SshAgentAuthTest {
         fleetKeyAgent = new OpenSshTools.Agent(dir.resolve("fleet.sock"));
         rsaAgent = new OpenSshTools.Agent(dir.resolve("rsa.sock"));
         rsaKey = dir.resolve("id_rsa");
-        OpenSshTools.run("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", "jinfra-test-rsa", "-f", rsaKey.toString());
+        OpenSshTools.run(
+                "ssh-keygen",
+                "-q",
+                "-t",
+                "rsa",
+                "-b",
+                "2048",
+                "-N",
+                "",
+                "-C",
+                "jinfra-test-rsa",
+                "-f",
+                rsaKey.toString());
         rsaAgent.add(rsaKey);
     }
 
@@ -72,9 +84,12 @@ class SshAgentAuthTest {
     void aKeyHeldOnlyByTheAgentLogsIn() throws Exception {
         fleetKeyAgent.add(fleet().clientKeyFile());
         assertThat(fleetKeyAgent.listedKeys()).hasSize(1);
-        try (var connector = SshConnector.builder().agentSocket(fleetKeyAgent.socket).build();
-             Connection c = connector.connect(hostWithoutKeyFiles(0))) {
-            assertThat(c.run(CommandRequest.of("echo via agent"), OutputListener.NONE).stdout()).isEqualTo("via agent\n");
+        try (var connector =
+                        SshConnector.builder().agentSocket(fleetKeyAgent.socket).build();
+                Connection c = connector.connect(hostWithoutKeyFiles(0))) {
+            assertThat(c.run(CommandRequest.of("echo via agent"), OutputListener.NONE)
+                            .stdout())
+                    .isEqualTo("via agent\n");
         }
     }
 
@@ -82,7 +97,8 @@ class SshAgentAuthTest {
     void anAgentWithoutAnAcceptedKeyIsAnAuthenticationFailure() {
         try (var connector = SshConnector.builder().agentSocket(rsaAgent.socket).build()) {
             assertThatThrownBy(() -> connector.connect(hostWithoutKeyFiles(1)))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.AUTH_FAILED));
         }
     }
@@ -97,8 +113,12 @@ class SshAgentAuthTest {
         PublicKey key = identity.getKey();
         assertThat(key).isInstanceOf(RSAPublicKey.class);
         byte[] data = "session data to sign".getBytes(StandardCharsets.UTF_8);
-        for (var alg : Map.of(KeyUtils.RSA_SHA256_KEY_TYPE_ALIAS, "SHA256withRSA",
-                KeyUtils.RSA_SHA512_KEY_TYPE_ALIAS, "SHA512withRSA").entrySet()) {
+        for (var alg : Map.of(
+                        KeyUtils.RSA_SHA256_KEY_TYPE_ALIAS,
+                        "SHA256withRSA",
+                        KeyUtils.RSA_SHA512_KEY_TYPE_ALIAS,
+                        "SHA512withRSA")
+                .entrySet()) {
             var signed = agent.sign(null, key, alg.getKey(), data);
             assertThat(signed.getKey()).isEqualTo(alg.getKey());
             Signature verify = Signature.getInstance(alg.getValue());
@@ -113,8 +133,11 @@ class SshAgentAuthTest {
         // SSH_AUTH_SOCK often outlives its agent (a closed terminal, a stale tmux session).
         Path gone = dir.resolve("gone.sock");
         try (var connector = SshConnector.builder().agentSocket(gone).build();
-             Connection c = connector.connect(FleetHosts.host(fleet(), fleet().hostNames().get(1)))) {
-            assertThat(c.run(CommandRequest.of("echo by key file"), OutputListener.NONE).stdout()).isEqualTo("by key file\n");
+                Connection c = connector.connect(
+                        FleetHosts.host(fleet(), fleet().hostNames().get(1)))) {
+            assertThat(c.run(CommandRequest.of("echo by key file"), OutputListener.NONE)
+                            .stdout())
+                    .isEqualTo("by key file\n");
         }
     }
 }

@@ -18,7 +18,10 @@ class SshConfigFileTest {
 
     @BeforeAll
     static void load() throws URISyntaxException {
-        fixtures = Path.of(SshConfigFileTest.class.getResource("/connect/ssh_config").toURI()).getParent();
+        fixtures = Path.of(SshConfigFileTest.class
+                        .getResource("/connect/ssh_config")
+                        .toURI())
+                .getParent();
         config = SshConfigFile.load(fixtures.resolve("ssh_config"), fixtures, warnings::add);
     }
 
@@ -34,8 +37,9 @@ class SshConfigFileTest {
     void theFirstValueWinsExceptForIdentityFilesWhichAddUp() {
         var web = config.lookup("web-01");
         assertThat(web.port()).as("web-* sets Port before web-01 does").isEqualTo(2201);
-        assertThat(web.identityFiles()).extracting(SshConfigFile.Setting::value).containsExactly(
-                "~/.ssh/id_web", "/keys/with space/id_ed25519", "/keys/web-01");
+        assertThat(web.identityFiles())
+                .extracting(SshConfigFile.Setting::value)
+                .containsExactly("~/.ssh/id_web", "/keys/with space/id_ed25519", "/keys/web-01");
     }
 
     @Test
@@ -60,9 +64,11 @@ class SshConfigFileTest {
         assertThat(db.user()).isEqualTo("fallback");
         assertThat(db.port()).isNull();
         Path main = fixtures.resolve("ssh_config");
-        int firstMatchLine = Files.readAllLines(main).stream().map(String::strip).toList().indexOf("Match host db-*") + 1;
-        assertThat(warnings).containsExactly(
-                main + ":" + firstMatchLine + ": Match blocks are not supported; their settings are skipped");
+        int firstMatchLine =
+                Files.readAllLines(main).stream().map(String::strip).toList().indexOf("Match host db-*") + 1;
+        assertThat(warnings)
+                .containsExactly(
+                        main + ":" + firstMatchLine + ": Match blocks are not supported; their settings are skipped");
     }
 
     @Test
@@ -70,7 +76,9 @@ class SshConfigFileTest {
         var direct = config.lookup("db-direct");
         assertThat(direct.port()).isEqualTo(2222);
         assertThat(direct.user()).as("the line after the Include").isEqualTo("direct-user");
-        assertThat(config.lookup("other-1").user()).as("Host other-* inside the db-direct include").isEqualTo("fallback");
+        assertThat(config.lookup("other-1").user())
+                .as("Host other-* inside the db-direct include")
+                .isEqualTo("fallback");
     }
 
     @Test
@@ -79,8 +87,12 @@ class SshConfigFileTest {
         assertThat(app.hostName()).isEqualTo("app.example.com");
         assertThat(app.port()).isEqualTo(2022);
         assertThat(app.user()).isEqualTo("app-user");
-        assertThat(config.lookup("app-22").hostName()).as("? is exactly one character").isNull();
-        assertThat(config.lookup("anything").user()).as("ignored.txt is not *.conf").isEqualTo("fallback");
+        assertThat(config.lookup("app-22").hostName())
+                .as("? is exactly one character")
+                .isNull();
+        assertThat(config.lookup("anything").user())
+                .as("ignored.txt is not *.conf")
+                .isEqualTo("fallback");
     }
 
     @Test
@@ -94,7 +106,8 @@ class SshConfigFileTest {
     @Test
     void aMissingFileIsAnEmptyConfig() {
         List<String> none = new ArrayList<>();
-        var empty = SshConfigFile.load(fixtures.resolve("no_such_config"), none::add).lookup("web-01");
+        var empty = SshConfigFile.load(fixtures.resolve("no_such_config"), none::add)
+                .lookup("web-01");
         assertThat(empty).isEqualTo(new SshConfigFile.Entry(null, null, null, List.of(), null, null, null, null, null));
         assertThat(none).isEmpty();
     }

@@ -1,12 +1,11 @@
 package dev.jinfra.connect;
 
-import dev.jinfra.testing.FleetHosts;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
+import dev.jinfra.testing.FleetHosts;
 import dev.jinfra.testkit.Fault;
 import dev.jinfra.testkit.SshFleet;
 import dev.jinfra.testkit.SshFleetExtension;
@@ -52,7 +51,8 @@ class SshConnectorTest {
     @Test
     void runsCommandsWithTheHostsIdentityAndExitStatus() throws Exception {
         try (Connection c = connector.connect(FleetHosts.host(fleet(), name(0)))) {
-            CommandResult r = c.run(CommandRequest.of("echo \"I am $FLEET_HOST\"; echo oops >&2; exit 3"), OutputListener.NONE);
+            CommandResult r =
+                    c.run(CommandRequest.of("echo \"I am $FLEET_HOST\"; echo oops >&2; exit 3"), OutputListener.NONE);
             assertThat(r.outcome()).isEqualTo(CommandResult.Outcome.EXITED);
             assertThat(r.exitCode()).isEqualTo(3);
             assertThat(r.stdout()).isEqualTo("I am " + name(0) + "\n");
@@ -64,7 +64,9 @@ class SshConnectorTest {
     void oneSessionServesManyCommands() throws Exception {
         try (Connection c = connector.connect(FleetHosts.host(fleet(), name(1)))) {
             for (int i = 0; i < 3; i++) {
-                assertThat(c.run(CommandRequest.of("echo " + i), OutputListener.NONE).stdout()).isEqualTo(i + "\n");
+                assertThat(c.run(CommandRequest.of("echo " + i), OutputListener.NONE)
+                                .stdout())
+                        .isEqualTo(i + "\n");
             }
         }
         assertThat(fleet().host(name(1)).sessionsOpened()).isEqualTo(1);
@@ -74,10 +76,15 @@ class SshConnectorTest {
     @Test
     void stdinReachesTheCommandAndIsClosed() throws Exception {
         try (Connection c = connector.connect(FleetHosts.host(fleet(), name(0)))) {
-            var r = c.run(CommandRequest.of("cat; echo end").withStdin("line one\nzwei\n".getBytes(StandardCharsets.UTF_8)), OutputListener.NONE);
+            var r = c.run(
+                    CommandRequest.of("cat; echo end").withStdin("line one\nzwei\n".getBytes(StandardCharsets.UTF_8)),
+                    OutputListener.NONE);
             assertThat(r.stdout()).isEqualTo("line one\nzwei\nend\n");
             // Without stdin the command sees end-of-file at once instead of waiting.
-            assertThat(c.run(CommandRequest.of("cat; echo done").withTimeout(Duration.ofSeconds(5)), OutputListener.NONE).stdout())
+            assertThat(c.run(
+                                    CommandRequest.of("cat; echo done").withTimeout(Duration.ofSeconds(5)),
+                                    OutputListener.NONE)
+                            .stdout())
                     .isEqualTo("done\n");
         }
     }
@@ -95,7 +102,8 @@ class SshConnectorTest {
     void aRefusedConnectionIsUnreachableAtOnce() {
         fleet().host(name(2)).fault(Fault.REFUSE);
         assertThatThrownBy(() -> connector.connect(FleetHosts.host(fleet(), name(2))))
-                .isInstanceOfSatisfying(UnreachableException.class,
+                .isInstanceOfSatisfying(
+                        UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.REFUSED))
                 .hasMessage("connection refused");
     }
@@ -104,8 +112,10 @@ class SshConnectorTest {
     void aServerThatNeverAnswersTimesOut() {
         fleet().host(name(3)).fault(Fault.HANG_CONNECT);
         long start = System.nanoTime();
-        assertThatThrownBy(() -> connector.connect(FleetHosts.host(fleet(), name(3), Map.of(HostKeys.SSH_CONNECT_TIMEOUT, 1))))
-                .isInstanceOfSatisfying(UnreachableException.class,
+        assertThatThrownBy(() ->
+                        connector.connect(FleetHosts.host(fleet(), name(3), Map.of(HostKeys.SSH_CONNECT_TIMEOUT, 1))))
+                .isInstanceOfSatisfying(
+                        UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.TIMEOUT));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
@@ -114,7 +124,8 @@ class SshConnectorTest {
     void aChangedHostKeyIsRefusedWithBothFingerprints() {
         fleet().host(name(4)).fault(Fault.CHANGED_HOST_KEY);
         assertThatThrownBy(() -> connector.connect(FleetHosts.host(fleet(), name(4))))
-                .isInstanceOfSatisfying(UnreachableException.class,
+                .isInstanceOfSatisfying(
+                        UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_CHANGED))
                 .hasMessageStartingWith("host key changed: known_hosts has SHA256:")
                 .hasMessageContaining("the server offers SHA256:");
@@ -125,7 +136,8 @@ class SshConnectorTest {
         fleet().host(name(4)).fault(Fault.CHANGED_HOST_KEY);
         Host h = FleetHosts.host(fleet(), name(4), Map.of(HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "accept-new"));
         assertThatThrownBy(() -> connector.connect(h))
-                .isInstanceOfSatisfying(UnreachableException.class,
+                .isInstanceOfSatisfying(
+                        UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_CHANGED));
     }
 
@@ -134,7 +146,8 @@ class SshConnectorTest {
         Path empty = Files.createFile(dir.resolve("known_hosts"));
         Host h = FleetHosts.host(fleet(), name(0), Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, empty.toString()));
         assertThatThrownBy(() -> connector.connect(h))
-                .isInstanceOfSatisfying(UnreachableException.class,
+                .isInstanceOfSatisfying(
+                        UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_UNKNOWN))
                 .hasMessageContaining("host key unknown");
         assertThat(Files.readString(empty)).isEmpty();
@@ -145,15 +158,22 @@ class SshConnectorTest {
         Path file = Files.createFile(dir.resolve("known_hosts"));
         List<Host> hosts = new ArrayList<>();
         for (String n : fleet().hostNames()) {
-            hosts.add(FleetHosts.host(fleet(), n, Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, file.toString(),
-                    HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "accept-new")));
+            hosts.add(FleetHosts.host(
+                    fleet(),
+                    n,
+                    Map.of(
+                            HostKeys.SSH_KNOWN_HOSTS_FILE,
+                            file.toString(),
+                            HostKeys.SSH_STRICT_HOST_KEY_CHECKING,
+                            "accept-new")));
         }
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> done = new ArrayList<>();
             for (Host h : hosts) {
                 done.add(pool.submit(() -> {
                     try (Connection c = connector.connect(h)) {
-                        return c.run(CommandRequest.of("true"), OutputListener.NONE).exitCode();
+                        return c.run(CommandRequest.of("true"), OutputListener.NONE)
+                                .exitCode();
                     }
                 }));
             }
@@ -161,28 +181,34 @@ class SshConnectorTest {
                 assertThat(f.get()).isEqualTo(0);
             }
         }
-        List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+        List<String> lines =
+                Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
         assertThat(lines).hasSize(hosts.size());
         // Connecting again at once (the file is looked at no more than once a second) finds the recorded keys
         // in memory: nothing is written twice, and a key that changed since is refused, not recorded again.
         for (Host h : hosts.subList(0, 3)) {
             try (Connection c = connector.connect(h)) {
-                assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded()).isTrue();
+                assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded())
+                        .isTrue();
             }
         }
         fleet().host(name(3)).fault(Fault.CHANGED_HOST_KEY);
         try {
             assertThatThrownBy(() -> connector.connect(hosts.get(3)))
-                    .isInstanceOfSatisfying(UnreachableException.class,
+                    .isInstanceOfSatisfying(
+                            UnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.HOST_KEY_CHANGED));
         } finally {
             fleet().host(name(3)).clearFault(Fault.CHANGED_HOST_KEY);
         }
-        assertThat(Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList()).isEqualTo(lines);
+        assertThat(Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList())
+                .isEqualTo(lines);
         // What was recorded is now trusted under strict checking, through a fresh connector.
         try (var strict = SshConnector.builder().build();
-             Connection c = strict.connect(FleetHosts.host(fleet(), name(5), Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, file.toString())))) {
-            assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded()).isTrue();
+                Connection c = strict.connect(
+                        FleetHosts.host(fleet(), name(5), Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, file.toString())))) {
+            assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded())
+                    .isTrue();
         }
     }
 
@@ -190,7 +216,8 @@ class SshConnectorTest {
     void refusedCredentialsAreAnAuthenticationFailure() {
         fleet().host(name(5)).fault(Fault.FAIL_AUTH);
         assertThatThrownBy(() -> connector.connect(FleetHosts.host(fleet(), name(5))))
-                .isInstanceOfSatisfying(UnreachableException.class,
+                .isInstanceOfSatisfying(
+                        UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.AUTH_FAILED))
                 .hasMessageStartingWith("authentication failed for user " + fleet().user());
     }
@@ -199,7 +226,8 @@ class SshConnectorTest {
     void aMissingKeyFileIsReportedAsSuch() {
         Host h = FleetHosts.host(fleet(), name(0), Map.of(HostKeys.SSH_KEY, "/nonexistent/id_ed25519"));
         assertThatThrownBy(() -> connector.connect(h))
-                .isInstanceOfSatisfying(UnreachableException.class,
+                .isInstanceOfSatisfying(
+                        UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.KEY_UNREADABLE))
                 .hasMessageContaining("/nonexistent/id_ed25519");
     }
@@ -228,7 +256,9 @@ class SshConnectorTest {
     void aSessionDroppedMidCommandIsAConnectionLost() throws Exception {
         fleet().host(name(2)).fault(Fault.DROP_MID_COMMAND);
         try (Connection c = connector.connect(FleetHosts.host(fleet(), name(2)))) {
-            var r = c.run(CommandRequest.of("echo started; sleep 5; echo never").withTimeout(Duration.ofSeconds(10)), OutputListener.NONE);
+            var r = c.run(
+                    CommandRequest.of("echo started; sleep 5; echo never").withTimeout(Duration.ofSeconds(10)),
+                    OutputListener.NONE);
             assertThat(r.outcome()).isEqualTo(CommandResult.Outcome.CONNECTION_LOST);
             assertThat(r.exitCode()).isEqualTo(-1);
         }
@@ -238,7 +268,8 @@ class SshConnectorTest {
     void aChosenKeyExchangeIsUsed() throws Exception {
         Host h = FleetHosts.host(fleet(), name(0), Map.of(HostKeys.SSH_KEX_ALGORITHMS, "curve25519-sha256"));
         try (Connection c = connector.connect(h)) {
-            assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded()).isTrue();
+            assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded())
+                    .isTrue();
             assertThat(((SshConnection) c).negotiatedKex()).isEqualTo("curve25519-sha256");
         }
     }
@@ -252,11 +283,15 @@ class SshConnectorTest {
 
     @Test
     void sessionsAreBoundedByThePolicy() throws Exception {
-        try (var limited = SshConnector.builder().policy(new ConnectionPolicy(4, 1)).build()) {
+        try (var limited =
+                SshConnector.builder().policy(new ConnectionPolicy(4, 1)).build()) {
             Connection first = limited.connect(FleetHosts.host(fleet(), name(0)));
-            var second = Executors.newVirtualThreadPerTaskExecutor().submit(() -> limited.connect(FleetHosts.host(fleet(), name(1))));
+            var second = Executors.newVirtualThreadPerTaskExecutor()
+                    .submit(() -> limited.connect(FleetHosts.host(fleet(), name(1))));
             Thread.sleep(300);
-            assertThat(second.isDone()).as("second session waits for the first to close").isFalse();
+            assertThat(second.isDone())
+                    .as("second session waits for the first to close")
+                    .isFalse();
             first.close();
             try (Connection c = second.get()) {
                 assertThat(c.host().name()).isEqualTo(name(1));

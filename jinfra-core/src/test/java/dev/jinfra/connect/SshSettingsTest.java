@@ -18,7 +18,9 @@ class SshSettingsTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Path fixtures = Path.of(SshSettingsTest.class.getResource("/connect/ssh_config").toURI()).getParent();
+        Path fixtures = Path.of(
+                        SshSettingsTest.class.getResource("/connect/ssh_config").toURI())
+                .getParent();
         config = SshConfigFile.load(fixtures.resolve("ssh_config"), fixtures, w -> {});
     }
 
@@ -37,25 +39,41 @@ class SshSettingsTest {
         assertThat(s.implicitKeys()).isFalse();
         assertThat(s.proxyJump()).isEqualTo("gateway");
         // The jump host is looked up in the same config; Host * gives it a ProxyJump to itself, which is no hop.
-        assertThat(s.jumpHosts()).singleElement().extracting(JumpHost::name, JumpHost::user)
+        assertThat(s.jumpHosts())
+                .singleElement()
+                .extracting(JumpHost::name, JumpHost::user)
                 .containsExactly("gateway", "fallback");
     }
 
     @Test
     void hostDataWinsOverTheSshConfig() {
-        var s = resolve("web-01", Map.of(HostKeys.SSH_HOSTNAME, "10.9.9.9", HostKeys.SSH_PORT, 2000,
-                HostKeys.SSH_USER, "ops", HostKeys.SSH_KEY, "~/keys/ops", HostKeys.SSH_PROXY_JUMP, "none"));
+        var s = resolve(
+                "web-01",
+                Map.of(
+                        HostKeys.SSH_HOSTNAME,
+                        "10.9.9.9",
+                        HostKeys.SSH_PORT,
+                        2000,
+                        HostKeys.SSH_USER,
+                        "ops",
+                        HostKeys.SSH_KEY,
+                        "~/keys/ops",
+                        HostKeys.SSH_PROXY_JUMP,
+                        "none"));
         assertThat(s.address()).isEqualTo("10.9.9.9");
         assertThat(s.port()).isEqualTo(2000);
         assertThat(s.user()).isEqualTo("ops");
         assertThat(s.keyFiles()).containsExactly(Path.of(System.getProperty("user.home"), "keys/ops"));
-        assertThat(s.proxyJump()).as("none in host data turns off the config's ProxyJump").isNull();
+        assertThat(s.proxyJump())
+                .as("none in host data turns off the config's ProxyJump")
+                .isNull();
         assertThat(s.jumpHosts()).isEmpty();
     }
 
     @Test
     void withoutDataOrConfigTheDefaultsApply() {
-        var s = SshSettings.resolve(new Host("plain", List.of(), Map.of(HostKeys.SSH_KEY, List.of())), SshConfigFile.EMPTY);
+        var s = SshSettings.resolve(
+                new Host("plain", List.of(), Map.of(HostKeys.SSH_KEY, List.of())), SshConfigFile.EMPTY);
         assertThat(s.address()).isEqualTo("plain");
         assertThat(s.port()).isEqualTo(22);
         assertThat(s.user()).isEqualTo(System.getProperty("user.name"));
@@ -69,16 +87,25 @@ class SshSettingsTest {
 
     @Test
     void sshKeyMayListSeveralFilesAndAnEmptyListMeansNoKeyFilesAtAll() {
-        assertThat(resolve("web-01", Map.of(HostKeys.SSH_KEY, List.of("/k/one", "/k/two"))).keyFiles())
+        assertThat(resolve("web-01", Map.of(HostKeys.SSH_KEY, List.of("/k/one", "/k/two")))
+                        .keyFiles())
                 .containsExactly(Path.of("/k/one"), Path.of("/k/two"));
         assertThat(resolve("web-01", Map.of(HostKeys.SSH_KEY, List.of())).keyFiles())
-                .as("not even the config's IdentityFile").isEmpty();
+                .as("not even the config's IdentityFile")
+                .isEmpty();
     }
 
     @Test
     void numbersMayBeGivenAsStrings() {
-        var s = resolve("web-01", Map.of(HostKeys.SSH_PORT, " 2022 ", HostKeys.SSH_CONNECT_RETRIES, "3",
-                HostKeys.SSH_CONNECT_TIMEOUT, 5L));
+        var s = resolve(
+                "web-01",
+                Map.of(
+                        HostKeys.SSH_PORT,
+                        " 2022 ",
+                        HostKeys.SSH_CONNECT_RETRIES,
+                        "3",
+                        HostKeys.SSH_CONNECT_TIMEOUT,
+                        5L));
         assertThat(s.port()).isEqualTo(2022);
         assertThat(s.connectRetries()).isEqualTo(3);
         assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -103,7 +130,8 @@ class SshSettingsTest {
         assertThatThrownBy(() -> resolve("web-01", Map.of(HostKeys.SSH_PORT, 70000)))
                 .hasMessage("host web-01: ssh_port must be between 1 and 65535, not 70000");
         assertThatThrownBy(() -> resolve("web-01", Map.of(HostKeys.SSH_PORT, 4294967318L)))
-                .as("not wrapped round to 22").hasMessageContaining("ssh_port must be between 1 and 65535");
+                .as("not wrapped round to 22")
+                .hasMessageContaining("ssh_port must be between 1 and 65535");
         assertThatThrownBy(() -> resolve("web-01", Map.of(HostKeys.SSH_CONNECT_RETRIES, 1.5)))
                 .hasMessage("host web-01: ssh_connect_retries must be a whole number, not '1.5'");
     }
@@ -111,22 +139,26 @@ class SshSettingsTest {
     @Test
     void theConfigsUserKnownHostsFileIsUsedWithoutHostDataAndTildeIsExpanded(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        var withFiles = SshConfigFile.load(java.nio.file.Files.writeString(dir.resolve("config"),
-                "Host web\n    UserKnownHostsFile ~/kh/%h first ~/second\n    GlobalKnownHostsFile /etc/kh\n"
-                        + "    HashKnownHosts yes\n"), dir, w -> {});
+        var withFiles = SshConfigFile.load(
+                java.nio.file.Files.writeString(
+                        dir.resolve("config"),
+                        "Host web\n    UserKnownHostsFile ~/kh/%h first ~/second\n    GlobalKnownHostsFile /etc/kh\n"
+                                + "    HashKnownHosts yes\n"),
+                dir,
+                w -> {});
         String home = System.getProperty("user.home");
         var s = SshSettings.resolve(new Host("web", List.of(), Map.of()), withFiles);
         assertThat(s.knownHostsFile()).isEqualTo(Path.of(home, "kh/web"));
-        assertThat(s.knownHostsFiles()).containsExactly(Path.of(home, "kh/web"), Path.of("first"),
-                Path.of(home, "second"));
+        assertThat(s.knownHostsFiles())
+                .containsExactly(Path.of(home, "kh/web"), Path.of("first"), Path.of(home, "second"));
         assertThat(s.globalKnownHostsFiles()).containsExactly(Path.of("/etc/kh"));
         assertThat(s.hashKnownHosts()).isTrue();
         var other = SshSettings.resolve(new Host("db", List.of(), Map.of()), withFiles);
         assertThat(other.knownHostsFiles()).containsExactly(Path.of(home, ".ssh/known_hosts"));
         assertThat(other.globalKnownHostsFiles()).isNull();
         assertThat(other.hashKnownHosts()).isFalse();
-        var data = SshSettings.resolve(new Host("web", List.of(), Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, "/x/kh")),
-                withFiles);
+        var data = SshSettings.resolve(
+                new Host("web", List.of(), Map.of(HostKeys.SSH_KNOWN_HOSTS_FILE, "/x/kh")), withFiles);
         assertThat(data.knownHostsFiles()).containsExactly(Path.of("/x/kh"));
     }
 
@@ -171,13 +203,26 @@ class SshSettingsTest {
                   ConnectionAttempts 3
                   KexAlgorithms +ssh-rsa
                 """);
-        var s = SshSettings.resolve(new Host("web-01", List.of(), Map.of(HostKeys.SSH_KEY, List.of(),
-                HostKeys.SSH_STRICT_HOST_KEY_CHECKING, "yes", HostKeys.SSH_CONNECT_TIMEOUT, 3,
-                HostKeys.SSH_CONNECT_RETRIES, 0)), config);
+        var s = SshSettings.resolve(
+                new Host(
+                        "web-01",
+                        List.of(),
+                        Map.of(
+                                HostKeys.SSH_KEY,
+                                List.of(),
+                                HostKeys.SSH_STRICT_HOST_KEY_CHECKING,
+                                "yes",
+                                HostKeys.SSH_CONNECT_TIMEOUT,
+                                3,
+                                HostKeys.SSH_CONNECT_RETRIES,
+                                0)),
+                config);
         assertThat(s.hostKeyChecking()).isEqualTo(HostKeyChecking.YES);
         assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(s.connectRetries()).isZero();
-        assertThat(s.kexAlgorithms()).as("+list keeps the defaults, which hold all jinfra can use").isEmpty();
+        assertThat(s.kexAlgorithms())
+                .as("+list keeps the defaults, which hold all jinfra can use")
+                .isEmpty();
     }
 
     @Test
@@ -186,7 +231,8 @@ class SshSettingsTest {
                 Host *
                   ConnectTimeout soon
                 """);
-        assertThatThrownBy(() -> SshSettings.resolve(new Host("web-01", List.of(), Map.of(HostKeys.SSH_KEY, List.of())), config))
+        assertThatThrownBy(() ->
+                        SshSettings.resolve(new Host("web-01", List.of(), Map.of(HostKeys.SSH_KEY, List.of())), config))
                 .hasMessageContaining("config:2: ConnectTimeout must be a whole number from 0 to 3600, not 'soon'");
     }
 }

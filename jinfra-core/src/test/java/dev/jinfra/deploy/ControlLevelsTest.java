@@ -25,12 +25,19 @@ class ControlLevelsTest {
 
     private static DeployResult run(Host host, Settings commandLine, Deploy deploy) {
         var local = new LocalConnector();
-        var options = DeployRunner.Options.builder().parallel(10).commandLine(commandLine).build();
+        var options = DeployRunner.Options.builder()
+                .parallel(10)
+                .commandLine(commandLine)
+                .build();
         return new DeployRunner(h -> local).run(List.of(host), List.of(deploy), options, new DeployListener() {});
     }
 
     private static OperationStatus status(DeployResult r, String name) {
-        return r.outcomes().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow().status();
+        return r.outcomes().stream()
+                .filter(o -> o.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .status();
     }
 
     private static Host local(Map<String, Object> data) {
@@ -45,14 +52,20 @@ class ControlLevelsTest {
 
     @Test
     void retriesComeFromHostDataWhenTheOperationSaysNothing() {
-        DeployResult r = run(local(Map.of("retries", 2)), Settings.NONE, h -> server.shell(failsUntilRun("a", 3)).name("flaky"));
+        DeployResult r = run(
+                local(Map.of("retries", 2)),
+                Settings.NONE,
+                h -> server.shell(failsUntilRun("a", 3)).name("flaky"));
         assertThat(status(r, "flaky")).isEqualTo(OperationStatus.CHANGED);
     }
 
     @Test
     void theOperationsOwnRetriesWinOverTheCommandLine() {
         Settings cli = Settings.NONE.retries(5, Duration.ZERO);
-        DeployResult r = run(local(Map.of()), cli, h -> server.shell(failsUntilRun("b", 3)).name("flaky").retries(1, Duration.ZERO));
+        DeployResult r = run(
+                local(Map.of()),
+                cli,
+                h -> server.shell(failsUntilRun("b", 3)).name("flaky").retries(1, Duration.ZERO));
         assertThat(status(r, "flaky")).isEqualTo(OperationStatus.FAILED);
         assertThat(r.hostStates().get(Host.LOCAL)).isEqualTo(DeployHostState.FAILED);
     }
@@ -69,17 +82,26 @@ class ControlLevelsTest {
 
     @Test
     void successExitCodesFromTheCommandLineAndHostData() {
-        DeployResult cli = run(local(Map.of()), Settings.NONE.successExitCodes(0, 3), h -> server.shell("exit 3").name("three"));
-        assertThat(status(cli, "three")).isEqualTo(OperationStatus.CHANGED);
-        DeployResult data = run(local(Map.of("success_exit_codes", "0, 4")), Settings.NONE.successExitCodes(0, 3),
+        DeployResult cli = run(
+                local(Map.of()),
+                Settings.NONE.successExitCodes(0, 3),
                 h -> server.shell("exit 3").name("three"));
-        assertThat(status(data, "three")).as("host data wins over the command line").isEqualTo(OperationStatus.FAILED);
+        assertThat(status(cli, "three")).isEqualTo(OperationStatus.CHANGED);
+        DeployResult data = run(
+                local(Map.of("success_exit_codes", "0, 4")),
+                Settings.NONE.successExitCodes(0, 3),
+                h -> server.shell("exit 3").name("three"));
+        assertThat(status(data, "three"))
+                .as("host data wins over the command line")
+                .isEqualTo(OperationStatus.FAILED);
     }
 
     @Test
     void continueOnErrorFromHostDataRunsTheRemainingCommands() throws Exception {
         Path marker = dir.resolve("second-ran");
-        DeployResult r = run(local(Map.of("continue_on_error", "yes")), Settings.NONE,
+        DeployResult r = run(
+                local(Map.of("continue_on_error", "yes")),
+                Settings.NONE,
                 h -> server.shell("exit 1", "touch " + marker).name("both"));
         assertThat(status(r, "both")).isEqualTo(OperationStatus.FAILED);
         assertThat(Files.exists(marker)).isTrue();
@@ -101,41 +123,71 @@ class ControlLevelsTest {
 
     @Test
     void stdinFromAPiece() {
-        DeployResult r = run(local(Map.of()), Settings.NONE,
-                h -> with(settings().stdin("from the piece\n"), () -> server.shell("cat").name("cat")));
+        DeployResult r = run(
+                local(Map.of()),
+                Settings.NONE,
+                h -> with(
+                        settings().stdin("from the piece\n"),
+                        () -> server.shell("cat").name("cat")));
         assertThat(r.outcomes().getFirst().stdout()).isEqualTo("from the piece\n");
     }
 
     @Test
     void badHostDataFailsTheOperationWithTheHostsName() {
-        DeployResult r = run(local(Map.of("retries", "many")), Settings.NONE, h -> server.shell("true").name("x"));
+        DeployResult r = run(
+                local(Map.of("retries", "many")),
+                Settings.NONE,
+                h -> server.shell("true").name("x"));
         assertThat(status(r, "x")).isEqualTo(OperationStatus.FAILED);
-        assertThat(r.outcomes().getFirst().reason()).isEqualTo("host @local: retries must be a whole number, not 'many'");
+        assertThat(r.outcomes().getFirst().reason())
+                .isEqualTo("host @local: retries must be a whole number, not 'many'");
     }
 
     @Test
     void aSudoPasswordFromHostDataMakesSudoReadItFromStdinAndIsNeverShown() {
         var local = new LocalConnector();
         var options = DeployRunner.Options.builder().parallel(10).dryRun(true).build();
-        DeployResult r = new DeployRunner(h -> local).run(List.of(local(Map.of("sudo_password", "s3cret-pw"))),
-                List.of(h -> {
-                    server.shell("id").name("with").sudo();
-                    server.shell("id").name("without");
-                }), options, new DeployListener() {});
-        var with = r.outcomes().stream().filter(o -> o.name().equals("with")).findFirst().orElseThrow();
-        var without = r.outcomes().stream().filter(o -> o.name().equals("without")).findFirst().orElseThrow();
-        assertThat(with.commands()).singleElement().asString().startsWith("sudo -H -S -p '' -u root -- sh -c ").endsWith("; id'");
+        DeployResult r = new DeployRunner(h -> local)
+                .run(
+                        List.of(local(Map.of("sudo_password", "s3cret-pw"))),
+                        List.of(h -> {
+                            server.shell("id").name("with").sudo();
+                            server.shell("id").name("without");
+                        }),
+                        options,
+                        new DeployListener() {});
+        var with = r.outcomes().stream()
+                .filter(o -> o.name().equals("with"))
+                .findFirst()
+                .orElseThrow();
+        var without = r.outcomes().stream()
+                .filter(o -> o.name().equals("without"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(with.commands())
+                .singleElement()
+                .asString()
+                .startsWith("sudo -H -S -p '' -u root -- sh -c ")
+                .endsWith("; id'");
         assertThat(without.commands()).containsExactly("id");
         assertThat(r.toString() + r.outcomes()).doesNotContain("s3cret-pw");
     }
 
     @Test
     void anOperationsOwnSudoPasswordWinsAndAMissingVariableNamesTheHost() {
-        assertThat(Settings.NONE.sudoPassword(new Secret("op")).over(Settings.fromHostData(local(Map.of("sudo_password", "host"))))
-                .controls().sudoPassword().reveal()).isEqualTo("op");
-        DeployResult r = run(local(Map.of("sudo_password_env", "JINFRA_TEST_UNSET_VARIABLE")), Settings.NONE,
+        assertThat(Settings.NONE
+                        .sudoPassword(new Secret("op"))
+                        .over(Settings.fromHostData(local(Map.of("sudo_password", "host"))))
+                        .controls()
+                        .sudoPassword()
+                        .reveal())
+                .isEqualTo("op");
+        DeployResult r = run(
+                local(Map.of("sudo_password_env", "JINFRA_TEST_UNSET_VARIABLE")),
+                Settings.NONE,
                 h -> server.shell("true").name("x").sudo());
         assertThat(r.outcomes().getFirst().reason())
-                .isEqualTo("host @local: sudo_password_env: environment variable JINFRA_TEST_UNSET_VARIABLE is not set");
+                .isEqualTo(
+                        "host @local: sudo_password_env: environment variable JINFRA_TEST_UNSET_VARIABLE is not set");
     }
 }

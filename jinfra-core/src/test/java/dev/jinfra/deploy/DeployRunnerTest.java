@@ -30,8 +30,6 @@ class DeployRunnerTest {
     @TempDir
     Path dir;
 
-
-
     SshFleet fleet() {
         return fleetExtension.fleet();
     }
@@ -42,8 +40,12 @@ class DeployRunnerTest {
 
     DeployResult run(Deploy deploy, boolean dry) {
         var local = new LocalConnector();
-        return new DeployRunner(h -> h.isLocal() ? local : sshExtension.connector()).run(hosts(), List.of(deploy), DeployRunner.Options.builder().parallel(100).dryRun(dry).build(),
-                new DeployListener() {});
+        return new DeployRunner(h -> h.isLocal() ? local : sshExtension.connector())
+                .run(
+                        hosts(),
+                        List.of(deploy),
+                        DeployRunner.Options.builder().parallel(100).dryRun(dry).build(),
+                        new DeployListener() {});
     }
 
     /** Each in-process host shares this machine's file system, so every host gets a directory of its own. */
@@ -60,7 +62,8 @@ class DeployRunnerTest {
         assertThat(first.hostStates().values()).containsOnly(DeployHostState.CHANGED);
         assertThat(first.describe()).isEqualTo("5 of 5 hosts succeeded: 5 changed, 0 unchanged");
         Path made = dir.resolve(fleet().hostNames().getFirst());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).isEqualTo("rwxr-x---");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made)))
+                .isEqualTo("rwxr-x---");
         assertThat(made.resolve("releases")).isDirectory();
 
         DeployResult second = run(directories(), false);
@@ -75,7 +78,11 @@ class DeployRunnerTest {
         DeployResult dry = run(directories(), true);
         assertThat(dry.hostStates().values()).containsOnly(DeployHostState.CHANGED);
         assertThat(dry.describe()).contains("5 would change");
-        assertThat(dry.outcomes().getFirst().commands()).hasSize(2).first().asString().startsWith("mkdir -p -- ");
+        assertThat(dry.outcomes().getFirst().commands())
+                .hasSize(2)
+                .first()
+                .asString()
+                .startsWith("mkdir -p -- ");
         assertThat(dir.resolve(fleet().hostNames().getFirst())).doesNotExist();
     }
 
@@ -90,7 +97,9 @@ class DeployRunnerTest {
         assertThat(r.hostStates().get(failing)).isEqualTo(DeployHostState.FAILED);
         assertThat(r.hostErrors().get(failing)).startsWith("check: exit 1");
         assertThat(r.count(DeployHostState.CHANGED)).isEqualTo(4);
-        assertThat(r.outcomes()).filteredOn(o -> o.host().name().equals(failing)).extracting(OperationOutcome::status)
+        assertThat(r.outcomes())
+                .filteredOn(o -> o.host().name().equals(failing))
+                .extracting(OperationOutcome::status)
                 .containsExactly(OperationStatus.FAILED, OperationStatus.SKIPPED);
         assertThat(dir.resolve(failing)).doesNotExist();
     }
@@ -106,7 +115,8 @@ class DeployRunnerTest {
     @Test
     void serialRunsOneHostAtATimeAndRunOnceOnlyTheFirst() {
         Deploy deploy = host -> {
-            server.shell("echo start >> " + dir.resolve("log") + "; sleep 0.1; echo end >> " + dir.resolve("log")).serial();
+            server.shell("echo start >> " + dir.resolve("log") + "; sleep 0.1; echo end >> " + dir.resolve("log"))
+                    .serial();
             server.shell("echo once >> " + dir.resolve("once")).runOnce();
         };
         DeployResult r = run(deploy, false);
@@ -117,7 +127,9 @@ class DeployRunnerTest {
             assertThat(log.subList(i, i + 2)).containsExactly("start", "end");
         }
         assertThat(readLines(dir.resolve("once"))).containsExactly("once");
-        assertThat(r.outcomes()).filteredOn(o -> o.status() == OperationStatus.SKIPPED).hasSize(4)
+        assertThat(r.outcomes())
+                .filteredOn(o -> o.status() == OperationStatus.SKIPPED)
+                .hasSize(4)
                 .allSatisfy(o -> assertThat(o.reason()).startsWith("runs once, on "));
     }
 
@@ -132,7 +144,8 @@ class DeployRunnerTest {
         };
         DeployResult r = run(deploy, false);
         assertThat(r.hostStates().get(bad)).isEqualTo(DeployHostState.FAILED);
-        assertThat(r.hostErrors().get(bad)).matches("deploy code failed: DeployRunnerTest.java:\\d+: no app_repo for this host");
+        assertThat(r.hostErrors().get(bad))
+                .matches("deploy code failed: DeployRunnerTest.java:\\d+: no app_repo for this host");
         assertThat(r.count(DeployHostState.CHANGED)).isEqualTo(4);
     }
 
@@ -141,19 +154,24 @@ class DeployRunnerTest {
         String first = fleet().hostNames().getFirst();
         Files.createDirectories(dir.resolve(first));
         Deploy deploy = host -> {
-            var existing = host.fact(new dev.jinfra.facts.DirectoryInfo(dir.resolve(host.name()).toString()));
+            var existing = host.fact(
+                    new dev.jinfra.facts.DirectoryInfo(dir.resolve(host.name()).toString()));
             if (existing == null) {
-                files.directory(dir.resolve(host.name()).resolve("new").toString()).name("Fresh host: " + host.data("ssh_user"));
+                files.directory(dir.resolve(host.name()).resolve("new").toString())
+                        .name("Fresh host: " + host.data("ssh_user"));
             }
         };
         DeployResult r = run(deploy, false);
         assertThat(r.hostStates().get(first)).isEqualTo(DeployHostState.UNCHANGED);
         assertThat(r.count(DeployHostState.CHANGED)).isEqualTo(4);
-        assertThat(r.operations()).extracting(DeployListener.PlannedOperation::name).containsExactly("Fresh host: " + fleet().user());
+        assertThat(r.operations())
+                .extracting(DeployListener.PlannedOperation::name)
+                .containsExactly("Fresh host: " + fleet().user());
     }
 
     DeployResult runWith(Deploy deploy, DeployRunner.Options options) {
-        return new DeployRunner(h -> sshExtension.connector()).run(hosts(), List.of(deploy), options, new DeployListener() {});
+        return new DeployRunner(h -> sshExtension.connector())
+                .run(hosts(), List.of(deploy), options, new DeployListener() {});
     }
 
     @Test
@@ -163,7 +181,12 @@ class DeployRunnerTest {
             server.shell("echo first $FLEET_HOST >> " + log).name("first");
             server.shell("echo second $FLEET_HOST >> " + log).name("second");
         };
-        DeployResult r = runWith(deploy, DeployRunner.Options.builder().parallel(100).batching(dev.jinfra.engine.Batching.parse("2", java.time.Duration.ZERO)).build());
+        DeployResult r = runWith(
+                deploy,
+                DeployRunner.Options.builder()
+                        .parallel(100)
+                        .batching(dev.jinfra.engine.Batching.parse("2", java.time.Duration.ZERO))
+                        .build());
         assertThat(r.hostStates().values()).containsOnly(DeployHostState.CHANGED);
         List<String> lines = readLines(log);
         // Both operations of a batch finish before the next batch's first operation starts.
@@ -179,32 +202,56 @@ class DeployRunnerTest {
             server.shell("[ \"$FLEET_HOST\" != " + failing + " ]").name("check");
             files.directory(dir.resolve(host.name()).toString()).name("dir");
         };
-        DeployResult r = runWith(deploy, DeployRunner.Options.builder().parallel(100).budget(dev.jinfra.engine.FailureBudget.FAIL_FAST).build());
+        DeployResult r = runWith(
+                deploy,
+                DeployRunner.Options.builder()
+                        .parallel(100)
+                        .budget(dev.jinfra.engine.FailureBudget.FAIL_FAST)
+                        .build());
         assertThat(r.stopReason()).isEqualTo("a host failed (fail-fast)");
         // The failed host left the run: its later operation is skipped. The others did not get to theirs.
-        assertThat(r.outcomes()).filteredOn(o -> o.name().equals("dir")).allSatisfy(o -> assertThat(o.status())
-                .isEqualTo(o.host().name().equals(failing) ? OperationStatus.SKIPPED : OperationStatus.NOT_RUN));
-        assertThat(r.outcomes()).filteredOn(o -> o.status() == OperationStatus.NOT_RUN)
+        assertThat(r.outcomes())
+                .filteredOn(o -> o.name().equals("dir"))
+                .allSatisfy(o -> assertThat(o.status())
+                        .isEqualTo(
+                                o.host().name().equals(failing) ? OperationStatus.SKIPPED : OperationStatus.NOT_RUN));
+        assertThat(r.outcomes())
+                .filteredOn(o -> o.status() == OperationStatus.NOT_RUN)
                 .allSatisfy(o -> assertThat(o.reason()).isEqualTo("run stopped: a host failed (fail-fast)"));
         assertThat(r.count(DeployHostState.INCOMPLETE)).isEqualTo(4);
-        assertThat(r.hostErrors().get(fleet().hostNames().getFirst())).isEqualTo("not finished: run stopped: a host failed (fail-fast)");
-        assertThat(r.describe()).endsWith("0 of 5 hosts succeeded: 0 changed, 0 unchanged; 1 failed; 4 incomplete (stopped: a host failed (fail-fast))");
+        assertThat(r.hostErrors().get(fleet().hostNames().getFirst()))
+                .isEqualTo("not finished: run stopped: a host failed (fail-fast)");
+        assertThat(r.describe())
+                .endsWith(
+                        "0 of 5 hosts succeeded: 0 changed, 0 unchanged; 1 failed; 4 incomplete (stopped: a host failed (fail-fast))");
     }
 
     @Test
     void aBatchInWhichEveryHostFailedStopsTheLaterBatches() {
         Deploy deploy = host -> server.shell("false").name("always fails");
-        DeployResult r = runWith(deploy, DeployRunner.Options.builder().parallel(100).batching(dev.jinfra.engine.Batching.parse("2", java.time.Duration.ZERO)).build());
+        DeployResult r = runWith(
+                deploy,
+                DeployRunner.Options.builder()
+                        .parallel(100)
+                        .batching(dev.jinfra.engine.Batching.parse("2", java.time.Duration.ZERO))
+                        .build());
         assertThat(r.count(DeployHostState.FAILED)).isEqualTo(2);
         assertThat(r.count(DeployHostState.NOT_STARTED)).isEqualTo(3);
-        assertThat(r.hostErrors().get(fleet().hostNames().get(4))).isEqualTo("not started: every host of batch 1 failed");
+        assertThat(r.hostErrors().get(fleet().hostNames().get(4)))
+                .isEqualTo("not started: every host of batch 1 failed");
     }
 
     @Test
     void aFailureBudgetAllowsSomeFailures() {
         String failing = fleet().hostNames().get(0);
-        Deploy deploy = host -> server.shell("[ \"$FLEET_HOST\" != " + failing + " ]").name("check");
-        DeployResult within = runWith(deploy, DeployRunner.Options.builder().parallel(100).budget(dev.jinfra.engine.FailureBudget.maxPercent(25)).build());
+        Deploy deploy =
+                host -> server.shell("[ \"$FLEET_HOST\" != " + failing + " ]").name("check");
+        DeployResult within = runWith(
+                deploy,
+                DeployRunner.Options.builder()
+                        .parallel(100)
+                        .budget(dev.jinfra.engine.FailureBudget.maxPercent(25))
+                        .build());
         assertThat(within.stopReason()).isNull();
         assertThat(within.count(DeployHostState.CHANGED)).isEqualTo(4);
     }
@@ -216,11 +263,14 @@ class DeployRunnerTest {
             server.shell("sleep 30").name("long");
             files.directory(dir.resolve(host.name()).toString()).name("after");
         };
-        var running = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                runner.run(hosts(), List.of(deploy), DeployRunner.Options.defaults(), new DeployListener() {}));
+        var running = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> runner.run(hosts(), List.of(deploy), DeployRunner.Options.defaults(), new DeployListener() {}));
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
         // Every host runs its long command (after the fact probe of the prepare phase).
-        while (fleet().hosts().stream().filter(h -> h.commands().stream().anyMatch(c -> c.contains("sleep 30"))).count() < 5
+        while (fleet().hosts().stream()
+                                .filter(h -> h.commands().stream().anyMatch(c -> c.contains("sleep 30")))
+                                .count()
+                        < 5
                 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
@@ -228,13 +278,16 @@ class DeployRunnerTest {
         long cancelledAt = System.nanoTime();
         runner.cancel();
         DeployResult r = running.get(20, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - cancelledAt))
+                .isLessThan(java.time.Duration.ofSeconds(5));
         assertThat(r.interrupted()).isTrue();
         assertThat(r.hostStates()).hasSize(5);
-        assertThat(r.outcomes()).filteredOn(o -> o.name().equals("after"))
+        assertThat(r.outcomes())
+                .filteredOn(o -> o.name().equals("after"))
                 .allSatisfy(o -> assertThat(o.status()).isIn(OperationStatus.NOT_RUN, OperationStatus.SKIPPED));
         // The commands the cancel ended were interrupted, not lost.
-        assertThat(r.outcomes()).filteredOn(o -> o.name().equals("long"))
+        assertThat(r.outcomes())
+                .filteredOn(o -> o.name().equals("long"))
                 .allSatisfy(o -> assertThat(o.reason()).isEqualTo("interrupted: sleep 30"));
         assertThat(r.describe()).endsWith("(interrupted)");
     }
@@ -243,18 +296,21 @@ class DeployRunnerTest {
     void cancellingWhileHostsWaitToConnectEndsThemAtOnceAsNotStarted() throws Exception {
         fleet().hostNames().forEach(n -> fleet().host(n).fault(Fault.HANG_CONNECT));
         // One handshake at a time: four hosts queue in the connector behind one that never answers.
-        try (var ssh = dev.jinfra.connect.SshConnector.builder().policy(new dev.jinfra.connect.ConnectionPolicy(1, 100)).build()) {
+        try (var ssh = dev.jinfra.connect.SshConnector.builder()
+                .policy(new dev.jinfra.connect.ConnectionPolicy(1, 100))
+                .build()) {
             var runner = new DeployRunner(h -> ssh);
             var hosts = FleetHosts.all(fleet(), Map.of(dev.jinfra.inventory.HostKeys.SSH_CONNECT_TIMEOUT, 10));
             Deploy deploy = host -> server.shell("true").name("never");
-            var running = java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                    runner.run(hosts, List.of(deploy), DeployRunner.Options.defaults(), new DeployListener() {}));
+            var running = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> runner.run(hosts, List.of(deploy), DeployRunner.Options.defaults(), new DeployListener() {}));
             Thread.sleep(300);
             long cancelledAt = System.nanoTime();
             runner.cancel();
             DeployResult r = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
             // Without stopping the queue, each host would wait out its ten-second connect timeout in turn.
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(java.time.Duration.ofSeconds(2));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - cancelledAt))
+                    .isLessThan(java.time.Duration.ofSeconds(2));
             assertThat(r.interrupted()).isTrue();
             assertThat(r.hostStates().values()).containsOnly(DeployHostState.NOT_STARTED);
             assertThat(fleet().hosts()).allSatisfy(h -> assertThat(h.commands()).isEmpty());
@@ -283,26 +339,36 @@ class DeployRunnerTest {
         Path local = Files.writeString(dir.resolve("motd.txt"), "welcome to $(hostname)\n");
         Deploy deploy = host -> {
             files.directory(dir.resolve(host.name()).toString());
-            files.put(local.toString(), dir.resolve(host.name()).resolve("motd").toString(), "640").name("motd");
+            files.put(local.toString(), dir.resolve(host.name()).resolve("motd").toString(), "640")
+                    .name("motd");
         };
         DeployResult first = run(deploy, false);
         assertThat(first.hostStates().values()).containsOnly(DeployHostState.CHANGED);
         Path uploaded = dir.resolve(fleet().hostNames().getFirst()).resolve("motd");
         assertThat(Files.readString(uploaded)).isEqualTo("welcome to $(hostname)\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(uploaded))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(uploaded)))
+                .isEqualTo("rw-r-----");
         // Nothing is left behind: no upload in /tmp, no temporary file next to the destination.
-        assertThat(Files.list(uploaded.getParent()).map(p -> p.getFileName().toString()).toList()).containsExactly("motd");
+        assertThat(Files.list(uploaded.getParent())
+                        .map(p -> p.getFileName().toString())
+                        .toList())
+                .containsExactly("motd");
 
         DeployResult second = run(deploy, false);
         assertThat(second.hostStates().values()).containsOnly(DeployHostState.UNCHANGED);
 
         Files.writeString(local, "new text\n");
         DeployResult dry = run(deploy, true);
-        OperationOutcome preview = dry.outcomes().stream().filter(o -> o.name().equals("motd")).findFirst().orElseThrow();
+        OperationOutcome preview = dry.outcomes().stream()
+                .filter(o -> o.name().equals("motd"))
+                .findFirst()
+                .orElseThrow();
         assertThat(preview.diff()).contains("-welcome to $(hostname)\n").contains("+new text\n");
         assertThat(Files.readString(uploaded)).isEqualTo("welcome to $(hostname)\n");
         DeployResult third = run(deploy, false);
-        assertThat(third.outcomes()).filteredOn(o -> o.name().equals("motd")).extracting(OperationOutcome::status)
+        assertThat(third.outcomes())
+                .filteredOn(o -> o.name().equals("motd"))
+                .extracting(OperationOutcome::status)
                 .containsOnly(OperationStatus.CHANGED);
         assertThat(Files.readString(uploaded)).isEqualTo("new text\n");
     }

@@ -41,7 +41,8 @@ class FixtureTest {
         String name = file.getParent().getFileName().toString();
         Map<String, Object> args = JSON.convertValue(c.path("args"), Map.class);
         if (c.has("error") && !c.has("facts")) {
-            assertThatThrownBy(() -> Catalog.operation(name, args)).hasMessage(c.get("error").asText());
+            assertThatThrownBy(() -> Catalog.operation(name, args))
+                    .hasMessage(c.get("error").asText());
             return;
         }
         Operation op = Catalog.operation(name, args);
@@ -125,6 +126,7 @@ class FixtureTest {
     }
 
     private static String label(Path file) {
-        return file.getParent().getFileName() + "/" + file.getFileName().toString().replace(".json", "");
+        return file.getParent().getFileName() + "/"
+                + file.getFileName().toString().replace(".json", "");
     }
 }

@@ -26,15 +26,20 @@ class OperationControlsTest {
     @TempDir
     Path dir;
 
-
-
     DeployResult run(Deploy deploy) {
-        return new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy),
-                DeployRunner.Options.defaults(), new DeployListener() {});
+        return new DeployRunner(h -> sshExtension.connector())
+                .run(
+                        FleetHosts.all(fleetExtension.fleet(), Map.of()),
+                        List.of(deploy),
+                        DeployRunner.Options.defaults(),
+                        new DeployListener() {});
     }
 
     List<OperationStatus> statuses(DeployResult r, String operation) {
-        return r.outcomes().stream().filter(o -> o.name().equals(operation)).map(OperationOutcome::status).toList();
+        return r.outcomes().stream()
+                .filter(o -> o.name().equals(operation))
+                .map(OperationOutcome::status)
+                .toList();
     }
 
     @Test
@@ -42,20 +47,25 @@ class OperationControlsTest {
         String first = fleetExtension.fleet().hostNames().getFirst();
         Files.createDirectories(dir.resolve(first));
         Deploy deploy = host -> {
-            OperationCall made = files.directory(dir.resolve(host.name()).toString()).name("dir");
+            OperationCall made =
+                    files.directory(dir.resolve(host.name()).toString()).name("dir");
             server.shell("echo reloaded").name("reload").when(made::changed);
         };
         DeployResult r = run(deploy);
-        assertThat(statuses(r, "dir")).containsExactly(OperationStatus.UNCHANGED, OperationStatus.CHANGED, OperationStatus.CHANGED);
-        assertThat(statuses(r, "reload")).containsExactly(OperationStatus.SKIPPED, OperationStatus.CHANGED, OperationStatus.CHANGED);
+        assertThat(statuses(r, "dir"))
+                .containsExactly(OperationStatus.UNCHANGED, OperationStatus.CHANGED, OperationStatus.CHANGED);
+        assertThat(statuses(r, "reload"))
+                .containsExactly(OperationStatus.SKIPPED, OperationStatus.CHANGED, OperationStatus.CHANGED);
         assertThat(r.hostStates().get(first)).isEqualTo(DeployHostState.UNCHANGED);
     }
 
     @Test
     void retriesRunAFailedCommandAgain() {
         Path counter = dir.resolve("tries");
-        Deploy deploy = host -> server.shell("echo x >> " + counter + "-$FLEET_HOST; [ $(wc -l < " + counter + "-$FLEET_HOST) -ge 3 ]")
-                .name("flaky").retries(3, Duration.ofMillis(10));
+        Deploy deploy = host -> server.shell(
+                        "echo x >> " + counter + "-$FLEET_HOST; [ $(wc -l < " + counter + "-$FLEET_HOST) -ge 3 ]")
+                .name("flaky")
+                .retries(3, Duration.ofMillis(10));
         DeployResult r = run(deploy);
         assertThat(statuses(r, "flaky")).containsOnly(OperationStatus.CHANGED);
     }
@@ -65,7 +75,9 @@ class OperationControlsTest {
         Path counter = dir.resolve("polls");
         Deploy deploy = host -> server.shell("echo x >> " + counter + "-$FLEET_HOST; [ $(wc -l < " + counter
                         + "-$FLEET_HOST) -ge 3 ] && echo ready || echo starting")
-                .name("poll").retries(5, Duration.ofMillis(5)).retryUntil(out -> out.contains("ready"));
+                .name("poll")
+                .retries(5, Duration.ofMillis(5))
+                .retryUntil(out -> out.contains("ready"));
         DeployResult r = run(deploy);
         assertThat(statuses(r, "poll")).containsOnly(OperationStatus.CHANGED);
         assertThat(r.outcomes().getFirst().stdout()).endsWith("ready\n");
@@ -73,7 +85,8 @@ class OperationControlsTest {
 
     @Test
     void aChosenShellInterpretsTheCommands() {
-        DeployResult r = run(host -> server.shell("[ -n \"$BASH_VERSION\" ]").name("bash").shell("bash"));
+        DeployResult r = run(
+                host -> server.shell("[ -n \"$BASH_VERSION\" ]").name("bash").shell("bash"));
         assertThat(statuses(r, "bash")).containsOnly(OperationStatus.CHANGED);
     }
 
@@ -86,7 +99,8 @@ class OperationControlsTest {
     @Test
     void continueOnErrorRunsTheRemainingCommandsButStillFails() throws Exception {
         Path marker = dir.resolve("after");
-        DeployResult r = run(host -> server.shell("false", "touch " + marker).name("both").continueOnError());
+        DeployResult r = run(
+                host -> server.shell("false", "touch " + marker).name("both").continueOnError());
         assertThat(statuses(r, "both")).containsOnly(OperationStatus.FAILED);
         assertThat(marker).exists();
     }
@@ -104,7 +118,10 @@ class OperationControlsTest {
     @Test
     void withASudoPasswordTheCommandGetsOnlyItsOwnInputWhenSudoAsksForNone() {
         // As root, sudo asks for no password and reads none: the password must still not reach the command.
-        DeployResult r = run(host -> server.shell("cat").name("cat").sudo().sudoPassword(new Secret("s3cret-pw"))
+        DeployResult r = run(host -> server.shell("cat")
+                .name("cat")
+                .sudo()
+                .sudoPassword(new Secret("s3cret-pw"))
                 .stdin("own input\n"));
         assertThat(r.outcomes()).allSatisfy(o -> {
             assertThat(o.status()).isEqualTo(OperationStatus.CHANGED);
@@ -114,7 +131,9 @@ class OperationControlsTest {
 
     @Test
     void stdinReachesTheCommands() {
-        DeployResult r = run(host -> server.shell("read line; [ \"$line\" = 'hello there' ]").name("read").stdin("hello there\n"));
+        DeployResult r = run(host -> server.shell("read line; [ \"$line\" = 'hello there' ]")
+                .name("read")
+                .stdin("hello there\n"));
         assertThat(statuses(r, "read")).containsOnly(OperationStatus.CHANGED);
     }
 }

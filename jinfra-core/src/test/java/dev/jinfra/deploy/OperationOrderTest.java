@@ -38,7 +38,9 @@ class OperationOrderTest {
         Map<OperationId, String> names = new LinkedHashMap<>();
         for (Host h : hosts) {
             var registered = PrepareContext.prepare(h, List.of(deploy), FactSource.NONE);
-            sequences.put(h.name(), registered.stream().map(PrepareContext.Registered::id).toList());
+            sequences.put(
+                    h.name(),
+                    registered.stream().map(PrepareContext.Registered::id).toList());
             registered.forEach(r -> names.put(r.id(), r.call().displayName()));
         }
         return OperationOrder.merge(sequences).stream().map(names::get).toList();
@@ -85,7 +87,8 @@ class OperationOrderTest {
         assertThat(registered.get(0).id()).isNotEqualTo(registered.get(2).id());
         // deploy lambda > piece > op helper: every user frame counts, so each call of the piece is its own site.
         assertThat(registered.get(0).id().callSites()).hasSize(3);
-        assertThat(registered.get(0).id().where()).isEqualTo(registered.get(2).id().where());
+        assertThat(registered.get(0).id().where())
+                .isEqualTo(registered.get(2).id().where());
     }
 
     static void piece(String label) {
@@ -123,7 +126,8 @@ class OperationOrderTest {
 
     @Test
     void registeringOutsideADeployIsRefused() {
-        assertThatThrownBy(() -> op("stray")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> op("stray"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("prepare phase");
     }
 }

@@ -23,24 +23,32 @@ class ProposalTest {
 
     private Run run(boolean dry, Deploy deploy) {
         var local = new LocalConnector();
-        var options = DeployRunner.Options.builder().parallel(10).dryRun(dry).commandLine(Settings.NONE.sudo("nobody").withControls(Controls.NONE)).build();
+        var options = DeployRunner.Options.builder()
+                .parallel(10)
+                .dryRun(dry)
+                .commandLine(Settings.NONE.sudo("nobody").withControls(Controls.NONE))
+                .build();
         List<Proposal> proposals = new ArrayList<>();
         List<String> events = new ArrayList<>();
         List<Proposal> approved = new ArrayList<>();
         DeployResult r = new DeployRunner(h -> local)
                 .confirmWith((plan, proposal) -> approved.add(proposal))
-                .run(List.of(new Host(Host.LOCAL, List.of(), Map.of("sudo", "false"))), List.of(deploy), options, new DeployListener() {
-                    @Override
-                    public void proposed(Proposal proposal) {
-                        proposals.add(proposal);
-                        events.add("proposed");
-                    }
+                .run(
+                        List.of(new Host(Host.LOCAL, List.of(), Map.of("sudo", "false"))),
+                        List.of(deploy),
+                        options,
+                        new DeployListener() {
+                            @Override
+                            public void proposed(Proposal proposal) {
+                                proposals.add(proposal);
+                                events.add("proposed");
+                            }
 
-                    @Override
-                    public void operationStarted(int number, int total, PlannedOperation operation) {
-                        events.add("start " + number);
-                    }
-                });
+                            @Override
+                            public void operationStarted(int number, int total, PlannedOperation operation) {
+                                events.add("start " + number);
+                            }
+                        });
         if (!dry) {
             assertThat(approved).as("the confirmation sees the proposal").isEqualTo(proposals);
         }
@@ -62,12 +70,14 @@ class ProposalTest {
         Run run = run(false, deploy);
         assertThat(run.events()).startsWith("proposed", "start 1");
         Proposal p = run.proposals().getFirst();
-        assertThat(p.entries()).extracting(Proposal.Entry::name, Proposal.Entry::kind).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("existing dir", Proposal.Kind.NO_CHANGE),
-                org.assertj.core.groups.Tuple.tuple("new dir", Proposal.Kind.CHANGE),
-                org.assertj.core.groups.Tuple.tuple("conf file", Proposal.Kind.CHANGE),
-                org.assertj.core.groups.Tuple.tuple("conf line", Proposal.Kind.UNKNOWN),
-                org.assertj.core.groups.Tuple.tuple("check", Proposal.Kind.CHANGE));
+        assertThat(p.entries())
+                .extracting(Proposal.Entry::name, Proposal.Entry::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("existing dir", Proposal.Kind.NO_CHANGE),
+                        org.assertj.core.groups.Tuple.tuple("new dir", Proposal.Kind.CHANGE),
+                        org.assertj.core.groups.Tuple.tuple("conf file", Proposal.Kind.CHANGE),
+                        org.assertj.core.groups.Tuple.tuple("conf line", Proposal.Kind.UNKNOWN),
+                        org.assertj.core.groups.Tuple.tuple("check", Proposal.Kind.CHANGE));
         assertThat(p.entries().get(0).reason()).contains("is a directory");
         assertThat(p.entries().get(1).commands()).containsExactly("mkdir -p -- " + created);
         assertThat(p.entries().get(3).reason()).isNotBlank();
@@ -75,8 +85,14 @@ class ProposalTest {
         assertThat(p.hostsToChange()).containsExactly(Host.LOCAL);
 
         // What was proposed then ran, and the line was decided at its turn.
-        assertThat(run.result().outcomes()).extracting(OperationOutcome::status).containsExactly(OperationStatus.UNCHANGED,
-                OperationStatus.CHANGED, OperationStatus.CHANGED, OperationStatus.CHANGED, OperationStatus.CHANGED);
+        assertThat(run.result().outcomes())
+                .extracting(OperationOutcome::status)
+                .containsExactly(
+                        OperationStatus.UNCHANGED,
+                        OperationStatus.CHANGED,
+                        OperationStatus.CHANGED,
+                        OperationStatus.CHANGED,
+                        OperationStatus.CHANGED);
         assertThat(Files.readString(created.resolve("conf"))).isEqualTo("a = 1\n");
     }
 
@@ -91,7 +107,8 @@ class ProposalTest {
     @Test
     void theProposedCommandsCarryTheSettingsTheyRunWith() {
         Run run = run(true, host -> server.shell("id").name("id").sudo("app"));
-        assertThat(run.proposals().getFirst().entries().getFirst().commands()).containsExactly("sudo -H -n -u app -- sh -c id");
+        assertThat(run.proposals().getFirst().entries().getFirst().commands())
+                .containsExactly("sudo -H -n -u app -- sh -c id");
     }
 
     @Test
@@ -105,8 +122,13 @@ class ProposalTest {
             server.shell("true").name("after");
         };
         Run run = run(true, deploy);
-        assertThat(run.result().outcomes()).extracting(OperationOutcome::status).containsExactly(OperationStatus.CHANGED,
-                OperationStatus.CHANGED, OperationStatus.UNKNOWN, OperationStatus.CHANGED);
+        assertThat(run.result().outcomes())
+                .extracting(OperationOutcome::status)
+                .containsExactly(
+                        OperationStatus.CHANGED,
+                        OperationStatus.CHANGED,
+                        OperationStatus.UNKNOWN,
+                        OperationStatus.CHANGED);
         assertThat(run.result().outcomes().get(2).reason()).startsWith("depends on an earlier change: ");
         assertThat(run.result().hostStates()).containsEntry(Host.LOCAL, DeployHostState.CHANGED);
         assertThat(run.result().hostErrors()).isEmpty();
@@ -116,8 +138,12 @@ class ProposalTest {
     @Test
     void aDryRunStillFailsAPlanErrorThatNoEarlierChangeExplains() {
         Path missing = dir.resolve("missing");
-        Run run = run(true, host -> files.line(missing.resolve("conf").toString(), "a = 1").name("conf line"));
-        assertThat(run.result().outcomes()).extracting(OperationOutcome::status).containsExactly(OperationStatus.FAILED);
+        Run run = run(
+                true,
+                host -> files.line(missing.resolve("conf").toString(), "a = 1").name("conf line"));
+        assertThat(run.result().outcomes())
+                .extracting(OperationOutcome::status)
+                .containsExactly(OperationStatus.FAILED);
         assertThat(run.result().hostStates()).containsEntry(Host.LOCAL, DeployHostState.FAILED);
     }
 }

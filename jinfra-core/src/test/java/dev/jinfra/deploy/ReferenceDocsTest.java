@@ -21,7 +21,9 @@ class ReferenceDocsTest {
             Files.createDirectories(reference().getParent());
             Files.writeString(reference(), generated);
         }
-        assertThat(reference()).as("docs/reference.md is generated; see its first lines to regenerate").exists();
+        assertThat(reference())
+                .as("docs/reference.md is generated; see its first lines to regenerate")
+                .exists();
         assertThat(Files.readString(reference())).isEqualTo(generated);
     }
 

@@ -42,18 +42,22 @@ class SecretOutputTest {
     private Run run(boolean dry, Deploy deploy) {
         List<Proposal> proposals = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        DeployResult r = new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()),
-                List.of(deploy), DeployRunner.Options.builder().parallel(10).dryRun(dry).build(), new DeployListener() {
-                    @Override
-                    public void planned(List<PlannedOperation> operations) {
-                        operations.forEach(o -> names.add(o.name()));
-                    }
+        DeployResult r = new DeployRunner(h -> sshExtension.connector())
+                .run(
+                        FleetHosts.all(fleetExtension.fleet(), Map.of()),
+                        List.of(deploy),
+                        DeployRunner.Options.builder().parallel(10).dryRun(dry).build(),
+                        new DeployListener() {
+                            @Override
+                            public void planned(List<PlannedOperation> operations) {
+                                operations.forEach(o -> names.add(o.name()));
+                            }
 
-                    @Override
-                    public void proposed(Proposal proposal) {
-                        proposals.add(proposal);
-                    }
-                });
+                            @Override
+                            public void proposed(Proposal proposal) {
+                                proposals.add(proposal);
+                            }
+                        });
         return new Run(r, proposals, names);
     }
 
@@ -61,16 +65,26 @@ class SecretOutputTest {
     void secretEnvironmentValuesAreSentButShownMasked() throws Exception {
         Path out = dir.resolve("out");
         Run run = run(false, host -> {
-            server.shell("printf '%s %s' \"$DB_PASSWORD\" \"$LANG\" > " + out).name("write").env("DB_PASSWORD", "hunter2-value")
+            server.shell("printf '%s %s' \"$DB_PASSWORD\" \"$LANG\" > " + out)
+                    .name("write")
+                    .env("DB_PASSWORD", "hunter2-value")
                     .env("LANG", "C");
             server.shell("exit 3").name("fails").env("API_TOKEN", "tok-value");
         });
         assertThat(Files.readString(out)).isEqualTo("hunter2-value C");
         OperationOutcome write = run.result().outcomes().getFirst();
-        assertThat(write.commands()).singleElement().asString().contains("export DB_PASSWORD='\\''****'\\''").contains("LANG=C");
-        assertThat(run.proposals().getFirst().entries().getFirst().commands()).singleElement().asString()
+        assertThat(write.commands())
+                .singleElement()
+                .asString()
+                .contains("export DB_PASSWORD='\\''****'\\''")
+                .contains("LANG=C");
+        assertThat(run.proposals().getFirst().entries().getFirst().commands())
+                .singleElement()
+                .asString()
                 .contains("export DB_PASSWORD='\\''****'\\''");
-        assertThat(run.result().outcomes().get(1).reason()).startsWith("exit 3: ").contains("export API_TOKEN='\\''****'\\''");
+        assertThat(run.result().outcomes().get(1).reason())
+                .startsWith("exit 3: ")
+                .contains("export API_TOKEN='\\''****'\\''");
         assertThat(run.shown()).doesNotContain("hunter2-value").doesNotContain("tok-value");
     }
 
@@ -78,8 +92,11 @@ class SecretOutputTest {
     void aGitUrlsPasswordIsMaskedInTheNameCommandsAndErrors() {
         String url = "https://deploy:tok-in-url@127.0.0.1:1/app.git";
         Run dry = run(true, host -> git.repo(url, dir.resolve("app").toString()));
-        assertThat(dry.planNames()).containsExactly("Git repo: https://deploy:****@127.0.0.1:1/app.git at " + dir.resolve("app"));
-        assertThat(dry.result().outcomes().getFirst().commands()).singleElement().asString()
+        assertThat(dry.planNames())
+                .containsExactly("Git repo: https://deploy:****@127.0.0.1:1/app.git at " + dir.resolve("app"));
+        assertThat(dry.result().outcomes().getFirst().commands())
+                .singleElement()
+                .asString()
                 .contains("https://deploy:****@127.0.0.1:1/app.git");
 
         // Nothing listens on port 1: the clone fails, and its error quotes the command as shown.
@@ -93,12 +110,15 @@ class SecretOutputTest {
     void aCheckoutOfAnotherUrlIsReportedWithoutEitherPassword() throws Exception {
         Path app = dir.resolve("app");
         Files.createDirectories(app);
-        for (String[] cmd : List.of(new String[] {"git", "init", "-q", app.toString()},
-                new String[] {"git", "-C", app.toString(), "remote", "add", "origin", "https://old:old-secret@127.0.0.1:1/old.git"})) {
+        for (String[] cmd : List.of(new String[] {"git", "init", "-q", app.toString()}, new String[] {
+            "git", "-C", app.toString(), "remote", "add", "origin", "https://old:old-secret@127.0.0.1:1/old.git"
+        })) {
             assertThat(new ProcessBuilder(cmd).inheritIO().start().waitFor()).isZero();
         }
         Run run = run(true, host -> git.repo("https://new:new-secret@127.0.0.1:1/app.git", app.toString()));
-        assertThat(run.result().outcomes().getFirst().reason()).contains("old:****@").contains("new:****@");
+        assertThat(run.result().outcomes().getFirst().reason())
+                .contains("old:****@")
+                .contains("new:****@");
         assertThat(run.shown()).doesNotContain("old-secret").doesNotContain("new-secret");
     }
 

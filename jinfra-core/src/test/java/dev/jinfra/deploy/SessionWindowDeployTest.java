@@ -51,16 +51,20 @@ class SessionWindowDeployTest {
     void aDeployOnAThousandHostsCompletesWithinAWindowOfSixtyFourSessions(DeployRunner.Strategy strategy) {
         var waitedMost = new AtomicInteger();
         // The connector allows 64 sessions, as an open-file limit of 320 would: the window keeps to that.
-        try (var ssh = new CountingConnector(SshConnector.builder().policy(new ConnectionPolicy(64, WINDOW)).build())) {
+        try (var ssh = new CountingConnector(
+                SshConnector.builder().policy(new ConnectionPolicy(64, WINDOW)).build())) {
             var options = DeployRunner.Options.builder().strategy(strategy).build();
-            DeployResult r = new DeployRunner(h -> ssh).run(hosts(), List.of(twoOperations()), options, new DeployListener() {
-                @Override
-                public void sessionsWaiting(int n) {
-                    waitedMost.accumulateAndGet(n, Math::max);
-                }
-            });
+            DeployResult r = new DeployRunner(h -> ssh)
+                    .run(hosts(), List.of(twoOperations()), options, new DeployListener() {
+                        @Override
+                        public void sessionsWaiting(int n) {
+                            waitedMost.accumulateAndGet(n, Math::max);
+                        }
+                    });
             assertThat(r.hostStates().values()).as(r.describe()).containsOnly(DeployHostState.CHANGED);
-            assertThat(r.outcomes()).hasSize(2 * HOSTS).allSatisfy(o -> assertThat(o.status()).isEqualTo(OperationStatus.CHANGED));
+            assertThat(r.outcomes())
+                    .hasSize(2 * HOSTS)
+                    .allSatisfy(o -> assertThat(o.status()).isEqualTo(OperationStatus.CHANGED));
             assertThat(ssh.mostOpenAtOnce()).isLessThanOrEqualTo(WINDOW);
             assertThat(ssh.openNow()).isZero();
             assertThat(dir.resolve(hosts().getLast().name())).isDirectory();
@@ -72,13 +76,16 @@ class SessionWindowDeployTest {
         var waitedMost = new AtomicInteger();
         List<Host> some = hosts().subList(0, 40);
         try (var ssh = new CountingConnector(SshConnector.builder().build())) {
-            var options = DeployRunner.Options.builder().policy(RunPolicy.builder().sessionWindow(4).build()).build();
-            DeployResult r = new DeployRunner(h -> ssh).run(some, List.of(twoOperations()), options, new DeployListener() {
-                @Override
-                public void sessionsWaiting(int n) {
-                    waitedMost.accumulateAndGet(n, Math::max);
-                }
-            });
+            var options = DeployRunner.Options.builder()
+                    .policy(RunPolicy.builder().sessionWindow(4).build())
+                    .build();
+            DeployResult r = new DeployRunner(h -> ssh)
+                    .run(some, List.of(twoOperations()), options, new DeployListener() {
+                        @Override
+                        public void sessionsWaiting(int n) {
+                            waitedMost.accumulateAndGet(n, Math::max);
+                        }
+                    });
             assertThat(r.hostStates().values()).as(r.describe()).containsOnly(DeployHostState.CHANGED);
             assertThat(ssh.mostOpenAtOnce()).isLessThanOrEqualTo(4);
             // Every other operation starts on the hosts whose sessions are still open: not every host reconnects.

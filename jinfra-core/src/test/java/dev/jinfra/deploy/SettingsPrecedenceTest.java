@@ -16,8 +16,13 @@ class SettingsPrecedenceTest {
 
     static Map<String, String> commandsByOperation(Host host, Settings commandLine, Deploy deploy) {
         var local = new LocalConnector();
-        var options = DeployRunner.Options.builder().parallel(10).dryRun(true).commandLine(commandLine).build();
-        DeployResult r = new DeployRunner(h -> local).run(List.of(host), List.of(deploy), options, new DeployListener() {});
+        var options = DeployRunner.Options.builder()
+                .parallel(10)
+                .dryRun(true)
+                .commandLine(commandLine)
+                .build();
+        DeployResult r =
+                new DeployRunner(h -> local).run(List.of(host), List.of(deploy), options, new DeployListener() {});
         var out = new java.util.LinkedHashMap<String, String>();
         r.outcomes().forEach(o -> out.put(o.name(), String.join("\n", o.commands())));
         return out;
@@ -26,7 +31,11 @@ class SettingsPrecedenceTest {
     @Test
     void eachLevelDecidesWhatTheLevelsAboveLeaveUnsaid() {
         Host host = new Host(Host.LOCAL, List.of(), Map.of("env", Map.of("LEVEL", "host"), "chdir", "/hostdir"));
-        Settings commandLine = Settings.NONE.env("LEVEL", "cli").env("ONLY_CLI", "yes").chdir("/cli").sudo();
+        Settings commandLine = Settings.NONE
+                .env("LEVEL", "cli")
+                .env("ONLY_CLI", "yes")
+                .chdir("/cli")
+                .sudo();
         Deploy deploy = h -> {
             with(settings().env("LEVEL", "piece").chdir("/piece"), () -> {
                 server.shell("a").name("operation").env("LEVEL", "op");
@@ -37,19 +46,20 @@ class SettingsPrecedenceTest {
         };
         Map<String, String> commands = commandsByOperation(host, commandLine, deploy);
 
-        assertThat(commands.get("operation")).isEqualTo(
-                "sudo -H -n -u root -- sh -c 'export LEVEL=op; export ONLY_CLI=yes; cd /piece && a'");
-        assertThat(commands.get("piece")).isEqualTo(
-                "sudo -H -n -u root -- sh -c 'export LEVEL=piece; export ONLY_CLI=yes; cd /piece && b'");
-        assertThat(commands.get("host data")).isEqualTo(
-                "sudo -H -n -u root -- sh -c 'export LEVEL=host; export ONLY_CLI=yes; cd /hostdir && c'");
+        assertThat(commands.get("operation"))
+                .isEqualTo("sudo -H -n -u root -- sh -c 'export LEVEL=op; export ONLY_CLI=yes; cd /piece && a'");
+        assertThat(commands.get("piece"))
+                .isEqualTo("sudo -H -n -u root -- sh -c 'export LEVEL=piece; export ONLY_CLI=yes; cd /piece && b'");
+        assertThat(commands.get("host data"))
+                .isEqualTo("sudo -H -n -u root -- sh -c 'export LEVEL=host; export ONLY_CLI=yes; cd /hostdir && c'");
         assertThat(commands.get("own sudo user")).startsWith("sudo -H -n -u app -- ");
     }
 
     @Test
     void hostDataCanTurnSudoOffForItsHost() {
         Host host = new Host(Host.LOCAL, List.of(), Map.of("sudo", "false"));
-        Map<String, String> commands = commandsByOperation(host, Settings.NONE.sudo(), h -> server.shell("id").name("id"));
+        Map<String, String> commands = commandsByOperation(
+                host, Settings.NONE.sudo(), h -> server.shell("id").name("id"));
         assertThat(commands.get("id")).isEqualTo("id");
     }
 
@@ -68,14 +78,19 @@ class SettingsPrecedenceTest {
     @Test
     void piecesNestAndTheInnerOneWins() {
         Host host = new Host(Host.LOCAL, List.of(), Map.of());
-        Deploy deploy = h -> with(settings().env("A", "outer").env("B", "outer"),
+        Deploy deploy = h -> with(
+                settings().env("A", "outer").env("B", "outer"),
                 () -> with(settings().env("A", "inner"), () -> server.shell("x").name("x")));
-        assertThat(commandsByOperation(host, Settings.NONE, deploy).get("x")).isEqualTo("sh -c 'export A=inner; export B=outer; x'");
+        assertThat(commandsByOperation(host, Settings.NONE, deploy).get("x"))
+                .isEqualTo("sh -c 'export A=inner; export B=outer; x'");
     }
 
     @Test
     void secretsDoNotShowInTheOptionsText() {
-        var options = DeployRunner.Options.builder().parallel(1).sudoPassword(new Secret("hunter2")).build();
+        var options = DeployRunner.Options.builder()
+                .parallel(1)
+                .sudoPassword(new Secret("hunter2"))
+                .build();
         assertThat(options.toString()).doesNotContain("hunter2").contains("****");
     }
 }

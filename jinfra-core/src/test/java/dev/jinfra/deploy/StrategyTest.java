@@ -26,16 +26,21 @@ class StrategyTest {
     @TempDir
     Path dir;
 
-
-
     DeployResult run(Deploy deploy, DeployRunner.Strategy strategy) {
         return run(deploy, strategy, 100);
     }
 
     DeployResult run(Deploy deploy, DeployRunner.Strategy strategy, int parallel) {
-        var options = DeployRunner.Options.builder().parallel(parallel).strategy(strategy).build();
-        return new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy), options,
-                new DeployListener() {});
+        var options = DeployRunner.Options.builder()
+                .parallel(parallel)
+                .strategy(strategy)
+                .build();
+        return new DeployRunner(h -> sshExtension.connector())
+                .run(
+                        FleetHosts.all(fleetExtension.fleet(), Map.of()),
+                        List.of(deploy),
+                        options,
+                        new DeployListener() {});
     }
 
     String name(int i) {
@@ -46,7 +51,8 @@ class StrategyTest {
     Deploy staggered() {
         return host -> {
             for (int i = 0; i < 3; i++) {
-                server.shell("if [ \"$FLEET_HOST\" = " + name(i) + " ]; then sleep 0.8; fi").name("step " + i);
+                server.shell("if [ \"$FLEET_HOST\" = " + name(i) + " ]; then sleep 0.8; fi")
+                        .name("step " + i);
             }
         };
     }
@@ -77,14 +83,19 @@ class StrategyTest {
         Deploy deploy = host -> {
             server.shell("true").name("one");
             server.shell("true").name("two");
-            server.shell("if [ \"$FLEET_HOST\" = " + name(2) + " ]; then sleep 1; fi").name("three");
+            server.shell("if [ \"$FLEET_HOST\" = " + name(2) + " ]; then sleep 1; fi")
+                    .name("three");
         };
-        var options = DeployRunner.Options.builder().parallel(100).strategy(DeployRunner.Strategy.FREE).build();
+        var options = DeployRunner.Options.builder()
+                .parallel(100)
+                .strategy(DeployRunner.Strategy.FREE)
+                .build();
         long t0 = System.nanoTime();
-        new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy),
-                options, new DeployListener() {
+        new DeployRunner(h -> sshExtension.connector())
+                .run(FleetHosts.all(fleetExtension.fleet(), Map.of()), List.of(deploy), options, new DeployListener() {
                     @Override
-                    public void operationFinished(int number, int total, PlannedOperation operation, List<OperationOutcome> outcomes) {
+                    public void operationFinished(
+                            int number, int total, PlannedOperation operation, List<OperationOutcome> outcomes) {
                         events.add(operation.name() + "@" + (System.nanoTime() - t0) / 1_000_000);
                     }
                 });
@@ -93,14 +104,17 @@ class StrategyTest {
         assertThat(events.get(2)).startsWith("three@");
         long twoAt = Long.parseLong(events.get(1).substring(4));
         long threeAt = Long.parseLong(events.get(2).substring(6));
-        assertThat(threeAt - twoAt).as("'two' reported before the slow host finished 'three': %s", events).isGreaterThan(600);
+        assertThat(threeAt - twoAt)
+                .as("'two' reported before the slow host finished 'three': %s", events)
+                .isGreaterThan(600);
     }
 
     @Test
     void aBarrierMakesFreeHostsWaitForEachOther() throws Exception {
         Path log = dir.resolve("log");
         Deploy deploy = host -> {
-            server.shell("if [ \"$FLEET_HOST\" = " + name(0) + " ]; then sleep 0.5; fi; echo before >> " + log).name("before");
+            server.shell("if [ \"$FLEET_HOST\" = " + name(0) + " ]; then sleep 0.5; fi; echo before >> " + log)
+                    .name("before");
             barrier();
             server.shell("echo after >> " + log).name("after");
         };
@@ -112,7 +126,9 @@ class StrategyTest {
     @Test
     void serialOperationsStillRunOneHostAtATimeUnderFree() throws Exception {
         Path log = dir.resolve("log");
-        Deploy deploy = host -> server.shell("echo start >> " + log + "; sleep 0.1; echo end >> " + log).name("rolling").serial();
+        Deploy deploy = host -> server.shell("echo start >> " + log + "; sleep 0.1; echo end >> " + log)
+                .name("rolling")
+                .serial();
         DeployResult r = run(deploy, DeployRunner.Strategy.FREE);
         assertThat(r.hostStates().values()).containsOnly(DeployHostState.CHANGED);
         assertThat(Files.readAllLines(log)).containsExactly("start", "end", "start", "end", "start", "end");
@@ -135,8 +151,8 @@ class StrategyTest {
         // Each step marks its host as busy, logs how many hosts are busy at that moment, and stays busy a while.
         Path busy = Files.createDirectories(dir.resolve("busy"));
         Path counts = dir.resolve("counts");
-        String step = "touch " + busy + "/$FLEET_HOST; ls " + busy + " | wc -l >> " + counts + "; sleep 0.3; rm "
-                + busy + "/$FLEET_HOST";
+        String step = "touch " + busy + "/$FLEET_HOST; ls " + busy + " | wc -l >> " + counts + "; sleep 0.3; rm " + busy
+                + "/$FLEET_HOST";
         Deploy deploy = host -> {
             server.shell(step).name("one");
             server.shell(step).name("two");
@@ -145,7 +161,10 @@ class StrategyTest {
         };
         DeployResult r = run(deploy, DeployRunner.Strategy.FREE, 2);
         assertThat(r.hostStates().values()).containsOnly(DeployHostState.CHANGED);
-        List<Integer> seen = Files.readAllLines(counts).stream().map(String::strip).map(Integer::parseInt).toList();
+        List<Integer> seen = Files.readAllLines(counts).stream()
+                .map(String::strip)
+                .map(Integer::parseInt)
+                .toList();
         assertThat(seen).hasSize(9).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
     }
 }

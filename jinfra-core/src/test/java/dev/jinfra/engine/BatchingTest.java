@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class BatchingTest {
     static List<Integer> upTo(int n) {
@@ -26,7 +26,8 @@ class BatchingTest {
     })
     void splitsHostsIntoBatchesOfTheGivenSize(String spec, int hosts, String sizes) {
         var batches = Batching.parse(spec, Duration.ZERO).split(upTo(hosts));
-        assertThat(batches.stream().map(List::size).map(String::valueOf).toList()).containsExactly(sizes.split(";"));
+        assertThat(batches.stream().map(List::size).map(String::valueOf).toList())
+                .containsExactly(sizes.split(";"));
         assertThat(batches.stream().flatMap(List::stream).toList()).isEqualTo(upTo(hosts));
     }
 

@@ -26,9 +26,8 @@ class FleetRunnerTest {
 
     @RegisterExtension
     static SshConnectorExtension sshExtension = new SshConnectorExtension();
+
     static final LocalConnector LOCAL = new LocalConnector();
-
-
 
     SshFleet fleet() {
         return fleetExtension.fleet();
@@ -42,7 +41,13 @@ class FleetRunnerTest {
         return fleet().hostNames().get(i);
     }
 
-    RunSummary run(List<Host> hosts, String command, Duration timeout, RunPolicy options, RecordingListener listener, RunControl control) {
+    RunSummary run(
+            List<Host> hosts,
+            String command,
+            Duration timeout,
+            RunPolicy options,
+            RecordingListener listener,
+            RunControl control) {
         var runner = new FleetRunner(h -> h.isLocal() ? LOCAL : sshExtension.connector());
         return runner.run(hosts, new ExecWork(Command.shell(command), null, timeout), options, listener, control);
     }
@@ -56,7 +61,8 @@ class FleetRunnerTest {
         String failOnFive = "echo hello; [ \"$FLEET_HOST\" = " + name(5) + " ] && exit 4; true";
         var listener = new RecordingListener();
 
-        RunSummary s = run(hosts(), failOnFive, Duration.ofSeconds(2), RunPolicy.defaults(), listener, new RunControl());
+        RunSummary s =
+                run(hosts(), failOnFive, Duration.ofSeconds(2), RunPolicy.defaults(), listener, new RunControl());
 
         assertThat(listener.finishedNames()).containsExactlyInAnyOrderElementsOf(fleet().hostNames());
         assertThat(s.results()).extracting(r -> r.host().name()).containsExactlyElementsOf(fleet().hostNames());
@@ -77,7 +83,13 @@ class FleetRunnerTest {
     @Test
     void noMoreThanParallelHostsAreWorkedOnAtOnce() {
         var listener = new RecordingListener();
-        RunSummary s = run(hosts(), "sleep 0.2", Duration.ZERO, RunPolicy.builder().parallel(3).build(), listener, new RunControl());
+        RunSummary s = run(
+                hosts(),
+                "sleep 0.2",
+                Duration.ZERO,
+                RunPolicy.builder().parallel(3).build(),
+                listener,
+                new RunControl());
         assertThat(s.allSucceeded()).isTrue();
         assertThat(listener.maxInFlight.get()).isBetween(1, 3);
     }
@@ -86,13 +98,24 @@ class FleetRunnerTest {
     void batchesRunOneAfterAnotherWithTheDelayBetween() {
         var listener = new RecordingListener();
         Duration delay = Duration.ofMillis(300);
-        RunSummary s = run(hosts(), "true", Duration.ZERO,
-                RunPolicy.builder().batching(Batching.parse("5", delay)).build(), listener, new RunControl());
+        RunSummary s = run(
+                hosts(),
+                "true",
+                Duration.ZERO,
+                RunPolicy.builder().batching(Batching.parse("5", delay)).build(),
+                listener,
+                new RunControl());
         assertThat(s.allSucceeded()).isTrue();
         assertThat(listener.batches).extracting(List::size).containsExactly(5, 5, 2);
         for (int b = 1; b < listener.batches.size(); b++) {
-            long lastFinishOfPrevious = listener.batches.get(b - 1).stream().mapToLong(listener.finishedAt::get).max().orElseThrow();
-            long firstStart = listener.batches.get(b).stream().mapToLong(listener.startedAt::get).min().orElseThrow();
+            long lastFinishOfPrevious = listener.batches.get(b - 1).stream()
+                    .mapToLong(listener.finishedAt::get)
+                    .max()
+                    .orElseThrow();
+            long firstStart = listener.batches.get(b).stream()
+                    .mapToLong(listener.startedAt::get)
+                    .min()
+                    .orElseThrow();
             assertThat(Duration.ofNanos(firstStart - lastFinishOfPrevious)).isGreaterThanOrEqualTo(delay);
         }
     }
@@ -101,11 +124,28 @@ class FleetRunnerTest {
     void failFastStartsNoHostAfterTheFirstFailure() {
         var listener = new RecordingListener();
         String failOnSecond = "[ \"$FLEET_HOST\" = " + name(1) + " ] && exit 1; true";
-        RunSummary s = run(hosts(), failOnSecond, Duration.ZERO, RunPolicy.builder().parallel(1).failFast().build(), listener, new RunControl());
-        assertThat(s.results()).extracting(HostResult::state).containsExactly(
-                HostState.SUCCEEDED, HostState.FAILED, HostState.NOT_STARTED, HostState.NOT_STARTED, HostState.NOT_STARTED,
-                HostState.NOT_STARTED, HostState.NOT_STARTED, HostState.NOT_STARTED, HostState.NOT_STARTED,
-                HostState.NOT_STARTED, HostState.NOT_STARTED, HostState.NOT_STARTED);
+        RunSummary s = run(
+                hosts(),
+                failOnSecond,
+                Duration.ZERO,
+                RunPolicy.builder().parallel(1).failFast().build(),
+                listener,
+                new RunControl());
+        assertThat(s.results())
+                .extracting(HostResult::state)
+                .containsExactly(
+                        HostState.SUCCEEDED,
+                        HostState.FAILED,
+                        HostState.NOT_STARTED,
+                        HostState.NOT_STARTED,
+                        HostState.NOT_STARTED,
+                        HostState.NOT_STARTED,
+                        HostState.NOT_STARTED,
+                        HostState.NOT_STARTED,
+                        HostState.NOT_STARTED,
+                        HostState.NOT_STARTED,
+                        HostState.NOT_STARTED,
+                        HostState.NOT_STARTED);
         assertThat(s.results().get(5).error()).contains("fail-fast");
         assertThat(listener.finished).hasSize(12);
     }
@@ -115,8 +155,13 @@ class FleetRunnerTest {
         var listener = new RecordingListener();
         var control = new RunControl();
         var hosts = hosts();
-        var running = CompletableFuture.supplyAsync(() -> run(hosts, "sleep 30", Duration.ZERO,
-                RunPolicy.builder().parallel(6).build(), listener, control));
+        var running = CompletableFuture.supplyAsync(() -> run(
+                hosts,
+                "sleep 30",
+                Duration.ZERO,
+                RunPolicy.builder().parallel(6).build(),
+                listener,
+                control));
         // Cancel once the first six are running their command.
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (fleet().hosts().stream().mapToInt(h -> h.commands().size()).sum() < 6 && System.nanoTime() < deadline) {
@@ -129,7 +174,8 @@ class FleetRunnerTest {
         assertThat(s.interrupted()).isTrue();
         assertThat(s.results()).hasSize(12);
         assertThat(s.count(HostState.SUCCEEDED)).isZero();
-        assertThat(s.withState(HostState.FAILED)).allSatisfy(r -> assertThat(r.error()).isEqualTo("interrupted while running"));
+        assertThat(s.withState(HostState.FAILED))
+                .allSatisfy(r -> assertThat(r.error()).isEqualTo("interrupted while running"));
         assertThat(s.count(HostState.FAILED) + s.count(HostState.NOT_STARTED)).isEqualTo(12);
         assertThat(s.count(HostState.NOT_STARTED)).isGreaterThanOrEqualTo(6);
     }
@@ -139,12 +185,16 @@ class FleetRunnerTest {
         return SshConnector.builder().policy(new ConnectionPolicy(2, 100)).build();
     }
 
-    RunSummary runQueued(SshConnector ssh, int connectTimeoutSeconds, RunPolicy options,
-                         RecordingListener listener, RunControl control) {
+    RunSummary runQueued(
+            SshConnector ssh,
+            int connectTimeoutSeconds,
+            RunPolicy options,
+            RecordingListener listener,
+            RunControl control) {
         fleet().hostNames().forEach(n -> fleet().host(n).fault(Fault.HANG_CONNECT));
         var hosts = FleetHosts.all(fleet(), Map.of(HostKeys.SSH_CONNECT_TIMEOUT, connectTimeoutSeconds));
-        return new FleetRunner(h -> ssh).run(hosts, new ExecWork(Command.shell("true"), null, Duration.ZERO),
-                options, listener, control);
+        return new FleetRunner(h -> ssh)
+                .run(hosts, new ExecWork(Command.shell("true"), null, Duration.ZERO), options, listener, control);
     }
 
     @Test
@@ -159,7 +209,8 @@ class FleetRunnerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
         assertThat(s.count(HostState.UNREACHABLE)).isBetween(1, 2);
         assertThat(s.count(HostState.NOT_STARTED)).isEqualTo(12 - s.count(HostState.UNREACHABLE));
-        assertThat(s.withState(HostState.NOT_STARTED)).allSatisfy(r -> assertThat(r.error()).contains("fail-fast"));
+        assertThat(s.withState(HostState.NOT_STARTED))
+                .allSatisfy(r -> assertThat(r.error()).contains("fail-fast"));
         assertThat(listener.finished).hasSize(12);
         assertThat(fleet().hosts()).allSatisfy(h -> assertThat(h.commands()).isEmpty());
     }
@@ -169,7 +220,8 @@ class FleetRunnerTest {
         var listener = new RecordingListener();
         var control = new RunControl();
         try (SshConnector ssh = twoHandshakesAtATime()) {
-            var running = CompletableFuture.supplyAsync(() -> runQueued(ssh, 10, RunPolicy.defaults(), listener, control));
+            var running =
+                    CompletableFuture.supplyAsync(() -> runQueued(ssh, 10, RunPolicy.defaults(), listener, control));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (listener.startedAt.size() < 12 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
@@ -191,8 +243,12 @@ class FleetRunnerTest {
     void aSudoPasswordNeverReachesTheCommandWhenSudoAsksForNone() {
         // The fleet's commands run as root, for whom sudo asks no password and reads nothing from stdin.
         var runner = new FleetRunner(h -> sshExtension.connector());
-        RunSummary s = runner.run(hosts(), new ExecWork(Command.shell("cat; id -u").sudo("root", true), "s3cret-pw",
-                Duration.ofSeconds(20)), RunPolicy.defaults(), new RecordingListener(), new RunControl());
+        RunSummary s = runner.run(
+                hosts(),
+                new ExecWork(Command.shell("cat; id -u").sudo("root", true), "s3cret-pw", Duration.ofSeconds(20)),
+                RunPolicy.defaults(),
+                new RecordingListener(),
+                new RunControl());
         assertThat(s.allSucceeded()).as(s.describe()).isTrue();
         assertThat(s.results()).allSatisfy(r -> assertThat(r.stdout()).isEqualTo("0\n"));
     }
@@ -207,8 +263,13 @@ class FleetRunnerTest {
     @Test
     void localHostsRunWithoutSsh() {
         var listener = new RecordingListener();
-        RunSummary s = run(List.of(new Host(Host.LOCAL, List.of(), Map.of())), "echo local", Duration.ZERO,
-                RunPolicy.defaults(), listener, new RunControl());
+        RunSummary s = run(
+                List.of(new Host(Host.LOCAL, List.of(), Map.of())),
+                "echo local",
+                Duration.ZERO,
+                RunPolicy.defaults(),
+                listener,
+                new RunControl());
         assertThat(s.results().getFirst().stdout()).isEqualTo("local\n");
         assertThat(s.allSucceeded()).isTrue();
     }

@@ -52,7 +52,8 @@ class SessionWindowTest {
     void aHostWaitsForAPlaceWhileEverySessionIsInUseAndTheWaitIsHeard() throws Exception {
         var hosts = hosts();
         var waiting = new java.util.concurrent.CopyOnWriteArrayList<Integer>();
-        try (var window = new SessionWindow(1, h -> sshExtension.connector(), new RunControl(), new StartGate(), waiting::add)) {
+        try (var window =
+                new SessionWindow(1, h -> sshExtension.connector(), new RunControl(), new StartGate(), waiting::add)) {
             window.acquire(hosts.get(0));
             var second = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -99,8 +100,13 @@ class SessionWindowTest {
     void execOnMoreHostsThanTheWindowRunsEveryHost() {
         var ssh = new CountingConnector(sshExtension.connector());
         var policy = RunPolicy.builder().sessionWindow(2).build();
-        RunSummary s = new FleetRunner(h -> ssh).run(hosts(), new ExecWork(Command.shell("sleep 0.05"), null, Duration.ZERO),
-                policy, new RecordingListener(), new RunControl());
+        RunSummary s = new FleetRunner(h -> ssh)
+                .run(
+                        hosts(),
+                        new ExecWork(Command.shell("sleep 0.05"), null, Duration.ZERO),
+                        policy,
+                        new RecordingListener(),
+                        new RunControl());
         assertThat(s.allSucceeded()).as(s.describe()).isTrue();
         assertThat(ssh.mostOpenAtOnce()).isLessThanOrEqualTo(2);
     }

@@ -70,7 +70,8 @@ class AnsibleGroupOrderTest {
                       vars:
                         ansible_group_priority: high
                       hosts: { web1: }
-                """)).isInstanceOf(InventoryException.class)
+                """))
+                .isInstanceOf(InventoryException.class)
                 .hasMessageContaining("hosts.yaml:5")
                 .hasMessageContaining("ansible_group_priority must be a whole number, not 'high'");
     }

@@ -21,11 +21,13 @@ class AnsibleHostPortTest {
                 ::1
                 db.example.com:5432
                 """);
-        assertThat(inventory.hosts()).extracting(Host::name)
+        assertThat(inventory.hosts())
+                .extracting(Host::name)
                 .containsExactly("2001:db8::5", "2001:db8::6", "::1", "db.example.com");
         assertThat(inventory.host("2001:db8::5").orElseThrow().data()).doesNotContainKey("ssh_port");
         assertThat(inventory.host("2001:db8::6").orElseThrow().data())
-                .containsEntry("ssh_port", 2222).containsEntry("ssh_user", "ops");
+                .containsEntry("ssh_port", 2222)
+                .containsEntry("ssh_user", "ops");
         assertThat(inventory.host("db.example.com").orElseThrow().data()).containsEntry("ssh_port", 5432);
     }
 
@@ -49,8 +51,9 @@ class AnsibleHostPortTest {
                     2001:db8::8:
                     web[01:02]:
                 """);
-        assertThat(inventory.hosts()).extracting(Host::name).containsExactly(
-                "db.example.com", "cache.example.com", "2001:db8::7", "2001:db8::8", "web01", "web02");
+        assertThat(inventory.hosts())
+                .extracting(Host::name)
+                .containsExactly("db.example.com", "cache.example.com", "2001:db8::7", "2001:db8::8", "web01", "web02");
         assertThat(inventory.host("db.example.com").orElseThrow().data()).containsEntry("ssh_port", 5432);
         assertThat(inventory.host("cache.example.com").orElseThrow().data()).containsEntry("ssh_port", 6001);
         assertThat(inventory.host("2001:db8::7").orElseThrow().data()).containsEntry("ssh_port", 2200);

@@ -28,7 +28,9 @@ class AnsibleVarsTest {
                 """);
 
         assertThat(inventory.host("db1").orElseThrow().data())
-                .containsEntry("sudo", true).containsEntry("sudo_user", "postgres").containsEntry("sudo_password", "s3cret")
+                .containsEntry("sudo", true)
+                .containsEntry("sudo_user", "postgres")
+                .containsEntry("sudo_password", "s3cret")
                 .doesNotContainKeys("ansible_become", "ansible_become_user", "ansible_become_pass");
         // Without become, a become user alone must not turn sudo on (jinfra's sudo_user would).
         assertThat(inventory.host("db2").orElseThrow().data()).doesNotContainKeys("sudo", "sudo_user", "sudo_password");
@@ -45,7 +47,9 @@ class AnsibleVarsTest {
                 web1 ansible_become=no ansible_become_password=x
                 """);
 
-        assertThat(inventory.host("app1").orElseThrow().data()).containsEntry("su_user", "app").doesNotContainKey("sudo");
+        assertThat(inventory.host("app1").orElseThrow().data())
+                .containsEntry("su_user", "app")
+                .doesNotContainKey("sudo");
         assertThat(inventory.host("bsd1").orElseThrow().data()).containsEntry("doas_user", "root");
         assertThat(inventory.host("web1").orElseThrow().data())
                 .doesNotContainKeys("sudo", "sudo_password", "ansible_become", "ansible_become_password");
@@ -59,8 +63,10 @@ class AnsibleVarsTest {
 
                 [web:vars]
                 ansible_become_method=pbrun
-                """)).isInstanceOf(InventoryException.class)
-                .hasMessage("hosts.ini:5: host web1: ansible_become_method 'pbrun' is not supported (sudo, su or doas)");
+                """))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage(
+                        "hosts.ini:5: host web1: ansible_become_method 'pbrun' is not supported (sudo, su or doas)");
     }
 
     @Test
@@ -75,13 +81,17 @@ class AnsibleVarsTest {
                 ansible_ssh_extra_args="-p 2200 -i '/keys/web key'"
                 """);
 
-        assertThat(inventory.host("web1").orElseThrow().data()).containsEntry("ssh_proxy_jump", "jump@bastion:2222")
-                .containsEntry("ssh_port", 2200).containsEntry("ssh_key", "/keys/web key")
+        assertThat(inventory.host("web1").orElseThrow().data())
+                .containsEntry("ssh_proxy_jump", "jump@bastion:2222")
+                .containsEntry("ssh_port", 2200)
+                .containsEntry("ssh_key", "/keys/web key")
                 .doesNotContainKeys("ansible_ssh_common_args", "ansible_ssh_extra_args");
         // ansible_port wins over -p, as in Ansible.
         assertThat(inventory.host("web2").orElseThrow().data()).containsEntry("ssh_port", 2022);
-        assertThat(inventory.warnings()).containsExactly("hosts.ini:6: ansible_ssh_common_args: ignored "
-                + "'-o StrictHostKeyChecking=no' (jinfra reads -J, -p, -l, -i and -o ProxyJump, Port, User, IdentityFile there)");
+        assertThat(inventory.warnings())
+                .containsExactly(
+                        "hosts.ini:6: ansible_ssh_common_args: ignored "
+                                + "'-o StrictHostKeyChecking=no' (jinfra reads -J, -p, -l, -i and -o ProxyJump, Port, User, IdentityFile there)");
     }
 
     @Test
@@ -98,8 +108,10 @@ class AnsibleVarsTest {
 
         assertThat(inventory.host("outside").orElseThrow().data()).containsEntry("ssh_proxy_jump", "bastion");
         assertThat(inventory.host("inside").orElseThrow().data()).doesNotContainKey("ssh_proxy_jump");
-        assertThat(inventory.warnings()).singleElement().asString().startsWith("hosts.yaml:6: ansible_ssh_common_args: ignored "
-                + "'-o ServerAliveInterval=5'");
+        assertThat(inventory.warnings())
+                .singleElement()
+                .asString()
+                .startsWith("hosts.yaml:6: ansible_ssh_common_args: ignored " + "'-o ServerAliveInterval=5'");
     }
 
     @Test

@@ -35,8 +35,10 @@ class DataLinesTest {
         assertThat(inventory.line("db-2", "ssh_user")).isEqualTo(2);
         assertThat(inventory.line("db-2", "nothing")).isZero();
         // A value from the command line is not in the file.
-        assertThat(inventory.withData(Map.of("ssh_port", "22")).line("db-1", "ssh_port")).isZero();
-        assertThat(inventory.limit(java.util.List.of("db-1"), dir).line("db-1", "env")).isEqualTo(9);
+        assertThat(inventory.withData(Map.of("ssh_port", "22")).line("db-1", "ssh_port"))
+                .isZero();
+        assertThat(inventory.limit(java.util.List.of("db-1"), dir).line("db-1", "env"))
+                .isEqualTo(9);
     }
 
     @Test
@@ -56,6 +58,7 @@ class DataLinesTest {
 
     @Test
     void targetsHaveNoLines() {
-        assertThat(InventoryLoader.load("root@web-1:2222", dir).line("web-1", "ssh_port")).isZero();
+        assertThat(InventoryLoader.load("root@web-1:2222", dir).line("web-1", "ssh_port"))
+                .isZero();
     }
 }

@@ -45,7 +45,9 @@ class HostPatternTest {
             web-[1-2-3]    | command line: host range 'web-[1-2-3]' has a malformed range '1-2-3'
             """)
     void rejectsMalformedRanges(String pattern, String message) {
-        assertThatThrownBy(() -> HostPattern.expand(pattern)).isInstanceOf(InventoryException.class).hasMessage(message);
+        assertThatThrownBy(() -> HostPattern.expand(pattern))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage(message);
     }
 
     @Test
@@ -85,7 +87,9 @@ class HostPatternTest {
 
     @Test
     void foldsAFleetWithAGapAndKeepsPadding() {
-        List<String> names = new ArrayList<>(IntStream.rangeClosed(1, 38).mapToObj(i -> String.format("web-%02d", i)).toList());
+        List<String> names = new ArrayList<>(IntStream.rangeClosed(1, 38)
+                .mapToObj(i -> String.format("web-%02d", i))
+                .toList());
         names.add("web-40");
         names.add("db-1");
         assertThat(HostPattern.fold(names)).isEqualTo("db-1, web-[01-38,40]");
@@ -95,7 +99,8 @@ class HostPatternTest {
     void foldingThenExpandingGivesBackTheNames() {
         List<String> names = List.of("web-01", "web-02", "web-10", "web-7", "web-8", "db-003", "db-004", "x");
         List<String> expanded = Arrays.stream(HostPattern.fold(names).split(", "))
-                .flatMap(entry -> HostPattern.expand(entry).stream()).toList();
+                .flatMap(entry -> HostPattern.expand(entry).stream())
+                .toList();
         assertThat(expanded).containsExactlyInAnyOrderElementsOf(names);
     }
 }

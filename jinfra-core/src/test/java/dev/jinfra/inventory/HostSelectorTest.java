@@ -46,9 +46,10 @@ class HostSelectorTest {
 
     @Test
     void keepsInventoryOrder() {
-        Inventory limited = INVENTORY.limit(List.of("db-2.example.com,bastion.example.com,web-03.example.com"),
-                TestInventories.dir());
-        assertThat(limited.hosts()).extracting(Host::name)
+        Inventory limited = INVENTORY.limit(
+                List.of("db-2.example.com,bastion.example.com,web-03.example.com"), TestInventories.dir());
+        assertThat(limited.hosts())
+                .extracting(Host::name)
                 .containsExactly("bastion.example.com", "web-03.example.com", "db-2.example.com");
     }
 
@@ -68,8 +69,11 @@ class HostSelectorTest {
             '127.0.0.1:2201,!127.0.0.1:2202'       | 127.0.0.1:2201
             """)
     void keepsIpv6AddressesAndNamesWithPortsWhole(String pattern, String selected) {
-        Inventory targets = InventoryLoader.load("::1,::2,fe80::1,127.0.0.1:2201,127.0.0.1:2202", TestInventories.dir());
-        List<String> names = targets.limit(List.of(pattern), TestInventories.dir()).hosts().stream().map(Host::name).toList();
+        Inventory targets =
+                InventoryLoader.load("::1,::2,fe80::1,127.0.0.1:2201,127.0.0.1:2202", TestInventories.dir());
+        List<String> names = targets.limit(List.of(pattern), TestInventories.dir()).hosts().stream()
+                .map(Host::name)
+                .toList();
         assertThat(String.join(", ", names)).isEqualTo(selected);
     }
 
@@ -84,6 +88,8 @@ class HostSelectorTest {
             web-[05-01]                  | --limit: host range 'web-[05-01]' has start 05 after end 01
             """)
     void rejectsItemsThatMatchNothing(String pattern, String message) {
-        assertThatThrownBy(() -> limit(pattern)).isInstanceOf(InventoryException.class).hasMessage(message);
+        assertThatThrownBy(() -> limit(pattern))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage(message);
     }
 }

@@ -28,13 +28,18 @@ class InventoryErrorsTest {
             errors                                | errors: is a directory, not an inventory file
             """)
     void namesFileLineAndProblem(String file, String message) {
-        assertThatThrownBy(() -> TestInventories.load(file)).isInstanceOf(InventoryException.class).hasMessage(message);
+        assertThatThrownBy(() -> TestInventories.load(file))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage(message);
     }
 
     @Test
     void reportsTheLineOfAYamlSyntaxErrorOneBased() {
         assertThatThrownBy(() -> TestInventories.load("errors/syntax.yaml"))
-                .isInstanceOfSatisfying(InventoryException.class, e -> org.assertj.core.api.Assertions.assertThat(e.line()).isEqualTo(4));
+                .isInstanceOfSatisfying(
+                        InventoryException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.line())
+                                .isEqualTo(4));
     }
 
     @ParameterizedTest(name = "targets {0} fail with {1}")
@@ -48,6 +53,7 @@ class InventoryErrorsTest {
             """)
     void rejectsBadTargets(String targets, String message) {
         assertThatThrownBy(() -> InventoryLoader.load(targets, TestInventories.dir()))
-                .isInstanceOf(InventoryException.class).hasMessage(message);
+                .isInstanceOf(InventoryException.class)
+                .hasMessage(message);
     }
 }

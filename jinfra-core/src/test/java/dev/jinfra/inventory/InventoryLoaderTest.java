@@ -19,14 +19,36 @@ class InventoryLoaderTest {
         Inventory inventory = TestInventories.load("jinfra.yaml");
 
         assertThat(inventory.source()).isEqualTo("jinfra.yaml");
-        assertThat(names(inventory)).containsExactly("bastion.example.com", "web-01.example.com",
-                "web-02.example.com", "web-03.example.com", "web-04.example.com", "db-1.example.com", "db-2.example.com");
-        assertThat(inventory.groups()).containsExactly(
-                entry("web_servers", List.of("web-01.example.com", "web-02.example.com", "web-03.example.com", "web-04.example.com")),
-                entry("db_servers", List.of("db-1.example.com", "db-2.example.com")),
-                entry("production", List.of("web-01.example.com", "web-02.example.com", "web-03.example.com",
-                        "web-04.example.com", "db-1.example.com", "db-2.example.com")));
-        assertThat(inventory.host("web-01.example.com").orElseThrow().groups()).containsExactly("web_servers", "production");
+        assertThat(names(inventory))
+                .containsExactly(
+                        "bastion.example.com",
+                        "web-01.example.com",
+                        "web-02.example.com",
+                        "web-03.example.com",
+                        "web-04.example.com",
+                        "db-1.example.com",
+                        "db-2.example.com");
+        assertThat(inventory.groups())
+                .containsExactly(
+                        entry(
+                                "web_servers",
+                                List.of(
+                                        "web-01.example.com",
+                                        "web-02.example.com",
+                                        "web-03.example.com",
+                                        "web-04.example.com")),
+                        entry("db_servers", List.of("db-1.example.com", "db-2.example.com")),
+                        entry(
+                                "production",
+                                List.of(
+                                        "web-01.example.com",
+                                        "web-02.example.com",
+                                        "web-03.example.com",
+                                        "web-04.example.com",
+                                        "db-1.example.com",
+                                        "db-2.example.com")));
+        assertThat(inventory.host("web-01.example.com").orElseThrow().groups())
+                .containsExactly("web_servers", "production");
         assertThat(inventory.host("bastion.example.com").orElseThrow().groups()).isEmpty();
     }
 
@@ -35,17 +57,32 @@ class InventoryLoaderTest {
         Inventory inventory = TestInventories.load("jinfra.yaml");
 
         Host web4 = inventory.host("web-04.example.com").orElseThrow();
-        assertThat(web4.data()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "ssh_user", "deploy", "env", "prod", "mode", "0777", "answer", "no",
-                "nginx_workers", 4, "tier", "edge", "ssh_port", 2200));
+        assertThat(web4.data())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "ssh_user",
+                        "deploy",
+                        "env",
+                        "prod",
+                        "mode",
+                        "0777",
+                        "answer",
+                        "no",
+                        "nginx_workers",
+                        4,
+                        "tier",
+                        "edge",
+                        "ssh_port",
+                        2200));
         assertThat(inventory.host("db-1.example.com").orElseThrow().data()).containsEntry("tier", "db");
         assertThat(inventory.host("bastion.example.com").orElseThrow().data())
-                .containsEntry("ssh_port", 2222).containsEntry("env", "dev");
+                .containsEntry("ssh_port", 2222)
+                .containsEntry("env", "dev");
     }
 
     @Test
     void keepsYaml12StringsAsStrings() {
-        Host bastion = TestInventories.load("jinfra.yaml").host("bastion.example.com").orElseThrow();
+        Host bastion =
+                TestInventories.load("jinfra.yaml").host("bastion.example.com").orElseThrow();
         assertThat(bastion.data().get("mode")).isEqualTo("0777");
         assertThat(bastion.data().get("answer")).isEqualTo("no");
     }
@@ -72,20 +109,36 @@ class InventoryLoaderTest {
     void readsAnsibleYamlAndMapsConnectionVariables() {
         Inventory inventory = TestInventories.load("ansible.yaml");
 
-        assertThat(names(inventory)).containsExactly("bastion.example.com", "web01.example.com", "web02.example.com",
-                "web03.example.com", "web04.example.com", "db1.example.com");
+        assertThat(names(inventory))
+                .containsExactly(
+                        "bastion.example.com",
+                        "web01.example.com",
+                        "web02.example.com",
+                        "web03.example.com",
+                        "web04.example.com",
+                        "db1.example.com");
         assertThat(inventory.groups().get("production")).hasSize(5);
         Host web4 = inventory.host("web04.example.com").orElseThrow();
-        assertThat(web4.data()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "ssh_user", "deploy", "env", "prod", "http_port", 80,
-                "ssh_hostname", "10.0.0.4", "ssh_key", "~/.ssh/web"));
+        assertThat(web4.data())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "ssh_user",
+                        "deploy",
+                        "env",
+                        "prod",
+                        "http_port",
+                        80,
+                        "ssh_hostname",
+                        "10.0.0.4",
+                        "ssh_key",
+                        "~/.ssh/web"));
         assertThat(web4.address()).isEqualTo("10.0.0.4");
         assertThat(web4.groups()).containsExactly("web", "production");
         Host db1 = inventory.host("db1.example.com").orElseThrow();
         assertThat(db1.data()).containsEntry("ssh_port", 5022).containsEntry("connector", "local");
         assertThat(db1.isLocal()).isTrue();
         assertThat(inventory.host("bastion.example.com").orElseThrow().data())
-                .containsEntry("ssh_port", 2222).containsEntry("env", "dev");
+                .containsEntry("ssh_port", 2222)
+                .containsEntry("env", "dev");
     }
 
     @Test
@@ -100,31 +153,55 @@ class InventoryLoaderTest {
     void readsAnsibleIni() {
         Inventory inventory = TestInventories.load("hosts.ini");
 
-        assertThat(names(inventory)).containsExactly("bastion.example.com", "web01.example.com", "web02.example.com",
-                "web03.example.com", "web04.example.com", "db-web.example.com", "db1.example.com");
+        assertThat(names(inventory))
+                .containsExactly(
+                        "bastion.example.com",
+                        "web01.example.com",
+                        "web02.example.com",
+                        "web03.example.com",
+                        "web04.example.com",
+                        "db-web.example.com",
+                        "db1.example.com");
         assertThat(inventory.groups().keySet()).containsExactly("web", "db", "production");
         assertThat(inventory.groups().get("production")).hasSize(6);
 
         Host web4 = inventory.host("web04.example.com").orElseThrow();
-        assertThat(web4.data()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "ssh_hostname", "10.0.0.4", "ssh_user", "admin user", "weight", 3, "debug", true,
-                "http_port", "80", "greeting", "hello world", "env", "prod"));
+        assertThat(web4.data())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "ssh_hostname",
+                        "10.0.0.4",
+                        "ssh_user",
+                        "admin user",
+                        "weight",
+                        3,
+                        "debug",
+                        true,
+                        "http_port",
+                        "80",
+                        "greeting",
+                        "hello world",
+                        "env",
+                        "prod"));
         assertThat(inventory.host("db-web.example.com").orElseThrow().data()).containsEntry("ssh_port", 2200);
         assertThat(inventory.host("db1.example.com").orElseThrow().data())
-                .containsEntry("connector", "local").containsEntry("mode", "0777").containsEntry("ssh_user", "deploy");
+                .containsEntry("connector", "local")
+                .containsEntry("mode", "0777")
+                .containsEntry("ssh_user", "deploy");
         assertThat(inventory.host("bastion.example.com").orElseThrow().data())
-                .containsEntry("ssh_port", 2222).containsEntry("env", "dev");
+                .containsEntry("ssh_port", 2222)
+                .containsEntry("env", "dev");
     }
 
     @Test
     void readsTargetsWithUsersPortsRangesAndIpv6() {
         Inventory inventory = InventoryLoader.load(
-                "root@web-[1-2]:2222, db.example.com, [2001:db8::1]:2200, fe80::1, ops@10.0.0.5, @local", TestInventories.dir());
+                "root@web-[1-2]:2222, db.example.com, [2001:db8::1]:2200, fe80::1, ops@10.0.0.5, @local",
+                TestInventories.dir());
 
-        assertThat(names(inventory)).containsExactly("web-1", "web-2", "db.example.com", "2001:db8::1", "fe80::1",
-                "10.0.0.5", "@local");
-        assertThat(inventory.host("web-2").orElseThrow().data()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("ssh_user", "root", "ssh_port", 2222));
+        assertThat(names(inventory))
+                .containsExactly("web-1", "web-2", "db.example.com", "2001:db8::1", "fe80::1", "10.0.0.5", "@local");
+        assertThat(inventory.host("web-2").orElseThrow().data())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ssh_user", "root", "ssh_port", 2222));
         assertThat(inventory.host("db.example.com").orElseThrow().data()).isEmpty();
         assertThat(inventory.host("2001:db8::1").orElseThrow().data()).containsEntry("ssh_port", 2200);
         assertThat(inventory.host("fe80::1").orElseThrow().data()).isEmpty();
@@ -152,8 +229,8 @@ class InventoryLoaderTest {
 
     @Test
     void aTargetGivenTwiceIsOneHost() {
-        Inventory inventory = InventoryLoader.load("root@web-1:2222,web-[1-2],root@web-1:2222,web-2,@local,@local",
-                TestInventories.dir());
+        Inventory inventory = InventoryLoader.load(
+                "root@web-1:2222,web-[1-2],root@web-1:2222,web-2,@local,@local", TestInventories.dir());
         assertThat(names(inventory)).containsExactly("root@web-1:2222", "web-1", "web-2", "@local");
     }
 
@@ -180,8 +257,9 @@ class InventoryLoaderTest {
     void appliesCommandLineDataOverEverything() {
         Inventory inventory = TestInventories.load("jinfra.yaml").withData(Map.of("ssh_port", "22", "env", "cli"));
 
-        assertThat(inventory.hosts()).allSatisfy(host -> assertThat(host.data())
-                .containsEntry("ssh_port", 22).containsEntry("env", "cli"));
+        assertThat(inventory.hosts())
+                .allSatisfy(host ->
+                        assertThat(host.data()).containsEntry("ssh_port", 22).containsEntry("env", "cli"));
     }
 
     @Test

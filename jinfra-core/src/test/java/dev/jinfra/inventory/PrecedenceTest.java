@@ -30,7 +30,9 @@ class PrecedenceTest {
     @Test
     void aChildGroupBeatsItsParent() {
         assertThat(level("h1")).isEqualTo("child");
-        assertThat(inventory.host("h1").orElseThrow().data()).containsEntry("only_parent", "p").containsEntry("only_all", "a");
+        assertThat(inventory.host("h1").orElseThrow().data())
+                .containsEntry("only_parent", "p")
+                .containsEntry("only_all", "a");
     }
 
     @Test
@@ -57,7 +59,11 @@ class PrecedenceTest {
 
     @Test
     void commandLineDataBeatsHostData() {
-        assertThat(inventory.withData(java.util.Map.of("level", "cli")).host("override").orElseThrow().data())
+        assertThat(inventory
+                        .withData(java.util.Map.of("level", "cli"))
+                        .host("override")
+                        .orElseThrow()
+                        .data())
                 .containsEntry("level", "cli");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,8 @@ class TemplateCompatibilityTest {
     Stream<DynamicTest> casesMatchJinja2() throws Exception {
         Path root = Path.of(getClass().getResource("/templates").toURI());
         @SuppressWarnings("unchecked")
-        Map<String, Object> vars = new ObjectMapper().readValue(root.resolve("vars.json").toFile(), Map.class);
+        Map<String, Object> vars =
+                new ObjectMapper().readValue(root.resolve("vars.json").toFile(), Map.class);
         Map<String, String> known = knownDifferences(root.resolve("known-differences.txt"));
         try (Stream<Path> files = Files.list(root.resolve("cases"))) {
             var cases = files.filter(f -> f.toString().endsWith(".j2")).sorted().toList();
@@ -38,7 +38,8 @@ class TemplateCompatibilityTest {
     }
 
     private static void check(Path template, Map<String, Object> vars, Map<String, String> known) throws IOException {
-        String expected = Files.readString(template.resolveSibling(name(template) + ".expected"), StandardCharsets.UTF_8);
+        String expected =
+                Files.readString(template.resolveSibling(name(template) + ".expected"), StandardCharsets.UTF_8);
         String actual;
         try {
             actual = RENDERER.render(template, vars);
@@ -46,7 +47,9 @@ class TemplateCompatibilityTest {
             actual = "<error> " + e.getMessage();
         }
         if (known.containsKey(name(template))) {
-            assertThat(actual).as("listed in known-differences.txt but now matches Jinja2").isNotEqualTo(expected);
+            assertThat(actual)
+                    .as("listed in known-differences.txt but now matches Jinja2")
+                    .isNotEqualTo(expected);
         } else {
             assertThat(actual).isEqualTo(expected);
         }

@@ -30,13 +30,15 @@ class TemplateRendererTest {
 
     @Test
     void unclosedBlockIsAnError() {
-        assertThatThrownBy(() -> renderer.render("t.j2", "{% for x in xs %}\n{{ x }}\n", Map.of("xs", java.util.List.of(1))))
+        assertThatThrownBy(() ->
+                        renderer.render("t.j2", "{% for x in xs %}\n{{ x }}\n", Map.of("xs", java.util.List.of(1))))
                 .isInstanceOf(TemplateException.class)
                 .hasMessageStartingWith("t.j2:");
     }
 
     @Test
     void rendersVariables() {
-        assertThat(renderer.render("t.j2", "{{ a }} {{ b }}\n", Map.of("a", "x", "b", true))).isEqualTo("x True\n");
+        assertThat(renderer.render("t.j2", "{{ a }} {{ b }}\n", Map.of("a", "x", "b", true)))
+                .isEqualTo("x True\n");
     }
 }

@@ -10,8 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 /** Removes a fleet's temporary directory. */
 final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /**
      * Deletes a directory tree, skipping what cannot be deleted: a command killed a moment ago may still be

@@ -35,7 +35,12 @@ public sealed interface Fault permits Fault.Kind, Fault.Slow {
 
     /** The faults without parameters. Use the constants on {@link Fault} rather than these directly. */
     enum Kind implements Fault {
-        REFUSE, HANG_CONNECT, HANG_COMMAND, DROP_MID_COMMAND, CHANGED_HOST_KEY, FAIL_AUTH
+        REFUSE,
+        HANG_CONNECT,
+        HANG_COMMAND,
+        DROP_MID_COMMAND,
+        CHANGED_HOST_KEY,
+        FAIL_AUTH
     }
 
     /** Delays every command on the host by {@code delay}. */

@@ -89,8 +89,7 @@ final class FleetCommand implements Command {
         environment.put("HOME", host.home().toString());
         Optional<Duration> delay = host.commandDelay();
         boolean drop = faults.contains(Fault.DROP_MID_COMMAND);
-        runner = Thread.ofVirtual().name("fleet-command-" + host.name())
-                .start(() -> run(environment, delay, drop));
+        runner = Thread.ofVirtual().name("fleet-command-" + host.name()).start(() -> run(environment, delay, drop));
     }
 
     private void run(Map<String, String> environment, Optional<Duration> delay, boolean drop) {
@@ -202,8 +201,8 @@ final class FleetCommand implements Command {
 
     private void reportFailure(IOException e) {
         try {
-            stderr.write(("jinfra fleet: cannot run command: " + e.getMessage() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            stderr.write(
+                    ("jinfra fleet: cannot run command: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
             stderr.flush();
         } catch (IOException ignored) {
             // The channel is gone too; the exit status below will fail the same way.

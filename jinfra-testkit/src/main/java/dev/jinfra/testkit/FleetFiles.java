@@ -13,8 +13,7 @@ final class FleetFiles {
     // Plain YAML scalars that need no quoting; anything else is written double-quoted.
     private static final Pattern PLAIN_SCALAR = Pattern.compile("[A-Za-z0-9_./][A-Za-z0-9_./@+-]*");
 
-    private FleetFiles() {
-    }
+    private FleetFiles() {}
 
     /** One {@code [127.0.0.1]:PORT key} line per host, all with the key the hosts serve normally. */
     static void writeKnownHosts(Path file, List<FleetHost> hosts, FleetKeys keys) {
@@ -29,14 +28,24 @@ final class FleetFiles {
     static void writeInventory(Path file, List<FleetHost> hosts, String user, Path clientKey, Path knownHosts) {
         StringBuilder yaml = new StringBuilder(64 * hosts.size() + 200);
         yaml.append("data:\n")
-                .append("  ssh_user: ").append(scalar(user)).append('\n')
-                .append("  ssh_key: ").append(scalar(clientKey.toString())).append('\n')
-                .append("  ssh_known_hosts_file: ").append(scalar(knownHosts.toString())).append('\n')
+                .append("  ssh_user: ")
+                .append(scalar(user))
+                .append('\n')
+                .append("  ssh_key: ")
+                .append(scalar(clientKey.toString()))
+                .append('\n')
+                .append("  ssh_known_hosts_file: ")
+                .append(scalar(knownHosts.toString()))
+                .append('\n')
                 .append("hosts:\n");
         for (FleetHost host : hosts) {
-            yaml.append("  ").append(scalar(host.name()))
-                    .append(": { ssh_hostname: ").append(host.address())
-                    .append(", ssh_port: ").append(host.port()).append(" }\n");
+            yaml.append("  ")
+                    .append(scalar(host.name()))
+                    .append(": { ssh_hostname: ")
+                    .append(host.address())
+                    .append(", ssh_port: ")
+                    .append(host.port())
+                    .append(" }\n");
         }
         write(file, yaml);
     }

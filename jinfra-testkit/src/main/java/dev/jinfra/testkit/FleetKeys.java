@@ -55,10 +55,11 @@ record FleetKeys(KeyPair hostKey, KeyPair changedHostKey, KeyPair clientKey) {
     /** Writes the client key in OpenSSH format, readable only by its owner as ssh(1) insists. */
     void writeClientKey(Path privateKeyFile, Path publicKeyFile) {
         try {
-            Files.createFile(privateKeyFile, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    privateKeyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (OutputStream out = Files.newOutputStream(privateKeyFile)) {
-                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "jinfra-fleet", (OpenSSHKeyEncryptionContext) null, out);
+                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(
+                        clientKey, "jinfra-fleet", (OpenSSHKeyEncryptionContext) null, out);
             }
             Files.writeString(publicKeyFile, publicKeyLine(clientKey.getPublic()) + " jinfra-fleet\n");
         } catch (IOException e) {

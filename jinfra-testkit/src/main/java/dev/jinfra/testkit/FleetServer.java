@@ -51,8 +51,8 @@ final class FleetServer {
 
     private final MultiPortSshServer server;
     // Threads pumping process pipes, shared by all hosts and kept a while for the next command.
-    private final ExecutorService pumps =
-            Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("fleet-pump-", 1).factory());
+    private final ExecutorService pumps = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("fleet-pump-", 1).factory());
     private final Map<Integer, HostControl> hostsByPort;
 
     /**
@@ -61,7 +61,8 @@ final class FleetServer {
     FleetServer(FleetSettings settings, FleetKeys keys, Map<Integer, HostControl> hostsByPort, Path scriptDir) {
         this.hostsByPort = hostsByPort;
         ShellLauncher launcher = new ShellLauncher(scriptDir);
-        this.server = (MultiPortSshServer) ServerBuilder.builder().factory(MultiPortSshServer::new).build();
+        this.server = (MultiPortSshServer)
+                ServerBuilder.builder().factory(MultiPortSshServer::new).build();
         server.setHost(settings.address());
         server.setPort(0);
         // MINA's default backlog is the JDK's 50: too few when a client opens hundreds of connections at once.
@@ -84,7 +85,8 @@ final class FleetServer {
         server.setCommandFactory((channel, command) -> {
             HostControl host = hostOf(channel.getServerSession());
             if (host == null) {
-                throw new IOException("no fleet host listens on " + channel.getServerSession().getLocalAddress());
+                throw new IOException(
+                        "no fleet host listens on " + channel.getServerSession().getLocalAddress());
             }
             host.recordCommand(command);
             return new FleetCommand(host, command, launcher, pumps);
@@ -155,8 +157,9 @@ final class FleetServer {
                 settings.acceptsUser(user) && !failsAuth(session) && KeyUtils.compareKeys(clientKey, key));
         if (settings.password() != null) {
             methods.add(UserAuthPasswordFactory.INSTANCE);
-            server.setPasswordAuthenticator((user, password, session) ->
-                    settings.acceptsUser(user) && !failsAuth(session) && settings.password().equals(password));
+            server.setPasswordAuthenticator((user, password, session) -> settings.acceptsUser(user)
+                    && !failsAuth(session)
+                    && settings.password().equals(password));
         }
         server.setKeyboardInteractiveAuthenticator(null);
         server.setUserAuthFactories(methods);
@@ -186,8 +189,7 @@ final class FleetServer {
     }
 
     private HostControl hostOf(SessionContext context) {
-        if (context instanceof Session session
-                && session.getLocalAddress() instanceof InetSocketAddress local) {
+        if (context instanceof Session session && session.getLocalAddress() instanceof InetSocketAddress local) {
             return hostsByPort.get(local.getPort());
         }
         return null;

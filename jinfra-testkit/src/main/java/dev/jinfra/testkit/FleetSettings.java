@@ -21,9 +21,18 @@ import java.util.Map;
  * @param initialFaults faults by host name, applied at start
  * @param extraHostKeys host keys every host serves besides the fleet's own
  */
-record FleetSettings(int hostCount, String namePrefix, String address, String user, String password,
-                     int backlog, Duration idleTimeout, int ioThreads, Path parentDir,
-                     Map<String, List<Fault>> initialFaults, List<KeyPair> extraHostKeys) {
+record FleetSettings(
+        int hostCount,
+        String namePrefix,
+        String address,
+        String user,
+        String password,
+        int backlog,
+        Duration idleTimeout,
+        int ioThreads,
+        Path parentDir,
+        Map<String, List<Fault>> initialFaults,
+        List<KeyPair> extraHostKeys) {
 
     static final String CURRENT_USER = System.getProperty("user.name");
 

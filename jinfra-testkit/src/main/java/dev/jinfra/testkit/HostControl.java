@@ -28,8 +28,8 @@ public final class HostControl {
     private volatile Set<Fault> faults = Set.of();
     private final List<String> commands = new ArrayList<>();
     private final AtomicInteger sessionsOpened = new AtomicInteger();
-    private volatile ListenerChange listenerChange = host -> { };
-    private volatile Runnable dropSessions = () -> { };
+    private volatile ListenerChange listenerChange = host -> {};
+    private volatile Runnable dropSessions = () -> {};
 
     HostControl(String name) {
         this.name = name;
@@ -135,8 +135,8 @@ public final class HostControl {
 
     /** Disconnects from a closed fleet: fault changes no longer touch ports. */
     void detach() {
-        this.listenerChange = host -> { };
-        this.dropSessions = () -> { };
+        this.listenerChange = host -> {};
+        this.dropSessions = () -> {};
     }
 
     /**

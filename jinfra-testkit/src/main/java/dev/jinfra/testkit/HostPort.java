@@ -19,7 +19,11 @@ import org.apache.sshd.common.io.IoAcceptor;
  */
 final class HostPort implements Closeable {
 
-    enum Mode { SERVE, REFUSE, HANG }
+    enum Mode {
+        SERVE,
+        REFUSE,
+        HANG
+    }
 
     private final InetSocketAddress address;
     private final IoAcceptor acceptor;
@@ -49,7 +53,7 @@ final class HostPort implements Closeable {
         switch (target) {
             case SERVE -> acceptor.bind(address);
             case HANG -> silentListener = openSilentListener();
-            case REFUSE -> { }
+            case REFUSE -> {}
         }
         if (target != Mode.REFUSE) {
             reservation.close();
@@ -65,7 +69,7 @@ final class HostPort implements Closeable {
                 silentListener.close();
                 silentListener = null;
             }
-            case REFUSE -> { }
+            case REFUSE -> {}
         }
         if (reservation == null) {
             reservation = SocketChannel.open();

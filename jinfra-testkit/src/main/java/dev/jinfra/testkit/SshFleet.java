@@ -45,7 +45,11 @@ public final class SshFleet implements AutoCloseable {
     private List<FleetHost> hosts = List.of();
     private Map<String, FleetHost> hostsByName = Map.of();
 
-    private enum State { NEW, STARTED, CLOSED }
+    private enum State {
+        NEW,
+        STARTED,
+        CLOSED
+    }
 
     private SshFleet(FleetSettings settings) {
         this.settings = settings;
@@ -86,7 +90,8 @@ public final class SshFleet implements AutoCloseable {
             return this;
         } catch (IOException | RuntimeException e) {
             close();
-            throw e instanceof IOException io ? new UncheckedIOException("cannot start the SSH fleet", io)
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("cannot start the SSH fleet", io)
                     : (RuntimeException) e;
         }
     }
@@ -101,19 +106,22 @@ public final class SshFleet implements AutoCloseable {
             HostPort port = new HostPort(address, server.acceptor(), settings.backlog());
             ports.add(port);
             controlsByPort.put(address.getPort(), control);
-            control.attach(directory.resolve("hosts").resolve(control.name()), host -> {
-                try {
-                    // Read the faults under the port's lock, so concurrent changes cannot apply out of order.
-                    synchronized (port) {
-                        port.switchTo(host.listenerMode());
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot change what listens on port " + address.getPort(), e);
-                }
-            }, () -> server.closeSessionsOf(address.getPort()));
+            control.attach(
+                    directory.resolve("hosts").resolve(control.name()),
+                    host -> {
+                        try {
+                            // Read the faults under the port's lock, so concurrent changes cannot apply out of order.
+                            synchronized (port) {
+                                port.switchTo(host.listenerMode());
+                            }
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(
+                                    "cannot change what listens on port " + address.getPort(), e);
+                        }
+                    },
+                    () -> server.closeSessionsOf(address.getPort()));
             port.switchTo(control.listenerMode());
-            FleetHost host = new FleetHost(control.name(), settings.address(), address.getPort(), fingerprint,
-                    control);
+            FleetHost host = new FleetHost(control.name(), settings.address(), address.getPort(), fingerprint, control);
             started.add(host);
             byName.put(host.name(), host);
         }
@@ -270,8 +278,7 @@ public final class SshFleet implements AutoCloseable {
         private final List<KeyPair> extraHostKeys = new ArrayList<>();
         private final Map<String, List<Fault>> initialFaults = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder hosts(int count) {
             this.hostCount = count;
@@ -339,8 +346,18 @@ public final class SshFleet implements AutoCloseable {
         public SshFleet build() {
             Map<String, List<Fault>> faults = new LinkedHashMap<>();
             initialFaults.forEach((name, list) -> faults.put(name, List.copyOf(list)));
-            return new SshFleet(new FleetSettings(hostCount, namePrefix, "127.0.0.1", user, password, backlog,
-                    idleTimeout, ioThreads, parentDir, faults, extraHostKeys));
+            return new SshFleet(new FleetSettings(
+                    hostCount,
+                    namePrefix,
+                    "127.0.0.1",
+                    user,
+                    password,
+                    backlog,
+                    idleTimeout,
+                    ioThreads,
+                    parentDir,
+                    faults,
+                    extraHostKeys));
         }
 
         /** Builds and starts the fleet. */

@@ -75,7 +75,7 @@ class FaultTest {
         FleetHost host = fleet.host("web-003").fault(Fault.HANG_COMMAND);
 
         try (ClientSession session = client.login(host);
-             ChannelExec channel = session.createExecChannel("echo never")) {
+                ChannelExec channel = session.createExecChannel("echo never")) {
             channel.open().verify(TestClient.TIMEOUT);
             Set<ClientChannelEvent> events =
                     channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS), SHORT);
@@ -130,7 +130,8 @@ class FaultTest {
             trusting.login(host).close();
 
             assertThat(KeyUtils.getFingerPrint(served.get())).isNotEqualTo(host.hostKeyFingerprint());
-            assertThat(KeyUtils.compareKeys(served.get(), fleet.fleet().changedHostKey())).isTrue();
+            assertThat(KeyUtils.compareKeys(served.get(), fleet.fleet().changedHostKey()))
+                    .isTrue();
         }
 
         host.clearFaults();

@@ -45,17 +45,21 @@ class FleetLifecycleTest {
             assertThat(Files.readAllLines(fleet.knownHostsFile())).hasSize(300);
 
             try (TestClient client = new TestClient(fleet);
-                 ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+                    ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
                 // The cheapest modern key exchange: 300 handshakes share two CPUs with 300 servers.
-                client.client().setKeyExchangeFactories(client.client().getKeyExchangeFactories().stream()
-                        .filter(kex -> kex.getName().equals("curve25519-sha256")).toList());
+                client.client()
+                        .setKeyExchangeFactories(client.client().getKeyExchangeFactories().stream()
+                                .filter(kex -> kex.getName().equals("curve25519-sha256"))
+                                .toList());
                 long calling = System.nanoTime();
                 List<Future<String>> answers = new ArrayList<>();
                 for (FleetHost host : fleet.hosts()) {
-                    answers.add(callers.submit(() -> client.run(host, "echo $FLEET_HOST").stdout().strip()));
+                    answers.add(callers.submit(
+                            () -> client.run(host, "echo $FLEET_HOST").stdout().strip()));
                 }
                 for (int i = 0; i < answers.size(); i++) {
-                    assertThat(answers.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(fleet.hosts().get(i).name());
+                    assertThat(answers.get(i).get(30, TimeUnit.SECONDS))
+                            .isEqualTo(fleet.hosts().get(i).name());
                 }
                 System.out.println("300 hosts answered in " + (System.nanoTime() - calling) / 1_000_000 + " ms");
             }
@@ -73,7 +77,7 @@ class FleetLifecycleTest {
         List<Thread> serverThreads = serverThreads();
 
         try (TestClient client = new TestClient(fleet);
-             Socket hanging = new Socket()) {
+                Socket hanging = new Socket()) {
             hanging.connect(hosts.get(1).socketAddress(), 1000);
             ClientSession session = client.login(hosts.get(3));
             ChannelExec channel = session.createExecChannel("echo never");
@@ -88,7 +92,8 @@ class FleetLifecycleTest {
         }
         for (FleetHost host : hosts) {
             assertThatThrownBy(() -> SocketChannel.open(host.socketAddress()).close())
-                    .as("port of %s", host.name()).isInstanceOf(ConnectException.class);
+                    .as("port of %s", host.name())
+                    .isInstanceOf(ConnectException.class);
         }
         for (Thread thread : serverThreads) {
             thread.join(Duration.ofSeconds(5));
@@ -100,9 +105,13 @@ class FleetLifecycleTest {
 
     @Test
     void faultsCanBeSetBeforeStart() throws IOException {
-        try (SshFleet fleet = SshFleet.builder().hosts(2).fault("web-002", Fault.REFUSE).start();
-             TestClient client = new TestClient(fleet)) {
-            assertThatThrownBy(() -> SocketChannel.open(fleet.host("web-002").socketAddress()).close())
+        try (SshFleet fleet = SshFleet.builder()
+                        .hosts(2)
+                        .fault("web-002", Fault.REFUSE)
+                        .start();
+                TestClient client = new TestClient(fleet)) {
+            assertThatThrownBy(() -> SocketChannel.open(fleet.host("web-002").socketAddress())
+                            .close())
                     .isInstanceOf(ConnectException.class);
             assertThat(client.run(fleet.host("web-001"), "echo up").stdout()).isEqualTo("up\n");
 
@@ -116,7 +125,8 @@ class FleetLifecycleTest {
         try (SshFleet fleet = SshFleet.builder().hosts(1).start()) {
             assertThatThrownBy(() -> fleet.host("web-999")).hasMessageContaining("web-001");
         }
-        assertThatThrownBy(() -> SshFleet.builder().hosts(2).fault("nope", Fault.REFUSE).build())
+        assertThatThrownBy(() ->
+                        SshFleet.builder().hosts(2).fault("nope", Fault.REFUSE).build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -21,7 +21,8 @@ class SshFleetExtensionTest {
         static final List<Path> directories = new ArrayList<>();
 
         @RegisterExtension
-        SshFleetExtension fleet = SshFleetExtension.of(SshFleet.builder().hosts(1).namePrefix("solo-"));
+        SshFleetExtension fleet =
+                SshFleetExtension.of(SshFleet.builder().hosts(1).namePrefix("solo-"));
 
         @Test
         @Order(1)
@@ -36,7 +37,9 @@ class SshFleetExtensionTest {
         void theFleetOfTheTestBeforeIsClosed() {
             assertThat(directories).hasSize(1);
             assertThat(directories.getFirst()).doesNotExist();
-            assertThat(fleet.fleet().directory()).isNotEqualTo(directories.getFirst()).exists();
+            assertThat(fleet.fleet().directory())
+                    .isNotEqualTo(directories.getFirst())
+                    .exists();
         }
     }
 

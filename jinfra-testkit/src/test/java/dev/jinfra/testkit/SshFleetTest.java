@@ -34,7 +34,8 @@ class SshFleetTest {
 
     @Test
     void hostsAreNamedAndNumbered() {
-        assertThat(fleet.hosts()).extracting(FleetHost::name)
+        assertThat(fleet.hosts())
+                .extracting(FleetHost::name)
                 .containsExactly("web-001", "web-002", "web-003", "web-004", "web-005");
         assertThat(fleet.hosts()).extracting(FleetHost::port).doesNotHaveDuplicates();
         assertThat(fleet.host("web-003").address()).isEqualTo("127.0.0.1");
@@ -122,8 +123,10 @@ class SshFleetTest {
 
         assertThat(key).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
         assertThat(Files.getPosixFilePermissions(running.clientKeyFile()))
-                .extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
-        assertThat(knownHosts.lines()).hasSize(5)
+                .extracting(Object::toString)
+                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+        assertThat(knownHosts.lines())
+                .hasSize(5)
                 .allMatch(line -> line.startsWith("[127.0.0.1]:"))
                 .contains("[127.0.0.1]:" + first.port() + " " + FleetKeys.publicKeyLine(running.hostKey()));
         assertThat(inventory)
@@ -137,7 +140,7 @@ class SshFleetTest {
     void sftpWritesIntoTheHostsHome() throws IOException {
         FleetHost host = fleet.host("web-003");
         try (ClientSession session = client.login(host);
-             SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
+                SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
             try (OutputStream out = sftp.write("motd.txt")) {
                 out.write("served by sftp\n".getBytes(StandardCharsets.UTF_8));
             }

@@ -28,8 +28,7 @@ final class TestClient implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    record Result(String stdout, String stderr, Integer exitStatus) {
-    }
+    record Result(String stdout, String stderr, Integer exitStatus) {}
 
     private final SshClient client;
     private final KeyPair clientKey;
@@ -60,7 +59,9 @@ final class TestClient implements AutoCloseable {
     }
 
     ClientSession connect(FleetHost host) throws IOException {
-        return client.connect("root", host.address(), host.port()).verify(TIMEOUT).getSession();
+        return client.connect("root", host.address(), host.port())
+                .verify(TIMEOUT)
+                .getSession();
     }
 
     Result run(FleetHost host, String command) throws IOException {
@@ -84,7 +85,9 @@ final class TestClient implements AutoCloseable {
             if (events.contains(ClientChannelEvent.TIMEOUT)) {
                 throw new IllegalStateException("command did not finish: " + command);
             }
-            return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+            return new Result(
+                    out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8),
                     channel.getExitStatus());
         }
     }
@@ -92,7 +95,8 @@ final class TestClient implements AutoCloseable {
     private static KeyPair readKey(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()), in, null)
-                    .iterator().next();
+                    .iterator()
+                    .next();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot read " + file, e);
         }

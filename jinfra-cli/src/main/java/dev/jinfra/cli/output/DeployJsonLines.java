@@ -112,7 +112,9 @@ public final class DeployJsonLines implements DeployListener {
 
     @Override
     public void factRead(Host host, dev.jinfra.deploy.Fact<?> fact, Object value) {
-        ObjectNode o = event("fact").put("host", host.name()).put("fact", fact.getClass().getSimpleName());
+        ObjectNode o = event("fact")
+                .put("host", host.name())
+                .put("fact", fact.getClass().getSimpleName());
         o.set("args", tree(fact));
         o.set("value", fact.valueIsContent() ? JSON.getNodeFactory().textNode("(content not shown)") : tree(value));
         emit(o);
@@ -121,12 +123,16 @@ public final class DeployJsonLines implements DeployListener {
     @Override
     public void proposed(dev.jinfra.deploy.Proposal proposal) {
         for (var e : proposal.entries()) {
-            ObjectNode o = event("proposed").put("operation", numbers.getOrDefault(e.id(), 0)).put("host", e.host().name())
-                    .put("kind", switch (e.kind()) {
-                        case CHANGE -> "change";
-                        case NO_CHANGE -> "unchanged";
-                        case UNKNOWN -> "unknown";
-                    });
+            ObjectNode o = event("proposed")
+                    .put("operation", numbers.getOrDefault(e.id(), 0))
+                    .put("host", e.host().name())
+                    .put(
+                            "kind",
+                            switch (e.kind()) {
+                                case CHANGE -> "change";
+                                case NO_CHANGE -> "unchanged";
+                                case UNKNOWN -> "unknown";
+                            });
             ArrayNode commands = o.putArray("commands");
             e.commands().forEach(commands::add);
             o.put("reason", e.reason()).put("conditional", e.conditional());
@@ -147,7 +153,10 @@ public final class DeployJsonLines implements DeployListener {
     public void operationStarted(int number, int total, PlannedOperation operation) {
         written.clear();
         numbers.putIfAbsent(operation.id(), number);
-        emit(event("operation_start").put("number", number).put("total", total).put("name", operation.name())
+        emit(event("operation_start")
+                .put("number", number)
+                .put("total", total)
+                .put("name", operation.name())
                 .put("hosts", operation.hosts().size()));
     }
 

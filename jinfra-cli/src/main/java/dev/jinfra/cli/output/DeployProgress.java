@@ -189,7 +189,10 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
     private void startPainter() {
         synchronized (err) {
             if (painter == null && !closed) {
-                painter = Thread.ofPlatform().daemon().name("jinfra-deploy-progress").start(this::paintLoop);
+                painter = Thread.ofPlatform()
+                        .daemon()
+                        .name("jinfra-deploy-progress")
+                        .start(this::paintLoop);
             }
         }
     }
@@ -254,7 +257,9 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
             sb.append(" · ").append(style.red("failed " + failed));
         }
         sb.append(queued());
-        sb.append(" · ").append((System.nanoTime() - operationStart) / 1_000_000_000L).append('s');
+        sb.append(" · ")
+                .append((System.nanoTime() - operationStart) / 1_000_000_000L)
+                .append('s');
         if (!running.isEmpty() && running.size() <= STRAGGLERS_SHOWN) {
             sb.append(" · waiting for ").append(HostPattern.fold(new ArrayList<>(running)));
         }

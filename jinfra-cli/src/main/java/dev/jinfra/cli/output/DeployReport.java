@@ -33,7 +33,8 @@ public final class DeployReport implements DeployListener {
     public void factRead(Host host, dev.jinfra.deploy.Fact<?> fact, Object value) {
         if (verbosity >= 1) {
             synchronized (out) {
-                out.println(style.dim("    fact " + host.name() + ": " + fact + " = " + (fact.valueIsContent() ? "(content not shown)" : value)));
+                out.println(style.dim("    fact " + host.name() + ": " + fact + " = "
+                        + (fact.valueIsContent() ? "(content not shown)" : value)));
             }
         }
     }
@@ -41,12 +42,15 @@ public final class DeployReport implements DeployListener {
     @Override
     public void planned(List<PlannedOperation> operations) {
         synchronized (out) {
-            out.println(style.bold("--> Prepared " + operations.size() + (operations.size() == 1 ? " operation" : " operations")));
+            out.println(style.bold(
+                    "--> Prepared " + operations.size() + (operations.size() == 1 ? " operation" : " operations")));
             if (verbosity >= 1) {
                 for (int i = 0; i < operations.size(); i++) {
                     var op = operations.get(i);
-                    out.println("    " + (i + 1) + ". " + op.name() + " on " + HostPattern.fold(op.hosts().stream().map(Host::name).toList())
-                            + " (" + op.id().where() + ")");
+                    out.println("    " + (i + 1) + ". " + op.name() + " on "
+                            + HostPattern.fold(
+                                    op.hosts().stream().map(Host::name).toList()) + " ("
+                            + op.id().where() + ")");
                 }
             }
         }
@@ -56,7 +60,8 @@ public final class DeployReport implements DeployListener {
     public void operationFinished(int number, int total, PlannedOperation operation, List<OperationOutcome> outcomes) {
         Map<OperationStatus, List<String>> byStatus = new LinkedHashMap<>();
         for (OperationOutcome o : outcomes) {
-            byStatus.computeIfAbsent(o.status(), s -> new ArrayList<>()).add(o.host().name());
+            byStatus.computeIfAbsent(o.status(), s -> new ArrayList<>())
+                    .add(o.host().name());
         }
         StringBuilder line = new StringBuilder("[" + number + "/" + total + "] " + operation.name());
         List<String> parts = new ArrayList<>();
@@ -84,8 +89,10 @@ public final class DeployReport implements DeployListener {
                 continue;
             }
             String shown = "      " + line;
-            out.println(line.startsWith("+") && !line.startsWith("+++") ? style.green(shown)
-                    : line.startsWith("-") && !line.startsWith("---") ? style.red(shown) : shown);
+            out.println(
+                    line.startsWith("+") && !line.startsWith("+++")
+                            ? style.green(shown)
+                            : line.startsWith("-") && !line.startsWith("---") ? style.red(shown) : shown);
         }
     }
 
@@ -129,16 +136,31 @@ public final class DeployReport implements DeployListener {
     public void finished(DeployResult result) {
         synchronized (out) {
             out.println(style.bold("--> Results"));
-            int width = Math.max(9, result.operations().stream().mapToInt(o -> o.name().length()).max().orElse(9));
+            int width = Math.max(
+                    9,
+                    result.operations().stream()
+                            .mapToInt(o -> o.name().length())
+                            .max()
+                            .orElse(9));
             width = Math.min(width, 60);
-            // Only dry runs have unknowns, only stopped runs operations not run: columns for them only when there are any.
+            // Only dry runs have unknowns, only stopped runs operations not run: columns for them only when there are
+            // any.
             boolean unknowns = result.count(OperationStatus.UNKNOWN) > 0;
             boolean notRun = result.count(OperationStatus.NOT_RUN) > 0;
-            out.println(String.format("%-" + width + "s  %7s  %9s  %6s  %7s", "operation", "changed", "unchanged", "failed", "skipped")
-                    + (notRun ? "  not run" : "") + (unknowns ? "  unknown" : ""));
+            out.println(String.format(
+                            "%-" + width + "s  %7s  %9s  %6s  %7s",
+                            "operation",
+                            "changed",
+                            "unchanged",
+                            "failed",
+                            "skipped")
+                    + (notRun ? "  not run" : "")
+                    + (unknowns ? "  unknown" : ""));
             Map<Object, int[]> byOperation = new java.util.HashMap<>();
             for (OperationOutcome o : result.outcomes()) {
-                byOperation.computeIfAbsent(o.id(), k -> new int[OperationStatus.values().length])[o.status().ordinal()]++;
+                byOperation
+                        .computeIfAbsent(o.id(), k -> new int[OperationStatus.values().length])[
+                        o.status().ordinal()]++;
             }
             for (PlannedOperation op : result.operations()) {
                 int[] n = byOperation.getOrDefault(op.id(), new int[OperationStatus.values().length]);
@@ -148,18 +170,28 @@ public final class DeployReport implements DeployListener {
             }
             hostTable(result);
             Map<DeployHostState, List<String>> byState = new LinkedHashMap<>();
-            result.hostStates().forEach((h, s) -> byState.computeIfAbsent(s, k -> new ArrayList<>()).add(h));
-            for (DeployHostState s : List.of(DeployHostState.FAILED, DeployHostState.UNREACHABLE, DeployHostState.INCOMPLETE,
+            result.hostStates()
+                    .forEach((h, s) ->
+                            byState.computeIfAbsent(s, k -> new ArrayList<>()).add(h));
+            for (DeployHostState s : List.of(
+                    DeployHostState.FAILED,
+                    DeployHostState.UNREACHABLE,
+                    DeployHostState.INCOMPLETE,
                     DeployHostState.NOT_STARTED)) {
                 List<String> hosts = byState.getOrDefault(s, List.of());
                 // Identical reasons are folded, as exec folds identical results.
                 Map<String, List<String>> byReason = new LinkedHashMap<>();
-                hosts.forEach(h -> byReason.computeIfAbsent(result.hostErrors().getOrDefault(h, ""), k -> new ArrayList<>()).add(h));
-                byReason.forEach((reason, names) -> out.println(style.red(s.label().replace('_', ' ') + ": "
-                        + HostPattern.fold(names) + (reason.isEmpty() ? "" : ": " + reason))));
+                hosts.forEach(
+                        h -> byReason.computeIfAbsent(result.hostErrors().getOrDefault(h, ""), k -> new ArrayList<>())
+                                .add(h));
+                byReason.forEach(
+                        (reason, names) -> out.println(style.red(s.label().replace('_', ' ') + ": "
+                                + HostPattern.fold(names) + (reason.isEmpty() ? "" : ": " + reason))));
             }
-            String summary = result.describe() + " in " + FoldedReport.seconds(result.elapsed().toMillis());
-            boolean ok = result.hostStates().values().stream().allMatch(DeployHostState::succeeded) && !result.interrupted();
+            String summary = result.describe() + " in "
+                    + FoldedReport.seconds(result.elapsed().toMillis());
+            boolean ok =
+                    result.hostStates().values().stream().allMatch(DeployHostState::succeeded) && !result.interrupted();
             out.println(ok ? style.green(summary) : style.red(summary));
             if (verbosity >= 1) {
                 out.println("round trips per host (fact reads and commands): " + foldCounts(result.roundTrips()));
@@ -177,7 +209,8 @@ public final class DeployReport implements DeployListener {
         boolean notRun = result.count(OperationStatus.NOT_RUN) > 0;
         Map<String, int[]> byHost = new java.util.HashMap<>();
         for (OperationOutcome o : result.outcomes()) {
-            byHost.computeIfAbsent(o.host().name(), k -> new int[OperationStatus.values().length])[o.status().ordinal()]++;
+            byHost.computeIfAbsent(o.host().name(), k -> new int[OperationStatus.values().length])[
+                    o.status().ordinal()]++;
         }
         Map<String, List<String>> byRow = new LinkedHashMap<>();
         for (var e : result.hostStates().entrySet()) {
@@ -187,9 +220,11 @@ public final class DeployReport implements DeployListener {
             byRow.computeIfAbsent(row, k -> new ArrayList<>()).add(e.getKey());
         }
         List<String> names = byRow.values().stream().map(HostPattern::fold).toList();
-        int width = Math.min(60, Math.max(5, names.stream().mapToInt(String::length).max().orElse(5)));
+        int width = Math.min(
+                60, Math.max(5, names.stream().mapToInt(String::length).max().orElse(5)));
         out.println();
-        out.println(String.format("%-" + width + "s  %7s  %9s  %6s  %7s", "hosts", "changed", "unchanged", "failed", "skipped")
+        out.println(String.format(
+                        "%-" + width + "s  %7s  %9s  %6s  %7s", "hosts", "changed", "unchanged", "failed", "skipped")
                 + (notRun ? "  not run" : "") + (unknowns ? "  unknown" : "") + "  state");
         int i = 0;
         for (var e : byRow.entrySet()) {
@@ -210,7 +245,8 @@ public final class DeployReport implements DeployListener {
 
     private static String foldCounts(Map<String, Integer> counts) {
         Map<Integer, List<String>> byCount = new LinkedHashMap<>();
-        counts.forEach((h, n) -> byCount.computeIfAbsent(n, k -> new ArrayList<>()).add(h));
+        counts.forEach(
+                (h, n) -> byCount.computeIfAbsent(n, k -> new ArrayList<>()).add(h));
         List<String> parts = new ArrayList<>();
         byCount.forEach((n, hosts) -> parts.add(HostPattern.fold(hosts) + ": " + n));
         return String.join("; ", parts);

@@ -1,9 +1,9 @@
 package dev.jinfra.cli.output;
 
-import dev.jinfra.inventory.HostPattern;
 import dev.jinfra.engine.HostResult;
 import dev.jinfra.engine.HostState;
 import dev.jinfra.engine.RunSummary;
+import dev.jinfra.inventory.HostPattern;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,12 +37,12 @@ public final class FoldedReport {
     static List<Group> fold(List<HostResult> results) {
         Map<Key, List<String>> byKey = new LinkedHashMap<>();
         for (HostResult r : results) {
-            byKey.computeIfAbsent(Key.of(r), k -> new ArrayList<>()).add(r.host().name());
+            byKey.computeIfAbsent(Key.of(r), k -> new ArrayList<>())
+                    .add(r.host().name());
         }
         List<Group> groups = new ArrayList<>();
         byKey.forEach((k, hosts) -> groups.add(new Group(k, hosts)));
-        groups.sort(Comparator
-                .comparing((Group g) -> g.key().state().isProblem())
+        groups.sort(Comparator.comparing((Group g) -> g.key().state().isProblem())
                 .thenComparing(g -> -g.hosts().size()));
         return groups;
     }
@@ -80,8 +80,10 @@ public final class FoldedReport {
     static String describe(Key k) {
         return switch (k.state()) {
             case SUCCEEDED -> "exit 0";
-            case FAILED -> k.exitCode() >= 0 ? "failed: exit " + k.exitCode() + (k.error() == null ? "" : ", " + k.error())
-                    : "failed: " + k.error();
+            case FAILED ->
+                k.exitCode() >= 0
+                        ? "failed: exit " + k.exitCode() + (k.error() == null ? "" : ", " + k.error())
+                        : "failed: " + k.error();
             case TIMED_OUT -> k.error() == null ? "timed out" : k.error();
             case UNREACHABLE -> "unreachable: " + k.error();
             case NOT_STARTED -> "not started: " + k.error();

@@ -1,10 +1,10 @@
 package dev.jinfra.cli.output;
 
-import dev.jinfra.inventory.Host;
-import dev.jinfra.inventory.HostPattern;
 import dev.jinfra.engine.HostResult;
 import dev.jinfra.engine.RunListener;
 import dev.jinfra.engine.RunSummary;
+import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.HostPattern;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -80,7 +80,8 @@ public final class ProgressDisplay implements RunListener {
         if (batches > 1) {
             batch = "batch " + number + "/" + batches + " · ";
             if (announce) {
-                err.println("jinfra: batch " + number + "/" + batches + ": " + HostPattern.fold(hosts.stream().map(Host::name).toList()));
+                err.println("jinfra: batch " + number + "/" + batches + ": "
+                        + HostPattern.fold(hosts.stream().map(Host::name).toList()));
             }
         }
     }
@@ -131,8 +132,12 @@ public final class ProgressDisplay implements RunListener {
         long lastPlain = System.nanoTime();
         while (!finished) {
             try {
-                Thread.sleep(terminal ? TERMINAL_REFRESH : plainEvery.compareTo(Duration.ofMillis(500)) < 0 ? plainEvery
-                        : Duration.ofMillis(500));
+                Thread.sleep(
+                        terminal
+                                ? TERMINAL_REFRESH
+                                : plainEvery.compareTo(Duration.ofMillis(500)) < 0
+                                        ? plainEvery
+                                        : Duration.ofMillis(500));
             } catch (InterruptedException e) {
                 return;
             }

@@ -33,16 +33,20 @@ public final class ProposalReport implements DeployListener {
 
     @Override
     public void proposed(Proposal proposal) {
-        long hosts = proposal.entries().stream().map(e -> e.host().name()).distinct().count();
+        long hosts =
+                proposal.entries().stream().map(e -> e.host().name()).distinct().count();
         int changingHosts = proposal.hostsToChange().size();
         long changingOps = planned.stream()
-                .filter(op -> proposal.of(op.id()).stream().anyMatch(e -> e.kind() != Proposal.Kind.NO_CHANGE)).count();
+                .filter(op -> proposal.of(op.id()).stream().anyMatch(e -> e.kind() != Proposal.Kind.NO_CHANGE))
+                .count();
         long unknown = proposal.count(Proposal.Kind.UNKNOWN);
         synchronized (out) {
-            out.println(style.bold(changingHosts == 0 ? "--> Proposed changes: none"
-                    : "--> Proposed changes: " + changingOps + (changingOps == 1 ? " operation" : " operations")
-                    + " on " + changingHosts + " of " + hosts + (hosts == 1 ? " host" : " hosts")
-                    + (unknown == 0 ? "" : " (" + unknown + " to be decided at their turn)")));
+            out.println(style.bold(
+                    changingHosts == 0
+                            ? "--> Proposed changes: none"
+                            : "--> Proposed changes: " + changingOps + (changingOps == 1 ? " operation" : " operations")
+                                    + " on " + changingHosts + " of " + hosts + (hosts == 1 ? " host" : " hosts")
+                                    + (unknown == 0 ? "" : " (" + unknown + " to be decided at their turn)")));
             if (verbosity >= 1) {
                 for (int i = 0; i < planned.size(); i++) {
                     operation(i + 1, proposal.of(planned.get(i).id()));
@@ -57,27 +61,35 @@ public final class ProposalReport implements DeployListener {
         }
         Map<Proposal.Kind, List<String>> byKind = new LinkedHashMap<>();
         for (Proposal.Kind k : Proposal.Kind.values()) {
-            List<String> names = entries.stream().filter(e -> e.kind() == k).map(e -> e.host().name()).toList();
+            List<String> names = entries.stream()
+                    .filter(e -> e.kind() == k)
+                    .map(e -> e.host().name())
+                    .toList();
             if (!names.isEmpty()) {
                 byKind.put(k, names);
             }
         }
         List<String> parts = new ArrayList<>();
         byKind.forEach((kind, names) -> parts.add(switch (kind) {
-            case CHANGE -> style.yellow("~") + " change on ";
-            case NO_CHANGE -> style.green("✓") + " unchanged on ";
-            case UNKNOWN -> style.dim("?") + " decided at its turn on ";
-        } + HostPattern.fold(names)));
+                    case CHANGE -> style.yellow("~") + " change on ";
+                    case NO_CHANGE -> style.green("✓") + " unchanged on ";
+                    case UNKNOWN -> style.dim("?") + " decided at its turn on ";
+                }
+                + HostPattern.fold(names)));
         boolean conditional = entries.stream().anyMatch(Proposal.Entry::conditional);
         out.println("    " + number + ". " + entries.getFirst().name() + ": " + String.join("; ", parts)
                 + (conditional ? style.dim(" (if its condition holds then)") : ""));
-        entries.stream().filter(e -> e.kind() == Proposal.Kind.UNKNOWN)
+        entries.stream()
+                .filter(e -> e.kind() == Proposal.Kind.UNKNOWN)
                 .forEach(e -> out.println(style.dim("        " + e.host().name() + ": " + e.reason())));
         if (verbosity >= 2) {
             // Hosts with the same commands together: on a fleet most hosts run the very same ones.
             Map<List<String>, List<String>> byCommands = new LinkedHashMap<>();
-            entries.stream().filter(e -> e.kind() == Proposal.Kind.CHANGE)
-                    .forEach(e -> byCommands.computeIfAbsent(e.commands(), c -> new ArrayList<>()).add(e.host().name()));
+            entries.stream()
+                    .filter(e -> e.kind() == Proposal.Kind.CHANGE)
+                    .forEach(e -> byCommands
+                            .computeIfAbsent(e.commands(), c -> new ArrayList<>())
+                            .add(e.host().name()));
             byCommands.forEach((commands, names) -> {
                 out.println("        " + HostPattern.fold(names) + ":");
                 commands.forEach(c -> out.println("          $ " + c));

@@ -35,8 +35,11 @@ public final class RetryFile {
     /** The hosts of an exec run that did not succeed, under their state. */
     public static Map<String, List<String>> byState(RunSummary summary) {
         Map<String, List<String>> byState = new LinkedHashMap<>();
-        for (HostState state : List.of(HostState.FAILED, HostState.TIMED_OUT, HostState.UNREACHABLE, HostState.NOT_STARTED)) {
-            byState.put(state.label(), summary.withState(state).stream().map(r -> r.host().name()).toList());
+        for (HostState state :
+                List.of(HostState.FAILED, HostState.TIMED_OUT, HostState.UNREACHABLE, HostState.NOT_STARTED)) {
+            byState.put(
+                    state.label(),
+                    summary.withState(state).stream().map(r -> r.host().name()).toList());
         }
         return byState;
     }
@@ -76,7 +79,9 @@ public final class RetryFile {
     /** Writes the host names under a comment per state (states with no hosts are left out). */
     public static int write(Path file, Map<String, List<String>> byState, String what) throws IOException {
         StringBuilder sb = new StringBuilder();
-        sb.append("# hosts that did not succeed in: ").append(what.replace('\n', ' ')).append('\n');
+        sb.append("# hosts that did not succeed in: ")
+                .append(what.replace('\n', ' '))
+                .append('\n');
         sb.append("# written ").append(Instant.now()).append("; retry them with: --retry failed\n");
         int written = 0;
         for (var e : byState.entrySet()) {

@@ -1,8 +1,8 @@
 package dev.jinfra.cli.output;
 
 import dev.jinfra.connect.OutputListener;
-import dev.jinfra.inventory.Host;
 import dev.jinfra.engine.RunListener;
+import dev.jinfra.inventory.Host;
 import java.io.PrintStream;
 
 /**

@@ -29,19 +29,56 @@ final class DeployEvents {
 
     static OperationOutcome outcome(PlannedOperation op, Host host, OperationStatus status) {
         return switch (status) {
-            case CHANGED -> new OperationOutcome(op.id(), op.name(), host, status, List.of("mkdir -p -- /srv/app"), null, "", "", 0);
-            case UNCHANGED -> new OperationOutcome(op.id(), op.name(), host, status, List.of(), "/srv/app is a directory as wanted", "", "", 0);
-            case FAILED -> new OperationOutcome(op.id(), op.name(), host, status, List.of("mkdir -p -- /srv/app"),
-                    "exit 1: mkdir -p -- /srv/app", "", "mkdir: permission denied\n", 1);
-            case SKIPPED -> new OperationOutcome(op.id(), op.name(), host, status, List.of(), "host failed earlier", "", "", -1);
-            case NOT_RUN -> new OperationOutcome(op.id(), op.name(), host, status, List.of(), "run stopped: a host failed (fail-fast)", "", "", -1);
-            case UNKNOWN -> new OperationOutcome(op.id(), op.name(), host, status, List.of(),
-                    "depends on an earlier change: /srv/app/conf does not exist", "", "", 0);
+            case CHANGED ->
+                new OperationOutcome(
+                        op.id(), op.name(), host, status, List.of("mkdir -p -- /srv/app"), null, "", "", 0);
+            case UNCHANGED ->
+                new OperationOutcome(
+                        op.id(), op.name(), host, status, List.of(), "/srv/app is a directory as wanted", "", "", 0);
+            case FAILED ->
+                new OperationOutcome(
+                        op.id(),
+                        op.name(),
+                        host,
+                        status,
+                        List.of("mkdir -p -- /srv/app"),
+                        "exit 1: mkdir -p -- /srv/app",
+                        "",
+                        "mkdir: permission denied\n",
+                        1);
+            case SKIPPED ->
+                new OperationOutcome(op.id(), op.name(), host, status, List.of(), "host failed earlier", "", "", -1);
+            case NOT_RUN ->
+                new OperationOutcome(
+                        op.id(),
+                        op.name(),
+                        host,
+                        status,
+                        List.of(),
+                        "run stopped: a host failed (fail-fast)",
+                        "",
+                        "",
+                        -1);
+            case UNKNOWN ->
+                new OperationOutcome(
+                        op.id(),
+                        op.name(),
+                        host,
+                        status,
+                        List.of(),
+                        "depends on an earlier change: /srv/app/conf does not exist",
+                        "",
+                        "",
+                        0);
         };
     }
 
-    static DeployResult result(List<PlannedOperation> ops, List<OperationOutcome> outcomes, Map<String, DeployHostState> states,
-                               Map<String, String> errors, Map<String, Integer> roundTrips) {
+    static DeployResult result(
+            List<PlannedOperation> ops,
+            List<OperationOutcome> outcomes,
+            Map<String, DeployHostState> states,
+            Map<String, String> errors,
+            Map<String, Integer> roundTrips) {
         return new DeployResult(ops, outcomes, states, errors, roundTrips, false, false, Duration.ofMillis(1500), null);
     }
 }

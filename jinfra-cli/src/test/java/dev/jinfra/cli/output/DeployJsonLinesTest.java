@@ -70,7 +70,10 @@ class DeployJsonLinesTest {
         states.put("web-01", DeployHostState.CHANGED);
         states.put("web-02", DeployHostState.FAILED);
         states.put("web-03", DeployHostState.UNREACHABLE);
-        json.finished(DeployEvents.result(List.of(dir, releases), List.of(changed, failed, unchanged, skipped), states,
+        json.finished(DeployEvents.result(
+                List.of(dir, releases),
+                List.of(changed, failed, unchanged, skipped),
+                states,
                 Map.of("web-02", "App directory: exit 1: mkdir -p -- /srv/app", "web-03", "connection refused"),
                 Map.of("web-02", 3, "web-01", 5)));
     }
@@ -78,11 +81,22 @@ class DeployJsonLinesTest {
     @Test
     void everyEventIsOneLineWithItsTypeInRunOrder() throws Exception {
         runTwoOperations();
-        assertThat(lines()).extracting(n -> n.get("type").asText()).containsExactly(
-                "host_connected", "host_unreachable", "host_connected", "plan",
-                "operation_start", "result", "result", "operation_end",
-                "operation_start", "result", "result", "operation_end",
-                "summary");
+        assertThat(lines())
+                .extracting(n -> n.get("type").asText())
+                .containsExactly(
+                        "host_connected",
+                        "host_unreachable",
+                        "host_connected",
+                        "plan",
+                        "operation_start",
+                        "result",
+                        "result",
+                        "operation_end",
+                        "operation_start",
+                        "result",
+                        "result",
+                        "operation_end",
+                        "summary");
     }
 
     @Test
@@ -143,7 +157,8 @@ class DeployJsonLinesTest {
         assertThat(skipped.get("commands")).isEmpty();
         assertThat(all.get(11).get("skipped").asInt()).isEqualTo(1);
         // Each host has exactly one result per operation, whether it came live or at the end.
-        assertThat(all.stream().filter(n -> n.get("type").asText().equals("result"))).hasSize(4);
+        assertThat(all.stream().filter(n -> n.get("type").asText().equals("result")))
+                .hasSize(4);
     }
 
     @Test
@@ -161,7 +176,9 @@ class DeployJsonLinesTest {
         assertThat(summary.get("stop_reason").isNull()).isTrue();
         assertThat(summary.get("dry_run").asBoolean()).isFalse();
         assertThat(summary.get("elapsed_ms").asLong()).isEqualTo(1500);
-        assertThat(summary.get("round_trips").properties()).extracting(Map.Entry::getKey).containsExactly("web-01", "web-02");
+        assertThat(summary.get("round_trips").properties())
+                .extracting(Map.Entry::getKey)
+                .containsExactly("web-01", "web-02");
         assertThat(summary.get("round_trips").get("web-01").asInt()).isEqualTo(5);
         assertThat(summary.get("errors").get("web-03").asText()).isEqualTo("connection refused");
     }
@@ -178,11 +195,15 @@ class DeployJsonLinesTest {
         String output = "x".repeat(2000) + "\n";
         try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
             for (Host h : many) {
-                threads.submit(() -> json.hostFinished(new OperationOutcome(op.id(), op.name(), h, OperationStatus.CHANGED,
-                        List.of("echo"), null, output, output, 0)));
+                threads.submit(() -> json.hostFinished(new OperationOutcome(
+                        op.id(), op.name(), h, OperationStatus.CHANGED, List.of("echo"), null, output, output, 0)));
             }
         }
-        List<JsonNode> results = lines().stream().filter(n -> n.get("type").asText().equals("result")).toList();
-        assertThat(results).hasSize(200).allSatisfy(n -> assertThat(n.get("stdout").asText()).isEqualTo(output));
+        List<JsonNode> results = lines().stream()
+                .filter(n -> n.get("type").asText().equals("result"))
+                .toList();
+        assertThat(results)
+                .hasSize(200)
+                .allSatisfy(n -> assertThat(n.get("stdout").asText()).isEqualTo(output));
     }
 }

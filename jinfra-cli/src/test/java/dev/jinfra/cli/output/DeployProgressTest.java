@@ -50,8 +50,8 @@ class DeployProgressTest {
             progress.hostFinished(outcome(dir, fleet.get(0), OperationStatus.CHANGED));
             progress.hostFinished(outcome(dir, fleet.get(1), OperationStatus.FAILED));
 
-            assertThat(progress.line()).matches(
-                    "\\[1/2\\] App directory · done 2/4 · failed 1 · \\d+s · waiting for web-\\[03-04\\]");
+            assertThat(progress.line())
+                    .matches("\\[1/2\\] App directory · done 2/4 · failed 1 · \\d+s · waiting for web-\\[03-04\\]");
             assertThat(err()).isEqualTo("jinfra: [1/2] App directory (4 hosts)\n");
         }
     }
@@ -77,7 +77,8 @@ class DeployProgressTest {
         PlannedOperation logs = operation(5, "Logs", fleet);
         try (var progress = progress(false)) {
             progress.operationStarted(1, 3, dir);
-            fleet.forEach(h -> progress.hostFinished(outcome(dir, h, h.name().equals("web-02") ? OperationStatus.FAILED : OperationStatus.CHANGED)));
+            fleet.forEach(h -> progress.hostFinished(
+                    outcome(dir, h, h.name().equals("web-02") ? OperationStatus.FAILED : OperationStatus.CHANGED)));
             progress.operationFinished(1, 3, dir, List.of());
 
             progress.operationStarted(2, 3, releases);
@@ -112,7 +113,8 @@ class DeployProgressTest {
         Thread.sleep(400);
         assertThat(err()).endsWith(CLEAR);
 
-        progress.finished(DeployEvents.result(List.of(dir), List.of(), Map.of("web-01", DeployHostState.CHANGED), Map.of(), Map.of()));
+        progress.finished(DeployEvents.result(
+                List.of(dir), List.of(), Map.of("web-01", DeployHostState.CHANGED), Map.of(), Map.of()));
         String atEnd = err();
         Thread.sleep(300);
         assertThat(err()).isEqualTo(atEnd).doesNotContain("jinfra:");

@@ -2,10 +2,10 @@ package dev.jinfra.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jinfra.inventory.Host;
 import dev.jinfra.engine.HostResult;
 import dev.jinfra.engine.HostState;
 import dev.jinfra.engine.RunSummary;
+import dev.jinfra.inventory.Host;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -33,8 +33,8 @@ class ProgressDisplayTest {
         progress.hostFinished(result(hosts.get(0), HostState.SUCCEEDED));
         progress.hostFinished(result(hosts.get(1), HostState.FAILED));
 
-        assertThat(progress.line()).matches(
-                "connected 3/4 · running 2 · done 2/4 · problems 1 · \\d+s · waiting for web-\\[03-04\\]");
+        assertThat(progress.line())
+                .matches("connected 3/4 · running 2 · done 2/4 · problems 1 · \\d+s · waiting for web-\\[03-04\\]");
         progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false, null));
         assertThat(err.toString()).startsWith("jinfra: 4 hosts\n");
     }
@@ -67,8 +67,8 @@ class ProgressDisplayTest {
     @Test
     void sparseProgressPrintsAStatusLineNowAndThenDuringALongRun() throws Exception {
         var err = new ByteArrayOutputStream();
-        var progress = new ProgressDisplay(new PrintStream(err, true), ProgressDisplay.Mode.SPARSE, new Style(false),
-                Duration.ofMillis(100));
+        var progress = new ProgressDisplay(
+                new PrintStream(err, true), ProgressDisplay.Mode.SPARSE, new Style(false), Duration.ofMillis(100));
         List<Host> hosts = List.of(host("db-1"), host("db-2"));
         progress.runStarted(hosts);
         hosts.forEach(progress::hostConnecting);
@@ -76,6 +76,8 @@ class ProgressDisplayTest {
         Thread.sleep(350);
         progress.runFinished(new RunSummary(List.of(), Duration.ZERO, false, null));
 
-        assertThat(err.toString().lines().toList()).isNotEmpty().allMatch(l -> l.startsWith("jinfra: connected 1/2 · running 2 · done 0/2 · "));
+        assertThat(err.toString().lines().toList())
+                .isNotEmpty()
+                .allMatch(l -> l.startsWith("jinfra: connected 1/2 · running 2 · done 0/2 · "));
     }
 }

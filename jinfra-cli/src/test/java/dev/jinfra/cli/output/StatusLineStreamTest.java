@@ -30,7 +30,8 @@ class StatusLineStreamTest {
         err.drawStatus("connected 4/10");
         err.resume();
         err.drawStatus("connected 5/10");
-        assertThat(written()).isEqualTo(CLEAR + "connected 3/10" + CLEAR + "passphrase for key: " + CLEAR + "connected 5/10");
+        assertThat(written())
+                .isEqualTo(CLEAR + "connected 3/10" + CLEAR + "passphrase for key: " + CLEAR + "connected 5/10");
     }
 
     @Test

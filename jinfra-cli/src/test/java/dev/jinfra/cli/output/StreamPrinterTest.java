@@ -16,8 +16,11 @@ class StreamPrinterTest {
     void stderrLinesGoToAFileWithoutColoursWhenOnlyStdoutIsATerminal() {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        var printer = new StreamPrinter(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Style.forTerminal(true), Style.forTerminal(false));
+        var printer = new StreamPrinter(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Style.forTerminal(true),
+                Style.forTerminal(false));
         Host web = new Host("web-01", List.of(), Map.of());
         printer.hostOutput(web, OutputListener.Stream.STDOUT, "one");
         printer.hostOutput(web, OutputListener.Stream.STDERR, "oops");

@@ -3,8 +3,8 @@ package dev.jinfra.deploy.compile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -89,7 +89,8 @@ final class DeployCache {
                 throw new IllegalStateException("bad manifest line");
             }
             byte[] bytes = Files.readAllBytes(entry.resolve(parts[1]));
-            if (bytes.length != Long.parseLong(parts[3]) || !HexFormat.of().formatHex(sha256().digest(bytes)).equals(parts[4])) {
+            if (bytes.length != Long.parseLong(parts[3])
+                    || !HexFormat.of().formatHex(sha256().digest(bytes)).equals(parts[4])) {
                 throw new IllegalStateException("class file does not match the manifest");
             }
             classes.put(parts[2], bytes);

@@ -25,7 +25,8 @@ final class EntryPoint {
             Class<?> implicit = loader.load(source.className());
             return deployMethod(implicit).isPresent()
                     ? new Found(implicit.getName(), null)
-                    : new Found(null, "no deploy method: a compact deploy file declares void deploy(Host host) { ... }");
+                    : new Found(
+                            null, "no deploy method: a compact deploy file declares void deploy(Host host) { ... }");
         }
         List<Class<?>> topLevel = new ArrayList<>();
         List<Class<?>> nested = new ArrayList<>();
@@ -40,17 +41,22 @@ final class EntryPoint {
             return new Found(candidates.getFirst().getName(), null);
         }
         if (candidates.isEmpty()) {
-            return new Found(null, "no deploy found: write void deploy(Host host) { ... } or a class that "
-                    + "implements Deploy with a no-argument constructor");
+            return new Found(
+                    null,
+                    "no deploy found: write void deploy(Host host) { ... } or a class that "
+                            + "implements Deploy with a no-argument constructor");
         }
         for (Class<?> c : candidates) {
             if ((c.getSimpleName() + ".java").equals(source.javaName())) {
                 return new Found(c.getName(), null);
             }
         }
-        return new Found(null, "more than one class implements Deploy ("
-                + String.join(", ", candidates.stream().map(Class::getName).toList())
-                + "): keep one, or name the file after the one to run");
+        return new Found(
+                null,
+                "more than one class implements Deploy ("
+                        + String.join(
+                                ", ", candidates.stream().map(Class::getName).toList())
+                        + "): keep one, or name the file after the one to run");
     }
 
     /** The entry class, or the reason there isn't one. */
@@ -58,8 +64,11 @@ final class EntryPoint {
 
     /** A concrete class implementing Deploy that jinfra can create: not inner, not local, with a no-arg constructor. */
     private static boolean isDeployClass(Class<?> c) {
-        if (!Deploy.class.isAssignableFrom(c) || c.isInterface() || Modifier.isAbstract(c.getModifiers())
-                || c.isAnonymousClass() || c.isLocalClass()
+        if (!Deploy.class.isAssignableFrom(c)
+                || c.isInterface()
+                || Modifier.isAbstract(c.getModifiers())
+                || c.isAnonymousClass()
+                || c.isLocalClass()
                 || (c.isMemberClass() && !Modifier.isStatic(c.getModifiers()))) {
             return false;
         }

@@ -35,8 +35,8 @@ import javax.tools.ToolProvider;
 final class InMemoryJavac {
 
     /** javac's options; {@code -g} keeps line numbers for stack traces, {@code -proc:none} skips annotation processor discovery. */
-    static final List<String> OPTIONS = List.of(
-            "--release", "25", "-proc:none", "-g", "-encoding", "UTF-8", "-Xlint:none", "-implicit:none");
+    static final List<String> OPTIONS =
+            List.of("--release", "25", "-proc:none", "-g", "-encoding", "UTF-8", "-Xlint:none", "-implicit:none");
 
     /** The outcome: class files by binary name when it worked, else javac's errors. */
     record Result(Map<String, byte[]> classes, List<Diagnostic<? extends JavaFileObject>> errors) {
@@ -81,8 +81,8 @@ final class InMemoryJavac {
     synchronized Result compile(String javaName, String text) {
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         var output = new MemoryOutput(files);
-        JavaCompiler.CompilationTask task = javac.getTask(
-                null, output, diagnostics, OPTIONS, null, List.of(new SourceText(javaName, text)));
+        JavaCompiler.CompilationTask task =
+                javac.getTask(null, output, diagnostics, OPTIONS, null, List.of(new SourceText(javaName, text)));
         boolean ok = task.call();
         List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();
         for (var d : diagnostics.getDiagnostics()) {
@@ -131,8 +131,8 @@ final class InMemoryJavac {
                 Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
             var bytes = new ByteArrayOutputStream();
             classes.put(className, bytes);
-            return new SimpleJavaFileObject(URI.create("jinfra-class:///" + className.replace('.', '/')
-                    + kind.extension), kind) {
+            return new SimpleJavaFileObject(
+                    URI.create("jinfra-class:///" + className.replace('.', '/') + kind.extension), kind) {
                 @Override
                 public OutputStream openOutputStream() {
                     return bytes;
@@ -142,8 +142,7 @@ final class InMemoryJavac {
 
         /** The per-task wrapper must not close the shared file manager underneath it. */
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         Map<String, byte[]> classes() {
             Map<String, byte[]> out = new LinkedHashMap<>();

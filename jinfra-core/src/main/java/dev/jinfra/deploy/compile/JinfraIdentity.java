@@ -22,7 +22,9 @@ final class JinfraIdentity {
     static Path location() {
         try {
             CodeSource source = Deploy.class.getProtectionDomain().getCodeSource();
-            return source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
+            return source == null || source.getLocation() == null
+                    ? null
+                    : Path.of(source.getLocation().toURI());
         } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
             return null;
         }
@@ -40,7 +42,8 @@ final class JinfraIdentity {
     private static String compute(Path location) {
         try {
             if (location != null && Files.isRegularFile(location)) {
-                return "jar " + location + " " + Files.size(location) + " " + Files.getLastModifiedTime(location).toMillis();
+                return "jar " + location + " " + Files.size(location) + " "
+                        + Files.getLastModifiedTime(location).toMillis();
             }
             if (location != null && Files.isDirectory(location)) {
                 // A development build: a directory's own time doesn't change when files in it do, so look at them.

@@ -10,5 +10,4 @@ import java.nio.file.Path;
  * @param displayName the file as the user named it, for messages
  * @param deploy      runs the file's deploy for one host; each call gets a fresh instance of the file's class
  */
-public record LoadedDeploy(Path path, String displayName, Deploy deploy) {
-}
+public record LoadedDeploy(Path path, String displayName, Deploy deploy) {}

@@ -45,7 +45,8 @@ final class ReflectiveDeploy implements Deploy {
         Method method = EntryPoint.deployMethod(entry)
                 .orElseThrow(() -> new NoSuchMethodException(entry.getName() + ".deploy(Host)"));
         method.setAccessible(true);
-        return new ReflectiveDeploy(displayName, create, lookup.unreflect(method), Modifier.isStatic(method.getModifiers()));
+        return new ReflectiveDeploy(
+                displayName, create, lookup.unreflect(method), Modifier.isStatic(method.getModifiers()));
     }
 
     @Override

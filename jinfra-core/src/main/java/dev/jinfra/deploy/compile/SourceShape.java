@@ -17,8 +17,20 @@ import java.util.Set;
  */
 record SourceShape(int packageEnd, boolean compact, boolean declaresMain) {
 
-    private static final Set<String> MODIFIERS = Set.of("public", "protected", "private", "static", "final",
-            "abstract", "sealed", "strictfp", "transient", "volatile", "synchronized", "native", "default");
+    private static final Set<String> MODIFIERS = Set.of(
+            "public",
+            "protected",
+            "private",
+            "static",
+            "final",
+            "abstract",
+            "sealed",
+            "strictfp",
+            "transient",
+            "volatile",
+            "synchronized",
+            "native",
+            "default");
     private static final Set<String> TYPE_KEYWORDS = Set.of("class", "interface", "enum", "record");
 
     /** One token: an identifier/number word or a single punctuation character, with its offset. */
@@ -80,7 +92,7 @@ record SourceShape(int packageEnd, boolean compact, boolean declaresMain) {
                         return i;
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return tokens.size();
@@ -124,7 +136,10 @@ record SourceShape(int packageEnd, boolean compact, boolean declaresMain) {
                 i++;
                 continue;
             }
-            if (t.is("non") && i + 2 < head.size() && head.get(i + 1).is("-") && head.get(i + 2).is("sealed")) {
+            if (t.is("non")
+                    && i + 2 < head.size()
+                    && head.get(i + 1).is("-")
+                    && head.get(i + 2).is("sealed")) {
                 i += 3;
                 continue;
             }

@@ -1,8 +1,7 @@
 package dev.jinfra.ops.apt;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.Fact;
 
 /**

@@ -13,13 +13,20 @@ import java.util.regex.Pattern;
  * {@code apt.deb}: a .deb file's package is installed. The package name (and version) is what makes it
  * idempotent: a .deb cannot be looked into before it is on the host, so the installed packages decide.
  */
-@Doc(value = "A .deb from a URL or a path on the host is installed (dpkg -i, then apt-get install -f for its dependencies), "
-        + "unless its package (at version, if given) already is. Fails when the package is not installed afterwards.",
+@Doc(
+        value =
+                "A .deb from a URL or a path on the host is installed (dpkg -i, then apt-get install -f for its dependencies), "
+                        + "unless its package (at version, if given) already is. Fails when the package is not installed afterwards.",
         example = "apt.deb(\"https://example.org/tool_1.2_amd64.deb\", \"tool\").sudo();")
 public record AptDeb(
-        @Arg(value = "URL (http, https, ftp) or absolute path on the host of the .deb", required = true) String src,
-        @Arg(value = "the package the .deb installs, e.g. tool", required = true) String packageName,
-        @Arg("the version it installs, as dpkg shows it; any installed version will do when not given") String version)
+        @Arg(value = "URL (http, https, ftp) or absolute path on the host of the .deb", required = true)
+        String src,
+
+        @Arg(value = "the package the .deb installs, e.g. tool", required = true)
+        String packageName,
+
+        @Arg("the version it installs, as dpkg shows it; any installed version will do when not given")
+        String version)
         implements Operation {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9+.-]+");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9.+~:-]+");
@@ -37,7 +44,8 @@ public record AptDeb(
 
     public AptDeb {
         if (src == null || !(Downloads.isUrl(src) || src.startsWith("/") && !src.contains("\n"))) {
-            throw new IllegalArgumentException("apt.deb: src must be an http, https or ftp URL or an absolute path, not '" + src + "'");
+            throw new IllegalArgumentException(
+                    "apt.deb: src must be an http, https or ftp URL or an absolute path, not '" + src + "'");
         }
         if (packageName == null || !NAME.matcher(packageName).matches()) {
             throw new IllegalArgumentException("apt.deb: '" + packageName + "' is not a package name");
@@ -60,7 +68,8 @@ public record AptDeb(
         }
         String script = Downloads.isUrl(src)
                 // Downloaded to a temporary file that goes whatever happens.
-                ? "set -e; t=$(mktemp); trap 'rm -f -- \"$t\"' EXIT; " + Downloads.fetch("apt.deb", facts) + "; f=$t; " + INSTALL
+                ? "set -e; t=$(mktemp); trap 'rm -f -- \"$t\"' EXIT; " + Downloads.fetch("apt.deb", facts) + "; f=$t; "
+                        + INSTALL
                 : "f=$1; " + INSTALL;
         return Plan.run(Command.of("sh", "-c", script, "sh", src, packageName, version == null ? "" : version)
                 .env("DEBIAN_FRONTEND", "noninteractive"));

@@ -17,14 +17,24 @@ import java.util.regex.Pattern;
  * {@code apt.key}: a keyring file for {@code signed-by}, from a local file or a URL. An ASCII-armored key is
  * converted with {@code gpg --dearmor} on the host; anything else is taken as a binary keyring as it is.
  */
-@Doc(value = "An apt keyring file (for signed-by) from a local file or a URL, dearmored with gpg when ASCII-armored. "
-        + "No change when the destination exists and, with sha256, has that checksum.",
+@Doc(
+        value =
+                "An apt keyring file (for signed-by) from a local file or a URL, dearmored with gpg when ASCII-armored. "
+                        + "No change when the destination exists and, with sha256, has that checksum.",
         example = "apt.keyFromUrl(\"https://example.org/debian/key.asc\", \"/etc/apt/keyrings/example.gpg\").sudo();")
 public record AptKey(
-        @Arg("local key file to upload (relative to the working directory)") String src,
-        @Arg("URL the host downloads the key from (with curl or wget)") String url,
-        @Arg("keyring path on the host; default /etc/apt/keyrings/<name>.gpg, the name from src or url without extension") String dest,
-        @Arg("SHA-256 the keyring file (after dearmoring) must have; checked after fetching too") String sha256)
+        @Arg("local key file to upload (relative to the working directory)")
+        String src,
+
+        @Arg("URL the host downloads the key from (with curl or wget)")
+        String url,
+
+        @Arg(
+                "keyring path on the host; default /etc/apt/keyrings/<name>.gpg, the name from src or url without extension")
+        String dest,
+
+        @Arg("SHA-256 the keyring file (after dearmoring) must have; checked after fetching too")
+        String sha256)
         implements Operation {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.+-]+");
@@ -91,7 +101,9 @@ public record AptKey(
             return Plan.run(Command.of("sh", "-c", script, "sh", url, dest, check));
         }
         Plan.Upload upload = Uploads.local("apt.key", src, dest);
-        return Plan.upload(List.of(upload), List.of(Command.of("sh", "-c", INSTALL.replace("FETCH", FROM_UPLOAD), "sh",
-                upload.remotePath(), dest, check)));
+        return Plan.upload(
+                List.of(upload),
+                List.of(Command.of(
+                        "sh", "-c", INSTALL.replace("FETCH", FROM_UPLOAD), "sh", upload.remotePath(), dest, check)));
     }
 }

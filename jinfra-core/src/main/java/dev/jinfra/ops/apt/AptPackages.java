@@ -1,9 +1,8 @@
 package dev.jinfra.ops.apt;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -17,15 +16,26 @@ import java.util.regex.Pattern;
  * {@code apt.packages}: Debian packages are installed (at a version, with {@code name=version}) or removed.
  * All missing packages go to one apt-get call, so apt resolves them together.
  */
-@Doc(value = "Debian packages are installed (all missing ones in one apt-get call), at a version, latest, or removed. "
-        + "apt-get never asks: configuration files changed on the host are kept, it waits up to 120 s for another apt "
-        + "to let go of the lock, and a pinned version may be a downgrade.", example = "apt.packages(\"nginx\", \"curl\").sudo();")
+@Doc(
+        value =
+                "Debian packages are installed (all missing ones in one apt-get call), at a version, latest, or removed. "
+                        + "apt-get never asks: configuration files changed on the host are kept, it waits up to 120 s for another apt "
+                        + "to let go of the lock, and a pinned version may be a downgrade.",
+        example = "apt.packages(\"nginx\", \"curl\").sudo();")
 public record AptPackages(
-        @Arg(value = "package names, each optionally pinned as name=version", required = true) List<String> packages,
-        @Arg(value = "whether the packages should be installed", defaultValue = "true") boolean present,
-        @Arg("install all of them every time, so apt upgrades those with newer versions") boolean latest,
+        @Arg(value = "package names, each optionally pinned as name=version", required = true)
+        List<String> packages,
+
+        @Arg(value = "whether the packages should be installed", defaultValue = "true")
+        boolean present,
+
+        @Arg("install all of them every time, so apt upgrades those with newer versions")
+        boolean latest,
+
         @Arg("run apt-get update first") boolean update,
-        @Arg("with update: skip it when the lists are younger than this many seconds") Integer cacheAgeSeconds)
+
+        @Arg("with update: skip it when the lists are younger than this many seconds")
+        Integer cacheAgeSeconds)
         implements Operation {
     // Debian policy names (with an optional :arch) and versions ([epoch:]upstream[-revision], plus ~ and +).
     private static final Pattern SPEC = Pattern.compile("[a-z0-9][a-z0-9+.-]+(:[a-z0-9-]+)?(=[A-Za-z0-9.+~:-]+)?");
@@ -41,7 +51,8 @@ public record AptPackages(
             }
         }
         if (cacheAgeSeconds != null && cacheAgeSeconds < 0) {
-            throw new IllegalArgumentException("apt.packages: cacheAgeSeconds must not be negative, not " + cacheAgeSeconds);
+            throw new IllegalArgumentException(
+                    "apt.packages: cacheAgeSeconds must not be negative, not " + cacheAgeSeconds);
         }
     }
 
@@ -69,9 +80,11 @@ public record AptPackages(
                 downgrades |= present && pin != null && version != null && !pin.equals(version);
             }
         }
-        String names = String.join(", ", packages.stream().map(AptPackages::name).toList());
+        String names =
+                String.join(", ", packages.stream().map(AptPackages::name).toList());
         if (todo.isEmpty()) {
-            return Plan.noChange(names + (packages.size() == 1 ? " is" : " are") + (present ? " installed" : " not installed"));
+            return Plan.noChange(
+                    names + (packages.size() == 1 ? " is" : " are") + (present ? " installed" : " not installed"));
         }
         List<Command> commands = new ArrayList<>();
         if (present && update) {

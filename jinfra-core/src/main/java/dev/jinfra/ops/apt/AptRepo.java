@@ -18,14 +18,25 @@ import java.util.regex.Pattern;
  * {@code apt.repo}: a one-line apt source is in (or not in) a file of /etc/apt/sources.list.d. The file is
  * rewritten whole and replaced atomically; a repository already configured in any sources file counts as present.
  */
-@Doc(value = "An apt source line is present in (or absent from) a file in /etc/apt/sources.list.d, named after the URI's host "
-        + "unless given. No change when apt already has the repository in any sources file; absent edits only its own file. "
-        + "Run apt.update afterwards for apt to see it.",
-        example = "apt.repo(\"deb [signed-by=/etc/apt/keyrings/example.gpg] https://example.org/debian bookworm main\").sudo();")
+@Doc(
+        value =
+                "An apt source line is present in (or absent from) a file in /etc/apt/sources.list.d, named after the URI's host "
+                        + "unless given. No change when apt already has the repository in any sources file; absent edits only its own file. "
+                        + "Run apt.update afterwards for apt to see it.",
+        example =
+                "apt.repo(\"deb [signed-by=/etc/apt/keyrings/example.gpg] https://example.org/debian bookworm main\").sudo();")
 public record AptRepo(
-        @Arg(value = "the source line, e.g. deb [signed-by=/etc/apt/keyrings/x.gpg] http://example.org/debian bookworm main", required = true) String src,
-        @Arg("file name in /etc/apt/sources.list.d (.list is added when missing); default: the URI's host") String filename,
-        @Arg(value = "whether the line should be there", defaultValue = "true") boolean present)
+        @Arg(
+                value =
+                        "the source line, e.g. deb [signed-by=/etc/apt/keyrings/x.gpg] http://example.org/debian bookworm main",
+                required = true)
+        String src,
+
+        @Arg("file name in /etc/apt/sources.list.d (.list is added when missing); default: the URI's host")
+        String filename,
+
+        @Arg(value = "whether the line should be there", defaultValue = "true")
+        boolean present)
         implements Operation, Diffable {
     static final String DIR = "/etc/apt/sources.list.d/";
     // apt ignores files in sources.list.d whose names hold anything else.
@@ -39,12 +50,14 @@ public record AptRepo(
         src = src.strip();
         AptSources.Source parsed = AptSources.parseLine(null, src);
         if (parsed == null) {
-            throw new IllegalArgumentException("apt.repo: '" + src + "' is not a source line (deb|deb-src [options] URI suite [component...])");
+            throw new IllegalArgumentException(
+                    "apt.repo: '" + src + "' is not a source line (deb|deb-src [options] URI suite [component...])");
         }
         if (filename == null || filename.isBlank()) {
             Matcher host = HOST.matcher(parsed.uri());
             if (!host.find()) {
-                throw new IllegalArgumentException("apt.repo: " + parsed.uri() + " has no host to name the file after; give a filename");
+                throw new IllegalArgumentException(
+                        "apt.repo: " + parsed.uri() + " has no host to name the file after; give a filename");
             }
             filename = host.group(1).replaceAll("[^A-Za-z0-9_.-]", "_");
         }
@@ -52,7 +65,8 @@ public record AptRepo(
             filename = filename + ".list";
         }
         if (!FILENAME.matcher(filename).matches() || filename.startsWith(".")) {
-            throw new IllegalArgumentException("apt.repo: '" + filename + "' is not a file name apt reads (letters, digits, _ . - only)");
+            throw new IllegalArgumentException(
+                    "apt.repo: '" + filename + "' is not a file name apt reads (letters, digits, _ . - only)");
         }
     }
 

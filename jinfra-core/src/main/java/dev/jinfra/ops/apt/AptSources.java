@@ -14,7 +14,9 @@ import java.util.Map;
  * {@code .sources} files, each entry with its type, URI, suite, components and options. A deb822 stanza with
  * several types, URIs or suites gives one entry per combination, as apt reads it; disabled stanzas are left out.
  */
-@Doc(value = "apt's sources (sources.list, sources.list.d/*.list and *.sources): type, URI, suite, components and options of each.")
+@Doc(
+        value =
+                "apt's sources (sources.list, sources.list.d/*.list and *.sources): type, URI, suite, components and options of each.")
 public record AptSources() implements Fact<List<AptSources.Source>> {
 
     /**
@@ -22,8 +24,8 @@ public record AptSources() implements Fact<List<AptSources.Source>> {
      * @param type    {@code deb} or {@code deb-src}
      * @param options one-line names ({@code arch}, {@code signed-by}); deb822 fields are renamed to them
      */
-    public record Source(String file, String type, String uri, String suite, List<String> components,
-                         Map<String, String> options) {
+    public record Source(
+            String file, String type, String uri, String suite, List<String> components, Map<String, String> options) {
         public Source {
             components = List.copyOf(components);
             options = Map.copyOf(options);
@@ -31,7 +33,9 @@ public record AptSources() implements Fact<List<AptSources.Source>> {
 
         /** The same repository, wherever it is written: file aside, URIs without a trailing slash, components in any order. */
         public boolean sameRepo(Source other) {
-            return type.equals(other.type) && trimSlash(uri).equals(trimSlash(other.uri)) && suite.equals(other.suite)
+            return type.equals(other.type)
+                    && trimSlash(uri).equals(trimSlash(other.uri))
+                    && suite.equals(other.suite)
                     && new java.util.HashSet<>(components).equals(new java.util.HashSet<>(other.components))
                     && options.equals(other.options);
         }
@@ -43,8 +47,9 @@ public record AptSources() implements Fact<List<AptSources.Source>> {
 
     // Each existing file is announced by a line starting with the ASCII record separator, which never appears in
     // a sources file, then its text and a newline in case its last line has none.
-    private static final String SCRIPT = "for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do "
-            + "if [ -f \"$f\" ]; then printf '\\036%s\\n' \"$f\"; cat -- \"$f\"; echo; fi; done";
+    private static final String SCRIPT =
+            "for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do "
+                    + "if [ -f \"$f\" ]; then printf '\\036%s\\n' \"$f\"; cat -- \"$f\"; echo; fi; done";
     private static final char SEPARATOR = '\u001e';
 
     @Override
@@ -136,13 +141,15 @@ public record AptSources() implements Fact<List<AptSources.Source>> {
     }
 
     private static void stanza(String file, Map<String, String> fields, List<Source> sources) {
-        if (fields.isEmpty() || List.of("no", "false", "0").contains(fields.getOrDefault("enabled", "yes").toLowerCase(Locale.ROOT))) {
+        if (fields.isEmpty()
+                || List.of("no", "false", "0")
+                        .contains(fields.getOrDefault("enabled", "yes").toLowerCase(Locale.ROOT))) {
             return;
         }
         Map<String, String> options = new LinkedHashMap<>();
         for (var e : fields.entrySet()) {
             switch (e.getKey()) {
-                case "types", "uris", "suites", "components", "enabled" -> { }
+                case "types", "uris", "suites", "components", "enabled" -> {}
                 // The one-line format's names for these, with its comma-separated lists.
                 case "architectures" -> options.put("arch", String.join(",", words(e.getValue())));
                 case "languages" -> options.put("lang", String.join(",", words(e.getValue())));

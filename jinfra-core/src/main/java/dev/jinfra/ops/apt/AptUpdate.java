@@ -1,23 +1,25 @@
 package dev.jinfra.ops.apt;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
 import java.util.List;
 
 /** {@code apt.update}: refreshes the package lists, or only when they are older than {@code cacheAgeSeconds}. */
-@Doc(value = "Refreshes apt's package lists, unless they are younger than a cache age.", example = "apt.update(3600).sudo();")
+@Doc(
+        value = "Refreshes apt's package lists, unless they are younger than a cache age.",
+        example = "apt.update(3600).sudo();")
 public record AptUpdate(
-        @Arg("skip the update when the lists were refreshed less than this many seconds ago") Integer cacheAgeSeconds)
-        implements Operation {
+        @Arg("skip the update when the lists were refreshed less than this many seconds ago")
+        Integer cacheAgeSeconds) implements Operation {
 
     public AptUpdate {
         if (cacheAgeSeconds != null && cacheAgeSeconds < 0) {
-            throw new IllegalArgumentException("apt.update: cacheAgeSeconds must not be negative, not " + cacheAgeSeconds);
+            throw new IllegalArgumentException(
+                    "apt.update: cacheAgeSeconds must not be negative, not " + cacheAgeSeconds);
         }
     }
 

@@ -11,13 +11,14 @@ import java.util.List;
  * {@code apt.upgrade}: upgrades every installed package. Whether anything is out of date is only known to apt
  * after it has looked, so the operation always counts as a change.
  */
-@Doc(value = "Upgrades all installed packages with apt-get upgrade (or dist-upgrade). Always reported as a change: "
-        + "only apt knows whether anything was upgradable. Run apt.update first for current lists. As with apt.packages, "
-        + "configuration files changed on the host are kept and apt waits up to 120 s for its lock.",
+@Doc(
+        value = "Upgrades all installed packages with apt-get upgrade (or dist-upgrade). Always reported as a change: "
+                + "only apt knows whether anything was upgradable. Run apt.update first for current lists. As with apt.packages, "
+                + "configuration files changed on the host are kept and apt waits up to 120 s for its lock.",
         example = "apt.upgrade().sudo();")
 public record AptUpgrade(
-        @Arg("use dist-upgrade, which may also install new dependencies and remove packages") boolean distUpgrade)
-        implements Operation {
+        @Arg("use dist-upgrade, which may also install new dependencies and remove packages")
+        boolean distUpgrade) implements Operation {
 
     @Override
     public String describe() {

@@ -1,9 +1,8 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.command.Output;
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -16,12 +15,19 @@ import java.util.List;
  * {@code files.block}: lines kept between two marker lines in a file (appended with the markers when there is
  * no block yet), or the block and its markers removed. Only the first block is managed.
  */
-@Doc(value = "A block of lines between BEGIN/END marker comments has the given content, or is absent.", example = "files.block(\"/etc/hosts\", \"10.0.0.5 db\");")
+@Doc(
+        value = "A block of lines between BEGIN/END marker comments has the given content, or is absent.",
+        example = "files.block(\"/etc/hosts\", \"10.0.0.5 db\");")
 public record Block(
         @Arg(value = "the file's path", required = true) String path,
         @Arg("the block's lines, separated by newlines") String content,
-        @Arg(value = "marker line; {mark} becomes BEGIN or END", defaultValue = DEFAULT_MARKER) String marker,
-        @Arg(value = "whether the block should be in the file", defaultValue = "true") boolean present) implements Operation {
+
+        @Arg(value = "marker line; {mark} becomes BEGIN or END", defaultValue = DEFAULT_MARKER)
+        String marker,
+
+        @Arg(value = "whether the block should be in the file", defaultValue = "true")
+        boolean present)
+        implements Operation {
 
     public static final String DEFAULT_MARKER = "# {mark} JINFRA MANAGED BLOCK";
 
@@ -90,7 +96,8 @@ public record Block(
             return Plan.noChange("block in " + path + " is as wanted");
         }
         String body = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
-        return Plan.run(Edits.rewrite(path, REPLACE_BODY, "JINFRA_BEGIN", begin, "JINFRA_END", end, "JINFRA_BODY", body));
+        return Plan.run(
+                Edits.rewrite(path, REPLACE_BODY, "JINFRA_BEGIN", begin, "JINFRA_END", end, "JINFRA_BODY", body));
     }
 
     // One final newline is the end of the last line, not an empty line after it.

@@ -18,16 +18,31 @@ import java.util.regex.Pattern;
  * counts as downloaded unless its checksum is given and differs (or force), because the URL's content cannot be
  * compared without fetching it.
  */
-@Doc(value = "A URL's content is at a path on the host, downloaded with curl or wget when the file is missing, differs from the given sha256, or force is set; checked and replaced atomically.",
-        example = "files.download(\"https://example.com/tool.tar.gz\", \"/opt/tool.tar.gz\", \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\").sudo();")
+@Doc(
+        value =
+                "A URL's content is at a path on the host, downloaded with curl or wget when the file is missing, differs from the given sha256, or force is set; checked and replaced atomically.",
+        example =
+                "files.download(\"https://example.com/tool.tar.gz\", \"/opt/tool.tar.gz\", \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\").sudo();")
 public record Download(
-        @Arg(value = "URL to fetch, e.g. https://... (anything curl or wget accepts, including file://)", required = true) String url,
+        @Arg(
+                value = "URL to fetch, e.g. https://... (anything curl or wget accepts, including file://)",
+                required = true)
+        String url,
+
         @Arg(value = "path on the host", required = true) String dest,
-        @Arg("expected SHA-256 in hex: the download must match it, and an existing file that does not is replaced") String sha256,
-        @Arg("octal permissions such as 644; unchanged when not given") String mode,
+
+        @Arg("expected SHA-256 in hex: the download must match it, and an existing file that does not is replaced")
+        String sha256,
+
+        @Arg("octal permissions such as 644; unchanged when not given")
+        String mode,
+
         @Arg("owning user; unchanged when not given") String owner,
         @Arg("owning group; unchanged when not given") String group,
-        @Arg("download even when the file exists (always a change)") boolean force) implements Operation {
+
+        @Arg("download even when the file exists (always a change)")
+        boolean force)
+        implements Operation {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{64}");
     // A scheme first: the URL can then never be read as an option by curl or wget.
@@ -74,13 +89,26 @@ public record Download(
         }
         if (now != null && !force && (sha256 == null || sha256.equals(facts.get(new Sha256File(dest))))) {
             List<Command> fixes = Ownership.fix(dest, now.mode(), now.owner(), now.group(), mode, owner, group);
-            return fixes.isEmpty() ? Plan.noChange(dest + (sha256 == null ? " exists" : " is up to date")) : Plan.run(fixes);
+            return fixes.isEmpty()
+                    ? Plan.noChange(dest + (sha256 == null ? " exists" : " is up to date"))
+                    : Plan.run(fixes);
         }
-        String tool = facts.get(new Which("curl")) != null ? "curl" : facts.get(new Which("wget")) != null ? "wget" : null;
+        String tool =
+                facts.get(new Which("curl")) != null ? "curl" : facts.get(new Which("wget")) != null ? "wget" : null;
         if (tool == null) {
             throw new IllegalStateException("files.download needs curl or wget on the host");
         }
-        return Plan.run(Command.of("sh", "-c", FETCH, "sh", tool, url, dest, sha256 == null ? "" : sha256,
-                mode == null ? "" : mode, owner == null ? "" : owner, group == null ? "" : group));
+        return Plan.run(Command.of(
+                "sh",
+                "-c",
+                FETCH,
+                "sh",
+                tool,
+                url,
+                dest,
+                sha256 == null ? "" : sha256,
+                mode == null ? "" : mode,
+                owner == null ? "" : owner,
+                group == null ? "" : group));
     }
 }

@@ -83,7 +83,8 @@ final class Edits {
         try {
             Pattern.compile(regex);
         } catch (java.util.regex.PatternSyntaxException e) {
-            throw new IllegalArgumentException(operation + " " + what + " is not a valid regular expression: '" + regex + "'");
+            throw new IllegalArgumentException(
+                    operation + " " + what + " is not a valid regular expression: '" + regex + "'");
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.jinfra.ops.files;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -12,14 +11,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code files.file}: a regular file exists (created empty when missing) with a mode, owner and group, or is absent. */
-@Doc(value = "A regular file exists (created empty when missing) with the given mode, owner and group, or is absent.", example = "files.file(\"/etc/app.conf\", \"640\");")
+@Doc(
+        value =
+                "A regular file exists (created empty when missing) with the given mode, owner and group, or is absent.",
+        example = "files.file(\"/etc/app.conf\", \"640\");")
 public record FileOp(
         @Arg(value = "the file's path", required = true) String path,
-        @Arg(value = "whether the file should exist", defaultValue = "true") boolean present,
-        @Arg("update the file's times even when it exists (always a change)") boolean touch,
-        @Arg("octal permissions such as 644; unchanged when not given") String mode,
+
+        @Arg(value = "whether the file should exist", defaultValue = "true")
+        boolean present,
+
+        @Arg("update the file's times even when it exists (always a change)")
+        boolean touch,
+
+        @Arg("octal permissions such as 644; unchanged when not given")
+        String mode,
+
         @Arg("owning user; unchanged when not given") String owner,
-        @Arg("owning group; unchanged when not given") String group) implements Operation {
+        @Arg("owning group; unchanged when not given") String group)
+        implements Operation {
 
     public FileOp {
         Edits.checkPath("files.file", path);
@@ -45,9 +55,10 @@ public record FileOp(
         if (now == null || touch) {
             commands.add(Command.of("touch", "--", path));
         }
-        commands.addAll(now == null
-                ? Ownership.fix(path, null, null, null, mode, owner, group)
-                : Ownership.fix(path, now.mode(), now.owner(), now.group(), mode, owner, group));
+        commands.addAll(
+                now == null
+                        ? Ownership.fix(path, null, null, null, mode, owner, group)
+                        : Ownership.fix(path, now.mode(), now.owner(), now.group(), mode, owner, group));
         return commands.isEmpty() ? Plan.noChange(path + " is a file as wanted") : Plan.run(commands);
     }
 }

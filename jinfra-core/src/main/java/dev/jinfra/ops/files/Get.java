@@ -15,13 +15,20 @@ import java.util.List;
  * {@code files.get}: a file on the host copied to this machine, only when the local copy is missing or its
  * checksum differs. Read over SFTP as the login user; written here atomically.
  */
-@Doc(value = "A file on the host is copied to this machine (only when the local copy is missing or differs; written atomically). "
-        + "Read over SFTP as the login user. Give each host its own local path, e.g. with the host's name in it.",
+@Doc(
+        value =
+                "A file on the host is copied to this machine (only when the local copy is missing or differs; written atomically). "
+                        + "Read over SFTP as the login user. Give each host its own local path, e.g. with the host's name in it.",
         example = "files.get(\"/etc/os-release\", \"backups/\" + host.name() + \"/os-release\");")
 public record Get(
         @Arg(value = "file on the host", required = true) String src,
-        @Arg(value = "local path to write (relative to the working directory)", required = true) String dest,
-        @Arg(value = "copy even when the local file is the same", defaultValue = "false") boolean force) implements Operation {
+
+        @Arg(value = "local path to write (relative to the working directory)", required = true)
+        String dest,
+
+        @Arg(value = "copy even when the local file is the same", defaultValue = "false")
+        boolean force)
+        implements Operation {
 
     public Get {
         if (src == null || src.isBlank() || dest == null || dest.isBlank()) {
@@ -47,7 +54,8 @@ public record Get(
         if (Files.isDirectory(local)) {
             throw new IllegalStateException("local " + dest + " is a directory, not a file");
         }
-        if (!force && Files.isRegularFile(local)
+        if (!force
+                && Files.isRegularFile(local)
                 && LocalFiles.read("files.get", dest).sha256().equals(facts.get(new Sha256File(src)))) {
             return Plan.noChange(dest + " is the same as " + src);
         }

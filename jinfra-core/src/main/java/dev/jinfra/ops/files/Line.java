@@ -1,9 +1,8 @@
 package dev.jinfra.ops.files;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -14,13 +13,24 @@ import java.util.List;
  * {@code files.line}: a line is in a file (appended, or put in place of the first line matching
  * {@code replace}), or is not. The file itself must exist.
  */
-@Doc(value = "A line is present in a file (optionally replacing the first line matching a regex), or absent.", example = "files.line(\"/etc/ssh/sshd_config\", \"PermitRootLogin no\", \"^#?PermitRootLogin\");")
+@Doc(
+        value = "A line is present in a file (optionally replacing the first line matching a regex), or absent.",
+        example = "files.line(\"/etc/ssh/sshd_config\", \"PermitRootLogin no\", \"^#?PermitRootLogin\");")
 public record Line(
         @Arg(value = "the file's path", required = true) String path,
-        @Arg(value = "the whole line, without its newline", required = true) String line,
-        @Arg(value = "whether the line should be in the file", defaultValue = "true") boolean present,
-        @Arg("extended regular expression: the first line it matches is replaced by line") String replace,
-        @Arg("treat replace as plain text rather than a regular expression") boolean escapeRegex) implements Operation {
+
+        @Arg(value = "the whole line, without its newline", required = true)
+        String line,
+
+        @Arg(value = "whether the line should be in the file", defaultValue = "true")
+        boolean present,
+
+        @Arg("extended regular expression: the first line it matches is replaced by line")
+        String replace,
+
+        @Arg("treat replace as plain text rather than a regular expression")
+        boolean escapeRegex)
+        implements Operation {
 
     // Replace the first matching line; every other line passes through unchanged.
     private static final String REPLACE_FIRST =

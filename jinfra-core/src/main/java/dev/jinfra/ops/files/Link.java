@@ -1,9 +1,8 @@
 package dev.jinfra.ops.files;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -15,13 +14,23 @@ import dev.jinfra.facts.PathIdentity;
  * {@code files.link}: a symbolic link (or a hard link) at {@code path} to {@code target}, or no link there.
  * Never replaces a directory, and a file only when {@code force} says so.
  */
-@Doc(value = "A symbolic (or hard) link points at a target, or is absent.", example = "files.link(\"/srv/app/current\", \"/srv/app/releases/42\");")
+@Doc(
+        value = "A symbolic (or hard) link points at a target, or is absent.",
+        example = "files.link(\"/srv/app/current\", \"/srv/app/releases/42\");")
 public record Link(
         @Arg(value = "where the link is", required = true) String path,
-        @Arg("what the link points to; needed unless present is false") String target,
-        @Arg(value = "whether the link should exist", defaultValue = "true") boolean present,
-        @Arg(value = "a symbolic link rather than a hard link", defaultValue = "true") boolean symbolic,
-        @Arg("replace a file that is in the way") boolean force) implements Operation {
+
+        @Arg("what the link points to; needed unless present is false")
+        String target,
+
+        @Arg(value = "whether the link should exist", defaultValue = "true")
+        boolean present,
+
+        @Arg(value = "a symbolic link rather than a hard link", defaultValue = "true")
+        boolean symbolic,
+
+        @Arg("replace a file that is in the way") boolean force)
+        implements Operation {
 
     public Link {
         Edits.checkPath("files.link", path);
@@ -82,7 +91,9 @@ public record Link(
         }
         boolean same = now != null && now.identity().equals(wanted.identity());
         if (!present) {
-            return same ? Plan.run(Command.of("rm", "-f", "--", path)) : Plan.noChange(path + " is not a link to " + target);
+            return same
+                    ? Plan.run(Command.of("rm", "-f", "--", path))
+                    : Plan.noChange(path + " is not a link to " + target);
         }
         if (same) {
             return Plan.noChange(path + " is a hard link to " + target);
@@ -93,7 +104,8 @@ public record Link(
 
     private void refuseUnlessForced(LinkInfo.Value now) {
         if (now != null && !now.isSymbolicLink() && !force) {
-            throw new IllegalStateException(path + " exists and is a " + now.type() + "; set force to replace it with a link");
+            throw new IllegalStateException(
+                    path + " exists and is a " + now.type() + "; set force to replace it with a link");
         }
     }
 }

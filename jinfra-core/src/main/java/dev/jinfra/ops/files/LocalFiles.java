@@ -36,7 +36,8 @@ public final class LocalFiles {
         Path path = Path.of(file).toAbsolutePath().normalize();
         try {
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
-            Key key = new Key(path, attrs.size(), attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+            Key key =
+                    new Key(path, attrs.size(), attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
             Content known = CACHE.get(key);
             if (known != null) {
                 return known;
@@ -84,17 +85,20 @@ public final class LocalFiles {
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                     String rel = relative(root, f);
-                    if (!skip.test(rel) && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f))) {
+                    if (!skip.test(rel)
+                            && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f))) {
                         files.add(rel);
                     }
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(operation + ": cannot read local directory " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    operation + ": cannot read local directory " + dir + ": " + e.getMessage(), e);
         }
         // Sorted so that plans (and the order of uploads and commands) do not depend on the file system.
-        return new Tree(files.stream().sorted().toList(), directories.stream().sorted().toList());
+        return new Tree(
+                files.stream().sorted().toList(), directories.stream().sorted().toList());
     }
 
     private static String relative(Path root, Path p) {

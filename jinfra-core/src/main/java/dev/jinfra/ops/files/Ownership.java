@@ -21,8 +21,8 @@ public final class Ownership {
      * @param haveMode the current mode, owner and group; all null when the path is about to be created
      * @param mode     the wanted ones; null leaves each as it is
      */
-    public static List<Command> fix(String path, String haveMode, String haveOwner, String haveGroup,
-                             String mode, String owner, String group) {
+    public static List<Command> fix(
+            String path, String haveMode, String haveOwner, String haveGroup, String mode, String owner, String group) {
         return fix(path, haveMode, haveOwner, haveGroup, mode, owner, group, false);
     }
 
@@ -31,13 +31,20 @@ public final class Ownership {
      * are (GNU chmod keeps them on directories, and a directory below a set-group-ID one inherits that bit), so a
      * mode of 775 is met by 2775; a 4-digit mode such as 0775 or 2775 is applied and compared exactly.
      */
-    public static List<Command> fixDirectory(String path, String haveMode, String haveOwner, String haveGroup,
-                             String mode, String owner, String group) {
+    public static List<Command> fixDirectory(
+            String path, String haveMode, String haveOwner, String haveGroup, String mode, String owner, String group) {
         return fix(path, haveMode, haveOwner, haveGroup, mode, owner, group, true);
     }
 
-    private static List<Command> fix(String path, String haveMode, String haveOwner, String haveGroup,
-                             String mode, String owner, String group, boolean directory) {
+    private static List<Command> fix(
+            String path,
+            String haveMode,
+            String haveOwner,
+            String haveGroup,
+            String mode,
+            String owner,
+            String group,
+            boolean directory) {
         List<Command> commands = new ArrayList<>();
         if (mode != null && (haveMode == null || !sameMode(haveMode, mode, directory))) {
             commands.add(Command.of("chmod", chmodMode(mode, directory), "--", path));

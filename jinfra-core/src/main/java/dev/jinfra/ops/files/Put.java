@@ -11,14 +11,22 @@ import dev.jinfra.deploy.Plan;
  * {@code files.put}: a local file's content on the host, uploaded only when the remote checksum differs and put
  * in place atomically (see {@link ContentInstall}).
  */
-@Doc(value = "A local file's content is at a path on the host (uploaded only when its checksum differs, replaced atomically), with a mode, owner and group.",
+@Doc(
+        value =
+                "A local file's content is at a path on the host (uploaded only when its checksum differs, replaced atomically), with a mode, owner and group.",
         example = "files.put(\"files/motd\", \"/etc/motd\", \"644\");")
 public record Put(
-        @Arg(value = "local file to upload (relative to the working directory)", required = true) String src,
+        @Arg(value = "local file to upload (relative to the working directory)", required = true)
+        String src,
+
         @Arg(value = "path on the host", required = true) String dest,
-        @Arg("octal permissions such as 644; unchanged when not given") String mode,
+
+        @Arg("octal permissions such as 644; unchanged when not given")
+        String mode,
+
         @Arg("owning user; unchanged when not given") String owner,
-        @Arg("owning group; unchanged when not given") String group) implements Operation, Diffable {
+        @Arg("owning group; unchanged when not given") String group)
+        implements Operation, Diffable {
 
     public Put {
         ContentInstall.check("files.put", src, dest, mode);

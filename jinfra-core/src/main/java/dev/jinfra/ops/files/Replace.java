@@ -1,8 +1,7 @@
 package dev.jinfra.ops.files;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -14,11 +13,17 @@ import java.util.List;
  * No change when the pattern does not occur, so a pattern that also matches its replacement changes the file
  * on every run.
  */
-@Doc(value = "Every match of a regex in a file is replaced by literal text.", example = "files.replace(\"/etc/app.conf\", \"debug=true\", \"debug=false\");")
+@Doc(
+        value = "Every match of a regex in a file is replaced by literal text.",
+        example = "files.replace(\"/etc/app.conf\", \"debug=true\", \"debug=false\");")
 public record Replace(
         @Arg(value = "the file's path", required = true) String path,
-        @Arg(value = "extended regular expression, matched within each line", required = true) String pattern,
-        @Arg(value = "the text put in place of each match, taken literally (no back-references)", defaultValue = "") String replacement)
+
+        @Arg(value = "extended regular expression, matched within each line", required = true)
+        String pattern,
+
+        @Arg(value = "the text put in place of each match, taken literally (no back-references)", defaultValue = "")
+        String replacement)
         implements Operation {
 
     private static final String GSUB = "{ gsub(ENVIRON[\"JINFRA_RE\"], ENVIRON[\"JINFRA_TO\"]); print }";

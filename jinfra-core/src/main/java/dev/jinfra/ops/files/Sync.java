@@ -22,30 +22,48 @@ import java.util.TreeSet;
  * {@code files.put}. Mode, owner and group apply to what the operation writes (uploaded files, created
  * directories): the listing has no modes, and reading them for every file would cost a command per file.
  */
-@Doc(value = "A local directory's files are mirrored into a directory on the host: only files whose content differs are uploaded (each replaced atomically), missing directories are created, and with delete, remote files not in the local directory are removed.",
+@Doc(
+        value =
+                "A local directory's files are mirrored into a directory on the host: only files whose content differs are uploaded (each replaced atomically), missing directories are created, and with delete, remote files not in the local directory are removed.",
         example = "files.sync(\"files/site\", \"/srv/www\", true).sudo();")
 public record Sync(
-        @Arg(value = "local directory to mirror (relative to the working directory)", required = true) String src,
-        @Arg(value = "directory on the host", required = true) String dest,
-        @Arg("remove files, links and directories below dest that are not in src (excluded paths are kept)") boolean delete,
-        @Arg("octal permissions of uploaded files; unchanged files keep theirs, and replaced files too when not given") String mode,
+        @Arg(value = "local directory to mirror (relative to the working directory)", required = true)
+        String src,
+
+        @Arg(value = "directory on the host", required = true)
+        String dest,
+
+        @Arg("remove files, links and directories below dest that are not in src (excluded paths are kept)")
+        boolean delete,
+
+        @Arg("octal permissions of uploaded files; unchanged files keep theirs, and replaced files too when not given")
+        String mode,
+
         @Arg("octal permissions of created directories") String dirMode,
-        @Arg("owning user of uploaded files and created directories; a replaced file keeps its own when not given") String owner,
-        @Arg("owning group of uploaded files and created directories; a replaced file keeps its own when not given") String group,
-        @Arg("glob patterns of paths to leave out, relative to src (cache, *.log, docs/*.txt); a pattern without / matches a name at any depth")
-        List<String> exclude) implements Operation {
+
+        @Arg("owning user of uploaded files and created directories; a replaced file keeps its own when not given")
+        String owner,
+
+        @Arg("owning group of uploaded files and created directories; a replaced file keeps its own when not given")
+        String group,
+
+        @Arg(
+                "glob patterns of paths to leave out, relative to src (cache, *.log, docs/*.txt); a pattern without / matches a name at any depth")
+        List<String> exclude)
+        implements Operation {
 
     // Each upload is copied next to its destination (so the rename stays on one file system), given its mode and
     // owner (else those of the file it replaces, see Uploads.OWN), and renamed into place, as files.put does; here
     // for many files in one command. $1..$3 are mode, owner and group (empty: unchanged), then pairs of upload
     // and destination. The trap removes the copy and the uploads not installed yet when a step fails.
-    private static final String INSTALL = "set -e; u=\"$(umask)\"; umask 077; m=\"$1\"; o=\"$2\"; g=\"$3\"; shift 3; tmp=; "
-            + "trap 'rm -f -- ${tmp:+\"$tmp\"}; while [ $# -gt 1 ]; do rm -f -- \"$1\"; shift 2; done' EXIT; "
-            + "while [ $# -gt 0 ]; do "
-            + "d=\"$2\"; tmp=\"$(dirname -- \"$d\")/.$(basename -- \"$d\")$(basename -- \"$1\")\"; "
-            + "cp -- \"$1\" \"$tmp\"; "
-            + "fm=\"$m\"; fo=\"$o\"; fg=\"$g\"; " + Uploads.OWN
-            + "mv -f -- \"$tmp\" \"$d\"; rm -f -- \"$1\"; shift 2; done";
+    private static final String INSTALL =
+            "set -e; u=\"$(umask)\"; umask 077; m=\"$1\"; o=\"$2\"; g=\"$3\"; shift 3; tmp=; "
+                    + "trap 'rm -f -- ${tmp:+\"$tmp\"}; while [ $# -gt 1 ]; do rm -f -- \"$1\"; shift 2; done' EXIT; "
+                    + "while [ $# -gt 0 ]; do "
+                    + "d=\"$2\"; tmp=\"$(dirname -- \"$d\")/.$(basename -- \"$d\")$(basename -- \"$1\")\"; "
+                    + "cp -- \"$1\" \"$tmp\"; "
+                    + "fm=\"$m\"; fo=\"$o\"; fg=\"$g\"; " + Uploads.OWN
+                    + "mv -f -- \"$tmp\" \"$d\"; rm -f -- \"$1\"; shift 2; done";
 
     // A remote command line is one argument of the login shell, and Linux limits one argument to 128 KiB: paths
     // are spread over several commands well below that.
@@ -101,7 +119,8 @@ public record Sync(
             if (remoteDirs.contains(file) || remoteOthers.contains(file)) {
                 throw new IllegalStateException(remotePath(file) + " exists on the host but is not a regular file");
             }
-            LocalFiles.Content content = LocalFiles.read("files.sync", Path.of(src).resolve(file).toString());
+            LocalFiles.Content content =
+                    LocalFiles.read("files.sync", Path.of(src).resolve(file).toString());
             if (!content.sha256().equals(remoteFiles.get(file))) {
                 String target = remotePath(file);
                 String upload = Uploads.uploadName(content.sha256(), target);
@@ -116,11 +135,13 @@ public record Sync(
             commands.addAll(chunked(List.of("chmod", dirMode, "--"), single(createDirs)));
         }
         if (owner != null || group != null) {
-            List<String> chown = owner == null ? List.of("chgrp", group, "--")
+            List<String> chown = owner == null
+                    ? List.of("chgrp", group, "--")
                     : List.of("chown", group == null ? owner : owner + ":" + group, "--");
             commands.addAll(chunked(chown, single(createDirs)));
         }
-        commands.addAll(chunked(List.of("sh", "-c", INSTALL, "sh", orEmpty(mode), orEmpty(owner), orEmpty(group)), installs));
+        commands.addAll(
+                chunked(List.of("sh", "-c", INSTALL, "sh", orEmpty(mode), orEmpty(owner), orEmpty(group)), installs));
         if (delete) {
             Set<String> localFiles = new TreeSet<>(local.files());
             Set<String> localDirs = new TreeSet<>(local.directories());

@@ -19,15 +19,25 @@ import java.util.Map;
  * whatever is given (nothing, on the command line). Rendering reads only the local template, so plans stay
  * deterministic per host.
  */
-@Doc(value = "A local Jinja2 template, rendered with the host's data, `host` (name, groups) and the deploy's variables, is at a path on the host (uploaded only when its checksum differs, replaced atomically), with a mode, owner and group.",
-        example = "files.template(\"templates/nginx.conf.j2\", \"/etc/nginx/nginx.conf\", java.util.Map.of(\"port\", 8080));")
+@Doc(
+        value =
+                "A local Jinja2 template, rendered with the host's data, `host` (name, groups) and the deploy's variables, is at a path on the host (uploaded only when its checksum differs, replaced atomically), with a mode, owner and group.",
+        example =
+                "files.template(\"templates/nginx.conf.j2\", \"/etc/nginx/nginx.conf\", java.util.Map.of(\"port\", 8080));")
 public record Template(
-        @Arg(value = "local Jinja2 template (relative to the working directory)", required = true) String src,
+        @Arg(value = "local Jinja2 template (relative to the working directory)", required = true)
+        String src,
+
         @Arg(value = "path on the host", required = true) String dest,
-        @Arg("octal permissions such as 644; unchanged when not given") String mode,
+
+        @Arg("octal permissions such as 644; unchanged when not given")
+        String mode,
+
         @Arg("owning user; unchanged when not given") String owner,
         @Arg("owning group; unchanged when not given") String group,
-        @Arg("template variables; deploy code passes the host's data, host and its own; none from the command line") Map<String, Object> vars)
+
+        @Arg("template variables; deploy code passes the host's data, host and its own; none from the command line")
+        Map<String, Object> vars)
         implements Operation, Diffable {
     // Jinjava instances are thread-safe for rendering, and setting one up is not free.
     private static final TemplateRenderer RENDERER = new TemplateRenderer();

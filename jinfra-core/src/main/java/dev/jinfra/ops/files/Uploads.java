@@ -56,8 +56,18 @@ public final class Uploads {
     /** As above, with the content's SHA-256 already known (local files are hashed once, not per host). */
     public static Plan install(byte[] content, String sha256, String dest, String mode, String owner, String group) {
         String upload = uploadName(sha256, dest);
-        return Plan.upload(List.of(new Plan.Upload(content, upload)), List.of(Command.of("sh", "-c", INSTALL, "sh",
-                upload, dest, mode == null ? "" : mode, owner == null ? "" : owner, group == null ? "" : group)));
+        return Plan.upload(
+                List.of(new Plan.Upload(content, upload)),
+                List.of(Command.of(
+                        "sh",
+                        "-c",
+                        INSTALL,
+                        "sh",
+                        upload,
+                        dest,
+                        mode == null ? "" : mode,
+                        owner == null ? "" : owner,
+                        group == null ? "" : group)));
     }
 
     public static Plan install(String text, String dest, String mode) {
@@ -70,7 +80,8 @@ public final class Uploads {
      */
     public static String uploadName(String contentSha256, String dest) {
         return "/tmp/.jinfra-upload-"
-                + ContentInstall.sha256((contentSha256 + "\0" + dest).getBytes(StandardCharsets.UTF_8)).substring(0, 16)
+                + ContentInstall.sha256((contentSha256 + "\0" + dest).getBytes(StandardCharsets.UTF_8))
+                        .substring(0, 16)
                 + "-" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
     }
 

@@ -8,11 +8,19 @@ import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
 
 /** {@code git.config}: a git config key has a value, in one repository or in the global config. */
-@Doc(value = "A git config key has a value, in a repository's own config or (without repo) the global config of the user it runs as.", example = "git.config(\"user.email\", \"ops@example.com\");")
+@Doc(
+        value =
+                "A git config key has a value, in a repository's own config or (without repo) the global config of the user it runs as.",
+        example = "git.config(\"user.email\", \"ops@example.com\");")
 public record Config(
-        @Arg(value = "the key, e.g. user.email", required = true) String key,
+        @Arg(value = "the key, e.g. user.email", required = true)
+        String key,
+
         @Arg(value = "the wanted value", required = true) String value,
-        @Arg("the repository's directory; the global config when not given") String repo) implements Operation {
+
+        @Arg("the repository's directory; the global config when not given")
+        String repo)
+        implements Operation {
 
     public Config {
         GitNames.key("git.config", key);
@@ -35,8 +43,9 @@ public record Config(
         if (value.equals(now)) {
             return Plan.noChange(key + " is already " + value + " in " + where);
         }
-        return Plan.run(repo == null
-                ? Command.of("git", "config", "--global", key, value)
-                : Command.of("git", "-C", repo, "config", "--local", key, value));
+        return Plan.run(
+                repo == null
+                        ? Command.of("git", "config", "--global", key, value)
+                        : Command.of("git", "-C", repo, "config", "--local", key, value));
     }
 }

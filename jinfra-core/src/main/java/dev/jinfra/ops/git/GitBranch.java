@@ -7,7 +7,9 @@ import dev.jinfra.deploy.Fact;
 
 /** The branch checked out in a repository directory, or null when it is not a repository or HEAD is detached. */
 @Doc("The current branch of a git repository, or null when the path is not a repository or HEAD is detached.")
-public record GitBranch(@Arg(value = "the repository's directory", required = true) String path) implements Fact<String> {
+public record GitBranch(
+        @Arg(value = "the repository's directory", required = true)
+        String path) implements Fact<String> {
     public GitBranch {
         if (path == null) {
             throw new IllegalArgumentException("GitBranch needs a path");

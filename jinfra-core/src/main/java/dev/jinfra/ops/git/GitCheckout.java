@@ -10,8 +10,9 @@ import dev.jinfra.deploy.Fact;
  * operation on a repository costs one fact. {@code null} when the path is not a checkout (no {@code .git}).
  */
 @Doc("The HEAD commit, current branch and origin URL of a git checkout, or null when the path is not one.")
-public record GitCheckout(@Arg(value = "the checkout's directory", required = true) String path)
-        implements Fact<GitCheckout.Value> {
+public record GitCheckout(
+        @Arg(value = "the checkout's directory", required = true)
+        String path) implements Fact<GitCheckout.Value> {
 
     /**
      * Each field is null when git has none: {@code head} in a repository without commits, {@code branch} on a

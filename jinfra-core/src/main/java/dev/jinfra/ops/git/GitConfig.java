@@ -12,9 +12,14 @@ import dev.jinfra.deploy.Fact;
  */
 @Doc("A git config value, from a repository's own config or the global one (of a given user), or null when unset.")
 public record GitConfig(
-        @Arg(value = "the key, e.g. user.email", required = true) String key,
-        @Arg("the repository's directory; the global config when not given") String repo,
-        @Arg("with no repo: read this user's global config instead of the connecting user's") String user)
+        @Arg(value = "the key, e.g. user.email", required = true)
+        String key,
+
+        @Arg("the repository's directory; the global config when not given")
+        String repo,
+
+        @Arg("with no repo: read this user's global config instead of the connecting user's")
+        String user)
         implements Fact<String> {
 
     // git finds the global config through HOME, so pointing HOME at the user's home reads their file (and

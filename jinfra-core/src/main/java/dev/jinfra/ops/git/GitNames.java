@@ -23,8 +23,12 @@ final class GitNames {
     }
 
     static void branch(String op, String branch) {
-        if (branch != null && (!BRANCH.matcher(branch).matches() || branch.contains("..") || branch.endsWith(".lock")
-                || branch.endsWith("/") || branch.endsWith("."))) {
+        if (branch != null
+                && (!BRANCH.matcher(branch).matches()
+                        || branch.contains("..")
+                        || branch.endsWith(".lock")
+                        || branch.endsWith("/")
+                        || branch.endsWith("."))) {
             throw new IllegalArgumentException(op + ": '" + branch + "' is not a branch name");
         }
     }
@@ -36,7 +40,8 @@ final class GitNames {
         }
         String lower = commit.toLowerCase(java.util.Locale.ROOT);
         if (!COMMIT.matcher(lower).matches()) {
-            throw new IllegalArgumentException(op + ": commit must be a full 40 (or 64) hex digit hash, not '" + commit + "'");
+            throw new IllegalArgumentException(
+                    op + ": commit must be a full 40 (or 64) hex digit hash, not '" + commit + "'");
         }
         return lower;
     }

@@ -14,17 +14,30 @@ import java.util.List;
  * from the host only, never from the remote: with {@code pull} and no pinned commit the operation cannot know
  * whether the remote moved, so it always fetches and fast-forwards, and always reports a change.
  */
-@Doc(value = "A git checkout exists at dest: cloned when missing, then on the wanted branch (fast-forwarded when pull) or at a "
-        + "pinned commit. Without network access the facts cannot tell whether the remote moved, so with pull and no "
-        + "commit it always fetches and reports a change. A checkout of another URL is an error, never overwritten.",
+@Doc(
+        value =
+                "A git checkout exists at dest: cloned when missing, then on the wanted branch (fast-forwarded when pull) or at a "
+                        + "pinned commit. Without network access the facts cannot tell whether the remote moved, so with pull and no "
+                        + "commit it always fetches and reports a change. A checkout of another URL is an error, never overwritten.",
         example = "git.repo(\"https://github.com/example/app.git\", \"/srv/app\", \"main\");")
 public record Repo(
-        @Arg(value = "the repository URL to clone from", required = true) String src,
-        @Arg(value = "the checkout's directory", required = true) String dest,
-        @Arg("the branch to check out; when not given, the remote's default on a clone and the current branch after") String branch,
-        @Arg("a full commit hash to pin the checkout to (detached HEAD); pull is then not needed") String commit,
-        @Arg(value = "fetch and fast-forward the branch on every run", defaultValue = "true") boolean pull,
-        @Arg("shallow clone and fetch of this many commits; a pinned commit must be within them") Integer depth)
+        @Arg(value = "the repository URL to clone from", required = true)
+        String src,
+
+        @Arg(value = "the checkout's directory", required = true)
+        String dest,
+
+        @Arg("the branch to check out; when not given, the remote's default on a clone and the current branch after")
+        String branch,
+
+        @Arg("a full commit hash to pin the checkout to (detached HEAD); pull is then not needed")
+        String commit,
+
+        @Arg(value = "fetch and fast-forward the branch on every run", defaultValue = "true")
+        boolean pull,
+
+        @Arg("shallow clone and fetch of this many commits; a pinned commit must be within them")
+        Integer depth)
         implements Operation {
 
     public Repo {
@@ -45,7 +58,8 @@ public record Repo(
     @Override
     public String describe() {
         // A token in the URL (https://user:TOKEN@host/...) must not show in output.
-        return "Git repo: " + dev.jinfra.command.Redaction.urlPasswords(src) + " at " + dest + (commit != null ? " @" + commit : branch != null ? " (" + branch + ")" : "");
+        return "Git repo: " + dev.jinfra.command.Redaction.urlPasswords(src) + " at " + dest
+                + (commit != null ? " @" + commit : branch != null ? " (" + branch + ")" : "");
     }
 
     @Override

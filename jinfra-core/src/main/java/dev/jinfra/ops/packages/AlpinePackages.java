@@ -11,12 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code apk.packages}: Alpine packages are added (all missing ones in one apk call) or deleted. */
-@Doc(value = "Alpine packages are added with apk (all missing ones in one call), upgraded with latest, or deleted.",
+@Doc(
+        value = "Alpine packages are added with apk (all missing ones in one call), upgraded with latest, or deleted.",
         example = "packages.apk(\"nginx\", \"curl\").sudo();")
 public record AlpinePackages(
         @Arg(value = "package names", required = true) List<String> packages,
-        @Arg(value = "whether the packages should be installed", defaultValue = "true") boolean present,
-        @Arg("add all of them with --upgrade, so installed ones move to the newest version") boolean latest)
+
+        @Arg(value = "whether the packages should be installed", defaultValue = "true")
+        boolean present,
+
+        @Arg("add all of them with --upgrade, so installed ones move to the newest version")
+        boolean latest)
         implements Operation {
 
     public AlpinePackages {

@@ -8,12 +8,17 @@ import dev.jinfra.deploy.Plan;
 import java.util.List;
 
 /** {@code dnf.packages}: RPM packages are installed with dnf (all missing ones in one call) or removed. */
-@Doc(value = "RPM packages are installed with dnf (all missing ones in one call), upgraded with latest, or removed.",
+@Doc(
+        value = "RPM packages are installed with dnf (all missing ones in one call), upgraded with latest, or removed.",
         example = "packages.dnf(\"httpd\", \"git\").sudo();")
 public record DnfPackages(
         @Arg(value = "package names", required = true) List<String> packages,
-        @Arg(value = "whether the packages should be installed", defaultValue = "true") boolean present,
-        @Arg("also upgrade the installed ones to the newest version available") boolean latest)
+
+        @Arg(value = "whether the packages should be installed", defaultValue = "true")
+        boolean present,
+
+        @Arg("also upgrade the installed ones to the newest version available")
+        boolean latest)
         implements Operation {
 
     public DnfPackages {

@@ -8,16 +8,30 @@ import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
 
 /** {@code dnf.repo}: a repository file /etc/yum.repos.d/NAME.repo with exactly these settings, or no such file. */
-@Doc(value = "A dnf repository file /etc/yum.repos.d/NAME.repo with exactly these settings (rewritten atomically when it differs), or none.",
+@Doc(
+        value =
+                "A dnf repository file /etc/yum.repos.d/NAME.repo with exactly these settings (rewritten atomically when it differs), or none.",
         example = "packages.dnfRepo(\"example\", \"https://example.org/el9/x86_64/\").sudo();")
 public record DnfRepo(
-        @Arg(value = "repository id and file name", required = true) String name,
-        @Arg("URL of the repository; required unless present is false") String baseurl,
+        @Arg(value = "repository id and file name", required = true)
+        String name,
+
+        @Arg("URL of the repository; required unless present is false")
+        String baseurl,
+
         @Arg("human-readable name; default: the id") String description,
-        @Arg(value = "whether dnf uses the repository", defaultValue = "true") boolean enabled,
-        @Arg(value = "whether packages must be signed", defaultValue = "true") boolean gpgcheck,
-        @Arg("URL of the signing key, e.g. https://example.org/RPM-GPG-KEY") String gpgkey,
-        @Arg(value = "whether the file should exist", defaultValue = "true") boolean present)
+
+        @Arg(value = "whether dnf uses the repository", defaultValue = "true")
+        boolean enabled,
+
+        @Arg(value = "whether packages must be signed", defaultValue = "true")
+        boolean gpgcheck,
+
+        @Arg("URL of the signing key, e.g. https://example.org/RPM-GPG-KEY")
+        String gpgkey,
+
+        @Arg(value = "whether the file should exist", defaultValue = "true")
+        boolean present)
         implements Operation, Diffable {
 
     public DnfRepo {

@@ -7,12 +7,19 @@ import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
 
 /** {@code dnf.rpm}: an .rpm file's package is installed with dnf, which also brings in its dependencies. */
-@Doc(value = "An .rpm from a URL or a path on the host is installed with dnf install, unless its package (at version, if given) already is.",
+@Doc(
+        value =
+                "An .rpm from a URL or a path on the host is installed with dnf install, unless its package (at version, if given) already is.",
         example = "packages.dnfRpm(\"https://example.org/tool-1.2-1.x86_64.rpm\", \"tool\").sudo();")
 public record DnfRpm(
-        @Arg(value = "URL (http, https, ftp) or absolute path on the host of the .rpm", required = true) String src,
-        @Arg(value = "the package the .rpm installs, e.g. tool", required = true) String packageName,
-        @Arg("the version it installs (version or version-release); any installed version will do when not given") String version)
+        @Arg(value = "URL (http, https, ftp) or absolute path on the host of the .rpm", required = true)
+        String src,
+
+        @Arg(value = "the package the .rpm installs, e.g. tool", required = true)
+        String packageName,
+
+        @Arg("the version it installs (version or version-release); any installed version will do when not given")
+        String version)
         implements Operation {
 
     public DnfRpm {

@@ -10,12 +10,15 @@ import java.util.Map;
 public record PackageManager() implements Fact<String> {
     // Program to the operation family it means. dnf comes before yum: newer Fedora and RHEL keep yum as a
     // link to dnf.
-    private static final Map<String, String> FAMILY = Map.of("apt-get", "apt", "dnf", "dnf", "yum", "yum", "apk", "apk");
+    private static final Map<String, String> FAMILY =
+            Map.of("apt-get", "apt", "dnf", "dnf", "yum", "yum", "apk", "apk");
 
     @Override
     public Command command() {
         // Fixed text, no input: the first of the programs that is on the PATH.
-        return Command.of("sh", "-c",
+        return Command.of(
+                "sh",
+                "-c",
                 "for p in apt-get dnf yum apk; do if command -v \"$p\" >/dev/null; then echo \"$p\"; exit 0; fi; done; exit 1");
     }
 

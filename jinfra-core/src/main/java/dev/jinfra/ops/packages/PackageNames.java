@@ -24,6 +24,8 @@ final class PackageNames {
 
     /** "nginx is installed", "nginx, curl are not installed". */
     static String state(List<String> packages, boolean present) {
-        return String.join(", ", packages) + (packages.size() == 1 ? " is" : " are") + (present ? " installed" : " not installed");
+        return String.join(", ", packages)
+                + (packages.size() == 1 ? " is" : " are")
+                + (present ? " installed" : " not installed");
     }
 }

@@ -12,14 +12,22 @@ import java.util.regex.Pattern;
  * A repository file in /etc/yum.repos.d, which dnf and yum read alike: rendered from the arguments the same way
  * every time, so comparing it with the host's file tells whether anything changed.
  */
-record RepoFile(String name, String baseurl, String description, boolean enabled, boolean gpgcheck, String gpgkey,
-                boolean present) {
+record RepoFile(
+        String name,
+        String baseurl,
+        String description,
+        boolean enabled,
+        boolean gpgcheck,
+        String gpgkey,
+        boolean present) {
     // Repository ids as dnf accepts them; also a safe file name.
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:-]*");
 
-    static void check(String operation, String name, String baseurl, String description, String gpgkey, boolean present) {
+    static void check(
+            String operation, String name, String baseurl, String description, String gpgkey, boolean present) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(operation + ": '" + name + "' is not a repository name (letters, digits, _ . : -)");
+            throw new IllegalArgumentException(
+                    operation + ": '" + name + "' is not a repository name (letters, digits, _ . : -)");
         }
         if (present && (baseurl == null || baseurl.isBlank())) {
             throw new IllegalArgumentException(operation + ": " + name + " needs a baseurl");
@@ -38,7 +46,9 @@ record RepoFile(String name, String baseurl, String description, boolean enabled
     String render() {
         StringBuilder sb = new StringBuilder();
         sb.append('[').append(name).append("]\n");
-        sb.append("name=").append(description == null || description.isBlank() ? name : description.strip()).append('\n');
+        sb.append("name=")
+                .append(description == null || description.isBlank() ? name : description.strip())
+                .append('\n');
         sb.append("baseurl=").append(baseurl.strip()).append('\n');
         sb.append("enabled=").append(enabled ? 1 : 0).append('\n');
         sb.append("gpgcheck=").append(gpgcheck ? 1 : 0).append('\n');
@@ -51,10 +61,14 @@ record RepoFile(String name, String baseurl, String description, boolean enabled
     Plan plan(FactSource facts) {
         String current = facts.get(new FileContent(path()));
         if (!present) {
-            return current == null ? Plan.noChange(path() + " does not exist") : Plan.run(Command.of("rm", "-f", "--", path()));
+            return current == null
+                    ? Plan.noChange(path() + " does not exist")
+                    : Plan.run(Command.of("rm", "-f", "--", path()));
         }
         String wanted = render();
-        return wanted.equals(current) ? Plan.noChange(path() + " is up to date") : Uploads.install(wanted, path(), "644");
+        return wanted.equals(current)
+                ? Plan.noChange(path() + " is up to date")
+                : Uploads.install(wanted, path(), "644");
     }
 
     String diff(FactSource facts) {

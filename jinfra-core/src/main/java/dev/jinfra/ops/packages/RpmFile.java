@@ -16,7 +16,8 @@ final class RpmFile {
 
     static void check(String operation, String src, String packageName, String version) {
         if (src == null || !SRC.matcher(src).matches()) {
-            throw new IllegalArgumentException(operation + ": src must be an http, https or ftp URL or an absolute path, not '" + src + "'");
+            throw new IllegalArgumentException(
+                    operation + ": src must be an http, https or ftp URL or an absolute path, not '" + src + "'");
         }
         PackageNames.check(operation, List.of(packageName == null ? "" : packageName));
         if (version != null && !VERSION.matcher(version).matches()) {
@@ -27,7 +28,8 @@ final class RpmFile {
     static Plan plan(String program, String src, String packageName, String version, FactSource facts) {
         String installed = facts.get(new RpmPackages()).get(packageName);
         // RpmPackages reports version-release; a version alone matches any release of it.
-        if (installed != null && (version == null || installed.equals(version) || installed.startsWith(version + "-"))) {
+        if (installed != null
+                && (version == null || installed.equals(version) || installed.startsWith(version + "-"))) {
             return Plan.noChange(packageName + " " + installed + " is installed");
         }
         // dnf and yum read local files and URLs alike and resolve the package's dependencies from the repositories.

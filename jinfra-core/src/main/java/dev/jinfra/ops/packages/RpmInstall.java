@@ -11,8 +11,13 @@ import java.util.Map;
 final class RpmInstall {
     private RpmInstall() {}
 
-    static Plan plan(String program, String upgradeWord, List<String> packages, boolean present, boolean latest,
-                     FactSource facts) {
+    static Plan plan(
+            String program,
+            String upgradeWord,
+            List<String> packages,
+            boolean present,
+            boolean latest,
+            FactSource facts) {
         Map<String, String> installed = facts.get(new RpmPackages());
         List<String> missing = new ArrayList<>();
         List<String> there = new ArrayList<>();

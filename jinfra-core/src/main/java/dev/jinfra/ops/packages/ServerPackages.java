@@ -12,11 +12,15 @@ import java.util.List;
  * {@code server.packages}: packages are installed or removed with whichever of apt, dnf, yum or apk the host
  * has; the plan is exactly that operation's. Names are checked by that operation, whose rules differ.
  */
-@Doc(value = "Packages are installed or removed with the host's package manager (apt, dnf, yum or apk).",
+@Doc(
+        value = "Packages are installed or removed with the host's package manager (apt, dnf, yum or apk).",
         example = "packages.install(\"nginx\", \"curl\").sudo();")
 public record ServerPackages(
-        @Arg(value = "package names (the same on every package manager the deploy targets)", required = true) List<String> packages,
-        @Arg(value = "whether the packages should be installed", defaultValue = "true") boolean present)
+        @Arg(value = "package names (the same on every package manager the deploy targets)", required = true)
+        List<String> packages,
+
+        @Arg(value = "whether the packages should be installed", defaultValue = "true")
+        boolean present)
         implements Operation {
 
     public ServerPackages {

@@ -17,15 +17,27 @@ import java.util.regex.Pattern;
  * removed, by a pip or the pip of a virtualenv. All missing packages go to one pip call, so pip resolves
  * their dependencies together.
  */
-@Doc(value = "Python packages are installed with pip (all missing ones in one call; name==version pins), latest, or removed; "
-        + "optionally in a virtualenv. Pins compare as text with what pip freeze prints.",
+@Doc(
+        value =
+                "Python packages are installed with pip (all missing ones in one call; name==version pins), latest, or removed; "
+                        + "optionally in a virtualenv. Pins compare as text with what pip freeze prints.",
         example = "pip.packagesIn(\"/srv/app/venv\", \"gunicorn==21.2.0\");")
 public record Packages(
-        @Arg(value = "package names, each optionally with [extras] and pinned as name==version", required = true) List<String> packages,
-        @Arg(value = "whether the packages should be installed", defaultValue = "true") boolean present,
-        @Arg("install all of them with --upgrade every time, so pip moves each to its newest version") boolean latest,
-        @Arg(value = "the pip program", defaultValue = "pip3") String pip,
-        @Arg("a virtualenv's directory: its bin/pip is used instead of pip") String venv) implements Operation {
+        @Arg(value = "package names, each optionally with [extras] and pinned as name==version", required = true)
+        List<String> packages,
+
+        @Arg(value = "whether the packages should be installed", defaultValue = "true")
+        boolean present,
+
+        @Arg("install all of them with --upgrade every time, so pip moves each to its newest version")
+        boolean latest,
+
+        @Arg(value = "the pip program", defaultValue = "pip3")
+        String pip,
+
+        @Arg("a virtualenv's directory: its bin/pip is used instead of pip")
+        String venv)
+        implements Operation {
 
     // PEP 508 names, optional extras, an optional exact pin. Anything else (URLs, ranges, options) is refused:
     // the fact could not tell whether it is satisfied.
@@ -39,7 +51,8 @@ public record Packages(
         packages = List.copyOf(packages);
         for (String p : packages) {
             if (!SPEC.matcher(p).matches()) {
-                throw new IllegalArgumentException("pip.packages: '" + p + "' is not a package name (or name==version)");
+                throw new IllegalArgumentException(
+                        "pip.packages: '" + p + "' is not a package name (or name==version)");
             }
         }
         checkPip("pip.packages", pip);
@@ -65,7 +78,9 @@ public record Packages(
 
     @Override
     public String describe() {
-        return (present ? "Pip install: " : "Pip remove: ") + String.join(", ", packages) + (venv == null ? "" : " in " + venv);
+        return (present ? "Pip install: " : "Pip remove: ")
+                + String.join(", ", packages)
+                + (venv == null ? "" : " in " + venv);
     }
 
     @Override
@@ -86,10 +101,12 @@ public record Packages(
         }
         if (todo.isEmpty()) {
             String names = String.join(", ", packages);
-            return Plan.noChange(names + (packages.size() == 1 ? " is" : " are") + (present ? " installed" : " not installed"));
+            return Plan.noChange(
+                    names + (packages.size() == 1 ? " is" : " are") + (present ? " installed" : " not installed"));
         }
         List<String> words = new ArrayList<>(List.of(program()));
-        words.addAll(present ? (latest ? List.of("install", "--upgrade") : List.of("install")) : List.of("uninstall", "-y"));
+        words.addAll(
+                present ? (latest ? List.of("install", "--upgrade") : List.of("install")) : List.of("uninstall", "-y"));
         words.add("--");
         words.addAll(todo);
         return Plan.run(Command.of(words));

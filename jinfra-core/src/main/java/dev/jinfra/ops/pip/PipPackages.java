@@ -13,9 +13,11 @@ import java.util.TreeMap;
  * URL or a path has no version pip reports, so it maps to an empty version. No pip: an empty map, since a
  * pip that is not there yet (a virtualenv made earlier in the same deploy) has nothing installed.
  */
-@Doc("Installed Python packages (name, normalised to lowercase with -, to version) as a pip reports them; empty without that pip.")
-public record PipPackages(@Arg(value = "the pip program, e.g. pip3 or /srv/app/venv/bin/pip", defaultValue = "pip3") String pip)
-        implements Fact<Map<String, String>> {
+@Doc(
+        "Installed Python packages (name, normalised to lowercase with -, to version) as a pip reports them; empty without that pip.")
+public record PipPackages(
+        @Arg(value = "the pip program, e.g. pip3 or /srv/app/venv/bin/pip", defaultValue = "pip3")
+        String pip) implements Fact<Map<String, String>> {
 
     public PipPackages {
         Packages.checkPip("PipPackages", pip);
@@ -44,7 +46,9 @@ public record PipPackages(@Arg(value = "the pip program, e.g. pip3 or /srv/app/v
             int pinned = line.indexOf("==");
             int direct = line.indexOf(" @ ");
             if (pinned > 0) {
-                out.put(normalise(line.substring(0, pinned)), line.substring(pinned + 2).strip());
+                out.put(
+                        normalise(line.substring(0, pinned)),
+                        line.substring(pinned + 2).strip());
             } else if (direct > 0) {
                 out.put(normalise(line.substring(0, direct)), "");
             }

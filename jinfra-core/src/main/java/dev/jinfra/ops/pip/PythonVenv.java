@@ -10,7 +10,9 @@ import dev.jinfra.deploy.Fact;
  * A python that runs but prints no version it recognises is reported as {@code "unknown"}: it is there.
  */
 @Doc("The Python version of the virtualenv at a path (its bin/python), or null when there is none.")
-public record PythonVenv(@Arg(value = "the virtualenv's directory", required = true) String path) implements Fact<String> {
+public record PythonVenv(
+        @Arg(value = "the virtualenv's directory", required = true)
+        String path) implements Fact<String> {
 
     // A venv whose python broke (its base Python removed) fails here and counts as absent, so it gets made
     // again. 2>&1: Python 2 printed its version on stderr.
@@ -34,7 +36,9 @@ public record PythonVenv(@Arg(value = "the virtualenv's directory", required = t
     @Override
     public String parse(String stdout) {
         String text = stdout.strip();
-        return text.startsWith("Python ") && text.length() > 7 ? text.substring(7).strip() : "unknown";
+        return text.startsWith("Python ") && text.length() > 7
+                ? text.substring(7).strip()
+                : "unknown";
     }
 
     @Override

@@ -11,10 +11,16 @@ import dev.jinfra.deploy.Plan;
  * {@code pip.venv}: a Python virtualenv exists at a path. An existing one is kept as it is, whichever Python
  * made it: recreating it would drop the packages installed in it.
  */
-@Doc(value = "A Python virtualenv exists at a path, made with python -m venv when it has no working bin/python.", example = "pip.venv(\"/srv/app/venv\");")
+@Doc(
+        value = "A Python virtualenv exists at a path, made with python -m venv when it has no working bin/python.",
+        example = "pip.venv(\"/srv/app/venv\");")
 public record Venv(
-        @Arg(value = "the virtualenv's directory", required = true) String path,
-        @Arg(value = "the Python that makes it", defaultValue = "python3") String python) implements Operation {
+        @Arg(value = "the virtualenv's directory", required = true)
+        String path,
+
+        @Arg(value = "the Python that makes it", defaultValue = "python3")
+        String python)
+        implements Operation {
 
     public Venv {
         if (path == null) {

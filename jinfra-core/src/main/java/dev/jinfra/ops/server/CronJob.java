@@ -1,9 +1,8 @@
 package dev.jinfra.ops.server;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -16,14 +15,24 @@ import java.util.regex.Pattern;
  * {@code server.crontab}: a line in a user's crontab runs {@code command} on {@code schedule}, or no line runs
  * it. The command identifies the line: a new schedule replaces the old line instead of adding a second one.
  */
-@Doc(value = "A command is in a user's crontab with a schedule, or absent.", example = "server.crontab(\"0 3 * * *\", \"/usr/local/bin/backup\");")
+@Doc(
+        value = "A command is in a user's crontab with a schedule, or absent.",
+        example = "server.crontab(\"0 3 * * *\", \"/usr/local/bin/backup\");")
 public record CronJob(
-        @Arg(value = "the command the line runs", required = true) String command,
+        @Arg(value = "the command the line runs", required = true)
+        String command,
+
         @Arg(value = "whose crontab", defaultValue = "root") String user,
-        @Arg("five time fields like '0 3 * * *', or @daily, @reboot ...; needed unless present is false") String schedule,
-        @Arg(value = "whether the line should be there", defaultValue = "true") boolean present) implements Operation {
+
+        @Arg("five time fields like '0 3 * * *', or @daily, @reboot ...; needed unless present is false")
+        String schedule,
+
+        @Arg(value = "whether the line should be there", defaultValue = "true")
+        boolean present)
+        implements Operation {
     private static final Pattern FIELD = Pattern.compile("[0-9A-Za-z*/,-]+");
-    private static final Pattern SPECIAL = Pattern.compile("@(reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)");
+    private static final Pattern SPECIAL =
+            Pattern.compile("@(reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)");
     // The whole crontab goes in as $1 and the user as $2; printf '%s' adds nothing and interprets nothing.
     private static final String INSTALL = "printf '%s' \"$1\" | crontab -u \"$2\" -";
 
@@ -46,7 +55,8 @@ public record CronJob(
 
     @Override
     public String describe() {
-        return (present ? "Crontab (" + user + "): " + schedule + " " : "Remove from crontab (" + user + "): ") + command;
+        return (present ? "Crontab (" + user + "): " + schedule + " " : "Remove from crontab (" + user + "): ")
+                + command;
     }
 
     @Override
@@ -70,7 +80,8 @@ public record CronJob(
             next.add(wanted);
         }
         if (next.equals(lines)) {
-            return Plan.noChange(present ? user + "'s crontab runs " + command : user + "'s crontab does not run " + command);
+            return Plan.noChange(
+                    present ? user + "'s crontab runs " + command : user + "'s crontab does not run " + command);
         }
         String content = next.isEmpty() ? "" : String.join("\n", next) + "\n";
         return Plan.run(Command.of("sh", "-c", INSTALL, "sh", content, user));
@@ -96,6 +107,7 @@ public record CronJob(
             return SPECIAL.matcher(s).matches();
         }
         String[] f = s.split(" ");
-        return f.length == 5 && List.of(f).stream().allMatch(x -> FIELD.matcher(x).matches());
+        return f.length == 5
+                && List.of(f).stream().allMatch(x -> FIELD.matcher(x).matches());
     }
 }

@@ -1,9 +1,8 @@
 package dev.jinfra.ops.server;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -15,9 +14,16 @@ import java.util.List;
 @Doc(value = "A group exists (with a gid), or is absent.", example = "server.group(\"deploy\");")
 public record Group(
         @Arg(value = "the group's name", required = true) String name,
-        @Arg(value = "whether the group should exist", defaultValue = "true") boolean present,
-        @Arg("numeric group id; chosen by the system when not given") Integer gid,
-        @Arg("create it as a system group (an id from the system range)") boolean system) implements Operation {
+
+        @Arg(value = "whether the group should exist", defaultValue = "true")
+        boolean present,
+
+        @Arg("numeric group id; chosen by the system when not given")
+        Integer gid,
+
+        @Arg("create it as a system group (an id from the system range)")
+        boolean system)
+        implements Operation {
 
     public Group {
         Names.account("server.group", "group", name);
@@ -33,7 +39,9 @@ public record Group(
     public Plan plan(FactSource facts) {
         Groups.Group now = facts.get(new Groups()).get(name);
         if (!present) {
-            return now == null ? Plan.noChange("group " + name + " does not exist") : Plan.run(Command.of("groupdel", "--", name));
+            return now == null
+                    ? Plan.noChange("group " + name + " does not exist")
+                    : Plan.run(Command.of("groupdel", "--", name));
         }
         if (now == null) {
             List<String> words = new ArrayList<>(List.of("groupadd"));

@@ -1,9 +1,8 @@
 package dev.jinfra.ops.server;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -11,9 +10,12 @@ import java.util.regex.Pattern;
 
 /** {@code server.hostname}: the host's name, set now and written to /etc/hostname for the next boot. */
 @Doc(value = "The host name is set now and in /etc/hostname.", example = "server.hostname(\"web-01\");")
-public record Hostname(@Arg(value = "the hostname, e.g. web1 or web1.example.com", required = true) String name) implements Operation {
+public record Hostname(
+        @Arg(value = "the hostname, e.g. web1 or web1.example.com", required = true)
+        String name) implements Operation {
     // RFC 1123 labels separated by dots; a name cannot start with '-', so it is never taken for an option.
-    private static final Pattern HOSTNAME = Pattern.compile("(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern HOSTNAME = Pattern.compile(
+            "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
     public Hostname {
         if (name == null || !HOSTNAME.matcher(name).matches()) {

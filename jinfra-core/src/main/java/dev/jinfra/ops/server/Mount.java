@@ -16,21 +16,30 @@ import java.util.regex.Pattern;
  * {@code server.mount}: a file system is mounted at a path, with at least the given options, or nothing is.
  * Only the live mount table is looked at; /etc/fstab is left alone.
  */
-@Doc(value = "A file system is mounted at a path (mounted when missing, remounted when an option is missing), or unmounted. "
-        + "Changes the live mounts only: /etc/fstab is not written, so the mount does not persist across reboots.",
+@Doc(
+        value =
+                "A file system is mounted at a path (mounted when missing, remounted when an option is missing), or unmounted. "
+                        + "Changes the live mounts only: /etc/fstab is not written, so the mount does not persist across reboots.",
         example = "server.mount(\"/dev/sdb1\", \"/srv/data\", \"ext4\", \"noatime\").sudo();")
 public record Mount(
         @Arg(value = "the mount point", required = true) String path,
-        @Arg("what to mount, e.g. /dev/sdb1, UUID=..., host:/export; without it mount looks the path up in /etc/fstab") String device,
-        @Arg("the file system type, e.g. ext4, nfs, tmpfs; mount detects it when not given") String type,
+
+        @Arg("what to mount, e.g. /dev/sdb1, UUID=..., host:/export; without it mount looks the path up in /etc/fstab")
+        String device,
+
+        @Arg("the file system type, e.g. ext4, nfs, tmpfs; mount detects it when not given")
+        String type,
+
         @Arg("mount options, e.g. noatime, ro") List<String> options,
-        @Arg(value = "whether something should be mounted there", defaultValue = "true") boolean mounted)
+
+        @Arg(value = "whether something should be mounted there", defaultValue = "true")
+        boolean mounted)
         implements Operation {
     private static final Pattern OPTION = Pattern.compile("[^,\\s]+");
     private static final Pattern TYPE = Pattern.compile("[a-z0-9_.+-]+");
     // Options that only mount(8) or fstab read: the kernel never lists them, so they are not compared.
-    private static final Set<String> NOT_LISTED = Set.of("defaults", "auto", "noauto", "user", "nouser", "users", "owner",
-            "group", "nofail", "_netdev");
+    private static final Set<String> NOT_LISTED =
+            Set.of("defaults", "auto", "noauto", "user", "nouser", "users", "owner", "group", "nofail", "_netdev");
 
     public Mount {
         // The mount table lists "/mnt/data", never "/mnt/data/" or "/mnt//data": compared as given, such a path
@@ -40,12 +49,14 @@ public record Mount(
             path = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         }
         if (path == null || !path.startsWith("/") || path.equals("/") || path.contains("\n")) {
-            throw new IllegalArgumentException("server.mount: path must be an absolute path other than /, not '" + path + "'");
+            throw new IllegalArgumentException(
+                    "server.mount: path must be an absolute path other than /, not '" + path + "'");
         }
         options = options == null ? List.of() : List.copyOf(options);
         for (String o : options) {
             if (!OPTION.matcher(o).matches()) {
-                throw new IllegalArgumentException("server.mount: '" + o + "' is not a mount option (no commas or spaces)");
+                throw new IllegalArgumentException(
+                        "server.mount: '" + o + "' is not a mount option (no commas or spaces)");
             }
         }
         if (type != null && !TYPE.matcher(type).matches()) {
@@ -65,7 +76,9 @@ public record Mount(
     public Plan plan(FactSource facts) {
         Mounts.Value now = facts.get(new Mounts()).get(path);
         if (!mounted) {
-            return now == null ? Plan.noChange("nothing is mounted at " + path) : Plan.run(Command.of("umount", "--", path));
+            return now == null
+                    ? Plan.noChange("nothing is mounted at " + path)
+                    : Plan.run(Command.of("umount", "--", path));
         }
         if (now == null) {
             List<String> words = new ArrayList<>(List.of("mount"));
@@ -84,7 +97,10 @@ public record Mount(
         }
         // The kernel adds options of its own (relatime, seclabel, ...), so only the wanted ones are compared.
         List<String> missing = options.stream()
-                .filter(o -> !NOT_LISTED.contains(o) && !o.startsWith("x-") && !o.startsWith("comment=") && !listed(o, now.options()))
+                .filter(o -> !NOT_LISTED.contains(o)
+                        && !o.startsWith("x-")
+                        && !o.startsWith("comment=")
+                        && !listed(o, now.options()))
                 .toList();
         if (missing.isEmpty()) {
             return Plan.noChange(now.device() + " is mounted at " + path);

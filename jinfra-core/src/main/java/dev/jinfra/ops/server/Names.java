@@ -19,7 +19,8 @@ final class Names {
 
     static void absolutePath(String operation, String what, String path) {
         if (path != null && (!path.startsWith("/") || path.contains("\n") || path.contains(":"))) {
-            throw new IllegalArgumentException(operation + ": " + what + " must be an absolute path, not '" + path + "'");
+            throw new IllegalArgumentException(
+                    operation + ": " + what + " must be an absolute path, not '" + path + "'");
         }
     }
 

@@ -14,16 +14,28 @@ import java.time.Duration;
  * {@code server.reboot}: reboots the host and waits until it can be connected to again. The reboot starts a
  * second after the command returned, so the command itself ends cleanly instead of with a lost connection.
  */
-@Doc(value = "Reboots the host, then connects again (waiting delay seconds first, giving up after timeout seconds) until "
-        + "the boot id differs from the one before; later operations run on the new connection with facts read afresh. "
-        + "A change on every run.",
+@Doc(
+        value =
+                "Reboots the host, then connects again (waiting delay seconds first, giving up after timeout seconds) until "
+                        + "the boot id differs from the one before; later operations run on the new connection with facts read afresh. "
+                        + "A change on every run.",
         example = "server.reboot().sudo();")
 public record Reboot(
-        @Arg(value = "seconds to wait before trying to connect again (at least 2)", defaultValue = "10") int delay,
-        @Arg(value = "seconds the host may take to come back", defaultValue = "300") int timeout,
-        @Arg(value = "the command that reboots", defaultValue = "reboot") String command,
-        @Arg(value = "a file that reads differently after every boot: the host is back once it does; empty to take the first "
-                + "login (a container that shares its host's kernel keeps the boot id)", defaultValue = BOOT_ID) String bootId)
+        @Arg(value = "seconds to wait before trying to connect again (at least 2)", defaultValue = "10")
+        int delay,
+
+        @Arg(value = "seconds the host may take to come back", defaultValue = "300")
+        int timeout,
+
+        @Arg(value = "the command that reboots", defaultValue = "reboot")
+        String command,
+
+        @Arg(
+                value =
+                        "a file that reads differently after every boot: the host is back once it does; empty to take the first "
+                                + "login (a container that shares its host's kernel keeps the boot id)",
+                defaultValue = BOOT_ID)
+        String bootId)
         implements Operation, Reconnects {
     static final String BOOT_ID = "/proc/sys/kernel/random/boot_id";
 
@@ -34,7 +46,8 @@ public record Reboot(
     public Reboot {
         if (delay < 2) {
             // Connecting sooner could reach the host before it went down, and take that for being back.
-            throw new IllegalArgumentException("server.reboot: delay must be at least 2 seconds (the reboot starts a second after its command)");
+            throw new IllegalArgumentException(
+                    "server.reboot: delay must be at least 2 seconds (the reboot starts a second after its command)");
         }
         if (timeout < 1) {
             throw new IllegalArgumentException("server.reboot: timeout must be at least 1 second");
@@ -64,8 +77,8 @@ public record Reboot(
         // Checked before rebooting: afterwards a boot id that cannot be read could only fail the run with the host
         // down. A boot id is one line of text, so "a line" is what a readable one has.
         if (!bootId.isEmpty() && facts.get(new FindInFile(bootId, ".")) == null) {
-            throw new IllegalStateException("server.reboot: cannot read " + bootId + " to tell the next boot from this one; "
-                    + "bootId=\"\" takes the first login instead");
+            throw new IllegalStateException("server.reboot: cannot read " + bootId
+                    + " to tell the next boot from this one; " + "bootId=\"\" takes the first login instead");
         }
         return Plan.run(Command.of("sh", "-c", DETACHED, "sh", command));
     }

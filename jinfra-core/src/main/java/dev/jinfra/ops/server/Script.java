@@ -15,11 +15,20 @@ import java.util.List;
  * {@code server.script}: a local script uploaded, run with arguments and removed again, on every run (like
  * {@code server.shell}, it cannot know whether it is needed).
  */
-@Doc(value = "Uploads a local script, runs it with the given arguments and removes it, on every run: it cannot know whether it is needed.",
+@Doc(
+        value =
+                "Uploads a local script, runs it with the given arguments and removes it, on every run: it cannot know whether it is needed.",
         example = "server.script(\"scripts/setup.sh\", \"--quick\").sudo();")
 public record Script(
-        @Arg(value = "local script to run (relative to the working directory); its first line picks the interpreter, e.g. #!/bin/sh", required = true) String src,
-        @Arg("arguments, each passed to the script as one word") List<String> args) implements Operation {
+        @Arg(
+                value =
+                        "local script to run (relative to the working directory); its first line picks the interpreter, e.g. #!/bin/sh",
+                required = true)
+        String src,
+
+        @Arg("arguments, each passed to the script as one word")
+        List<String> args)
+        implements Operation {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,9 +1,8 @@
 package dev.jinfra.ops.server;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -16,12 +15,21 @@ import java.util.regex.Pattern;
  * {@code server.sysctl}: a kernel parameter has a value now and, with {@code persist}, after reboots too (a
  * line in /etc/sysctl.d/99-jinfra.conf).
  */
-@Doc(value = "A kernel parameter has a value now and, with persist, after reboots: the line in /etc/sysctl.d/99-jinfra.conf "
-        + "is checked and written even when the live value is already right.", example = "server.sysctl(\"vm.swappiness\", \"10\");")
+@Doc(
+        value =
+                "A kernel parameter has a value now and, with persist, after reboots: the line in /etc/sysctl.d/99-jinfra.conf "
+                        + "is checked and written even when the live value is already right.",
+        example = "server.sysctl(\"vm.swappiness\", \"10\");")
 public record Sysctl(
-        @Arg(value = "the parameter, e.g. net.ipv4.ip_forward", required = true) String key,
-        @Arg(value = "the wanted value; several fields separated by spaces", required = true) String value,
-        @Arg("also write it to /etc/sysctl.d/99-jinfra.conf for the next boot") boolean persist) implements Operation {
+        @Arg(value = "the parameter, e.g. net.ipv4.ip_forward", required = true)
+        String key,
+
+        @Arg(value = "the wanted value; several fields separated by spaces", required = true)
+        String value,
+
+        @Arg("also write it to /etc/sysctl.d/99-jinfra.conf for the next boot")
+        boolean persist)
+        implements Operation {
     static final String FILE = "/etc/sysctl.d/99-jinfra.conf";
     // Keys are dotted or slashed names; no '=', space or backslash, so key=value and the awk -v below stay exact.
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:/-]*");

@@ -1,9 +1,8 @@
 package dev.jinfra.ops.server;
 
-import dev.jinfra.deploy.Doc;
-
 import dev.jinfra.command.Command;
 import dev.jinfra.deploy.Arg;
+import dev.jinfra.deploy.Doc;
 import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.Plan;
@@ -21,34 +20,62 @@ import java.util.TreeSet;
  * left as they are; {@code groups}, when not empty, is the exact set of supplementary groups. {@code publicKeys}
  * are lines that must be in the user's {@code ~/.ssh/authorized_keys}; other lines there are kept.
  */
-@Doc(value = "A user exists with the given uid, groups, home and shell, or is absent.", example = "server.user(\"deploy\");")
+@Doc(
+        value = "A user exists with the given uid, groups, home and shell, or is absent.",
+        example = "server.user(\"deploy\");")
 public record User(
-        @Arg(value = "the user's login name", required = true) String name,
-        @Arg(value = "whether the user should exist", defaultValue = "true") boolean present,
-        @Arg("numeric user id; chosen by the system when not given") Integer uid,
-        @Arg("primary group, by name or number; the system default when not given") String group,
-        @Arg("supplementary groups, exactly these when given (empty leaves them as they are)") List<String> groups,
-        @Arg("home directory; the system default when not given") String home,
-        @Arg("login shell; the system default when not given") String shell,
-        @Arg("create it as a system account (system id range, no home directory made)") boolean system,
+        @Arg(value = "the user's login name", required = true)
+        String name,
+
+        @Arg(value = "whether the user should exist", defaultValue = "true")
+        boolean present,
+
+        @Arg("numeric user id; chosen by the system when not given")
+        Integer uid,
+
+        @Arg("primary group, by name or number; the system default when not given")
+        String group,
+
+        @Arg("supplementary groups, exactly these when given (empty leaves them as they are)")
+        List<String> groups,
+
+        @Arg("home directory; the system default when not given")
+        String home,
+
+        @Arg("login shell; the system default when not given")
+        String shell,
+
+        @Arg("create it as a system account (system id range, no home directory made)")
+        boolean system,
+
         @Arg("SSH public key lines that must be in the user's ~/.ssh/authorized_keys (other lines are kept); the home"
                 + " is the home argument, else the existing user's, else /home/NAME (useradd -m's default) for a user"
-                + " this operation creates") List<String> publicKeys) implements Operation {
+                + " this operation creates")
+        List<String> publicKeys)
+        implements Operation {
 
     // Runs as root (or whoever may write the home): $1 home, $2 user, $3 primary group (empty: the user's login
     // group), then the keys. Keys and names are positional arguments, never part of the script text. mkdir -m
     // sets the mode only on a .ssh it makes, and a new file is made 600; a file without a final newline gets one
     // first, so that an appended key never joins the last line.
-    private static final String AUTHORIZE = "set -e; d=\"$1/.ssh\"; f=\"$d/authorized_keys\"; u=\"$2\"; g=\"$3\"; shift 3; "
-            + "mkdir -p -m 700 -- \"$d\"; "
-            + "if [ ! -e \"$f\" ]; then : > \"$f\"; chmod 600 -- \"$f\"; fi; "
-            + "if [ -s \"$f\" ] && [ -n \"$(tail -c 1 -- \"$f\")\" ]; then echo >> \"$f\"; fi; "
-            + "for k in \"$@\"; do grep -qxF -- \"$k\" \"$f\" || printf '%s\\n' \"$k\" >> \"$f\"; done; "
-            + "chown -- \"$u:$g\" \"$d\" \"$f\"";
+    private static final String AUTHORIZE =
+            "set -e; d=\"$1/.ssh\"; f=\"$d/authorized_keys\"; u=\"$2\"; g=\"$3\"; shift 3; "
+                    + "mkdir -p -m 700 -- \"$d\"; "
+                    + "if [ ! -e \"$f\" ]; then : > \"$f\"; chmod 600 -- \"$f\"; fi; "
+                    + "if [ -s \"$f\" ] && [ -n \"$(tail -c 1 -- \"$f\")\" ]; then echo >> \"$f\"; fi; "
+                    + "for k in \"$@\"; do grep -qxF -- \"$k\" \"$f\" || printf '%s\\n' \"$k\" >> \"$f\"; done; "
+                    + "chown -- \"$u:$g\" \"$d\" \"$f\"";
 
     /** A user without public keys to authorize: the record's form before {@code publicKeys} existed. */
-    public User(String name, boolean present, Integer uid, String group, List<String> groups, String home, String shell,
-                boolean system) {
+    public User(
+            String name,
+            boolean present,
+            Integer uid,
+            String group,
+            List<String> groups,
+            String home,
+            String shell,
+            boolean system) {
         this(name, present, uid, group, groups, home, shell, system, List.of());
     }
 
@@ -91,7 +118,9 @@ public record User(
         String keysNow = home != null && !publicKeys.isEmpty() ? facts.get(new FileContent(keyFile(home))) : null;
         Users.User now = facts.get(new Users()).get(name);
         if (!present) {
-            return now == null ? Plan.noChange("user " + name + " does not exist") : Plan.run(Command.of("userdel", "--", name));
+            return now == null
+                    ? Plan.noChange("user " + name + " does not exist")
+                    : Plan.run(Command.of("userdel", "--", name));
         }
         List<Command> commands = new ArrayList<>();
         // Missing groups are not checked here: a server.group earlier in the deploy may create them, and
@@ -105,7 +134,8 @@ public record User(
             return Plan.run(commands);
         }
         // Group membership is only read (one more remote command) when the deploy asks about groups.
-        modify(now, group == null && groups.isEmpty() ? Map.of() : facts.get(new Groups())).ifPresent(commands::add);
+        modify(now, group == null && groups.isEmpty() ? Map.of() : facts.get(new Groups()))
+                .ifPresent(commands::add);
         if (!publicKeys.isEmpty()) {
             String userHome = home != null ? home : now.home();
             if (!userHome.startsWith("/")) {
@@ -137,7 +167,8 @@ public record User(
     }
 
     private Command authorize(String userHome, List<String> keys) {
-        List<String> words = new ArrayList<>(List.of("sh", "-c", AUTHORIZE, "sh", userHome, name, group == null ? "" : group));
+        List<String> words =
+                new ArrayList<>(List.of("sh", "-c", AUTHORIZE, "sh", userHome, name, group == null ? "" : group));
         words.addAll(keys);
         return Command.of(words);
     }
@@ -153,7 +184,8 @@ public record User(
 
     private java.util.Optional<Command> modify(Users.User now, Map<String, Groups.Group> allGroups) {
         boolean uidDiffers = uid != null && now.uid() != uid;
-        boolean groupDiffers = group != null && !group.equals(String.valueOf(now.gid()))
+        boolean groupDiffers = group != null
+                && !group.equals(String.valueOf(now.gid()))
                 && (allGroups.get(group) == null || allGroups.get(group).gid() != now.gid());
         Set<String> current = new TreeSet<>();
         allGroups.forEach((g, info) -> {

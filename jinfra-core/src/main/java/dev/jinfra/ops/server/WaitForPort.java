@@ -12,12 +12,17 @@ import dev.jinfra.facts.ListeningPorts;
  * {@code server.wait}: waits until something listens on a TCP port of the host, e.g. after a service was
  * (re)started, before the next operation talks to it.
  */
-@Doc(value = "Waits until something listens on a TCP port of the host (checked once a second, failing after timeout seconds); "
-        + "no change when it already does.",
+@Doc(
+        value =
+                "Waits until something listens on a TCP port of the host (checked once a second, failing after timeout seconds); "
+                        + "no change when it already does.",
         example = "server.waitForPort(8080);")
 public record WaitForPort(
         @Arg(value = "the TCP port", required = true) int port,
-        @Arg(value = "seconds to wait at most", defaultValue = "60") int timeout) implements Operation {
+
+        @Arg(value = "seconds to wait at most", defaultValue = "60")
+        int timeout)
+        implements Operation {
 
     // /proc/net/tcp rows: "sl local_address rem_address st ..."; state 0A is LISTEN, ports in upper-case hex.
     private static final String POLL = "p=$(printf '%04X' \"$1\"); i=0; "

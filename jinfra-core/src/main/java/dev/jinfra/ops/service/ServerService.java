@@ -10,14 +10,25 @@ import dev.jinfra.deploy.Plan;
  * {@code server.service}: the same wishes as {@code systemd.service} or {@code sysvinit.service}, whichever init
  * system the host runs; the plan is exactly theirs.
  */
-@Doc(value = "A service is running, restarted, reloaded or enabled with systemd or sysvinit, whichever the host runs.",
+@Doc(
+        value =
+                "A service is running, restarted, reloaded or enabled with systemd or sysvinit, whichever the host runs.",
         example = "service.running(\"nginx\").sudo();")
 public record ServerService(
-        @Arg(value = "the service, e.g. nginx", required = true) String name,
-        @Arg("whether the service should be running; not given leaves it as it is") Boolean running,
-        @Arg("restart it (unless it is stopped or being started here)") boolean restarted,
-        @Arg("reload its configuration (when it runs and is not restarted here)") boolean reloaded,
-        @Arg("whether it should start at boot; not given leaves it as it is") Boolean enabled)
+        @Arg(value = "the service, e.g. nginx", required = true)
+        String name,
+
+        @Arg("whether the service should be running; not given leaves it as it is")
+        Boolean running,
+
+        @Arg("restart it (unless it is stopped or being started here)")
+        boolean restarted,
+
+        @Arg("reload its configuration (when it runs and is not restarted here)")
+        boolean reloaded,
+
+        @Arg("whether it should start at boot; not given leaves it as it is")
+        Boolean enabled)
         implements Operation {
 
     public ServerService {

@@ -7,8 +7,9 @@ import dev.jinfra.deploy.Fact;
 
 /** Whether a SysV init script reports its service running: LSB scripts exit 0 from {@code status} only then. */
 @Doc(value = "Whether a sysvinit service is running (its status action exits 0).")
-public record ServiceStatus(@Arg(value = "the service (init script) name, e.g. nginx", required = true) String name)
-        implements Fact<Boolean> {
+public record ServiceStatus(
+        @Arg(value = "the service (init script) name, e.g. nginx", required = true)
+        String name) implements Fact<Boolean> {
     public ServiceStatus {
         ServiceNames.check("ServiceStatus", "service", name);
     }

@@ -14,15 +14,28 @@ import java.util.List;
  * request. Only the systemctl calls that change something are planned. A unit systemd does not know yet is
  * treated as stopped and disabled: a package installed earlier in the same deploy may bring it.
  */
-@Doc(value = "A systemd unit is running or stopped, enabled or disabled, restarted or reloaded; only the needed systemctl calls run.",
+@Doc(
+        value =
+                "A systemd unit is running or stopped, enabled or disabled, restarted or reloaded; only the needed systemctl calls run.",
         example = "service.systemd(\"nginx\").sudo();")
 public record SystemdService(
-        @Arg(value = "the unit, e.g. nginx or nginx.service", required = true) String unit,
-        @Arg("whether the unit should be running; not given leaves it as it is") Boolean running,
-        @Arg("restart it (unless it is stopped or being started here)") boolean restarted,
-        @Arg("reload its configuration (when it runs and is not restarted here)") boolean reloaded,
-        @Arg("whether it should start at boot; not given leaves it as it is") Boolean enabled,
-        @Arg("run systemctl daemon-reload first, e.g. after a unit file changed") boolean daemonReload)
+        @Arg(value = "the unit, e.g. nginx or nginx.service", required = true)
+        String unit,
+
+        @Arg("whether the unit should be running; not given leaves it as it is")
+        Boolean running,
+
+        @Arg("restart it (unless it is stopped or being started here)")
+        boolean restarted,
+
+        @Arg("reload its configuration (when it runs and is not restarted here)")
+        boolean reloaded,
+
+        @Arg("whether it should start at boot; not given leaves it as it is")
+        Boolean enabled,
+
+        @Arg("run systemctl daemon-reload first, e.g. after a unit file changed")
+        boolean daemonReload)
         implements Operation {
 
     public SystemdService {
@@ -71,6 +84,7 @@ public record SystemdService(
         if (!commands.isEmpty()) {
             return Plan.run(commands);
         }
-        return Plan.noChange(asWanted.isEmpty() ? "nothing asked of " + unit : unit + " is " + String.join(" and ", asWanted));
+        return Plan.noChange(
+                asWanted.isEmpty() ? "nothing asked of " + unit : unit + " is " + String.join(" and ", asWanted));
     }
 }

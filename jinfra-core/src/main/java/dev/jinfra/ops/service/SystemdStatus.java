@@ -9,8 +9,9 @@ import java.util.Map;
 
 /** A systemd unit's state from {@code systemctl show}; null where systemctl cannot be run. */
 @Doc(value = "A systemd unit's active state (active, inactive, failed...), sub-state and whether it is loaded.")
-public record SystemdStatus(@Arg(value = "the unit, e.g. nginx or nginx.service", required = true) String unit)
-        implements Fact<SystemdStatus.State> {
+public record SystemdStatus(
+        @Arg(value = "the unit, e.g. nginx or nginx.service", required = true)
+        String unit) implements Fact<SystemdStatus.State> {
 
     /** {@code loaded} is false for a unit systemd does not know (LoadState not-found) or cannot parse. */
     public record State(String active, String sub, boolean loaded) {
@@ -42,8 +43,8 @@ public record SystemdStatus(@Arg(value = "the unit, e.g. nginx or nginx.service"
         if (!props.containsKey("ActiveState")) {
             return null;
         }
-        return new State(props.get("ActiveState"), props.getOrDefault("SubState", ""),
-                "loaded".equals(props.get("LoadState")));
+        return new State(
+                props.get("ActiveState"), props.getOrDefault("SubState", ""), "loaded".equals(props.get("LoadState")));
     }
 
     @Override

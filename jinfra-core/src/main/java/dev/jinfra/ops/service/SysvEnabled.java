@@ -7,8 +7,9 @@ import dev.jinfra.deploy.Fact;
 
 /** Whether a SysV service starts in a multi-user runlevel: an S link to it in /etc/rc2.d to rc5.d. */
 @Doc(value = "Whether a sysvinit service is enabled (has a start link in a runlevel 2-5 directory).")
-public record SysvEnabled(@Arg(value = "the service (init script) name, e.g. nginx", required = true) String name)
-        implements Fact<Boolean> {
+public record SysvEnabled(
+        @Arg(value = "the service (init script) name, e.g. nginx", required = true)
+        String name) implements Fact<Boolean> {
     public SysvEnabled {
         ServiceNames.check("SysvEnabled", "service", name);
     }

@@ -14,14 +14,24 @@ import java.util.List;
  * {@code sysvinit.service}: an init script's service is running or stopped, restarted or reloaded, and
  * enabled or disabled with update-rc.d (Debian's tool; a host without it cannot be asked to switch).
  */
-@Doc(value = "A sysvinit service is running or stopped, restarted or reloaded, enabled or disabled (update-rc.d).",
+@Doc(
+        value = "A sysvinit service is running or stopped, restarted or reloaded, enabled or disabled (update-rc.d).",
         example = "service.sysvinit(\"ntp\").sudo();")
 public record SysvService(
-        @Arg(value = "the service (init script) name, e.g. nginx", required = true) String name,
-        @Arg("whether the service should be running; not given leaves it as it is") Boolean running,
-        @Arg("restart it (unless it is stopped or being started here)") boolean restarted,
-        @Arg("reload its configuration (when it runs and is not restarted here)") boolean reloaded,
-        @Arg("whether it should start at boot; not given leaves it as it is") Boolean enabled)
+        @Arg(value = "the service (init script) name, e.g. nginx", required = true)
+        String name,
+
+        @Arg("whether the service should be running; not given leaves it as it is")
+        Boolean running,
+
+        @Arg("restart it (unless it is stopped or being started here)")
+        boolean restarted,
+
+        @Arg("reload its configuration (when it runs and is not restarted here)")
+        boolean reloaded,
+
+        @Arg("whether it should start at boot; not given leaves it as it is")
+        Boolean enabled)
         implements Operation {
 
     public SysvService {
@@ -65,6 +75,7 @@ public record SysvService(
         if (!commands.isEmpty()) {
             return Plan.run(commands);
         }
-        return Plan.noChange(asWanted.isEmpty() ? "nothing asked of " + name : name + " is " + String.join(" and ", asWanted));
+        return Plan.noChange(
+                asWanted.isEmpty() ? "nothing asked of " + name : name + " is " + String.join(" and ", asWanted));
     }
 }

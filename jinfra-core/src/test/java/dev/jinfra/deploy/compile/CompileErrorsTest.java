@@ -23,16 +23,18 @@ class CompileErrorsTest {
     void anErrorOnTheFirstLinePointsPastTheInsertedImportsToTheUsersColumn() {
         // void deploy(Host host) { aptt.install(); }
         //                          ^ column 26
-        assertThat(errorsOf(files("errors/line1.java"))).hasMessage(
-                "src/test/resources/deploy/errors/line1.java:1:26: error: cannot find symbol: variable aptt");
+        assertThat(errorsOf(files("errors/line1.java")))
+                .hasMessage(
+                        "src/test/resources/deploy/errors/line1.java:1:26: error: cannot find symbol: variable aptt");
     }
 
     @Test
     void anErrorOnALaterLineHasItsLineAndColumn() {
         //     String name = host.nmae();
         //                       ^ column 23 (javac points at the dot)
-        assertThat(errorsOf(files("errors/later.java")).errors()).containsExactly(
-                "src/test/resources/deploy/errors/later.java:4:23: error: cannot find symbol: method nmae()");
+        assertThat(errorsOf(files("errors/later.java")).errors())
+                .containsExactly(
+                        "src/test/resources/deploy/errors/later.java:4:23: error: cannot find symbol: method nmae()");
     }
 
     @Test
@@ -40,16 +42,17 @@ class CompileErrorsTest {
         String line = Files.readAllLines(file("errors/packaged.java")).getFirst();
         int column = line.indexOf("\"no\"") + 1;
 
-        assertThat(errorsOf(files("errors/packaged.java")).errors()).containsExactly(
-                "src/test/resources/deploy/errors/packaged.java:1:" + column
+        assertThat(errorsOf(files("errors/packaged.java")).errors())
+                .containsExactly("src/test/resources/deploy/errors/packaged.java:1:" + column
                         + ": error: incompatible types: java.lang.String cannot be converted to int");
     }
 
     @Test
     void aCompactFileWithoutADeployMethodIsAnError() {
-        assertThat(errorsOf(files("errors/nodeploy.java"))).hasMessage(
-                "src/test/resources/deploy/errors/nodeploy.java: error: no deploy method: a compact deploy file "
-                        + "declares void deploy(Host host) { ... }");
+        assertThat(errorsOf(files("errors/nodeploy.java")))
+                .hasMessage(
+                        "src/test/resources/deploy/errors/nodeploy.java: error: no deploy method: a compact deploy file "
+                                + "declares void deploy(Host host) { ... }");
     }
 
     @Test
@@ -85,8 +88,8 @@ class CompileErrorsTest {
         Path f = dir.resolve("open.java");
         Files.writeString(f, "void deploy(Host host) {\n    int x = 1;\n");
 
-        assertThat(errorsOf(List.of(f)).errors()).containsExactly(
-                f + ":2:15: error: reached end of file while parsing");
+        assertThat(errorsOf(List.of(f)).errors())
+                .containsExactly(f + ":2:15: error: reached end of file while parsing");
     }
 
     @Test
@@ -94,7 +97,6 @@ class CompileErrorsTest {
         Path f = dir.resolve("tabs.java");
         Files.writeString(f, "void deploy(Host host) {\n\t\tnope();\n}\n");
 
-        assertThat(errorsOf(List.of(f)).errors()).containsExactly(
-                f + ":2:3: error: cannot find symbol: method nope()");
+        assertThat(errorsOf(List.of(f)).errors()).containsExactly(f + ":2:3: error: cannot find symbol: method nope()");
     }
 }

@@ -30,7 +30,8 @@ public final class CompileTimes {
 
         System.out.printf("first file: %d ms (javac runs %d)%n", (t1 - t0) / 1_000_000, compiler.javacRuns());
         System.out.printf("second file, same JVM: %d ms%n", (t2 - t1) / 1_000_000);
-        System.out.printf("both again from the cache, same JVM: %d ms (javac runs %d)%n",
+        System.out.printf(
+                "both again from the cache, same JVM: %d ms (javac runs %d)%n",
                 (t3 - t2) / 1_000_000, again.javacRuns());
         System.out.printf("main total: %d ms%n", (t3 - start) / 1_000_000);
     }

@@ -59,8 +59,10 @@ class DeployCacheTest {
         compiler.loadAll(List.of(file("same/a/deploy.java"), file("same/b/deploy.java")));
 
         assertThat(entries()).hasSize(2);
-        assertThat(DeployCache.key("deploy.java", new byte[] {1})).isNotEqualTo(DeployCache.key("other.java", new byte[] {1}));
-        assertThat(DeployCache.key("deploy.java", new byte[] {1})).isNotEqualTo(DeployCache.key("deploy.java", new byte[] {2}));
+        assertThat(DeployCache.key("deploy.java", new byte[] {1}))
+                .isNotEqualTo(DeployCache.key("other.java", new byte[] {1}));
+        assertThat(DeployCache.key("deploy.java", new byte[] {1}))
+                .isNotEqualTo(DeployCache.key("deploy.java", new byte[] {2}));
     }
 
     @Test
@@ -74,7 +76,8 @@ class DeployCacheTest {
         LoadedDeploy changed = compiler.load(f);
 
         assertThat(compiler.javacRuns()).isEqualTo(2);
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> run(changed, "h"))).hasMessage("two");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> run(changed, "h")))
+                .hasMessage("two");
     }
 
     @Test
@@ -128,6 +131,7 @@ class DeployCacheTest {
     void noTemporaryDirectoriesAreLeftBehind() throws Exception {
         new DeployCompiler(cache).loadAll(List.of(file("compact/deploy.java"), file("classform/deploy.java")));
 
-        assertThat(entries()).allSatisfy(p -> assertThat(p.getFileName().toString()).matches("[0-9a-f]{64}"));
+        assertThat(entries())
+                .allSatisfy(p -> assertThat(p.getFileName().toString()).matches("[0-9a-f]{64}"));
     }
 }

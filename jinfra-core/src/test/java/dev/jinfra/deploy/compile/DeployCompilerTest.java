@@ -40,8 +40,9 @@ class DeployCompilerTest {
     void aCompactFileMayDeclareHelperMethodsFieldsAndTypes() throws Exception {
         LoadedDeploy deploy = COMPILER.load(file("pieces/deploy.java"));
 
-        assertThat(run(deploy, "web1")).containsExactly(
-                "install nginx=1.26 on web1", "install curl=8.5 on web1", "class Greeting { } calls=2");
+        assertThat(run(deploy, "web1"))
+                .containsExactly(
+                        "install nginx=1.26 on web1", "install curl=8.5 on web1", "class Greeting { } calls=2");
         // A fresh instance per host: the field counting calls starts over.
         assertThat(run(deploy, "web2")).last().isEqualTo("class Greeting { } calls=2");
     }
@@ -65,8 +66,10 @@ class DeployCompilerTest {
     void twoFilesWithTheSameNameAreBothLoadedInTheOrderGiven() throws Exception {
         List<LoadedDeploy> deploys = COMPILER.loadAll(files("same/b/deploy.java", "same/a/deploy.java"));
 
-        assertThat(deploys).extracting(LoadedDeploy::displayName).containsExactly(
-                "src/test/resources/deploy/same/b/deploy.java", "src/test/resources/deploy/same/a/deploy.java");
+        assertThat(deploys)
+                .extracting(LoadedDeploy::displayName)
+                .containsExactly(
+                        "src/test/resources/deploy/same/b/deploy.java", "src/test/resources/deploy/same/a/deploy.java");
         assertThat(run(deploys.get(0), "h")).containsExactly("b");
         assertThat(run(deploys.get(1), "h")).containsExactly("a");
     }
@@ -102,7 +105,8 @@ class DeployCompilerTest {
     void aFileNameThatIsNoJavaIdentifierStillShowsInStackTraces() throws Exception {
         LoadedDeploy deploy = COMPILER.load(file("odd/01-base.java"));
 
-        UnsupportedOperationException e = catchThrowableOfType(UnsupportedOperationException.class, () -> run(deploy, "h"));
+        UnsupportedOperationException e =
+                catchThrowableOfType(UnsupportedOperationException.class, () -> run(deploy, "h"));
         assertThat(e).hasMessage("base for h");
         assertThat(e.getStackTrace()[0].getFileName()).isEqualTo("01-base.java");
         assertThat(e.getStackTrace()[0].getLineNumber()).isEqualTo(3);
@@ -132,7 +136,8 @@ class DeployCompilerTest {
     @Test
     void aCheckedExceptionFromADeployMethodIsWrappedWithTheFileName(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("checked.java");
-        Files.writeString(f, "void deploy(Host host) throws Exception {\n    throw new java.io.IOException(\"disk\");\n}\n");
+        Files.writeString(
+                f, "void deploy(Host host) throws Exception {\n    throw new java.io.IOException(\"disk\");\n}\n");
         LoadedDeploy deploy = COMPILER.load(f);
 
         assertThatThrownBy(() -> run(deploy, "h"))
@@ -147,13 +152,16 @@ class DeployCompilerTest {
         Files.writeString(f, "\uFEFFvoid deploy(Host host) { throw new IllegalStateException(host.name()); } // end");
         LoadedDeploy deploy = COMPILER.load(f);
 
-        assertThatThrownBy(() -> run(deploy, "h")).isInstanceOf(IllegalStateException.class).hasMessage("h");
+        assertThatThrownBy(() -> run(deploy, "h"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("h");
     }
 
     @Test
     void aFileThatDeclaresItsOwnMainIsLeftAlone(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("withmain.java");
-        Files.writeString(f, "void main() { }\nvoid deploy(Host host) { throw new IllegalStateException(\"main ok\"); }\n");
+        Files.writeString(
+                f, "void main() { }\nvoid deploy(Host host) { throw new IllegalStateException(\"main ok\"); }\n");
 
         assertThatThrownBy(() -> run(COMPILER.load(f), "h")).hasMessage("main ok");
     }

@@ -17,7 +17,8 @@ class DeployFilesTest {
     void loadsFilesInOrderAndCachesThem(@TempDir Path cache) throws Exception {
         List<LoadedDeploy> deploys = DeployFiles.load(files("classform/deploy.java", "compact/deploy.java"), cache);
 
-        assertThat(deploys).extracting(d -> d.path().getParent().getFileName().toString())
+        assertThat(deploys)
+                .extracting(d -> d.path().getParent().getFileName().toString())
                 .containsExactly("classform", "compact");
         assertThat(run(deploys.get(1), "h")).containsExactly("compact ran for h");
         try (var entries = Files.list(cache)) {
@@ -39,7 +40,8 @@ class DeployFilesTest {
                 class Main implements Deploy { public void deploy(Host h) { throw new IllegalStateException("main"); } }
                 """);
 
-        assertThatThrownBy(() -> run(DeployFiles.load(List.of(f), null).getFirst(), "h")).hasMessage("main");
+        assertThatThrownBy(() -> run(DeployFiles.load(List.of(f), null).getFirst(), "h"))
+                .hasMessage("main");
     }
 
     @Test
@@ -67,6 +69,7 @@ class DeployFilesTest {
                 }
                 """);
 
-        assertThatThrownBy(() -> run(DeployFiles.load(List.of(f), null).getFirst(), "h")).hasMessage("nested h");
+        assertThatThrownBy(() -> run(DeployFiles.load(List.of(f), null).getFirst(), "h"))
+                .hasMessage("nested h");
     }
 }

@@ -32,10 +32,16 @@ class GetDeployTest {
 
     private DeployResult run() {
         // In-process hosts share this machine's files: each host's source has its name in it.
-        return new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()),
-                List.of(host -> files.get(dir.resolve("remote-" + host.name()).toString(),
-                        dir.resolve("copies/" + host.name() + "/state").toString()).name("get")),
-                DeployRunner.Options.defaults(), new DeployListener() {});
+        return new DeployRunner(h -> sshExtension.connector())
+                .run(
+                        FleetHosts.all(fleetExtension.fleet(), Map.of()),
+                        List.of(host -> files.get(
+                                        dir.resolve("remote-" + host.name()).toString(),
+                                        dir.resolve("copies/" + host.name() + "/state")
+                                                .toString())
+                                .name("get")),
+                        DeployRunner.Options.defaults(),
+                        new DeployListener() {});
     }
 
     @Test
@@ -53,11 +59,14 @@ class GetDeployTest {
         String changed = fleetExtension.fleet().hostNames().getFirst();
         Files.writeString(dir.resolve("remote-" + changed), "new state\n");
         DeployResult third = run();
-        assertThat(third.outcomes()).extracting(OperationOutcome::status)
+        assertThat(third.outcomes())
+                .extracting(OperationOutcome::status)
                 .containsExactly(OperationStatus.CHANGED, OperationStatus.UNCHANGED, OperationStatus.UNCHANGED);
         assertThat(dir.resolve("copies/" + changed + "/state")).hasContent("new state");
         try (var left = Files.list(dir.resolve("copies/" + changed))) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("no temporary files left").containsExactly("state");
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("no temporary files left")
+                    .containsExactly("state");
         }
     }
 }

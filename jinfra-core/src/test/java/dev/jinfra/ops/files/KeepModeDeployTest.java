@@ -43,8 +43,12 @@ class KeepModeDeployTest {
     Path dir;
 
     private List<OperationStatus> run(Deploy deploy) {
-        DeployResult r = new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()),
-                List.of(deploy), DeployRunner.Options.defaults(), new DeployListener() {});
+        DeployResult r = new DeployRunner(h -> sshExtension.connector())
+                .run(
+                        FleetHosts.all(fleetExtension.fleet(), Map.of()),
+                        List.of(deploy),
+                        DeployRunner.Options.defaults(),
+                        new DeployListener() {});
         return r.outcomes().stream().map(OperationOutcome::status).toList();
     }
 
@@ -57,7 +61,9 @@ class KeepModeDeployTest {
     }
 
     private static void assertKept(Path file) throws Exception {
-        assertThat((int) Files.getAttribute(file, "unix:mode") & 07777).as("mode of %s", file).isEqualTo(0640);
+        assertThat((int) Files.getAttribute(file, "unix:mode") & 07777)
+                .as("mode of %s", file)
+                .isEqualTo(0640);
         assertThat(Files.getAttribute(file, "unix:uid")).as("owner of %s", file).isEqualTo(UID);
         assertThat(Files.getAttribute(file, "unix:gid")).as("group of %s", file).isEqualTo(GID);
     }
@@ -96,7 +102,9 @@ class KeepModeDeployTest {
 
         // The fleet's shell runs with umask 022 unless this machine says otherwise; 0600 would mean the
         // private upload's mode leaked through.
-        assertThat((int) Files.getAttribute(dest, "unix:mode") & 07777).isNotEqualTo(0600).isEqualTo(0666 & ~umask());
+        assertThat((int) Files.getAttribute(dest, "unix:mode") & 07777)
+                .isNotEqualTo(0600)
+                .isEqualTo(0666 & ~umask());
     }
 
     @Test
@@ -121,17 +129,23 @@ class KeepModeDeployTest {
                 .containsExactly(OperationStatus.FAILED);
 
         assertThat(dest).doesNotExist();
-        try (Stream<Path> left = Files.list(dir); Stream<Path> tmp = Files.list(Path.of("/tmp"))) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("no copy beside the destination")
+        try (Stream<Path> left = Files.list(dir);
+                Stream<Path> tmp = Files.list(Path.of("/tmp"))) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("no copy beside the destination")
                     .containsExactly("app.conf");
-            assertThat(tmp.map(Path::toString).filter(p -> p.startsWith(prefix))).as("no upload left in /tmp").isEmpty();
+            assertThat(tmp.map(Path::toString).filter(p -> p.startsWith(prefix)))
+                    .as("no upload left in /tmp")
+                    .isEmpty();
         }
     }
 
     @Test
     void anUploadIsPrivateFromTheStart() throws Exception {
         Path target = dir.resolve("upload");
-        try (Connection c = sshExtension.connector().connect(FleetHosts.all(fleetExtension.fleet(), Map.of()).getFirst())) {
+        try (Connection c = sshExtension
+                .connector()
+                .connect(FleetHosts.all(fleetExtension.fleet(), Map.of()).getFirst())) {
             c.upload("secret\n".getBytes(StandardCharsets.UTF_8), target.toString());
         }
         assertThat(target).hasContent("secret");
@@ -147,7 +161,9 @@ class KeepModeDeployTest {
         Files.writeString(tree.resolve("file"), "x\n");
 
         assertThat(run(h -> files.directory(app.toString(), "775"))).containsExactly(OperationStatus.CHANGED);
-        assertThat((int) Files.getAttribute(app, "unix:mode") & 07777).as("inherited set-group-ID bit kept").isEqualTo(02775);
+        assertThat((int) Files.getAttribute(app, "unix:mode") & 07777)
+                .as("inherited set-group-ID bit kept")
+                .isEqualTo(02775);
         assertThat(run(h -> files.directory(app.toString(), "775"))).containsExactly(OperationStatus.UNCHANGED);
 
         String top = shared.resolve("tree").toString();

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TemplateDeployTest {
     @Test
     void deployTemplateSeesHostDataHostAndItsOwnVariables(@TempDir Path dir) throws Exception {
-        Path src = Files.writeString(dir.resolve("app.conf.j2"),
+        Path src = Files.writeString(
+                dir.resolve("app.conf.j2"),
                 "name={{ host.name }} groups={{ host.groups | join(',') }} port={{ port }} env={{ env }} debug={{ debug }}\n");
         Host host = new Host("web1", List.of("web", "prod"), Map.of("port", 8080, "env", "prod", "debug", false));
         Deploy deploy = h -> files.template(src.toString(), "/etc/app.conf", Map.of("env", "staging"));
@@ -36,7 +37,8 @@ class TemplateDeployTest {
         Path src = Files.writeString(dir.resolve("motd.j2"), "{{ host.name }}\n");
         Deploy deploy = h -> files.template(src.toString(), "/etc/motd");
         for (String name : List.of("a", "b")) {
-            var registered = PrepareContext.prepare(new Host(name, List.of(), Map.of()), List.of(deploy), FactSource.NONE);
+            var registered =
+                    PrepareContext.prepare(new Host(name, List.of(), Map.of()), List.of(deploy), FactSource.NONE);
             Template op = (Template) registered.getFirst().call().operation();
             assertThat(new String(op.render(), StandardCharsets.UTF_8)).isEqualTo(name + "\n");
         }

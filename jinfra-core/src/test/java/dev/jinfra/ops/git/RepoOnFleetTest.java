@@ -34,15 +34,28 @@ class RepoOnFleetTest {
     Path dir;
 
     private DeployResult run(Deploy deploy) {
-        return new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()),
-                List.of(deploy), DeployRunner.Options.defaults(), new DeployListener() {});
+        return new DeployRunner(h -> sshExtension.connector())
+                .run(
+                        FleetHosts.all(fleetExtension.fleet(), Map.of()),
+                        List.of(deploy),
+                        DeployRunner.Options.defaults(),
+                        new DeployListener() {});
     }
 
     private static String git(Path in, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=jinfra", "-c", "user.email=jinfra@example.invalid",
-                "-c", "init.defaultBranch=main"));
+        List<String> command = new ArrayList<>(List.of(
+                "git",
+                "-c",
+                "user.name=jinfra",
+                "-c",
+                "user.email=jinfra@example.invalid",
+                "-c",
+                "init.defaultBranch=main"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(in.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes()).strip();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as("git %s: %s", args, out).isZero();
@@ -64,7 +77,9 @@ class RepoOnFleetTest {
 
     private static void assertAllChanged(DeployResult r) {
         for (OperationOutcome o : r.outcomes()) {
-            assertThat(o.status()).as("%s: %s %s", o.name(), o.reason(), o.stderr()).isEqualTo(OperationStatus.CHANGED);
+            assertThat(o.status())
+                    .as("%s: %s %s", o.name(), o.reason(), o.stderr())
+                    .isEqualTo(OperationStatus.CHANGED);
         }
     }
 
@@ -79,12 +94,16 @@ class RepoOnFleetTest {
         assertThat(git(dir, "-C", dest, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("dev");
         assertThat(git(dir, "-C", dest, "log", "-1", "--format=%s")).isEqualTo("on dev");
         // The local branch tracks origin's, so git pull by hand works in the checkout too.
-        assertThat(git(dir, "-C", dest, "rev-parse", "--abbrev-ref", "dev@{upstream}")).isEqualTo("origin/dev");
+        assertThat(git(dir, "-C", dest, "rev-parse", "--abbrev-ref", "dev@{upstream}"))
+                .isEqualTo("origin/dev");
 
         // Back and forth: the refspec for dev is not added a second time.
         assertAllChanged(run(host -> git.repo(new Repo(src, dest, "main", null, true, 1))));
         assertAllChanged(run(host -> git.repo(new Repo(src, dest, "dev", null, true, 1))));
-        assertThat(git(dir, "-C", dest, "config", "--get-all", "remote.origin.fetch").lines().toList())
-                .containsExactly("+refs/heads/main:refs/remotes/origin/main", "+refs/heads/dev:refs/remotes/origin/dev");
+        assertThat(git(dir, "-C", dest, "config", "--get-all", "remote.origin.fetch")
+                        .lines()
+                        .toList())
+                .containsExactly(
+                        "+refs/heads/main:refs/remotes/origin/main", "+refs/heads/dev:refs/remotes/origin/dev");
     }
 }

@@ -101,12 +101,19 @@ class RebootAndWaitTest {
     }
 
     private DeployResult run(Deploy deploy) {
-        return new DeployRunner(h -> sshExtension.connector()).run(FleetHosts.all(fleetExtension.fleet(), Map.of()),
-                List.of(deploy), DeployRunner.Options.defaults(), new DeployListener() {});
+        return new DeployRunner(h -> sshExtension.connector())
+                .run(
+                        FleetHosts.all(fleetExtension.fleet(), Map.of()),
+                        List.of(deploy),
+                        DeployRunner.Options.defaults(),
+                        new DeployListener() {});
     }
 
     private static List<OperationStatus> statuses(DeployResult r, String name) {
-        return r.outcomes().stream().filter(o -> o.name().equals(name)).map(OperationOutcome::status).toList();
+        return r.outcomes().stream()
+                .filter(o -> o.name().equals(name))
+                .map(OperationOutcome::status)
+                .toList();
     }
 
     private static dev.jinfra.deploy.OperationCall reboot(int delay, int timeout, String command) {
@@ -126,8 +133,12 @@ class RebootAndWaitTest {
         assertThat(statuses(r, "reboot")).containsOnly(OperationStatus.CHANGED);
         assertThat(statuses(r, "after")).containsOnly(OperationStatus.CHANGED);
         for (FleetHost h : fleetExtension.fleet().hosts()) {
-            assertThat(Files.exists(markers.resolve(h.name()))).as("%s was asked to reboot", h.name()).isTrue();
-            assertThat(h.sessionsOpened()).as("%s: one session before the reboot, one after", h.name()).isEqualTo(2);
+            assertThat(Files.exists(markers.resolve(h.name())))
+                    .as("%s was asked to reboot", h.name())
+                    .isTrue();
+            assertThat(h.sessionsOpened())
+                    .as("%s: one session before the reboot, one after", h.name())
+                    .isEqualTo(2);
             assertThat(h.commands()).last().asString().contains("echo after");
         }
     }
@@ -155,8 +166,11 @@ class RebootAndWaitTest {
             server.shell("cat " + BOOT_ID).name("after");
         });
         assertThat(statuses(r, "reboot")).containsOnly(OperationStatus.CHANGED);
-        for (OperationOutcome o : r.outcomes().stream().filter(o -> o.name().equals("after")).toList()) {
-            assertThat(o.stdout()).as("the operation after the reboot runs on the new boot").startsWith("second-boot-of-");
+        for (OperationOutcome o :
+                r.outcomes().stream().filter(o -> o.name().equals("after")).toList()) {
+            assertThat(o.stdout())
+                    .as("the operation after the reboot runs on the new boot")
+                    .startsWith("second-boot-of-");
         }
     }
 
@@ -168,7 +182,8 @@ class RebootAndWaitTest {
             server.shell("echo after").name("after");
         });
         assertThat(statuses(r, "reboot")).containsOnly(OperationStatus.FAILED);
-        assertThat(r.outcomes().getFirst().reason()).startsWith("did not reboot within 2 s")
+        assertThat(r.outcomes().getFirst().reason())
+                .startsWith("did not reboot within 2 s")
                 .contains("boot_id reads as before the reboot");
         assertThat(statuses(r, "after")).containsOnly(OperationStatus.SKIPPED);
     }

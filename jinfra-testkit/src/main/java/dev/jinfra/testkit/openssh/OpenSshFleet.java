@@ -55,8 +55,8 @@ public final class OpenSshFleet implements AutoCloseable {
      * Options for {@link #start(Options)}; {@code base} is an address or {@code auto}; {@code overlay} gives
      * every host copy-on-write system directories (the script's {@code --overlay}).
      */
-    public record Options(int hosts, Path dir, String prefix, String base, int port, int startTimeoutSeconds,
-            boolean overlay) {
+    public record Options(
+            int hosts, Path dir, String prefix, String base, int port, int startTimeoutSeconds, boolean overlay) {
         public Options {
             if (hosts < 1) {
                 throw new IllegalArgumentException("a fleet needs at least one host, got " + hosts);
@@ -72,8 +72,7 @@ public final class OpenSshFleet implements AutoCloseable {
          * machines whose own sshd listens on 0.0.0.0:22).
          */
         public static Options of(int hosts, Path dir) {
-            return new Options(hosts, dir, "h", "auto", Integer.getInteger(PORT_PROPERTY, 22), 60 + hosts / 20,
-                    false);
+            return new Options(hosts, dir, "h", "auto", Integer.getInteger(PORT_PROPERTY, 22), 60 + hosts / 20, false);
         }
 
         public Options withPrefix(String p) {
@@ -130,13 +129,20 @@ public final class OpenSshFleet implements AutoCloseable {
         Path script = script();
         Path dir = options.dir().toAbsolutePath().normalize();
         List<String> command = new ArrayList<>(List.of(
-                script.toString(), "start",
-                "--hosts", Integer.toString(options.hosts()),
-                "--dir", dir.toString(),
-                "--prefix", options.prefix(),
-                "--base", options.base(),
-                "--port", Integer.toString(options.port()),
-                "--timeout", Integer.toString(options.startTimeoutSeconds())));
+                script.toString(),
+                "start",
+                "--hosts",
+                Integer.toString(options.hosts()),
+                "--dir",
+                dir.toString(),
+                "--prefix",
+                options.prefix(),
+                "--base",
+                options.base(),
+                "--port",
+                Integer.toString(options.port()),
+                "--timeout",
+                Integer.toString(options.startTimeoutSeconds())));
         if (options.overlay()) {
             command.add("--overlay");
         }
@@ -144,13 +150,16 @@ public final class OpenSshFleet implements AutoCloseable {
         if (result.exitCode() != 0) {
             // The script's trap stops what it started; stop again in case it was killed by the timeout.
             run(List.of(script.toString(), "stop", "--dir", dir.toString()), 60);
-            throw new IllegalStateException(
-                    "sshd-fleet start failed (exit " + result.exitCode() + "): " + result.output().strip());
+            throw new IllegalStateException("sshd-fleet start failed (exit " + result.exitCode() + "): "
+                    + result.output().strip());
         }
         try {
             List<Host> hosts = parseInventory(dir.resolve("inventory.yaml"));
             List<Long> pids = Files.readAllLines(dir.resolve("pids")).stream()
-                    .map(String::strip).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .map(Long::valueOf)
+                    .toList();
             if (hosts.size() != options.hosts() || pids.size() != options.hosts()) {
                 throw new IllegalStateException("sshd-fleet wrote " + hosts.size() + " hosts and " + pids.size()
                         + " pids, expected " + options.hosts());
@@ -273,16 +282,28 @@ public final class OpenSshFleet implements AutoCloseable {
      * key and known_hosts (no user configuration, strict host key checking, no prompts).
      */
     public List<String> sshCommand(Host host, String remoteCommand) {
-        return List.of("ssh", "-F", "none",
-                "-i", clientKeyFile().toString(),
-                "-o", "IdentitiesOnly=yes",
-                "-o", "UserKnownHostsFile=" + knownHostsFile(),
-                "-o", "GlobalKnownHostsFile=/dev/null",
-                "-o", "StrictHostKeyChecking=yes",
-                "-o", "BatchMode=yes",
-                "-o", "ConnectTimeout=30",
-                "-o", "LogLevel=ERROR",
-                "-p", Integer.toString(host.port()),
+        return List.of(
+                "ssh",
+                "-F",
+                "none",
+                "-i",
+                clientKeyFile().toString(),
+                "-o",
+                "IdentitiesOnly=yes",
+                "-o",
+                "UserKnownHostsFile=" + knownHostsFile(),
+                "-o",
+                "GlobalKnownHostsFile=/dev/null",
+                "-o",
+                "StrictHostKeyChecking=yes",
+                "-o",
+                "BatchMode=yes",
+                "-o",
+                "ConnectTimeout=30",
+                "-o",
+                "LogLevel=ERROR",
+                "-p",
+                Integer.toString(host.port()),
                 "root@" + host.address(),
                 remoteCommand);
     }
@@ -307,8 +328,8 @@ public final class OpenSshFleet implements AutoCloseable {
         }
         Result r = run(List.of(script.toString(), "stop", "--dir", dir.toString()), 120);
         if (r.exitCode() != 0) {
-            throw new IllegalStateException(
-                    "sshd-fleet stop failed (exit " + r.exitCode() + "): " + r.output().strip());
+            throw new IllegalStateException("sshd-fleet stop failed (exit " + r.exitCode() + "): "
+                    + r.output().strip());
         }
         closed = true;
     }
@@ -333,7 +354,8 @@ public final class OpenSshFleet implements AutoCloseable {
     private record Result(int exitCode, String output) {}
 
     private static Result run(List<String> command, long timeoutSeconds) {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p;
         try {
@@ -349,8 +371,10 @@ public final class OpenSshFleet implements AutoCloseable {
                     p.destroyForcibly();
                     p.waitFor();
                 }
-                return new Result(124, "timed out after " + timeoutSeconds + "s: " + String.join(" ", command)
-                        + "\n" + out.getNow(""));
+                return new Result(
+                        124,
+                        "timed out after " + timeoutSeconds + "s: " + String.join(" ", command) + "\n"
+                                + out.getNow(""));
             }
             return new Result(p.exitValue(), out.get(30, TimeUnit.SECONDS));
         } catch (InterruptedException e) {

@@ -50,6 +50,7 @@ public final class OpenSshFleetExtension implements BeforeAllCallback, AfterAllC
     private final int hosts;
     /** Set by {@link #withOverlay()}; otherwise the class's {@link OpenSshHosts#overlay()} decides. */
     private final boolean overlay;
+
     private volatile OpenSshFleet current;
 
     /**
@@ -97,8 +98,8 @@ public final class OpenSshFleetExtension implements BeforeAllCallback, AfterAllC
         }
         String problem = OpenSshFleet.unavailableReason();
         if (problem != null) {
-            throw new ExtensionConfigurationException("cannot start the OpenSSH fleet for "
-                    + context.getDisplayName() + ": " + problem);
+            throw new ExtensionConfigurationException(
+                    "cannot start the OpenSSH fleet for " + context.getDisplayName() + ": " + problem);
         }
         Optional<OpenSshHosts> annotation = annotation(context);
         int n = hostCount(annotation);
@@ -111,14 +112,17 @@ public final class OpenSshFleetExtension implements BeforeAllCallback, AfterAllC
         }
         OpenSshFleet fleet;
         try {
-            fleet = OpenSshFleet.start(OpenSshFleet.Options.of(n, tempDir.resolve("fleet")).withOverlay(withOverlay));
+            fleet = OpenSshFleet.start(
+                    OpenSshFleet.Options.of(n, tempDir.resolve("fleet")).withOverlay(withOverlay));
         } catch (RuntimeException e) {
             deleteTree(tempDir);
             if (withOverlay) {
                 // Tests asking for contained hosts must not run against shared system directories, nor be
                 // skipped quietly: they fail, saying why.
-                throw new ExtensionConfigurationException("cannot start the OpenSSH fleet with overlays for "
-                        + context.getDisplayName() + ": " + e.getMessage(), e);
+                throw new ExtensionConfigurationException(
+                        "cannot start the OpenSSH fleet with overlays for " + context.getDisplayName() + ": "
+                                + e.getMessage(),
+                        e);
             }
             throw e;
         }
@@ -160,7 +164,8 @@ public final class OpenSshFleetExtension implements BeforeAllCallback, AfterAllC
     /** The nearest {@link OpenSshHosts} of the test class or its enclosing classes. */
     private static Optional<OpenSshHosts> annotation(ExtensionContext context) {
         Optional<OpenSshHosts> annotation = Optional.empty();
-        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent() && annotation.isEmpty();
+        for (Optional<ExtensionContext> c = Optional.of(context);
+                c.isPresent() && annotation.isEmpty();
                 c = c.get().getParent()) {
             annotation = c.get().getTestClass().flatMap(k -> AnnotationSupport.findAnnotation(k, OpenSshHosts.class));
         }

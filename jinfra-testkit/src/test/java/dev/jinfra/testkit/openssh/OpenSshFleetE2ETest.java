@@ -21,14 +21,18 @@ class OpenSshFleetE2ETest {
     @Test
     void everyHostAnswersAsItselfAndCloseStopsEverySshd() throws Exception {
         String problem = OpenSshFleet.unavailableReason();
-        assertThat(problem).as("this test needs a machine that can run the fleet").isNull();
+        assertThat(problem)
+                .as("this test needs a machine that can run the fleet")
+                .isNull();
 
         Path dir = tmp.resolve("fleet");
         OpenSshFleet fleet = OpenSshFleet.start(5, dir);
         List<Long> pids;
         try {
             assertThat(fleet.hosts()).extracting(Host::name).containsExactly("h1", "h2", "h3", "h4", "h5");
-            assertThat(fleet.hosts()).extracting(Host::address).doesNotHaveDuplicates()
+            assertThat(fleet.hosts())
+                    .extracting(Host::address)
+                    .doesNotHaveDuplicates()
                     .allMatch(a -> a.startsWith("127."));
             pids = fleet.pids();
             assertThat(pids).hasSize(5).allMatch(OpenSshFleet::isRunning);
@@ -36,12 +40,14 @@ class OpenSshFleetE2ETest {
             assertThat(fleet.clientKeyFile()).isRegularFile();
             assertThat(Files.readAllLines(fleet.knownHostsFile())).hasSize(5);
             assertThat(Files.readAllLines(fleet.hostsFile()))
-                    .containsExactlyElementsOf(fleet.hosts().stream().map(Host::address).toList());
+                    .containsExactlyElementsOf(
+                            fleet.hosts().stream().map(Host::address).toList());
             assertThat(Files.readString(fleet.ansibleInventoryFile())).contains("ansible_user=root");
 
             for (Host host : fleet.hosts()) {
                 List<String> lines = ssh(fleet, host, "echo $FLEET_HOST; hostname");
-                assertThat(lines).as("identity of %s at %s", host.name(), host.address())
+                assertThat(lines)
+                        .as("identity of %s at %s", host.name(), host.address())
                         .containsExactly(host.name(), host.name());
             }
         } finally {
@@ -54,11 +60,17 @@ class OpenSshFleetE2ETest {
 
     private static List<String> ssh(OpenSshFleet fleet, Host host, String command)
             throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(fleet.sshCommand(host, command)).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(fleet.sshCommand(host, command))
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("ssh to %s finished", host.address()).isTrue();
-        assertThat(p.exitValue()).as("ssh to %s exit status; output: %s", host.address(), out).isZero();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                .as("ssh to %s finished", host.address())
+                .isTrue();
+        assertThat(p.exitValue())
+                .as("ssh to %s exit status; output: %s", host.address(), out)
+                .isZero();
         return out.lines().toList();
     }
 }

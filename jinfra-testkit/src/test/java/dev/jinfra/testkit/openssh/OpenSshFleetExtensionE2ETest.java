@@ -31,7 +31,9 @@ class OpenSshFleetExtensionE2ETest {
     @Test
     void lastHostAnswers(OpenSshFleet fleet) throws Exception {
         var host = fleet.hosts().getLast();
-        Process p = new ProcessBuilder(fleet.sshCommand(host, "echo $FLEET_HOST")).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(fleet.sshCommand(host, "echo $FLEET_HOST"))
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

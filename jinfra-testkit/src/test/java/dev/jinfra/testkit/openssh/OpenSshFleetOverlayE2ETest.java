@@ -21,7 +21,9 @@ class OpenSshFleetOverlayE2ETest {
     private static final String MARKER = "jinfra overlay probe line";
     /** One file per overlaid tree. */
     private static final List<String> FILES = List.of(
-            "/etc/jinfra-overlay-probe", "/home/jinfra-overlay-probe", "/var/lib/jinfra-overlay-probe",
+            "/etc/jinfra-overlay-probe",
+            "/home/jinfra-overlay-probe",
+            "/var/lib/jinfra-overlay-probe",
             "/usr/local/jinfra-overlay-probe");
 
     @Test
@@ -30,10 +32,13 @@ class OpenSshFleetOverlayE2ETest {
         var h2 = fleet.hosts().get(1);
         // Nothing is written unless the host really sees overlays: otherwise this test would change the machine.
         Run fs = run(fleet.sshCommand(h1, "stat -f -c %T /etc /home /var /usr"));
-        assertThat(fs.out().lines().toList()).as(fs.toString())
+        assertThat(fs.out().lines().toList())
+                .as(fs.toString())
                 .containsExactly("overlayfs", "overlayfs", "overlayfs", "overlayfs");
-        assertThat(Path.of("/etc/motd")).satisfiesAnyOf(
-                p -> assertThat(p).doesNotExist(), p -> assertThat(p).content().doesNotContain(MARKER));
+        assertThat(Path.of("/etc/motd"))
+                .satisfiesAnyOf(
+                        p -> assertThat(p).doesNotExist(),
+                        p -> assertThat(p).content().doesNotContain(MARKER));
 
         StringBuilder write = new StringBuilder("set -e; useradd " + USER + "; echo '" + MARKER + "' >> /etc/motd");
         for (String f : FILES) {
@@ -44,8 +49,8 @@ class OpenSshFleetOverlayE2ETest {
         Run w = run(fleet.sshCommand(h1, write.toString()));
         assertThat(w.exitCode()).as(w.toString()).isZero();
 
-        Run same = run(fleet.sshCommand(h1, "id -u " + USER + " && grep -c '" + MARKER + "' /etc/motd && cat "
-                + String.join(" ", FILES)));
+        Run same = run(fleet.sshCommand(
+                h1, "id -u " + USER + " && grep -c '" + MARKER + "' /etc/motd && cat " + String.join(" ", FILES)));
         assertThat(same.exitCode()).as(same.toString()).isZero();
         assertThat(same.out()).endsWith("1\n" + (h1.name() + "\n").repeat(FILES.size()));
 
@@ -53,16 +58,21 @@ class OpenSshFleetOverlayE2ETest {
         String absent = "! id " + USER + " 2>/dev/null && ! grep -q '" + MARKER + "' /etc/motd && for f in "
                 + String.join(" ", FILES) + "; do test ! -e $f || exit 1; done";
         Run other = run(fleet.sshCommand(h2, absent + " && cat " + fleet.dir().resolve("written-by-h1")));
-        assertThat(other.exitCode()).as("h2 must not see h1's changes: " + other).isZero();
+        assertThat(other.exitCode())
+                .as("h2 must not see h1's changes: " + other)
+                .isZero();
         assertThat(other.out()).endsWith("from-host\n");
 
         Run machine = run(List.of("sh", "-c", absent));
-        assertThat(machine.exitCode()).as("this machine must not see h1's changes: " + machine).isZero();
+        assertThat(machine.exitCode())
+                .as("this machine must not see h1's changes: " + machine)
+                .isZero();
         assertThat(fleet.dir().resolve("written-by-h1")).hasContent("from-host");
 
         // The changes are h1's upper layer; h2's has none of them.
         assertThat(fleet.overlayDir(h1).resolve("upper/etc/passwd")).content().contains(USER + ":");
-        assertThat(fleet.overlayDir(h1).resolve("upper/usr/local/jinfra-overlay-probe")).hasContent(h1.name());
+        assertThat(fleet.overlayDir(h1).resolve("upper/usr/local/jinfra-overlay-probe"))
+                .hasContent(h1.name());
         assertThat(fleet.overlayDir(h2).resolve("upper/etc/passwd")).doesNotExist();
         Files.delete(fleet.dir().resolve("written-by-h1"));
     }
@@ -75,8 +85,10 @@ class OpenSshFleetOverlayE2ETest {
     }
 
     private static Run run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished: %s", command).isTrue();
         return new Run(p.exitValue(), out);

@@ -26,14 +26,13 @@ class OpenSshFleetTest {
                   h001: { ssh_hostname: 127.77.0.1 }
                   h002: { ssh_hostname: 127.77.0.2, ssh_port: 2222 }
                 """);
-        assertThat(OpenSshFleet.parseInventory(inv)).containsExactly(
-                new Host("h001", "127.77.0.1", 22), new Host("h002", "127.77.0.2", 2222));
+        assertThat(OpenSshFleet.parseInventory(inv))
+                .containsExactly(new Host("h001", "127.77.0.1", 22), new Host("h002", "127.77.0.2", 2222));
     }
 
     @Test
     void findsTheScriptFromTheRepositoryRoot() {
-        assertThat(OpenSshFleet.script()).isRegularFile().isExecutable()
-                .endsWith(Path.of("scripts", "sshd-fleet"));
+        assertThat(OpenSshFleet.script()).isRegularFile().isExecutable().endsWith(Path.of("scripts", "sshd-fleet"));
     }
 
     @Test
@@ -46,7 +45,8 @@ class OpenSshFleetTest {
             assertThat(OpenSshFleetExtension.hostsFromProperty()).isEqualTo(12);
             System.setProperty(OpenSshFleetExtension.HOSTS_PROPERTY, "0");
             assertThatThrownBy(OpenSshFleetExtension::hostsFromProperty)
-                    .isInstanceOf(ExtensionConfigurationException.class).hasMessageContaining(">= 1");
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessageContaining(">= 1");
         } finally {
             if (old == null) {
                 System.clearProperty(OpenSshFleetExtension.HOSTS_PROPERTY);
@@ -63,7 +63,8 @@ class OpenSshFleetTest {
         var o = plain.withOverlay(true).withPrefix("web").withBase("127.80.0.1").withPort(2222);
         assertThat(o.overlay()).isTrue();
         assertThat(o.prefix()).isEqualTo("web");
-        assertThat(o.withOverlay(false)).isEqualTo(plain.withPrefix("web").withBase("127.80.0.1").withPort(2222));
+        assertThat(o.withOverlay(false))
+                .isEqualTo(plain.withPrefix("web").withBase("127.80.0.1").withPort(2222));
     }
 
     @OpenSshHosts(overlay = true)
@@ -73,7 +74,9 @@ class OpenSshFleetTest {
     void theAnnotationCanAskForOverlaysAlone() {
         OpenSshHosts a = OnlyOverlay.class.getAnnotation(OpenSshHosts.class);
         assertThat(a.overlay()).isTrue();
-        assertThat(a.value()).as("0: the host count comes from the system property").isZero();
+        assertThat(a.value())
+                .as("0: the host count comes from the system property")
+                .isZero();
     }
 
     @Test
