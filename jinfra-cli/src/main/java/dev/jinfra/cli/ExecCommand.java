@@ -128,6 +128,21 @@ final class ExecCommand implements Callable<Integer> {
                         style,
                         Style.forTerminal(console.errTerminal() && !output.noColor)));
             }
+            // The hosts to retry are written down first, before any report prints: a second Ctrl-C or a closed
+            // pipe while the report is shown cannot leave the previous run's list in place.
+            int[] retry = {0};
+            if (recordRetries) {
+                listeners.addFirst(new RunListener() {
+                    @Override
+                    public void runFinished(RunSummary s) {
+                        retry[0] = RetryFile.record(
+                                console.cwd(),
+                                RetryFile.byState(s),
+                                "exec -- " + String.join(" ", command),
+                                console.err());
+                    }
+                });
+            }
             summary = run.execute(hosts, work, policy, RunListener.all(listeners));
             if (summary.stopReason() != null) {
                 console.err().println("jinfra: run stopped: " + summary.stopReason());
@@ -135,17 +150,11 @@ final class ExecCommand implements Callable<Integer> {
             if (!output.json) {
                 new FoldedReport(console.out(), style).print(summary, !output.stream);
             }
-            int retry = !recordRetries
-                    ? 0
-                    : RetryFile.record(
-                            console.cwd(),
-                            RetryFile.byState(summary),
-                            "exec -- " + String.join(" ", command),
-                            console.err());
-            if (retry > 0 && !output.json) {
+            if (retry[0] > 0 && !output.json) {
                 console.err()
-                        .println("jinfra: " + retry + (retry == 1 ? " host" : " hosts") + " did not succeed: listed in "
-                                + RetryFile.DEFAULT + "; rerun them with --retry failed");
+                        .println("jinfra: " + retry[0] + (retry[0] == 1 ? " host" : " hosts")
+                                + " did not succeed: listed in " + RetryFile.DEFAULT
+                                + "; rerun them with --retry failed");
             }
             return ExitCode.of(summary);
         }
