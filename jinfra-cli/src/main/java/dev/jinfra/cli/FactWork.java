@@ -1,10 +1,10 @@
 package dev.jinfra.cli;
 
+import dev.jinfra.api.Fact;
 import dev.jinfra.connect.CommandRequest;
 import dev.jinfra.connect.CommandResult;
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.OutputListener;
-import dev.jinfra.deploy.Fact;
 import dev.jinfra.engine.HostResult;
 import dev.jinfra.engine.HostState;
 import dev.jinfra.engine.HostWork;

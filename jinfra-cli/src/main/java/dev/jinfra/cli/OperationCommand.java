@@ -1,8 +1,8 @@
 package dev.jinfra.cli;
 
+import dev.jinfra.api.Operation;
 import dev.jinfra.deploy.Catalog;
 import dev.jinfra.deploy.Deploy;
-import dev.jinfra.deploy.Operation;
 import dev.jinfra.deploy.PrepareContext;
 import dev.jinfra.inventory.Host;
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Operation;
+import dev.jinfra.api.Plan;
+
 /**
  * A point every host waits at under the {@code free} strategy until all hosts that have it arrived (or left
  * the run). Changes nothing; under {@code linear} every operation is already such a point.

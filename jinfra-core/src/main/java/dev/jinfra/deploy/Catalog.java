@@ -1,5 +1,8 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Fact;
+import dev.jinfra.api.Operation;
 import dev.jinfra.facts.DirectoryInfo;
 import dev.jinfra.ops.Directory;
 import dev.jinfra.ops.Shell;

@@ -1,5 +1,6 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.api.Fact;
 import dev.jinfra.inventory.Host;
 import java.util.List;
 import java.util.function.Consumer;

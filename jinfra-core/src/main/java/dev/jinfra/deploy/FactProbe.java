@@ -1,5 +1,7 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.api.Fact;
+import dev.jinfra.api.FactSource;
 import dev.jinfra.inventory.Host;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

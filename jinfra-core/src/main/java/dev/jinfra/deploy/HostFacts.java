@@ -1,5 +1,10 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.api.Fact;
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Operation;
+import dev.jinfra.api.Plan;
+import dev.jinfra.api.StatFact;
 import dev.jinfra.command.Command;
 import dev.jinfra.connect.CommandRequest;
 import dev.jinfra.connect.CommandResult;

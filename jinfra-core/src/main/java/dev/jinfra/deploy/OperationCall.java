@@ -1,5 +1,6 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.api.Operation;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,9 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.api.Diffable;
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Plan;
+import dev.jinfra.api.Reconnects;
 import dev.jinfra.command.Command;
 import dev.jinfra.connect.CommandRequest;
 import dev.jinfra.connect.CommandResult;

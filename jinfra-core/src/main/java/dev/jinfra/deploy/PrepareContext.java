@@ -1,5 +1,8 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.api.Fact;
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Operation;
 import dev.jinfra.inventory.Host;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.api.Plan;
 import dev.jinfra.inventory.Host;
 import java.util.ArrayList;
 import java.util.List;

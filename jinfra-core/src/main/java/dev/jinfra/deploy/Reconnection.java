@@ -1,5 +1,6 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.api.Reconnects;
 import dev.jinfra.command.Command;
 import dev.jinfra.connect.CommandRequest;
 import dev.jinfra.connect.CommandResult;

@@ -1,5 +1,7 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.api.Fact;
+import dev.jinfra.api.StatFact;
 import dev.jinfra.command.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /** The host's machine architecture, from {@code uname -m}; null when uname cannot be run. */
 @Doc(value = "The machine architecture as uname -m prints it (x86_64, aarch64).")

@@ -1,9 +1,9 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /**
  * What is at a path on the host, as a directory would see it: its type, mode, owner and group, or
@@ -12,7 +12,7 @@ import dev.jinfra.deploy.Fact;
 @Doc(value = "Type, mode, owner and group of what is at a path, or null.")
 public record DirectoryInfo(
         @Arg(value = "path to look at", required = true) String path)
-        implements Fact<DirectoryInfo.Value>, dev.jinfra.deploy.StatFact {
+        implements Fact<DirectoryInfo.Value>, dev.jinfra.api.StatFact {
 
     /** @param type as GNU stat names it: {@code directory}, {@code regular file}, {@code symbolic link}, ... */
     public record Value(String type, String mode, String owner, String group) {

@@ -1,9 +1,9 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /** The text of a file, or {@code null} when it cannot be read. Only read for diffs. */
 @Doc(value = "The text of a file, or null; read only to show diffs.")

@@ -1,15 +1,15 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /** What is at a path as a file sees it: type, mode, owner, group and size, or {@code null} when nothing is there. */
 @Doc(value = "Type, mode, owner, group and size of what is at a path, or null.")
 public record FileInfo(
         @Arg(value = "path to look at", required = true) String path)
-        implements Fact<FileInfo.Value>, dev.jinfra.deploy.StatFact {
+        implements Fact<FileInfo.Value>, dev.jinfra.api.StatFact {
 
     /** @param type as GNU stat names it: {@code regular file}, {@code regular empty file}, {@code directory}, ... */
     public record Value(String type, String mode, String owner, String group, long size) {

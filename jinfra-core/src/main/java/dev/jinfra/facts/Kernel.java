@@ -1,8 +1,8 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /** The host's kernel release, from {@code uname -r}; null when uname cannot be run. */
 @Doc(value = "The running kernel's release as uname -r prints it.")

@@ -1,10 +1,10 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
 import dev.jinfra.command.Output;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /**
  * What is at a path as a link sees it, in one round trip: its type, its identity (device and inode, to tell

@@ -1,10 +1,10 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
 import dev.jinfra.command.Output;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /** What a symbolic link points to, as written in it; {@code null} when the path is not a symbolic link. */
 @Doc(value = "The text of a symbolic link (what it points to, as written), or null.")

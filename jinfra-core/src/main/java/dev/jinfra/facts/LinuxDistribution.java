@@ -1,8 +1,8 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /** The host's kernel name, from {@code uname -s}; null when uname cannot be run. */
 @Doc(value = "The operating system's kernel name as uname -s prints it (Linux, FreeBSD, Darwin).")

@@ -1,11 +1,11 @@
 package dev.jinfra.facts;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
+import dev.jinfra.api.StatFact;
 import dev.jinfra.command.Command;
 import dev.jinfra.command.Output;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
-import dev.jinfra.deploy.StatFact;
 
 /**
  * What is at a path, not following a link: its type and identity (device and inode, so that two paths can be

@@ -51,7 +51,7 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
      * A fact of this host, read over its connection on first use, for deploy code that branches on the host's
      * state ({@code host.fact(new DirectoryInfo("/srv"))}). Only while the host's deploy code runs.
      */
-    public <T> T fact(dev.jinfra.deploy.Fact<T> fact) {
+    public <T> T fact(dev.jinfra.api.Fact<T> fact) {
         return dev.jinfra.deploy.PrepareContext.fact(this, fact);
     }
 

@@ -3,6 +3,9 @@ package dev.jinfra.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Operation;
+import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
 import dev.jinfra.inventory.Host;
 import java.util.LinkedHashMap;

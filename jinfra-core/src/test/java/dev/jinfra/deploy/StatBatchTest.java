@@ -2,6 +2,7 @@ package dev.jinfra.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jinfra.api.Fact;
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.LocalConnector;
 import dev.jinfra.facts.DirectoryInfo;

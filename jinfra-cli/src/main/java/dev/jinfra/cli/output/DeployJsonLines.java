@@ -111,7 +111,7 @@ public final class DeployJsonLines implements DeployListener {
     }
 
     @Override
-    public void factRead(Host host, dev.jinfra.deploy.Fact<?> fact, Object value) {
+    public void factRead(Host host, dev.jinfra.api.Fact<?> fact, Object value) {
         ObjectNode o = event("fact")
                 .put("host", host.name())
                 .put("fact", fact.getClass().getSimpleName());

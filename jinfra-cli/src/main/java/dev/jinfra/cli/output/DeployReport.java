@@ -30,7 +30,7 @@ public final class DeployReport implements DeployListener {
     }
 
     @Override
-    public void factRead(Host host, dev.jinfra.deploy.Fact<?> fact, Object value) {
+    public void factRead(Host host, dev.jinfra.api.Fact<?> fact, Object value) {
         if (verbosity >= 1) {
             synchronized (out) {
                 out.println(style.dim("    fact " + host.name() + ": " + fact + " = "

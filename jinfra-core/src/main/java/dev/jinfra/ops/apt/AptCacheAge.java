@@ -1,8 +1,8 @@
 package dev.jinfra.ops.apt;
 
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /**
  * Seconds since apt's lists were last updated successfully (the stamp apt's periodic hook touches after

@@ -1,12 +1,12 @@
 package dev.jinfra.ops.apt;
 
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Diffable;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.FactSource;
-import dev.jinfra.deploy.Operation;
-import dev.jinfra.deploy.Plan;
-import dev.jinfra.deploy.UnifiedDiff;
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Diffable;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Operation;
+import dev.jinfra.api.Plan;
+import dev.jinfra.api.UnifiedDiff;
 import dev.jinfra.facts.FileContent;
 import dev.jinfra.ops.files.Uploads;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.jinfra.ops.apt;
 
-import dev.jinfra.deploy.FactSource;
+import dev.jinfra.api.FactSource;
 import dev.jinfra.facts.Which;
 import java.util.regex.Pattern;
 

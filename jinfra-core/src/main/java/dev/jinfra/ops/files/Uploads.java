@@ -1,7 +1,7 @@
 package dev.jinfra.ops.files;
 
+import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Plan;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;

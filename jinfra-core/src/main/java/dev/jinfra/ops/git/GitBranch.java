@@ -1,9 +1,9 @@
 package dev.jinfra.ops.git;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /** The branch checked out in a repository directory, or null when it is not a repository or HEAD is detached. */
 @Doc("The current branch of a git repository, or null when the path is not a repository or HEAD is detached.")

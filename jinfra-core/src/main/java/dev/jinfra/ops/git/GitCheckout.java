@@ -1,9 +1,9 @@
 package dev.jinfra.ops.git;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /**
  * What a git checkout is at: its HEAD commit, its branch and where origin points, read in one command so an

@@ -1,10 +1,10 @@
 package dev.jinfra.ops.git;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
 import dev.jinfra.command.Output;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /**
  * One git configuration value: a repository's own ({@code --local}) or, without a repository, the global one,

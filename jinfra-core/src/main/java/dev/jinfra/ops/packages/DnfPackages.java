@@ -1,10 +1,10 @@
 package dev.jinfra.ops.packages;
 
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.FactSource;
-import dev.jinfra.deploy.Operation;
-import dev.jinfra.deploy.Plan;
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Operation;
+import dev.jinfra.api.Plan;
 import java.util.List;
 
 /** {@code dnf.packages}: RPM packages are installed with dnf (all missing ones in one call) or removed. */

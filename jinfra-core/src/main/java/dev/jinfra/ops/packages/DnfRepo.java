@@ -1,11 +1,11 @@
 package dev.jinfra.ops.packages;
 
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Diffable;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.FactSource;
-import dev.jinfra.deploy.Operation;
-import dev.jinfra.deploy.Plan;
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Diffable;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Operation;
+import dev.jinfra.api.Plan;
 
 /** {@code dnf.repo}: a repository file /etc/yum.repos.d/NAME.repo with exactly these settings, or no such file. */
 @Doc(

@@ -1,9 +1,9 @@
 package dev.jinfra.ops.packages;
 
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Plan;
+import dev.jinfra.api.UnifiedDiff;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.FactSource;
-import dev.jinfra.deploy.Plan;
-import dev.jinfra.deploy.UnifiedDiff;
 import dev.jinfra.facts.FileContent;
 import dev.jinfra.ops.files.Uploads;
 import java.util.regex.Pattern;

@@ -1,8 +1,8 @@
 package dev.jinfra.ops.packages;
 
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.FactSource;
-import dev.jinfra.deploy.Plan;
 import java.util.List;
 import java.util.regex.Pattern;
 

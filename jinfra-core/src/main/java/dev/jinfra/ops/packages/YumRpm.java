@@ -1,10 +1,10 @@
 package dev.jinfra.ops.packages;
 
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.FactSource;
-import dev.jinfra.deploy.Operation;
-import dev.jinfra.deploy.Plan;
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Operation;
+import dev.jinfra.api.Plan;
 
 /** {@code yum.rpm}: an .rpm file's package is installed with yum, which also brings in its dependencies. */
 @Doc(

@@ -1,11 +1,11 @@
 package dev.jinfra.ops.pip;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Operation;
+import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.FactSource;
-import dev.jinfra.deploy.Operation;
-import dev.jinfra.deploy.Plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

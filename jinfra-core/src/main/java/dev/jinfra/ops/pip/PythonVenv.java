@@ -1,9 +1,9 @@
 package dev.jinfra.ops.pip;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /**
  * The Python version of the virtualenv at a path (from its {@code bin/python}), or null when there is none.

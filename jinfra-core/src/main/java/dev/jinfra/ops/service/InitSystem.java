@@ -1,8 +1,8 @@
 package dev.jinfra.ops.service;
 
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /** {@code systemd} or {@code sysvinit}: which one manages services on the host. */
 @Doc(value = "The host's init system: systemd when it booted with systemd, else sysvinit.")

@@ -1,9 +1,9 @@
 package dev.jinfra.ops.service;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /** Whether a SysV init script reports its service running: LSB scripts exit 0 from {@code status} only then. */
 @Doc(value = "Whether a sysvinit service is running (its status action exits 0).")

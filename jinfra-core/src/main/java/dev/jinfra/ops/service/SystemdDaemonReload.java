@@ -1,10 +1,10 @@
 package dev.jinfra.ops.service;
 
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.FactSource;
+import dev.jinfra.api.Operation;
+import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.FactSource;
-import dev.jinfra.deploy.Operation;
-import dev.jinfra.deploy.Plan;
 
 /** {@code systemd.daemon_reload}: systemd rereads unit files. No fact tells whether it is needed, so it always runs. */
 @Doc(value = "systemd rereads its unit files (always runs).", example = "service.daemonReload().sudo();")

@@ -1,9 +1,9 @@
 package dev.jinfra.ops.service;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 import java.util.Set;
 
 /** A unit's enablement as {@code systemctl is-enabled} prints it, or null when there is no such unit. */

@@ -1,9 +1,9 @@
 package dev.jinfra.ops.service;
 
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Arg;
-import dev.jinfra.deploy.Doc;
-import dev.jinfra.deploy.Fact;
 
 /** Whether a SysV service starts in a multi-user runlevel: an S link to it in /etc/rc2.d to rc5.d. */
 @Doc(value = "Whether a sysvinit service is enabled (has a start link in a runlevel 2-5 directory).")

@@ -3,8 +3,8 @@ package dev.jinfra.ops.files;
 import static dev.jinfra.deploy.Operations.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jinfra.api.FactSource;
 import dev.jinfra.deploy.Deploy;
-import dev.jinfra.deploy.FactSource;
 import dev.jinfra.deploy.PrepareContext;
 import dev.jinfra.inventory.Host;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.api;
 
 import dev.jinfra.command.Command;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.api;
 
 /**
  * An operation that can show how it would change a file's content, as a unified diff. Asked only in dry runs

@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.api;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.api;
 
 /** Where an operation's plan reads facts from: the host's cache, gathered on first use. */
 public interface FactSource {

@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.api;
 
 /**
  * One idempotent change: from its arguments and the facts it reads, the commands needed on a host, or the

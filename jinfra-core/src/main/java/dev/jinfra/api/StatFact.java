@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.api;
 
 /**
  * A fact that is {@code stat -c FORMAT -- PATH}: the combined fact probe runs one {@code stat} for all such facts
