@@ -6,11 +6,11 @@ import dev.jinfra.cli.output.DeployReport;
 import dev.jinfra.cli.output.RetryFile;
 import dev.jinfra.cli.output.Style;
 import dev.jinfra.deploy.Deploy;
-import dev.jinfra.deploy.DeployHostState;
-import dev.jinfra.deploy.DeployListener;
-import dev.jinfra.deploy.DeployResult;
-import dev.jinfra.deploy.DeployRunner;
-import dev.jinfra.deploy.OperationOrder;
+import dev.jinfra.engine.deploy.DeployHostState;
+import dev.jinfra.engine.deploy.DeployListener;
+import dev.jinfra.engine.deploy.DeployResult;
+import dev.jinfra.engine.deploy.DeployRunner;
+import dev.jinfra.engine.deploy.OperationOrder;
 import dev.jinfra.inventory.Host;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +118,7 @@ final class DeployExecution {
      * the prepare phase. With --batch it is asked once, before the first batch, for the whole run: the later
      * batches are planned only at their turn, so each of their hosts counts as one that may change.
      */
-    private static boolean confirm(int confirmOver, dev.jinfra.deploy.Proposal proposal, Console console) {
+    private static boolean confirm(int confirmOver, dev.jinfra.engine.deploy.Proposal proposal, Console console) {
         int hosts = proposal.hostsRunMayChange();
         if (hosts <= confirmOver) {
             return true;
@@ -136,9 +136,9 @@ final class DeployExecution {
         synchronized (console.err()) {
             console.err().println("jinfra: " + count + (batches.isEmpty() ? "" : " (" + batches + ")") + ":");
             proposal.entries().stream()
-                    .filter(e -> e.kind() != dev.jinfra.deploy.Proposal.Kind.NO_CHANGE)
+                    .filter(e -> e.kind() != dev.jinfra.engine.deploy.Proposal.Kind.NO_CHANGE)
                     .collect(java.util.stream.Collectors.groupingBy(
-                            dev.jinfra.deploy.Proposal.Entry::name,
+                            dev.jinfra.engine.deploy.Proposal.Entry::name,
                             LinkedHashMap::new,
                             java.util.stream.Collectors.counting()))
                     .forEach((name, n) -> console.err().println("  " + name + " (" + n + " hosts)"));

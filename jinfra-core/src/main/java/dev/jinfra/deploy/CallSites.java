@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * classes) between the prepare phase's entry and the operation call, outermost first. jinfra's own frames and
  * the JDK's are left out, so the identity does not change when jinfra's internals do.
  */
-final class CallSites {
+public final class CallSites {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final CodeSource JINFRA =
             Operation.class.getProtectionDomain().getCodeSource();
@@ -33,7 +33,7 @@ final class CallSites {
     }
 
     /** {@code file:line} of the innermost user-code frame of an exception, or null when it has none. */
-    static String firstUserFrame(Throwable e) {
+    public static String firstUserFrame(Throwable e) {
         for (StackTraceElement el : e.getStackTrace()) {
             if (el.getFileName() == null
                     || el.getClassName().startsWith("java.")

@@ -212,36 +212,36 @@ public record Controls(
         };
     }
 
-    int retriesOrZero() {
+    public int retriesOrZero() {
         return retries == null ? 0 : retries;
     }
 
-    Duration retryDelayOrZero() {
+    public Duration retryDelayOrZero() {
         return retryDelay == null ? Duration.ZERO : retryDelay;
     }
 
-    boolean succeeds(int exitCode) {
+    public boolean succeeds(int exitCode) {
         return successExitCodes == null ? exitCode == 0 : successExitCodes.contains(exitCode);
     }
 
     /** Whether a run of a command is final: it succeeded and, when asked for, its output says it is done. */
-    boolean finished(int exitCode, String stdout) {
+    public boolean finished(int exitCode, String stdout) {
         return succeeds(exitCode) && (retryUntil == null || retryUntil.test(stdout));
     }
 
-    boolean ignoresErrors() {
+    public boolean ignoresErrors() {
         return Boolean.TRUE.equals(ignoreErrors);
     }
 
-    boolean continuesOnError() {
+    public boolean continuesOnError() {
         return Boolean.TRUE.equals(continueOnError);
     }
 
-    boolean conditionHolds() {
+    public boolean conditionHolds() {
         return when == null || when.getAsBoolean();
     }
 
-    byte[] stdinOrNull() {
+    public byte[] stdinOrNull() {
         return stdin == null ? null : stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -17,7 +17,8 @@ public final class OperationCall {
     private ExecutionShape shape = ExecutionShape.ALL;
     private boolean noDiff;
     // Set by the runner once this operation has run on its host: what deploy code's when(...) conditions ask.
-    private volatile OperationStatus outcome;
+    private volatile boolean changed;
+    private volatile boolean failed;
 
     OperationCall(Operation operation, Settings piece) {
         this.operation = operation;
@@ -151,29 +152,31 @@ public final class OperationCall {
 
     /**
      * Never shows this operation's content diff (--dry, --diff): a file with secrets, a rendered template with
-     * passwords. Output says only {@value OperationExecution#DIFF_HIDDEN}.
+     * passwords. Output says only "content differs (diff hidden)".
      */
     public OperationCall noDiff() {
         this.noDiff = true;
         return this;
     }
 
-    boolean hidesDiff() {
+    public boolean hidesDiff() {
         return noDiff;
     }
 
     /** Whether this operation changed its host; false until it has run. For {@link #when} conditions. */
     public boolean changed() {
-        return outcome == OperationStatus.CHANGED;
+        return changed;
     }
 
     /** Whether this operation failed on its host (with {@link #ignoreErrors} the run goes on). */
     public boolean failed() {
-        return outcome == OperationStatus.FAILED;
+        return failed;
     }
 
-    void recordOutcome(OperationStatus status) {
-        this.outcome = status;
+    /** Called by the runner once the operation has run on its host. */
+    public void recordOutcome(boolean changed, boolean failed) {
+        this.changed = changed;
+        this.failed = failed;
     }
 
     /** The name shown; a URL's password in it (a git remote's token) as {@code ****}. */

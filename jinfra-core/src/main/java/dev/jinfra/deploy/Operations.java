@@ -19,6 +19,14 @@ public final class Operations {
     public static final dev.jinfra.ops.PackageOperations packages = new dev.jinfra.ops.PackageOperations();
 
     /**
+     * A fact of the host whose deploy code runs, read over its session on first use, for deploy code that
+     * branches on the host's state: {@code fact(new DirectoryInfo("/srv"))}. Only while the deploy code runs.
+     */
+    public static <T> T fact(dev.jinfra.api.Fact<T> fact) {
+        return PrepareContext.fact(fact);
+    }
+
+    /**
      * A deploy piece: its operations run with {@code settings} unless they set their own, e.g.
      * {@code with(settings().sudo(), () -> { ... })}.
      */

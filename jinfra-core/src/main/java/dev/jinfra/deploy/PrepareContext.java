@@ -58,10 +58,10 @@ public final class PrepareContext {
         return CURRENT.get().host;
     }
 
-    /** Facts of the host being prepared, for deploy code that branches on them. */
-    public static <T> T fact(Host host, Fact<T> fact) {
-        if (!CURRENT.isBound() || !CURRENT.get().host.name().equals(host.name())) {
-            throw new IllegalStateException("facts of " + host.name() + " can only be read while its deploy runs");
+    /** A fact of the host being prepared, for deploy code that branches on it. */
+    public static <T> T fact(Fact<T> fact) {
+        if (!CURRENT.isBound()) {
+            throw new IllegalStateException("facts can only be read while a host's deploy code runs (prepare phase)");
         }
         return CURRENT.get().facts.get(fact);
     }

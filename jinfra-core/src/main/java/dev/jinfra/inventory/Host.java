@@ -47,14 +47,6 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
         return string(HostKeys.SSH_HOSTNAME, name);
     }
 
-    /**
-     * A fact of this host, read over its connection on first use, for deploy code that branches on the host's
-     * state ({@code host.fact(new DirectoryInfo("/srv"))}). Only while the host's deploy code runs.
-     */
-    public <T> T fact(dev.jinfra.api.Fact<T> fact) {
-        return dev.jinfra.deploy.PrepareContext.fact(this, fact);
-    }
-
     /** A data value that must be there: a clear error naming the host and key when it is missing. */
     public String data(String key) {
         Object v = data.get(key);

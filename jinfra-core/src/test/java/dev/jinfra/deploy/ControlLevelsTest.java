@@ -6,6 +6,11 @@ import static dev.jinfra.deploy.Operations.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinfra.connect.LocalConnector;
+import dev.jinfra.engine.deploy.DeployHostState;
+import dev.jinfra.engine.deploy.DeployListener;
+import dev.jinfra.engine.deploy.DeployResult;
+import dev.jinfra.engine.deploy.DeployRunner;
+import dev.jinfra.engine.deploy.OperationStatus;
 import dev.jinfra.inventory.Host;
 import java.nio.file.Files;
 import java.nio.file.Path;

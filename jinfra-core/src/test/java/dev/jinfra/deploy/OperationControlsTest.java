@@ -4,6 +4,12 @@ import static dev.jinfra.deploy.Operations.files;
 import static dev.jinfra.deploy.Operations.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jinfra.engine.deploy.DeployHostState;
+import dev.jinfra.engine.deploy.DeployListener;
+import dev.jinfra.engine.deploy.DeployResult;
+import dev.jinfra.engine.deploy.DeployRunner;
+import dev.jinfra.engine.deploy.OperationOutcome;
+import dev.jinfra.engine.deploy.OperationStatus;
 import dev.jinfra.testing.FleetHosts;
 import dev.jinfra.testing.SshConnectorExtension;
 import dev.jinfra.testkit.SshFleetExtension;

@@ -6,6 +6,9 @@ import static dev.jinfra.deploy.Operations.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinfra.connect.LocalConnector;
+import dev.jinfra.engine.deploy.DeployListener;
+import dev.jinfra.engine.deploy.DeployResult;
+import dev.jinfra.engine.deploy.DeployRunner;
 import dev.jinfra.inventory.Host;
 import java.util.List;
 import java.util.Map;

@@ -3,12 +3,12 @@ package dev.jinfra.cli.output;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jinfra.deploy.DeployHostState;
-import dev.jinfra.deploy.DeployListener;
-import dev.jinfra.deploy.DeployResult;
 import dev.jinfra.deploy.OperationId;
-import dev.jinfra.deploy.OperationOutcome;
-import dev.jinfra.deploy.OperationStatus;
+import dev.jinfra.engine.deploy.DeployHostState;
+import dev.jinfra.engine.deploy.DeployListener;
+import dev.jinfra.engine.deploy.DeployResult;
+import dev.jinfra.engine.deploy.OperationOutcome;
+import dev.jinfra.engine.deploy.OperationStatus;
 import dev.jinfra.inventory.Host;
 import java.io.PrintStream;
 import java.util.List;
@@ -121,7 +121,7 @@ public final class DeployJsonLines implements DeployListener {
     }
 
     @Override
-    public void proposed(dev.jinfra.deploy.Proposal proposal) {
+    public void proposed(dev.jinfra.engine.deploy.Proposal proposal) {
         for (var e : proposal.entries()) {
             ObjectNode o = event("proposed")
                     .put("operation", numbers.getOrDefault(e.id(), 0))

@@ -1,10 +1,10 @@
 package dev.jinfra.cli.output;
 
-import dev.jinfra.deploy.DeployHostState;
-import dev.jinfra.deploy.DeployListener;
-import dev.jinfra.deploy.DeployResult;
-import dev.jinfra.deploy.OperationOutcome;
-import dev.jinfra.deploy.OperationStatus;
+import dev.jinfra.engine.deploy.DeployHostState;
+import dev.jinfra.engine.deploy.DeployListener;
+import dev.jinfra.engine.deploy.DeployResult;
+import dev.jinfra.engine.deploy.OperationOutcome;
+import dev.jinfra.engine.deploy.OperationStatus;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostPattern;
 import java.io.PrintStream;

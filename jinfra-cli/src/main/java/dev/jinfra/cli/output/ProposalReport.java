@@ -1,7 +1,7 @@
 package dev.jinfra.cli.output;
 
-import dev.jinfra.deploy.DeployListener;
-import dev.jinfra.deploy.Proposal;
+import dev.jinfra.engine.deploy.DeployListener;
+import dev.jinfra.engine.deploy.Proposal;
 import dev.jinfra.inventory.HostPattern;
 import java.io.PrintStream;
 import java.util.ArrayList;

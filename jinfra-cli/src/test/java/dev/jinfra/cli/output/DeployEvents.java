@@ -1,11 +1,11 @@
 package dev.jinfra.cli.output;
 
-import dev.jinfra.deploy.DeployHostState;
-import dev.jinfra.deploy.DeployListener.PlannedOperation;
-import dev.jinfra.deploy.DeployResult;
 import dev.jinfra.deploy.OperationId;
-import dev.jinfra.deploy.OperationOutcome;
-import dev.jinfra.deploy.OperationStatus;
+import dev.jinfra.engine.deploy.DeployHostState;
+import dev.jinfra.engine.deploy.DeployListener.PlannedOperation;
+import dev.jinfra.engine.deploy.DeployResult;
+import dev.jinfra.engine.deploy.OperationOutcome;
+import dev.jinfra.engine.deploy.OperationStatus;
 import dev.jinfra.inventory.Host;
 import java.time.Duration;
 import java.util.List;

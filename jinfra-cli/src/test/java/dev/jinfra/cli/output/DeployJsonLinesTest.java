@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jinfra.deploy.DeployHostState;
-import dev.jinfra.deploy.DeployListener.PlannedOperation;
-import dev.jinfra.deploy.OperationOutcome;
-import dev.jinfra.deploy.OperationStatus;
+import dev.jinfra.engine.deploy.DeployHostState;
+import dev.jinfra.engine.deploy.DeployListener.PlannedOperation;
+import dev.jinfra.engine.deploy.OperationOutcome;
+import dev.jinfra.engine.deploy.OperationStatus;
 import dev.jinfra.inventory.Host;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -6,9 +6,9 @@ import static dev.jinfra.cli.output.DeployEvents.operation;
 import static dev.jinfra.cli.output.DeployEvents.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jinfra.deploy.DeployHostState;
-import dev.jinfra.deploy.DeployListener.PlannedOperation;
-import dev.jinfra.deploy.OperationStatus;
+import dev.jinfra.engine.deploy.DeployHostState;
+import dev.jinfra.engine.deploy.DeployListener.PlannedOperation;
+import dev.jinfra.engine.deploy.OperationStatus;
 import dev.jinfra.inventory.Host;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -18,8 +18,9 @@ import javax.lang.model.SourceVersion;
 record PreparedSource(String original, String text, int insertAt, String javaName, boolean compact, boolean addedMain) {
 
     /** What every deploy file can use without importing it. */
-    static final String IMPORTS = "import dev.jinfra.inventory.Host; import dev.jinfra.api.*; import dev.jinfra.deploy.*; "
-            + "import static dev.jinfra.deploy.Operations.*; ";
+    static final String IMPORTS =
+            "import dev.jinfra.inventory.Host; import dev.jinfra.api.*; import dev.jinfra.deploy.*; "
+                    + "import static dev.jinfra.deploy.Operations.*; ";
 
     /** On its own line after the user's text: a trailing line comment can't swallow it, and no line moves. */
     static final String MAIN = "\nvoid main() {}\n";

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinfra.connect.Connection;
 import dev.jinfra.deploy.Deploy;
-import dev.jinfra.deploy.DeployListener;
-import dev.jinfra.deploy.DeployResult;
-import dev.jinfra.deploy.DeployRunner;
-import dev.jinfra.deploy.OperationOutcome;
-import dev.jinfra.deploy.OperationStatus;
+import dev.jinfra.engine.deploy.DeployListener;
+import dev.jinfra.engine.deploy.DeployResult;
+import dev.jinfra.engine.deploy.DeployRunner;
+import dev.jinfra.engine.deploy.OperationOutcome;
+import dev.jinfra.engine.deploy.OperationStatus;
 import dev.jinfra.testing.FleetHosts;
 import dev.jinfra.testing.SshConnectorExtension;
 import dev.jinfra.testkit.SshFleetExtension;

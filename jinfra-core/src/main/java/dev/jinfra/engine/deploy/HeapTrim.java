@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 /**
  * Collects the whole heap between two operations of a deploy when it has grown well past what the last full
@@ -8,9 +8,9 @@ package dev.jinfra.deploy;
  * 1.6 GB resident with about 100 MB live. Between two operations that garbage is dead, so a full collection
  * there is short and keeps the heap, and the resident size, near what is live.
  */
-final class HeapTrim {
+public final class HeapTrim {
     /** Below this much heap in use nothing is done: small runs never pay for a full collection. */
-    static final long FLOOR_BYTES = 256L << 20;
+    public static final long FLOOR_BYTES = 256L << 20;
 
     private static long keptByLast;
 
@@ -26,7 +26,7 @@ final class HeapTrim {
     }
 
     /** Whether a heap with this much in use is worth a full collection, given what the last one kept. */
-    static boolean due(long usedBytes, long keptByLastBytes) {
+    public static boolean due(long usedBytes, long keptByLastBytes) {
         return usedBytes > Math.max(FLOOR_BYTES, 2 * keptByLastBytes);
     }
 }

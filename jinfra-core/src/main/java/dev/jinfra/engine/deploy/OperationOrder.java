@@ -1,5 +1,6 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
+import dev.jinfra.deploy.OperationId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,13 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.UnreachableException;
+import dev.jinfra.deploy.Deploy;
+import dev.jinfra.deploy.ExecutionShape;
+import dev.jinfra.deploy.OperationCall;
+import dev.jinfra.deploy.OperationId;
+import dev.jinfra.deploy.PrepareContext;
+import dev.jinfra.deploy.Settings;
 import dev.jinfra.engine.FailureTally;
 import dev.jinfra.engine.RunControl;
 import dev.jinfra.engine.SessionWindow;

@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import dev.jinfra.api.Fact;
 import dev.jinfra.api.FactSource;
@@ -10,6 +10,7 @@ import dev.jinfra.connect.CommandRequest;
 import dev.jinfra.connect.CommandResult;
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.OutputListener;
+import dev.jinfra.deploy.OperationId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * itself this reads as the host's base user (the command line's and host data's sudo, su or doas), which is what
  * deploy code sees. Counts the commands it ran, so that the round trips a run costs can be shown.
  */
-final class HostFacts implements FactSource {
+public final class HostFacts implements FactSource {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private volatile Connection connection;
@@ -245,7 +246,7 @@ final class HostFacts implements FactSource {
         return err.startsWith(tool) || err.contains("\n" + tool);
     }
 
-    int reads() {
+    public int reads() {
         return reads.get();
     }
 

@@ -1,6 +1,9 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import dev.jinfra.api.Plan;
+import dev.jinfra.deploy.OperationCall;
+import dev.jinfra.deploy.PrepareContext;
+import dev.jinfra.deploy.Settings;
 import dev.jinfra.inventory.Host;
 import java.util.ArrayList;
 import java.util.List;

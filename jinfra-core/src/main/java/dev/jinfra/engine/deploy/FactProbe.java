@@ -1,7 +1,9 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import dev.jinfra.api.Fact;
 import dev.jinfra.api.FactSource;
+import dev.jinfra.deploy.OperationId;
+import dev.jinfra.deploy.PrepareContext;
 import dev.jinfra.inventory.Host;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

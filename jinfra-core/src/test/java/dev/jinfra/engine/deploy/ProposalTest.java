@@ -1,10 +1,13 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import static dev.jinfra.deploy.Operations.files;
 import static dev.jinfra.deploy.Operations.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinfra.connect.LocalConnector;
+import dev.jinfra.deploy.Controls;
+import dev.jinfra.deploy.Deploy;
+import dev.jinfra.deploy.Settings;
 import dev.jinfra.inventory.Host;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,10 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import dev.jinfra.connect.Connector;
+import dev.jinfra.deploy.CallSites;
+import dev.jinfra.deploy.Deploy;
+import dev.jinfra.deploy.Secret;
+import dev.jinfra.deploy.Settings;
 import dev.jinfra.engine.Batches;
 import dev.jinfra.engine.Batching;
 import dev.jinfra.engine.FailureBudget;

@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import dev.jinfra.api.Reconnects;
 import dev.jinfra.command.Command;

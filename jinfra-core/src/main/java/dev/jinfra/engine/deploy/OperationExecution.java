@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import dev.jinfra.api.Diffable;
 import dev.jinfra.api.FactSource;
@@ -9,6 +9,10 @@ import dev.jinfra.connect.CommandRequest;
 import dev.jinfra.connect.CommandResult;
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.OutputListener;
+import dev.jinfra.deploy.Controls;
+import dev.jinfra.deploy.OperationCall;
+import dev.jinfra.deploy.Secret;
+import dev.jinfra.deploy.Settings;
 import dev.jinfra.inventory.Host;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +50,7 @@ final class OperationExecution {
             boolean earlierDryChange) {
         OperationOutcome outcome =
                 planAndRun(op, call, host, facts, connection, reconnector, changeCommands, options, earlierDryChange);
-        call.recordOutcome(outcome.status());
+        call.recordOutcome(outcome.status() == OperationStatus.CHANGED, outcome.status() == OperationStatus.FAILED);
         return outcome;
     }
 

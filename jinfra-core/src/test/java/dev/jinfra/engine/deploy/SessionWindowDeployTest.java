@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import static dev.jinfra.deploy.Operations.files;
 import static dev.jinfra.deploy.Operations.server;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinfra.connect.ConnectionPolicy;
 import dev.jinfra.connect.SshConnector;
+import dev.jinfra.deploy.Deploy;
 import dev.jinfra.engine.RunPolicy;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.testing.CountingConnector;

@@ -1,5 +1,6 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
+import dev.jinfra.deploy.OperationId;
 import dev.jinfra.inventory.Host;
 import java.util.List;
 

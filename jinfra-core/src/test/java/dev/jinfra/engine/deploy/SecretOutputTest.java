@@ -1,10 +1,11 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import static dev.jinfra.deploy.Operations.files;
 import static dev.jinfra.deploy.Operations.git;
 import static dev.jinfra.deploy.Operations.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jinfra.deploy.Deploy;
 import dev.jinfra.testing.FleetHosts;
 import dev.jinfra.testing.SshConnectorExtension;
 import dev.jinfra.testkit.SshFleetExtension;

@@ -1,6 +1,8 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Secret;
+import dev.jinfra.deploy.Settings;
 import java.util.Objects;
 
 /**
@@ -8,8 +10,8 @@ import java.util.Objects;
  * operation on a root-only file plans from what root sees, not from what the login user may read. Two reads
  * as the same user share one cache; the password only travels with them and is not part of the identity.
  */
-record FactUser(Command.Escalation how, String user, Secret sudoPassword) {
-    static final FactUser LOGIN = new FactUser(Command.Escalation.NONE, null, null);
+public record FactUser(Command.Escalation how, String user, Secret sudoPassword) {
+    public static final FactUser LOGIN = new FactUser(Command.Escalation.NONE, null, null);
 
     /** As the commands of an operation with {@code settings} run; {@code fallbackPassword} from the command line. */
     static FactUser of(Settings settings, Secret fallbackPassword) {

@@ -1,6 +1,7 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import dev.jinfra.api.Fact;
+import dev.jinfra.deploy.OperationId;
 import dev.jinfra.inventory.Host;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 /** The one state each host ends a deploy in. */
 public enum DeployHostState {

@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 /** What one operation did on one host. */
 public enum OperationStatus {

@@ -1,10 +1,12 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import static dev.jinfra.deploy.Operations.files;
 import static dev.jinfra.deploy.Operations.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinfra.connect.LocalConnector;
+import dev.jinfra.deploy.Deploy;
+import dev.jinfra.deploy.Operations;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.testing.FleetHosts;
 import dev.jinfra.testing.SshConnectorExtension;
@@ -154,7 +156,7 @@ class DeployRunnerTest {
         String first = fleet().hostNames().getFirst();
         Files.createDirectories(dir.resolve(first));
         Deploy deploy = host -> {
-            var existing = host.fact(
+            var existing = Operations.fact(
                     new dev.jinfra.facts.DirectoryInfo(dir.resolve(host.name()).toString()));
             if (existing == null) {
                 files.directory(dir.resolve(host.name()).resolve("new").toString())

@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

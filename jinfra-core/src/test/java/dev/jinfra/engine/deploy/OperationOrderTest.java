@@ -1,4 +1,4 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,10 @@ import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
+import dev.jinfra.deploy.Deploy;
+import dev.jinfra.deploy.OperationCall;
+import dev.jinfra.deploy.OperationId;
+import dev.jinfra.deploy.PrepareContext;
 import dev.jinfra.inventory.Host;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,9 @@
-package dev.jinfra.deploy;
+package dev.jinfra.engine.deploy;
 
+import dev.jinfra.deploy.Barrier;
+import dev.jinfra.deploy.ExecutionShape;
+import dev.jinfra.deploy.OperationCall;
+import dev.jinfra.deploy.OperationId;
 import dev.jinfra.inventory.Host;
 import java.util.ArrayList;
 import java.util.HashMap;
