@@ -1,8 +1,8 @@
 package dev.jinfra.cli;
 
 import dev.jinfra.api.Fact;
+import dev.jinfra.catalog.Catalog;
 import dev.jinfra.cli.output.Style;
-import dev.jinfra.deploy.Catalog;
 import dev.jinfra.inventory.Host;
 import java.time.Duration;
 import java.util.ArrayList;

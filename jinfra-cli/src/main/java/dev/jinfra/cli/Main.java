@@ -110,7 +110,7 @@ public final class Main {
             System.arraycopy(args, 2, factArgs, 1, args.length - 2);
             return execute(new FactCommand(console), factArgs, console);
         }
-        if (dev.jinfra.deploy.Catalog.operationNames().contains(action)) {
+        if (dev.jinfra.catalog.Catalog.operationNames().contains(action)) {
             return execute(new OperationCommand(console), args.clone(), console);
         }
         if (action.endsWith(".java")) {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The {@code name=value} words after an operation or fact name on the command line. Values stay text:
- * {@link dev.jinfra.deploy.Catalog} converts them to each argument's type (a list from comma-separated values),
+ * {@link dev.jinfra.catalog.Catalog} converts them to each argument's type (a list from comma-separated values),
  * so that the messages about bad values come from one place.
  */
 record OpArgs(Map<String, String> values) {

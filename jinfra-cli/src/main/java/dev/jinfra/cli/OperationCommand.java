@@ -1,7 +1,7 @@
 package dev.jinfra.cli;
 
 import dev.jinfra.api.Operation;
-import dev.jinfra.deploy.Catalog;
+import dev.jinfra.catalog.Catalog;
 import dev.jinfra.deploy.Deploy;
 import dev.jinfra.deploy.PrepareContext;
 import dev.jinfra.inventory.Host;

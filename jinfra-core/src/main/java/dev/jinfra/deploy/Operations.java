@@ -1,8 +1,5 @@
 package dev.jinfra.deploy;
 
-import dev.jinfra.ops.FilesOperations;
-import dev.jinfra.ops.ServerOperations;
-
 /**
  * The operation families a deploy file uses by name ({@code server.shell(...)}, {@code files.directory(...)}):
  * deploy files import these statically, so a compact source file needs no imports of its own.
@@ -12,11 +9,11 @@ public final class Operations {
 
     public static final ServerOperations server = new ServerOperations();
     public static final FilesOperations files = new FilesOperations();
-    public static final dev.jinfra.ops.AptOperations apt = new dev.jinfra.ops.AptOperations();
-    public static final dev.jinfra.ops.GitOperations git = new dev.jinfra.ops.GitOperations();
-    public static final dev.jinfra.ops.PipOperations pip = new dev.jinfra.ops.PipOperations();
-    public static final dev.jinfra.ops.ServiceOperations service = new dev.jinfra.ops.ServiceOperations();
-    public static final dev.jinfra.ops.PackageOperations packages = new dev.jinfra.ops.PackageOperations();
+    public static final dev.jinfra.deploy.AptOperations apt = new dev.jinfra.deploy.AptOperations();
+    public static final dev.jinfra.deploy.GitOperations git = new dev.jinfra.deploy.GitOperations();
+    public static final dev.jinfra.deploy.PipOperations pip = new dev.jinfra.deploy.PipOperations();
+    public static final dev.jinfra.deploy.ServiceOperations service = new dev.jinfra.deploy.ServiceOperations();
+    public static final dev.jinfra.deploy.PackageOperations packages = new dev.jinfra.deploy.PackageOperations();
 
     /**
      * A fact of the host whose deploy code runs, read over its session on first use, for deploy code that

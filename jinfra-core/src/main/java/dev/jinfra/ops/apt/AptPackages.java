@@ -6,7 +6,6 @@ import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
-import dev.jinfra.facts.DebPackages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

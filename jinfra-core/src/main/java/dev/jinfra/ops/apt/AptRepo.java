@@ -7,7 +7,7 @@ import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.api.UnifiedDiff;
-import dev.jinfra.facts.FileContent;
+import dev.jinfra.ops.files.FileContent;
 import dev.jinfra.ops.files.Uploads;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.jinfra.ops.apt;
 
 import dev.jinfra.api.FactSource;
-import dev.jinfra.facts.Which;
+import dev.jinfra.ops.files.Which;
 import java.util.regex.Pattern;
 
 /** Fetching a URL on the host into {@code "$t"} with whichever of curl or wget it has. */

@@ -6,7 +6,6 @@ import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Output;
-import dev.jinfra.facts.BlockContent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,11 +1,5 @@
 package dev.jinfra.ops.files;
 
-import dev.jinfra.facts.BlockContent;
-import dev.jinfra.facts.DirectoryFiles;
-import dev.jinfra.facts.FileInfo;
-import dev.jinfra.facts.FindInFile;
-import dev.jinfra.facts.LinkInfo;
-import dev.jinfra.facts.Sha256File;
 import java.util.Map;
 
 /** The file operations and facts by name, to be merged into the main catalog. */
@@ -30,8 +24,8 @@ public final class FilesCatalog {
             "FindInFile", FindInFile.class,
             "Sha256File", Sha256File.class,
             "BlockContent", BlockContent.class,
-            "FileContent", dev.jinfra.facts.FileContent.class,
+            "FileContent", dev.jinfra.ops.files.FileContent.class,
             "DirectoryFiles", DirectoryFiles.class,
-            "PathIdentity", dev.jinfra.facts.PathIdentity.class,
-            "LinkTarget", dev.jinfra.facts.LinkTarget.class);
+            "PathIdentity", dev.jinfra.ops.files.PathIdentity.class,
+            "LinkTarget", dev.jinfra.ops.files.LinkTarget.class);
 }

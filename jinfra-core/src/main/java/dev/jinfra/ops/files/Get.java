@@ -5,8 +5,6 @@ import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
-import dev.jinfra.facts.FileInfo;
-import dev.jinfra.facts.Sha256File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,9 +6,6 @@ import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
-import dev.jinfra.facts.LinkInfo;
-import dev.jinfra.facts.LinkTarget;
-import dev.jinfra.facts.PathIdentity;
 
 /**
  * {@code files.link}: a symbolic link (or a hard link) at {@code path} to {@code target}, or no link there.

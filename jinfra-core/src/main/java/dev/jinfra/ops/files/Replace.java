@@ -5,7 +5,6 @@ import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
-import dev.jinfra.facts.FindInFile;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Plan;
 import dev.jinfra.api.UnifiedDiff;
 import dev.jinfra.command.Command;
-import dev.jinfra.facts.FileContent;
+import dev.jinfra.ops.files.FileContent;
 import dev.jinfra.ops.files.Uploads;
 import java.util.regex.Pattern;
 

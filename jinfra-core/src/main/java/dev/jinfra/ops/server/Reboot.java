@@ -7,7 +7,7 @@ import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.api.Reconnects;
 import dev.jinfra.command.Command;
-import dev.jinfra.facts.FindInFile;
+import dev.jinfra.ops.files.FindInFile;
 import java.time.Duration;
 
 /**

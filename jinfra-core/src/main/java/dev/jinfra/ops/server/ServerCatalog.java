@@ -1,11 +1,5 @@
 package dev.jinfra.ops.server;
 
-import dev.jinfra.facts.Crontab;
-import dev.jinfra.facts.DebPackages;
-import dev.jinfra.facts.Groups;
-import dev.jinfra.facts.LinuxDistribution;
-import dev.jinfra.facts.Users;
-import dev.jinfra.facts.Which;
 import dev.jinfra.ops.apt.AptCacheAge;
 import dev.jinfra.ops.apt.AptDeb;
 import dev.jinfra.ops.apt.AptKey;
@@ -14,6 +8,8 @@ import dev.jinfra.ops.apt.AptRepo;
 import dev.jinfra.ops.apt.AptSources;
 import dev.jinfra.ops.apt.AptUpdate;
 import dev.jinfra.ops.apt.AptUpgrade;
+import dev.jinfra.ops.apt.DebPackages;
+import dev.jinfra.ops.files.Which;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,8 +24,8 @@ public final class ServerCatalog {
         Map<String, Class<? extends Record>> ops = new LinkedHashMap<>();
         ops.put("server.user", User.class);
         ops.put("server.group", Group.class);
-        ops.put("server.hostname", Hostname.class);
-        ops.put("server.sysctl", Sysctl.class);
+        ops.put("server.hostname", ServerHostname.class);
+        ops.put("server.sysctl", ServerSysctl.class);
         ops.put("server.crontab", CronJob.class);
         ops.put("server.script", Script.class);
         ops.put("server.mount", Mount.class);
@@ -45,22 +41,22 @@ public final class ServerCatalog {
 
         Map<String, Class<? extends Record>> facts = new LinkedHashMap<>();
         facts.put("Users", Users.class);
-        facts.put("ListeningPorts", dev.jinfra.facts.ListeningPorts.class);
+        facts.put("ListeningPorts", dev.jinfra.ops.server.ListeningPorts.class);
         facts.put("Groups", Groups.class);
-        facts.put("Hostname", dev.jinfra.facts.Hostname.class);
-        facts.put("Sysctl", dev.jinfra.facts.Sysctl.class);
+        facts.put("Hostname", dev.jinfra.ops.server.Hostname.class);
+        facts.put("Sysctl", dev.jinfra.ops.server.Sysctl.class);
         facts.put("Crontab", Crontab.class);
         facts.put("DebPackages", DebPackages.class);
         facts.put("LinuxDistribution", LinuxDistribution.class);
         facts.put("Which", Which.class);
         facts.put("AptCacheAge", AptCacheAge.class);
         facts.put("AptSources", AptSources.class);
-        facts.put("Os", dev.jinfra.facts.Os.class);
-        facts.put("Arch", dev.jinfra.facts.Arch.class);
-        facts.put("Kernel", dev.jinfra.facts.Kernel.class);
+        facts.put("Os", dev.jinfra.ops.server.Os.class);
+        facts.put("Arch", dev.jinfra.ops.server.Arch.class);
+        facts.put("Kernel", dev.jinfra.ops.server.Kernel.class);
         // Named after what it runs; the class has another name so as not to hide the command builder.
-        facts.put("Command", dev.jinfra.facts.CommandOutput.class);
-        facts.put("Mounts", dev.jinfra.facts.Mounts.class);
+        facts.put("Command", dev.jinfra.ops.server.CommandOutput.class);
+        facts.put("Mounts", dev.jinfra.ops.server.Mounts.class);
         FACTS = java.util.Collections.unmodifiableMap(facts);
     }
 }

@@ -2,100 +2,38 @@ package dev.jinfra.ops.server;
 
 import dev.jinfra.api.Arg;
 import dev.jinfra.api.Doc;
-import dev.jinfra.api.FactSource;
-import dev.jinfra.api.Operation;
-import dev.jinfra.api.Plan;
+import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
-import dev.jinfra.facts.FindInFile;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
+import dev.jinfra.command.Output;
 
 /**
- * {@code server.sysctl}: a kernel parameter has a value now and, with {@code persist}, after reboots too (a
- * line in /etc/sysctl.d/99-jinfra.conf).
+ * The live value of one kernel parameter, as {@code sysctl -n} prints it, or null when the key does not
+ * exist. Values of several fields (like {@code net.ipv4.ip_local_port_range}) come tab-separated.
  */
-@Doc(
-        value =
-                "A kernel parameter has a value now and, with persist, after reboots: the line in /etc/sysctl.d/99-jinfra.conf "
-                        + "is checked and written even when the live value is already right.",
-        example = "server.sysctl(\"vm.swappiness\", \"10\");")
+@Doc(value = "The value of a kernel parameter, or null.")
 public record Sysctl(
         @Arg(value = "the parameter, e.g. net.ipv4.ip_forward", required = true)
-        String key,
-
-        @Arg(value = "the wanted value; several fields separated by spaces", required = true)
-        String value,
-
-        @Arg("also write it to /etc/sysctl.d/99-jinfra.conf for the next boot")
-        boolean persist)
-        implements Operation {
-    static final String FILE = "/etc/sysctl.d/99-jinfra.conf";
-    // Keys are dotted or slashed names; no '=', space or backslash, so key=value and the awk -v below stay exact.
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:/-]*");
-
-    // Drops any earlier line for the key, then appends the new one: rerunning never duplicates it. Key and
-    // value arrive as $1 and $2; the key is checked above to have no characters awk -v would interpret.
-    private static final String PERSIST = "f=" + FILE + "; t=\"$f.jinfra.$$\"; touch \"$f\""
-            + " && awk -v k=\"$1\" '{ n = $0; sub(/[ \\t]*=.*/, \"\", n); sub(/^[ \\t]+/, \"\", n); if (n != k) print }' \"$f\" > \"$t\""
-            + " && printf '%s = %s\\n' \"$1\" \"$2\" >> \"$t\" && mv \"$t\" \"$f\"";
-
+        String key) implements Fact<String> {
     public Sysctl {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("server.sysctl: '" + key + "' is not a valid sysctl key");
-        }
-        if (value == null || value.isBlank() || value.contains("\n")) {
-            throw new IllegalArgumentException("server.sysctl: " + key + " needs a value on one line");
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("Sysctl needs a key");
         }
     }
 
     @Override
-    public String describe() {
-        return "Sysctl: " + key + " = " + value;
+    public Command command() {
+        // "--" so that a key can never be read as an option.
+        return Command.of("sysctl", "-n", "--", key);
     }
 
     @Override
-    public Plan plan(FactSource facts) {
-        String now = facts.get(new dev.jinfra.facts.Sysctl(key));
-        if (now == null) {
-            throw new IllegalStateException("server.sysctl: the kernel has no parameter " + key);
-        }
-        boolean live = normalise(now).equals(normalise(value));
-        // The file is judged on its own: a live value that is already right (set by hand, or by another program
-        // such as Docker for ip_forward) would otherwise never be written down, and would be lost at the reboot.
-        boolean persisted = !persist || persisted(facts.get(new FindInFile(FILE, linePattern())));
-        if (live && persisted) {
-            return Plan.noChange(key + " is " + value + (persist ? " (and in " + FILE + ")" : ""));
-        }
-        List<Command> commands = new ArrayList<>();
-        if (!live) {
-            commands.add(Command.of("sysctl", "-w", key + "=" + value));
-        }
-        if (!persisted) {
-            commands.add(Command.of("sh", "-c", PERSIST, "sh", key, value));
-        }
-        return Plan.run(commands);
+    public String parse(String stdout) {
+        // Only the line break sysctl adds is dropped; tabs inside the value are part of it.
+        return Output.withoutFinalNewline(stdout);
     }
 
-    /** The file's lines for the key, as the awk above tells them: optional blanks, the key, blanks, '='. */
-    private String linePattern() {
-        return "^[[:blank:]]*" + key.replaceAll("[.]", "\\\\.") + "[[:blank:]]*=";
-    }
-
-    /**
-     * Whether the file sets the wanted value: the last line for the key counts, as it does for sysctl. null (no
-     * file, or unreadable) is not persisted.
-     */
-    private boolean persisted(List<String> lines) {
-        if (lines == null || lines.isEmpty()) {
-            return false;
-        }
-        String last = lines.getLast();
-        return normalise(last.substring(last.indexOf('=') + 1)).equals(normalise(value));
-    }
-
-    /** sysctl prints multi-field values tab-separated; people write them with spaces. */
-    private static String normalise(String v) {
-        return v.strip().replaceAll("\\s+", " ");
+    @Override
+    public String absent() {
+        return null;
     }
 }

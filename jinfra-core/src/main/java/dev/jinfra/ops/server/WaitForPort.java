@@ -6,7 +6,6 @@ import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
-import dev.jinfra.facts.ListeningPorts;
 
 /**
  * {@code server.wait}: waits until something listens on a TCP port of the host, e.g. after a service was

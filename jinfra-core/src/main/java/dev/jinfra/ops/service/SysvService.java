@@ -6,7 +6,7 @@ import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
-import dev.jinfra.facts.Which;
+import dev.jinfra.ops.files.Which;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -156,8 +156,8 @@ class DeployRunnerTest {
         String first = fleet().hostNames().getFirst();
         Files.createDirectories(dir.resolve(first));
         Deploy deploy = host -> {
-            var existing = Operations.fact(
-                    new dev.jinfra.facts.DirectoryInfo(dir.resolve(host.name()).toString()));
+            var existing = Operations.fact(new dev.jinfra.ops.files.DirectoryInfo(
+                    dir.resolve(host.name()).toString()));
             if (existing == null) {
                 files.directory(dir.resolve(host.name()).resolve("new").toString())
                         .name("Fresh host: " + host.data("ssh_user"));

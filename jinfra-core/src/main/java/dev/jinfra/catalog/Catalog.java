@@ -1,0 +1,186 @@
+package dev.jinfra.catalog;
+
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Fact;
+import dev.jinfra.api.Operation;
+import dev.jinfra.ops.files.Directory;
+import dev.jinfra.ops.files.DirectoryInfo;
+import dev.jinfra.ops.server.Shell;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Operations and facts by name ({@code files.directory}, {@code DirectoryInfo}), built from named arguments
+ * by their record components: the way the command line and test fixtures create them.
+ */
+public final class Catalog {
+    private Catalog() {}
+
+    private static final Map<String, Class<? extends Record>> OPERATIONS = new LinkedHashMap<>();
+    private static final Map<String, Class<? extends Record>> FACTS = new LinkedHashMap<>();
+    // Shorter names the command line accepts too ("fact File path=..."); the reference lists them once each.
+    private static final Map<String, String> FACT_ALIASES =
+            Map.of("File", "FileInfo", "Directory", "DirectoryInfo", "Link", "LinkInfo");
+
+    static {
+        OPERATIONS.put("server.shell", Shell.class);
+        OPERATIONS.put("files.directory", Directory.class);
+        FACTS.put("DirectoryInfo", DirectoryInfo.class);
+        FACTS.put("TreeMismatch", dev.jinfra.ops.files.TreeMismatch.class);
+        // Each operation family lists its own operations and facts.
+        OPERATIONS.putAll(dev.jinfra.ops.server.ServerCatalog.OPERATIONS);
+        FACTS.putAll(dev.jinfra.ops.server.ServerCatalog.FACTS);
+        OPERATIONS.putAll(dev.jinfra.ops.files.FilesCatalog.OPERATIONS);
+        FACTS.putAll(dev.jinfra.ops.files.FilesCatalog.FACTS);
+        OPERATIONS.putAll(dev.jinfra.ops.git.GitCatalog.OPERATIONS);
+        FACTS.putAll(dev.jinfra.ops.git.GitCatalog.FACTS);
+        OPERATIONS.putAll(dev.jinfra.ops.pip.PipCatalog.OPERATIONS);
+        FACTS.putAll(dev.jinfra.ops.pip.PipCatalog.FACTS);
+        OPERATIONS.putAll(dev.jinfra.ops.service.ServiceCatalog.OPERATIONS);
+        FACTS.putAll(dev.jinfra.ops.service.ServiceCatalog.FACTS);
+    }
+
+    public static Set<String> operationNames() {
+        return new TreeSet<>(OPERATIONS.keySet());
+    }
+
+    public static Set<String> factNames() {
+        Set<String> names = new TreeSet<>(FACTS.keySet());
+        names.addAll(FACT_ALIASES.keySet());
+        return names;
+    }
+
+    /** Other names of facts, each to the name it stands for, sorted. */
+    public static Map<String, String> factAliases() {
+        return new java.util.TreeMap<>(FACT_ALIASES);
+    }
+
+    /** Operation records by name, sorted by name. */
+    public static Map<String, Class<? extends Record>> operationTypes() {
+        return new java.util.TreeMap<>(OPERATIONS);
+    }
+
+    /** Fact records by name, sorted by name. */
+    public static Map<String, Class<? extends Record>> factTypes() {
+        return new java.util.TreeMap<>(FACTS);
+    }
+
+    public static Operation operation(String name, Map<String, ?> args) {
+        Class<? extends Record> type = OPERATIONS.get(name);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown operation '" + name + "'; known: " + operationNames());
+        }
+        return (Operation) create(name, type, args);
+    }
+
+    public static Fact<?> fact(String name, Map<String, ?> args) {
+        Class<? extends Record> type = FACTS.get(FACT_ALIASES.getOrDefault(name, name));
+        if (type == null) {
+            throw new IllegalArgumentException("unknown fact '" + name + "'; known: " + factNames());
+        }
+        return (Fact<?>) create(name, type, args);
+    }
+
+    private static Object create(String name, Class<? extends Record> type, Map<String, ?> givenArgs) {
+        Map<String, ?> args = givenArgs == null ? Map.of() : givenArgs;
+        RecordComponent[] components = type.getRecordComponents();
+        Set<String> known = new TreeSet<>(
+                Arrays.stream(components).map(RecordComponent::getName).toList());
+        for (String given : args.keySet()) {
+            if (!known.contains(given)) {
+                throw new IllegalArgumentException(name + ": unknown argument '" + given + "'; arguments: " + known);
+            }
+        }
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent c = components[i];
+            types[i] = c.getType();
+            Arg doc = c.getAnnotation(Arg.class);
+            Object raw = args.get(c.getName());
+            if (raw == null && doc != null && !doc.defaultValue().isEmpty()) {
+                raw = doc.defaultValue();
+            }
+            if (raw == null && doc != null && doc.required()) {
+                throw new IllegalArgumentException(name + ": argument '" + c.getName() + "' is required");
+            }
+            values[i] = convert(name, c, raw);
+        }
+        try {
+            Constructor<? extends Record> ctor = type.getDeclaredConstructor(types);
+            return ctor.newInstance(values);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException re
+                    ? re
+                    : new IllegalArgumentException(name + ": " + cause.getMessage(), cause);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + name, e);
+        }
+    }
+
+    private static Object convert(String name, RecordComponent c, Object raw) {
+        Class<?> t = c.getType();
+        if (raw == null) {
+            if (t == boolean.class) {
+                return false;
+            }
+            if (t == int.class) {
+                return 0;
+            }
+            return t == List.class ? List.of() : t == Map.class ? Map.of() : null;
+        }
+        if (t == String.class) {
+            return raw.toString();
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return switch (raw.toString().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "yes", "1" -> true;
+                case "false", "no", "0" -> false;
+                default ->
+                    throw new IllegalArgumentException(
+                            name + ": " + c.getName() + " must be true or false, not '" + raw + "'");
+            };
+        }
+        if (t == int.class || t == Integer.class) {
+            try {
+                return raw instanceof Number n
+                        ? n.intValue()
+                        : Integer.parseInt(raw.toString().strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        name + ": " + c.getName() + " must be a whole number, not '" + raw + "'");
+            }
+        }
+        if (t == List.class) {
+            List<String> out = new ArrayList<>();
+            if (raw instanceof Iterable<?> items) {
+                items.forEach(x -> out.add(String.valueOf(x)));
+            } else {
+                // From the command line: comma-separated.
+                Arrays.stream(raw.toString().split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .forEach(out::add);
+            }
+            return out;
+        }
+        if (t == Map.class) {
+            // Maps (e.g. template variables) come from deploy code or JSON fixtures; text has no map syntax.
+            if (raw instanceof Map<?, ?> map) {
+                return map;
+            }
+            throw new IllegalArgumentException(name + ": " + c.getName() + " must be a map, not '" + raw + "'");
+        }
+        throw new IllegalStateException(
+                name + ": unsupported argument type " + t.getSimpleName() + " of " + c.getName());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jinfra.ops.files;
+
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Fact;
+import dev.jinfra.command.Command;
+import dev.jinfra.command.Output;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The lines of a file that match an extended regular expression (as {@code grep -E}): an empty list when
+ * none do, {@code null} when the file cannot be read.
+ */
+@Doc(value = "The lines of a file matching a regex; null when the file cannot be read.")
+public record FindInFile(
+        @Arg(value = "file to search", required = true) String path,
+
+        @Arg(value = "extended regular expression (grep -E)", required = true)
+        String pattern)
+        implements Fact<List<String>> {
+
+    @Override
+    public Command command() {
+        return Command.of("grep", "-E", "-e", pattern, "--", path);
+    }
+
+    /** grep exits 1 for "no match", which is a value here; only 2 (unreadable file, bad pattern) is absence. */
+    @Override
+    public boolean hasValue(int exitCode) {
+        return exitCode <= 1;
+    }
+
+    @Override
+    public List<String> parse(String stdout) {
+        if (stdout.isEmpty()) {
+            return List.of();
+        }
+        String body = Output.withoutFinalNewline(stdout);
+        // -1 keeps empty lines that matched (e.g. for ^$).
+        return List.copyOf(Arrays.asList(body.split("\n", -1)));
+    }
+
+    @Override
+    public List<String> absent() {
+        return null;
+    }
+}
