@@ -1,11 +1,9 @@
 package dev.jinfra.catalog;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
 import dev.jinfra.api.Fact;
 import dev.jinfra.api.Operation;
-import dev.jinfra.ops.files.Directory;
-import dev.jinfra.ops.files.DirectoryInfo;
-import dev.jinfra.ops.server.Shell;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -27,25 +25,28 @@ public final class Catalog {
     private static final Map<String, Class<? extends Record>> OPERATIONS = new LinkedHashMap<>();
     private static final Map<String, Class<? extends Record>> FACTS = new LinkedHashMap<>();
     // Shorter names the command line accepts too ("fact File path=..."); the reference lists them once each.
-    private static final Map<String, String> FACT_ALIASES =
-            Map.of("File", "FileInfo", "Directory", "DirectoryInfo", "Link", "LinkInfo");
+    private static final Map<String, String> FACT_ALIASES = new LinkedHashMap<>();
 
     static {
-        OPERATIONS.put("server.shell", Shell.class);
-        OPERATIONS.put("files.directory", Directory.class);
-        FACTS.put("DirectoryInfo", DirectoryInfo.class);
-        FACTS.put("TreeMismatch", dev.jinfra.ops.files.TreeMismatch.class);
-        // Each operation family lists its own operations and facts.
-        OPERATIONS.putAll(dev.jinfra.ops.server.ServerCatalog.OPERATIONS);
-        FACTS.putAll(dev.jinfra.ops.server.ServerCatalog.FACTS);
-        OPERATIONS.putAll(dev.jinfra.ops.files.FilesCatalog.OPERATIONS);
-        FACTS.putAll(dev.jinfra.ops.files.FilesCatalog.FACTS);
-        OPERATIONS.putAll(dev.jinfra.ops.git.GitCatalog.OPERATIONS);
-        FACTS.putAll(dev.jinfra.ops.git.GitCatalog.FACTS);
-        OPERATIONS.putAll(dev.jinfra.ops.pip.PipCatalog.OPERATIONS);
-        FACTS.putAll(dev.jinfra.ops.pip.PipCatalog.FACTS);
-        OPERATIONS.putAll(dev.jinfra.ops.service.ServiceCatalog.OPERATIONS);
-        FACTS.putAll(dev.jinfra.ops.service.ServiceCatalog.FACTS);
+        // Each operation and fact names itself in its @Doc; a name taken twice is a mistake caught here.
+        for (Class<? extends Record> type : OperationIndex.records()) {
+            Doc doc = type.getAnnotation(Doc.class);
+            boolean operation = Operation.class.isAssignableFrom(type);
+            String name = doc.name().isEmpty() ? type.getSimpleName() : doc.name();
+            if (operation && !name.contains(".")) {
+                throw new IllegalStateException(
+                        type.getName() + ": an operation's @Doc needs a name like files.directory");
+            }
+            Map<String, Class<? extends Record>> into = operation ? OPERATIONS : FACTS;
+            Class<? extends Record> before = into.put(name, type);
+            if (before != null) {
+                throw new IllegalStateException("two " + (operation ? "operations" : "facts") + " named " + name + ": "
+                        + before.getName() + " and " + type.getName());
+            }
+            for (String alias : doc.aliases()) {
+                FACT_ALIASES.put(alias, name);
+            }
+        }
     }
 
     public static Set<String> operationNames() {

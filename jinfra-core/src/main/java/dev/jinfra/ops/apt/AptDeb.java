@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * idempotent: a .deb cannot be looked into before it is on the host, so the installed packages decide.
  */
 @Doc(
+        name = "apt.deb",
         value =
                 "A .deb from a URL or a path on the host is installed (dpkg -i, then apt-get install -f for its dependencies), "
                         + "unless its package (at version, if given) already is. Fails when the package is not installed afterwards.",

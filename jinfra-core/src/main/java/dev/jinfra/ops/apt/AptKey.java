@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * converted with {@code gpg --dearmor} on the host; anything else is taken as a binary keyring as it is.
  */
 @Doc(
+        name = "apt.key",
         value =
                 "An apt keyring file (for signed-by) from a local file or a URL, dearmored with gpg when ASCII-armored. "
                         + "No change when the destination exists and, with sha256, has that checksum.",

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * All missing packages go to one apt-get call, so apt resolves them together.
  */
 @Doc(
+        name = "apt.packages",
         value =
                 "Debian packages are installed (all missing ones in one apt-get call), at a version, latest, or removed. "
                         + "apt-get never asks: configuration files changed on the host are kept, it waits up to 120 s for another apt "

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * rewritten whole and replaced atomically; a repository already configured in any sources file counts as present.
  */
 @Doc(
+        name = "apt.repo",
         value =
                 "An apt source line is present in (or absent from) a file in /etc/apt/sources.list.d, named after the URI's host "
                         + "unless given. No change when apt already has the repository in any sources file; absent edits only its own file. "

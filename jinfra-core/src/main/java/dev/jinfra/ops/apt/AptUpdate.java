@@ -10,6 +10,7 @@ import java.util.List;
 
 /** {@code apt.update}: refreshes the package lists, or only when they are older than {@code cacheAgeSeconds}. */
 @Doc(
+        name = "apt.update",
         value = "Refreshes apt's package lists, unless they are younger than a cache age.",
         example = "apt.update(3600).sudo();")
 public record AptUpdate(

@@ -12,6 +12,7 @@ import java.util.List;
  * after it has looked, so the operation always counts as a change.
  */
 @Doc(
+        name = "apt.upgrade",
         value = "Upgrades all installed packages with apt-get upgrade (or dist-upgrade). Always reported as a change: "
                 + "only apt knows whether anything was upgradable. Run apt.update first for current lists. As with apt.packages, "
                 + "configuration files changed on the host are kept and apt waits up to 120 s for its lock.",

@@ -15,6 +15,7 @@ import java.util.List;
  * no block yet), or the block and its markers removed. Only the first block is managed.
  */
 @Doc(
+        name = "files.block",
         value = "A block of lines between BEGIN/END marker comments has the given content, or is absent.",
         example = "files.block(\"/etc/hosts\", \"10.0.0.5 db\");")
 public record Block(

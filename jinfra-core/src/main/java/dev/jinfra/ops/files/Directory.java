@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param mode octal like {@code 755}, or null to leave it
  */
 @Doc(
+        name = "files.directory",
         value = "A directory exists with the given mode, owner and group, or is absent.",
         example = "files.directory(\"/srv/app\", \"750\");")
 public record Directory(

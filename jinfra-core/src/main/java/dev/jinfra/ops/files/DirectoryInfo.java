@@ -9,7 +9,9 @@ import dev.jinfra.command.Command;
  * What is at a path on the host, as a directory would see it: its type, mode, owner and group, or
  * {@link #absent()} ({@code null}) when nothing is there.
  */
-@Doc(value = "Type, mode, owner and group of what is at a path, or null.")
+@Doc(
+        aliases = {"Directory"},
+        value = "Type, mode, owner and group of what is at a path, or null.")
 public record DirectoryInfo(
         @Arg(value = "path to look at", required = true) String path)
         implements Fact<DirectoryInfo.Value>, dev.jinfra.api.StatFact {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * compared without fetching it.
  */
 @Doc(
+        name = "files.download",
         value =
                 "A URL's content is at a path on the host, downloaded with curl or wget when the file is missing, differs from the given sha256, or force is set; checked and replaced atomically.",
         example =

@@ -6,7 +6,9 @@ import dev.jinfra.api.Fact;
 import dev.jinfra.command.Command;
 
 /** What is at a path as a file sees it: type, mode, owner, group and size, or {@code null} when nothing is there. */
-@Doc(value = "Type, mode, owner, group and size of what is at a path, or null.")
+@Doc(
+        aliases = {"File"},
+        value = "Type, mode, owner, group and size of what is at a path, or null.")
 public record FileInfo(
         @Arg(value = "path to look at", required = true) String path)
         implements Fact<FileInfo.Value>, dev.jinfra.api.StatFact {

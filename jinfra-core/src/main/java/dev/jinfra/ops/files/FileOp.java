@@ -11,6 +11,7 @@ import java.util.List;
 
 /** {@code files.file}: a regular file exists (created empty when missing) with a mode, owner and group, or is absent. */
 @Doc(
+        name = "files.file",
         value =
                 "A regular file exists (created empty when missing) with the given mode, owner and group, or is absent.",
         example = "files.file(\"/etc/app.conf\", \"640\");")

@@ -14,6 +14,7 @@ import java.util.List;
  * checksum differs. Read over SFTP as the login user; written here atomically.
  */
 @Doc(
+        name = "files.get",
         value =
                 "A file on the host is copied to this machine (only when the local copy is missing or differs; written atomically). "
                         + "Read over SFTP as the login user. Give each host its own local path, e.g. with the host's name in it.",

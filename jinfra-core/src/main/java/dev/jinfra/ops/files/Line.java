@@ -13,6 +13,7 @@ import java.util.List;
  * {@code replace}), or is not. The file itself must exist.
  */
 @Doc(
+        name = "files.line",
         value = "A line is present in a file (optionally replacing the first line matching a regex), or absent.",
         example = "files.line(\"/etc/ssh/sshd_config\", \"PermitRootLogin no\", \"^#?PermitRootLogin\");")
 public record Line(

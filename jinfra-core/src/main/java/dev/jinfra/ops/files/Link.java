@@ -12,6 +12,7 @@ import dev.jinfra.command.Command;
  * Never replaces a directory, and a file only when {@code force} says so.
  */
 @Doc(
+        name = "files.link",
         value = "A symbolic (or hard) link points at a target, or is absent.",
         example = "files.link(\"/srv/app/current\", \"/srv/app/releases/42\");")
 public record Link(

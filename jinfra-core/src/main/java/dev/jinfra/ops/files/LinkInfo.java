@@ -11,7 +11,9 @@ import dev.jinfra.command.Output;
  * whether two paths are hard links to one file) and, for a symbolic link, what it points to as written.
  * {@code null} when nothing is there.
  */
-@Doc(value = "What a link at a path points to, or null.")
+@Doc(
+        aliases = {"Link"},
+        value = "What a link at a path points to, or null.")
 public record LinkInfo(
         @Arg(value = "path to look at", required = true) String path) implements Fact<LinkInfo.Value> {
 

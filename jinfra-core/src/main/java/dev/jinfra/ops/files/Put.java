@@ -12,6 +12,7 @@ import dev.jinfra.api.Plan;
  * in place atomically (see {@link ContentInstall}).
  */
 @Doc(
+        name = "files.put",
         value =
                 "A local file's content is at a path on the host (uploaded only when its checksum differs, replaced atomically), with a mode, owner and group.",
         example = "files.put(\"files/motd\", \"/etc/motd\", \"644\");")

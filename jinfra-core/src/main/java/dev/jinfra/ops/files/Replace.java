@@ -13,6 +13,7 @@ import java.util.List;
  * on every run.
  */
 @Doc(
+        name = "files.replace",
         value = "Every match of a regex in a file is replaced by literal text.",
         example = "files.replace(\"/etc/app.conf\", \"debug=true\", \"debug=false\");")
 public record Replace(

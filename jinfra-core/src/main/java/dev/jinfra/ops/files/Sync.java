@@ -22,6 +22,7 @@ import java.util.TreeSet;
  * directories): the listing has no modes, and reading them for every file would cost a command per file.
  */
 @Doc(
+        name = "files.sync",
         value =
                 "A local directory's files are mirrored into a directory on the host: only files whose content differs are uploaded (each replaced atomically), missing directories are created, and with delete, remote files not in the local directory are removed.",
         example = "files.sync(\"files/site\", \"/srv/www\", true).sudo();")

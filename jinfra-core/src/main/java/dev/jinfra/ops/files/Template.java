@@ -20,6 +20,7 @@ import java.util.Map;
  * deterministic per host.
  */
 @Doc(
+        name = "files.template",
         value =
                 "A local Jinja2 template, rendered with the host's data, `host` (name, groups) and the deploy's variables, is at a path on the host (uploaded only when its checksum differs, replaced atomically), with a mode, owner and group.",
         example =

@@ -9,6 +9,7 @@ import dev.jinfra.command.Command;
 
 /** {@code git.config}: a git config key has a value, in one repository or in the global config. */
 @Doc(
+        name = "git.config",
         value =
                 "A git config key has a value, in a repository's own config or (without repo) the global config of the user it runs as.",
         example = "git.config(\"user.email\", \"ops@example.com\");")

@@ -15,6 +15,7 @@ import java.util.List;
  * whether the remote moved, so it always fetches and fast-forwards, and always reports a change.
  */
 @Doc(
+        name = "git.repo",
         value =
                 "A git checkout exists at dest: cloned when missing, then on the wanted branch (fast-forwarded when pull) or at a "
                         + "pinned commit. Without network access the facts cannot tell whether the remote moved, so with pull and no "

@@ -12,6 +12,7 @@ import java.util.Map;
 
 /** {@code apk.packages}: Alpine packages are added (all missing ones in one apk call) or deleted. */
 @Doc(
+        name = "apk.packages",
         value = "Alpine packages are added with apk (all missing ones in one call), upgraded with latest, or deleted.",
         example = "packages.apk(\"nginx\", \"curl\").sudo();")
 public record AlpinePackages(

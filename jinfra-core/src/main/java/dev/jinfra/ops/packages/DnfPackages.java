@@ -9,6 +9,7 @@ import java.util.List;
 
 /** {@code dnf.packages}: RPM packages are installed with dnf (all missing ones in one call) or removed. */
 @Doc(
+        name = "dnf.packages",
         value = "RPM packages are installed with dnf (all missing ones in one call), upgraded with latest, or removed.",
         example = "packages.dnf(\"httpd\", \"git\").sudo();")
 public record DnfPackages(

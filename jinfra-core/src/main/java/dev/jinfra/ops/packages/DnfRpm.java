@@ -8,6 +8,7 @@ import dev.jinfra.api.Plan;
 
 /** {@code dnf.rpm}: an .rpm file's package is installed with dnf, which also brings in its dependencies. */
 @Doc(
+        name = "dnf.rpm",
         value =
                 "An .rpm from a URL or a path on the host is installed with dnf install, unless its package (at version, if given) already is.",
         example = "packages.dnfRpm(\"https://example.org/tool-1.2-1.x86_64.rpm\", \"tool\").sudo();")

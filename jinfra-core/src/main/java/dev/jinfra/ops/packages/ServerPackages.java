@@ -13,6 +13,7 @@ import java.util.List;
  * has; the plan is exactly that operation's. Names are checked by that operation, whose rules differ.
  */
 @Doc(
+        name = "server.packages",
         value = "Packages are installed or removed with the host's package manager (apt, dnf, yum or apk).",
         example = "packages.install(\"nginx\", \"curl\").sudo();")
 public record ServerPackages(

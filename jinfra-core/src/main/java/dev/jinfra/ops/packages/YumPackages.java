@@ -9,6 +9,7 @@ import java.util.List;
 
 /** {@code yum.packages}: RPM packages are installed with yum (all missing ones in one call) or removed. */
 @Doc(
+        name = "yum.packages",
         value = "RPM packages are installed with yum (all missing ones in one call), upgraded with latest, or removed.",
         example = "packages.yum(\"httpd\", \"git\").sudo();")
 public record YumPackages(

@@ -9,6 +9,7 @@ import dev.jinfra.api.Plan;
 
 /** {@code yum.repo}: a repository file /etc/yum.repos.d/NAME.repo with exactly these settings, or no such file. */
 @Doc(
+        name = "yum.repo",
         value =
                 "A yum repository file /etc/yum.repos.d/NAME.repo with exactly these settings (rewritten atomically when it differs), or none.",
         example = "packages.yumRepo(\"example\", \"https://example.org/el9/x86_64/\").sudo();")

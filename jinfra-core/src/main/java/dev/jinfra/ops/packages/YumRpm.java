@@ -8,6 +8,7 @@ import dev.jinfra.api.Plan;
 
 /** {@code yum.rpm}: an .rpm file's package is installed with yum, which also brings in its dependencies. */
 @Doc(
+        name = "yum.rpm",
         value =
                 "An .rpm from a URL or a path on the host is installed with yum install, unless its package (at version, if given) already is.",
         example = "packages.yumRpm(\"https://example.org/tool-1.2-1.x86_64.rpm\", \"tool\").sudo();")

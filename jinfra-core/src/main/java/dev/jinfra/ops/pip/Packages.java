@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * their dependencies together.
  */
 @Doc(
+        name = "pip.packages",
         value =
                 "Python packages are installed with pip (all missing ones in one call; name==version pins), latest, or removed; "
                         + "optionally in a virtualenv. Pins compare as text with what pip freeze prints.",

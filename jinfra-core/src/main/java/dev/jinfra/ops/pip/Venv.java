@@ -12,6 +12,7 @@ import dev.jinfra.command.Command;
  * made it: recreating it would drop the packages installed in it.
  */
 @Doc(
+        name = "pip.venv",
         value = "A Python virtualenv exists at a path, made with python -m venv when it has no working bin/python.",
         example = "pip.venv(\"/srv/app/venv\");")
 public record Venv(

@@ -12,6 +12,7 @@ import dev.jinfra.command.Output;
  * is called {@code shell} because a fact's {@code command()} is the command that reads it.
  */
 @Doc(
+        name = "Command",
         value =
                 "What a shell command prints (less its final newline), or null when it exits non-zero. The command must change nothing.")
 public record CommandOutput(

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * it. The command identifies the line: a new schedule replaces the old line instead of adding a second one.
  */
 @Doc(
+        name = "server.crontab",
         value = "A command is in a user's crontab with a schedule, or absent.",
         example = "server.crontab(\"0 3 * * *\", \"/usr/local/bin/backup\");")
 public record CronJob(

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code server.group}: a group exists (with a given id when one is asked for), or does not. */
-@Doc(value = "A group exists (with a gid), or is absent.", example = "server.group(\"deploy\");")
+@Doc(name = "server.group", value = "A group exists (with a gid), or is absent.", example = "server.group(\"deploy\");")
 public record Group(
         @Arg(value = "the group's name", required = true) String name,
 

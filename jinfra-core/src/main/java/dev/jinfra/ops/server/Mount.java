@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * Only the live mount table is looked at; /etc/fstab is left alone.
  */
 @Doc(
+        name = "server.mount",
         value =
                 "A file system is mounted at a path (mounted when missing, remounted when an option is missing), or unmounted. "
                         + "Changes the live mounts only: /etc/fstab is not written, so the mount does not persist across reboots.",

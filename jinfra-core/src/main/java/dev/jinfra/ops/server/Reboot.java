@@ -15,6 +15,7 @@ import java.time.Duration;
  * second after the command returned, so the command itself ends cleanly instead of with a lost connection.
  */
 @Doc(
+        name = "server.reboot",
         value =
                 "Reboots the host, then connects again (waiting delay seconds first, giving up after timeout seconds) until "
                         + "the boot id differs from the one before; later operations run on the new connection with facts read afresh. "

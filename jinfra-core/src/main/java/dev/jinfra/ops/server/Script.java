@@ -16,6 +16,7 @@ import java.util.List;
  * {@code server.shell}, it cannot know whether it is needed).
  */
 @Doc(
+        name = "server.script",
         value =
                 "Uploads a local script, runs it with the given arguments and removes it, on every run: it cannot know whether it is needed.",
         example = "server.script(\"scripts/setup.sh\", \"--quick\").sudo();")

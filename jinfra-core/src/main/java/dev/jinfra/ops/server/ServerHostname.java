@@ -9,7 +9,10 @@ import dev.jinfra.command.Command;
 import java.util.regex.Pattern;
 
 /** {@code server.hostname}: the host's name, set now and written to /etc/hostname for the next boot. */
-@Doc(value = "The host name is set now and in /etc/hostname.", example = "server.hostname(\"web-01\");")
+@Doc(
+        name = "server.hostname",
+        value = "The host name is set now and in /etc/hostname.",
+        example = "server.hostname(\"web-01\");")
 public record ServerHostname(
         @Arg(value = "the hostname, e.g. web1 or web1.example.com", required = true)
         String name) implements Operation {

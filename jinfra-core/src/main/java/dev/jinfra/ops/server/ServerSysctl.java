@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * line in /etc/sysctl.d/99-jinfra.conf).
  */
 @Doc(
+        name = "server.sysctl",
         value =
                 "A kernel parameter has a value now and, with persist, after reboots: the line in /etc/sysctl.d/99-jinfra.conf "
                         + "is checked and written even when the live value is already right.",

@@ -10,6 +10,7 @@ import java.util.List;
 
 /** {@code server.shell}: runs shell commands every time (it cannot know whether they are needed). */
 @Doc(
+        name = "server.shell",
         value = "Runs shell commands on every run: it cannot know whether they are needed.",
         example = "server.shell(\"systemctl daemon-reload\").sudo();")
 public record Shell(

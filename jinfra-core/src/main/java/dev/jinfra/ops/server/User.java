@@ -19,6 +19,7 @@ import java.util.TreeSet;
  * are lines that must be in the user's {@code ~/.ssh/authorized_keys}; other lines there are kept.
  */
 @Doc(
+        name = "server.user",
         value = "A user exists with the given uid, groups, home and shell, or is absent.",
         example = "server.user(\"deploy\");")
 public record User(

@@ -12,6 +12,7 @@ import dev.jinfra.command.Command;
  * (re)started, before the next operation talks to it.
  */
 @Doc(
+        name = "server.wait",
         value =
                 "Waits until something listens on a TCP port of the host (checked once a second, failing after timeout seconds); "
                         + "no change when it already does.",

@@ -11,6 +11,7 @@ import dev.jinfra.api.Plan;
  * system the host runs; the plan is exactly theirs.
  */
 @Doc(
+        name = "server.service",
         value =
                 "A service is running, restarted, reloaded or enabled with systemd or sysvinit, whichever the host runs.",
         example = "service.running(\"nginx\").sudo();")

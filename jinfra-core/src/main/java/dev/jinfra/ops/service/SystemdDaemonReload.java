@@ -7,7 +7,10 @@ import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
 
 /** {@code systemd.daemon_reload}: systemd rereads unit files. No fact tells whether it is needed, so it always runs. */
-@Doc(value = "systemd rereads its unit files (always runs).", example = "service.daemonReload().sudo();")
+@Doc(
+        name = "systemd.daemon_reload",
+        value = "systemd rereads its unit files (always runs).",
+        example = "service.daemonReload().sudo();")
 public record SystemdDaemonReload() implements Operation {
     @Override
     public String describe() {

@@ -15,6 +15,7 @@ import java.util.List;
  * treated as stopped and disabled: a package installed earlier in the same deploy may bring it.
  */
 @Doc(
+        name = "systemd.service",
         value =
                 "A systemd unit is running or stopped, enabled or disabled, restarted or reloaded; only the needed systemctl calls run.",
         example = "service.systemd(\"nginx\").sudo();")

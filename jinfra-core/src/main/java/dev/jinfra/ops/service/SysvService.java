@@ -15,6 +15,7 @@ import java.util.List;
  * enabled or disabled with update-rc.d (Debian's tool; a host without it cannot be asked to switch).
  */
 @Doc(
+        name = "sysvinit.service",
         value = "A sysvinit service is running or stopped, restarted or reloaded, enabled or disabled (update-rc.d).",
         example = "service.sysvinit(\"ntp\").sudo();")
 public record SysvService(
