@@ -84,7 +84,7 @@ public final class DeployJsonLines implements DeployListener {
     }
 
     @Override
-    public void connected(Host host) {
+    public void hostConnected(Host host) {
         emit(event("host_connected").put("host", host.name()));
     }
 

@@ -67,7 +67,7 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
     }
 
     @Override
-    public void connected(Host host) {
+    public void hostConnected(Host host) {
         synchronized (this) {
             connected++;
         }

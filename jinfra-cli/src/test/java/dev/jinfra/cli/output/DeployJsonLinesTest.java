@@ -48,9 +48,9 @@ class DeployJsonLinesTest {
         PlannedOperation dir = operation(3, "App directory", reached);
         PlannedOperation releases = operation(4, "Releases", reached);
 
-        json.connected(reached.get(0));
+        json.hostConnected(reached.get(0));
         json.unreachable(down, "connection refused");
-        json.connected(reached.get(1));
+        json.hostConnected(reached.get(1));
         json.planned(List.of(dir, releases));
 
         json.operationStarted(1, 2, dir);

@@ -33,8 +33,8 @@ class DeployProgressTest {
     @Test
     void beforeThePlanTheLineCountsConnections() {
         try (var progress = progress(false)) {
-            progress.connected(host("web-01"));
-            progress.connected(host("web-02"));
+            progress.hostConnected(host("web-01"));
+            progress.hostConnected(host("web-02"));
             progress.unreachable(host("web-03"), "connection refused");
             assertThat(progress.line()).isEqualTo("connected 2 · unreachable 1");
         }
@@ -123,7 +123,7 @@ class DeployProgressTest {
     @Test
     void closingWithoutAFinishedEventStopsTheDisplayAndCanBeRepeated() throws Exception {
         var progress = progress(true);
-        progress.connected(host("web-01"));
+        progress.hostConnected(host("web-01"));
         progress.close();
         progress.close();
         String atClose = err();

@@ -115,6 +115,7 @@ final class BatchRun {
                 return;
             }
             Connection c;
+            listener.hostConnecting(host);
             try {
                 c = window.acquire(host);
             } catch (SessionWindow.Stopped e) {
@@ -129,7 +130,7 @@ final class BatchRun {
             }
             var hostFacts = new HostFacts(c, (fact, value) -> listener.factRead(host, fact, value), baseFactUser(host));
             facts.put(host, hostFacts);
-            listener.connected(host);
+            listener.hostConnected(host);
             try {
                 List<PrepareContext.Registered> regs = PrepareContext.prepare(host, deploys, hostFacts);
                 registered.put(host, regs);

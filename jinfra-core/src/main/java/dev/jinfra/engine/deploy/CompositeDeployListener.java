@@ -24,8 +24,23 @@ final class CompositeDeployListener implements DeployListener {
     }
 
     @Override
-    public void connected(Host host) {
-        each(l -> l.connected(host));
+    public void runStarted(List<Host> hosts) {
+        each(l -> l.runStarted(hosts));
+    }
+
+    @Override
+    public void batchStarted(int number, int batches, List<Host> hosts) {
+        each(l -> l.batchStarted(number, batches, hosts));
+    }
+
+    @Override
+    public void hostConnecting(Host host) {
+        each(l -> l.hostConnecting(host));
+    }
+
+    @Override
+    public void hostConnected(Host host) {
+        each(l -> l.hostConnected(host));
     }
 
     @Override

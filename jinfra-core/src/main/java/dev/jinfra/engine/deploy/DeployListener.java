@@ -2,23 +2,21 @@ package dev.jinfra.engine.deploy;
 
 import dev.jinfra.api.Fact;
 import dev.jinfra.deploy.OperationId;
+import dev.jinfra.engine.RunListener;
 import dev.jinfra.inventory.Host;
 import java.util.List;
 
 /**
- * Hears a deploy run's events; progress output, logs and JSON lines are listeners. Called from many threads:
- * implementations must be thread-safe, fast, and must not throw.
+ * Hears a deploy run's events: the events every run has ({@link RunListener}: the run and its batches starting,
+ * hosts connecting and connected, hosts waiting for a session) and a deploy's own (facts, the plan, the
+ * proposal, operations and their outcomes). One family of events for exec, facts and deploys; progress output,
+ * logs and JSON lines are listeners. A deploy ends with {@link #finished(DeployResult)}, which holds what
+ * {@link RunListener#runFinished} would. Called from many threads: implementations must be thread-safe, fast,
+ * and must not throw.
  */
-public interface DeployListener {
-    default void connected(Host host) {}
-
+public interface DeployListener extends RunListener {
+    /** No session could be opened to the host: it takes no part in the run. */
     default void unreachable(Host host, String why) {}
-
-    /**
-     * The number of hosts waiting for a place in the session window changed; 0 when none waits any more.
-     * Hosts wait when more of them have work than sessions may be open at once.
-     */
-    default void sessionsWaiting(int hosts) {}
 
     /** A fact was read from a host (in the prepare phase, or when an operation planned). */
     default void factRead(Host host, Fact<?> fact, Object value) {}

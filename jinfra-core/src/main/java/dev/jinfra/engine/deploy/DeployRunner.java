@@ -192,6 +192,7 @@ public final class DeployRunner {
 
     public DeployResult run(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener) {
         long start = System.nanoTime();
+        listener.runStarted(hosts);
         RunPolicy policy = options.policy();
         var all = new DeployResult.Collector();
         var tally = new FailureTally(policy.budget(), hosts.size());
@@ -212,6 +213,7 @@ public final class DeployRunner {
                     control,
                     tally,
                     (number, count, batch) -> {
+                        listener.batchStarted(number, count, batch);
                         remaining.removeAll(batch);
                         DeployResult part =
                                 runBatch(batch, deploys, options, listener, tally, window, remaining.size());
