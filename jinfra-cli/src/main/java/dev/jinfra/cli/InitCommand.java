@@ -200,6 +200,13 @@ final class InitCommand implements Callable<Integer> {
             import dev.jinfra.inventory.Host;
             import dev.jinfra.api.*;
             import dev.jinfra.deploy.*;
+            import dev.jinfra.ops.apt.*;
+            import dev.jinfra.ops.files.*;
+            import dev.jinfra.ops.git.*;
+            import dev.jinfra.ops.packages.*;
+            import dev.jinfra.ops.pip.*;
+            import dev.jinfra.ops.server.*;
+            import dev.jinfra.ops.service.*;
             import static dev.jinfra.deploy.Operations.*;
 
             // Runs once per host while jinfra prepares the deploy: each call registers an operation, and then each

@@ -162,7 +162,7 @@ class EveryFamilyDeployOpenSshE2ETest {
                     }
 
                     files.put(local + "init.sh", "/etc/init.d/%12$s", "755");
-                    service.sysvinit("%12$s");
+                    sysvinit.service("%12$s");
                 }
                 """.formatted(
                         GROUP,
@@ -242,7 +242,7 @@ class EveryFamilyDeployOpenSshE2ETest {
         // Stopping the service is the third run's only change; the daemon is gone afterwards.
         Files.writeString(cwd.resolve("stop.java"), """
                 void deploy(Host host) {
-                    service.sysvinit(new dev.jinfra.ops.service.SysvService("%s", false, false, false, null));
+                    sysvinit.service(new dev.jinfra.ops.service.SysvService("%s", false, false, false, null));
                 }
                 """.formatted(SERVICE));
         CliRun stop = CliRun.run(cwd, inventory, "stop.java", "--yes");

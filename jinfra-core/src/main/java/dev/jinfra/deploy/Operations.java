@@ -9,11 +9,14 @@ public final class Operations {
 
     public static final ServerOperations server = new ServerOperations();
     public static final FilesOperations files = new FilesOperations();
-    public static final dev.jinfra.deploy.AptOperations apt = new dev.jinfra.deploy.AptOperations();
-    public static final dev.jinfra.deploy.GitOperations git = new dev.jinfra.deploy.GitOperations();
-    public static final dev.jinfra.deploy.PipOperations pip = new dev.jinfra.deploy.PipOperations();
-    public static final dev.jinfra.deploy.ServiceOperations service = new dev.jinfra.deploy.ServiceOperations();
-    public static final dev.jinfra.deploy.PackageOperations packages = new dev.jinfra.deploy.PackageOperations();
+    public static final AptOperations apt = new AptOperations();
+    public static final GitOperations git = new GitOperations();
+    public static final PipOperations pip = new PipOperations();
+    public static final ApkOperations apk = new ApkOperations();
+    public static final DnfOperations dnf = new DnfOperations();
+    public static final YumOperations yum = new YumOperations();
+    public static final SystemdOperations systemd = new SystemdOperations();
+    public static final SysvinitOperations sysvinit = new SysvinitOperations();
 
     /**
      * A fact of the host whose deploy code runs, read over its session on first use, for deploy code that

@@ -121,4 +121,26 @@ public final class ServerOperations {
     public OperationCall waitForPort(int port, int timeoutSeconds) {
         return PrepareContext.register(new dev.jinfra.ops.server.WaitForPort(port, timeoutSeconds));
     }
+
+    /** {@code server.service}: running and enabled at boot, under whichever init system the host has. */
+    public OperationCall service(String name) {
+        return service(dev.jinfra.ops.service.ServerService.running(name));
+    }
+
+    /**
+     * {@code server.service}, every argument given, e.g. {@code server.service(ServerService.restarted("nginx"))}.
+     */
+    public OperationCall service(dev.jinfra.ops.service.ServerService service) {
+        return PrepareContext.register(service);
+    }
+
+    /** {@code server.packages}: installed with the host's package manager (apt, dnf, yum or apk). */
+    public OperationCall packages(String... names) {
+        return packages(new dev.jinfra.ops.packages.ServerPackages(java.util.List.of(names), true));
+    }
+
+    /** {@code server.packages}, every argument given: {@code present=false} removes them. */
+    public OperationCall packages(dev.jinfra.ops.packages.ServerPackages packages) {
+        return PrepareContext.register(packages);
+    }
 }

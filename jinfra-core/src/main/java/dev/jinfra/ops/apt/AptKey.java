@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
         value =
                 "An apt keyring file (for signed-by) from a local file or a URL, dearmored with gpg when ASCII-armored. "
                         + "No change when the destination exists and, with sha256, has that checksum.",
-        example = "apt.keyFromUrl(\"https://example.org/debian/key.asc\", \"/etc/apt/keyrings/example.gpg\").sudo();")
+        example =
+                "apt.key(new AptKey(null, \"https://example.org/debian/key.asc\", \"/etc/apt/keyrings/example.gpg\", null)).sudo();")
 public record AptKey(
         @Arg("local key file to upload (relative to the working directory)")
         String src,

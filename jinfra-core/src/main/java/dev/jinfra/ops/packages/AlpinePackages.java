@@ -14,7 +14,7 @@ import java.util.Map;
 @Doc(
         name = "apk.packages",
         value = "Alpine packages are added with apk (all missing ones in one call), upgraded with latest, or deleted.",
-        example = "packages.apk(\"nginx\", \"curl\").sudo();")
+        example = "apk.packages(\"nginx\", \"curl\").sudo();")
 public record AlpinePackages(
         @Arg(value = "package names", required = true) List<String> packages,
 

@@ -11,7 +11,7 @@ import java.util.List;
 @Doc(
         name = "dnf.packages",
         value = "RPM packages are installed with dnf (all missing ones in one call), upgraded with latest, or removed.",
-        example = "packages.dnf(\"httpd\", \"git\").sudo();")
+        example = "dnf.packages(\"httpd\", \"git\").sudo();")
 public record DnfPackages(
         @Arg(value = "package names", required = true) List<String> packages,
 

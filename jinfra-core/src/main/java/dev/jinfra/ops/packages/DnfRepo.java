@@ -12,7 +12,7 @@ import dev.jinfra.api.Plan;
         name = "dnf.repo",
         value =
                 "A dnf repository file /etc/yum.repos.d/NAME.repo with exactly these settings (rewritten atomically when it differs), or none.",
-        example = "packages.dnfRepo(\"example\", \"https://example.org/el9/x86_64/\").sudo();")
+        example = "dnf.repo(\"example\", \"https://example.org/el9/x86_64/\").sudo();")
 public record DnfRepo(
         @Arg(value = "repository id and file name", required = true)
         String name,

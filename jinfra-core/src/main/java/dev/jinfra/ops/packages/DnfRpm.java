@@ -11,7 +11,7 @@ import dev.jinfra.api.Plan;
         name = "dnf.rpm",
         value =
                 "An .rpm from a URL or a path on the host is installed with dnf install, unless its package (at version, if given) already is.",
-        example = "packages.dnfRpm(\"https://example.org/tool-1.2-1.x86_64.rpm\", \"tool\").sudo();")
+        example = "dnf.rpm(\"https://example.org/tool-1.2-1.x86_64.rpm\", \"tool\").sudo();")
 public record DnfRpm(
         @Arg(value = "URL (http, https, ftp) or absolute path on the host of the .rpm", required = true)
         String src,

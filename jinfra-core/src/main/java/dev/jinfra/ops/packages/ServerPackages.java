@@ -15,7 +15,7 @@ import java.util.List;
 @Doc(
         name = "server.packages",
         value = "Packages are installed or removed with the host's package manager (apt, dnf, yum or apk).",
-        example = "packages.install(\"nginx\", \"curl\").sudo();")
+        example = "server.packages(\"nginx\", \"curl\").sudo();")
 public record ServerPackages(
         @Arg(value = "package names (the same on every package manager the deploy targets)", required = true)
         List<String> packages,

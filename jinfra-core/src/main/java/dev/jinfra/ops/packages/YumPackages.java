@@ -11,7 +11,7 @@ import java.util.List;
 @Doc(
         name = "yum.packages",
         value = "RPM packages are installed with yum (all missing ones in one call), upgraded with latest, or removed.",
-        example = "packages.yum(\"httpd\", \"git\").sudo();")
+        example = "yum.packages(\"httpd\", \"git\").sudo();")
 public record YumPackages(
         @Arg(value = "package names", required = true) List<String> packages,
 

@@ -12,7 +12,7 @@ import dev.jinfra.api.Plan;
         name = "yum.repo",
         value =
                 "A yum repository file /etc/yum.repos.d/NAME.repo with exactly these settings (rewritten atomically when it differs), or none.",
-        example = "packages.yumRepo(\"example\", \"https://example.org/el9/x86_64/\").sudo();")
+        example = "yum.repo(\"example\", \"https://example.org/el9/x86_64/\").sudo();")
 public record YumRepo(
         @Arg(value = "repository id and file name", required = true)
         String name,

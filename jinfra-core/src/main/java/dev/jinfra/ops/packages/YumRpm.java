@@ -11,7 +11,7 @@ import dev.jinfra.api.Plan;
         name = "yum.rpm",
         value =
                 "An .rpm from a URL or a path on the host is installed with yum install, unless its package (at version, if given) already is.",
-        example = "packages.yumRpm(\"https://example.org/tool-1.2-1.x86_64.rpm\", \"tool\").sudo();")
+        example = "yum.rpm(\"https://example.org/tool-1.2-1.x86_64.rpm\", \"tool\").sudo();")
 public record YumRpm(
         @Arg(value = "URL (http, https, ftp) or absolute path on the host of the .rpm", required = true)
         String src,

@@ -8,11 +8,11 @@ import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
 
 /**
- * {@code server.wait}: waits until something listens on a TCP port of the host, e.g. after a service was
+ * {@code server.waitForPort}: waits until something listens on a TCP port of the host, e.g. after a service was
  * (re)started, before the next operation talks to it.
  */
 @Doc(
-        name = "server.wait",
+        name = "server.waitForPort",
         value =
                 "Waits until something listens on a TCP port of the host (checked once a second, failing after timeout seconds); "
                         + "no change when it already does.",
@@ -32,10 +32,10 @@ public record WaitForPort(
 
     public WaitForPort {
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("server.wait: port must be between 1 and 65535, not " + port);
+            throw new IllegalArgumentException("server.waitForPort: port must be between 1 and 65535, not " + port);
         }
         if (timeout < 1) {
-            throw new IllegalArgumentException("server.wait: timeout must be at least 1 second");
+            throw new IllegalArgumentException("server.waitForPort: timeout must be at least 1 second");
         }
     }
 

@@ -14,7 +14,7 @@ import dev.jinfra.api.Plan;
         name = "server.service",
         value =
                 "A service is running, restarted, reloaded or enabled with systemd or sysvinit, whichever the host runs.",
-        example = "service.running(\"nginx\").sudo();")
+        example = "server.service(\"nginx\").sudo();")
 public record ServerService(
         @Arg(value = "the service, e.g. nginx", required = true)
         String name,
@@ -31,6 +31,26 @@ public record ServerService(
         @Arg("whether it should start at boot; not given leaves it as it is")
         Boolean enabled)
         implements Operation {
+
+    /** Running and enabled at boot: {@code server.service(ServerService.running("nginx"))}. */
+    public static ServerService running(String name) {
+        return new ServerService(name, true, false, false, true);
+    }
+
+    /** Stopped and not started at boot. */
+    public static ServerService stopped(String name) {
+        return new ServerService(name, false, false, false, false);
+    }
+
+    /** Restarted (started when it was stopped), e.g. after its configuration changed. */
+    public static ServerService restarted(String name) {
+        return new ServerService(name, null, true, false, null);
+    }
+
+    /** Its configuration reloaded when it runs. */
+    public static ServerService reloaded(String name) {
+        return new ServerService(name, null, false, true, null);
+    }
 
     public ServerService {
         ServiceNames.check("server.service", "service", name);

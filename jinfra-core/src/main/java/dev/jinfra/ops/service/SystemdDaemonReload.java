@@ -6,11 +6,11 @@ import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
 
-/** {@code systemd.daemon_reload}: systemd rereads unit files. No fact tells whether it is needed, so it always runs. */
+/** {@code systemd.daemonReload}: systemd rereads unit files. No fact tells whether it is needed, so it always runs. */
 @Doc(
-        name = "systemd.daemon_reload",
+        name = "systemd.daemonReload",
         value = "systemd rereads its unit files (always runs).",
-        example = "service.daemonReload().sudo();")
+        example = "systemd.daemonReload().sudo();")
 public record SystemdDaemonReload() implements Operation {
     @Override
     public String describe() {

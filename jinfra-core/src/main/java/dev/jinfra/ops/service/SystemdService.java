@@ -18,7 +18,7 @@ import java.util.List;
         name = "systemd.service",
         value =
                 "A systemd unit is running or stopped, enabled or disabled, restarted or reloaded; only the needed systemctl calls run.",
-        example = "service.systemd(\"nginx\").sudo();")
+        example = "systemd.service(\"nginx\").sudo();")
 public record SystemdService(
         @Arg(value = "the unit, e.g. nginx or nginx.service", required = true)
         String unit,

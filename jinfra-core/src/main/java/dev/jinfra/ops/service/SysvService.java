@@ -17,7 +17,7 @@ import java.util.List;
 @Doc(
         name = "sysvinit.service",
         value = "A sysvinit service is running or stopped, restarted or reloaded, enabled or disabled (update-rc.d).",
-        example = "service.sysvinit(\"ntp\").sudo();")
+        example = "sysvinit.service(\"ntp\").sudo();")
 public record SysvService(
         @Arg(value = "the service (init script) name, e.g. nginx", required = true)
         String name,

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * server.reboot on the in-process fleet, whose hosts can behave like rebooting machines (every session ends,
- * connections are refused for a while), and server.wait against a port this test opens.
+ * connections are refused for a while), and server.waitForPort against a port this test opens.
  */
 class RebootAndWaitTest {
     @RegisterExtension
