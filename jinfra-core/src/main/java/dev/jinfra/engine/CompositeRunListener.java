@@ -5,16 +5,19 @@ import dev.jinfra.inventory.Host;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Forwards events to several listeners, shielding each from the others' mistakes. */
-final class CompositeRunListener implements RunListener {
-    private final List<RunListener> listeners;
+/**
+ * Forwards events to several listeners, shielding each from the others' mistakes. Deploy listeners extend it
+ * with their own events.
+ */
+public class CompositeRunListener<L extends RunListener> implements RunListener {
+    private final List<L> listeners;
 
-    CompositeRunListener(List<RunListener> listeners) {
-        this.listeners = listeners;
+    protected CompositeRunListener(List<L> listeners) {
+        this.listeners = List.copyOf(listeners);
     }
 
-    private void each(Consumer<RunListener> event) {
-        for (RunListener l : listeners) {
+    protected final void each(Consumer<L> event) {
+        for (L l : listeners) {
             try {
                 event.accept(l);
             } catch (RuntimeException e) {

@@ -35,32 +35,16 @@ public final class FleetRunner {
         listener.runStarted(hosts);
         Map<Host, HostResult> results = new LinkedHashMap<>();
         hosts.forEach(h -> results.put(h, null));
-        var gate = new StartGate();
-        Runnable closeGate = gate::close;
-        control.whenCancelled(closeGate);
-        var tally = new FailureTally(policy.budget(), hosts.size());
         Map<Host, String> notStarted = new LinkedHashMap<>();
         String stopReason;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-                var window = new SessionWindow(
-                        SessionWindow.limitFor(policy.sessionWindow(), hosts, connectors),
-                        connectors,
-                        control,
-                        gate,
-                        listener::sessionsWaiting)) {
-            stopReason = Batches.run(
-                    hosts,
-                    policy,
-                    control,
-                    tally,
+                var scope = new RunScope(hosts, policy, connectors, control, listener)) {
+            stopReason = scope.runBatches(
                     (number, count, batch) -> {
-                        listener.batchStarted(number, count, batch);
-                        runBatch(batch, work, policy, listener, control, tally, gate, window, threads, results);
+                        runBatch(batch, work, policy, listener, control, scope, threads, results);
                         return null;
                     },
                     (batch, why) -> batch.forEach(h -> notStarted.put(h, why)));
-        } finally {
-            control.forget(closeGate);
         }
         List<HostResult> ordered = new ArrayList<>(hosts.size());
         for (var e : results.entrySet()) {
@@ -87,11 +71,11 @@ public final class FleetRunner {
             RunPolicy policy,
             RunListener listener,
             RunControl control,
-            FailureTally tally,
-            StartGate gate,
-            SessionWindow window,
+            RunScope scope,
             ExecutorService threads,
             Map<Host, HostResult> results) {
+        FailureTally tally = scope.tally();
+        SessionWindow window = scope.window();
         var inFlight = new Semaphore(Math.min(Math.min(policy.parallel(), window.limit()), Math.max(1, batch.size())));
         List<Future<?>> started = new ArrayList<>(batch.size());
         for (Host host : batch) {
@@ -117,7 +101,7 @@ public final class FleetRunner {
                     if (r.state().isProblem()) {
                         tally.hostFailed();
                         if (tally.stopReason() != null) {
-                            gate.close();
+                            scope.gate().close();
                         }
                     }
                     listener.hostFinished(r);

@@ -33,6 +33,6 @@ public interface RunListener {
 
     /** Listeners called in order; one that throws does not stop the others from hearing the event. */
     static RunListener all(List<RunListener> listeners) {
-        return new CompositeRunListener(List.copyOf(listeners));
+        return new CompositeRunListener<>(listeners);
     }
 }

@@ -1,56 +1,19 @@
 package dev.jinfra.engine.deploy;
 
 import dev.jinfra.api.Fact;
+import dev.jinfra.engine.CompositeRunListener;
 import dev.jinfra.inventory.Host;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Forwards a deploy's events to several listeners in order; one that throws does not silence the others. */
-final class CompositeDeployListener implements DeployListener {
-    private final List<DeployListener> listeners;
-
+final class CompositeDeployListener extends CompositeRunListener<DeployListener> implements DeployListener {
     CompositeDeployListener(List<DeployListener> listeners) {
-        this.listeners = List.copyOf(listeners);
-    }
-
-    private void each(Consumer<DeployListener> event) {
-        for (DeployListener l : listeners) {
-            try {
-                event.accept(l);
-            } catch (RuntimeException e) {
-                System.getLogger("jinfra").log(System.Logger.Level.WARNING, "deploy listener failed", e);
-            }
-        }
-    }
-
-    @Override
-    public void runStarted(List<Host> hosts) {
-        each(l -> l.runStarted(hosts));
-    }
-
-    @Override
-    public void batchStarted(int number, int batches, List<Host> hosts) {
-        each(l -> l.batchStarted(number, batches, hosts));
-    }
-
-    @Override
-    public void hostConnecting(Host host) {
-        each(l -> l.hostConnecting(host));
-    }
-
-    @Override
-    public void hostConnected(Host host) {
-        each(l -> l.hostConnected(host));
+        super(listeners);
     }
 
     @Override
     public void unreachable(Host host, String why) {
         each(l -> l.unreachable(host, why));
-    }
-
-    @Override
-    public void sessionsWaiting(int hosts) {
-        each(l -> l.sessionsWaiting(hosts));
     }
 
     @Override

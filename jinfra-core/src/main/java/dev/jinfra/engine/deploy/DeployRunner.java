@@ -5,14 +5,13 @@ import dev.jinfra.deploy.CallSites;
 import dev.jinfra.deploy.Deploy;
 import dev.jinfra.deploy.Secret;
 import dev.jinfra.deploy.Settings;
-import dev.jinfra.engine.Batches;
 import dev.jinfra.engine.Batching;
 import dev.jinfra.engine.FailureBudget;
 import dev.jinfra.engine.FailureTally;
 import dev.jinfra.engine.RunControl;
 import dev.jinfra.engine.RunPolicy;
+import dev.jinfra.engine.RunScope;
 import dev.jinfra.engine.SessionWindow;
-import dev.jinfra.engine.StartGate;
 import dev.jinfra.inventory.Host;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.function.Function;
  * and reads facts but changes nothing); merge one operation order; then execute the operations in that order,
  * each on all its hosts at once (or as its shape says), before the next starts. A host whose operation fails
  * leaves the run: its later operations are skipped. Pacing, batches, the failure budget, cancelling and the
- * session window are the engine's ({@link RunPolicy}, {@link Batches}, {@link SessionWindow}), as for exec.
+ * session window are the engine's ({@link RunPolicy}, {@link RunScope}), as for exec.
  */
 public final class DeployRunner {
 
@@ -195,36 +194,20 @@ public final class DeployRunner {
         listener.runStarted(hosts);
         RunPolicy policy = options.policy();
         var all = new DeployResult.Collector();
-        var tally = new FailureTally(policy.budget(), hosts.size());
-        var gate = new StartGate();
-        Runnable closeGate = gate::close;
-        control.whenCancelled(closeGate);
         List<Host> remaining = new ArrayList<>(hosts);
         String stopped;
-        try (var window = new SessionWindow(
-                SessionWindow.limitFor(policy.sessionWindow(), hosts, connectors),
-                connectors,
-                control,
-                gate,
-                listener::sessionsWaiting)) {
-            stopped = Batches.run(
-                    hosts,
-                    policy,
-                    control,
-                    tally,
+        try (var scope = new RunScope(hosts, policy, connectors, control, listener)) {
+            stopped = scope.runBatches(
                     (number, count, batch) -> {
-                        listener.batchStarted(number, count, batch);
                         remaining.removeAll(batch);
-                        DeployResult part =
-                                runBatch(batch, deploys, options, listener, tally, window, remaining.size());
+                        DeployResult part = runBatch(
+                                batch, deploys, options, listener, scope.tally(), scope.window(), remaining.size());
                         all.add(part);
                         return part.stopReason() != null && part.stopReason().equals("not confirmed")
                                 ? "not confirmed"
                                 : null;
                     },
                     (batch, why) -> batch.forEach(h -> all.notStarted(h, why)));
-        } finally {
-            control.forget(closeGate);
         }
         var result = all.result(
                 hosts,
