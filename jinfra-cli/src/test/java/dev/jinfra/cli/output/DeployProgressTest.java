@@ -41,6 +41,17 @@ class DeployProgressTest {
     }
 
     @Test
+    void hostsWaitingForASessionAreShownUntilNoneWaits() {
+        try (var progress = progress(false)) {
+            progress.hostConnected(host("web-01"));
+            progress.sessionsWaiting(12);
+            assertThat(progress.line()).isEqualTo("connected 1 · 12 waiting for a session");
+            progress.sessionsWaiting(0);
+            assertThat(progress.line()).isEqualTo("connected 1");
+        }
+    }
+
+    @Test
     void theLineCountsTheOperationsHostsAndNamesTheLastOnesStillRunning() {
         List<Host> fleet = hosts("web-01", "web-02", "web-03", "web-04");
         PlannedOperation dir = operation(3, "App directory", fleet);

@@ -40,6 +40,16 @@ class ProgressDisplayTest {
     }
 
     @Test
+    void hostsWaitingForASessionAreShown() {
+        var progress = new ProgressDisplay(new PrintStream(new ByteArrayOutputStream(), true), false, new Style(false));
+        progress.runStarted(List.of(host("web-01"), host("web-02")));
+        progress.sessionsWaiting(1);
+        assertThat(progress.line()).startsWith("connected 0/2 · running 0 · 1 waiting for a session · done 0/2");
+        progress.sessionsWaiting(0);
+        assertThat(progress.line()).doesNotContain("waiting for a session");
+    }
+
+    @Test
     void batchesAreAnnouncedInPlainOutput() {
         var err = new ByteArrayOutputStream();
         var progress = new ProgressDisplay(new PrintStream(err, true), false, new Style(false));
