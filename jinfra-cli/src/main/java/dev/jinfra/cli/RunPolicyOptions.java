@@ -24,7 +24,7 @@ final class RunPolicyOptions {
 
     @Option(
             names = "--batch",
-            paramLabel = "N|P%%",
+            paramLabel = "N|P%",
             description = "Run on N hosts (or P%% of them) at a time, batch after batch.")
     String batch;
 
