@@ -92,6 +92,9 @@ final class BatchRun {
                 }
                 return result(planned, outcomes, "not confirmed", start);
             }
+            // Shown and confirmed: the proposal's rendered commands need not be kept for the whole run.
+            proposals.clear();
+            proposal = null;
             String stopped = options.strategy() == DeployRunner.Strategy.FREE
                     ? new FreeStrategy(this, planned, threads).run(outcomes)
                     : runLinear(planned, threads, outcomes);
@@ -298,19 +301,14 @@ final class BatchRun {
     }
 
     private OperationOutcome runInSession(DeployListener.PlannedOperation op, Host host) {
-        HostFacts hostFacts = facts.get(host);
-        Connection connection;
-        try {
-            connection = window.acquire(host);
-        } catch (SessionWindow.Stopped e) {
+        if (control.isCancelled()) {
             return OperationOutcome.notRun(op.id(), op.name(), host, "interrupted");
-        } catch (UnreachableException | RuntimeException e) {
-            // Its session was closed to make room for other hosts, and it cannot be opened again.
-            String why = "cannot open a session again: " + e.getMessage();
-            leave(host, DeployHostState.UNREACHABLE, why);
-            return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), why, "", "", -1);
         }
-        hostFacts.useConnection(connection);
+        HostFacts hostFacts = facts.get(host);
+        // The session is taken from the window only if the operation talks to the host: a plan made from facts
+        // already read that changes nothing needs none.
+        var session = new SessionOnDemand(window, host);
+        hostFacts.useConnection(session);
         OperationCall call = callOf(host, op.id());
         if (!hostFacts.probed()) {
             FactProbe.gatherAhead(registered.get(host), op.id(), hostFacts, host, options);
@@ -320,11 +318,19 @@ final class BatchRun {
                 call,
                 host,
                 hostFacts,
-                connection,
+                session,
                 how -> Reconnection.reconnect(host, how, window, hostFacts, control::isCancelled),
                 changeCommands,
                 options,
                 dryChanged.contains(host));
+        if (session.stopped()) {
+            return OperationOutcome.notRun(op.id(), op.name(), host, "interrupted");
+        }
+        if (session.failure() != null) {
+            leave(host, DeployHostState.UNREACHABLE, session.failure());
+            return new OperationOutcome(
+                    op.id(), op.name(), host, OperationStatus.FAILED, List.of(), session.failure(), "", "", -1);
+        }
         if (control.isCancelled()
                 && outcome.status() == OperationStatus.FAILED
                 && outcome.reason() != null
