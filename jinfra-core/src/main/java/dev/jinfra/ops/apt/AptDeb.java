@@ -6,6 +6,7 @@ import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -62,7 +63,7 @@ public record AptDeb(
 
     @Override
     public Plan plan(FactSource facts) {
-        String installed = facts.get(new DebPackages()).get(packageName);
+        String installed = facts.get(new DebPackages(List.of(packageName))).get(packageName);
         if (installed != null && (version == null || version.equals(installed))) {
             return Plan.noChange(packageName + " " + installed + " is installed");
         }

@@ -63,7 +63,8 @@ public record AptPackages(
 
     @Override
     public Plan plan(FactSource facts) {
-        Map<String, String> installed = facts.get(new DebPackages());
+        Map<String, String> installed = facts.get(new DebPackages(
+                packages.stream().map(AptPackages::name).distinct().toList()));
         List<String> todo = new ArrayList<>();
         // apt-get refuses to install a pinned version below the installed one unless told it may. Which of
         // two versions is lower is dpkg's own ordering, so any pin that differs from what is installed allows
