@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinfra.testkit.Fault;
 import dev.jinfra.testkit.SshFleetExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,36 +127,22 @@ class RunPolicyAcrossCommandsTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void ctrlCDuringTheDelayBetweenBatchesStopsAtOnce(Kind kind) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command =
-                new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.jinfra.cli.Main"));
-        command.addAll(kind.args(cwd, inventory(), "--batch", "4", "--batch-delay", "60s", "--yes"));
-        Path out = cwd.resolve("out.txt");
-        Path err = cwd.resolve("err.txt");
-        Process jinfra = new ProcessBuilder(command)
-                .directory(cwd.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
         long signalled;
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String report;
+        int exit;
+        try (var jinfra = JinfraProcess.start(
+                cwd, kind.args(cwd, inventory(), "--batch", "4", "--batch-delay", "60s", "--yes"))) {
             // The first batch has run once each of its hosts ran its command; then the 60 s pause begins.
-            while (firstBatchDone() < 4 && System.nanoTime() < deadline && jinfra.isAlive()) {
-                Thread.sleep(20);
-            }
+            jinfra.awaitWhileRunning(() -> firstBatchDone() >= 4, Duration.ofSeconds(60));
             Thread.sleep(500);
             signalled = System.nanoTime();
-            new ProcessBuilder("kill", "-INT", Long.toString(jinfra.pid()))
-                    .start()
-                    .waitFor();
-            assertThat(jinfra.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            jinfra.destroyForcibly();
+            jinfra.interrupt();
+            assertThat(jinfra.waitFor(Duration.ofSeconds(20))).isTrue();
+            exit = jinfra.exitCode();
+            report = jinfra.out() + jinfra.err();
         }
         assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(10));
-        String report = Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8);
-        assertThat(jinfra.exitValue()).as(report).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(exit).as(report).isEqualTo(ExitCode.INTERRUPTED);
         assertThat(report).contains("not started");
         for (String later : List.of("web-005", "web-006", "web-007", "web-008")) {
             assertThat(fleetExtension.fleet().host(later).commands()).as(later).isEmpty();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jinfra.testkit.SshFleetExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -197,55 +195,42 @@ class StoppedDeployRunsTest {
         writeDeploy();
         long seed = System.nanoTime();
         int delayMs = new java.util.Random(seed).nextInt(600);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path out = cwd.resolve("out.json");
-        Path err = cwd.resolve("err.txt");
-        Process jinfra = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.jinfra.cli.Main",
-                        inventory(),
-                        "deploy.java",
-                        "--json",
-                        "--yes")
-                .directory(cwd.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!Files.readString(out).contains("\"operation_start\"")
-                    && System.nanoTime() < deadline
-                    && jinfra.isAlive()) {
-                Thread.sleep(10);
-            }
+        String context = "Ctrl-C " + delayMs + " ms after the first operation started (seed " + seed + ")";
+        String report;
+        String errors;
+        int exit;
+        try (var jinfra = JinfraProcess.start(cwd, List.of(inventory(), "deploy.java", "--json", "--yes"))) {
+            jinfra.awaitWhileRunning(() -> started(jinfra), Duration.ofSeconds(60));
             Thread.sleep(delayMs);
-            new ProcessBuilder("kill", "-INT", Long.toString(jinfra.pid()))
-                    .start()
-                    .waitFor();
-            assertThat(jinfra.waitFor(30, TimeUnit.SECONDS))
+            jinfra.interrupt();
+            assertThat(jinfra.waitFor(Duration.ofSeconds(30)))
                     .as("jinfra exits soon after Ctrl-C")
                     .isTrue();
-        } finally {
-            jinfra.destroyForcibly();
+            exit = jinfra.exitCode();
+            report = jinfra.out();
+            errors = jinfra.err();
         }
-        String context = "Ctrl-C " + delayMs + " ms after the first operation started (seed " + seed + ")";
-        String report = Files.readString(out, StandardCharsets.UTF_8);
-        if (jinfra.exitValue() == ExitCode.OK) {
+        if (exit == ExitCode.OK) {
             // The run was already over when the signal came: nothing was left to stop.
             assertOneOutcomeEachAndAgreement(report, context);
             assertEveryHostAtTheEndState();
             return;
         }
-        assertThat(jinfra.exitValue())
-                .as(context + "\n" + report + Files.readString(err))
-                .isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(exit).as(context + "\n" + report + errors).isEqualTo(ExitCode.INTERRUPTED);
         JsonNode summary = assertOneOutcomeEachAndAgreement(report, context);
         assertThat(summary.get("interrupted").asBoolean()).isTrue();
 
         CliRun retry = CliRun.run(cwd, inventory(), "deploy.java", "--retry", "failed", "--yes");
         assertThat(retry.exitCode()).as(context + "\n" + retry).isEqualTo(ExitCode.OK);
         assertEveryHostAtTheEndState();
+    }
+
+    /** The first operation has started: the run is past preparing. */
+    private static boolean started(JinfraProcess jinfra) {
+        try {
+            return jinfra.out().contains("\"operation_start\"");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

@@ -30,6 +30,9 @@ import java.util.concurrent.Semaphore;
  * final state and every host × operation's one outcome.
  */
 final class BatchRun {
+    /** Why a run stops when its changes were not confirmed; later batches do not start either. */
+    static final String NOT_CONFIRMED = "not confirmed";
+
     private final List<Host> hosts;
     private final List<Deploy> deploys;
     private final DeployRunner.Options options;
@@ -82,15 +85,14 @@ final class BatchRun {
             if (!control.isCancelled() && !confirmation.approve(planned, proposal)) {
                 hosts.forEach(h -> {
                     if (states.putIfAbsent(h.name(), DeployHostState.NOT_STARTED) == null) {
-                        errors.put(h.name(), "not started: not confirmed");
+                        errors.put(h.name(), "not started: " + NOT_CONFIRMED);
                     }
                 });
                 for (var op : planned) {
                     op.hosts()
-                            .forEach(
-                                    h -> outcomes.add(OperationOutcome.notRun(op.id(), op.name(), h, "not confirmed")));
+                            .forEach(h -> outcomes.add(OperationOutcome.notRun(op.id(), op.name(), h, NOT_CONFIRMED)));
                 }
-                return result(planned, outcomes, "not confirmed", start);
+                return result(planned, outcomes, NOT_CONFIRMED, start);
             }
             // Shown and confirmed: the proposal's rendered commands need not be kept for the whole run.
             proposals.clear();

@@ -203,9 +203,7 @@ public final class DeployRunner {
                         DeployResult part = runBatch(
                                 batch, deploys, options, listener, scope.tally(), scope.window(), remaining.size());
                         all.add(part);
-                        return part.stopReason() != null && part.stopReason().equals("not confirmed")
-                                ? "not confirmed"
-                                : null;
+                        return BatchRun.NOT_CONFIRMED.equals(part.stopReason()) ? BatchRun.NOT_CONFIRMED : null;
                     },
                     (batch, why) -> batch.forEach(h -> all.notStarted(h, why)));
         }
