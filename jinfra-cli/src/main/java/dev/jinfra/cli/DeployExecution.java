@@ -10,6 +10,7 @@ import dev.jinfra.engine.deploy.DeployHostState;
 import dev.jinfra.engine.deploy.DeployListener;
 import dev.jinfra.engine.deploy.DeployResult;
 import dev.jinfra.engine.deploy.DeployRunner;
+import dev.jinfra.engine.deploy.LockPolicy;
 import dev.jinfra.engine.deploy.OperationOrder;
 import dev.jinfra.inventory.Host;
 import java.util.LinkedHashMap;
@@ -60,6 +61,32 @@ final class DeployExecution {
             converter = DurationArg.class,
             description = "Time limit per command.")
     java.time.Duration timeout;
+
+    @Option(
+            names = "--prepare-timeout",
+            paramLabel = "DURATION",
+            converter = DurationArg.class,
+            description =
+                    "How long a host's deploy code may run in the prepare phase before that host fails (default 60s).")
+    java.time.Duration prepareTimeout = java.time.Duration.ofSeconds(60);
+
+    @Option(
+            names = "--no-lock",
+            description = "Do not lock hosts against other jinfra runs while changing them (locked by default).")
+    boolean noLock;
+
+    @Option(
+            names = "--lock-timeout",
+            paramLabel = "DURATION",
+            converter = DurationArg.class,
+            description =
+                    "Wait up to this long for a host another run holds locked (default 0: that host fails at once).")
+    java.time.Duration lockTimeout = java.time.Duration.ZERO;
+
+    @Option(
+            names = "--break-lock",
+            description = "Remove a lock another run left on a host (one that was killed), then take it.")
+    boolean breakLock;
 
     @Option(names = "--json", description = "One JSON object per line for every event of the run (see the README).")
     boolean json;
@@ -194,6 +221,8 @@ final class DeployExecution {
                 .commandLine(commandLineSettings())
                 .sudoPassword(runAs.sudoPassword(console))
                 .showDiff(diff || dry)
+                .lock(noLock ? LockPolicy.NONE : new LockPolicy(true, lockTimeout, breakLock))
+                .prepareTimeout(prepareTimeout)
                 .build();
     }
 
@@ -219,6 +248,9 @@ final class DeployExecution {
     static int exitCode(DeployResult result) {
         if (result.interrupted()) {
             return ExitCode.INTERRUPTED;
+        }
+        if (dev.jinfra.engine.deploy.DeployRunner.PREFLIGHT_FAILED.equals(result.stopReason())) {
+            return ExitCode.PREFLIGHT_FAILED;
         }
         if (result.count(DeployHostState.FAILED) > 0) {
             return ExitCode.HOSTS_FAILED;

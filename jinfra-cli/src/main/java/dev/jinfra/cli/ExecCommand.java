@@ -98,7 +98,9 @@ final class ExecCommand implements Callable<Integer> {
         List<Host> hosts = targets.select(inventory, console);
 
         var password = runAs.sudoPassword(console);
-        Command cmd = Command.shell(String.join(" ", command)).env(settings.env());
+        // -e values go on standard input, not on the command line where every user of the host reads them.
+        Command cmd =
+                Command.shell(String.join(" ", command)).env(settings.env()).envOnStdin();
         if (settings.chdir() != null) {
             cmd = cmd.chdir(settings.chdir());
         }

@@ -19,6 +19,11 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** At least one host was unreachable; every host that was reached succeeded. */
     public static final int HOSTS_UNREACHABLE = 3;
+    /**
+     * The deploy's local inputs have problems (a template that does not render, a local file missing): found after
+     * the prepare phase, before the first change, so no host was changed.
+     */
+    public static final int PREFLIGHT_FAILED = 4;
     /** Stopped with Ctrl-C (128 + SIGINT, as shells report it). */
     public static final int INTERRUPTED = 130;
     /** A bug in jinfra; run with --debug for the stack trace. */

@@ -115,6 +115,36 @@ class NonRootUserOpenSshE2ETest {
     }
 
     @Test
+    void anEnvironmentValueUnderSudoIsOnNoCommandLineOfTheHost(OpenSshFleet fleet) throws Exception {
+        String secret = "pw-" + Long.toHexString(System.nanoTime());
+        String seen = "/home/" + USER + "/seen";
+        // While it runs, the command writes every process's command line on the host (sudo's included) and the
+        // command line sudo passed on (SUDO_COMMAND), then the value it got.
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    server.shell("ps -eo args > %1$s; echo \\"$SUDO_COMMAND\\" >> %1$s; echo \\"got=$DB_PASSWORD\\" >> %1$s")
+                            .sudo().env("DB_PASSWORD", "%2$s").name("Use the password");
+                }
+                """.formatted(seen, secret));
+        CliRun r = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "deploy.java",
+                "--yes",
+                "--data",
+                "ssh_user=" + USER,
+                "--data",
+                "sudo_password_env=" + PASSWORD_VARIABLE);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        for (var host : fleet.hosts()) {
+            ProcessRun content = ProcessRun.ssh(fleet, host, "cat " + seen);
+            assertThat(content.out()).as(content.toString()).contains("sudo ").contains("got=" + secret);
+            assertThat(content.out().replace("got=" + secret, "")).doesNotContain(secret);
+        }
+        assertThat(r.out() + r.err()).doesNotContain(secret);
+    }
+
+    @Test
     void aCommandPastItsTimeoutIsEndedOnTheHost(OpenSshFleet fleet) throws Exception {
         // A compound command, so that the login shell stays and the sleep is its child: both must end.
         String marker = "sleep 6" + ProcessHandle.current().pid() % 1000 + "1";

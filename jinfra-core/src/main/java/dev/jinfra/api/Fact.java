@@ -33,4 +33,13 @@ public interface Fact<T> {
     default boolean valueIsContent() {
         return false;
     }
+
+    /**
+     * The absolute path whose entry, and what lies beneath it, alone decide the value; null (the default) when the
+     * value may depend on anything on the host. A fact confined to a path stays known after changes elsewhere
+     * (see {@link ChangeScope}).
+     */
+    default String confinedTo() {
+        return null;
+    }
 }

@@ -9,4 +9,21 @@ public interface Operation {
     String describe();
 
     Plan plan(FactSource facts);
+
+    /**
+     * Where a change by this operation can land: facts about other paths stay known after it, so the next
+     * operations need not read them again. Anywhere unless the operation says otherwise; an operation that names
+     * paths must change nothing else on the host (besides the temporary files of its uploads, which the engine
+     * adds).
+     */
+    default ChangeScope changes() {
+        return ChangeScope.ANYWHERE;
+    }
+
+    /**
+     * Checks what this operation reads on this machine (local files, templates rendered with the host's
+     * variables), for every host before any host is changed, so that nothing broken reaches a host. Throws with a
+     * message that names the file (and line) when something is wrong; checks nothing by default.
+     */
+    default void checkLocalInputs() {}
 }

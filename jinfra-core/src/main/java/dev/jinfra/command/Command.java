@@ -47,6 +47,8 @@ public final class Command {
     private final String shell;
     // Built from words by of(): quoted words only, no shell syntax of the caller's.
     private final boolean words;
+    // The environment's values go on standard input (see envOnStdin()), not on the command line.
+    private final boolean envOnStdin;
 
     private Command(
             String script,
@@ -56,8 +58,10 @@ public final class Command {
             String chdir,
             Map<String, String> env,
             String shell,
-            boolean words) {
+            boolean words,
+            boolean envOnStdin) {
         this.words = words;
+        this.envOnStdin = envOnStdin;
         this.script = script;
         this.escalation = escalation;
         this.asUser = asUser;
@@ -87,7 +91,7 @@ public final class Command {
             }
             sb.append(ShellQuote.quote(Objects.requireNonNull(w, "command word")));
         }
-        return new Command(sb.toString(), Escalation.NONE, null, false, null, Map.of(), null, true);
+        return new Command(sb.toString(), Escalation.NONE, null, false, null, Map.of(), null, true, false);
     }
 
     /** Shell text as the user wrote it (pipes, redirections, variables are theirs to use). */
@@ -95,13 +99,21 @@ public final class Command {
         if (text.isBlank()) {
             throw new IllegalArgumentException("empty command");
         }
-        return new Command(text, Escalation.NONE, null, false, null, Map.of(), null, false);
+        return new Command(text, Escalation.NONE, null, false, null, Map.of(), null, false, false);
     }
 
     /** Runs the command as {@code user} through {@code sudo}; the password, if any, is sent on stdin. */
     public Command sudo(String user, boolean passwordOnStdin) {
         return new Command(
-                script, Escalation.SUDO, user == null ? "root" : user, passwordOnStdin, chdir, env, shell, words);
+                script,
+                Escalation.SUDO,
+                user == null ? "root" : user,
+                passwordOnStdin,
+                chdir,
+                env,
+                shell,
+                words,
+                envOnStdin);
     }
 
     public Command sudo(String user) {
@@ -110,16 +122,18 @@ public final class Command {
 
     /** Runs the command as {@code user} through {@code su}; the password, if any, is sent on stdin. */
     public Command su(String user) {
-        return new Command(script, Escalation.SU, user == null ? "root" : user, false, chdir, env, shell, words);
+        return new Command(
+                script, Escalation.SU, user == null ? "root" : user, false, chdir, env, shell, words, envOnStdin);
     }
 
     /** Runs the command as {@code user} through {@code doas} (OpenBSD, Alpine), which never prompts here. */
     public Command doas(String user) {
-        return new Command(script, Escalation.DOAS, user == null ? "root" : user, false, chdir, env, shell, words);
+        return new Command(
+                script, Escalation.DOAS, user == null ? "root" : user, false, chdir, env, shell, words, envOnStdin);
     }
 
     public Command chdir(String dir) {
-        return new Command(script, escalation, asUser, passwordOnStdin, dir, env, shell, words);
+        return new Command(script, escalation, asUser, passwordOnStdin, dir, env, shell, words, envOnStdin);
     }
 
     /** The shell that interprets the command, e.g. {@code bash}; default {@code sh}. */
@@ -127,7 +141,7 @@ public final class Command {
         if (shellProgram != null && !Pattern.matches("[A-Za-z0-9_./-]+", shellProgram)) {
             throw new IllegalArgumentException("not a shell program: '" + shellProgram + "'");
         }
-        return new Command(script, escalation, asUser, passwordOnStdin, chdir, env, shellProgram, words);
+        return new Command(script, escalation, asUser, passwordOnStdin, chdir, env, shellProgram, words, envOnStdin);
     }
 
     public Command env(String name, String value) {
@@ -136,7 +150,7 @@ public final class Command {
         }
         var copy = new LinkedHashMap<>(env);
         copy.put(name, Objects.requireNonNull(value, "value"));
-        return new Command(script, escalation, asUser, passwordOnStdin, chdir, copy, shell, words);
+        return new Command(script, escalation, asUser, passwordOnStdin, chdir, copy, shell, words, envOnStdin);
     }
 
     public Command env(Map<String, String> vars) {
@@ -145,6 +159,38 @@ public final class Command {
             c = c.env(e.getKey(), e.getValue());
         }
         return c;
+    }
+
+    /**
+     * This command with its environment's values sent on standard input instead of on the command line, where any
+     * user of the host reads them ({@code ps}, {@code /proc/PID/cmdline}, sudo's {@code SUDO_COMMAND}). The
+     * command line then only has the variables' names and a few lines of shell that read one line per variable
+     * from standard input before anything else; {@link #stdin(byte[])} makes the input that goes with it.
+     */
+    public Command envOnStdin() {
+        return new Command(script, escalation, asUser, passwordOnStdin, chdir, env, shell, words, true);
+    }
+
+    /**
+     * The standard input this command needs: its environment's values when they go on standard input (one line
+     * each, backslashes and newlines escaped for {@code printf %b}), then {@code own} (may be null). With a sudo
+     * password, the result goes after it: {@code sudoStdin(password, command.stdin(own))}.
+     */
+    public byte[] stdin(byte[] own) {
+        if (!envOnStdin || env.isEmpty()) {
+            return own;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (String value : env.values()) {
+            lines.append(value.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
+        }
+        byte[] head = lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (own == null || own.length == 0) {
+            return head;
+        }
+        byte[] both = java.util.Arrays.copyOf(head, head.length + own.length);
+        System.arraycopy(own, 0, both, head.length, own.length);
+        return both;
     }
 
     public boolean usesSudo() {
@@ -179,7 +225,18 @@ public final class Command {
         if (chdir != null) {
             inner = "cd " + ShellQuote.quote(chdir) + " && " + inner;
         }
-        if (!env.isEmpty()) {
+        if (!env.isEmpty() && envOnStdin && !masked) {
+            // One line per value from standard input; read takes one line at a time from a pipe, so the command's
+            // own input after them stays untouched. The x keeps trailing newlines the value may end with.
+            StringBuilder reads = new StringBuilder();
+            for (String name : env.keySet()) {
+                reads.append("IFS= read -r jinfra_v || exit 125; jinfra_v=$(printf '%bx' \"$jinfra_v\"); export ")
+                        .append(name)
+                        .append("=\"${jinfra_v%x}\"; ");
+            }
+            inner = reads + "unset jinfra_v; " + inner;
+        } else if (!env.isEmpty()) {
+            // Shown to people (secret values masked) as the variables the command gets, however they are sent.
             StringBuilder exports = new StringBuilder();
             for (var e : env.entrySet()) {
                 String value = masked && Redaction.isSecretName(e.getKey()) ? Redaction.MASK : e.getValue();

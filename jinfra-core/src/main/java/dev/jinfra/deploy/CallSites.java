@@ -34,7 +34,12 @@ public final class CallSites {
 
     /** {@code file:line} of the innermost user-code frame of an exception, or null when it has none. */
     public static String firstUserFrame(Throwable e) {
-        for (StackTraceElement el : e.getStackTrace()) {
+        return firstUserFrame(e.getStackTrace());
+    }
+
+    /** As {@link #firstUserFrame(Throwable)}, for a stack taken from a running thread. */
+    public static String firstUserFrame(StackTraceElement[] stack) {
+        for (StackTraceElement el : stack) {
             if (el.getFileName() == null
                     || el.getClassName().startsWith("java.")
                     || el.getClassName().startsWith("jdk.")

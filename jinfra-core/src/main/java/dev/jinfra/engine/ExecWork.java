@@ -16,9 +16,9 @@ public final class ExecWork implements HostWork {
      */
     public ExecWork(Command command, String sudoPassword, Duration timeout) {
         Command c = command;
-        byte[] stdin = null;
+        byte[] stdin = c.stdin(null);
         if (c.usesSudo() && sudoPassword != null) {
-            stdin = Command.sudoStdin(sudoPassword, null);
+            stdin = Command.sudoStdin(sudoPassword, stdin);
         }
         this.request = new CommandRequest(c.render(), stdin, timeout);
     }

@@ -87,6 +87,8 @@ final class FleetCommand implements Command {
         Map<String, String> environment = new HashMap<>(env.getEnv());
         environment.put("FLEET_HOST", host.name());
         environment.put("HOME", host.home().toString());
+        // The hosts share this machine's /run/lock: each locks jinfra runs out in its own home instead.
+        environment.put("JINFRA_LOCK_DIR", host.home().toString());
         Optional<Duration> delay = host.commandDelay();
         boolean drop = faults.contains(Fault.DROP_MID_COMMAND);
         runner = Thread.ofVirtual().name("fleet-command-" + host.name()).start(() -> run(environment, delay, drop));

@@ -146,6 +146,16 @@ public final class HostControl {
     public HostControl reboot(Duration down) {
         fault(Fault.REFUSE);
         dropSessions.run();
+        // /run/lock is a tmpfs on real machines: a reboot clears jinfra's run lock, kept here in the home.
+        Path home = this.home;
+        if (home != null) {
+            try (var walk = java.nio.file.Files.walk(home.resolve("jinfra.lock"))) {
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // No lock held.
+            }
+        }
         Thread.ofVirtual().name("fleet-reboot-" + name).start(() -> {
             try {
                 Thread.sleep(down);

@@ -50,6 +50,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       is {@code change} (with the commands it would run), {@code unchanged} (with the reason) or
  *       {@code unknown} (it depends on an earlier operation's change; the reason says why it cannot be told
  *       yet). {@code conditional} operations are only run if their condition holds at their turn.</li>
+ *   <li>{@code check_failed}: the pre-flight check after the prepare phase found a problem in the deploy's local
+ *       inputs (a template that does not render, a local file missing): one per problem, with the {@code
+ *       operation}, the {@code message} and the {@code hosts} it was found on. The run then stops before any
+ *       change: the operations' results follow, {@code failed} where the check failed and else {@code not_run}.</li>
  *   <li>{@code result}: one per host of each operation, as that host finishes; hosts that did not run it
  *       ({@code skipped}: failed earlier, or the operation runs once elsewhere; {@code not_run}: the run stopped
  *       first) come just before {@code operation_end}; operations the run stopped before are reported too,
@@ -118,6 +122,18 @@ public final class DeployJsonLines implements DeployListener {
         o.set("args", tree(fact));
         o.set("value", fact.valueIsContent() ? JSON.getNodeFactory().textNode("(content not shown)") : tree(value));
         emit(o);
+    }
+
+    @Override
+    public void checkFailed(List<dev.jinfra.engine.deploy.DeployListener.CheckProblem> problems) {
+        for (var p : problems) {
+            ObjectNode o = event("check_failed")
+                    .put("operation", numbers.getOrDefault(p.operation(), 0))
+                    .put("message", p.message());
+            ArrayNode hosts = o.putArray("hosts");
+            p.hosts().forEach(h -> hosts.add(h.name()));
+            emit(o);
+        }
     }
 
     @Override

@@ -55,6 +55,15 @@ public final class ProposalReport implements DeployListener {
         }
     }
 
+    @Override
+    public void checkFailed(List<dev.jinfra.engine.deploy.DeployListener.CheckProblem> problems) {
+        synchronized (out) {
+            out.println(style.bold("--> Pre-flight check: " + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems") + ", no host was changed"));
+            problems.forEach(p -> out.println("    " + p.describe()));
+        }
+    }
+
     private void operation(int number, List<Proposal.Entry> entries) {
         if (entries.isEmpty()) {
             return;

@@ -160,6 +160,10 @@ public final class DeployCompiler {
             return new Compiled(null, errors);
         }
         Map<String, byte[]> classes = result.classes();
+        List<String> exits = ExitCalls.in(classes, displayName);
+        if (!exits.isEmpty()) {
+            return new Compiled(null, exits);
+        }
         if (!source.javaName().equals(fileName)) {
             classes = SourceFileNames.rename(classes, fileName);
         }

@@ -41,6 +41,7 @@ final class BatchRun {
     private final SessionWindow window;
     private final RunControl control;
     private final DeployRunner.Confirmation confirmation;
+    private final RunLocks locks;
 
     /** Hosts that left the run (failed, unreachable, not started); the others are still in it. */
     private final Map<String, DeployHostState> states = new ConcurrentHashMap<>();
@@ -61,7 +62,8 @@ final class BatchRun {
             FailureTally tally,
             SessionWindow window,
             RunControl control,
-            DeployRunner.Confirmation confirmation) {
+            DeployRunner.Confirmation confirmation,
+            HostLock lockIdentity) {
         this.hosts = hosts;
         this.deploys = deploys;
         this.options = options;
@@ -70,6 +72,7 @@ final class BatchRun {
         this.window = window;
         this.control = control;
         this.confirmation = confirmation;
+        this.locks = new RunLocks(lockIdentity, options.lock(), options.dryRun(), changeCommands);
     }
 
     DeployResult run() {
@@ -79,6 +82,12 @@ final class BatchRun {
             List<Host> reached = hosts.stream().filter(registered::containsKey).toList();
             List<DeployListener.PlannedOperation> planned = plan(reached);
             listener.planned(planned);
+            List<DeployListener.CheckProblem> problems =
+                    control.isCancelled() ? List.of() : Preflight.check(reached, registered);
+            if (!problems.isEmpty()) {
+                listener.checkFailed(problems);
+                return stopBeforeAnyChange(planned, problems, start);
+            }
             Proposal proposal = control.isCancelled() ? Proposal.NONE : Proposer.assemble(planned, proposals);
             listener.proposed(proposal);
             List<OperationOutcome> outcomes = new ArrayList<>();
@@ -94,6 +103,12 @@ final class BatchRun {
                 }
                 return result(planned, outcomes, NOT_CONFIRMED, start);
             }
+            // Every host locks before its first operation, except those certain to change nothing.
+            locks.mayChange(reached.stream()
+                    .filter(h -> !proposals.containsKey(h)
+                            || proposals.get(h).stream().anyMatch(e -> e.kind() != Proposal.Kind.NO_CHANGE))
+                    .map(Host::name)
+                    .collect(java.util.stream.Collectors.toSet()));
             // Shown and confirmed: the proposal's rendered commands need not be kept for the whole run.
             proposals.clear();
             proposal = null;
@@ -102,8 +117,50 @@ final class BatchRun {
                     : runLinear(planned, threads, outcomes);
             return result(planned, outcomes, stopped, start);
         } finally {
+            locks.giveBackAll(window);
             hosts.forEach(window::finish);
         }
+    }
+
+    /**
+     * Ends the batch before its first change: each host with a problem fails with its problems, every other host
+     * is not started, and every operation on every host is not run, except the ones whose check failed.
+     */
+    private DeployResult stopBeforeAnyChange(
+            List<DeployListener.PlannedOperation> planned, List<DeployListener.CheckProblem> problems, long start) {
+        Map<Host, List<String>> found = new LinkedHashMap<>();
+        java.util.Set<String> failedChecks = new java.util.HashSet<>();
+        for (DeployListener.CheckProblem p : problems) {
+            for (Host h : p.hosts()) {
+                found.computeIfAbsent(h, x -> new ArrayList<>()).add(p.message());
+                failedChecks.add(h.name() + "\0" + p.operation());
+            }
+        }
+        found.forEach((h, messages) -> leave(h, DeployHostState.FAILED, String.join("; ", messages)));
+        for (Host h : hosts) {
+            if (states.putIfAbsent(h.name(), DeployHostState.NOT_STARTED) == null) {
+                errors.put(h.name(), "not started: " + DeployRunner.PREFLIGHT_FAILED);
+            }
+        }
+        List<OperationOutcome> outcomes = new ArrayList<>();
+        for (var op : planned) {
+            for (Host h : op.hosts()) {
+                outcomes.add(
+                        failedChecks.contains(h.name() + "\0" + op.id())
+                                ? new OperationOutcome(
+                                        op.id(),
+                                        op.name(),
+                                        h,
+                                        OperationStatus.FAILED,
+                                        List.of(),
+                                        errors.get(h.name()),
+                                        "",
+                                        "",
+                                        -1)
+                                : OperationOutcome.notRun(op.id(), op.name(), h, DeployRunner.PREFLIGHT_FAILED));
+            }
+        }
+        return result(planned, outcomes, DeployRunner.PREFLIGHT_FAILED, start);
     }
 
     /**
@@ -137,7 +194,8 @@ final class BatchRun {
             facts.put(host, hostFacts);
             listener.hostConnected(host);
             try {
-                List<PrepareContext.Registered> regs = PrepareContext.prepare(host, deploys, hostFacts);
+                List<PrepareContext.Registered> regs =
+                        DeployCode.prepare(host, deploys, hostFacts, options.prepareTimeout(), control);
                 registered.put(host, regs);
                 if (!regs.isEmpty() && !control.isCancelled()) {
                     proposals.put(host, Proposer.proposeFor(host, regs, hostFacts, options));
@@ -147,8 +205,17 @@ final class BatchRun {
                 } else {
                     window.release(host);
                 }
+            } catch (DeployCode.Failed e) {
+                if (e.interrupted) {
+                    states.putIfAbsent(host.name(), DeployHostState.NOT_STARTED);
+                    errors.putIfAbsent(host.name(), "not started: interrupted");
+                } else {
+                    leave(host, DeployHostState.FAILED, e.getMessage());
+                }
+                window.finish(host);
             } catch (RuntimeException e) {
-                leave(host, DeployHostState.FAILED, "deploy code failed: " + DeployRunner.describe(e));
+                // Planning the proposal: an operation's own plan threw.
+                leave(host, DeployHostState.FAILED, "deploy code failed: " + DeployCode.describe(e));
                 window.finish(host);
             }
         });
@@ -255,6 +322,7 @@ final class BatchRun {
                                     h,
                                     "runs once, on " + active.getFirst().name()));
                     if (isLastOf(h, op.id())) {
+                        locks.done(h, window);
                         window.finish(h);
                     }
                 }
@@ -283,7 +351,15 @@ final class BatchRun {
 
     /** One operation on one host, in the host's session, recording a failure as the host leaving the run. */
     OperationOutcome runOnHost(DeployListener.PlannedOperation op, Host host) {
-        OperationOutcome outcome = runInSession(op, host);
+        OperationOutcome outcome;
+        try {
+            outcome = runInSession(op, host);
+        } catch (Throwable e) {
+            // Deploy code runs here too (conditions, an operation's own plan): whatever it throws, StackOverflowError
+            // and OutOfMemoryError included, fails this host, not the run.
+            outcome = new OperationOutcome(
+                    op.id(), op.name(), host, OperationStatus.FAILED, List.of(), DeployCode.describe(e), "", "", -1);
+        }
         if (options.dryRun()
                 && (outcome.status() == OperationStatus.CHANGED || outcome.status() == OperationStatus.UNKNOWN)) {
             dryChanged.add(host);
@@ -294,6 +370,7 @@ final class BatchRun {
             leave(host, DeployHostState.FAILED, op.name() + ": " + outcome.reason());
         }
         if (states.containsKey(host.name()) || isLastOf(host, op.id())) {
+            locks.done(host, window);
             window.finish(host);
         } else {
             window.release(host);
@@ -312,9 +389,13 @@ final class BatchRun {
         var session = new SessionOnDemand(window, host);
         hostFacts.useConnection(session);
         OperationCall call = callOf(host, op.id());
-        if (!hostFacts.probed()) {
-            FactProbe.gatherAhead(registered.get(host), op.id(), hostFacts, host, options);
+        String locked = locks.beforeWork(host, session, hostFacts, control::isCancelled);
+        if (locked != null) {
+            leave(host, session.failure() != null ? DeployHostState.UNREACHABLE : DeployHostState.FAILED, locked);
+            return new OperationOutcome(
+                    op.id(), op.name(), host, OperationStatus.FAILED, List.of(), locked, "", "", -1);
         }
+        FactProbe.gatherWhenNeeded(registered.get(host), op.id(), hostFacts, host, options);
         OperationOutcome outcome = OperationExecution.run(
                 op,
                 call,

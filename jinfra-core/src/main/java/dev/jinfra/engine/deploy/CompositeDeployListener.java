@@ -32,6 +32,11 @@ final class CompositeDeployListener extends CompositeRunListener<DeployListener>
     }
 
     @Override
+    public void checkFailed(List<CheckProblem> problems) {
+        each(l -> l.checkFailed(problems));
+    }
+
+    @Override
     public void operationStarted(int number, int total, PlannedOperation operation) {
         each(l -> l.operationStarted(number, total, operation));
     }

@@ -27,6 +27,28 @@ public interface DeployListener extends RunListener {
     /** What the run would change, worked out from the facts before anything changes. */
     default void proposed(Proposal proposal) {}
 
+    /**
+     * The pre-flight check after the prepare phase found problems in the deploy's local inputs (each problem once,
+     * with the hosts it was found on); the run stops before any change.
+     */
+    default void checkFailed(List<CheckProblem> problems) {}
+
+    /** A problem the pre-flight check found, e.g. a template that does not render, and where. */
+    record CheckProblem(OperationId operation, String message, List<Host> hosts) {
+        public CheckProblem {
+            hosts = List.copyOf(hosts);
+        }
+
+        /** The problem and the hosts it was found on: {@code ... (hosts web-1, web-2, web-3 and 7 more)}. */
+        public String describe() {
+            int shown = Math.min(hosts.size(), 3);
+            String names = String.join(
+                    ", ", hosts.subList(0, shown).stream().map(Host::name).toList());
+            String more = hosts.size() > shown ? " and " + (hosts.size() - shown) + " more" : "";
+            return message + " (" + (hosts.size() == 1 ? "host " : "hosts ") + names + more + ")";
+        }
+    }
+
     default void operationStarted(int number, int total, PlannedOperation operation) {}
 
     default void hostFinished(OperationOutcome outcome) {}

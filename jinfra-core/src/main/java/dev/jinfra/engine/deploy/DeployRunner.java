@@ -1,7 +1,6 @@
 package dev.jinfra.engine.deploy;
 
 import dev.jinfra.connect.Connector;
-import dev.jinfra.deploy.CallSites;
 import dev.jinfra.deploy.Deploy;
 import dev.jinfra.deploy.Secret;
 import dev.jinfra.deploy.Settings;
@@ -26,6 +25,8 @@ import java.util.function.Function;
  * session window are the engine's ({@link RunPolicy}, {@link RunScope}), as for exec.
  */
 public final class DeployRunner {
+    /** The stop reason when the pre-flight check found problems in the local inputs: no host was changed. */
+    public static final String PREFLIGHT_FAILED = "pre-flight check failed, no host was changed";
 
     /**
      * @param policy parallelism (per operation), batches (Ansible's {@code serial}), failure budget, session window
@@ -39,10 +40,15 @@ public final class DeployRunner {
             Strategy strategy,
             Settings commandLine,
             Secret sudoPassword,
-            boolean showDiff) {
+            boolean showDiff,
+            LockPolicy lock,
+            Duration prepareTimeout) {
         public Options {
-            if (policy == null || strategy == null || commandLine == null) {
-                throw new IllegalArgumentException("policy, strategy and command line settings are required");
+            if (policy == null || strategy == null || commandLine == null || lock == null) {
+                throw new IllegalArgumentException("policy, strategy, command line settings and lock are required");
+            }
+            if (prepareTimeout == null || prepareTimeout.isNegative() || prepareTimeout.isZero()) {
+                throw new IllegalArgumentException("prepare timeout must be positive: " + prepareTimeout);
             }
         }
 
@@ -65,7 +71,9 @@ public final class DeployRunner {
                     .dryRun(dryRun)
                     .strategy(strategy)
                     .commandLine(commandLine)
-                    .sudoPassword(sudoPassword);
+                    .sudoPassword(sudoPassword)
+                    .lock(lock)
+                    .prepareTimeout(prepareTimeout);
             b.showDiff = showDiff;
             return b;
         }
@@ -78,8 +86,22 @@ public final class DeployRunner {
         private Settings commandLine = Settings.NONE;
         private Secret sudoPassword;
         private Boolean showDiff;
+        private LockPolicy lock = LockPolicy.DEFAULT;
+        private Duration prepareTimeout = Duration.ofSeconds(60);
 
         private Builder() {}
+
+        /** How long a host's deploy code may run in the prepare phase before the host fails. */
+        public Builder prepareTimeout(Duration t) {
+            this.prepareTimeout = t;
+            return this;
+        }
+
+        /** How hosts are locked against other runs while this one changes them. */
+        public Builder lock(LockPolicy l) {
+            this.lock = l;
+            return this;
+        }
 
         public Builder policy(RunPolicy p) {
             this.policy = p.toBuilder();
@@ -135,7 +157,14 @@ public final class DeployRunner {
 
         public Options build() {
             return new Options(
-                    policy.build(), dryRun, strategy, commandLine, sudoPassword, showDiff == null ? dryRun : showDiff);
+                    policy.build(),
+                    dryRun,
+                    strategy,
+                    commandLine,
+                    sudoPassword,
+                    showDiff == null ? dryRun : showDiff,
+                    lock,
+                    prepareTimeout);
         }
     }
 
@@ -151,6 +180,8 @@ public final class DeployRunner {
 
     private final Function<Host, Connector> connectors;
     private final RunControl control;
+    // Who this runner's locks say holds them; one per runner, so two runners are two runs.
+    private final HostLock lockIdentity = HostLock.forThisProcess();
     private Confirmation confirmation = (plan, proposal) -> true;
 
     /**
@@ -203,7 +234,9 @@ public final class DeployRunner {
                         DeployResult part = runBatch(
                                 batch, deploys, options, listener, scope.tally(), scope.window(), remaining.size());
                         all.add(part);
-                        return BatchRun.NOT_CONFIRMED.equals(part.stopReason()) ? BatchRun.NOT_CONFIRMED : null;
+                        // Later batches do not start after a refusal or a failed pre-flight check.
+                        String stop = part.stopReason();
+                        return BatchRun.NOT_CONFIRMED.equals(stop) || PREFLIGHT_FAILED.equals(stop) ? stop : null;
                     },
                     (batch, why) -> batch.forEach(h -> all.notStarted(h, why)));
         }
@@ -237,13 +270,8 @@ public final class DeployRunner {
                 tally,
                 window,
                 control,
-                options.dryRun() ? (plan, proposal) -> true : ask);
+                options.dryRun() ? (plan, proposal) -> true : ask,
+                lockIdentity);
         return batch.run();
-    }
-
-    static String describe(Throwable e) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String where = CallSites.firstUserFrame(e);
-        return where == null ? msg : where + ": " + msg;
     }
 }

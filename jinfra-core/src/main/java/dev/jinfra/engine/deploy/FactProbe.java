@@ -27,9 +27,38 @@ final class FactProbe {
             HostFacts known,
             Host host,
             DeployRunner.Options options) {
+        return factsOf(operations, from, false, known, host, options);
+    }
+
+    /**
+     * Reads the facts of the operations from {@code from} on, if operation {@code from} needs any that are not
+     * known: after a change confined to some paths, an operation elsewhere plans from what was read before,
+     * without a round trip, and the next read happens only when an operation needs it.
+     */
+    static void gatherWhenNeeded(
+            List<PrepareContext.Registered> operations,
+            OperationId from,
+            HostFacts facts,
+            Host host,
+            DeployRunner.Options options) {
+        if (!facts.knowsAll(factsOf(operations, from, true, facts, host, options))) {
+            gatherAhead(operations, from, facts, host, options);
+        }
+    }
+
+    private static Map<FactUser, Set<Fact<?>>> factsOf(
+            List<PrepareContext.Registered> operations,
+            OperationId from,
+            boolean onlyFrom,
+            HostFacts known,
+            Host host,
+            DeployRunner.Options options) {
         Map<FactUser, Set<Fact<?>>> wanted = new LinkedHashMap<>();
         boolean started = false;
         for (PrepareContext.Registered r : operations) {
+            if (started && onlyFrom) {
+                break;
+            }
             started |= r.id().equals(from);
             if (!started) {
                 continue;

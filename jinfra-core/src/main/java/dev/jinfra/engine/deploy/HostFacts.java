@@ -32,7 +32,8 @@ public final class HostFacts implements FactSource {
     private final FactUser base;
     private final Map<FactUser, Map<Fact<?>, Object>> cache = new HashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
-    private boolean probed;
+    // Normalized path -> the host's resolution of it (realpath), for deciding which facts a change leaves true.
+    private final Map<String, String> resolved = new HashMap<>();
     // Plans made against the facts above; they hold as long as the facts do.
     private final Map<OperationId, Plan> plans = new HashMap<>();
 
@@ -111,11 +112,40 @@ public final class HostFacts implements FactSource {
         forget();
     }
 
-    /** After a change to the host, what was read before may no longer be true. */
+    /** After a change that may have touched anything on the host: nothing read before is known to be true. */
     synchronized void forget() {
         cache.clear();
+        resolved.clear();
         plans.clear();
-        probed = false;
+    }
+
+    /**
+     * After a change in {@code scope} (and to the temporary files {@code uploads}): forgets the facts it may have
+     * made untrue (see {@link FactInvalidation}) and keeps the rest, so the next operations do not read them again.
+     */
+    synchronized void forget(dev.jinfra.api.ChangeScope scope, List<String> uploads) {
+        if (scope.anywhere()) {
+            forget();
+            return;
+        }
+        for (Map<Fact<?>, Object> known : cache.values()) {
+            known.keySet().removeIf(f -> FactInvalidation.mayChange(scope, uploads, f.confinedTo(), resolved));
+        }
+        resolved.entrySet().removeIf(e -> FactInvalidation.mayMove(scope, e.getKey(), e.getValue()));
+        plans.clear();
+    }
+
+    /** Whether every one of {@code facts} is known, so planning with them needs no round trip. */
+    synchronized boolean knowsAll(Map<FactUser, ? extends Collection<Fact<?>>> facts) {
+        for (var e : facts.entrySet()) {
+            Map<Fact<?>, Object> known = cache.get(e.getKey());
+            for (Fact<?> f : e.getValue()) {
+                if (known == null || !known.containsKey(f)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -131,11 +161,6 @@ public final class HostFacts implements FactSource {
         return known;
     }
 
-    /** Whether the facts of the operations still to come were gathered since the last change. */
-    synchronized boolean probed() {
-        return probed;
-    }
-
     /**
      * Reads all of {@code wanted} that are not known yet, in one command per user they are read as, so that a
      * host's planning costs one round trip instead of one per fact. Each fact's output is followed by a marker
@@ -144,7 +169,6 @@ public final class HostFacts implements FactSource {
      * @return whether anything was read (false when every wanted fact was known already)
      */
     synchronized boolean prefetch(Map<FactUser, ? extends Collection<Fact<?>>> wanted) {
-        probed = true;
         boolean read = false;
         for (var e : wanted.entrySet()) {
             read |= prefetch(e.getKey(), e.getValue());
@@ -171,6 +195,11 @@ public final class HostFacts implements FactSource {
         batches.forEach(b -> batched.addAll(b.facts()));
         List<Fact<?>> single =
                 missing.stream().filter(f -> !batched.contains(f)).toList();
+        List<String> toResolve = missing.stream()
+                .map(f -> FactInvalidation.normalize(f.confinedTo()))
+                .filter(p -> p != null && !resolved.containsKey(p))
+                .distinct()
+                .toList();
 
         String marker = "jinfra-fact-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
         List<String> sections = new ArrayList<>();
@@ -180,6 +209,10 @@ public final class HostFacts implements FactSource {
             // A plain program runs in the probe's own shell (a subshell would cost a fork per fact); anything else
             // in a subshell, so that nothing it does to its shell reaches the facts after it.
             sections.add(c.isPlainProgram() ? "{ " + c.render() + "; }" : "( " + c.render() + " )");
+        }
+        int resolveSection = toResolve.isEmpty() ? -1 : sections.size();
+        if (resolveSection >= 0) {
+            sections.add(FactInvalidation.resolveSection(toResolve));
         }
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < sections.size(); i++) {
@@ -220,7 +253,9 @@ public final class HostFacts implements FactSource {
             int exit = Integer.parseInt(out.substring(at + tag.length(), lineEnd < 0 ? out.length() : lineEnd)
                     .strip());
             String sectionOut = out.substring(from, at);
-            if (i < batches.size()) {
+            if (i == resolveSection) {
+                FactInvalidation.parseResolutions(toResolve, sectionOut, exit, resolved);
+            } else if (i < batches.size()) {
                 batches.get(i).parse(sectionOut, known, onRead);
             } else {
                 Fact<?> fact = single.get(i - batches.size());

@@ -84,7 +84,7 @@ final class OperationExecution {
                     host,
                     OperationStatus.FAILED,
                     List.of(),
-                    "when(): " + DeployRunner.describe(e),
+                    "when(): " + DeployCode.describe(e),
                     "",
                     "",
                     -1);
@@ -105,13 +105,13 @@ final class OperationExecution {
                         host,
                         OperationStatus.UNKNOWN,
                         List.of(),
-                        "depends on an earlier change: " + DeployRunner.describe(e),
+                        "depends on an earlier change: " + DeployCode.describe(e),
                         "",
                         "",
                         0);
             }
             return new OperationOutcome(
-                    op.id(), op.name(), host, OperationStatus.FAILED, List.of(), DeployRunner.describe(e), "", "", -1);
+                    op.id(), op.name(), host, OperationStatus.FAILED, List.of(), DeployCode.describe(e), "", "", -1);
         }
         if (!plan.changes()) {
             return new OperationOutcome(
@@ -134,9 +134,8 @@ final class OperationExecution {
         }
         // Shown in output and events, with secrets masked; `sent` is what the host gets.
         List<String> rendered = render(plan, settings, password);
-        List<String> sent = plan.commands().stream()
-                .map(c -> wrap(c, settings, password).render())
-                .toList();
+        List<Command> sent =
+                plan.commands().stream().map(c -> wrap(c, settings, password)).toList();
         if (options.dryRun()) {
             return new OperationOutcome(
                     op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0, diff);
@@ -148,7 +147,7 @@ final class OperationExecution {
             try {
                 connection.upload(u.content(), u.remotePath());
             } catch (RuntimeException e) {
-                facts.forget();
+                facts.forget(call.operation().changes(), uploadPaths(plan));
                 return new OperationOutcome(
                         op.id(), op.name(), host, OperationStatus.FAILED, rendered, e.getMessage(), "", "", -1);
             }
@@ -160,9 +159,9 @@ final class OperationExecution {
         for (int i = 0; i < sent.size(); i++) {
             String command = shownCommands.get(i);
             CommandResult r = runWithRetries(
-                    sent.get(i),
+                    sent.get(i).render(),
                     controls,
-                    stdinFor(controls, password ? sudoPassword : null),
+                    stdinFor(sent.get(i), controls, password ? sudoPassword : null),
                     settings.timeoutOrZero(),
                     connection,
                     host,
@@ -203,7 +202,7 @@ final class OperationExecution {
                 failedExit = -1;
             }
         }
-        facts.forget();
+        facts.forget(call.operation().changes(), uploadPaths(plan));
         OperationStatus status = firstFailure == null ? OperationStatus.CHANGED : OperationStatus.FAILED;
         return new OperationOutcome(
                 op.id(),
@@ -233,8 +232,9 @@ final class OperationExecution {
     }
 
     /** The sudo password (for {@code sudo -S}) comes first on standard input, then the operation's own input. */
-    private static byte[] stdinFor(Controls controls, Secret sudoPassword) {
-        byte[] own = controls.stdinOrNull();
+    /** The sudo password first (sudo reads it before the command starts), then the environment, then the input. */
+    private static byte[] stdinFor(Command command, Controls controls, Secret sudoPassword) {
+        byte[] own = command.stdin(controls.stdinOrNull());
         return sudoPassword == null ? own : Command.sudoStdin(sudoPassword.reveal(), own);
     }
 
@@ -266,7 +266,8 @@ final class OperationExecution {
     }
 
     private static Command wrap(Command c, Settings settings, boolean sudoPasswordOnStdin) {
-        Command w = c.env(settings.env());
+        // The environment's values go on standard input: on the command line every user of the host could read them.
+        Command w = c.env(settings.env()).envOnStdin();
         if (settings.chdir() != null) {
             w = w.chdir(settings.chdir());
         }
@@ -282,5 +283,9 @@ final class OperationExecution {
             w = w.su(settings.suUser());
         }
         return w;
+    }
+
+    private static List<String> uploadPaths(Plan plan) {
+        return plan.uploads().stream().map(Plan.Upload::remotePath).toList();
     }
 }

@@ -68,7 +68,7 @@ final class Proposer {
                                         conditional));
             } catch (RuntimeException e) {
                 entries.add(new Proposal.Entry(
-                        r.id(), name, host, Proposal.Kind.UNKNOWN, List.of(), DeployRunner.describe(e), false));
+                        r.id(), name, host, Proposal.Kind.UNKNOWN, List.of(), DeployCode.describe(e), false));
             }
         }
         return entries;

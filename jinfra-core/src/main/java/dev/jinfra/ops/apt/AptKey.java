@@ -7,6 +7,7 @@ import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
 import dev.jinfra.ops.files.FileInfo;
+import dev.jinfra.ops.files.LocalFiles;
 import dev.jinfra.ops.files.Sha256File;
 import dev.jinfra.ops.files.Uploads;
 import java.util.List;
@@ -107,5 +108,12 @@ public record AptKey(
                 List.of(upload),
                 List.of(Command.of(
                         "sh", "-c", INSTALL.replace("FETCH", FROM_UPLOAD), "sh", upload.remotePath(), dest, check)));
+    }
+
+    @Override
+    public void checkLocalInputs() {
+        if (src != null) {
+            LocalFiles.check("apt.key", src);
+        }
     }
 }

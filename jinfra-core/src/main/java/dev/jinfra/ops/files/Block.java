@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
@@ -107,5 +108,10 @@ public record Block(
         }
         String text = Output.withoutFinalNewline(content);
         return Arrays.asList(text.split("\n", -1));
+    }
+
+    @Override
+    public ChangeScope changes() {
+        return ChangeScope.entries(path);
     }
 }

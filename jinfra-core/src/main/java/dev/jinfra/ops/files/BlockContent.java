@@ -86,4 +86,9 @@ public record BlockContent(
     public Value absent() {
         return null;
     }
+
+    @Override
+    public String confinedTo() {
+        return path;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
@@ -97,5 +98,11 @@ public record Directory(
             commands.add(Command.of("chgrp", "-R", group, "--", path));
         }
         return commands;
+    }
+
+    @Override
+    public ChangeScope changes() {
+        // Removing a directory or applying modes recursively reaches what lies beneath it.
+        return !present || recursive ? ChangeScope.trees(path) : ChangeScope.entries(path);
     }
 }

@@ -91,4 +91,9 @@ public record DirectoryFiles(
     public Value absent() {
         return null;
     }
+
+    @Override
+    public String confinedTo() {
+        return path;
+    }
 }

@@ -53,4 +53,9 @@ public record DirectoryInfo(
     public Value absent() {
         return null;
     }
+
+    @Override
+    public String confinedTo() {
+        return path;
+    }
 }

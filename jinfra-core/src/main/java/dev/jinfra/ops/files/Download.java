@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
@@ -108,5 +109,10 @@ public record Download(
                 mode == null ? "" : mode,
                 owner == null ? "" : owner,
                 group == null ? "" : group));
+    }
+
+    @Override
+    public ChangeScope changes() {
+        return ChangeScope.entries(dest);
     }
 }

@@ -28,4 +28,9 @@ public record FileContent(
     public String absent() {
         return null;
     }
+
+    @Override
+    public String confinedTo() {
+        return path;
+    }
 }

@@ -58,4 +58,9 @@ public record FileInfo(
     public Value absent() {
         return null;
     }
+
+    @Override
+    public String confinedTo() {
+        return path;
+    }
 }

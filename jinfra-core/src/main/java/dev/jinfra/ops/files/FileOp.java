@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
@@ -60,5 +61,10 @@ public record FileOp(
                         ? Ownership.fix(path, null, null, null, mode, owner, group)
                         : Ownership.fix(path, now.mode(), now.owner(), now.group(), mode, owner, group));
         return commands.isEmpty() ? Plan.noChange(path + " is a file as wanted") : Plan.run(commands);
+    }
+
+    @Override
+    public ChangeScope changes() {
+        return ChangeScope.entries(path);
     }
 }

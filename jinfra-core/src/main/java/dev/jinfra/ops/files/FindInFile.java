@@ -45,4 +45,9 @@ public record FindInFile(
     public List<String> absent() {
         return null;
     }
+
+    @Override
+    public String confinedTo() {
+        return path;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
@@ -59,5 +60,11 @@ public record Get(
             return Plan.noChange(dest + " is the same as " + src);
         }
         return Plan.download(List.of(new Plan.Download(src, local)));
+    }
+
+    @Override
+    public ChangeScope changes() {
+        // Copies from the host to this machine: nothing on the host changes.
+        return ChangeScope.entries(src);
     }
 }

@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
@@ -85,5 +86,10 @@ public record Line(
 
     private Command append() {
         return Edits.append(path, List.of(line));
+    }
+
+    @Override
+    public ChangeScope changes() {
+        return ChangeScope.entries(path);
     }
 }

@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
@@ -105,5 +106,11 @@ public record Link(
             throw new IllegalStateException(
                     path + " exists and is a " + now.type() + "; set force to replace it with a link");
         }
+    }
+
+    @Override
+    public ChangeScope changes() {
+        // A link made, moved or removed changes every path that goes through it.
+        return ChangeScope.trees(path);
     }
 }

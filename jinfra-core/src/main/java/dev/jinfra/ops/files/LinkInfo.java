@@ -51,4 +51,9 @@ public record LinkInfo(
     public Value absent() {
         return null;
     }
+
+    @Override
+    public String confinedTo() {
+        return path;
+    }
 }

@@ -26,4 +26,9 @@ public record LinkTarget(
     public String absent() {
         return null;
     }
+
+    @Override
+    public String confinedTo() {
+        return path;
+    }
 }

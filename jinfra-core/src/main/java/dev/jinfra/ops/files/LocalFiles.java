@@ -52,6 +52,25 @@ public final class LocalFiles {
         }
     }
 
+    /**
+     * Checks that {@code file} is a regular file this process can read, without reading it: the pre-flight check
+     * of the operations that upload it.
+     */
+    public static void check(String operation, String file) {
+        Path path = Path.of(file).toAbsolutePath().normalize();
+        String problem;
+        if (!Files.exists(path)) {
+            problem = "no such file";
+        } else if (!Files.isRegularFile(path)) {
+            problem = Files.isDirectory(path) ? "it is a directory" : "it is not a regular file";
+        } else if (!Files.isReadable(path)) {
+            problem = "permission denied";
+        } else {
+            return;
+        }
+        throw new IllegalArgumentException(operation + ": cannot read local file " + file + ": " + problem);
+    }
+
     /** A local directory's regular files and subdirectories, as '/'-separated paths relative to it, sorted. */
     record Tree(List<String> files, List<String> directories) {}
 

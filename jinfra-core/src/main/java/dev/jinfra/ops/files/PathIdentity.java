@@ -47,4 +47,9 @@ public record PathIdentity(
     public Value absent() {
         return null;
     }
+
+    @Override
+    public String confinedTo() {
+        return path;
+    }
 }

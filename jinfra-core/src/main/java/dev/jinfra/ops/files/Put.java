@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Diffable;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
@@ -54,5 +55,15 @@ public record Put(
 
     private LocalFiles.Content read() {
         return LocalFiles.read("files.put", src);
+    }
+
+    @Override
+    public ChangeScope changes() {
+        return ChangeScope.entries(dest);
+    }
+
+    @Override
+    public void checkLocalInputs() {
+        LocalFiles.check("files.put", src);
     }
 }

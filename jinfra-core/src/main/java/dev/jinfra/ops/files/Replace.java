@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
@@ -59,5 +60,10 @@ public record Replace(
     // for themselves, which keeps the replacement literal.
     private static String gsubLiteral(String text) {
         return text.replace("\\", "\\\\").replace("&", "\\&");
+    }
+
+    @Override
+    public ChangeScope changes() {
+        return ChangeScope.entries(path);
     }
 }

@@ -36,4 +36,9 @@ public record Sha256File(
     public String absent() {
         return null;
     }
+
+    @Override
+    public String confinedTo() {
+        return path;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
@@ -240,5 +241,19 @@ public record Sync(
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
+    }
+
+    @Override
+    public ChangeScope changes() {
+        return ChangeScope.trees(dest);
+    }
+
+    @Override
+    public void checkLocalInputs() {
+        List<PathMatcher> matchers = exclude.stream().map(Sync::matcher).toList();
+        LocalFiles.Tree local = LocalFiles.walk("files.sync", src, rel -> excluded(matchers, rel));
+        for (String file : local.files()) {
+            LocalFiles.check("files.sync", Path.of(src).resolve(file).toString());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Diffable;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
@@ -84,5 +85,16 @@ public record Template(
 
     private ContentInstall install() {
         return new ContentInstall(dest, mode, owner, group);
+    }
+
+    @Override
+    public ChangeScope changes() {
+        return ChangeScope.entries(dest);
+    }
+
+    @Override
+    public void checkLocalInputs() {
+        // Rendered with this host's variables: an undefined variable or a broken tag is found before any change.
+        render();
     }
 }

@@ -109,4 +109,9 @@ public record TreeMismatch(
     public String absent() {
         return null;
     }
+
+    @Override
+    public String confinedTo() {
+        return path;
+    }
 }

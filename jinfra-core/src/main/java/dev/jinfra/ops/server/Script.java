@@ -58,4 +58,9 @@ public record Script(
         words.addAll(args);
         return Plan.upload(List.of(new Plan.Upload(script.bytes(), remote)), List.of(Command.of(words)));
     }
+
+    @Override
+    public void checkLocalInputs() {
+        LocalFiles.check("server.script", src);
+    }
 }

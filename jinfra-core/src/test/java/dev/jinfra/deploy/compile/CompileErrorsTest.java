@@ -99,4 +99,23 @@ class CompileErrorsTest {
 
         assertThat(errorsOf(List.of(f)).errors()).containsExactly(f + ":2:3: error: cannot find symbol: method nope()");
     }
+
+    @Test
+    void callsThatWouldEndJinfraItselfAreRefusedByLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("deploy.java");
+        Files.writeString(f, """
+                void deploy(Host host) {
+                    if (host.name().equals("web-1")) {
+                        System.exit(0);
+                    }
+                    Runtime.getRuntime().halt(1);
+                }
+                """);
+        assertThat(errorsOf(List.of(f)).errors())
+                .containsExactly(
+                        f + ":3: error: System.exit would end jinfra itself, for every host, before the summary: a"
+                                + " deploy cannot stop the controller (throw an exception to fail this host instead)",
+                        f + ":5: error: Runtime.halt would end jinfra itself, for every host, before the summary: a"
+                                + " deploy cannot stop the controller (throw an exception to fail this host instead)");
+    }
 }

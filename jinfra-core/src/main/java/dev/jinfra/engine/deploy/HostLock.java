@@ -1,0 +1,182 @@
+package dev.jinfra.engine.deploy;
+
+import dev.jinfra.command.Command;
+import dev.jinfra.connect.CommandRequest;
+import dev.jinfra.connect.CommandResult;
+import dev.jinfra.connect.Connection;
+import dev.jinfra.connect.OutputListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The lock a deploy holds on a host while it changes it, so that two runs never interleave their changes (two runs
+ * of the same {@code files.line} would both see the line missing and both add it). The lock is a directory made
+ * with {@code mkdir}, which is atomic on the host, in the first writable one of {@code /run/lock},
+ * {@code /var/lock} and {@code /tmp} (so that users who cannot write to the first still lock), or in the directory
+ * the host's {@code JINFRA_LOCK_DIR} environment variable names (test fleets whose hosts share one machine give
+ * each host its own), holding a file that
+ * says who holds it: the run's id, user and machine, process id and start time. A run takes it before its first
+ * change to the host, reads the host's facts again (another run may have changed it in between), and removes it
+ * when it is done with the host, only if it is still its own.
+ */
+final class HostLock {
+    // $1: the holder file's text; $2: "break" to remove another run's lock first. Prints "acquired DIR" (and
+    // "broke" with the old holder after it) or "held DIR" with the holder's file.
+    private static final String TAKE = "l=; for d in ${JINFRA_LOCK_DIR:-/run/lock /var/lock /tmp}; do "
+            + "if [ -d \"$d\" ] && [ -w \"$d\" ]; then l=\"$d/jinfra.lock\"; break; fi; done; "
+            + "[ -n \"$l\" ] || { echo \"no writable directory for the lock (${JINFRA_LOCK_DIR:-/run/lock, /var/lock, /tmp})\"; exit 3; }; "
+            + "old=; if [ \"$2\" = break ] && [ -d \"$l\" ]; then old=\"$(cat -- \"$l/holder\" 2>/dev/null)\"; "
+            + "rm -rf -- \"$l\" || exit 3; fi; "
+            + "if mkdir -- \"$l\" 2>/dev/null; then printf '%s\\n' \"$1\" > \"$l/holder\"; echo \"acquired $l\"; "
+            + "if [ -n \"$old\" ]; then echo broke; printf '%s\\n' \"$old\"; fi; exit 0; fi; "
+            + "echo \"held $l\"; cat -- \"$l/holder\" 2>/dev/null; exit 1";
+
+    // $1: the lock directory; $2: this run's id. Removes the lock only while it is this run's.
+    private static final String GIVE_BACK =
+            "if [ \"$(sed -n 's/^run=//p' \"$1/holder\" 2>/dev/null)\" = \"$2\" ]; " + "then rm -rf -- \"$1\"; fi";
+
+    private final String runId;
+    private final String holderText;
+    private final String controller;
+
+    HostLock(String runId, String user, String controller, long pid, Instant since) {
+        this.runId = runId;
+        this.controller = controller;
+        this.holderText = "run=" + runId + "\nby=" + user + "@" + controller + "\npid=" + pid + "\nsince="
+                + since.getEpochSecond();
+    }
+
+    /** This process's lock identity. */
+    static HostLock forThisProcess() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown";
+        }
+        String id = Long.toHexString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE);
+        return new HostLock(
+                id,
+                System.getProperty("user.name"),
+                host,
+                ProcessHandle.current().pid(),
+                Instant.now());
+    }
+
+    /** What taking the lock came to: the lock directory when taken, else why not. */
+    record Taken(String directory, String refusal, String broken) {
+        boolean taken() {
+            return directory != null;
+        }
+    }
+
+    /**
+     * Takes the lock on the host behind {@code c}, retrying every second up to the policy's timeout while
+     * another run holds it.
+     */
+    Taken take(Connection c, LockPolicy policy, java.util.function.BooleanSupplier cancelled) {
+        long deadline = System.nanoTime() + policy.timeout().toNanos();
+        while (true) {
+            CommandResult r = c.run(
+                    new CommandRequest(
+                            Command.of("sh", "-c", TAKE, "sh", holderText, policy.breakLock() ? "break" : "")
+                                    .render(),
+                            null,
+                            Duration.ZERO),
+                    OutputListener.NONE);
+            String out = r.stdout();
+            if (r.outcome() != CommandResult.Outcome.EXITED) {
+                return new Taken(null, "could not take the run lock: connection lost", null);
+            }
+            if (r.exitCode() == 0 && out.startsWith("acquired ")) {
+                String dir = out.lines().findFirst().orElseThrow().substring("acquired ".length());
+                int broke = out.indexOf("\nbroke\n");
+                return new Taken(dir, null, broke < 0 ? null : describe(out.substring(broke + 7)));
+            }
+            if (r.exitCode() != 1 || !out.startsWith("held ")) {
+                String why = (out + r.stderr()).strip().lines().findFirst().orElse("exit " + r.exitCode());
+                return new Taken(null, "could not take the run lock: " + why, null);
+            }
+            if (System.nanoTime() >= deadline || cancelled.getAsBoolean()) {
+                String dir = out.lines().findFirst().orElseThrow().substring("held ".length());
+                String holder = out.substring(out.indexOf('\n') + 1);
+                return new Taken(null, refusal(dir, holder), null);
+            }
+            try {
+                Thread.sleep(Math.min(1000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Taken(null, "could not take the run lock: interrupted", null);
+            }
+        }
+    }
+
+    /** Removes the lock in {@code directory} if it is still this run's; false when the host could not be told. */
+    boolean giveBack(Connection c, String directory) {
+        CommandResult r = c.run(
+                new CommandRequest(
+                        Command.of("sh", "-c", GIVE_BACK, "sh", directory, runId)
+                                .render(),
+                        null,
+                        Duration.ZERO),
+                OutputListener.NONE);
+        return r.outcome() == CommandResult.Outcome.EXITED && r.exitCode() == 0;
+    }
+
+    /** Why the host is not run: who holds its lock, since when, and what to do about it. */
+    String refusal(String directory, String holderFile) {
+        Map<String, String> holder = fields(holderFile);
+        if (holder.isEmpty()) {
+            return "locked by another run (" + directory + ", being taken or without a holder file); "
+                    + "--break-lock removes it";
+        }
+        String by = holder.getOrDefault("by", "?");
+        String since = holder.get("since");
+        String age = "";
+        boolean stale = false;
+        if (since != null && since.matches("\\d+")) {
+            Duration held = Duration.between(Instant.ofEpochSecond(Long.parseLong(since)), Instant.now());
+            age = ", for " + human(held);
+            stale = held.compareTo(Duration.ofDays(1)) > 0;
+        }
+        String pid = holder.getOrDefault("pid", "?");
+        if (by.endsWith("@" + controller)
+                && pid.matches("\\d+")
+                && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+            return "locked by a jinfra run that is gone (" + by + ", process " + pid + " no longer runs" + age
+                    + "); --break-lock removes the lock";
+        }
+        return "locked by another jinfra run: " + by + ", process " + pid + age + " (" + directory + ")"
+                + (stale
+                        ? "; held for over a day, probably left by a run that was killed: --break-lock removes it"
+                        : "; --lock-timeout waits for it");
+    }
+
+    private static String describe(String holderFile) {
+        Map<String, String> holder = fields(holderFile);
+        return holder.getOrDefault("by", "unknown") + ", process " + holder.getOrDefault("pid", "?");
+    }
+
+    private static Map<String, String> fields(String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        text.lines().forEach(line -> {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                fields.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        });
+        return fields;
+    }
+
+    private static String human(Duration d) {
+        if (d.toHours() >= 1) {
+            return d.toHours() + " h " + d.toMinutesPart() + " min";
+        }
+        if (d.toMinutes() >= 1) {
+            return d.toMinutes() + " min " + d.toSecondsPart() + " s";
+        }
+        return Math.max(0, d.toSeconds()) + " s";
+    }
+}

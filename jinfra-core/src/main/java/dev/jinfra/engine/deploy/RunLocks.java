@@ -1,0 +1,107 @@
+package dev.jinfra.engine.deploy;
+
+import dev.jinfra.connect.Connection;
+import dev.jinfra.engine.SessionWindow;
+import dev.jinfra.inventory.Host;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The run locks of one batch's hosts: taken before a host's first operation when its proposal says it may
+ * change (a run that changes nothing takes no lock and costs no round trip for it), given back when the host is
+ * done, and given back by all hosts still holding one when the batch ends, also after Ctrl-C.
+ */
+final class RunLocks {
+    private final HostLock identity;
+    private final LockPolicy policy;
+    private final boolean dryRun;
+    private final Map<Host, String> held = new ConcurrentHashMap<>();
+    private final Set<String> mayChange = ConcurrentHashMap.newKeySet();
+    private final Map<Host, Integer> commands;
+
+    RunLocks(HostLock identity, LockPolicy policy, boolean dryRun, Map<Host, Integer> commands) {
+        this.identity = identity;
+        this.policy = policy;
+        this.dryRun = dryRun;
+        this.commands = commands;
+    }
+
+    /** The hosts the confirmed proposal says may change (by name). */
+    void mayChange(Set<String> hosts) {
+        mayChange.addAll(hosts);
+    }
+
+    /**
+     * Takes the host's lock if it needs one and has none yet. Once taken, what was read of the host before may
+     * have been changed by another run in between, so its facts are read again.
+     *
+     * @return why the host cannot go on (another run holds its lock), or null
+     */
+    String beforeWork(Host host, Connection session, HostFacts facts, java.util.function.BooleanSupplier cancelled) {
+        if (!policy.enabled() || dryRun || !mayChange.contains(host.name()) || held.containsKey(host)) {
+            return null;
+        }
+        commands.merge(host, 1, Integer::sum);
+        HostLock.Taken taken = identity.take(session, policy, cancelled);
+        if (!taken.taken()) {
+            mayChange.remove(host.name());
+            return taken.refusal();
+        }
+        held.put(host, taken.directory());
+        facts.forget();
+        return null;
+    }
+
+    /** The host is done: its lock, if it holds one, is given back over its session. */
+    void done(Host host, SessionWindow window) {
+        String dir = held.remove(host);
+        if (dir == null) {
+            return;
+        }
+        try {
+            commands.merge(host, 1, Integer::sum);
+            if (!identity.giveBack(window.acquire(host), dir)) {
+                held.putIfAbsent(host, dir);
+            }
+        } catch (Exception e) {
+            // No session now (the run stopped): the end of the batch gives it back.
+            held.putIfAbsent(host, dir);
+        }
+    }
+
+    /** Gives back every lock still held, each over the host's open session or a new one. */
+    void giveBackAll(SessionWindow window) {
+        if (held.isEmpty()) {
+            return;
+        }
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(Math.max(1, window.limit()));
+            for (var e : Map.copyOf(held).entrySet()) {
+                threads.submit(() -> {
+                    room.acquireUninterruptibly();
+                    Connection own = null;
+                    try {
+                        // The host's session may be gone or closed already (Ctrl-C closes every session to stop
+                        // the commands in flight): then over a new one.
+                        Connection c = window.current(e.getKey());
+                        if (c == null || !identity.giveBack(c, e.getValue())) {
+                            own = window.connectorFor(e.getKey()).connect(e.getKey());
+                            identity.giveBack(own, e.getValue());
+                        }
+                        held.remove(e.getKey());
+                    } catch (Exception ignored) {
+                        // The lock stays; the next run explains who held it and offers --break-lock.
+                    } finally {
+                        if (own != null) {
+                            own.close();
+                        }
+                        room.release();
+                    }
+                });
+            }
+        }
+    }
+}

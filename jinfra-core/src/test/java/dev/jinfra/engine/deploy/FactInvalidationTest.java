@@ -1,0 +1,104 @@
+package dev.jinfra.engine.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jinfra.api.ChangeScope;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FactInvalidationTest {
+    static final Map<String, String> SAME = Map.of(
+            "/srv/app/a.conf", "/srv/app/a.conf",
+            "/srv/app/b.conf", "/srv/app/b.conf",
+            "/srv/app", "/srv/app",
+            "/srv/current", "/srv/releases/1",
+            "/srv/releases/1/app.conf", "/srv/releases/1/app.conf",
+            "/srv/current/app.conf", "/srv/releases/1/app.conf");
+
+    static boolean mayChange(ChangeScope scope, String fact) {
+        return FactInvalidation.mayChange(scope, List.of(), fact, SAME);
+    }
+
+    @Test
+    void pathsAreComparedInOneSpelling() {
+        assertThat(FactInvalidation.normalize("//srv/./app/")).isEqualTo("/srv/app");
+        assertThat(FactInvalidation.normalize("/")).isEqualTo("/");
+        assertThat(FactInvalidation.normalize("srv/app")).isNull();
+        assertThat(FactInvalidation.normalize("/srv/../etc")).isNull();
+    }
+
+    @Test
+    void aChangeToOneFileLeavesFactsAboutItsNeighbours() {
+        assertThat(mayChange(ChangeScope.entries("/srv/app/a.conf"), "/srv/app/b.conf"))
+                .isFalse();
+        assertThat(mayChange(ChangeScope.entries("/srv/app/a.conf"), "/srv/app/a.conf"))
+                .isTrue();
+    }
+
+    @Test
+    void aChangeBeneathADirectoryForgetsWhatWasReadAboutTheDirectory() {
+        assertThat(mayChange(ChangeScope.entries("/srv/app/a.conf"), "/srv/app"))
+                .isTrue();
+    }
+
+    @Test
+    void anEntryChangeToADirectoryLeavesWhatLiesBeneathButATreeChangeDoesNot() {
+        assertThat(mayChange(ChangeScope.entries("/srv/app"), "/srv/app/a.conf"))
+                .isFalse();
+        assertThat(mayChange(ChangeScope.trees("/srv/app"), "/srv/app/a.conf")).isTrue();
+    }
+
+    @Test
+    void aChangeThroughALinkForgetsWhatWasReadThroughItsTarget() {
+        assertThat(mayChange(ChangeScope.entries("/srv/current/app.conf"), "/srv/releases/1/app.conf"))
+                .isTrue();
+        assertThat(mayChange(ChangeScope.entries("/srv/releases/1/app.conf"), "/srv/current/app.conf"))
+                .isTrue();
+    }
+
+    @Test
+    void pathsWhoseResolutionIsUnknownAreAlwaysForgotten() {
+        assertThat(mayChange(ChangeScope.entries("/srv/app/a.conf"), "/srv/unknown"))
+                .isTrue();
+        assertThat(mayChange(ChangeScope.entries("/srv/unknown"), "/srv/app/a.conf"))
+                .isTrue();
+        assertThat(mayChange(ChangeScope.entries("/srv/app/a.conf"), "relative/path"))
+                .isTrue();
+        assertThat(mayChange(ChangeScope.entries("/srv/app/a.conf"), null)).isTrue();
+    }
+
+    @Test
+    void aChangeAnywhereForgetsEverything() {
+        assertThat(mayChange(ChangeScope.ANYWHERE, "/srv/app/b.conf")).isTrue();
+    }
+
+    @Test
+    void anUploadsTemporaryFileForgetsOnlyFactsAboutItsDirectory() {
+        var scope = ChangeScope.entries("/srv/app/a.conf");
+        assertThat(FactInvalidation.mayChange(scope, List.of("/tmp/.jinfra-upload-1"), "/srv/app/b.conf", SAME))
+                .isFalse();
+        assertThat(FactInvalidation.mayChange(scope, List.of("/tmp/.jinfra-upload-1"), "/tmp", Map.of("/tmp", "/tmp")))
+                .isTrue();
+    }
+
+    @Test
+    void aLinkChangedMovesEveryResolutionThroughIt() {
+        var scope = ChangeScope.trees("/srv/current");
+        assertThat(FactInvalidation.mayMove(scope, "/srv/current/app.conf", "/srv/releases/1/app.conf"))
+                .isTrue();
+        assertThat(FactInvalidation.mayMove(scope, "/srv/app/a.conf", "/srv/app/a.conf"))
+                .isFalse();
+    }
+
+    @Test
+    void resolutionsAreTakenOnlyWhenThereIsOneForEveryPath() {
+        var resolved = new java.util.HashMap<String, String>();
+        FactInvalidation.parseResolutions(List.of("/a", "/b"), "/x\0", 0, resolved);
+        assertThat(resolved).isEmpty();
+        FactInvalidation.parseResolutions(List.of("/a", "/b"), "/x\0/y\0", 1, resolved);
+        assertThat(resolved).isEmpty();
+        FactInvalidation.parseResolutions(List.of("/a", "/b"), "/x\0/y\0", 0, resolved);
+        assertThat(resolved).containsExactlyInAnyOrderEntriesOf(Map.of("/a", "/x", "/b", "/y"));
+    }
+}
