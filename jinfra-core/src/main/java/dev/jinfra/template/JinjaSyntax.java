@@ -105,7 +105,7 @@ final class JinjaSyntax {
         return replacement;
     }
 
-    // Tolerates unbalanced templates: Jinjava reports those itself, with their line.
+    // The block structure was checked before rewriting; this only keeps the stack in step.
     private static void pop(Deque<Block> open, boolean loop) {
         if (!open.isEmpty() && open.peek().loop == loop) {
             open.pop();

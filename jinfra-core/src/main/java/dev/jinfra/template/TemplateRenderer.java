@@ -84,8 +84,8 @@ public final class TemplateRenderer {
     }
 
     /**
-     * Checks a template's syntax without rendering it: delimiters, string literals and what Jinjava's parser
-     * finds. A deploy can check a template once before rendering it for
+     * Checks a template's syntax without rendering it: delimiters, string literals, block structure, tag
+     * names and what Jinjava's parser finds. A deploy can check a template once before rendering it for
      * each host; variables are not needed, and undefined ones are only found when rendering.
      *
      * @throws TemplateException naming {@code name:line:column} at the first problem
@@ -97,6 +97,7 @@ public final class TemplateRenderer {
     /** Checks the template and returns its text rewritten for Jinjava. */
     private String check(TemplateSource template) {
         List<Tag> tags = JinjaLexer.tags(template);
+        BlockStructure.check(template, tags);
         JinjavaInterpreter interpreter = jinjava.newInterpreter();
         String rewritten = JinjaSyntax.rewrite(template.text(), tags);
         // Jinjava's own parse finds what it cannot handle although Jinja2 can, e.g. a tag it does not know.
