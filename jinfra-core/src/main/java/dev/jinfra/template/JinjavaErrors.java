@@ -1,5 +1,6 @@
 package dev.jinfra.template;
 
+import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorItem;
@@ -10,6 +11,7 @@ import com.hubspot.jinjava.interpret.UnknownTokenException;
 import dev.jinfra.template.Tag.Kind;
 import dev.jinfra.template.Tag.Token;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,11 +35,12 @@ final class JinjavaErrors {
             Pattern.compile("^error parsing '(.*)': \\w+ error at position -?\\d+, encountered (.+?), expected .*$");
 
     /** The first error that means the template cannot be rendered as written, if any. */
-    static Optional<TemplateException> first(TemplateSource source, List<Tag> tags, List<TemplateError> errors) {
+    static Optional<TemplateException> first(
+            Context names, TemplateSource source, List<Tag> tags, List<TemplateError> errors) {
         return errors.stream()
                 .filter(JinjavaErrors::breaksTemplate)
                 .findFirst()
-                .map(error -> translate(source, tags, error));
+                .map(error -> translate(names, source, tags, error));
     }
 
     /**
@@ -56,9 +59,18 @@ final class JinjavaErrors {
         return error.getReason() == ErrorReason.UNKNOWN && UNKNOWN_NAMES.contains(error.getItem());
     }
 
-    static TemplateException translate(TemplateSource source, List<Tag> tags, TemplateError error) {
+    static TemplateException translate(Context names, TemplateSource source, List<Tag> tags, TemplateError error) {
         int line = Math.clamp(error.getLineno(), 1, source.lineCount());
         if (error.getException() instanceof UnknownTokenException unknown) {
+            // Jinjava reports a missing filter or test as an expression without a value. The check before
+            // rendering lets these through inside if blocks, as Jinja2 does, and only here is one reached.
+            Optional<TemplateException> unknownName = onLine(source, tags, line).stream()
+                    .map(tag -> ExpressionCheck.unknownName(names, source, tag))
+                    .filter(Objects::nonNull)
+                    .findFirst();
+            if (unknownName.isPresent()) {
+                return unknownName.get();
+            }
             String token = unknown.getToken().strip();
             return at(source, tags, line, error, leadingName(token), "'" + token + "' is undefined");
         }

@@ -77,7 +77,8 @@ public final class TemplateRenderer {
             throw JinjavaErrors.translate(template, JinjaLexer.tags(template), e);
         }
         if (result.getErrors().stream().anyMatch(JinjavaErrors::breaksTemplate)) {
-            throw JinjavaErrors.first(template, JinjaLexer.tags(template), result.getErrors())
+            throw JinjavaErrors.first(
+                            jinjava.getGlobalContext(), template, JinjaLexer.tags(template), result.getErrors())
                     .orElseThrow();
         }
         return result.getOutput();
@@ -85,7 +86,7 @@ public final class TemplateRenderer {
 
     /**
      * Checks a template's syntax without rendering it: delimiters, string literals, block structure, tag
-     * names and what Jinjava's parser finds. A deploy can check a template once before rendering it for
+     * names, expressions, filter and test names. A deploy can check a template once before rendering it for
      * each host; variables are not needed, and undefined ones are only found when rendering.
      *
      * @throws TemplateException naming {@code name:line:column} at the first problem
@@ -99,6 +100,7 @@ public final class TemplateRenderer {
         List<Tag> tags = JinjaLexer.tags(template);
         BlockStructure.check(template, tags);
         JinjavaInterpreter interpreter = jinjava.newInterpreter();
+        ExpressionCheck.check(jinjava, interpreter, template, tags);
         String rewritten = JinjaSyntax.rewrite(template.text(), tags);
         // Jinjava's own parse finds what it cannot handle although Jinja2 can, e.g. a tag it does not know.
         try {
@@ -106,9 +108,10 @@ public final class TemplateRenderer {
         } catch (RuntimeException e) {
             throw JinjavaErrors.translate(template, tags, e);
         }
-        JinjavaErrors.first(template, tags, interpreter.getErrors()).ifPresent(e -> {
-            throw e;
-        });
+        JinjavaErrors.first(jinjava.getGlobalContext(), template, tags, interpreter.getErrors())
+                .ifPresent(e -> {
+                    throw e;
+                });
         lastChecked = new Checked(template.text(), rewritten);
         return rewritten;
     }
