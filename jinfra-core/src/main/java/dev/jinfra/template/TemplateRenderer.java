@@ -31,9 +31,14 @@ public final class TemplateRenderer {
 
     private record Checked(String source, String rewritten) {}
 
+    /** Strict rendering: an undefined variable is an error, as with Jinja2's {@code StrictUndefined}. */
     public TemplateRenderer() {
+        this(true);
+    }
+
+    private TemplateRenderer(boolean strict) {
         JinjavaConfig config = JinjavaConfig.newBuilder()
-                .withFailOnUnknownTokens(true)
+                .withFailOnUnknownTokens(strict)
                 .withInterperterFactory(PythonStyleInterpreter.FACTORY)
                 // Jinja2 precedence (e.g. "not a in b"), and whitespace control as Jinja2 parses it.
                 .withLegacyOverrides(LegacyOverrides.newBuilder()
@@ -50,6 +55,14 @@ public final class TemplateRenderer {
         jinjava.getGlobalContext().registerFilter(new KeywordSortFilter());
         jinjava.getGlobalContext().registerFilter(new JsonFilter());
         jinjava.getGlobalContext().registerTag(new FilterBlockTag());
+    }
+
+    /**
+     * Lenient rendering: an undefined variable prints as nothing, as with Jinja2's default {@code Undefined}.
+     * A broken template is still an error.
+     */
+    public static TemplateRenderer lenient() {
+        return new TemplateRenderer(false);
     }
 
     /** Renders a local template file; errors name the file as given, e.g. {@code templates/a.j2:12:5: ...}. */

@@ -62,6 +62,23 @@ class TemplateRendererTest {
     }
 
     @Test
+    void aLenientRendererPrintsUndefinedVariablesAsNothing() {
+        TemplateRenderer lenient = TemplateRenderer.lenient();
+        assertThat(lenient.render("t.j2", "port={{ port }};{{ host.name }}.", Map.of()))
+                .isEqualTo("port=;.");
+        assertThat(lenient.render("t.j2", "{% if port %}y{% else %}n{% endif %}", Map.of()))
+                .isEqualTo("n");
+        assertThat(lenient.render("t.j2", "{{ port | default(80) }}", Map.of())).isEqualTo("80");
+    }
+
+    @Test
+    void aLenientRendererStillRejectsBrokenTemplates() {
+        assertThatThrownBy(() -> TemplateRenderer.lenient().render("t.j2", "{{ workers }", Map.of()))
+                .isInstanceOf(TemplateException.class)
+                .hasMessage("t.j2:1:12: unexpected '}' in '{{ workers }'");
+    }
+
+    @Test
     void checkAcceptsAGoodTemplateWithoutItsVariables() {
         assertThatCode(() -> renderer.check(
                         "t.j2", "{% for s in servers if s.up %}\n{{ s.name | upper }} {{ port }}\n{% endfor %}\n"))
