@@ -45,6 +45,12 @@ class AcceptedTemplatesTest {
     }
 
     @Test
+    void nestedDictLiteralsCloseTheirOwnBraces() {
+        assertThat(render("{{ {'a': {'b': 1}} }}")).isEqualTo("{'a': {'b': 1}}");
+        assertThat(render("{% set d = {'k': {'v': 1}} %}{{ d.k.v }}")).isEqualTo("1");
+    }
+
+    @Test
     void rawSectionsAreNotLookedInto() {
         assertThat(render("{% raw %}{{ x }{% endraw %}")).isEqualTo("{{ x }");
         assertThat(render("{% raw %}{% endfor %}{{ \"%s\" % x }}{% endraw %}"))
@@ -53,8 +59,34 @@ class AcceptedTemplatesTest {
     }
 
     @Test
+    void rawSectionsHonourWhitespaceControl() {
+        assertThat(render("a\n{%- raw -%}\n {{ x } \n{%- endraw -%}\n!")).isEqualTo("a{{ x }!");
+        assertThat(render("{% raw -%} {{ }} {% endraw %}")).isEqualTo("{{ }} ");
+        assertThat(render("{% raw %} {{ }} {%- endraw %}")).isEqualTo(" {{ }}");
+    }
+
+    @Test
     void commentsMayHoldAnything() {
         assertThat(render("{# {{ x } {% endfor %} #}ok")).isEqualTo("ok");
+    }
+
+    @Test
+    void expressionsAndCommentsHonourWhitespaceControl() {
+        assertThat(render("a  {{- x -}}  b")).isEqualTo("avb");
+        assertThat(render("a\n  {#- c -#}\n  b\n{{ x }}")).isEqualTo("ab\nv");
+        assertThat(render("a  {{- x }}\n  {%- if x -%}  b  {%- endif %}  {{ x -}}  \n c"))
+                .isEqualTo("avb  vc");
+    }
+
+    @Test
+    void whitespaceControlKeepsLineNumbersOfLaterErrors() {
+        RejectedTemplates.assertRejected(
+                "a\n\n{{- x -}}\n\n{{ x + }}", 5, 6, "unexpected end of expression in '{{ x + }}'");
+    }
+
+    @Test
+    void plusMarksOnStatementsAreAccepted() {
+        assertThat(render("{%+ if x +%}y{% endif %}")).isEqualTo("y");
     }
 
     @Test
