@@ -144,7 +144,7 @@ final class JinjaLexer {
             }
         }
         throw source.error(
-                quote, "unterminated string in '" + source.quoteFrom(Math.max(open, lineStart(quote))) + "'");
+                quote, "unterminated string in '" + source.quoteFrom(Math.max(open, source.lineStart(quote))) + "'");
     }
 
     // Numbers need no exact reading here: every character they can hold is also valid in a name or operator.
@@ -196,9 +196,5 @@ final class JinjaLexer {
         }
         tokens.add(new Token(Token.Type.OPERATOR, String.valueOf(c), pos));
         return pos + 1;
-    }
-
-    private int lineStart(int offset) {
-        return offset - source.column(offset) + 1;
     }
 }

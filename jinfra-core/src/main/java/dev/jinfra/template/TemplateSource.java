@@ -92,7 +92,8 @@ final class TemplateSource {
         return (first.length() > MAX_QUOTE - 3 ? first.substring(0, MAX_QUOTE - 3) : first) + "...";
     }
 
-    private int lineStart(int offset) {
+    /** The offset where the line holding {@code offset} starts. */
+    int lineStart(int offset) {
         return lineStarts[line(offset) - 1];
     }
 }
