@@ -3,26 +3,42 @@ package dev.jinfra.template;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
-import com.hubspot.jinjava.interpret.TemplateError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Renders Jinja2 templates with Jinjava, set up to behave as close to Jinja2 (as pyinfra uses it: trailing
  * newline kept, undefined variables are errors) as practical. What still differs is listed in the test
  * resources' {@code templates/known-differences.txt}.
+ *
+ * <p>A template Jinja2 would reject is an error here too, even where Jinjava alone would render it as text:
+ * every render first checks the template ({@link #check}), then treats every Jinjava error that means the
+ * template is broken as fatal. Errors name {@code file:line:column}.
  */
 public final class TemplateRenderer {
     private final Jinjava jinjava;
 
+    // The template that last passed check(), with its text rewritten for Jinjava: a deploy renders one
+    // template for many hosts, and checking the same text again for each of them would find nothing new.
+    private volatile Checked lastChecked;
+
+    private record Checked(String source, String rewritten) {}
+
+    /** Strict rendering: an undefined variable is an error, as with Jinja2's {@code StrictUndefined}. */
     public TemplateRenderer() {
+        this(true);
+    }
+
+    private TemplateRenderer(boolean strict) {
         JinjavaConfig config = JinjavaConfig.newBuilder()
-                .withFailOnUnknownTokens(true)
+                .withFailOnUnknownTokens(strict)
                 .withInterperterFactory(PythonStyleInterpreter.FACTORY)
                 // Jinja2 precedence (e.g. "not a in b"), and whitespace control as Jinja2 parses it.
                 .withLegacyOverrides(LegacyOverrides.newBuilder()
@@ -41,7 +57,15 @@ public final class TemplateRenderer {
         jinjava.getGlobalContext().registerTag(new FilterBlockTag());
     }
 
-    /** Renders a local template file; errors name the file as given, e.g. {@code templates/a.j2:12: ...}. */
+    /**
+     * Lenient rendering: an undefined variable prints as nothing, as with Jinja2's default {@code Undefined}.
+     * A broken template is still an error.
+     */
+    public static TemplateRenderer lenient() {
+        return new TemplateRenderer(false);
+    }
+
+    /** Renders a local template file; errors name the file as given, e.g. {@code templates/a.j2:12:5: ...}. */
     public String render(Path file, Map<String, ?> variables) {
         String source;
         try {
@@ -54,20 +78,54 @@ public final class TemplateRenderer {
 
     /** Renders template text; {@code name} is used in error messages. */
     public String render(String name, String source, Map<String, ?> variables) {
+        TemplateSource template = new TemplateSource(name, source);
+        Checked checked = lastChecked;
+        String rewritten = checked != null && checked.source().equals(source) ? checked.rewritten() : check(template);
         RenderResult result;
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> bindings = (Map<String, Object>) variables;
-            result = jinjava.renderForResult(JinjaSyntax.rewrite(source), bindings);
+            result = jinjava.renderForResult(rewritten, bindings);
         } catch (RuntimeException e) {
-            throw new TemplateException(name + ": " + e.getMessage(), e);
+            throw JinjavaErrors.translate(template, JinjaLexer.tags(template), e);
         }
-        for (TemplateError error : result.getErrors()) {
-            if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
-                throw new TemplateException(
-                        name + ":" + Math.max(error.getLineno(), 1) + ": " + error.getMessage(), error.getException());
-            }
+        if (result.getErrors().stream().anyMatch(JinjavaErrors::breaksTemplate)) {
+            throw JinjavaErrors.first(
+                            jinjava.getGlobalContext(), template, JinjaLexer.tags(template), result.getErrors())
+                    .orElseThrow();
         }
         return result.getOutput();
+    }
+
+    /**
+     * Checks a template's syntax without rendering it: delimiters, string literals, block structure, tag
+     * names, expressions, filter and test names. A deploy can check a template once before rendering it for
+     * each host; variables are not needed, and undefined ones are only found when rendering.
+     *
+     * @throws TemplateException naming {@code name:line:column} at the first problem
+     */
+    public void check(String name, String source) {
+        check(new TemplateSource(name, source));
+    }
+
+    /** Checks the template and returns its text rewritten for Jinjava. */
+    private String check(TemplateSource template) {
+        List<Tag> tags = JinjaLexer.tags(template);
+        BlockStructure.check(template, tags);
+        JinjavaInterpreter interpreter = jinjava.newInterpreter();
+        ExpressionCheck.check(jinjava, interpreter, template, tags);
+        String rewritten = JinjaSyntax.rewrite(template.text(), tags);
+        // Jinjava's own parse finds what it cannot handle although Jinja2 can, e.g. a tag it does not know.
+        try {
+            interpreter.parse(rewritten);
+        } catch (RuntimeException e) {
+            throw JinjavaErrors.translate(template, tags, e);
+        }
+        JinjavaErrors.first(jinjava.getGlobalContext(), template, tags, interpreter.getErrors())
+                .ifPresent(e -> {
+                    throw e;
+                });
+        lastChecked = new Checked(template.text(), rewritten);
+        return rewritten;
     }
 }
