@@ -30,7 +30,7 @@ class LayeringTest {
             Map.entry("template", Set.of()),
             Map.entry("api", Set.of("command")),
             Map.entry("inventory", Set.of("command")),
-            Map.entry("connect", Set.of("command", "inventory")),
+            Map.entry("connect", Set.of("api", "command", "inventory")),
             Map.entry("ops.*", Set.of("api", "command", "inventory", "template", "ops.*")),
             Map.entry("catalog", Set.of("api", "ops.*")),
             Map.entry("deploy", Set.of("api", "command", "inventory", "template", "ops.*")),

@@ -26,9 +26,15 @@ final class JinfraProcess implements AutoCloseable {
     }
 
     static JinfraProcess start(Path cwd, List<String> args) throws IOException {
+        return start(cwd, List.of(), args);
+    }
+
+    /** As above, with options for its JVM (e.g. a small -Xmx). */
+    static JinfraProcess start(Path cwd, List<String> jvmOptions, List<String> args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command =
-                new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.jinfra.cli.Main"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.jinfra.cli.Main"));
         command.addAll(args);
         Path out = cwd.resolve("out.txt");
         Path err = cwd.resolve("err.txt");

@@ -145,6 +145,49 @@ class NonRootUserOpenSshE2ETest {
     }
 
     @Test
+    void ctrlCEndsEvenACommandThatIgnoresTerm(OpenSshFleet fleet) throws Exception {
+        // Not as root: OpenSSH refuses signal requests for root's sessions.
+        String marker = "sleep 7" + ProcessHandle.current().pid() % 1000 + "3";
+        try (var jinfra = JinfraProcess.start(
+                cwd,
+                List.of(
+                        fleet.inventoryFile().toString(),
+                        "exec",
+                        "-u",
+                        USER,
+                        "--",
+                        "trap '' TERM; " + marker + "; echo never"))) {
+            // On each host the sleep, and the shells around it.
+            jinfra.awaitWhileRunning(
+                    () -> running(marker).stream()
+                                    .filter(p -> p.info()
+                                            .command()
+                                            .map(c -> c.endsWith("/sleep"))
+                                            .orElse(false))
+                                    .count()
+                            >= fleet.hosts().size(),
+                    java.time.Duration.ofSeconds(30));
+            assertThat(running(marker))
+                    .as("the command runs on every host")
+                    .hasSizeGreaterThanOrEqualTo(fleet.hosts().size());
+            jinfra.interrupt();
+            assertThat(jinfra.waitFor(java.time.Duration.ofSeconds(20)))
+                    .as("jinfra ends soon after Ctrl-C")
+                    .isTrue();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+            while (!running(marker).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(running(marker))
+                    .as("commands still running after Ctrl-C")
+                    .isEmpty();
+            assertThat(jinfra.out()).doesNotContain("never");
+        } finally {
+            running(marker).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
     void aCommandPastItsTimeoutIsEndedOnTheHost(OpenSshFleet fleet) throws Exception {
         // A compound command, so that the login shell stays and the sleep is its child: both must end.
         String marker = "sleep 6" + ProcessHandle.current().pid() % 1000 + "1";

@@ -73,4 +73,17 @@ class PreflightTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.OK);
         assertThat(Files.readString(cwd.resolve("hosts/web-001/app.conf"))).isEqualTo("name=web-001\nport=80\n");
     }
+
+    @Test
+    void aBrokenTemplateIsNeverInstalledAndItsErrorNamesTheLineAndColumn() throws Exception {
+        writeDeploy("motd");
+        Files.writeString(cwd.resolve("app.conf.j2"), "name={{ host.name }}\nworkers={{ workers }\n");
+        CliRun run = CliRun.run(cwd, inventory(), "deploy.java", "--yes");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.PREFLIGHT_FAILED);
+        assertThat(run.out())
+                .contains(cwd.resolve("app.conf.j2") + ":2:20: unexpected '}' in '{{ workers }'")
+                .contains("(hosts web-001, web-002, web-003 and 1 more)")
+                .doesNotContain("Exception");
+        assertThat(cwd.resolve("hosts")).doesNotExist();
+    }
 }

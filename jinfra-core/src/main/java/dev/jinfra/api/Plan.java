@@ -10,10 +10,14 @@ import java.util.List;
 public record Plan(List<Upload> uploads, List<Command> commands, String noChangeReason, List<Download> downloads) {
 
     /** File content to write to a path on the host before the commands run (normally a temporary name). */
-    public record Upload(byte[] content, String remotePath) {
+    public record Upload(Payload content, String remotePath) {
+        public Upload(byte[] bytes, String remotePath) {
+            this(Payload.of(bytes), remotePath);
+        }
+
         @Override
         public String toString() {
-            return "upload " + content.length + " bytes to " + remotePath;
+            return "upload " + content.size() + " bytes to " + remotePath;
         }
     }
 

@@ -16,12 +16,13 @@ public interface Connection extends AutoCloseable {
     CommandResult run(CommandRequest request, OutputListener listener);
 
     /**
-     * Writes {@code content} to {@code remotePath} on the host (replacing what is there), over SFTP for SSH.
-     * Callers that need the change to be atomic write to a temporary name and rename it afterwards.
+     * Writes {@code content} to {@code remotePath} on the host (replacing what is there), over SFTP for SSH,
+     * streamed: memory does not grow with the size. Callers that need the change to be atomic write to a
+     * temporary name and rename it afterwards, and remove it when the upload fails.
      *
      * @throws java.io.UncheckedIOException when the file cannot be written
      */
-    void upload(byte[] content, String remotePath);
+    void upload(dev.jinfra.api.Payload content, String remotePath);
 
     /**
      * Reads the file at {@code remotePath} on the host, over SFTP for SSH, as the login user.

@@ -51,8 +51,12 @@ final class KnownHostsRecorder {
                 PublicKeyEntry.appendPublicKeyEntry(line, key);
                 String text = line.toString();
                 line.append('\n');
-                if (path.getParent() != null) {
-                    Files.createDirectories(path.getParent());
+                if (path.getParent() != null && !Files.isDirectory(path.getParent())) {
+                    // Private like ssh(1) makes ~/.ssh: 0700, not the umask's 0755.
+                    Files.createDirectories(
+                            path.getParent(),
+                            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
                 }
                 int number;
                 try (FileChannel ch = FileChannel.open(

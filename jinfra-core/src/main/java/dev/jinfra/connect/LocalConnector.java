@@ -99,22 +99,20 @@ public final class LocalConnector implements Connector {
         }
 
         @Override
-        public void upload(byte[] content, String remotePath) {
+        public void upload(dev.jinfra.api.Payload content, String remotePath) {
             // Private from the moment it exists, as over SSH: the upload may be a rendered secret in /tmp.
             var path = java.nio.file.Path.of(remotePath);
             var privateMode = java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            try (var out = java.nio.file.Files.newByteChannel(
-                    path,
-                    java.util.Set.of(
-                            java.nio.file.StandardOpenOption.CREATE,
-                            java.nio.file.StandardOpenOption.WRITE,
-                            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING),
-                    privateMode)) {
-                var bytes = java.nio.ByteBuffer.wrap(content);
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
+            try (var channel = java.nio.file.Files.newByteChannel(
+                            path,
+                            java.util.Set.of(
+                                    java.nio.file.StandardOpenOption.CREATE,
+                                    java.nio.file.StandardOpenOption.WRITE,
+                                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING),
+                            privateMode);
+                    var out = java.nio.channels.Channels.newOutputStream(channel)) {
+                PayloadStream.copy(content, out, remotePath);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("cannot write " + remotePath + ": " + e.getMessage(), e);
             }

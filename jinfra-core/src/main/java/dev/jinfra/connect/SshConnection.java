@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,7 +132,7 @@ final class SshConnection implements Connection {
     }
 
     @Override
-    public void upload(byte[] content, String remotePath) {
+    public void upload(dev.jinfra.api.Payload content, String remotePath) {
         // One SFTP channel per upload on the host's existing session: no new connection, no new handshake.
         // The upload lands in a shared directory such as /tmp and may be a rendered secret: it is made 0600 while
         // still empty, before any byte is written. (The client cannot give a mode with the open request itself.)
@@ -147,10 +148,13 @@ final class SshConnection implements Connection {
                     remotePath,
                     org.apache.sshd.sftp.client.SftpClient.OpenMode.Write,
                     org.apache.sshd.sftp.client.SftpClient.OpenMode.Truncate)) {
-                out.write(content);
+                PayloadStream.copy(content, out, remotePath);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot upload " + remotePath + ": " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException(
+                    "cannot upload " + remotePath + ": "
+                            + (isOpen() ? e.getMessage() : "the connection closed during the upload"),
+                    e);
         }
     }
 
@@ -177,13 +181,31 @@ final class SshConnection implements Connection {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            // Commands still running would outlive the session (see stop); TERM goes out before the close.
-            for (ChannelExec channel : running) {
+            // Commands still running would outlive the session (see stop): TERM goes out first, and KILL to those
+            // still running after the grace time, as for a timeout. Only then does the session close, off the
+            // caller's thread, so that closing a thousand sessions on Ctrl-C does not wait a grace time each.
+            List<ChannelExec> still = List.copyOf(running);
+            for (ChannelExec channel : still) {
                 signal(channel, "TERM");
             }
-            // Not waiting for the server's goodbye: a thousand graceful closes in a row would add up.
-            session.close(false);
-            onClose.run();
+            if (still.isEmpty()) {
+                session.close(false);
+                onClose.run();
+                return;
+            }
+            Thread.ofVirtual().name("close-" + host().name()).start(() -> {
+                long deadline = System.nanoTime() + TERM_GRACE_MILLIS * 1_000_000L;
+                for (ChannelExec channel : still) {
+                    long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                    if (!channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), left)
+                            .contains(ClientChannelEvent.CLOSED)) {
+                        signal(channel, "KILL");
+                    }
+                }
+                // Not waiting for the server's goodbye: a thousand graceful closes in a row would add up.
+                session.close(false);
+                onClose.run();
+            });
         }
     }
 }

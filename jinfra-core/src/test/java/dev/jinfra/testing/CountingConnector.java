@@ -73,7 +73,7 @@ public final class CountingConnector implements Connector {
         }
 
         @Override
-        public void upload(byte[] content, String remotePath) {
+        public void upload(dev.jinfra.api.Payload content, String remotePath) {
             c.upload(content, remotePath);
         }
 

@@ -147,6 +147,7 @@ final class OperationExecution {
             try {
                 connection.upload(u.content(), u.remotePath());
             } catch (RuntimeException e) {
+                removeUploads(connection, plan);
                 facts.forget(call.operation().changes(), uploadPaths(plan));
                 return new OperationOutcome(
                         op.id(), op.name(), host, OperationStatus.FAILED, rendered, e.getMessage(), "", "", -1);
@@ -283,6 +284,23 @@ final class OperationExecution {
             w = w.su(settings.suUser());
         }
         return w;
+    }
+
+    /**
+     * After a failed upload, its temporary files (this one, half written, and those before it) are removed: the
+     * commands that would have moved them into place, and removed them, will not run. Best effort: when the
+     * connection is gone, the next upload to the host removes leftovers older than a day.
+     */
+    private static void removeUploads(Connection connection, Plan plan) {
+        List<String> words = new java.util.ArrayList<>(List.of("rm", "-f", "--"));
+        words.addAll(uploadPaths(plan));
+        try {
+            connection.run(
+                    new CommandRequest(Command.of(words).render(), null, java.time.Duration.ofSeconds(30)),
+                    OutputListener.NONE);
+        } catch (RuntimeException ignored) {
+            // The connection is gone.
+        }
     }
 
     private static List<String> uploadPaths(Plan plan) {

@@ -69,7 +69,7 @@ final class SessionOnDemand implements Connection {
     }
 
     @Override
-    public void upload(byte[] content, String remotePath) {
+    public void upload(dev.jinfra.api.Payload content, String remotePath) {
         Connection c = session();
         if (c == null) {
             throw new UncheckedIOException(new IOException(failure()));

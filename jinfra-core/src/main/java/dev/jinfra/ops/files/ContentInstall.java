@@ -24,8 +24,10 @@ record ContentInstall(String dest, String mode, String owner, String group) {
         Ownership.checkMode(operation, mode);
     }
 
+    /** Diffs are shown for files up to this size; a larger one is said to differ, with both sizes. */
+    static final long DIFF_LIMIT = 1024 * 1024;
+
     Plan plan(LocalFiles.Content wanted, FactSource facts) {
-        byte[] content = wanted.bytes();
         String sha = wanted.sha256();
         // Asked before knowing whether the file exists, so both facts come in the host's first combined probe; a
         // missing file only makes sha256sum fail, which reads as absent.
@@ -40,12 +42,22 @@ record ContentInstall(String dest, String mode, String owner, String group) {
             List<Command> fixes = Ownership.fix(dest, now.mode(), now.owner(), now.group(), mode, owner, group);
             return fixes.isEmpty() ? Plan.noChange(dest + " is up to date") : Plan.run(fixes);
         }
-        return Uploads.install(content, sha, dest, mode, owner, group);
+        return Uploads.install(wanted.payload(), sha, dest, mode, owner, group);
     }
 
     String diff(LocalFiles.Content wanted, FactSource facts) {
-        byte[] content = wanted.bytes();
-        return UnifiedDiff.of(dest, facts.get(new FileContent(dest)), new String(content, StandardCharsets.UTF_8));
+        // Neither side is read whole when it is large: a diff of a disk image helps nobody, and would cost its size
+        // in memory here and as the host's file content fact.
+        FileInfo.Value now = facts.get(new FileInfo(dest));
+        long remote = now == null ? 0 : now.size();
+        if (wanted.size() > DIFF_LIMIT || remote > DIFF_LIMIT) {
+            return wanted.sha256().equals(facts.get(new Sha256File(dest)))
+                    ? null
+                    : "content differs (" + remote + " bytes on the host, " + wanted.size()
+                            + " wanted; too large to show)";
+        }
+        return UnifiedDiff.of(
+                dest, facts.get(new FileContent(dest)), new String(wanted.bytes(), StandardCharsets.UTF_8));
     }
 
     static String sha256(byte[] content) {

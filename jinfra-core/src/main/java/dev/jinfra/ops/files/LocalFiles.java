@@ -1,5 +1,6 @@
 package dev.jinfra.ops.files;
 
+import dev.jinfra.api.Payload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -21,10 +22,34 @@ import java.util.function.Predicate;
 public final class LocalFiles {
     private LocalFiles() {}
 
-    /** A file's bytes and their SHA-256, computed once. */
-    public record Content(byte[] bytes, String sha256) {
+    /** Files up to this size are kept in memory once read (templates, configuration files); larger ones stream. */
+    static final int KEPT_IN_MEMORY = 64 * 1024;
+
+    /**
+     * A local file's size and SHA-256, computed once by streaming it; its bytes are kept only when it is small.
+     * An upload of it streams the file again ({@link #payload()}), checking the SHA-256 on the way, so a file of any
+     * size costs the same memory, in a dry run too.
+     */
+    public record Content(Path path, long size, String sha256, byte[] small) {
         static Content of(byte[] bytes) {
-            return new Content(bytes, ContentInstall.sha256(bytes));
+            return new Content(null, bytes.length, ContentInstall.sha256(bytes), bytes);
+        }
+
+        /** What an upload of this content sends. */
+        public Payload payload() {
+            return small != null ? Payload.of(small) : Payload.ofFile(path, size, sha256);
+        }
+
+        /** All the bytes, read now when the file is large: only for what must be whole (a template's text). */
+        public byte[] bytes() {
+            if (small != null) {
+                return small;
+            }
+            try {
+                return Files.readAllBytes(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read local file " + path + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -44,12 +69,36 @@ public final class LocalFiles {
             }
             // Older versions of the same file are no longer wanted.
             CACHE.keySet().removeIf(k -> k.path().equals(path));
-            Content fresh = Content.of(Files.readAllBytes(path));
+            Content fresh = attrs.size() <= KEPT_IN_MEMORY ? inMemory(path) : streamed(path);
             CACHE.put(key, fresh);
             return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException(operation + ": cannot read local file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Content inMemory(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        return new Content(path, bytes.length, ContentInstall.sha256(bytes), bytes);
+    }
+
+    /** Hashes the file in chunks: its size decides the time this takes, never the memory. */
+    private static Content streamed(Path path) throws IOException {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+        long size = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (var in = Files.newInputStream(path)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+                size += n;
+            }
+        }
+        return new Content(path, size, java.util.HexFormat.of().formatHex(sha.digest()), null);
     }
 
     /**

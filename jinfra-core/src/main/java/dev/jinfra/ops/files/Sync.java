@@ -125,7 +125,7 @@ public record Sync(
             if (!content.sha256().equals(remoteFiles.get(file))) {
                 String target = remotePath(file);
                 String upload = Uploads.uploadName(content.sha256(), target);
-                uploads.add(new Plan.Upload(content.bytes(), upload));
+                uploads.add(new Plan.Upload(content.payload(), upload));
                 installs.add(List.of(upload, target));
             }
         }

@@ -1,5 +1,6 @@
 package dev.jinfra.ops.files;
 
+import dev.jinfra.api.Payload;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +35,18 @@ public final class Uploads {
             + "if [ -n \"$fg\" ]; then chgrp -- \"$fg\" \"$tmp\"; fi; "
             + "chmod -- \"$fm\" \"$tmp\"; ";
 
+    /**
+     * Removes uploads older than a day that runs killed mid-upload left in /tmp (their install never ran to
+     * remove them); files of other users stay (the sticky bit), and nothing here can fail the install.
+     */
+    static final String LEFTOVERS = "find /tmp -maxdepth 1 -name \".jinfra-upload-*\" -type f -mmin +1440 "
+            + "-exec rm -f -- {} + 2>/dev/null; ";
+
     // Runs as the (possibly sudo) user: copy the upload next to the destination so the final rename stays on one
     // file system, set mode and owner on the copy, rename it into place. Arguments are $1..$5. Under umask 077
     // the copy is private until its mode is set (it may be a rendered secret); the trap removes the upload and
     // the copy however the script ends, so a failed chown leaves nothing behind in /tmp or beside the file.
-    private static final String INSTALL = "set -e; u=\"$(umask)\"; umask 077; "
+    private static final String INSTALL = LEFTOVERS + "set -e; u=\"$(umask)\"; umask 077; "
             + "d=\"$2\"; tmp=\"$(dirname -- \"$d\")/.$(basename -- \"$d\")$(basename -- \"$1\")\"; "
             + "trap 'rm -f -- \"$1\" \"$tmp\"' EXIT; "
             + "cp -- \"$1\" \"$tmp\"; "
@@ -50,11 +58,11 @@ public final class Uploads {
      * replaces (a new file gets the usual 0666 less umask, and the user running the command).
      */
     public static Plan install(byte[] content, String dest, String mode, String owner, String group) {
-        return install(content, ContentInstall.sha256(content), dest, mode, owner, group);
+        return install(Payload.of(content), ContentInstall.sha256(content), dest, mode, owner, group);
     }
 
     /** As above, with the content's SHA-256 already known (local files are hashed once, not per host). */
-    public static Plan install(byte[] content, String sha256, String dest, String mode, String owner, String group) {
+    public static Plan install(Payload content, String sha256, String dest, String mode, String owner, String group) {
         String upload = uploadName(sha256, dest);
         return Plan.upload(
                 List.of(new Plan.Upload(content, upload)),
@@ -88,6 +96,6 @@ public final class Uploads {
     /** A local file (read once per content, see {@link LocalFiles}) uploaded to a temporary name, for a command that takes it from there. */
     public static Plan.Upload local(String operation, String file, String dest) {
         LocalFiles.Content content = LocalFiles.read(operation, file);
-        return new Plan.Upload(content.bytes(), uploadName(content.sha256(), dest));
+        return new Plan.Upload(content.payload(), uploadName(content.sha256(), dest));
     }
 }

@@ -56,7 +56,7 @@ public record Script(
         String remote = "/tmp/.jinfra-script-" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
         List<String> words = new ArrayList<>(List.of("sh", "-c", RUN, remote));
         words.addAll(args);
-        return Plan.upload(List.of(new Plan.Upload(script.bytes(), remote)), List.of(Command.of(words)));
+        return Plan.upload(List.of(new Plan.Upload(script.payload(), remote)), List.of(Command.of(words)));
     }
 
     @Override

@@ -146,7 +146,7 @@ class KeepModeDeployTest {
         try (Connection c = sshExtension
                 .connector()
                 .connect(FleetHosts.all(fleetExtension.fleet(), Map.of()).getFirst())) {
-            c.upload("secret\n".getBytes(StandardCharsets.UTF_8), target.toString());
+            c.upload(dev.jinfra.api.Payload.of("secret\n".getBytes(StandardCharsets.UTF_8)), target.toString());
         }
         assertThat(target).hasContent("secret");
         assertThat((int) Files.getAttribute(target, "unix:mode") & 07777).isEqualTo(0600);

@@ -204,10 +204,18 @@ class RebootAndWaitTest {
         try (ServerSocket free = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        // Something starts listening a while after the facts were read: the operation waits for it.
+        // Something starts listening once every host's wait has started (after the facts were read, also again
+        // under the run lock): the operation waits for it.
+        fleetExtension.fleet().clearHistory();
+        String polling = " sh " + port + " 10";
         Thread opener = Thread.ofVirtual().start(() -> {
             try {
-                Thread.sleep(1500);
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!fleetExtension.fleet().hosts().stream()
+                                .allMatch(h -> h.commands().stream().anyMatch(c -> c.endsWith(polling)))
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
                 try (ServerSocket later = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
                     Thread.sleep(4000);
                 }
