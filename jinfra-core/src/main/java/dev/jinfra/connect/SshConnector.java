@@ -405,9 +405,10 @@ public final class SshConnector implements Connector {
         if (root instanceof ConnectException) {
             return new UnreachableException(UnreachableException.Reason.REFUSED, "connection refused", e);
         }
-        if (root instanceof UnknownHostException) {
+        if (root instanceof UnknownHostException || root instanceof java.nio.channels.UnresolvedAddressException) {
+            // The name given, in words: "UnresolvedAddressException" is the JDK's name for it, not the user's.
             return new UnreachableException(
-                    UnreachableException.Reason.UNKNOWN_HOST, "unknown host name " + s.address(), e);
+                    UnreachableException.Reason.UNKNOWN_HOST, "cannot resolve host name '" + s.address() + "'", e);
         }
         if (root instanceof SocketTimeoutException) {
             return new UnreachableException(UnreachableException.Reason.TIMEOUT, "connect timed out", e);

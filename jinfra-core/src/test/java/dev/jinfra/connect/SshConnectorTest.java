@@ -109,6 +109,15 @@ class SshConnectorTest {
     }
 
     @Test
+    void aHostNameThatDoesNotResolveIsSaidInWords() {
+        var h = FleetHosts.host(fleet(), name(5), Map.of(HostKeys.SSH_HOSTNAME, "web-9.invalid"));
+        assertThatThrownBy(() -> connector.connect(h))
+                .isInstanceOf(UnreachableException.class)
+                .hasMessage("cannot resolve host name 'web-9.invalid'")
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
     void aServerThatNeverAnswersTimesOut() {
         fleet().host(name(3)).fault(Fault.HANG_CONNECT);
         long start = System.nanoTime();
