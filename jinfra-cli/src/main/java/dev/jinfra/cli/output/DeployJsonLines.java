@@ -50,6 +50,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       is {@code change} (with the commands it would run), {@code unchanged} (with the reason) or
  *       {@code unknown} (it depends on an earlier operation's change; the reason says why it cannot be told
  *       yet). {@code conditional} operations are only run if their condition holds at their turn.</li>
+ *   <li>{@code lock_broken}: {@code --break-lock} removed another run's lock on {@code host}; {@code holder} says
+ *       whose it was ({@code user@machine, process N}).</li>
  *   <li>{@code check_failed}: the pre-flight check after the prepare phase found a problem in the deploy's local
  *       inputs (a template that does not render, a local file missing): one per problem, with the {@code
  *       operation}, the {@code message} and the {@code hosts} it was found on. The run then stops before any
@@ -122,6 +124,11 @@ public final class DeployJsonLines implements DeployListener {
         o.set("args", tree(fact));
         o.set("value", fact.valueIsContent() ? JSON.getNodeFactory().textNode("(content not shown)") : tree(value));
         emit(o);
+    }
+
+    @Override
+    public void lockBroken(dev.jinfra.inventory.Host host, String holder) {
+        emit(event("lock_broken").put("host", host.name()).put("holder", holder));
     }
 
     @Override

@@ -56,6 +56,13 @@ public final class ProposalReport implements DeployListener {
     }
 
     @Override
+    public void lockBroken(dev.jinfra.inventory.Host host, String holder) {
+        synchronized (out) {
+            out.println("--> " + host.name() + ": broke the run lock held by " + holder + " (--break-lock)");
+        }
+    }
+
+    @Override
     public void checkFailed(List<dev.jinfra.engine.deploy.DeployListener.CheckProblem> problems) {
         synchronized (out) {
             out.println(style.bold("--> Pre-flight check: " + problems.size()

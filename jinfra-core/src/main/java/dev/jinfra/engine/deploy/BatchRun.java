@@ -72,7 +72,7 @@ final class BatchRun {
         this.window = window;
         this.control = control;
         this.confirmation = confirmation;
-        this.locks = new RunLocks(lockIdentity, options.lock(), options.dryRun(), changeCommands);
+        this.locks = new RunLocks(lockIdentity, options.lock(), options.dryRun(), changeCommands, listener);
     }
 
     DeployResult run() {

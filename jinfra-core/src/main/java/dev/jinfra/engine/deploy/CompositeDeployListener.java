@@ -32,6 +32,11 @@ final class CompositeDeployListener extends CompositeRunListener<DeployListener>
     }
 
     @Override
+    public void lockBroken(Host host, String holder) {
+        each(l -> l.lockBroken(host, holder));
+    }
+
+    @Override
     public void checkFailed(List<CheckProblem> problems) {
         each(l -> l.checkFailed(problems));
     }

@@ -33,6 +33,9 @@ public interface DeployListener extends RunListener {
      */
     default void checkFailed(List<CheckProblem> problems) {}
 
+    /** {@code --break-lock} removed another run's lock on the host ({@code holder}: who held it) and took it. */
+    default void lockBroken(Host host, String holder) {}
+
     /** A problem the pre-flight check found, e.g. a template that does not render, and where. */
     record CheckProblem(OperationId operation, String message, List<Host> hosts) {
         public CheckProblem {

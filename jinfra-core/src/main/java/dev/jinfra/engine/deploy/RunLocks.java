@@ -21,9 +21,16 @@ final class RunLocks {
     private final Map<Host, String> held = new ConcurrentHashMap<>();
     private final Set<String> mayChange = ConcurrentHashMap.newKeySet();
     private final Map<Host, Integer> commands;
+    private final DeployListener listener;
 
-    RunLocks(HostLock identity, LockPolicy policy, boolean dryRun, Map<Host, Integer> commands) {
+    RunLocks(
+            HostLock identity,
+            LockPolicy policy,
+            boolean dryRun,
+            Map<Host, Integer> commands,
+            DeployListener listener) {
         this.identity = identity;
+        this.listener = listener;
         this.policy = policy;
         this.dryRun = dryRun;
         this.commands = commands;
@@ -51,6 +58,9 @@ final class RunLocks {
             return taken.refusal();
         }
         held.put(host, taken.directory());
+        if (taken.broken() != null) {
+            listener.lockBroken(host, taken.broken());
+        }
         facts.forget();
         return null;
     }

@@ -153,7 +153,24 @@ class HostLockTest {
             assertThat(Files.readString(conf(h))).isEmpty();
         }
 
-        DeployResult broken = run(new LockPolicy(true, Duration.ZERO, true));
+        List<String> brokenLocks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DeployResult broken = new DeployRunner(h -> sshExtension.connector())
+                .run(
+                        hosts(),
+                        List.of(deploy()),
+                        DeployRunner.Options.builder()
+                                .lock(new LockPolicy(true, Duration.ZERO, true))
+                                .build(),
+                        new DeployListener() {
+                            @Override
+                            public void lockBroken(Host host, String holder) {
+                                brokenLocks.add(host.name() + ": " + holder);
+                            }
+                        });
+        assertThat(brokenLocks)
+                .containsExactlyInAnyOrderElementsOf(fleetExtension.fleet().hostNames().stream()
+                        .map(h -> h + ": ops@" + controller + ", process " + gone)
+                        .toList());
         assertThat(broken.hostStates().values()).containsOnly(DeployHostState.CHANGED);
         for (String h : fleetExtension.fleet().hostNames()) {
             assertThat(Files.readString(conf(h))).isEqualTo("first=1\nsecond=2\n");
