@@ -56,7 +56,7 @@ class SecretsOffTheCommandLineTest {
     }
 
     /** Watches every process's command line until {@code done}, returning each seen with the secret in it. */
-    public static List<String> watchWhile(CompletableFuture<?> done) {
+    static List<String> watchWhile(CompletableFuture<?> done) {
         List<String> seen = new ArrayList<>();
         while (!done.isDone()) {
             seen.addAll(commandLinesWith(SECRET));
