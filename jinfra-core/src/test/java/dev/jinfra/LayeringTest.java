@@ -26,17 +26,19 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     /** What each package may use besides itself; families ({@code ops.*}) may use one another, without loops. */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("command", Set.of()),
-            Map.entry("template", Set.of()),
-            Map.entry("api", Set.of("command")),
-            Map.entry("inventory", Set.of("command")),
-            Map.entry("connect", Set.of("api", "command", "inventory")),
-            Map.entry("ops.*", Set.of("api", "command", "inventory", "template", "ops.*")),
-            Map.entry("catalog", Set.of("api", "ops.*")),
-            Map.entry("deploy", Set.of("api", "command", "inventory", "template", "ops.*")),
-            Map.entry("deploy.compile", Set.of("deploy", "api", "inventory")),
-            Map.entry("engine", Set.of("command", "connect", "inventory")),
-            Map.entry("engine.deploy", Set.of("engine", "deploy", "api", "command", "connect", "inventory")));
+            Map.entry("problem", Set.of()),
+            Map.entry("command", Set.of("problem")),
+            Map.entry("template", Set.of("problem")),
+            Map.entry("api", Set.of("problem", "command")),
+            Map.entry("inventory", Set.of("problem", "command")),
+            Map.entry("connect", Set.of("problem", "api", "command", "inventory")),
+            Map.entry("ops.*", Set.of("problem", "api", "command", "inventory", "template", "ops.*")),
+            Map.entry("catalog", Set.of("problem", "api", "ops.*")),
+            Map.entry("deploy", Set.of("problem", "api", "command", "inventory", "template", "ops.*")),
+            Map.entry("deploy.compile", Set.of("problem", "deploy", "api", "inventory")),
+            Map.entry("engine", Set.of("problem", "command", "connect", "inventory")),
+            Map.entry(
+                    "engine.deploy", Set.of("problem", "engine", "deploy", "api", "command", "connect", "inventory")));
 
     static final Pattern REFERENCE = Pattern.compile("\\bdev\\.jinfra\\.([a-z][\\w.]*?)\\.[A-Z]");
 

@@ -208,11 +208,7 @@ class NonRootUserOpenSshE2ETest {
         }
     }
 
-    /** This test's own processes: the fleet's hosts share this machine's process table. */
-    private static List<ProcessHandle> running(String commandLine) {
-        return ProcessHandle.allProcesses()
-                .filter(p ->
-                        p.info().commandLine().map(c -> c.contains(commandLine)).orElse(false))
-                .toList();
+    private static List<ProcessHandle> running(String marker) {
+        return RunningProcesses.matching(marker);
     }
 }

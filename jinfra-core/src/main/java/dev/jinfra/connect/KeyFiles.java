@@ -127,7 +127,7 @@ final class KeyFiles {
                 return new Loaded(
                         List.of(), "cannot decrypt private key " + file + ": wrong passphrase from " + givenBy[0]);
             }
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String why = dev.jinfra.problem.Problems.inWords(e);
             return new Loaded(List.of(), "cannot load private key " + file + ": " + why);
         }
     }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,13 +29,25 @@ final class SshConnection implements Connection {
     private final ClientSession session;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
-    // Commands still running, to be signalled when the connection is closed under them (Ctrl-C).
-    private final Set<ChannelExec> running = ConcurrentHashMap.newKeySet();
+    // Commands still running, to be ended when the connection is closed under them (Ctrl-C), each with the
+    // mark of its process group when the server refuses signals.
+    private final Map<ChannelExec, Optional<ProcessGroupMark>> running = new ConcurrentHashMap<>();
+    private final boolean signalsRefused;
 
     SshConnection(Host host, ClientSession session, Runnable onClose) {
         this.host = host;
         this.session = session;
         this.onClose = onClose;
+        this.signalsRefused = refusesSignals(session.getUsername(), session.getServerVersion());
+    }
+
+    /**
+     * Whether the server ignores "signal" requests for this login: OpenSSH's sshd does for root, whose
+     * sessions run without privilege separation. Other servers are trusted to honour them or to close the
+     * channel's processes themselves.
+     */
+    static boolean refusesSignals(String user, String serverVersion) {
+        return "root".equals(user) && serverVersion != null && serverVersion.contains("OpenSSH");
     }
 
     @Override
@@ -47,12 +61,15 @@ final class SshConnection implements Connection {
         var out = new OutputCapture(listener, OutputListener.Stream.STDOUT, OutputCapture.DEFAULT_LIMIT);
         var err = new OutputCapture(listener, OutputListener.Stream.STDERR, OutputCapture.DEFAULT_LIMIT);
         ChannelExec channel = null;
+        Optional<ProcessGroupMark> mark =
+                signalsRefused ? Optional.of(ProcessGroupMark.filtering(err)) : Optional.empty();
         try {
-            channel = session.createExecChannel(request.command(), StandardCharsets.UTF_8, null, Map.of());
+            String text = mark.isPresent() ? ProcessGroupMark.wrap(request.command()) : request.command();
+            channel = session.createExecChannel(text, StandardCharsets.UTF_8, null, Map.of());
             channel.setOut(out);
-            channel.setErr(err);
+            channel.setErr(mark.isPresent() ? mark.get() : err);
             channel.open().verify(CHANNEL_OPEN_TIMEOUT);
-            running.add(channel);
+            running.put(channel, mark);
             // Written through the channel's own stream rather than a pump thread per host; closing it sends EOF,
             // so a command reading stdin ends instead of waiting forever.
             try (OutputStream stdin = channel.getInvertedIn()) {
@@ -64,7 +81,7 @@ final class SshConnection implements Connection {
                     request.timeout().isZero() ? 0L : request.timeout().toMillis();
             Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), waitMillis);
             if (events.contains(ClientChannelEvent.TIMEOUT)) {
-                stop(channel);
+                stop(channel, mark);
                 return result(CommandResult.Outcome.TIMED_OUT, -1, out, err, start);
             }
             Integer exit = channel.getExitStatus();
@@ -85,7 +102,7 @@ final class SshConnection implements Connection {
             if (!closed.get()) {
                 // Not when this side closed the session (Ctrl-C): MINA's complaint about writing to a closing
                 // session would then read like the host's own trouble, and the caller knows why it ended.
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String why = dev.jinfra.problem.Problems.inWords(e);
                 err.note(why);
             }
             return result(CommandResult.Outcome.CONNECTION_LOST, -1, out, err, start);
@@ -101,13 +118,39 @@ final class SshConnection implements Connection {
      * session's processes when the channel closes (without a terminal, nothing sends them SIGHUP). A "signal"
      * request makes OpenSSH's sshd signal the session's whole process group, so a shell's children end too.
      */
-    private static void stop(ChannelExec channel) {
+    private void stop(ChannelExec channel, Optional<ProcessGroupMark> mark) {
+        OptionalLong group = mark.isPresent() ? mark.get().group() : OptionalLong.empty();
+        if (group.isPresent()) {
+            // Returns once the group is gone, so a retry never starts beside the attempt it replaces.
+            endGroups(List.of(group.getAsLong()));
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TERM_GRACE_MILLIS);
+            channel.close(true);
+            return;
+        }
         signal(channel, "TERM");
         if (!channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TERM_GRACE_MILLIS)
                 .contains(ClientChannelEvent.CLOSED)) {
             signal(channel, "KILL");
         }
         channel.close(true);
+    }
+
+    /**
+     * Ends process groups through a channel of their own, for servers that refuse signal requests (see {@link
+     * ProcessGroupMark}). Waits for the script: TERM, up to the grace time, then KILL.
+     */
+    private void endGroups(List<Long> groups) {
+        try (ChannelExec killer = session.createExecChannel(
+                ProcessGroupMark.endScript(groups, TERM_GRACE_MILLIS), StandardCharsets.UTF_8, null, Map.of())) {
+            killer.setOut(OutputStream.nullOutputStream());
+            killer.setErr(OutputStream.nullOutputStream());
+            killer.open().verify(CHANNEL_OPEN_TIMEOUT);
+            killer.getInvertedIn().close();
+            killer.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TERM_GRACE_MILLIS + CHANNEL_OPEN_TIMEOUT.toMillis());
+        } catch (IOException | RuntimeException e) {
+            // The session is going away too; the groups end with it if they read or write, and nothing else
+            // can be done from here.
+        }
     }
 
     /** RFC 4254 section 6.9; a server that does not support it ignores it (no reply is asked for). */
@@ -184,9 +227,17 @@ final class SshConnection implements Connection {
             // Commands still running would outlive the session (see stop): TERM goes out first, and KILL to those
             // still running after the grace time, as for a timeout. Only then does the session close, off the
             // caller's thread, so that closing a thousand sessions on Ctrl-C does not wait a grace time each.
-            List<ChannelExec> still = List.copyOf(running);
+            Map<ChannelExec, Optional<ProcessGroupMark>> stillRunning = Map.copyOf(running);
+            List<ChannelExec> still = List.copyOf(stillRunning.keySet());
+            List<Long> groups = new java.util.ArrayList<>();
             for (ChannelExec channel : still) {
-                signal(channel, "TERM");
+                OptionalLong group =
+                        stillRunning.get(channel).map(ProcessGroupMark::group).orElse(OptionalLong.empty());
+                if (group.isPresent()) {
+                    groups.add(group.getAsLong());
+                } else {
+                    signal(channel, "TERM");
+                }
             }
             if (still.isEmpty()) {
                 session.close(false);
@@ -194,6 +245,9 @@ final class SshConnection implements Connection {
                 return;
             }
             Thread.ofVirtual().name("close-" + host().name()).start(() -> {
+                if (!groups.isEmpty()) {
+                    endGroups(groups);
+                }
                 long deadline = System.nanoTime() + TERM_GRACE_MILLIS * 1_000_000L;
                 for (ChannelExec channel : still) {
                     long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);

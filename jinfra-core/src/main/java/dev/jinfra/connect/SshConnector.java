@@ -416,7 +416,7 @@ public final class SshConnector implements Connector {
         if (root instanceof NoRouteToHostException) {
             return new UnreachableException(UnreachableException.Reason.NETWORK, "no route to host", e);
         }
-        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String msg = dev.jinfra.problem.Problems.inWords(root);
         return new UnreachableException(UnreachableException.Reason.NETWORK, "cannot connect: " + msg, e);
     }
 

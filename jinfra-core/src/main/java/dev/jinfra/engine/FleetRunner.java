@@ -137,7 +137,7 @@ public final class FleetRunner {
             return HostResult.unreachable(host, e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException e) {
             // Malformed settings for this host, or a bug in a connector: this host fails, the run goes on.
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String why = dev.jinfra.problem.Problems.inWords(e);
             return HostResult.unreachable(host, why, Duration.ofNanos(System.nanoTime() - start));
         }
         try {

@@ -73,7 +73,7 @@ public final class RetryFile {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return dev.jinfra.problem.Problems.inWords(e);
     }
 
     /** Writes the host names under a comment per state (states with no hosts are left out). */

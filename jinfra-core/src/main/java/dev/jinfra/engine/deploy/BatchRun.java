@@ -185,7 +185,7 @@ final class BatchRun {
                 errors.put(host.name(), "not started: interrupted");
                 return;
             } catch (UnreachableException | RuntimeException e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String why = dev.jinfra.problem.Problems.inWords(e);
                 leave(host, DeployHostState.UNREACHABLE, why);
                 listener.unreachable(host, why);
                 return;
@@ -402,7 +402,10 @@ final class BatchRun {
                 host,
                 hostFacts,
                 session,
-                how -> Reconnection.reconnect(host, how, window, hostFacts, control::isCancelled),
+                how -> {
+                    Reconnection.reconnect(host, how, window, hostFacts, control::isCancelled);
+                    locks.afterReconnect(host, window.current(host), control::isCancelled);
+                },
                 changeCommands,
                 options,
                 dryChanged.contains(host));

@@ -77,24 +77,10 @@ final class DeployCode {
 
     /** A Throwable from deploy code in words, with where in the deploy it happened. */
     static String describe(Throwable e) {
-        String what;
-        if (e instanceof StackOverflowError) {
-            what = "endless recursion (the stack overflowed)";
-        } else if (e instanceof OutOfMemoryError) {
-            what = "out of memory" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
-        } else if (e.getMessage() != null) {
-            what = e.getMessage();
-        } else {
-            // No message of its own: say what kind of problem it was, in words.
-            what = words(e.getClass().getSimpleName());
-        }
+        String what = e instanceof OutOfMemoryError && e.getMessage() != null
+                ? "out of memory (" + e.getMessage() + ")"
+                : dev.jinfra.problem.Problems.inWords(e);
         String where = CallSites.firstUserFrame(e);
         return where == null ? what : where + ": " + what;
-    }
-
-    /** {@code NullPointerException} as "null pointer", {@code ArithmeticException} as "arithmetic", ... */
-    static String words(String className) {
-        String stem = className.replaceAll("(Exception|Error)$", "");
-        return stem.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -99,9 +99,13 @@ final class HostLock {
                 String why = (out + r.stderr()).strip().lines().findFirst().orElse("exit " + r.exitCode());
                 return new Taken(null, "could not take the run lock: " + why, null);
             }
+            String dir = out.lines().findFirst().orElseThrow().substring("held ".length());
+            String holder = out.substring(out.indexOf('\n') + 1);
+            if (runId.equals(fields(holder).get("run"))) {
+                // Already this run's: taken before a reboot, in a directory the reboot did not empty.
+                return new Taken(dir, null, null);
+            }
             if (System.nanoTime() >= deadline || cancelled.getAsBoolean()) {
-                String dir = out.lines().findFirst().orElseThrow().substring("held ".length());
-                String holder = out.substring(out.indexOf('\n') + 1);
                 return new Taken(null, refusal(dir, holder), null);
             }
             try {

@@ -65,6 +65,26 @@ final class RunLocks {
         return null;
     }
 
+    /**
+     * After the host came back from a reboot, its lock is taken again when it held one: a lock under
+     * {@code /run/lock} is gone with the reboot, and another run could otherwise start changing the host beside
+     * this one. A lock that survived (in {@code /tmp} or {@code /var/lock}) is still this run's and is kept.
+     *
+     * @throws IllegalStateException when another run took the host's lock meanwhile
+     */
+    void afterReconnect(Host host, Connection session, java.util.function.BooleanSupplier cancelled) {
+        if (!held.containsKey(host) || session == null) {
+            return;
+        }
+        commands.merge(host, 1, Integer::sum);
+        HostLock.Taken taken = identity.take(session, policy, cancelled);
+        if (!taken.taken()) {
+            held.remove(host);
+            throw new IllegalStateException("after the reboot: " + taken.refusal());
+        }
+        held.put(host, taken.directory());
+    }
+
     /** The host is done: its lock, if it holds one, is given back over its session. */
     void done(Host host, SessionWindow window) {
         String dir = held.remove(host);

@@ -149,6 +149,27 @@ class RebootAndWaitTest {
     }
 
     @Test
+    void theRunLockIsTakenAgainAfterTheRebootEmptiedItsDirectory() throws Exception {
+        Path markers = Files.createDirectories(dir.resolve("locked"));
+        rebootHostsThatAsk(markers, Duration.ofMillis(500));
+        // Each in-process host keeps its lock in its own JINFRA_LOCK_DIR, which its reboot empties as a real
+        // reboot empties /run/lock.
+        DeployResult r = run(host -> {
+            server.shell("test -d \"$JINFRA_LOCK_DIR/jinfra.lock\"").name("locked before");
+            reboot(2, 20, "touch " + markers + "/$FLEET_HOST").name("reboot");
+            server.shell("test -d \"$JINFRA_LOCK_DIR/jinfra.lock\"").name("locked after");
+        });
+        assertThat(statuses(r, "locked before")).containsOnly(OperationStatus.CHANGED);
+        assertThat(statuses(r, "reboot")).containsOnly(OperationStatus.CHANGED);
+        assertThat(statuses(r, "locked after")).as(r.toString()).containsOnly(OperationStatus.CHANGED);
+        for (FleetHost h : fleetExtension.fleet().hosts()) {
+            assertThat(h.home().resolve("jinfra.lock"))
+                    .as("given back at the end")
+                    .doesNotExist();
+        }
+    }
+
+    @Test
     void aHostThatDoesNotComeBackInTimeFailsAndLeavesTheRun() throws Exception {
         Path markers = Files.createDirectories(dir.resolve("slow"));
         rebootHostsThatAsk(markers, Duration.ofSeconds(30));
