@@ -50,7 +50,7 @@ final class FactWork implements HostWork {
             };
         } catch (RuntimeException e) {
             // One host's surprise must not cost the others their results.
-            reading = FactReading.failed(host.name(), String.valueOf(e.getMessage() == null ? e : e.getMessage()));
+            reading = FactReading.failed(host.name(), dev.jinfra.problem.Problems.inWords(e));
         }
         readings.put(host, reading);
         HostState state = reading.state() == FactReading.State.READ ? HostState.SUCCEEDED : HostState.FAILED;

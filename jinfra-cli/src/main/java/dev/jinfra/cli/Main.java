@@ -48,7 +48,9 @@ public final class Main {
             }
             return ExitCode.USAGE;
         }
-        console.err().println("jinfra: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+        console.err()
+                .println("jinfra: internal error: " + dev.jinfra.problem.Problems.inWords(e)
+                        + (debug ? "" : " (run with --debug for details)"));
         if (debug) {
             e.printStackTrace(console.err());
         }

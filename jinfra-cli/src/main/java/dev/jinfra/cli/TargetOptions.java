@@ -174,7 +174,8 @@ final class TargetOptions {
                     .map(String::strip)
                     .anyMatch(l -> !l.isEmpty() && !l.startsWith("#"));
         } catch (java.io.IOException e) {
-            throw new UsageException("--retry failed: cannot read " + file + ": " + e.getMessage());
+            throw new UsageException(
+                    "--retry failed: cannot read " + file + ": " + dev.jinfra.problem.Problems.inWords(e));
         }
     }
 

@@ -115,7 +115,8 @@ public final class DeployCompiler {
         try {
             return new Outcome(instantiate(displayName, compiled.deploy()), List.of());
         } catch (ReflectiveOperationException | LinkageError e) {
-            return Outcome.failed(List.of(ErrorLines.problem(displayName, "can't load the compiled deploy: " + e)));
+            return Outcome.failed(List.of(ErrorLines.problem(
+                    displayName, "can't load the compiled deploy: " + dev.jinfra.problem.Problems.inWords(e))));
         }
     }
 
@@ -175,7 +176,10 @@ public final class DeployCompiler {
             }
             return new Compiled(new CompiledDeploy(source.compact(), found.className(), classes), List.of());
         } catch (ClassNotFoundException | LinkageError e) {
-            return new Compiled(null, List.of(ErrorLines.problem(displayName, "can't load the compiled deploy: " + e)));
+            return new Compiled(
+                    null,
+                    List.of(ErrorLines.problem(
+                            displayName, "can't load the compiled deploy: " + dev.jinfra.problem.Problems.inWords(e))));
         }
     }
 
