@@ -1,13 +1,10 @@
 package dev.jinfra.engine.deploy;
 
-import dev.jinfra.connect.Connection;
-import dev.jinfra.connect.UnreachableException;
 import dev.jinfra.deploy.Deploy;
 import dev.jinfra.deploy.ExecutionShape;
 import dev.jinfra.deploy.OperationCall;
 import dev.jinfra.deploy.OperationId;
 import dev.jinfra.deploy.PrepareContext;
-import dev.jinfra.deploy.Settings;
 import dev.jinfra.engine.FailureTally;
 import dev.jinfra.engine.RunControl;
 import dev.jinfra.engine.SessionWindow;
@@ -17,11 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -43,10 +38,7 @@ final class BatchRun {
     private final DeployRunner.Confirmation confirmation;
     private final RunLocks locks;
 
-    /** Hosts that left the run (failed, unreachable, not started); the others are still in it. */
-    private final Map<String, DeployHostState> states = new ConcurrentHashMap<>();
-
-    private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final HostStates states;
     private final Map<Host, HostFacts> facts = new ConcurrentHashMap<>();
     private final Map<Host, Integer> changeCommands = new ConcurrentHashMap<>();
     private final Map<Host, List<PrepareContext.Registered>> registered = new ConcurrentHashMap<>();
@@ -73,30 +65,32 @@ final class BatchRun {
         this.control = control;
         this.confirmation = confirmation;
         this.locks = new RunLocks(lockIdentity, options.lock(), options.dryRun(), changeCommands, listener);
+        this.states = new HostStates(tally);
     }
 
     DeployResult run() {
         long start = System.nanoTime();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            prepareAll(threads);
+            new BatchPrepare(deploys, options, listener, tally, window, control, states)
+                    .prepareAll(threads, parallel(), hosts, facts, registered, proposals);
             List<Host> reached = hosts.stream().filter(registered::containsKey).toList();
-            List<DeployListener.PlannedOperation> planned = plan(reached);
+            List<DeployListener.PlannedOperation> planned = OperationOrder.planned(reached, registered);
             listener.planned(planned);
             List<DeployListener.CheckProblem> problems =
                     control.isCancelled() ? List.of() : Preflight.check(reached, registered);
             if (!problems.isEmpty()) {
                 listener.checkFailed(problems);
-                return stopBeforeAnyChange(planned, problems, start);
+                return result(
+                        planned,
+                        states.stopBeforeAnyChange(hosts, planned, problems),
+                        DeployRunner.PREFLIGHT_FAILED,
+                        start);
             }
             Proposal proposal = control.isCancelled() ? Proposal.NONE : Proposer.assemble(planned, proposals);
             listener.proposed(proposal);
             List<OperationOutcome> outcomes = new ArrayList<>();
             if (!control.isCancelled() && !confirmation.approve(planned, proposal)) {
-                hosts.forEach(h -> {
-                    if (states.putIfAbsent(h.name(), DeployHostState.NOT_STARTED) == null) {
-                        errors.put(h.name(), "not started: " + NOT_CONFIRMED);
-                    }
-                });
+                hosts.forEach(h -> states.notStarted(h, NOT_CONFIRMED));
                 for (var op : planned) {
                     op.hosts()
                             .forEach(h -> outcomes.add(OperationOutcome.notRun(op.id(), op.name(), h, NOT_CONFIRMED)));
@@ -122,129 +116,6 @@ final class BatchRun {
         }
     }
 
-    /**
-     * Ends the batch before its first change: each host with a problem fails with its problems, every other host
-     * is not started, and every operation on every host is not run, except the ones whose check failed.
-     */
-    private DeployResult stopBeforeAnyChange(
-            List<DeployListener.PlannedOperation> planned, List<DeployListener.CheckProblem> problems, long start) {
-        Map<Host, List<String>> found = new LinkedHashMap<>();
-        java.util.Set<String> failedChecks = new java.util.HashSet<>();
-        for (DeployListener.CheckProblem p : problems) {
-            for (Host h : p.hosts()) {
-                found.computeIfAbsent(h, x -> new ArrayList<>()).add(p.message());
-                failedChecks.add(h.name() + "\0" + p.operation());
-            }
-        }
-        found.forEach((h, messages) -> leave(h, DeployHostState.FAILED, String.join("; ", messages)));
-        for (Host h : hosts) {
-            if (states.putIfAbsent(h.name(), DeployHostState.NOT_STARTED) == null) {
-                errors.put(h.name(), "not started: " + DeployRunner.PREFLIGHT_FAILED);
-            }
-        }
-        List<OperationOutcome> outcomes = new ArrayList<>();
-        for (var op : planned) {
-            for (Host h : op.hosts()) {
-                outcomes.add(
-                        failedChecks.contains(h.name() + "\0" + op.id())
-                                ? new OperationOutcome(
-                                        op.id(),
-                                        op.name(),
-                                        h,
-                                        OperationStatus.FAILED,
-                                        List.of(),
-                                        errors.get(h.name()),
-                                        "",
-                                        "",
-                                        -1)
-                                : OperationOutcome.notRun(op.id(), op.name(), h, DeployRunner.PREFLIGHT_FAILED));
-            }
-        }
-        return result(planned, outcomes, DeployRunner.PREFLIGHT_FAILED, start);
-    }
-
-    /**
-     * Per host, in parallel: open its session, run the deploy code, work out what it would change, and give the
-     * session back. A host whose deploy code throws fails here.
-     */
-    private void prepareAll(ExecutorService threads) {
-        eachHost(threads, gate(hosts.size()), hosts, host -> {
-            String stop = tally.stopReason();
-            if (stop != null) {
-                // Over the failure budget already: this host is not started, as exec would not start it.
-                states.put(host.name(), DeployHostState.NOT_STARTED);
-                errors.put(host.name(), "not started: " + stop);
-                return;
-            }
-            Connection c;
-            listener.hostConnecting(host);
-            try {
-                c = window.acquire(host);
-            } catch (SessionWindow.Stopped e) {
-                states.put(host.name(), DeployHostState.NOT_STARTED);
-                errors.put(host.name(), "not started: interrupted");
-                return;
-            } catch (UnreachableException | RuntimeException e) {
-                String why = dev.jinfra.problem.Problems.inWords(e);
-                leave(host, DeployHostState.UNREACHABLE, why);
-                listener.unreachable(host, why);
-                return;
-            }
-            var hostFacts = new HostFacts(c, (fact, value) -> listener.factRead(host, fact, value), baseFactUser(host));
-            facts.put(host, hostFacts);
-            listener.hostConnected(host);
-            try {
-                List<PrepareContext.Registered> regs =
-                        DeployCode.prepare(host, deploys, hostFacts, options.prepareTimeout(), control);
-                registered.put(host, regs);
-                if (!regs.isEmpty() && !control.isCancelled()) {
-                    proposals.put(host, Proposer.proposeFor(host, regs, hostFacts, options));
-                }
-                if (regs.isEmpty()) {
-                    window.finish(host);
-                } else {
-                    window.release(host);
-                }
-            } catch (DeployCode.Failed e) {
-                if (e.interrupted) {
-                    states.putIfAbsent(host.name(), DeployHostState.NOT_STARTED);
-                    errors.putIfAbsent(host.name(), "not started: interrupted");
-                } else {
-                    leave(host, DeployHostState.FAILED, e.getMessage());
-                }
-                window.finish(host);
-            } catch (RuntimeException e) {
-                // Planning the proposal: an operation's own plan threw.
-                leave(host, DeployHostState.FAILED, "deploy code failed: " + DeployCode.describe(e));
-                window.finish(host);
-            }
-        });
-    }
-
-    private List<DeployListener.PlannedOperation> plan(List<Host> reached) {
-        Map<String, List<OperationId>> sequences = new LinkedHashMap<>();
-        Map<OperationId, String> names = new LinkedHashMap<>();
-        for (Host h : reached) {
-            List<PrepareContext.Registered> regs = registered.get(h);
-            sequences.put(
-                    h.name(), regs.stream().map(PrepareContext.Registered::id).toList());
-            regs.forEach(r -> names.putIfAbsent(r.id(), r.call().displayName()));
-        }
-        Map<OperationId, List<Host>> hostsOf = new LinkedHashMap<>();
-        for (Host h : reached) {
-            registered
-                    .get(h)
-                    .forEach(r -> hostsOf.computeIfAbsent(r.id(), id -> new ArrayList<>())
-                            .add(h));
-        }
-        List<DeployListener.PlannedOperation> planned = new ArrayList<>();
-        for (OperationId id : OperationOrder.merge(sequences)) {
-            planned.add(new DeployListener.PlannedOperation(
-                    id, names.get(id), List.copyOf(hostsOf.getOrDefault(id, List.of()))));
-        }
-        return planned;
-    }
-
     private String runLinear(
             List<DeployListener.PlannedOperation> planned, ExecutorService threads, List<OperationOutcome> outcomes) {
         String stopped = budgetExceeded();
@@ -255,7 +126,7 @@ final class BatchRun {
                 listener.operationStarted(i + 1, planned.size(), op);
                 List<OperationOutcome> notRun = new ArrayList<>();
                 for (Host h : op.hosts()) {
-                    notRun.add(notRunOrSkipped(op, h, stopped));
+                    notRun.add(states.notRunOrSkipped(op, h, stopped));
                 }
                 outcomes.addAll(notRun);
                 listener.operationFinished(i + 1, planned.size(), op, notRun);
@@ -275,20 +146,6 @@ final class BatchRun {
     }
 
     /**
-     * The outcome of an operation the run did not get to on a host: skipped when the host had left the run,
-     * else not run because the run stopped.
-     */
-    OperationOutcome notRunOrSkipped(DeployListener.PlannedOperation op, Host host, String stopped) {
-        DeployHostState left = states.get(host.name());
-        if (left != null) {
-            return OperationOutcome.skipped(
-                    op.id(), op.name(), host, "host " + left.label().replace('_', ' ') + " earlier");
-        }
-        return OperationOutcome.notRun(
-                op.id(), op.name(), host, stopped.equals("interrupted") ? "interrupted" : "run stopped: " + stopped);
-    }
-
-    /**
      * Runs one operation on {@code hostsHere} (those of its hosts that are here) in the operation's shape; hosts
      * that left the run earlier get a skipped outcome. Each host also holds one of {@code working}'s permits
      * (when not null) while it runs, so that under free a meeting point's hosts count against --parallel
@@ -300,12 +157,11 @@ final class BatchRun {
             ExecutorService threads,
             Semaphore working,
             boolean backwards) {
-        List<Host> active =
-                hostsHere.stream().filter(h -> !states.containsKey(h.name())).toList();
+        List<Host> active = hostsHere.stream().filter(h -> !states.hasLeft(h)).toList();
         Map<Host, OperationOutcome> results = new ConcurrentHashMap<>();
         for (Host h : hostsHere) {
-            if (states.containsKey(h.name())) {
-                results.put(h, notRunOrSkipped(op, h, "interrupted"));
+            if (states.hasLeft(h)) {
+                results.put(h, states.notRunOrSkipped(op, h, "interrupted"));
             }
         }
         if (!active.isEmpty()) {
@@ -333,7 +189,7 @@ final class BatchRun {
                 case ALL -> parallel();
             };
             List<Host> order = backwards ? runOn.reversed() : runOn;
-            eachHost(threads, new Semaphore(Math.max(1, Math.min(width, runOn.size()))), order, host -> {
+            HostTasks.eachHost(threads, new Semaphore(Math.max(1, Math.min(width, runOn.size()))), order, host -> {
                 if (working == null) {
                     results.put(host, runOnHost(op, host));
                     return;
@@ -365,11 +221,11 @@ final class BatchRun {
             dryChanged.add(host);
         }
         if (outcome.status() == OperationStatus.FAILED
-                && !states.containsKey(host.name())
+                && !states.hasLeft(host)
                 && !ignoresErrors(callOf(host, op.id()), host)) {
-            leave(host, DeployHostState.FAILED, op.name() + ": " + outcome.reason());
+            states.leave(host, DeployHostState.FAILED, op.name() + ": " + outcome.reason());
         }
-        if (states.containsKey(host.name()) || isLastOf(host, op.id())) {
+        if (states.hasLeft(host) || isLastOf(host, op.id())) {
             locks.done(host, window);
             window.finish(host);
         } else {
@@ -391,7 +247,8 @@ final class BatchRun {
         OperationCall call = callOf(host, op.id());
         String locked = locks.beforeWork(host, session, hostFacts, control::isCancelled);
         if (locked != null) {
-            leave(host, session.failure() != null ? DeployHostState.UNREACHABLE : DeployHostState.FAILED, locked);
+            states.leave(
+                    host, session.failure() != null ? DeployHostState.UNREACHABLE : DeployHostState.FAILED, locked);
             return new OperationOutcome(
                     op.id(), op.name(), host, OperationStatus.FAILED, List.of(), locked, "", "", -1);
         }
@@ -413,7 +270,7 @@ final class BatchRun {
             return OperationOutcome.notRun(op.id(), op.name(), host, "interrupted");
         }
         if (session.failure() != null) {
-            leave(host, DeployHostState.UNREACHABLE, session.failure());
+            states.leave(host, DeployHostState.UNREACHABLE, session.failure());
             return new OperationOutcome(
                     op.id(), op.name(), host, OperationStatus.FAILED, List.of(), session.failure(), "", "", -1);
         }
@@ -427,28 +284,9 @@ final class BatchRun {
         return outcome;
     }
 
-    /** The host leaves the run in {@code state}; a failed or unreachable host counts against the failure budget. */
-    private void leave(Host host, DeployHostState state, String why) {
-        if (states.putIfAbsent(host.name(), state) == null) {
-            errors.put(host.name(), why);
-            if (state == DeployHostState.FAILED || state == DeployHostState.UNREACHABLE) {
-                tally.hostFailed();
-            }
-        }
-    }
-
     private boolean isLastOf(Host host, OperationId id) {
         List<PrepareContext.Registered> regs = registered.get(host);
         return regs == null || regs.getLast().id().equals(id);
-    }
-
-    /** Deploy code reads facts as the command line and host data say commands run (their sudo, su or doas). */
-    private FactUser baseFactUser(Host host) {
-        try {
-            return FactUser.of(Settings.fromHostData(host).over(options.commandLine()), options.sudoPassword());
-        } catch (RuntimeException e) {
-            return FactUser.LOGIN; // bad host data: its operations fail with that message
-        }
     }
 
     private boolean ignoresErrors(OperationCall call, Host host) {
@@ -460,7 +298,12 @@ final class BatchRun {
     }
 
     boolean hasLeft(Host host) {
-        return states.containsKey(host.name());
+        return states.hasLeft(host);
+    }
+
+    /** See {@link HostStates#notRunOrSkipped}. */
+    OperationOutcome notRunOrSkipped(DeployListener.PlannedOperation op, Host host, String stopped) {
+        return states.notRunOrSkipped(op, host, stopped);
     }
 
     OperationCall callOf(Host host, OperationId id) {
@@ -490,24 +333,9 @@ final class BatchRun {
             List<OperationOutcome> outcomes,
             String stopped,
             long start) {
-        Map<String, DeployHostState> finalStates = new LinkedHashMap<>();
+        Map<String, DeployHostState> finalStates = states.finalStates(hosts, outcomes);
         Map<String, Integer> roundTrips = new LinkedHashMap<>();
-        Map<Host, List<OperationOutcome>> byHost = new LinkedHashMap<>();
-        outcomes.forEach(
-                o -> byHost.computeIfAbsent(o.host(), h -> new ArrayList<>()).add(o));
         for (Host h : hosts) {
-            DeployHostState s = states.get(h.name());
-            if (s == null) {
-                List<OperationOutcome> mine = byHost.getOrDefault(h, List.of());
-                s = DeployResult.stateFrom(mine);
-                if (s == DeployHostState.INCOMPLETE) {
-                    mine.stream()
-                            .filter(o -> o.status() == OperationStatus.NOT_RUN)
-                            .findFirst()
-                            .ifPresent(o -> errors.put(h.name(), "not finished: " + o.reason()));
-                }
-            }
-            finalStates.put(h.name(), s);
             if (facts.containsKey(h)) {
                 roundTrips.put(h.name(), facts.get(h).reads() + changeCommands.getOrDefault(h, 0));
             }
@@ -516,51 +344,11 @@ final class BatchRun {
                 planned,
                 outcomes,
                 finalStates,
-                errors,
+                states.errors(),
                 roundTrips,
                 options.dryRun(),
                 false,
                 Duration.ofNanos(System.nanoTime() - start),
                 stopped);
-    }
-
-    private Semaphore gate(int n) {
-        return new Semaphore(Math.max(1, Math.min(parallel(), Math.max(1, n))));
-    }
-
-    @FunctionalInterface
-    interface HostTask {
-        void run(Host host);
-    }
-
-    /** Runs {@code task} for each host on its own virtual thread, at most as many at once as {@code gate} allows. */
-    static void eachHost(ExecutorService threads, Semaphore gate, List<Host> hosts, HostTask task) {
-        List<Future<?>> started = new ArrayList<>();
-        for (Host h : hosts) {
-            try {
-                gate.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            Callable<Void> work = () -> {
-                try {
-                    task.run(h);
-                } finally {
-                    gate.release();
-                }
-                return null;
-            };
-            started.add(threads.submit(work));
-        }
-        for (Future<?> f : started) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("host task failed", e.getCause());
-            }
-        }
     }
 }

@@ -65,7 +65,7 @@ final class FreeStrategy {
         List<Host> hosts =
                 planned.stream().flatMap(op -> op.hosts().stream()).distinct().toList();
         // Every host gets its own thread at once; the working permits, not the start, limit what runs together.
-        BatchRun.eachHost(threads, new Semaphore(Math.max(1, hosts.size())), hosts, this::runHost);
+        HostTasks.eachHost(threads, new Semaphore(Math.max(1, hosts.size())), hosts, this::runHost);
         reportFinished();
         return stopped;
     }

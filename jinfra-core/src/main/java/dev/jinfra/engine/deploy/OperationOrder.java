@@ -1,6 +1,8 @@
 package dev.jinfra.engine.deploy;
 
 import dev.jinfra.deploy.OperationId;
+import dev.jinfra.deploy.PrepareContext;
+import dev.jinfra.inventory.Host;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -161,5 +163,34 @@ public final class OperationOrder {
             }
         }
         return "another host";
+    }
+
+    /**
+     * The batch's operations in one order that respects every host's own order, each with the hosts that run
+     * it and the name it was given.
+     */
+    static List<DeployListener.PlannedOperation> planned(
+            List<Host> reached, Map<Host, List<PrepareContext.Registered>> registered) {
+        Map<String, List<OperationId>> sequences = new LinkedHashMap<>();
+        Map<OperationId, String> names = new LinkedHashMap<>();
+        for (Host h : reached) {
+            List<PrepareContext.Registered> regs = registered.get(h);
+            sequences.put(
+                    h.name(), regs.stream().map(PrepareContext.Registered::id).toList());
+            regs.forEach(r -> names.putIfAbsent(r.id(), r.call().displayName()));
+        }
+        Map<OperationId, List<Host>> hostsOf = new LinkedHashMap<>();
+        for (Host h : reached) {
+            registered
+                    .get(h)
+                    .forEach(r -> hostsOf.computeIfAbsent(r.id(), id -> new ArrayList<>())
+                            .add(h));
+        }
+        List<DeployListener.PlannedOperation> planned = new ArrayList<>();
+        for (OperationId id : OperationOrder.merge(sequences)) {
+            planned.add(new DeployListener.PlannedOperation(
+                    id, names.get(id), List.copyOf(hostsOf.getOrDefault(id, List.of()))));
+        }
+        return planned;
     }
 }
