@@ -4,32 +4,45 @@ import dev.jinfra.api.Payload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
- * Copies a payload to an upload's output in chunks, so memory does not grow with the file, computing its SHA-256
- * on the way: a local file that changed since it was planned from fails the upload before anything is installed.
+ * Copies a payload to an upload's output in chunks, so memory does not grow with the file. A local file that
+ * changed since it was planned from, before or while it was sent, fails the upload before anything is installed.
  */
 final class PayloadStream {
     private PayloadStream() {}
 
     static void copy(Payload payload, OutputStream out, String remotePath) throws IOException {
-        MessageDigest sha;
+        unchanged(payload, remotePath);
+        long sent;
+        try (InputStream in = open(payload, remotePath)) {
+            // Failures to write are the connection's, and pass on as they are.
+            sent = in.transferTo(out);
+        }
+        unchanged(payload, remotePath);
+        if (sent != payload.size()) {
+            throw changed(remotePath);
+        }
+    }
+
+    private static void unchanged(Payload payload, String remotePath) throws IOException {
         try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            payload.checkUnchanged();
+        } catch (IOException e) {
+            throw changed(remotePath);
         }
-        try (InputStream in = new DigestInputStream(payload.open(), sha)) {
-            in.transferTo(out);
+    }
+
+    private static InputStream open(Payload payload, String remotePath) throws IOException {
+        try {
+            return payload.open();
+        } catch (IOException e) {
+            throw changed(remotePath);
         }
-        String expected = payload.sha256();
-        if (expected != null && !expected.equals(HexFormat.of().formatHex(sha.digest()))) {
-            throw new IOException("the local file changed while the run was using it; nothing was installed at "
-                    + remotePath + " (run again)");
-        }
+    }
+
+    private static IOException changed(String remotePath) {
+        return new IOException("the local file changed while the run was using it; nothing was installed at "
+                + remotePath + " (run again)");
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -30,14 +31,14 @@ public final class LocalFiles {
      * An upload of it streams the file again ({@link #payload()}), checking the SHA-256 on the way, so a file of any
      * size costs the same memory, in a dry run too.
      */
-    public record Content(Path path, long size, String sha256, byte[] small) {
+    public record Content(Path path, long size, long modified, String sha256, byte[] small) {
         static Content of(byte[] bytes) {
-            return new Content(null, bytes.length, ContentInstall.sha256(bytes), bytes);
+            return new Content(null, bytes.length, 0, ContentInstall.sha256(bytes), bytes);
         }
 
         /** What an upload of this content sends. */
         public Payload payload() {
-            return small != null ? Payload.of(small) : Payload.ofFile(path, size, sha256);
+            return small != null ? Payload.of(small) : Payload.ofFile(path, size, modified, sha256);
         }
 
         /** All the bytes, read now when the file is large: only for what must be whole (a template's text). */
@@ -55,7 +56,8 @@ public final class LocalFiles {
 
     private record Key(Path path, long size, long modified) {}
 
-    private static final Map<Key, Content> CACHE = new ConcurrentHashMap<>();
+    // Futures, so that hosts planning at the same time wait for one reading of a file instead of each reading it.
+    private static final Map<Key, CompletableFuture<Content>> CACHE = new ConcurrentHashMap<>();
 
     public static Content read(String operation, String file) {
         Path path = Path.of(file).toAbsolutePath().normalize();
@@ -63,27 +65,46 @@ public final class LocalFiles {
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
             Key key =
                     new Key(path, attrs.size(), attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
-            Content known = CACHE.get(key);
+            CompletableFuture<Content> mine = new CompletableFuture<>();
+            CompletableFuture<Content> known = CACHE.putIfAbsent(key, mine);
             if (known != null) {
-                return known;
+                return known.join();
             }
-            // Older versions of the same file are no longer wanted.
-            CACHE.keySet().removeIf(k -> k.path().equals(path));
-            Content fresh = attrs.size() <= KEPT_IN_MEMORY ? inMemory(path) : streamed(path);
-            CACHE.put(key, fresh);
-            return fresh;
+            try {
+                // Older versions of the same file are no longer wanted.
+                CACHE.keySet().removeIf(k -> k.path().equals(path) && !k.equals(key));
+                mine.complete(
+                        attrs.size() <= KEPT_IN_MEMORY
+                                ? inMemory(path, key.modified())
+                                : streamed(path, key.modified()));
+            } catch (IOException | RuntimeException e) {
+                // Not kept: the next host reads again, and meets the same problem in its own words.
+                CACHE.remove(key, mine);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+            return mine.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException u) {
+                throw u;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(
+                        operation + ": cannot read local file " + file + ": " + io.getMessage(), io);
+            }
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(operation + ": cannot read local file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static Content inMemory(Path path) throws IOException {
+    private static Content inMemory(Path path, long modified) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
-        return new Content(path, bytes.length, ContentInstall.sha256(bytes), bytes);
+        return new Content(path, bytes.length, modified, ContentInstall.sha256(bytes), bytes);
     }
 
     /** Hashes the file in chunks: its size decides the time this takes, never the memory. */
-    private static Content streamed(Path path) throws IOException {
+    private static Content streamed(Path path, long modified) throws IOException {
         java.security.MessageDigest sha;
         try {
             sha = java.security.MessageDigest.getInstance("SHA-256");
@@ -98,7 +119,7 @@ public final class LocalFiles {
                 size += n;
             }
         }
-        return new Content(path, size, java.util.HexFormat.of().formatHex(sha.digest()), null);
+        return new Content(path, size, modified, java.util.HexFormat.of().formatHex(sha.digest()), null);
     }
 
     /**
