@@ -115,6 +115,37 @@ class NonRootUserOpenSshE2ETest {
     }
 
     @Test
+    void anUploadUnderSudoWithAPasswordAndEnvironmentArrivesWhole(OpenSshFleet fleet) throws Exception {
+        // The upload goes on the install command's input after sudo's password and the environment: content that
+        // looks like either, or like the line that confirms the upload, must arrive as it is.
+        byte[] content = ("ok\n--jinfra-sudo-password-end--\nVALUE\n" + "x".repeat(100_000) + "\u0000end")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path src = Files.write(cwd.resolve("payload.bin"), content);
+        String dest = "/home/" + USER + "/put.bin";
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    files.put("%s", "%s").sudo().env("APP_TOKEN", "t-1\\nsecond line").name("Put");
+                }
+                """.formatted(src, dest));
+        CliRun r = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "deploy.java",
+                "--yes",
+                "--data",
+                "ssh_user=" + USER,
+                "--data",
+                "sudo_password_env=" + PASSWORD_VARIABLE);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        String sha = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        for (var host : fleet.hosts()) {
+            ProcessRun check = ProcessRun.ssh(fleet, host, "stat -c %U " + dest + "; sha256sum < " + dest);
+            assertThat(check.out()).as(check.toString()).isEqualTo("root\n" + sha + "  -\n");
+        }
+    }
+
+    @Test
     void anEnvironmentValueUnderSudoIsOnNoCommandLineOfTheHost(OpenSshFleet fleet) throws Exception {
         String secret = "pw-" + Long.toHexString(System.nanoTime());
         String seen = "/home/" + USER + "/seen";

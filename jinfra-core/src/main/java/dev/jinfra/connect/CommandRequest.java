@@ -8,8 +8,14 @@ import java.time.Duration;
  * @param command the text for the remote shell, already quoted (see {@link dev.jinfra.command.Command})
  * @param stdin bytes sent to the command's standard input then closed, or null for none
  * @param timeout how long the command may run; {@link Duration#ZERO} for no limit
+ * @param upload content sent on standard input after {@code stdin}, for a command that starts with {@link
+ *     PipedUpload#prefix}; null for none
  */
-public record CommandRequest(String command, byte[] stdin, Duration timeout) {
+public record CommandRequest(String command, byte[] stdin, Duration timeout, dev.jinfra.api.Payload upload) {
+    public CommandRequest(String command, byte[] stdin, Duration timeout) {
+        this(command, stdin, timeout, null);
+    }
+
     public CommandRequest {
         if (command == null || command.isBlank()) {
             throw new IllegalArgumentException("empty command");
@@ -24,10 +30,10 @@ public record CommandRequest(String command, byte[] stdin, Duration timeout) {
     }
 
     public CommandRequest withTimeout(Duration t) {
-        return new CommandRequest(command, stdin, t);
+        return new CommandRequest(command, stdin, t, upload);
     }
 
     public CommandRequest withStdin(byte[] input) {
-        return new CommandRequest(command, input, timeout);
+        return new CommandRequest(command, input, timeout, upload);
     }
 }

@@ -42,6 +42,12 @@ public final class LocalConnector implements Connector {
                 if (request.stdin() != null) {
                     stdin.write(request.stdin());
                 }
+                if (request.upload() != null) {
+                    String refused = PipedUpload.send(request.upload(), stdin);
+                    if (refused != null) {
+                        err.note(refused);
+                    }
+                }
             } catch (IOException ignored) {
                 // The command exited without reading its input; its exit status tells the rest.
             }

@@ -42,7 +42,14 @@ final class PayloadStream {
     }
 
     private static IOException changed(String remotePath) {
-        return new IOException("the local file changed while the run was using it; nothing was installed at "
+        return new LocalFileChanged("the local file changed while the run was using it; nothing was installed at "
                 + remotePath + " (run again)");
+    }
+
+    /** The local file is not what the run planned from; not a problem of the connection. */
+    static final class LocalFileChanged extends IOException {
+        LocalFileChanged(String message) {
+            super(message);
+        }
     }
 }

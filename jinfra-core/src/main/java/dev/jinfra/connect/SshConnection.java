@@ -76,6 +76,12 @@ final class SshConnection implements Connection {
                 if (request.stdin() != null) {
                     stdin.write(request.stdin());
                 }
+                if (request.upload() != null) {
+                    String refused = PipedUpload.send(request.upload(), stdin);
+                    if (refused != null) {
+                        err.note(refused);
+                    }
+                }
             }
             long waitMillis =
                     request.timeout().isZero() ? 0L : request.timeout().toMillis();

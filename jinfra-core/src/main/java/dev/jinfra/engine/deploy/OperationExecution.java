@@ -9,6 +9,7 @@ import dev.jinfra.connect.CommandRequest;
 import dev.jinfra.connect.CommandResult;
 import dev.jinfra.connect.Connection;
 import dev.jinfra.connect.OutputListener;
+import dev.jinfra.connect.PipedUpload;
 import dev.jinfra.deploy.Controls;
 import dev.jinfra.deploy.OperationCall;
 import dev.jinfra.deploy.Secret;
@@ -134,8 +135,19 @@ final class OperationExecution {
         }
         // Shown in output and events, with secrets masked; `sent` is what the host gets.
         List<String> rendered = render(plan, settings, password);
-        List<Command> sent =
-                plan.commands().stream().map(c -> wrap(c, settings, password)).toList();
+        // One upload and a command to take it: the content goes on that command's input, so the two are one
+        // exchange with the host (see PipedUpload). Not when the command has input of its own.
+        Plan.Upload piped = plan.uploads().size() == 1 && !plan.commands().isEmpty() && controls.stdinOrNull() == null
+                ? plan.uploads().getFirst()
+                : null;
+        List<Command> sent = new java.util.ArrayList<>();
+        for (Command c : plan.commands()) {
+            if (sent.isEmpty() && piped != null) {
+                c = Command.shell(
+                        PipedUpload.prefix(piped.remotePath(), piped.content().size()) + c.render());
+            }
+            sent.add(wrap(c, settings, password));
+        }
         if (options.dryRun()) {
             return new OperationOutcome(
                     op.id(), op.name(), host, OperationStatus.CHANGED, rendered, "dry run", "", "", 0, diff);
@@ -143,6 +155,9 @@ final class OperationExecution {
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         for (Plan.Upload u : plan.uploads()) {
+            if (u == piped) {
+                continue;
+            }
             changeCommands.merge(host, 1, Integer::sum);
             try {
                 connection.upload(u.content(), u.remotePath());
@@ -163,6 +178,7 @@ final class OperationExecution {
                     sent.get(i).render(),
                     controls,
                     stdinFor(sent.get(i), controls, password ? sudoPassword : null),
+                    i == 0 && piped != null ? piped.content() : null,
                     settings.timeoutOrZero(),
                     connection,
                     host,
@@ -243,6 +259,7 @@ final class OperationExecution {
             String command,
             Controls controls,
             byte[] stdin,
+            dev.jinfra.api.Payload upload,
             java.time.Duration timeout,
             Connection connection,
             Host host,
@@ -258,7 +275,7 @@ final class OperationExecution {
                 }
             }
             changeCommands.merge(host, 1, Integer::sum);
-            r = connection.run(new CommandRequest(command, stdin, timeout), OutputListener.NONE);
+            r = connection.run(new CommandRequest(command, stdin, timeout, upload), OutputListener.NONE);
             if (r.outcome() == CommandResult.Outcome.EXITED && controls.finished(r.exitCode(), r.stdout())) {
                 return r;
             }

@@ -68,6 +68,31 @@ class ChangeScopeDeployTest {
     }
 
     @Test
+    void anUploadAndItsInstallAreOneRoundTrip() throws Exception {
+        Path src = Files.writeString(dir.resolve("app.conf"), "workers=4\n");
+        for (String h : fleetExtension.fleet().hostNames()) {
+            Files.createDirectories(dir.resolve(h));
+        }
+        DeployResult first = run(host -> {
+            for (String name : List.of("a", "b", "c")) {
+                files.put(src.toString(), home(host).resolve(name + ".conf").toString());
+            }
+        });
+        assertThat(first.hostStates().values())
+                .as(first.hostErrors().toString())
+                .containsOnly(DeployHostState.CHANGED);
+        // The read, the lock and the read under it, one exchange per upload with its install, the lock given
+        // back. Sent apart, each upload would be an SFTP session and then a command: two.
+        for (String h : fleetExtension.fleet().hostNames()) {
+            assertThat(first.roundTrips().get(h)).isEqualTo(1 + 1 + 1 + 3 + 1);
+            for (String name : List.of("a", "b", "c")) {
+                assertThat(Files.readString(dir.resolve(h).resolve(name + ".conf")))
+                        .isEqualTo("workers=4\n");
+            }
+        }
+    }
+
+    @Test
     void aChangeMadeThroughALinkIsSeenThroughItsTarget() throws Exception {
         for (String h : fleetExtension.fleet().hostNames()) {
             Files.createDirectories(dir.resolve(h).resolve("real"));

@@ -1,0 +1,56 @@
+package dev.jinfra.connect;
+
+import dev.jinfra.api.Payload;
+import dev.jinfra.command.ShellQuote;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An upload sent on the standard input of the command that installs it, so that the content and its install are
+ * one exchange with the host instead of an SFTP session (a channel, a subsystem and several requests, each a
+ * round trip) followed by a command.
+ *
+ * <p>The command first copies exactly the payload's size from its input to the upload's path ({@code head -c}
+ * reads no further than that, in GNU and BusyBox alike), then reads one more line: {@code ok} when the whole
+ * content went out and the local file did not change meanwhile. Anything else (a file that changed, a
+ * connection that dropped half way, so the input ends early) removes the partial upload and fails the command
+ * before it installs anything: an end of input alone never passes for a complete upload.
+ */
+public final class PipedUpload {
+    /** The exit status of a command whose upload did not arrive whole. */
+    public static final int INCOMPLETE = 97;
+
+    private static final byte[] OK = "ok\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NOT_OK = "no\n".getBytes(StandardCharsets.UTF_8);
+
+    private PipedUpload() {}
+
+    /** Shell text to run before a command that expects the payload at {@code path}. */
+    public static String prefix(String path, long size) {
+        String p = ShellQuote.quote(path);
+        // The subshell keeps the private umask to the upload: the install reads the caller's umask for new files.
+        return "(umask 077 && exec head -c " + size + " > " + p
+                + ") && IFS= read -r jinfra_ok && [ \"$jinfra_ok\" = ok ]"
+                + " || { rm -f -- " + p + "; echo 'the upload did not arrive whole; nothing was installed' >&2; exit "
+                + INCOMPLETE + "; }; unset jinfra_ok; ";
+    }
+
+    /**
+     * Sends the payload and the line that confirms it.
+     *
+     * @return null when it went out whole, else why not (the local file changed), in which case the command was
+     *     told and installs nothing
+     * @throws IOException when writing to the host failed (the connection's problem)
+     */
+    static String send(Payload payload, OutputStream stdin) throws IOException {
+        try {
+            PayloadStream.copy(payload, stdin, "the host");
+        } catch (PayloadStream.LocalFileChanged e) {
+            stdin.write(NOT_OK);
+            return "the local file changed while the run was using it; nothing was installed (run again)";
+        }
+        stdin.write(OK);
+        return null;
+    }
+}
