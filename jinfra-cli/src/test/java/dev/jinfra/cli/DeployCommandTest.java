@@ -62,6 +62,25 @@ class DeployCommandTest {
     }
 
     @Test
+    void aFailedStepSaysWhatItsCommandSaidOncePerDistinctOutput() throws Exception {
+        Files.writeString(cwd.resolve("fail.java"), """
+                void deploy(Host host) {
+                    server.shell("echo starting; for i in 1 2 3 4 5 6 7; do echo line $i >&2; done;"
+                            + " echo nginx: unrecognized service >&2; exit 1").name("Restart nginx");
+                }
+                """);
+        CliRun r = CliRun.run(cwd, inventory(), "fail.java", "--yes");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
+        // Every host said the same: one failure line for all six, then the last lines of stderr, once.
+        assertThat(r.out())
+                .as(r.toString())
+                .containsOnlyOnce("failed: web-[001-006]: Restart nginx: exit 1")
+                .containsOnlyOnce("    ! (3 lines before; -v shows all)\n    ! line 4\n")
+                .containsOnlyOnce("    ! nginx: unrecognized service\n")
+                .doesNotContain("! starting");
+    }
+
+    @Test
     void aDryRunShowsCommandsAndChangesNothing() throws Exception {
         writeDeploy();
         CliRun dry = CliRun.run(cwd, inventory(), "deploy.java", "--dry", "-vv");

@@ -179,14 +179,20 @@ public final class DeployReport implements DeployListener {
                     DeployHostState.INCOMPLETE,
                     DeployHostState.NOT_STARTED)) {
                 List<String> hosts = byState.getOrDefault(s, List.of());
-                // Identical reasons are folded, as exec folds identical results.
-                Map<String, List<String>> byReason = new LinkedHashMap<>();
-                hosts.forEach(
-                        h -> byReason.computeIfAbsent(result.hostErrors().getOrDefault(h, ""), k -> new ArrayList<>())
-                                .add(h));
-                byReason.forEach(
-                        (reason, names) -> out.println(style.red(s.label().replace('_', ' ') + ": "
-                                + HostPattern.fold(names) + (reason.isEmpty() ? "" : ": " + reason))));
+                // Identical reasons (and what the failed command said) are folded, as exec folds identical results.
+                Map<List<String>, List<String>> byReason = new LinkedHashMap<>();
+                hosts.forEach(h -> byReason.computeIfAbsent(
+                                List.of(
+                                        result.hostErrors().getOrDefault(h, ""),
+                                        verbosity == 0 ? failedOutputTail(result, h) : ""),
+                                k -> new ArrayList<>())
+                        .add(h));
+                byReason.forEach((why, names) -> {
+                    String reason = why.get(0);
+                    out.println(style.red(s.label().replace('_', ' ') + ": " + HostPattern.fold(names)
+                            + (reason.isEmpty() ? "" : ": " + reason)));
+                    indent(why.get(1), "    ! ");
+                });
             }
             String summary = result.describe() + " in "
                     + FoldedReport.seconds(result.elapsed().toMillis());
@@ -198,6 +204,35 @@ public final class DeployReport implements DeployListener {
             }
             out.flush();
         }
+    }
+
+    /** Lines of a failed command's output shown with its host's failure when no -v asked for all of it. */
+    static final int OUTPUT_TAIL_LINES = 5;
+
+    /**
+     * The last lines of what the host's failed operation printed (its stderr, else its stdout): the reason a
+     * command gives ("nginx: unrecognized service") is most often there, and people should not need -vvv to
+     * see it.
+     */
+    static String failedOutputTail(DeployResult result, String host) {
+        for (OperationOutcome o : result.outcomes()) {
+            if (o.host().name().equals(host) && o.status() == OperationStatus.FAILED) {
+                String text = o.stderr() == null || o.stderr().isBlank() ? o.stdout() : o.stderr();
+                if (text == null || text.isBlank()) {
+                    return "";
+                }
+                List<String> lines = text.strip().lines().toList();
+                List<String> tail = lines.subList(Math.max(0, lines.size() - OUTPUT_TAIL_LINES), lines.size());
+                StringBuilder shown = new StringBuilder();
+                if (lines.size() > tail.size()) {
+                    shown.append("(").append(lines.size() - tail.size()).append(" lines before; -v shows all)\n");
+                }
+                tail.forEach(l -> shown.append(l.length() > 300 ? l.substring(0, 300) + "…" : l)
+                        .append('\n'));
+                return shown.toString();
+            }
+        }
+        return "";
     }
 
     /**
