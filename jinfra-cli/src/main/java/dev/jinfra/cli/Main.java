@@ -91,6 +91,10 @@ public final class Main {
             }
             default -> {}
         }
+        if (isAction(args[0]) && (args.length == 1 || helpAsked(args))) {
+            // `jinfra exec --help`: the action's help, though no inventory came first.
+            return help(args[0], console);
+        }
         if (args.length < 2) {
             throw new UsageException("missing action after the inventory: jinfra " + args[0] + " exec -- COMMAND");
         }
@@ -113,6 +117,9 @@ public final class Main {
             return execute(new FactCommand(console), factArgs, console);
         }
         if (dev.jinfra.catalog.Catalog.operationNames().contains(action)) {
+            if (helpAsked(args)) {
+                return help(action, console);
+            }
             return execute(new OperationCommand(console), args.clone(), console);
         }
         if (action.endsWith(".java")) {
@@ -121,8 +128,50 @@ public final class Main {
             System.arraycopy(args, 0, deployArgs, 0, args.length);
             return execute(new DeployCommand(console), deployArgs, console);
         }
-        throw new UsageException("unknown action '" + action
-                + "' (jinfra INVENTORY exec -- COMMAND, or jinfra INVENTORY DEPLOY.java; see jinfra --help)");
+        List<String> meant = dev.jinfra.catalog.OperationHelp.closest(action, actions());
+        throw new UsageException("unknown action '" + action + "'"
+                + (meant.isEmpty()
+                        ? " (jinfra INVENTORY exec -- COMMAND, or jinfra INVENTORY DEPLOY.java; see jinfra --help)"
+                        : "; did you mean " + String.join(" or ", meant) + "?"));
+    }
+
+    /** exec, fact and every operation's name: what may follow the inventory besides deploy files. */
+    private static java.util.Set<String> actions() {
+        var all = new java.util.TreeSet<>(dev.jinfra.catalog.Catalog.operationNames());
+        all.add("exec");
+        all.add("fact");
+        return all;
+    }
+
+    private static boolean isAction(String word) {
+        return word.equals("exec")
+                || word.equals("fact")
+                || dev.jinfra.catalog.Catalog.operationNames().contains(word);
+    }
+
+    /** Whether -h or --help comes before {@code --} (after it, words belong to the remote command). */
+    private static boolean helpAsked(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("-h") || a.equals("--help")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int help(String action, Console console) {
+        String[] help = {"--help"};
+        return switch (action) {
+            case "exec" -> execute(new ExecCommand(console), help, console);
+            case "fact" -> execute(new FactCommand(console), help, console);
+            default -> {
+                console.out().println(dev.jinfra.catalog.OperationHelp.text(action));
+                yield execute(new OperationCommand(console), help, console);
+            }
+        };
     }
 
     static int execute(Object command, String[] args, Console console) {
@@ -133,6 +182,10 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, console, debug));
         cli.setParameterExceptionHandler((e, a) -> {
             console.err().println("jinfra: " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException u
+                    && !u.getSuggestions().isEmpty()) {
+                console.err().println("jinfra: did you mean " + String.join(" or ", u.getSuggestions()) + "?");
+            }
             console.err()
                     .println("jinfra: see: jinfra INVENTORY "
                             + e.getCommandLine().getCommandName() + " --help");

@@ -1,0 +1,54 @@
+package dev.jinfra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Help for each action without an inventory first, an operation's own arguments, and what a typo meant. */
+class CommandLineHelpTest {
+    @TempDir
+    Path cwd;
+
+    @Test
+    void execHelpNeedsNoInventory() {
+        CliRun r = CliRun.run(cwd, "exec", "--help");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).startsWith("Usage: jinfra INVENTORY exec").contains("--parallel");
+    }
+
+    @Test
+    void anOperationsHelpListsItsOwnArguments() {
+        CliRun r = CliRun.run(cwd, "@local", "files.directory", "--help");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out())
+                .startsWith("files.directory: A directory exists")
+                .contains("  path ")
+                .contains("  recursive ")
+                .contains("In a deploy file: files.directory(")
+                .contains("Usage: jinfra INVENTORY OPERATION");
+    }
+
+    @Test
+    void helpAfterTheRemoteCommandIsTheCommandsOwn() {
+        // After --, words belong to the remote command: `exec -- ls --help` is not a request for jinfra's help.
+        CliRun r = CliRun.run(cwd, "@local", "exec", "--", "echo", "--help");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("--help").doesNotContain("Usage: jinfra");
+    }
+
+    @Test
+    void aMistypedOperationGetsTheNameItMostLikelyMeant() {
+        CliRun r = CliRun.run(cwd, "@local", "files.directry", "path=/tmp/x");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).isEqualTo("jinfra: unknown action 'files.directry'; did you mean files.directory?\n");
+    }
+
+    @Test
+    void aMistypedOptionGetsTheOptionItMostLikelyMeant() {
+        CliRun r = CliRun.run(cwd, "@local", "exec", "--paralel", "3", "--", "true");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("jinfra: did you mean --parallel?");
+    }
+}
