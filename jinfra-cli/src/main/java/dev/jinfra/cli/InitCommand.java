@@ -189,6 +189,15 @@ final class InitCommand implements Callable<Integer> {
                   <build>
                     <!-- Deploy files sit next to this file, where jinfra is run on them. -->
                     <sourceDirectory>${project.basedir}</sourceDirectory>
+                    <plugins>
+                      <!-- Pinned: the version older Maven releases default to predates release=25 and falls back
+                           to Java 5 sources. -->
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-compiler-plugin</artifactId>
+                        <version>3.14.0</version>
+                      </plugin>
+                    </plugins>
                   </build>
                 </project>
                 """.formatted(artifactId, version);

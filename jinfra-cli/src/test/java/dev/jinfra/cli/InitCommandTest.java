@@ -54,6 +54,14 @@ class InitCommandTest {
                 .parse(cwd.resolve("pom.xml").toFile());
         assertThat(text(pom, "sourceDirectory")).isEqualTo("${project.basedir}");
         assertThat(text(pom, "maven.compiler.release")).isEqualTo("25");
+        // Maven 3.8 defaults to compiler plugin 3.1, which ignores release and compiles as Java 5: pinned.
+        var plugin = pom.getElementsByTagName("plugin").item(0);
+        assertThat(plugin.getTextContent()).contains("maven-compiler-plugin");
+        String version = ((org.w3c.dom.Element) plugin)
+                .getElementsByTagName("version")
+                .item(0)
+                .getTextContent();
+        assertThat(Runtime.Version.parse(version)).isGreaterThanOrEqualTo(Runtime.Version.parse("3.6"));
         String dependency = pom.getElementsByTagName("dependency").item(0).getTextContent();
         assertThat(dependency).contains("dev.jinfra").contains("jinfra-core").contains(InitCommand.jinfraVersion());
         assertThat(text(pom, "artifactId")).isEqualTo(InitCommand.artifactId(cwd));
