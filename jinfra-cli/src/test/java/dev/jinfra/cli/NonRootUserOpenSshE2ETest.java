@@ -190,14 +190,7 @@ class NonRootUserOpenSshE2ETest {
                         "trap '' TERM; " + marker + "; echo never"))) {
             // On each host the sleep, and the shells around it.
             jinfra.awaitWhileRunning(
-                    () -> running(marker).stream()
-                                    .filter(p -> p.info()
-                                            .command()
-                                            .map(c -> c.endsWith("/sleep"))
-                                            .orElse(false))
-                                    .count()
-                            >= fleet.hosts().size(),
-                    java.time.Duration.ofSeconds(30));
+                    () -> RunningProcesses.sleeps(marker) >= fleet.hosts().size(), java.time.Duration.ofSeconds(30));
             assertThat(running(marker))
                     .as("the command runs on every host")
                     .hasSizeGreaterThanOrEqualTo(fleet.hosts().size());

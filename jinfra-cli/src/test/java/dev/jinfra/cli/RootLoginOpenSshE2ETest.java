@@ -79,14 +79,7 @@ class RootLoginOpenSshE2ETest {
         try (var jinfra = JinfraProcess.start(
                 cwd, List.of(fleet.inventoryFile().toString(), "exec", "--", marker + "; echo never"))) {
             jinfra.awaitWhileRunning(
-                    () -> RunningProcesses.matching(marker).stream()
-                                    .filter(p -> p.info()
-                                            .command()
-                                            .map(c -> c.endsWith("/sleep"))
-                                            .orElse(false))
-                                    .count()
-                            >= fleet.hosts().size(),
-                    Duration.ofSeconds(30));
+                    () -> RunningProcesses.sleeps(marker) >= fleet.hosts().size(), Duration.ofSeconds(30));
             assertThat(RunningProcesses.matching(marker))
                     .as("the command runs on every host")
                     .hasSizeGreaterThanOrEqualTo(fleet.hosts().size());

@@ -17,6 +17,13 @@ final class RunningProcesses {
                 .toList();
     }
 
+    /** How many of them are the {@code sleep} program itself (not the shells around it). */
+    static long sleeps(String marker) {
+        return matching(marker).stream()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/sleep")).orElse(false))
+                .count();
+    }
+
     /** Waits up to {@code limit} for none to be left, and returns those that are. */
     static List<ProcessHandle> awaitNone(String marker, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
