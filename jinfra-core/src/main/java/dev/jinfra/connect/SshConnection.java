@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,9 +27,8 @@ final class SshConnection implements Connection {
     private final ClientSession session;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
-    // Commands still running, to be ended when the connection is closed under them (Ctrl-C), each with the
-    // mark of its process group when the server refuses signals.
-    private final Map<ChannelExec, Optional<ProcessGroupMark>> running = new ConcurrentHashMap<>();
+    // Commands still running, to be ended when the connection is closed under them (Ctrl-C).
+    private final Set<ChannelExec> running = ConcurrentHashMap.newKeySet();
     private final boolean signalsRefused;
 
     SshConnection(Host host, ClientSession session, Runnable onClose) {
@@ -61,15 +58,12 @@ final class SshConnection implements Connection {
         var out = new OutputCapture(listener, OutputListener.Stream.STDOUT, OutputCapture.DEFAULT_LIMIT);
         var err = new OutputCapture(listener, OutputListener.Stream.STDERR, OutputCapture.DEFAULT_LIMIT);
         ChannelExec channel = null;
-        Optional<ProcessGroupMark> mark =
-                signalsRefused ? Optional.of(ProcessGroupMark.filtering(err)) : Optional.empty();
         try {
-            String text = mark.isPresent() ? ProcessGroupMark.wrap(request.command()) : request.command();
-            channel = session.createExecChannel(text, StandardCharsets.UTF_8, null, Map.of());
+            channel = session.createExecChannel(request.command(), StandardCharsets.UTF_8, null, Map.of());
             channel.setOut(out);
-            channel.setErr(mark.isPresent() ? mark.get() : err);
+            channel.setErr(err);
             channel.open().verify(CHANNEL_OPEN_TIMEOUT);
-            running.put(channel, mark);
+            running.add(channel);
             // Written through the channel's own stream rather than a pump thread per host; closing it sends EOF,
             // so a command reading stdin ends instead of waiting forever.
             try (OutputStream stdin = channel.getInvertedIn()) {
@@ -87,7 +81,7 @@ final class SshConnection implements Connection {
                     request.timeout().isZero() ? 0L : request.timeout().toMillis();
             Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), waitMillis);
             if (events.contains(ClientChannelEvent.TIMEOUT)) {
-                stop(channel, mark);
+                stop(channel);
                 return result(CommandResult.Outcome.TIMED_OUT, -1, out, err, start);
             }
             Integer exit = channel.getExitStatus();
@@ -124,11 +118,10 @@ final class SshConnection implements Connection {
      * session's processes when the channel closes (without a terminal, nothing sends them SIGHUP). A "signal"
      * request makes OpenSSH's sshd signal the session's whole process group, so a shell's children end too.
      */
-    private void stop(ChannelExec channel, Optional<ProcessGroupMark> mark) {
-        OptionalLong group = mark.isPresent() ? mark.get().group() : OptionalLong.empty();
-        if (group.isPresent()) {
-            // Returns once the group is gone, so a retry never starts beside the attempt it replaces.
-            endGroups(List.of(group.getAsLong()));
+    private void stop(ChannelExec channel) {
+        if (signalsRefused) {
+            // Returns once the command's group is gone, so a retry never starts beside the attempt it replaces.
+            endSiblings();
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TERM_GRACE_MILLIS);
             channel.close(true);
             return;
@@ -142,12 +135,12 @@ final class SshConnection implements Connection {
     }
 
     /**
-     * Ends process groups through a channel of their own, for servers that refuse signal requests (see {@link
-     * ProcessGroupMark}). Waits for the script: TERM, up to the grace time, then KILL.
+     * Ends the commands running on this connection through a channel of their own, for servers that refuse
+     * signal requests (see {@link SessionSiblings}). Waits for the script: TERM, up to the grace time, then KILL.
      */
-    private void endGroups(List<Long> groups) {
+    private void endSiblings() {
         try (ChannelExec killer = session.createExecChannel(
-                ProcessGroupMark.endScript(groups, TERM_GRACE_MILLIS), StandardCharsets.UTF_8, null, Map.of())) {
+                SessionSiblings.endCommand(TERM_GRACE_MILLIS), StandardCharsets.UTF_8, null, Map.of())) {
             killer.setOut(OutputStream.nullOutputStream());
             killer.setErr(OutputStream.nullOutputStream());
             killer.open().verify(CHANNEL_OPEN_TIMEOUT);
@@ -233,15 +226,9 @@ final class SshConnection implements Connection {
             // Commands still running would outlive the session (see stop): TERM goes out first, and KILL to those
             // still running after the grace time, as for a timeout. Only then does the session close, off the
             // caller's thread, so that closing a thousand sessions on Ctrl-C does not wait a grace time each.
-            Map<ChannelExec, Optional<ProcessGroupMark>> stillRunning = Map.copyOf(running);
-            List<ChannelExec> still = List.copyOf(stillRunning.keySet());
-            List<Long> groups = new java.util.ArrayList<>();
-            for (ChannelExec channel : still) {
-                OptionalLong group =
-                        stillRunning.get(channel).map(ProcessGroupMark::group).orElse(OptionalLong.empty());
-                if (group.isPresent()) {
-                    groups.add(group.getAsLong());
-                } else {
+            List<ChannelExec> still = List.copyOf(running);
+            if (!signalsRefused) {
+                for (ChannelExec channel : still) {
                     signal(channel, "TERM");
                 }
             }
@@ -251,8 +238,8 @@ final class SshConnection implements Connection {
                 return;
             }
             Thread.ofVirtual().name("close-" + host().name()).start(() -> {
-                if (!groups.isEmpty()) {
-                    endGroups(groups);
+                if (signalsRefused) {
+                    endSiblings();
                 }
                 long deadline = System.nanoTime() + TERM_GRACE_MILLIS * 1_000_000L;
                 for (ChannelExec channel : still) {
