@@ -31,10 +31,11 @@ public final class DeployReport implements DeployListener {
 
     @Override
     public void factRead(Host host, dev.jinfra.api.Fact<?> fact, Object value) {
-        if (verbosity >= 1) {
+        // With the commands (-vv): at -v, a fleet's facts would bury why each operation changed or not.
+        if (verbosity >= 2) {
             synchronized (out) {
-                out.println(style.dim("    fact " + host.name() + ": " + fact + " = "
-                        + (fact.valueIsContent() ? "(content not shown)" : value)));
+                out.println(style.dim("    fact " + host.name() + ": " + FactText.fact(fact) + " = "
+                        + (fact.valueIsContent() ? "(content not shown)" : FactText.value(value))));
             }
         }
     }
