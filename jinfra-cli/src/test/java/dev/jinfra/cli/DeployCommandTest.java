@@ -86,6 +86,22 @@ class DeployCommandTest {
     }
 
     @Test
+    void hostsWithTheSameDetailsShareOneLine() throws Exception {
+        Files.writeString(cwd.resolve("same.java"), """
+                void deploy(Host host) {
+                    server.shell("true").name("Same everywhere");
+                    server.shell("[ $FLEET_HOST != web-003 ]").name("Odd one out").ignoreErrors();
+                }
+                """);
+        CliRun r = CliRun.run(cwd, inventory(), "same.java", "--yes", "-v");
+        assertThat(r.out())
+                .as(r.toString())
+                .containsOnlyOnce("    web-[001-006]: changed\n")
+                .containsOnlyOnce("    web-[001-002,004-006]: changed\n")
+                .containsOnlyOnce("    web-003: failed (exit 1: ");
+    }
+
+    @Test
     void aDryRunShowsCommandsAndChangesNothing() throws Exception {
         writeDeploy();
         CliRun dry = CliRun.run(cwd, inventory(), "deploy.java", "--dry", "-vv");

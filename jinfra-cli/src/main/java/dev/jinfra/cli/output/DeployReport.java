@@ -70,13 +70,33 @@ public final class DeployReport implements DeployListener {
         line.append("  ").append(String.join(", ", parts));
         synchronized (out) {
             out.println(line);
+            // Hosts whose details would read the same share one entry: a thousand unchanged hosts are one line.
+            Map<List<Object>, List<OperationOutcome>> alike = new LinkedHashMap<>();
             for (OperationOutcome o : outcomes) {
                 if (verbosity >= 1 || o.status() == OperationStatus.UNKNOWN) {
-                    detail(o);
+                    alike.computeIfAbsent(detailKey(o), k -> new ArrayList<>()).add(o);
                 }
+            }
+            alike.values()
+                    .forEach(same -> detail(
+                            same.getFirst(),
+                            HostPattern.fold(
+                                    same.stream().map(o -> o.host().name()).toList())));
+            for (OperationOutcome o : outcomes) {
                 diff(o);
             }
         }
+    }
+
+    /** What {@link #detail} shows of an outcome, host name aside. */
+    private List<Object> detailKey(OperationOutcome o) {
+        boolean output = verbosity >= 3 || o.status() == OperationStatus.FAILED;
+        return java.util.Arrays.asList(
+                o.status(),
+                o.reason(),
+                verbosity >= 2 ? o.commands() : List.of(),
+                output ? o.stdout() : "",
+                output ? o.stderr() : "");
     }
 
     /** Content diffs are shown whenever an outcome carries one: they were asked for (--diff, --dry). */
@@ -97,14 +117,13 @@ public final class DeployReport implements DeployListener {
         }
     }
 
-    private void detail(OperationOutcome o) {
+    private void detail(OperationOutcome o, String hosts) {
         // A dry run's unknown says why the run cannot tell, which matters as much as a failure.
         boolean show = o.status() == OperationStatus.FAILED || o.status() == OperationStatus.UNKNOWN || verbosity >= 1;
         if (!show) {
             return;
         }
-        String head = "    " + o.host().name() + ": " + label(o.status())
-                + (o.reason() == null ? "" : " (" + o.reason() + ")");
+        String head = "    " + hosts + ": " + label(o.status()) + (o.reason() == null ? "" : " (" + o.reason() + ")");
         out.println(o.status() == OperationStatus.FAILED ? style.red(head) : head);
         if (verbosity >= 2) {
             o.commands().forEach(c -> out.println("      $ " + c));
