@@ -364,7 +364,7 @@ public final class SshConnector implements Connector {
             }
             if (!auth.isSuccess()) {
                 session.close(true);
-                throw attempt.refusedKey().orElseGet(() -> authFailure(s, auth.getException()));
+                throw attempt.refusedKey().orElseGet(() -> authFailure(s, auth.getException(), offered(s, attempt)));
             }
             return session;
         } catch (InterruptedIOException e) {
@@ -385,16 +385,47 @@ public final class SshConnector implements Connector {
         return Duration.ofNanos(Math.max(1_000_000, deadlineNanos - System.nanoTime()));
     }
 
-    private static UnreachableException authFailure(SshSettings s, Throwable cause) {
-        String detail = cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
+    private static UnreachableException authFailure(SshSettings s, Throwable cause, String offered) {
         if (cause != null
                 && !(cause.getMessage() != null && cause.getMessage().contains("No more authentication methods"))) {
             // The session died during key exchange or authentication for another reason than refused credentials.
+            String detail = cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
             return new UnreachableException(
                     UnreachableException.Reason.NETWORK, "SSH session failed during handshake" + detail, cause);
         }
         return new UnreachableException(
-                UnreachableException.Reason.AUTH_FAILED, "authentication failed for user " + s.user() + detail, cause);
+                UnreachableException.Reason.AUTH_FAILED,
+                "authentication failed for user " + s.user() + ": " + offered,
+                cause);
+    }
+
+    /**
+     * What this attempt offered the server, and how to offer something else: MINA's "No more authentication
+     * methods available" leaves people guessing which keys were tried.
+     */
+    private String offered(SshSettings s, ConnectAttempt attempt) {
+        List<String> what = new ArrayList<>();
+        int keys = attempt.keys.size();
+        if (keys > 0) {
+            what.add(keys + (keys == 1 ? " key" : " keys") + " from "
+                    + (s.implicitKeys()
+                            ? "the default ~/.ssh/id_* files"
+                            : s.keyFiles().stream()
+                                    .map(Path::toString)
+                                    .collect(java.util.stream.Collectors.joining(", "))));
+        }
+        if (agent != null) {
+            what.add("the keys of ssh-agent");
+        }
+        if (attempt.password != null) {
+            what.add("a password");
+        }
+        String hint = "; give a key with -i FILE (ssh_key), load one into ssh-agent, or a password (ssh_password)";
+        if (what.isEmpty()) {
+            return "nothing to offer (no key given, none of ~/.ssh/id_ed25519, id_ecdsa, id_rsa found, no ssh-agent)"
+                    + hint;
+        }
+        return "the server refused " + String.join(", ", what) + hint;
     }
 
     private static UnreachableException unreachable(SshSettings s, Throwable e) {

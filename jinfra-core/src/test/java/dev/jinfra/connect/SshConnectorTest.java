@@ -228,7 +228,10 @@ class SshConnectorTest {
                 .isInstanceOfSatisfying(
                         UnreachableException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreachableException.Reason.AUTH_FAILED))
-                .hasMessageStartingWith("authentication failed for user " + fleet().user());
+                .hasMessageStartingWith("authentication failed for user " + fleet().user()
+                        + ": the server refused 1 key from " + fleet().clientKeyFile())
+                .hasMessageContaining("give a key with -i FILE (ssh_key)")
+                .hasMessageNotContaining("No more authentication methods");
     }
 
     @Test
