@@ -10,16 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code git.repo}: a directory is a checkout of a repository, on a branch or at a pinned commit. Facts come
- * from the host only, never from the remote: with {@code pull} and no pinned commit the operation cannot know
- * whether the remote moved, so it always fetches and fast-forwards, and always reports a change.
+ * {@code git.repo}: a directory is a checkout of a repository, on a branch or at a pinned commit. With
+ * {@code pull}, the remote is asked which commit its branch is at ({@link GitRemoteHead}): a checkout already
+ * there changes nothing (so handlers tied to it do not fire on every run); one behind is fetched and
+ * fast-forwarded, as is one whose remote could not be asked.
  */
 @Doc(
         name = "git.repo",
         value =
-                "A git checkout exists at dest: cloned when missing, then on the wanted branch (fast-forwarded when pull) or at a "
-                        + "pinned commit. Without network access the facts cannot tell whether the remote moved, so with pull and no "
-                        + "commit it always fetches and reports a change. A checkout of another URL is an error, never overwritten.",
+                "A git checkout exists at dest: cloned when missing, then on the wanted branch (fast-forwarded when pull and the "
+                        + "remote's branch moved, which git ls-remote tells) or at a pinned commit. When the remote cannot be asked, "
+                        + "pull fetches and reports a change. A checkout of another URL is an error, never overwritten.",
         example = "git.repo(\"https://github.com/example/app.git\", \"/srv/app\", \"main\");")
 public record Repo(
         @Arg(value = "the repository URL to clone from", required = true)
@@ -88,6 +89,10 @@ public record Repo(
         boolean onBranch = wanted.equals(now.branch());
         if (onBranch && !pull) {
             return Plan.noChange(dest + " is on branch " + wanted + " (pull is off, so the remote is not checked)");
+        }
+        if (onBranch && now.head() != null && now.head().equals(facts.get(new GitRemoteHead(dest, wanted)))) {
+            return Plan.noChange(
+                    dest + " is on branch " + wanted + " at " + now.head().substring(0, 12) + ", where origin's is");
         }
         List<Command> steps = new ArrayList<>();
         steps.add(fetch(wanted));

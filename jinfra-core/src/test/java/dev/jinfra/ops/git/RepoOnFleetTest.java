@@ -106,4 +106,24 @@ class RepoOnFleetTest {
                 .containsExactly(
                         "+refs/heads/main:refs/remotes/origin/main", "+refs/heads/dev:refs/remotes/origin/dev");
     }
+
+    @Test
+    void aCheckoutWhereOriginIsChangesNothingAndFollowsOriginWhenItMoves() throws Exception {
+        Path remote = remote();
+        String src = "file://" + remote;
+        String dest = dir.resolve("app").toString();
+        assertAllChanged(run(host -> git.repo(new Repo(src, dest, "main", null, true, null))));
+
+        // Pull is on, but origin's main is where the checkout is: nothing to do, so handlers would not fire.
+        DeployResult again = run(host -> git.repo(new Repo(src, dest, "main", null, true, null)));
+        assertThat(again.outcomes())
+                .allSatisfy(o -> assertThat(o.status()).as(o.reason()).isEqualTo(OperationStatus.UNCHANGED));
+
+        Path work = dir.resolve("work");
+        git(work, "checkout", "-q", "main");
+        git(work, "commit", "-q", "--allow-empty", "-m", "later on main");
+        git(work, "push", "-q", remote.toString(), "main");
+        assertAllChanged(run(host -> git.repo(new Repo(src, dest, "main", null, true, null))));
+        assertThat(git(dir, "-C", dest, "log", "-1", "--format=%s")).isEqualTo("later on main");
+    }
 }
