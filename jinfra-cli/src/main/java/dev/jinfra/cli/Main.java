@@ -64,6 +64,17 @@ public final class Main {
         }
         switch (args[0]) {
             case "-h", "--help", "help" -> {
+                if (args.length > 1 && isAction(args[1])) {
+                    // `jinfra help exec`, `jinfra help files.put`: the same as --help after the action.
+                    return help(args[1], console);
+                }
+                if (args.length > 1) {
+                    List<String> meant = dev.jinfra.catalog.OperationHelp.closest(args[1], actions());
+                    throw new UsageException("no help for '" + args[1] + "'"
+                            + (meant.isEmpty()
+                                    ? "; see jinfra --help"
+                                    : "; did you mean " + String.join(" or ", meant) + "?"));
+                }
                 console.out().println(usage());
                 return ExitCode.OK;
             }

@@ -39,6 +39,19 @@ class CommandLineHelpTest {
     }
 
     @Test
+    void helpNamesAnActionOrAnOperation() {
+        CliRun exec = CliRun.run(cwd, "help", "exec");
+        assertThat(exec.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(exec.out()).startsWith("Usage: jinfra INVENTORY exec");
+        CliRun put = CliRun.run(cwd, "help", "files.put");
+        assertThat(put.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(put.out()).startsWith("files.put: ").contains("  src ");
+        CliRun typo = CliRun.run(cwd, "help", "files.putt");
+        assertThat(typo.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(typo.err()).isEqualTo("jinfra: no help for 'files.putt'; did you mean files.put?\n");
+    }
+
+    @Test
     void aMistypedOperationGetsTheNameItMostLikelyMeant() {
         CliRun r = CliRun.run(cwd, "@local", "files.directry", "path=/tmp/x");
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -227,7 +227,7 @@ public final class DeployReport implements DeployListener {
     }
 
     /** Lines of a failed command's output shown with its host's failure when no -v asked for all of it. */
-    static final int OUTPUT_TAIL_LINES = 5;
+    static final int OUTPUT_TAIL_LINES = 20;
 
     /**
      * The last lines of what the host's failed operation printed (its stderr, else its stdout): the reason a
