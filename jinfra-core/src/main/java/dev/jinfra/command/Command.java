@@ -45,8 +45,8 @@ public final class Command {
     private final String chdir;
     private final Map<String, String> env;
     private final String shell;
-    // Built from words by of(): quoted words only, no shell syntax of the caller's.
-    private final boolean words;
+    // The words given to of(), each quoted in the script; null for shell text, which has no words of its own.
+    private final List<String> words;
     // The environment's values go on standard input (see envOnStdin()), not on the command line.
     private final boolean envOnStdin;
 
@@ -58,7 +58,7 @@ public final class Command {
             String chdir,
             Map<String, String> env,
             String shell,
-            boolean words,
+            List<String> words,
             boolean envOnStdin) {
         this.words = words;
         this.envOnStdin = envOnStdin;
@@ -79,7 +79,7 @@ public final class Command {
         return of(words);
     }
 
-    /** Words, each quoted. */
+    /** Words, each quoted; the first, the program, also where sh would read it as grammar. */
     public static Command of(List<String> words) {
         if (words.isEmpty()) {
             throw new IllegalArgumentException("a command needs at least one word");
@@ -89,9 +89,11 @@ public final class Command {
             if (!sb.isEmpty()) {
                 sb.append(' ');
             }
-            sb.append(ShellQuote.quote(Objects.requireNonNull(w, "command word")));
+            Objects.requireNonNull(w, "command word");
+            sb.append(sb.isEmpty() ? ShellQuote.quoteProgram(w) : ShellQuote.quote(w));
         }
-        return new Command(sb.toString(), Escalation.NONE, null, false, null, Map.of(), null, true, false);
+        List<String> given = List.copyOf(words);
+        return new Command(sb.toString(), Escalation.NONE, null, false, null, Map.of(), null, given, false);
     }
 
     /** Shell text as the user wrote it (pipes, redirections, variables are theirs to use). */
@@ -99,21 +101,14 @@ public final class Command {
         if (text.isBlank()) {
             throw new IllegalArgumentException("empty command");
         }
-        return new Command(text, Escalation.NONE, null, false, null, Map.of(), null, false, false);
+        ShellQuote.requireSendable(text);
+        return new Command(text, Escalation.NONE, null, false, null, Map.of(), null, null, false);
     }
 
     /** Runs the command as {@code user} through {@code sudo}; the password, if any, is sent on stdin. */
     public Command sudo(String user, boolean passwordOnStdin) {
         return new Command(
-                script,
-                Escalation.SUDO,
-                user == null ? "root" : user,
-                passwordOnStdin,
-                chdir,
-                env,
-                shell,
-                words,
-                envOnStdin);
+                script, Escalation.SUDO, checkUser(user), passwordOnStdin, chdir, env, shell, words, envOnStdin);
     }
 
     public Command sudo(String user) {
@@ -122,17 +117,35 @@ public final class Command {
 
     /** Runs the command as {@code user} through {@code su}; the password, if any, is sent on stdin. */
     public Command su(String user) {
-        return new Command(
-                script, Escalation.SU, user == null ? "root" : user, false, chdir, env, shell, words, envOnStdin);
+        return new Command(script, Escalation.SU, checkUser(user), false, chdir, env, shell, words, envOnStdin);
     }
 
     /** Runs the command as {@code user} through {@code doas} (OpenBSD, Alpine), which never prompts here. */
     public Command doas(String user) {
-        return new Command(
-                script, Escalation.DOAS, user == null ? "root" : user, false, chdir, env, shell, words, envOnStdin);
+        return new Command(script, Escalation.DOAS, checkUser(user), false, chdir, env, shell, words, envOnStdin);
+    }
+
+    /**
+     * The user to change to, root when null. Checked here, where the command is made (an operation's plan), rather
+     * than when it is rendered to be sent. A leading '-' is refused: su takes the user as a word of its own after
+     * its options, so '-' or '-c' there would be read as an option (a login shell as root, another command); no
+     * account name starts with one.
+     */
+    private static String checkUser(String user) {
+        if (user == null) {
+            return "root";
+        }
+        if (user.isEmpty() || user.startsWith("-")) {
+            throw new IllegalArgumentException("not a user to run commands as: '" + user + "'");
+        }
+        return ShellQuote.requireSendable(user);
     }
 
     public Command chdir(String dir) {
+        // Quoted only when rendered: text that cannot be sent is refused now, while the plan is made.
+        if (dir != null) {
+            ShellQuote.requireSendable(dir);
+        }
         return new Command(script, escalation, asUser, passwordOnStdin, dir, env, shell, words, envOnStdin);
     }
 
@@ -149,7 +162,8 @@ public final class Command {
             throw new IllegalArgumentException("not a valid environment variable name: '" + name + "'");
         }
         var copy = new LinkedHashMap<>(env);
-        copy.put(name, Objects.requireNonNull(value, "value"));
+        // The value may travel on standard input (envOnStdin()), not through ShellQuote: checked here for both ways.
+        copy.put(name, ShellQuote.requireSendable(Objects.requireNonNull(value, "value")));
         return new Command(script, escalation, asUser, passwordOnStdin, chdir, copy, shell, words, envOnStdin);
     }
 
@@ -203,7 +217,12 @@ public final class Command {
      * neither exit that script nor change its state.
      */
     public boolean isPlainProgram() {
-        return words && escalation == Escalation.NONE && chdir == null && env.isEmpty() && shell == null;
+        return words != null && escalation == Escalation.NONE && chdir == null && env.isEmpty() && shell == null;
+    }
+
+    /** The words given to {@link #of}, unquoted; null for shell text. What a host's program must receive. */
+    List<String> words() {
+        return words;
     }
 
     /** The text to hand to the remote side's shell. */

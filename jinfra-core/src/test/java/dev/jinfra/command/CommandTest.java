@@ -81,4 +81,70 @@ class CommandTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("A;B");
     }
+
+    @Test
+    void aProgramThatShWouldReadAsAnAssignmentOrAReservedWordStillRunsAsTheProgram(@TempDir java.nio.file.Path dir)
+            throws Exception {
+        // Unquoted, "A=b x" would run x with A set, and "if x" would be a syntax error; each name here is a program
+        // on PATH that prints its name and arguments.
+        for (String name : java.util.List.of("A=b", "x=1=2", "if", "then", "time", "done")) {
+            java.nio.file.Path program = dir.resolve(name);
+            java.nio.file.Files.writeString(program, "#!/bin/sh\nprintf '%s|' \"${0##*/}\" \"$@\"\n");
+            assertThat(program.toFile().setExecutable(true)).isTrue();
+            for (String shell : java.util.List.of("/bin/sh", "/bin/bash")) {
+                ProcessBuilder pb = new ProcessBuilder(
+                                shell, "-c", Command.of(name, "arg", "x=y").render())
+                        .redirectErrorStream(true);
+                pb.environment().put("PATH", dir.toString());
+                Process p = pb.start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                p.waitFor();
+                assertThat(out).as("%s under %s", name, shell).isEqualTo(name + "|arg|x=y|");
+            }
+        }
+    }
+
+    @Test
+    void textThatNoCommandLineCanCarryIsRefusedInWordsWhereTheCommandIsMade() {
+        // A NUL would end the text there; half of a surrogate pair has no UTF-8 bytes and would be sent as '?'.
+        for (String bad : java.util.List.of("a\0b", "\0", "a\ud83db", "\ude00", "\ude00\ud83d", "x\ud83d")) {
+            java.util.List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> uses = java.util.List.of(
+                    () -> Command.of("printf", "%s", bad),
+                    () -> Command.of(bad),
+                    () -> Command.shell("echo " + bad),
+                    () -> Command.of("true").chdir(bad),
+                    () -> Command.of("true").env("A", bad),
+                    () -> Command.of("true").sudo(bad),
+                    () -> Command.of("true").su(bad),
+                    () -> Command.of("true").doas(bad));
+            for (var use : uses) {
+                assertThatThrownBy(use)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageStartingWith("cannot send text with");
+            }
+        }
+        assertThat(Command.of("printf", "\ud83d\ude00").render()).isEqualTo("printf '\ud83d\ude00'");
+        assertThatThrownBy(() -> Command.of("printf", "a\0b"))
+                .hasMessage("cannot send text with a NUL character to a host (at character 2 of 'a\\0b'):"
+                        + " a command line ends at the first NUL");
+    }
+
+    @Test
+    void aProgramThatBashWouldTakeForAJobIsRefused() {
+        assertThatThrownBy(() -> Command.of("%1", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot run a program whose name starts with '%' (bash reads it as a job): '%1'");
+        assertThat(Command.of("printf", "%s").render()).isEqualTo("printf %s");
+    }
+
+    @Test
+    void aUserThatSuWouldReadAsAnOptionIsRefused() {
+        for (String user : java.util.List.of("-", "-c", "--login", "")) {
+            assertThatThrownBy(() -> Command.of("true").su(user))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("not a user to run commands as: '" + user + "'");
+            assertThatThrownBy(() -> Command.of("true").sudo(user)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Command.of("true").doas(user)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }
