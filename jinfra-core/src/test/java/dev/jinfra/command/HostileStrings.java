@@ -138,6 +138,13 @@ final class HostileStrings {
     private static final List<String> WORDS = List.of(
             "srv", "app", "/srv/app", "web", "nginx", "1.2.3", "deploy", "www-data", "conf", "data", "a", "b", "x");
 
+    /**
+     * Words that a shell reads as grammar where a program's name goes (reserved words, assignments, a job, negation,
+     * a group): few, and only harmful in one place, so the fuzz test tries them in every argument.
+     */
+    static final List<String> GRAMMAR =
+            List.of("if", "then", "done", "time", "function", "x=1", "A=b", "%1", "!", "{", "}", "[[", "-", "--");
+
     private HostileStrings() {}
 
     /**
@@ -149,6 +156,7 @@ final class HostileStrings {
         Set<String> out = new LinkedHashSet<>();
         // Each payload on its own and each piece inside a word first, so that every one is tried at least once.
         out.addAll(PAYLOADS);
+        out.addAll(GRAMMAR);
         for (String piece : PIECES) {
             out.add("a" + piece + "b");
         }
