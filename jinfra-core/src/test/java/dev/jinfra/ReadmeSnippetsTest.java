@@ -2,6 +2,7 @@ package dev.jinfra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jinfra.deploy.compile.DeployFiles;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,11 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The README's library examples compile as they are shown, against the library as it is. */
 class ReadmeSnippetsTest {
     static List<String> librarySnippets() throws Exception {
+        return snippets("## Using jinfra as a library");
+    }
+
+    /** The Java blocks of the README's section that starts with {@code heading}. */
+    static List<String> snippets(String heading) throws Exception {
         String readme = Files.readString(
                 Path.of(System.getProperty("jinfra.repo.root", "..")).resolve("README.md"));
-        int from = readme.indexOf("## Using jinfra as a library");
+        int from = readme.indexOf("\n" + heading + "\n");
         int to = readme.indexOf("\n## ", from + 1);
-        assertThat(from).as("the README's library section").isNotNegative();
+        assertThat(from).as("the README's section " + heading).isNotNegative();
         Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme.substring(from, to));
         List<String> snippets = new ArrayList<>();
         while (m.find()) {
@@ -47,6 +53,20 @@ class ReadmeSnippetsTest {
                 return source;
             }
         };
+    }
+
+    @Test
+    void everyDeployExampleInTheReadmeCompilesAsADeploy(@TempDir Path dir) throws Exception {
+        List<String> snippets = snippets("## Deploys");
+        assertThat(snippets).hasSizeGreaterThanOrEqualTo(3);
+        for (int i = 0; i < snippets.size(); i++) {
+            String snippet = snippets.get(i);
+            // A snippet of statements is the body of a deploy method, as a reader would paste it into one.
+            String deploy =
+                    snippet.startsWith("void deploy(") ? snippet : "void deploy(Host host) {\n" + snippet + "}\n";
+            Path file = Files.writeString(dir.resolve("readme" + i + ".java"), deploy);
+            assertThat(DeployFiles.load(List.of(file), null)).as(snippet).hasSize(1);
+        }
     }
 
     @Test

@@ -97,7 +97,7 @@ class DeployOpenSshE2ETest {
         Files.writeString(cwd.resolve("deploy.java"), """
                 void deploy(Host host) {
                     files.put("%s", "/root/source.txt").name("Source");
-                    files.download("file:///root/source.txt", "/root/downloaded.txt", "%s", "600", null, null).name("Download");
+                    files.download("file:///root/source.txt", "/root/downloaded.txt", "%s").mode("600").name("Download");
                     files.sync(new dev.jinfra.ops.files.Sync("%s", "/root/web", true, "640", "750", null, null,
                             java.util.List.of("*.log"))).name("Sync");
                     server.script("%s", "one arg", "it's").name("Script");

@@ -129,17 +129,17 @@ class EveryFamilyDeployOpenSshE2ETest {
                     server.hostname("e2e-" + host.name());
                     server.crontab("%3$s", "0 3 * * *", "/bin/true jinfra-e2e");
 
-                    files.directory("%4$s", "750", "root", "%1$s");
+                    files.directory("%4$s", "750").owner("root").group("%1$s");
                     files.directory("%5$s", "755");
-                    files.template(local + "app.conf.j2", "%4$s/app.conf", "640", "root", "%1$s", java.util.Map.of());
-                    files.file("%4$s/extra.conf", "640", "root", "%1$s");
+                    files.template(local + "app.conf.j2", "%4$s/app.conf").mode("640").owner("root").group("%1$s");
+                    files.file("%4$s/extra.conf", "640").owner("root").group("%1$s");
                     files.line("%4$s/extra.conf", "host = " + host.name());
                     files.line("%4$s/extra.conf", "mode = production", "^mode = ");
                     files.block("%4$s/extra.conf", "[users]\\n%3$s");
                     files.put(local + "motd.txt", "%4$s/motd", "644");
                     files.link("%4$s/current", "%5$s/app");
                     files.put(local + "source.txt", "%5$s/source.txt");
-                    files.download("file://%5$s/source.txt", "%5$s/downloaded.txt", "%6$s", "600", null, null);
+                    files.download("file://%5$s/source.txt", "%5$s/downloaded.txt", "%6$s").mode("600");
                     // Without a checksum the download happens only when the file is missing, so the edit stays.
                     files.download("file://%5$s/source.txt", "%4$s/listen.conf");
                     files.replace("%4$s/listen.conf", "localhost", "0.0.0.0");
@@ -147,14 +147,14 @@ class EveryFamilyDeployOpenSshE2ETest {
                     server.script(local + "setup.sh", "one arg", "it's").when(config::changed);
                     // Sync writes the tree as root with the upload's modes; the directory then owns all of it.
                     files.sync(local + "site", "%5$s/site");
-                    files.directoryTree("%5$s/site", "750", "%3$s", "%1$s");
+                    files.directory("%5$s/site", "750").owner("%3$s").group("%1$s").arg("recursive", true);
 
-                    files.sync(local + "repo", "%7$s", true);
+                    files.sync(local + "repo", "%7$s").arg("delete", true);
                     files.put(local + "jinfra-e2e.list", "/etc/apt/sources.list.d/jinfra-e2e.list", "644");
                     apt.update(3600);
                     apt.packages("%8$s");
 
-                    git.repoAt("%9$s", "%5$s/app", "%10$s");
+                    git.repo("%9$s", "%5$s/app").arg("commit", "%10$s");
                     git.config("jinfra.host", host.name(), "%5$s/app");
                     // pip.packages is left out: it would need a package index, i.e. the network.
                     if (%11$s) {

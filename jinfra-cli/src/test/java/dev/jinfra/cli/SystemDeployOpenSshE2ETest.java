@@ -60,7 +60,7 @@ class SystemDeployOpenSshE2ETest {
                     server.group("%1$s").name("Group");
                     server.user("%2$s", "%1$s").name("User");
                     // files.line needs the file to exist; owned by the group made above.
-                    files.file("%3$s", "640", "root", "%1$s").name("Config file");
+                    files.file("%3$s", "640").owner("root").group("%1$s").name("Config file");
                     files.line("%3$s", "host = " + host.name()).name("Host line");
                     files.block("%3$s", "[users]\\n%2$s").name("Users block");
                 }

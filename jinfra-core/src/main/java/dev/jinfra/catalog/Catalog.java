@@ -90,6 +90,16 @@ public final class Catalog {
         return (Fact<?>) create(name, type, args);
     }
 
+    /**
+     * What a component of {@code operation}'s record is when it is not given: its {@link Arg} default, else false,
+     * 0, an empty list or map, or null. Deploy code starts from these too, so an argument left out means the same in
+     * Java as on the command line.
+     */
+    public static Object defaultValue(String operation, RecordComponent c) {
+        Arg doc = c.getAnnotation(Arg.class);
+        return convert(operation, c, doc == null || doc.defaultValue().isEmpty() ? null : doc.defaultValue());
+    }
+
     private static Object create(String name, Class<? extends Record> type, Map<String, ?> givenArgs) {
         Map<String, ?> args = givenArgs == null ? Map.of() : givenArgs;
         RecordComponent[] components = type.getRecordComponents();

@@ -15,6 +15,12 @@ import java.util.Map;
 public final class ReferenceDocs {
     private ReferenceDocs() {}
 
+    /** How deploy code gives an operation's other arguments: shown at the top, and compiled with the examples. */
+    static final String ARGUMENTS_EXAMPLE = """
+            files.directory("/srv/app").owner("app").group("app").arg("recursive", true);
+            files.link("/srv/app/current").absent();
+            server.user("app").arg("shell", "/usr/sbin/nologin").arg("groups", List.of("www-data"));""";
+
     public static String render() {
         StringBuilder md = new StringBuilder();
         md.append("# Operations and facts\n\n");
@@ -22,6 +28,23 @@ public final class ReferenceDocs {
                 "Generated from the code by `ReferenceDocs` (regenerate: `mvn -pl jinfra-core -am test -Dtest=ReferenceDocsTest -Dsurefire.failIfNoSpecifiedTests=false "
                         + "-Djinfra.docs.write=true`). Every operation runs from a deploy (Java, below) or straight from the command line: "
                         + "`jinfra INVENTORY OPERATION name=value ...`; every fact prints with `jinfra INVENTORY fact NAME name=value ...`.\n\n");
+        md.append("""
+                In Java, deploy code calls each operation by the same name, with the arguments its methods take (listed \
+                under each operation as *Java*, named as in its table). Every other argument is given by its name from the \
+                table on the call that method returns, as on the command line: `files.directory("/srv/app").arg("recursive", \
+                true)` is `jinfra INVENTORY files.directory path=/srv/app recursive=true`. Text is a `String`, a number an \
+                `Integer`, true/false a `Boolean` and a list a `List<String>`. `.absent()` stands for `.arg("present", \
+                false)`, and `.mode(..)`, `.owner(..)` and `.group(..)` for those arguments. An argument the operation does \
+                not have, or a value of another type, is an error naming the operation and the argument; arguments that \
+                must go together are checked once the deploy code has run. Arguments are not settings: `.sudo()`, \
+                `.shell(..)` or `.timeout(..)` say how the commands run, so a user's login shell is `.arg("shell", ..)`. \
+                A few methods preset what a deploy nearly always wants, where the command line leaves things as they are: \
+                `systemd.service(unit)`, `sysvinit.service(name)` and `server.service(name)` also give `running=true \
+                enabled=true`, and `server.sysctl(key, value)` gives `persist=true`.
+
+                ```java
+                """);
+        md.append(ARGUMENTS_EXAMPLE).append("\n```\n\n");
         md.append("## Operations\n\n");
         String family = null;
         for (var e : Catalog.operationTypes().entrySet()) {
@@ -52,6 +75,12 @@ public final class ReferenceDocs {
         if (doc != null) {
             md.append(doc.value()).append("\n\n");
         }
+        List<String> calls = JavaMethods.of(name).stream()
+                .map(m -> "`" + JavaMethods.call(name, m) + "`")
+                .toList();
+        if (!calls.isEmpty()) {
+            md.append("Java: ").append(String.join(", ", calls)).append("\n\n");
+        }
         RecordComponent[] components = type.getRecordComponents();
         if (components.length > 0) {
             md.append("| argument | type | default | meaning |\n|---|---|---|---|\n");
@@ -75,6 +104,7 @@ public final class ReferenceDocs {
         }
     }
 
+    /** A component's type in the reference's words: text, number, true/false, list of string, map. */
     private static String typeName(RecordComponent c) {
         if (c.getGenericType() instanceof ParameterizedType p && c.getType() == List.class) {
             return "list of "
@@ -89,13 +119,15 @@ public final class ReferenceDocs {
         };
     }
 
-    /** Every operation's Java example, for a test that compiles them all as one deploy. */
+    /** Every Java example of the reference, for a test that compiles them all as one deploy. */
     public static List<String> examples() {
-        return Map.copyOf(Catalog.operationTypes()).values().stream()
+        List<String> examples = new java.util.ArrayList<>(List.of(ARGUMENTS_EXAMPLE));
+        Map.copyOf(Catalog.operationTypes()).values().stream()
                 .map(t -> t.getAnnotation(Doc.class))
                 .filter(d -> d != null && !d.example().isEmpty())
                 .map(Doc::example)
                 .sorted()
-                .toList();
+                .forEach(examples::add);
+        return examples;
     }
 }

@@ -3,14 +3,25 @@ package dev.jinfra.deploy;
 import dev.jinfra.ops.packages.AlpinePackages;
 import java.util.List;
 
-/** The {@code apk} operations (Alpine), as deploy code calls them: {@code apk.packages("curl")}. */
+/**
+ * The {@code apk} operations (Alpine), as deploy code calls them: {@code apk.packages("curl")}. Other arguments
+ * are given by name on the call returned ({@link OperationCall#arg}, {@link OperationCall#absent}).
+ */
 public final class ApkOperations {
-    /** {@code apk.packages}: installed. */
-    public OperationCall packages(String... names) {
-        return packages(new AlpinePackages(List.of(names), true, false));
+    /**
+     * {@code apk.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     *
+     * @param packages package names
+     */
+    public OperationCall packages(String... packages) {
+        return PrepareContext.register(AlpinePackages.class).arg("packages", List.of(packages));
     }
 
-    /** {@code apk.packages}, every argument given. */
+    /**
+     * {@code apk.packages} with every argument in the record's order.
+     *
+     * @param packages e.g. {@code new AlpinePackages(List.of("curl"), true, true)}
+     */
     public OperationCall packages(AlpinePackages packages) {
         return PrepareContext.register(packages);
     }

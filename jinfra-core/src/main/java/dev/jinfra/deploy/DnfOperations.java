@@ -5,34 +5,65 @@ import dev.jinfra.ops.packages.DnfRepo;
 import dev.jinfra.ops.packages.DnfRpm;
 import java.util.List;
 
-/** The {@code dnf} operations, as deploy code calls them: {@code dnf.packages("nginx")}. */
+/**
+ * The {@code dnf} operations, as deploy code calls them: {@code dnf.packages("nginx")}. Each method takes the
+ * operation's first arguments; the others are given by name on the call it returns ({@link OperationCall#arg},
+ * {@link OperationCall#absent}), as the reference lists them.
+ */
 public final class DnfOperations {
-    /** {@code dnf.packages}: installed. */
-    public OperationCall packages(String... names) {
-        return packages(new DnfPackages(List.of(names), true, false));
+    /**
+     * {@code dnf.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     *
+     * @param packages package names
+     */
+    public OperationCall packages(String... packages) {
+        return PrepareContext.register(DnfPackages.class).arg("packages", List.of(packages));
     }
 
-    /** {@code dnf.packages}, every argument given. */
+    /**
+     * {@code dnf.packages} with every argument in the record's order.
+     *
+     * @param packages e.g. {@code new DnfPackages(List.of("httpd"), true, true)}
+     */
     public OperationCall packages(DnfPackages packages) {
         return PrepareContext.register(packages);
     }
 
-    /** {@code dnf.repo}: /etc/yum.repos.d/NAME.repo, enabled, packages signed (give the key with {@link DnfRepo} in full). */
+    /**
+     * {@code dnf.repo}: /etc/yum.repos.d/NAME.repo, enabled, packages signed ({@code .arg("gpgkey", url)} for the
+     * key).
+     *
+     * @param name repository id and file name
+     * @param baseurl URL of the repository
+     */
     public OperationCall repo(String name, String baseurl) {
-        return repo(new DnfRepo(name, baseurl, null, true, true, null, true));
+        return PrepareContext.register(DnfRepo.class).arg("name", name).arg("baseurl", baseurl);
     }
 
-    /** {@code dnf.repo}, every argument given. */
+    /**
+     * {@code dnf.repo} with every argument in the record's order.
+     *
+     * @param repo e.g. {@code new DnfRepo("example", url, "Example", true, true, keyUrl, true)}
+     */
     public OperationCall repo(DnfRepo repo) {
         return PrepareContext.register(repo);
     }
 
-    /** {@code dnf.rpm}: an .rpm (URL or path on the host) installed unless {@code packageName} already is. */
+    /**
+     * {@code dnf.rpm}: an .rpm (URL or path on the host) installed unless {@code packageName} already is.
+     *
+     * @param src URL or absolute path on the host of the .rpm
+     * @param packageName the package the .rpm installs
+     */
     public OperationCall rpm(String src, String packageName) {
-        return rpm(new DnfRpm(src, packageName, null));
+        return PrepareContext.register(DnfRpm.class).arg("src", src).arg("packageName", packageName);
     }
 
-    /** {@code dnf.rpm}, every argument given. */
+    /**
+     * {@code dnf.rpm} with every argument in the record's order.
+     *
+     * @param rpm e.g. {@code new DnfRpm(src, "tool", "1.2-1")}
+     */
     public OperationCall rpm(DnfRpm rpm) {
         return PrepareContext.register(rpm);
     }

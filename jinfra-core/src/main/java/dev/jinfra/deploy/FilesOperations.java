@@ -2,177 +2,233 @@ package dev.jinfra.deploy;
 
 import dev.jinfra.ops.files.Block;
 import dev.jinfra.ops.files.Directory;
+import dev.jinfra.ops.files.Download;
 import dev.jinfra.ops.files.FileOp;
+import dev.jinfra.ops.files.Get;
 import dev.jinfra.ops.files.Line;
 import dev.jinfra.ops.files.Link;
+import dev.jinfra.ops.files.Put;
 import dev.jinfra.ops.files.Replace;
-import java.util.List;
+import dev.jinfra.ops.files.Sync;
+import dev.jinfra.ops.files.Template;
+import java.util.Map;
 
-/** The {@code files} operation family, as deploy code sees it. */
+/**
+ * The {@code files} operations, as deploy code calls them: {@code files.directory("/srv/app").owner("app")}. Each
+ * method takes the operation's first arguments; the others are given by name on the call it returns
+ * ({@link OperationCall#arg}, {@link OperationCall#absent}, {@link OperationCall#mode} ...), as the reference
+ * lists them.
+ */
 public final class FilesOperations {
+    /**
+     * {@code files.directory}: a directory exists; {@code .absent()} for none, {@code .owner(..)},
+     * {@code .group(..)}, {@code .arg("recursive", true)} for everything below it too.
+     *
+     * @param path the directory's path
+     */
     public OperationCall directory(String path) {
-        return PrepareContext.register(new Directory(path, true, null, null, null, false));
-    }
-
-    public OperationCall directory(String path, String mode) {
-        return PrepareContext.register(new Directory(path, true, mode, null, null, false));
-    }
-
-    public OperationCall directory(String path, String mode, String owner, String group) {
-        return PrepareContext.register(new Directory(path, true, mode, owner, group, false));
-    }
-
-    /** As {@link #directory(String, String, String, String)}, for everything below the directory too. */
-    public OperationCall directoryTree(String path, String mode, String owner, String group) {
-        return PrepareContext.register(new Directory(path, true, mode, owner, group, true));
-    }
-
-    public OperationCall absentDirectory(String path) {
-        return PrepareContext.register(new Directory(path, false, null, null, null, false));
-    }
-
-    /** A regular file exists, created empty when missing. */
-    public OperationCall file(String path) {
-        return PrepareContext.register(new FileOp(path, true, false, null, null, null));
-    }
-
-    public OperationCall file(String path, String mode) {
-        return PrepareContext.register(new FileOp(path, true, false, mode, null, null));
-    }
-
-    public OperationCall file(String path, String mode, String owner, String group) {
-        return PrepareContext.register(new FileOp(path, true, false, mode, owner, group));
-    }
-
-    /** Creates the file or updates its times: a change on every run. */
-    public OperationCall touch(String path) {
-        return PrepareContext.register(new FileOp(path, true, true, null, null, null));
-    }
-
-    public OperationCall absentFile(String path) {
-        return PrepareContext.register(new FileOp(path, false, false, null, null, null));
-    }
-
-    /** A symbolic link at {@code path} pointing to {@code target}. */
-    public OperationCall link(String path, String target) {
-        return PrepareContext.register(new Link(path, target, true, true, false));
-    }
-
-    /** As {@link #link(String, String)}, replacing a file that is in the way when {@code force}. */
-    public OperationCall link(String path, String target, boolean force) {
-        return PrepareContext.register(new Link(path, target, true, true, force));
-    }
-
-    public OperationCall hardLink(String path, String target) {
-        return PrepareContext.register(new Link(path, target, true, false, false));
-    }
-
-    /** No symbolic link at {@code path} (anything else there is an error). */
-    public OperationCall absentLink(String path) {
-        return PrepareContext.register(new Link(path, null, false, true, false));
-    }
-
-    /** {@code line} is somewhere in the file; appended when it is not. */
-    public OperationCall line(String path, String line) {
-        return PrepareContext.register(new Line(path, line, true, null, false));
-    }
-
-    /** The first line matching the extended regular expression {@code replace} becomes {@code line}. */
-    public OperationCall line(String path, String line, String replace) {
-        return PrepareContext.register(new Line(path, line, true, replace, false));
-    }
-
-    public OperationCall absentLine(String path, String line) {
-        return PrepareContext.register(new Line(path, line, false, null, false));
-    }
-
-    /** Every match of the extended regular expression {@code pattern} replaced by the literal {@code replacement}. */
-    public OperationCall replace(String path, String pattern, String replacement) {
-        return PrepareContext.register(new Replace(path, pattern, replacement));
-    }
-
-    /** A managed block with the default markers. */
-    public OperationCall block(String path, String content) {
-        return PrepareContext.register(new Block(path, content, null, true));
-    }
-
-    /** A managed block between {@code marker} lines ({@code {mark}} becomes BEGIN or END). */
-    public OperationCall block(String path, String content, String marker) {
-        return PrepareContext.register(new Block(path, content, marker, true));
-    }
-
-    public OperationCall absentBlock(String path) {
-        return PrepareContext.register(new Block(path, null, null, false));
-    }
-
-    /** Uploads a local file to {@code dest} when its content differs, replacing it atomically. */
-    /** Copies a file from the host to {@code dest} on this machine when the local copy is missing or differs. */
-    public OperationCall get(String src, String dest) {
-        return PrepareContext.register(new dev.jinfra.ops.files.Get(src, dest, false));
-    }
-
-    public OperationCall put(String src, String dest) {
-        return PrepareContext.register(new dev.jinfra.ops.files.Put(src, dest, null, null, null));
-    }
-
-    public OperationCall put(String src, String dest, String mode) {
-        return PrepareContext.register(new dev.jinfra.ops.files.Put(src, dest, mode, null, null));
-    }
-
-    public OperationCall put(String src, String dest, String mode, String owner, String group) {
-        return PrepareContext.register(new dev.jinfra.ops.files.Put(src, dest, mode, owner, group));
+        return PrepareContext.register(Directory.class).arg("path", path);
     }
 
     /**
-     * Renders a local Jinja2 template with the host's data and {@code host} (name, groups) and uploads the result
-     * like {@link #put(String, String)}.
+     * {@code files.directory} with permissions.
+     *
+     * @param path the directory's path
+     * @param mode octal permissions such as 755
+     */
+    public OperationCall directory(String path, String mode) {
+        return directory(path).mode(mode);
+    }
+
+    /**
+     * {@code files.file}: a regular file exists, created empty when missing; {@code .absent()} for none,
+     * {@code .arg("touch", true)} to update its times on every run.
+     *
+     * @param path the file's path
+     */
+    public OperationCall file(String path) {
+        return PrepareContext.register(FileOp.class).arg("path", path);
+    }
+
+    /**
+     * {@code files.file} with permissions.
+     *
+     * @param path the file's path
+     * @param mode octal permissions such as 644
+     */
+    public OperationCall file(String path, String mode) {
+        return file(path).mode(mode);
+    }
+
+    /**
+     * {@code files.link} to be given its target by name, or {@code files.link(path).absent()}: no link there.
+     *
+     * @param path where the link is
+     */
+    public OperationCall link(String path) {
+        return PrepareContext.register(Link.class).arg("path", path);
+    }
+
+    /**
+     * {@code files.link}: a symbolic link; {@code .arg("symbolic", false)} for a hard link,
+     * {@code .arg("force", true)} to replace a file in the way.
+     *
+     * @param path where the link is
+     * @param target what the link points to
+     */
+    public OperationCall link(String path, String target) {
+        return link(path).arg("target", target);
+    }
+
+    /**
+     * {@code files.line}: the line is somewhere in the file, appended when it is not; {@code .absent()} for
+     * nowhere.
+     *
+     * @param path the file's path
+     * @param line the whole line, without its newline
+     */
+    public OperationCall line(String path, String line) {
+        return PrepareContext.register(Line.class).arg("path", path).arg("line", line);
+    }
+
+    /**
+     * {@code files.line}: the first line matching {@code replace} becomes {@code line}.
+     *
+     * @param path the file's path
+     * @param line the whole line, without its newline
+     * @param replace extended regular expression for the line to replace
+     */
+    public OperationCall line(String path, String line, String replace) {
+        return line(path, line).arg("replace", replace);
+    }
+
+    /**
+     * {@code files.replace}: every match of {@code pattern} replaced by the literal {@code replacement}.
+     *
+     * @param path the file's path
+     * @param pattern extended regular expression, matched within each line
+     * @param replacement the text put in place of each match
+     */
+    public OperationCall replace(String path, String pattern, String replacement) {
+        return PrepareContext.register(Replace.class)
+                .arg("path", path)
+                .arg("pattern", pattern)
+                .arg("replacement", replacement);
+    }
+
+    /**
+     * {@code files.block} to be given its content by name, or {@code files.block(path).absent()}: no block there.
+     *
+     * @param path the file's path
+     */
+    public OperationCall block(String path) {
+        return PrepareContext.register(Block.class).arg("path", path);
+    }
+
+    /**
+     * {@code files.block}: a managed block between the default markers ({@code .arg("marker", ..)} for others).
+     *
+     * @param path the file's path
+     * @param content the block's lines, separated by newlines
+     */
+    public OperationCall block(String path, String content) {
+        return block(path).arg("content", content);
+    }
+
+    /**
+     * {@code files.get}: copies a file from the host to this machine when the local copy is missing or differs.
+     *
+     * @param src file on the host
+     * @param dest local path to write
+     */
+    public OperationCall get(String src, String dest) {
+        return PrepareContext.register(Get.class).arg("src", src).arg("dest", dest);
+    }
+
+    /**
+     * {@code files.put}: uploads a local file when its content differs, replacing it atomically.
+     *
+     * @param src local file to upload
+     * @param dest path on the host
+     */
+    public OperationCall put(String src, String dest) {
+        return PrepareContext.register(Put.class).arg("src", src).arg("dest", dest);
+    }
+
+    /**
+     * {@code files.put} with permissions.
+     *
+     * @param src local file to upload
+     * @param dest path on the host
+     * @param mode octal permissions such as 644
+     */
+    public OperationCall put(String src, String dest, String mode) {
+        return put(src, dest).mode(mode);
+    }
+
+    /**
+     * {@code files.template}: renders a local Jinja2 template with the host's data and {@code host} (name,
+     * groups), then uploads the result like {@link #put(String, String)}.
+     *
+     * @param src local Jinja2 template
+     * @param dest path on the host
      */
     public OperationCall template(String src, String dest) {
-        return template(src, dest, null, null, null, java.util.Map.of());
+        return template(src, dest, Map.of());
     }
 
-    /** As {@link #template(String, String)}, with more variables (they override host data of the same name). */
-    public OperationCall template(String src, String dest, java.util.Map<String, ?> vars) {
-        return template(src, dest, null, null, null, vars);
+    /**
+     * {@code files.template} with more variables; they override host data of the same name.
+     *
+     * @param src local Jinja2 template
+     * @param dest path on the host
+     * @param vars the deploy's own template variables
+     */
+    public OperationCall template(String src, String dest, Map<String, ?> vars) {
+        return PrepareContext.register(Template.class)
+                .arg("src", src)
+                .arg("dest", dest)
+                .arg("vars", vars);
     }
 
-    public OperationCall template(String src, String dest, String mode, java.util.Map<String, ?> vars) {
-        return template(src, dest, mode, null, null, vars);
-    }
-
-    public OperationCall template(
-            String src, String dest, String mode, String owner, String group, java.util.Map<String, ?> vars) {
-        var variables = dev.jinfra.ops.files.Template.variables(PrepareContext.host(), vars);
-        return PrepareContext.register(new dev.jinfra.ops.files.Template(src, dest, mode, owner, group, variables));
-    }
-
-    /** Downloads {@code url} to {@code dest} on the host when the file is missing (with curl or wget). */
+    /**
+     * {@code files.download}: downloads {@code url} to {@code dest} on the host when the file is missing.
+     *
+     * @param url URL to fetch
+     * @param dest path on the host
+     */
     public OperationCall download(String url, String dest) {
-        return PrepareContext.register(new dev.jinfra.ops.files.Download(url, dest, null, null, null, null, false));
+        return PrepareContext.register(Download.class).arg("url", url).arg("dest", dest);
     }
 
-    /** As {@link #download(String, String)}, also when the file's SHA-256 is not {@code sha256}; the download must match it. */
+    /**
+     * {@code files.download}, also when the file's SHA-256 is not {@code sha256}; the download must match it.
+     *
+     * @param url URL to fetch
+     * @param dest path on the host
+     * @param sha256 expected SHA-256 in hex
+     */
     public OperationCall download(String url, String dest, String sha256) {
-        return PrepareContext.register(new dev.jinfra.ops.files.Download(url, dest, sha256, null, null, null, false));
+        return download(url, dest).arg("sha256", sha256);
     }
 
-    public OperationCall download(String url, String dest, String sha256, String mode, String owner, String group) {
-        return PrepareContext.register(new dev.jinfra.ops.files.Download(url, dest, sha256, mode, owner, group, false));
-    }
-
-    /** Mirrors the local directory {@code src} into {@code dest}, uploading only files whose content differs. */
+    /**
+     * {@code files.sync}: mirrors the local directory {@code src} into {@code dest}, uploading only files whose
+     * content differs; {@code .arg("delete", true)} removes what src does not have.
+     *
+     * @param src local directory to mirror
+     * @param dest directory on the host
+     */
     public OperationCall sync(String src, String dest) {
-        return sync(src, dest, false);
+        return PrepareContext.register(Sync.class).arg("src", src).arg("dest", dest);
     }
 
-    /** As {@link #sync(String, String)}; with {@code delete}, files below dest that src does not have are removed. */
-    public OperationCall sync(String src, String dest, boolean delete) {
-        return PrepareContext.register(
-                new dev.jinfra.ops.files.Sync(src, dest, delete, null, null, null, null, List.of()));
-    }
-
-    /** A sync described in full, e.g. {@code new Sync("site", "/srv/www", true, "644", "755", "www-data", null, List.of("*.tmp"))}. */
-    public OperationCall sync(dev.jinfra.ops.files.Sync sync) {
+    /**
+     * {@code files.sync} with every argument in the record's order.
+     *
+     * @param sync e.g. {@code new Sync("site", "/srv/www", true, "644", "755", "www-data", null, List.of("*.tmp"))}
+     */
+    public OperationCall sync(Sync sync) {
         return PrepareContext.register(sync);
     }
 }

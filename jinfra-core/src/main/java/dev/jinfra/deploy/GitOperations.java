@@ -3,35 +3,61 @@ package dev.jinfra.deploy;
 import dev.jinfra.ops.git.Config;
 import dev.jinfra.ops.git.Repo;
 
-/** The {@code git} operation family, as deploy code sees it. */
+/**
+ * The {@code git} operations, as deploy code calls them: {@code git.repo(url, "/srv/app", "main")}. Each method
+ * takes the operation's first arguments; the others are given by name on the call it returns
+ * ({@link OperationCall#arg}), as the reference lists them.
+ */
 public final class GitOperations {
-    /** A checkout of the remote's default branch, fast-forwarded on every run. */
+    /**
+     * {@code git.repo}: a checkout of the remote's default branch, fast-forwarded on every run;
+     * {@code .arg("commit", hash)} pins it to a full commit hash instead (no change once it is there).
+     *
+     * @param src the repository URL to clone from
+     * @param dest the checkout's directory
+     */
     public OperationCall repo(String src, String dest) {
-        return repo(new Repo(src, dest, null, null, true, null));
+        return PrepareContext.register(Repo.class).arg("src", src).arg("dest", dest);
     }
 
-    /** A checkout of {@code branch}, fast-forwarded on every run. */
+    /**
+     * {@code git.repo}: a checkout of {@code branch}, fast-forwarded on every run.
+     *
+     * @param src the repository URL to clone from
+     * @param dest the checkout's directory
+     * @param branch the branch to check out
+     */
     public OperationCall repo(String src, String dest, String branch) {
-        return repo(new Repo(src, dest, branch, null, true, null));
+        return repo(src, dest).arg("branch", branch);
     }
 
-    /** A checkout pinned to a full commit hash: no change once it is there. */
-    public OperationCall repoAt(String src, String dest, String commit) {
-        return repo(new Repo(src, dest, null, commit, false, null));
-    }
-
-    /** A checkout described in full: branch, pinned commit, pull and depth. */
+    /**
+     * {@code git.repo} with every argument in the record's order.
+     *
+     * @param repo e.g. {@code new Repo(url, "/srv/app", "main", null, true, 1)}
+     */
     public OperationCall repo(Repo repo) {
         return PrepareContext.register(repo);
     }
 
-    /** A key in the global git config of the user the operation runs as. */
+    /**
+     * {@code git.config}: a key in the global git config of the user the operation runs as.
+     *
+     * @param key the key, e.g. user.email
+     * @param value the wanted value
+     */
     public OperationCall config(String key, String value) {
-        return PrepareContext.register(new Config(key, value, null));
+        return PrepareContext.register(Config.class).arg("key", key).arg("value", value);
     }
 
-    /** A key in one repository's own config. */
+    /**
+     * {@code git.config}: a key in one repository's own config.
+     *
+     * @param key the key, e.g. user.email
+     * @param value the wanted value
+     * @param repo the repository's directory
+     */
     public OperationCall config(String key, String value, String repo) {
-        return PrepareContext.register(new Config(key, value, repo));
+        return config(key, value).arg("repo", repo);
     }
 }

@@ -4,12 +4,18 @@ import dev.jinfra.api.Operation;
 import java.time.Duration;
 
 /**
- * An operation as registered by deploy code, with the settings chained onto it:
- * {@code apt.packages("nginx").name("Install nginx").sudo().serial()}. Settings made here win over those of
- * a deploy piece, host data and the command line.
+ * An operation as registered by deploy code, with its arguments by name and the settings chained onto it:
+ * {@code apt.packages("nginx").arg("latest", true).name("Install nginx").sudo().serial()}. Arguments are the
+ * operation's own, as the reference and the command line name them ({@link #arg}); settings say how its commands
+ * run, and those made here win over those of a deploy piece, host data and the command line.
  */
 public final class OperationCall {
-    private final Operation operation;
+    // Null while arguments given by name wait to be built into the record (on first use, at the latest once the
+    // host's deploy code has run).
+    private Operation operation;
+    // The operation's arguments by name, from the first one deploy code gives.
+    private OperationArguments arguments;
+    private boolean sealed;
     private String name;
     // Settings made on this operation itself, and those of the deploy piece it was called in.
     private Settings own = Settings.NONE;
@@ -25,8 +31,88 @@ public final class OperationCall {
         this.piece = piece;
     }
 
+    OperationCall(OperationArguments arguments, Settings piece) {
+        this.arguments = arguments;
+        this.piece = piece;
+    }
+
+    /** The operation with every argument given so far. */
     public Operation operation() {
+        if (operation == null) {
+            operation = arguments.build();
+        }
         return operation;
+    }
+
+    /**
+     * Gives the operation's argument {@code name}, as the reference's table and the command line name it:
+     * {@code files.directory("/srv/app").arg("recursive", true)} is {@code files.directory path=/srv/app
+     * recursive=true}. Text is a String, a number an Integer, true/false a Boolean, a list a {@code List<String>}.
+     *
+     * @param name the argument's name, e.g. {@code recursive}
+     * @param value its value; null for "not given" where the argument may be left out
+     * @throws IllegalArgumentException when the operation has no such argument or the value is of another type
+     */
+    public OperationCall arg(String name, Object value) {
+        return argument(name, value, null);
+    }
+
+    /** The operation's {@code present=false}: the thing it manages should not be there. */
+    public OperationCall absent() {
+        return argument("present", false, "absent()");
+    }
+
+    /**
+     * The operation's {@code mode} argument.
+     *
+     * @param mode octal permissions such as 644 or 750
+     */
+    public OperationCall mode(String mode) {
+        return argument("mode", mode, "mode(..)");
+    }
+
+    /**
+     * The operation's {@code owner} argument.
+     *
+     * @param owner the owning user's name
+     */
+    public OperationCall owner(String owner) {
+        return argument("owner", owner, "owner(..)");
+    }
+
+    /**
+     * The operation's {@code group} argument: the owning group of a file, a user's primary group.
+     *
+     * @param group the group's name
+     */
+    public OperationCall group(String group) {
+        return argument("group", group, "group(..)");
+    }
+
+    private OperationCall argument(String name, Object value, String shorthand) {
+        if (sealed) {
+            throw new IllegalStateException(
+                    displayName() + ": arguments are given while the deploy code runs; the operation is already built");
+        }
+        if (arguments == null) {
+            arguments = OperationArguments.of(operation);
+        }
+        arguments.set(name, value, shorthand);
+        operation = null;
+        return this;
+    }
+
+    /**
+     * Builds the operation once its host's deploy code has run, so that a problem with its arguments is found
+     * before anything runs and named with the line of the deploy that called it.
+     */
+    void seal(OperationId id) {
+        try {
+            operation();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(id.where() + ": " + e.getMessage(), e);
+        }
+        sealed = true;
     }
 
     /** The name shown in output; defaults to the operation's own description. */
@@ -181,7 +267,8 @@ public final class OperationCall {
 
     /** The name shown; a URL's password in it (a git remote's token) as {@code ****}. */
     public String displayName() {
-        return dev.jinfra.command.Redaction.urlPasswords(name != null ? name : operation.describe());
+        return dev.jinfra.command.Redaction.urlPasswords(
+                name != null ? name : operation().describe());
     }
 
     /**

@@ -4,33 +4,47 @@ import dev.jinfra.ops.pip.Packages;
 import dev.jinfra.ops.pip.Venv;
 import java.util.List;
 
-/** The {@code pip} operation family, as deploy code sees it. */
+/**
+ * The {@code pip} operations, as deploy code calls them: {@code pip.packages("gunicorn").arg("venv", "/srv/venv")}.
+ * Each method takes the operation's first arguments; the others are given by name on the call it returns
+ * ({@link OperationCall#arg}, {@link OperationCall#absent}), as the reference lists them.
+ */
 public final class PipOperations {
-    /** Packages installed by pip3 (any version, or {@code name==version}). */
-    public OperationCall packages(String... names) {
-        return packages(new Packages(List.of(names), true, false, "pip3", null));
+    /**
+     * {@code pip.packages}: installed by pip3 (any version, or {@code name==version}); {@code .arg("venv", dir)}
+     * installs them in a virtualenv by its own pip, {@code .absent()} removes them.
+     *
+     * @param packages package names, each optionally pinned as name==version
+     */
+    public OperationCall packages(String... packages) {
+        return PrepareContext.register(Packages.class).arg("packages", List.of(packages));
     }
 
-    /** Packages installed in the virtualenv at {@code venv}, by its own pip. */
-    public OperationCall packagesIn(String venv, String... names) {
-        return packages(new Packages(List.of(names), true, false, "pip3", venv));
-    }
-
-    public OperationCall absentPackages(String... names) {
-        return packages(new Packages(List.of(names), false, false, "pip3", null));
-    }
-
-    /** Packages described in full: presence, latest, which pip or virtualenv. */
+    /**
+     * {@code pip.packages} with every argument in the record's order.
+     *
+     * @param packages e.g. {@code new Packages(List.of("gunicorn"), true, false, "pip3", "/srv/venv")}
+     */
     public OperationCall packages(Packages packages) {
         return PrepareContext.register(packages);
     }
 
-    /** A virtualenv made by python3. */
+    /**
+     * {@code pip.venv}: a virtualenv made by python3.
+     *
+     * @param path the virtualenv's directory
+     */
     public OperationCall venv(String path) {
-        return PrepareContext.register(new Venv(path, "python3"));
+        return PrepareContext.register(Venv.class).arg("path", path);
     }
 
+    /**
+     * {@code pip.venv} made by another Python.
+     *
+     * @param path the virtualenv's directory
+     * @param python the Python that makes it, e.g. python3.12
+     */
     public OperationCall venv(String path, String python) {
-        return PrepareContext.register(new Venv(path, python));
+        return venv(path).arg("python", python);
     }
 }

@@ -39,6 +39,9 @@ public final class PrepareContext {
                 d.deploy(host);
             }
         });
+        for (Registered r : context.registered) {
+            r.call().seal(r.id());
+        }
         return List.copyOf(context.registered);
     }
 
@@ -48,6 +51,17 @@ public final class PrepareContext {
             throw new IllegalStateException("operations can only be registered while a deploy runs (prepare phase)");
         }
         return CURRENT.get().add(operation);
+    }
+
+    /**
+     * Registers an operation whose arguments the caller gives by name next, each at its default until then:
+     * {@code register(Directory.class).arg("path", path)}. The record is built once they are all given.
+     */
+    public static <R extends Record & Operation> OperationCall register(Class<R> type) {
+        if (!CURRENT.isBound()) {
+            throw new IllegalStateException("operations can only be registered while a deploy runs (prepare phase)");
+        }
+        return CURRENT.get().add(OperationArguments.defaults(type));
     }
 
     /** The host whose deploy code is running, for operations built from its data (e.g. template variables). */
@@ -82,9 +96,20 @@ public final class PrepareContext {
     }
 
     private OperationCall add(Operation operation) {
+        return add(new OperationCall(operation, piece()));
+    }
+
+    private OperationCall add(OperationArguments arguments) {
+        return add(new OperationCall(arguments, piece()));
+    }
+
+    private Settings piece() {
+        return pieces.isEmpty() ? Settings.NONE : pieces.peek();
+    }
+
+    private OperationCall add(OperationCall call) {
         List<String> sites = CallSites.current();
         int occurrence = seen.merge(sites, 1, Integer::sum) - 1;
-        OperationCall call = new OperationCall(operation, pieces.isEmpty() ? Settings.NONE : pieces.peek());
         registered.add(new Registered(new OperationId(sites, occurrence), call));
         return call;
     }

@@ -1,146 +1,234 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.ops.packages.ServerPackages;
 import dev.jinfra.ops.server.CronJob;
 import dev.jinfra.ops.server.Group;
 import dev.jinfra.ops.server.Mount;
+import dev.jinfra.ops.server.Reboot;
+import dev.jinfra.ops.server.Script;
 import dev.jinfra.ops.server.ServerHostname;
 import dev.jinfra.ops.server.ServerSysctl;
 import dev.jinfra.ops.server.Shell;
 import dev.jinfra.ops.server.User;
+import dev.jinfra.ops.server.WaitForPort;
+import dev.jinfra.ops.service.ServerService;
 import java.util.List;
 
-/** The {@code server} operation family, as deploy code sees it. */
+/**
+ * The {@code server} operations, as deploy code calls them: {@code server.user("app").arg("system", true)}. Each
+ * method takes the operation's first arguments; the others are given by name on the call it returns
+ * ({@link OperationCall#arg}, {@link OperationCall#absent}), as the reference lists them.
+ */
 public final class ServerOperations {
+    /**
+     * {@code server.shell}: runs the commands in order, on every run.
+     *
+     * @param commands shell commands
+     */
     public OperationCall shell(String... commands) {
-        return PrepareContext.register(new Shell(List.of(commands)));
-    }
-
-    /** Uploads the local script {@code src}, runs it with {@code args} (each one word) and removes it: every run. */
-    public OperationCall script(String src, String... args) {
-        return PrepareContext.register(new dev.jinfra.ops.server.Script(src, List.of(args)));
-    }
-
-    /** A user with the system's defaults for everything but the name. */
-    public OperationCall user(String name) {
-        return user(new User(name, true, null, null, List.of(), null, null, false));
-    }
-
-    /** A user with a primary group and exactly these supplementary groups (none given: left as they are). */
-    public OperationCall user(String name, String group, String... groups) {
-        return user(new User(name, true, null, group, List.of(groups), null, null, false));
+        return PrepareContext.register(Shell.class).arg("commands", List.of(commands));
     }
 
     /**
-     * A user (made with the system's defaults when missing) whose {@code ~/.ssh/authorized_keys} holds these
-     * public key lines; other lines of that file are kept.
+     * {@code server.script}: uploads the local script, runs it with {@code args} (each one word) and removes it,
+     * on every run.
+     *
+     * @param src local script to run
+     * @param args arguments, each passed to the script as one word
      */
-    public OperationCall authorizedKeys(String name, String... keys) {
-        return user(new User(name, true, null, null, List.of(), null, null, false, List.of(keys)));
+    public OperationCall script(String src, String... args) {
+        return PrepareContext.register(Script.class).arg("src", src).arg("args", List.of(args));
     }
 
-    /** A user described in full, e.g. {@code new User("app", true, 990, "app", List.of(), "/srv/app", "/usr/sbin/nologin", true)}. */
+    /**
+     * {@code server.user}: a user with the system's defaults for everything but the name; {@code .absent()}
+     * removes it, {@code .arg("publicKeys", List.of(key))} authorizes SSH keys, {@code .arg("shell", ..)} sets the
+     * login shell.
+     *
+     * @param name the user's login name
+     */
+    public OperationCall user(String name) {
+        return PrepareContext.register(User.class).arg("name", name);
+    }
+
+    /**
+     * {@code server.user} with a primary group and exactly these supplementary groups (none given: left as they
+     * are).
+     *
+     * @param name the user's login name
+     * @param group primary group, by name or number
+     * @param groups supplementary groups
+     */
+    public OperationCall user(String name, String group, String... groups) {
+        return user(name).group(group).arg("groups", List.of(groups));
+    }
+
+    /**
+     * {@code server.user} with every argument in the record's order.
+     *
+     * @param user e.g. {@code new User("app", true, 990, "app", List.of(), "/srv/app", "/usr/sbin/nologin", true)}
+     */
     public OperationCall user(User user) {
         return PrepareContext.register(user);
     }
 
-    public OperationCall absentUser(String name) {
-        return user(new User(name, false, null, null, List.of(), null, null, false));
-    }
-
+    /**
+     * {@code server.group}: a group exists; {@code .absent()} removes it, {@code .arg("system", true)} makes it a
+     * system group.
+     *
+     * @param name the group's name
+     */
     public OperationCall group(String name) {
-        return PrepareContext.register(new Group(name, true, null, false));
+        return PrepareContext.register(Group.class).arg("name", name);
     }
 
+    /**
+     * {@code server.group} with a numeric id.
+     *
+     * @param name the group's name
+     * @param gid numeric group id
+     */
     public OperationCall group(String name, int gid) {
-        return PrepareContext.register(new Group(name, true, gid, false));
+        return group(name).arg("gid", gid);
     }
 
-    public OperationCall systemGroup(String name) {
-        return PrepareContext.register(new Group(name, true, null, true));
-    }
-
-    public OperationCall absentGroup(String name) {
-        return PrepareContext.register(new Group(name, false, null, false));
-    }
-
+    /**
+     * {@code server.hostname}: the host name now and in /etc/hostname.
+     *
+     * @param name the hostname, e.g. web1 or web1.example.com
+     */
     public OperationCall hostname(String name) {
-        return PrepareContext.register(new ServerHostname(name));
+        return PrepareContext.register(ServerHostname.class).arg("name", name);
     }
 
-    /** Sets a kernel parameter now and persists it in /etc/sysctl.d/99-jinfra.conf. */
+    /**
+     * {@code server.sysctl}: a kernel parameter set now and persisted in /etc/sysctl.d/99-jinfra.conf
+     * ({@code .arg("persist", false)} for now only).
+     *
+     * @param key the parameter, e.g. net.ipv4.ip_forward
+     * @param value the wanted value
+     */
     public OperationCall sysctl(String key, String value) {
-        return sysctl(key, value, true);
+        return PrepareContext.register(ServerSysctl.class)
+                .arg("key", key)
+                .arg("value", value)
+                .arg("persist", true);
     }
 
-    public OperationCall sysctl(String key, String value, boolean persist) {
-        return PrepareContext.register(new ServerSysctl(key, value, persist));
-    }
-
-    /** A line in root's crontab, e.g. {@code crontab("0 3 * * *", "/usr/local/bin/backup")}. */
+    /**
+     * {@code server.crontab}: a line in root's crontab, e.g. {@code crontab("0 3 * * *", "/usr/local/bin/backup")};
+     * {@code .absent()} takes the command out (the schedule may then be null).
+     *
+     * @param schedule five time fields like '0 3 * * *', or @daily
+     * @param command the command the line runs
+     */
     public OperationCall crontab(String schedule, String command) {
-        return crontab("root", schedule, command);
+        return PrepareContext.register(CronJob.class).arg("command", command).arg("schedule", schedule);
     }
 
+    /**
+     * {@code server.crontab} in another user's crontab.
+     *
+     * @param user whose crontab
+     * @param schedule five time fields like '0 3 * * *', or @daily
+     * @param command the command the line runs
+     */
     public OperationCall crontab(String user, String schedule, String command) {
-        return PrepareContext.register(new CronJob(command, user, schedule, true));
+        return crontab(schedule, command).arg("user", user);
     }
 
-    public OperationCall absentCrontab(String user, String command) {
-        return PrepareContext.register(new CronJob(command, user, null, false));
+    /**
+     * {@code server.mount}: mounted as /etc/fstab says; {@code .arg("mounted", false)} for nothing mounted there.
+     *
+     * @param path the mount point
+     */
+    public OperationCall mount(String path) {
+        return PrepareContext.register(Mount.class).arg("path", path);
     }
 
-    /** {@code device} mounted at {@code path} with at least these options (live mounts only; fstab is not written). */
+    /**
+     * {@code server.mount}: {@code device} mounted at {@code path} with at least these options (live mounts only;
+     * fstab is not written).
+     *
+     * @param device what to mount, e.g. /dev/sdb1
+     * @param path the mount point
+     * @param type the file system type, e.g. ext4
+     * @param options mount options, e.g. noatime
+     */
     public OperationCall mount(String device, String path, String type, String... options) {
-        return mount(new Mount(path, device, type, List.of(options), true));
+        return mount(path).arg("device", device).arg("type", type).arg("options", List.of(options));
     }
 
+    /**
+     * {@code server.mount} with every argument in the record's order.
+     *
+     * @param mount e.g. {@code new Mount("/srv/data", "/dev/sdb1", "ext4", List.of("noatime"), true)}
+     */
     public OperationCall mount(Mount mount) {
         return PrepareContext.register(mount);
     }
 
-    /** Nothing mounted at {@code path}. */
-    public OperationCall unmount(String path) {
-        return mount(new Mount(path, null, null, List.of(), false));
-    }
-
-    /** Reboots the host and connects again once it is back (up to 5 minutes). */
+    /**
+     * {@code server.reboot}: reboots the host and connects again once it is back (up to 5 minutes;
+     * {@code .arg("timeout", seconds)}).
+     */
     public OperationCall reboot() {
-        return PrepareContext.register(new dev.jinfra.ops.server.Reboot(10, 300, "reboot"));
-    }
-
-    /** Reboots, trying to connect again after {@code delaySeconds}, failing after {@code timeoutSeconds}. */
-    public OperationCall reboot(int delaySeconds, int timeoutSeconds) {
-        return PrepareContext.register(new dev.jinfra.ops.server.Reboot(delaySeconds, timeoutSeconds, "reboot"));
-    }
-
-    /** Waits until something listens on TCP {@code port} of the host (up to a minute). */
-    public OperationCall waitForPort(int port) {
-        return PrepareContext.register(new dev.jinfra.ops.server.WaitForPort(port, 60));
-    }
-
-    public OperationCall waitForPort(int port, int timeoutSeconds) {
-        return PrepareContext.register(new dev.jinfra.ops.server.WaitForPort(port, timeoutSeconds));
-    }
-
-    /** {@code server.service}: running and enabled at boot, under whichever init system the host has. */
-    public OperationCall service(String name) {
-        return service(dev.jinfra.ops.service.ServerService.running(name));
+        return PrepareContext.register(Reboot.class);
     }
 
     /**
-     * {@code server.service}, every argument given, e.g. {@code server.service(ServerService.restarted("nginx"))}.
+     * {@code server.waitForPort}: waits until something listens on TCP {@code port} of the host (up to a minute).
+     *
+     * @param port the TCP port
      */
-    public OperationCall service(dev.jinfra.ops.service.ServerService service) {
+    public OperationCall waitForPort(int port) {
+        return PrepareContext.register(WaitForPort.class).arg("port", port);
+    }
+
+    /**
+     * {@code server.waitForPort}, for up to {@code timeout} seconds.
+     *
+     * @param port the TCP port
+     * @param timeout seconds to wait at most
+     */
+    public OperationCall waitForPort(int port, int timeout) {
+        return waitForPort(port).arg("timeout", timeout);
+    }
+
+    /**
+     * {@code server.service}: running and enabled at boot, under whichever init system the host has.
+     *
+     * @param name the service, e.g. nginx
+     */
+    public OperationCall service(String name) {
+        return service(ServerService.running(name));
+    }
+
+    /**
+     * {@code server.service} with every argument, e.g. {@code server.service(ServerService.restarted("nginx"))}.
+     *
+     * @param service the service and what should become of it
+     */
+    public OperationCall service(ServerService service) {
         return PrepareContext.register(service);
     }
 
-    /** {@code server.packages}: installed with the host's package manager (apt, dnf, yum or apk). */
-    public OperationCall packages(String... names) {
-        return packages(new dev.jinfra.ops.packages.ServerPackages(java.util.List.of(names), true));
+    /**
+     * {@code server.packages}: installed with the host's package manager (apt, dnf, yum or apk); {@code .absent()}
+     * removes them.
+     *
+     * @param packages package names
+     */
+    public OperationCall packages(String... packages) {
+        return PrepareContext.register(ServerPackages.class).arg("packages", List.of(packages));
     }
 
-    /** {@code server.packages}, every argument given: {@code present=false} removes them. */
-    public OperationCall packages(dev.jinfra.ops.packages.ServerPackages packages) {
+    /**
+     * {@code server.packages} with every argument in the record's order.
+     *
+     * @param packages e.g. {@code new ServerPackages(List.of("nginx"), false)}
+     */
+    public OperationCall packages(ServerPackages packages) {
         return PrepareContext.register(packages);
     }
 }

@@ -3,16 +3,31 @@ package dev.jinfra.deploy;
 import dev.jinfra.ops.service.SystemdDaemonReload;
 import dev.jinfra.ops.service.SystemdService;
 
-/** The {@code systemd} operations, as deploy code calls them: {@code systemd.service("nginx")}. */
+/**
+ * The {@code systemd} operations, as deploy code calls them: {@code systemd.service("nginx")}. Other arguments
+ * are given by name on the call returned ({@link OperationCall#arg}).
+ */
 public final class SystemdOperations {
-    /** {@code systemd.service}: a unit running and enabled. */
+    /**
+     * {@code systemd.service}: a unit running and enabled; {@code .arg("restarted", true)},
+     * {@code .arg("daemonReload", true)} and the others by name.
+     *
+     * @param unit the unit, e.g. nginx or nginx.service
+     */
     public OperationCall service(String unit) {
-        return service(new SystemdService(unit, true, false, false, true, false));
+        return PrepareContext.register(SystemdService.class)
+                .arg("unit", unit)
+                .arg("running", true)
+                .arg("enabled", true);
     }
 
-    /** {@code systemd.service}, every argument given. */
-    public OperationCall service(SystemdService unit) {
-        return PrepareContext.register(unit);
+    /**
+     * {@code systemd.service} with every argument in the record's order.
+     *
+     * @param service e.g. {@code new SystemdService("nginx", true, true, false, true, false)}
+     */
+    public OperationCall service(SystemdService service) {
+        return PrepareContext.register(service);
     }
 
     /** {@code systemd.daemonReload}: systemd rereads its unit files. */

@@ -2,14 +2,28 @@ package dev.jinfra.deploy;
 
 import dev.jinfra.ops.service.SysvService;
 
-/** The {@code sysvinit} operations, as deploy code calls them: {@code sysvinit.service("cron")}. */
+/**
+ * The {@code sysvinit} operations, as deploy code calls them: {@code sysvinit.service("cron")}. Other arguments
+ * are given by name on the call returned ({@link OperationCall#arg}).
+ */
 public final class SysvinitOperations {
-    /** {@code sysvinit.service}: running and enabled. */
+    /**
+     * {@code sysvinit.service}: running and enabled; {@code .arg("restarted", true)} and the others by name.
+     *
+     * @param name the service (init script) name, e.g. nginx
+     */
     public OperationCall service(String name) {
-        return service(new SysvService(name, true, false, false, true));
+        return PrepareContext.register(SysvService.class)
+                .arg("name", name)
+                .arg("running", true)
+                .arg("enabled", true);
     }
 
-    /** {@code sysvinit.service}, every argument given. */
+    /**
+     * {@code sysvinit.service} with every argument in the record's order.
+     *
+     * @param service e.g. {@code new SysvService("cron", true, true, false, true)}
+     */
     public OperationCall service(SysvService service) {
         return PrepareContext.register(service);
     }

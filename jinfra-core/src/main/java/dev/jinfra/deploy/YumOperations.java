@@ -5,34 +5,65 @@ import dev.jinfra.ops.packages.YumRepo;
 import dev.jinfra.ops.packages.YumRpm;
 import java.util.List;
 
-/** The {@code yum} operations, as deploy code calls them: {@code yum.packages("nginx")}. */
+/**
+ * The {@code yum} operations, as deploy code calls them: {@code yum.packages("nginx")}. Each method takes the
+ * operation's first arguments; the others are given by name on the call it returns ({@link OperationCall#arg},
+ * {@link OperationCall#absent}), as the reference lists them.
+ */
 public final class YumOperations {
-    /** {@code yum.packages}: installed. */
-    public OperationCall packages(String... names) {
-        return packages(new YumPackages(List.of(names), true, false));
+    /**
+     * {@code yum.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     *
+     * @param packages package names
+     */
+    public OperationCall packages(String... packages) {
+        return PrepareContext.register(YumPackages.class).arg("packages", List.of(packages));
     }
 
-    /** {@code yum.packages}, every argument given. */
+    /**
+     * {@code yum.packages} with every argument in the record's order.
+     *
+     * @param packages e.g. {@code new YumPackages(List.of("httpd"), true, true)}
+     */
     public OperationCall packages(YumPackages packages) {
         return PrepareContext.register(packages);
     }
 
-    /** {@code yum.repo}: /etc/yum.repos.d/NAME.repo, enabled, packages signed (give the key with {@link YumRepo} in full). */
+    /**
+     * {@code yum.repo}: /etc/yum.repos.d/NAME.repo, enabled, packages signed ({@code .arg("gpgkey", url)} for the
+     * key).
+     *
+     * @param name repository id and file name
+     * @param baseurl URL of the repository
+     */
     public OperationCall repo(String name, String baseurl) {
-        return repo(new YumRepo(name, baseurl, null, true, true, null, true));
+        return PrepareContext.register(YumRepo.class).arg("name", name).arg("baseurl", baseurl);
     }
 
-    /** {@code yum.repo}, every argument given. */
+    /**
+     * {@code yum.repo} with every argument in the record's order.
+     *
+     * @param repo e.g. {@code new YumRepo("example", url, "Example", true, true, keyUrl, true)}
+     */
     public OperationCall repo(YumRepo repo) {
         return PrepareContext.register(repo);
     }
 
-    /** {@code yum.rpm}: an .rpm (URL or path on the host) installed unless {@code packageName} already is. */
+    /**
+     * {@code yum.rpm}: an .rpm (URL or path on the host) installed unless {@code packageName} already is.
+     *
+     * @param src URL or absolute path on the host of the .rpm
+     * @param packageName the package the .rpm installs
+     */
     public OperationCall rpm(String src, String packageName) {
-        return rpm(new YumRpm(src, packageName, null));
+        return PrepareContext.register(YumRpm.class).arg("src", src).arg("packageName", packageName);
     }
 
-    /** {@code yum.rpm}, every argument given. */
+    /**
+     * {@code yum.rpm} with every argument in the record's order.
+     *
+     * @param rpm e.g. {@code new YumRpm(src, "tool", "1.2-1")}
+     */
     public OperationCall rpm(YumRpm rpm) {
         return PrepareContext.register(rpm);
     }

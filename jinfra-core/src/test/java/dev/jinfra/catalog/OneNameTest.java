@@ -6,6 +6,8 @@ import dev.jinfra.deploy.Operations;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An operation has one name: {@code family.operation} on the command line, in fixtures and in the reference is
- * also how deploy code calls it ({@code dnf.packages(..)}), and it takes the operation's record with every
- * argument, as the reference lists them.
+ * also how deploy code calls it ({@code dnf.packages(..)}), and no other name calls it in Java. The methods'
+ * parameters are named after the operation's arguments, so the reference's Java forms and tables agree.
  */
 class OneNameTest {
     @Test
@@ -53,5 +55,39 @@ class OneNameTest {
                 .map(Field::getName)
                 .toList();
         assertThat(doors).containsExactlyInAnyOrderElementsOf(families);
+    }
+
+    @Test
+    void everyPublicMethodOfAFamilyIsNamedAfterAnOperation() {
+        List<String> others = new ArrayList<>();
+        for (Field family : JavaMethods.families()) {
+            for (Method m : JavaMethods.of(family)) {
+                String name = family.getName() + "." + m.getName();
+                if (!Catalog.operationNames().contains(name)) {
+                    others.add(name + " (" + family.getType().getSimpleName() + ")");
+                }
+            }
+        }
+        assertThat(others)
+                .as("one name per operation: give the other arguments by name on the call, e.g. .absent()")
+                .isEmpty();
+    }
+
+    @Test
+    void everyParameterOfAFamilyMethodIsNamedAfterAnArgumentOfItsOperation() {
+        List<String> unnamed = new ArrayList<>();
+        Catalog.operationTypes().forEach((name, type) -> {
+            List<String> arguments = Arrays.stream(type.getRecordComponents())
+                    .map(RecordComponent::getName)
+                    .toList();
+            for (Method m : JavaMethods.of(name)) {
+                for (Parameter p : m.getParameters()) {
+                    if (p.getType() != type && !arguments.contains(p.getName())) {
+                        unnamed.add(JavaMethods.call(name, m) + ": " + p.getName());
+                    }
+                }
+            }
+        });
+        assertThat(unnamed).isEmpty();
     }
 }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 @Doc(
         name = "files.directory",
         value = "A directory exists with the given mode, owner and group, or is absent.",
-        example = "files.directory(\"/srv/app\", \"750\");")
+        example = "files.directory(\"/srv/app\", \"750\").owner(\"app\").group(\"app\");")
 public record Directory(
         @Arg(value = "the directory's path", required = true)
         String path,

@@ -133,9 +133,9 @@ class ChangeScopeDeployTest {
             String conf = home(host).resolve("current/app.conf").toString();
             files.line(conf, "port=80");
             files.link(
-                    home(host).resolve("current").toString(),
-                    home(host).resolve("two").toString(),
-                    true);
+                            home(host).resolve("current").toString(),
+                            home(host).resolve("two").toString())
+                    .arg("force", true);
             files.line(conf, "port=80", "^port=");
         });
         assertThat(r.hostStates().values()).containsOnly(DeployHostState.CHANGED);

@@ -85,7 +85,7 @@ class KeepModeDeployTest {
         Path src = Files.writeString(dir.resolve("app.conf.j2"), "name={{ host.name }}\n");
         Path dest = existing(dir.resolve("rendered.conf"), "old\n");
 
-        assertThat(run(h -> files.template(src.toString(), dest.toString(), "600", Map.of())))
+        assertThat(run(h -> files.template(src.toString(), dest.toString()).mode("600")))
                 .containsExactly(OperationStatus.CHANGED);
 
         assertThat((int) Files.getAttribute(dest, "unix:mode") & 07777).isEqualTo(0600);
@@ -125,7 +125,7 @@ class KeepModeDeployTest {
         String upload = Uploads.uploadName(ContentInstall.sha256(Files.readAllBytes(src)), dest.toString());
         String prefix = upload.substring(0, upload.lastIndexOf('-') + 1);
 
-        assertThat(run(h -> files.put(src.toString(), dest.toString(), null, "no-such-user-jinfra", null)))
+        assertThat(run(h -> files.put(src.toString(), dest.toString()).owner("no-such-user-jinfra")))
                 .containsExactly(OperationStatus.FAILED);
 
         assertThat(dest).doesNotExist();
@@ -167,8 +167,10 @@ class KeepModeDeployTest {
         assertThat(run(h -> files.directory(app.toString(), "775"))).containsExactly(OperationStatus.UNCHANGED);
 
         String top = shared.resolve("tree").toString();
-        assertThat(run(h -> files.directoryTree(top, "770", null, null))).containsExactly(OperationStatus.CHANGED);
-        assertThat(run(h -> files.directoryTree(top, "770", null, null))).containsExactly(OperationStatus.UNCHANGED);
+        assertThat(run(h -> files.directory(top, "770").arg("recursive", true)))
+                .containsExactly(OperationStatus.CHANGED);
+        assertThat(run(h -> files.directory(top, "770").arg("recursive", true)))
+                .containsExactly(OperationStatus.UNCHANGED);
 
         // Four digits are exact: the bit goes, and then that settles too.
         assertThat(run(h -> files.directory(app.toString(), "0775"))).containsExactly(OperationStatus.CHANGED);

@@ -1,0 +1,210 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.api.Arg;
+import dev.jinfra.api.Doc;
+import dev.jinfra.api.Operation;
+import dev.jinfra.catalog.Catalog;
+import dev.jinfra.ops.files.Template;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * An operation record's arguments by name while deploy code gives them one at a time, as the command line does
+ * ({@code files.directory("/srv/app").owner("app").arg("recursive", true)}). Each argument is checked against
+ * the record's components when it is given; the record is built once they are all in, so arguments that only
+ * make sense together (no target for a link that is to be absent) may come in any order.
+ */
+final class OperationArguments {
+    private final Class<? extends Record> type;
+    private final String operation;
+    private final RecordComponent[] components;
+    private final Object[] values;
+
+    private OperationArguments(Class<? extends Record> type, Object[] values) {
+        this.type = type;
+        this.operation = type.getAnnotation(Doc.class).name();
+        this.components = type.getRecordComponents();
+        this.values = values;
+    }
+
+    /** Every argument at its default, the way the command line starts. */
+    static OperationArguments defaults(Class<? extends Record> type) {
+        requireOperation(type);
+        String name = type.getAnnotation(Doc.class).name();
+        Object[] values = Arrays.stream(type.getRecordComponents())
+                .map(c -> Catalog.defaultValue(name, c))
+                .toArray();
+        return new OperationArguments(type, values);
+    }
+
+    /** The arguments of an operation already built, to change some of them. */
+    static OperationArguments of(Operation built) {
+        Class<?> type = built.getClass();
+        if (!type.isRecord() || !type.isAnnotationPresent(Doc.class)) {
+            throw new IllegalArgumentException(built.describe() + " takes no arguments by name");
+        }
+        Class<? extends Record> record = type.asSubclass(Record.class);
+        requireOperation(record);
+        Object[] values = new Object[record.getRecordComponents().length];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                values[i] = record.getRecordComponents()[i].getAccessor().invoke(built);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read the arguments of " + built.describe(), e);
+            }
+        }
+        return new OperationArguments(record, values);
+    }
+
+    private static void requireOperation(Class<? extends Record> type) {
+        Doc doc = type.getAnnotation(Doc.class);
+        if (doc == null || !Operation.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException(type.getName() + " is not an operation (a record with @Doc)");
+        }
+    }
+
+    String operation() {
+        return operation;
+    }
+
+    /**
+     * Sets one argument. {@code shorthand} is the method that stands for it ({@code absent()}), for the message
+     * when the operation has no such argument; null for {@code arg(..)} itself.
+     */
+    void set(String name, Object value, String shorthand) {
+        int i = indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException(operation + " has no argument '" + name + "'"
+                    + (shorthand == null ? "" : " (" + shorthand + " sets it)") + "; its arguments: " + names());
+        }
+        Object checked = checked(components[i], value);
+        // A template's variables from deploy code always sit over the host's data, as
+        // files.template(src, dest, vars) puts them: a template sees the same names however vars was given.
+        if (type == Template.class && name.equals("vars")) {
+            Map<String, ?> own = checked == null ? Map.of() : asTextKeys((Map<?, ?>) checked);
+            checked = Template.variables(PrepareContext.host(), own);
+        }
+        values[i] = checked;
+    }
+
+    /** The record, with the message of the record's own check when the arguments do not go together. */
+    Operation build() {
+        for (int i = 0; i < components.length; i++) {
+            Arg arg = components[i].getAnnotation(Arg.class);
+            if (values[i] == null && arg != null && arg.required()) {
+                throw new IllegalArgumentException(
+                        operation + ": argument '" + components[i].getName() + "' is required");
+            }
+        }
+        Class<?>[] types =
+                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            return (Operation) type.getDeclaredConstructor(types).newInstance(values.clone());
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException problem) {
+                throw problem;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalArgumentException(operation + ": " + cause.getMessage(), cause);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + operation, e);
+        }
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < components.length; i++) {
+            if (components[i].getName().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String names() {
+        return Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.joining(", "));
+    }
+
+    private Object checked(RecordComponent c, Object value) {
+        Class<?> t = c.getType();
+        boolean fits;
+        if (value == null) {
+            fits = !t.isPrimitive();
+        } else if (t == boolean.class || t == Boolean.class) {
+            fits = value instanceof Boolean;
+        } else if (t == int.class || t == Integer.class) {
+            fits = value instanceof Integer;
+        } else if (t == List.class) {
+            // Every list argument is a list of text (packages, groups, options ...).
+            fits = value instanceof List<?> list && list.stream().allMatch(x -> x instanceof String);
+        } else if (t == Map.class) {
+            fits = value instanceof Map<?, ?> map && map.keySet().stream().allMatch(k -> k instanceof String);
+        } else {
+            fits = t.isInstance(value);
+        }
+        if (!fits) {
+            throw new IllegalArgumentException(
+                    operation + ": argument '" + c.getName() + "' takes " + expected(t) + ", not " + given(value));
+        }
+        return value instanceof List<?> list ? List.copyOf(list) : value;
+    }
+
+    /** What a component takes, in the words of the reference. */
+    private static String expected(Class<?> t) {
+        if (t == String.class) {
+            return "text or null";
+        }
+        if (t == boolean.class) {
+            return "true or false";
+        }
+        if (t == Boolean.class) {
+            return "true, false or null";
+        }
+        if (t == int.class) {
+            return "a whole number (int)";
+        }
+        if (t == Integer.class) {
+            return "a whole number (Integer) or null";
+        }
+        if (t == List.class) {
+            return "a list of text, e.g. List.of(\"a\", \"b\")";
+        }
+        if (t == Map.class) {
+            return "a map with text keys";
+        }
+        return t.getSimpleName();
+    }
+
+    private static Map<String, Object> asTextKeys(Map<?, ?> map) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> out.put((String) k, v));
+        return out;
+    }
+
+    /** A value as a message shows it: the text "yes", 5 (Long), a list holding 7 (Integer). */
+    private static String given(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String s) {
+            return "the text \"" + s + "\"";
+        }
+        if (value instanceof List<?> list) {
+            Object odd = list.stream()
+                    .filter(x -> !(x instanceof String))
+                    .findFirst()
+                    .orElse(null);
+            return "a list holding " + given(odd);
+        }
+        if (value instanceof Map<?, ?>) {
+            return "a map with a key that is not text";
+        }
+        return value + " (" + value.getClass().getSimpleName() + ")";
+    }
+}
