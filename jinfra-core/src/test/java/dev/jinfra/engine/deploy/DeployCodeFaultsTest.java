@@ -93,6 +93,20 @@ class DeployCodeFaultsTest {
     }
 
     @Test
+    void argumentsThatDoNotGoTogetherFailOnlyTheirHostWithTheLineOfTheOperation() {
+        DeployResult r = run(
+                host -> directoryUnlessBroken(
+                        host, () -> files.link(dir.resolve("current").toString())),
+                new RunControl(),
+                Duration.ofSeconds(60));
+        assertThat(r.hostStates().get(BROKEN)).isEqualTo(DeployHostState.FAILED);
+        assertThat(r.hostErrors().get(BROKEN))
+                .matches(
+                        "deploy code failed: DeployCodeFaultsTest\\.java:\\d+: files\\.link needs a target for .*/current");
+        assertThat(r.count(DeployHostState.CHANGED)).isEqualTo(2);
+    }
+
+    @Test
     void anOutOfMemoryErrorFailsOnlyItsHost() {
         DeployResult r = run(
                 host -> directoryUnlessBroken(host, () -> {
