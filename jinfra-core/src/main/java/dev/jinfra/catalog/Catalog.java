@@ -1,16 +1,15 @@
 package dev.jinfra.catalog;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ArgValues;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.Fact;
 import dev.jinfra.api.Operation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -90,16 +89,6 @@ public final class Catalog {
         return (Fact<?>) create(name, type, args);
     }
 
-    /**
-     * What a component of {@code operation}'s record is when it is not given: its {@link Arg} default, else false,
-     * 0, an empty list or map, or null. Deploy code starts from these too, so an argument left out means the same in
-     * Java as on the command line.
-     */
-    public static Object defaultValue(String operation, RecordComponent c) {
-        Arg doc = c.getAnnotation(Arg.class);
-        return convert(operation, c, doc == null || doc.defaultValue().isEmpty() ? null : doc.defaultValue());
-    }
-
     private static Object create(String name, Class<? extends Record> type, Map<String, ?> givenArgs) {
         Map<String, ?> args = givenArgs == null ? Map.of() : givenArgs;
         RecordComponent[] components = type.getRecordComponents();
@@ -123,7 +112,7 @@ public final class Catalog {
             if (raw == null && doc != null && doc.required()) {
                 throw new IllegalArgumentException(name + ": argument '" + c.getName() + "' is required");
             }
-            values[i] = convert(name, c, raw);
+            values[i] = ArgValues.of(name, c, raw);
         }
         try {
             Constructor<? extends Record> ctor = type.getDeclaredConstructor(types);
@@ -136,62 +125,5 @@ public final class Catalog {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create " + name, e);
         }
-    }
-
-    private static Object convert(String name, RecordComponent c, Object raw) {
-        Class<?> t = c.getType();
-        if (raw == null) {
-            if (t == boolean.class) {
-                return false;
-            }
-            if (t == int.class) {
-                return 0;
-            }
-            return t == List.class ? List.of() : t == Map.class ? Map.of() : null;
-        }
-        if (t == String.class) {
-            return raw.toString();
-        }
-        if (t == boolean.class || t == Boolean.class) {
-            return switch (raw.toString().toLowerCase(java.util.Locale.ROOT)) {
-                case "true", "yes", "1" -> true;
-                case "false", "no", "0" -> false;
-                default ->
-                    throw new IllegalArgumentException(
-                            name + ": " + c.getName() + " must be true or false, not '" + raw + "'");
-            };
-        }
-        if (t == int.class || t == Integer.class) {
-            try {
-                return raw instanceof Number n
-                        ? n.intValue()
-                        : Integer.parseInt(raw.toString().strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        name + ": " + c.getName() + " must be a whole number, not '" + raw + "'");
-            }
-        }
-        if (t == List.class) {
-            List<String> out = new ArrayList<>();
-            if (raw instanceof Iterable<?> items) {
-                items.forEach(x -> out.add(String.valueOf(x)));
-            } else {
-                // From the command line: comma-separated.
-                Arrays.stream(raw.toString().split(","))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .forEach(out::add);
-            }
-            return out;
-        }
-        if (t == Map.class) {
-            // Maps (e.g. template variables) come from deploy code or JSON fixtures; text has no map syntax.
-            if (raw instanceof Map<?, ?> map) {
-                return map;
-            }
-            throw new IllegalArgumentException(name + ": " + c.getName() + " must be a map, not '" + raw + "'");
-        }
-        throw new IllegalStateException(
-                name + ": unsupported argument type " + t.getSimpleName() + " of " + c.getName());
     }
 }

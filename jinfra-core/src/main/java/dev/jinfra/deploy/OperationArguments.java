@@ -1,9 +1,9 @@
 package dev.jinfra.deploy;
 
 import dev.jinfra.api.Arg;
+import dev.jinfra.api.ArgValues;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.Operation;
-import dev.jinfra.catalog.Catalog;
 import dev.jinfra.ops.files.Template;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -36,7 +36,7 @@ final class OperationArguments {
         requireOperation(type);
         String name = type.getAnnotation(Doc.class).name();
         Object[] values = Arrays.stream(type.getRecordComponents())
-                .map(c -> Catalog.defaultValue(name, c))
+                .map(c -> ArgValues.defaultOf(name, c))
                 .toArray();
         return new OperationArguments(type, values);
     }
