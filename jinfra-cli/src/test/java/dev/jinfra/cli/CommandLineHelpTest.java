@@ -27,6 +27,8 @@ class CommandLineHelpTest {
                 .contains("  path ")
                 .contains("  recursive ")
                 .contains("In a deploy file: files.directory(")
+                .contains("In Java: files.directory(path), files.directory(path, mode); other arguments as"
+                        + " .arg(\"NAME\", value)")
                 .contains("Usage: jinfra INVENTORY OPERATION");
     }
 

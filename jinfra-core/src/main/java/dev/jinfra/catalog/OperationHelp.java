@@ -43,6 +43,15 @@ public final class OperationHelp {
         if (doc != null && !doc.example().isEmpty()) {
             out.append("\nIn a deploy file: ").append(doc.example()).append('\n');
         }
+        List<String> calls = JavaMethods.of(name).stream()
+                .map(m -> JavaMethods.call(name, m))
+                .toList();
+        if (!calls.isEmpty()) {
+            // The same names in Java: the method's parameters, then any other argument by name.
+            out.append("In Java: ")
+                    .append(String.join(", ", calls))
+                    .append("; other arguments as .arg(\"NAME\", value)\n");
+        }
         return out.toString();
     }
 
