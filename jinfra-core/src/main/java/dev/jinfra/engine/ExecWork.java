@@ -47,7 +47,7 @@ public final class ExecWork implements HostWork {
     }
 
     /** A timeout as the user would write it: 500ms, 2s, 1.5s. */
-    static String describe(Duration d) {
+    public static String describe(Duration d) {
         long ms = d.toMillis();
         if (ms % 1000 == 0) {
             return ms / 1000 + "s";

@@ -78,7 +78,8 @@ final class BatchPrepare {
                 listener.unreachable(host, why);
                 return;
             }
-            var hostFacts = new HostFacts(c, (fact, value) -> listener.factRead(host, fact, value), baseFactUser(host));
+            var hostFacts = new HostFacts(
+                    c, (fact, value) -> listener.factRead(host, fact, value), baseFactUser(host), baseTimeout(host));
             facts.put(host, hostFacts);
             listener.hostConnected(host);
             try {
@@ -100,12 +101,30 @@ final class BatchPrepare {
                     states.leave(host, DeployHostState.FAILED, e.getMessage());
                 }
                 window.finish(host);
+            } catch (HostFacts.Unreadable e) {
+                // Its facts could not be read: the read timed out, or the connection was lost (also when Ctrl-C
+                // closed it, which is no failure of the host's).
+                if (control.isCancelled()) {
+                    states.notStarted(host, "interrupted");
+                } else {
+                    states.leave(host, DeployHostState.FAILED, e.getMessage());
+                }
+                window.finish(host);
             } catch (RuntimeException e) {
                 // Planning the proposal: an operation's own plan threw.
                 states.leave(host, DeployHostState.FAILED, "deploy code failed: " + DeployCode.describe(e));
                 window.finish(host);
             }
         });
+    }
+
+    /** The time limit of the commands jinfra runs on the host for itself (fact reads, the run lock): -t, host data. */
+    private java.time.Duration baseTimeout(Host host) {
+        try {
+            return Settings.fromHostData(host).over(options.commandLine()).timeoutOrZero();
+        } catch (RuntimeException e) {
+            return options.commandLine().timeoutOrZero(); // bad host data: its operations fail with that message
+        }
     }
 
     /** Deploy code reads facts as the command line and host data say commands run (their sudo, su or doas). */

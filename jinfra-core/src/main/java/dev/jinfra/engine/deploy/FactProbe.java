@@ -98,11 +98,31 @@ final class FactProbe {
             Host host,
             DeployRunner.Options options) {
         try {
+            gatherAheadOrFail(operations, from, facts, host, options);
+        } catch (RuntimeException e) {
+            // Gathering ahead is an optimisation: each operation still reads what it needs itself.
+        }
+    }
+
+    /**
+     * As {@link #gatherAhead}, but a host that cannot be read at all ({@link HostFacts.Unreadable}: the read timed
+     * out or lost its connection) is said so, for the prepare phase to fail the host at once; other problems are
+     * left for each operation to meet at its turn.
+     */
+    static void gatherAheadOrFail(
+            List<PrepareContext.Registered> operations,
+            OperationId from,
+            HostFacts facts,
+            Host host,
+            DeployRunner.Options options) {
+        try {
             for (int pass = 0; pass < 3; pass++) {
                 if (!facts.prefetch(factsOfRemaining(operations, from, facts, host, options))) {
                     break;
                 }
             }
+        } catch (HostFacts.Unreadable e) {
+            throw e;
         } catch (RuntimeException e) {
             // Gathering ahead is an optimisation: each operation still reads what it needs itself.
         }

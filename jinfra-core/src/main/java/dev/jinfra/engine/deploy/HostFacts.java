@@ -30,6 +30,9 @@ public final class HostFacts implements FactSource {
     private volatile Connection connection;
     private final java.util.function.BiConsumer<Fact<?>, Object> onRead;
     private final FactUser base;
+    // The host's command time limit (-t, host data): fact reads are commands too, and without it a host whose
+    // commands hang would hold the whole run, in the prepare phase before any operation's own limit applies.
+    private final java.time.Duration timeout;
     private final Map<FactUser, Map<Fact<?>, Object>> cache = new HashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
     // Normalized path -> the host's resolution of it (realpath), for deciding which facts a change leaves true.
@@ -37,14 +40,25 @@ public final class HostFacts implements FactSource {
     // Plans made against the facts above; they hold as long as the facts do.
     private final Map<OperationId, Plan> plans = new HashMap<>();
 
-    HostFacts(Connection connection, java.util.function.BiConsumer<Fact<?>, Object> onRead, FactUser base) {
+    /** @param timeout how long one read may take; {@link java.time.Duration#ZERO} for no limit */
+    HostFacts(
+            Connection connection,
+            java.util.function.BiConsumer<Fact<?>, Object> onRead,
+            FactUser base,
+            java.time.Duration timeout) {
         this.connection = connection;
         this.onRead = onRead;
         this.base = base;
+        this.timeout = timeout;
     }
 
     HostFacts(Connection connection, java.util.function.BiConsumer<Fact<?>, Object> onRead) {
-        this(connection, onRead, FactUser.LOGIN);
+        this(connection, onRead, FactUser.LOGIN, java.time.Duration.ZERO);
+    }
+
+    /** The time limit of each command run to read this host (and to lock it); zero for none. */
+    java.time.Duration commandTimeout() {
+        return timeout;
     }
 
     @Override
@@ -75,11 +89,9 @@ public final class HostFacts implements FactSource {
         }
         reads.incrementAndGet();
         CommandResult r = connection.run(
-                new CommandRequest(who.wrap(fact.command()).render(), who.stdin(), java.time.Duration.ZERO),
-                OutputListener.NONE);
+                new CommandRequest(who.wrap(fact.command()).render(), who.stdin(), timeout), OutputListener.NONE);
         if (r.outcome() != CommandResult.Outcome.EXITED) {
-            throw new FactException(
-                    "reading " + fact + " failed: " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            throw new Unreadable("reading " + fact + " " + failure(r));
         }
         if (r.exitCode() != 0 && refused(who, r)) {
             throw new FactException("reading " + fact + " as " + who + " failed: "
@@ -231,11 +243,9 @@ public final class HostFacts implements FactSource {
         String probe = who.equals(FactUser.LOGIN)
                 ? "exec " + Command.of("sh", "-c", script.toString()).render()
                 : who.wrap(Command.shell(script.toString())).render();
-        CommandResult r =
-                connection.run(new CommandRequest(probe, who.stdin(), java.time.Duration.ZERO), OutputListener.NONE);
+        CommandResult r = connection.run(new CommandRequest(probe, who.stdin(), timeout), OutputListener.NONE);
         if (r.outcome() != CommandResult.Outcome.EXITED) {
-            throw new FactException(
-                    "reading facts failed: " + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            throw new Unreadable("reading facts " + failure(r));
         }
         String out = r.stdout();
         if (r.exitCode() != 0 && !out.contains("\n" + marker + " 0 ") && refused(who, r)) {
@@ -281,13 +291,31 @@ public final class HostFacts implements FactSource {
         return err.startsWith(tool) || err.contains("\n" + tool);
     }
 
+    /** How a read that did not exit ended, in words: {@code timed out after 2s}, {@code failed: connection lost}. */
+    private String failure(CommandResult r) {
+        return r.outcome() == CommandResult.Outcome.TIMED_OUT
+                ? "timed out after " + dev.jinfra.engine.ExecWork.describe(timeout)
+                : "failed: "
+                        + r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
     public int reads() {
         return reads.get();
     }
 
     /** A fact could not be read at all (the connection failed), as opposed to being absent. */
-    static final class FactException extends RuntimeException {
+    static class FactException extends RuntimeException {
         FactException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The host could not be read at all: the read timed out or its connection was lost. Reading any other fact
+     * would end the same way, so the prepare phase fails the host at once instead of waiting again per operation.
+     */
+    static final class Unreadable extends FactException {
+        Unreadable(String message) {
             super(message);
         }
     }

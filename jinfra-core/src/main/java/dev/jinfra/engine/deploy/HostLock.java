@@ -75,8 +75,11 @@ final class HostLock {
     /**
      * Takes the lock on the host behind {@code c}, retrying every second up to the policy's timeout while
      * another run holds it.
+     *
+     * @param commandTimeout the host's command time limit (zero for none): a host whose commands hang must not
+     *     hold the run
      */
-    Taken take(Connection c, LockPolicy policy, java.util.function.BooleanSupplier cancelled) {
+    Taken take(Connection c, LockPolicy policy, Duration commandTimeout, java.util.function.BooleanSupplier cancelled) {
         long deadline = System.nanoTime() + policy.timeout().toNanos();
         while (true) {
             CommandResult r = c.run(
@@ -84,9 +87,16 @@ final class HostLock {
                             Command.of("sh", "-c", TAKE, "sh", holderText, policy.breakLock() ? "break" : "")
                                     .render(),
                             null,
-                            Duration.ZERO),
+                            commandTimeout),
                     OutputListener.NONE);
             String out = r.stdout();
+            if (r.outcome() == CommandResult.Outcome.TIMED_OUT) {
+                return new Taken(
+                        null,
+                        "could not take the run lock: timed out after "
+                                + dev.jinfra.engine.ExecWork.describe(commandTimeout),
+                        null);
+            }
             if (r.outcome() != CommandResult.Outcome.EXITED) {
                 return new Taken(null, "could not take the run lock: connection lost", null);
             }
@@ -118,13 +128,13 @@ final class HostLock {
     }
 
     /** Removes the lock in {@code directory} if it is still this run's; false when the host could not be told. */
-    boolean giveBack(Connection c, String directory) {
+    boolean giveBack(Connection c, String directory, Duration commandTimeout) {
         CommandResult r = c.run(
                 new CommandRequest(
                         Command.of("sh", "-c", GIVE_BACK, "sh", directory, runId)
                                 .render(),
                         null,
-                        Duration.ZERO),
+                        commandTimeout),
                 OutputListener.NONE);
         return r.outcome() == CommandResult.Outcome.EXITED && r.exitCode() == 0;
     }

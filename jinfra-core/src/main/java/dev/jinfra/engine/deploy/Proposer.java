@@ -31,10 +31,15 @@ final class Proposer {
         return new Proposal(entries);
     }
 
-    /** What the host's operations would do, from its facts gathered in one probe; read while it holds its session. */
+    /**
+     * What the host's operations would do, from its facts gathered in one probe; read while it holds its session.
+     *
+     * @throws HostFacts.Unreadable when the host cannot be read at all (its commands time out, its connection was
+     *     lost): planning each operation would only wait for the same failure once per operation
+     */
     static List<Proposal.Entry> proposeFor(
             Host host, List<PrepareContext.Registered> ops, HostFacts facts, DeployRunner.Options options) {
-        FactProbe.gatherAhead(ops, ops.getFirst().id(), facts, host, options);
+        FactProbe.gatherAheadOrFail(ops, ops.getFirst().id(), facts, host, options);
         List<Proposal.Entry> entries = new ArrayList<>();
         for (PrepareContext.Registered r : ops) {
             OperationCall call = r.call();
@@ -66,6 +71,8 @@ final class Proposer {
                                         List.of(),
                                         plan.noChangeReason(),
                                         conditional));
+            } catch (HostFacts.Unreadable e) {
+                throw e;
             } catch (RuntimeException e) {
                 entries.add(new Proposal.Entry(
                         r.id(), name, host, Proposal.Kind.UNKNOWN, List.of(), DeployCode.describe(e), false));

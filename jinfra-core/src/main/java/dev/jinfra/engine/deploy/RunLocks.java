@@ -19,6 +19,8 @@ final class RunLocks {
     private final LockPolicy policy;
     private final boolean dryRun;
     private final Map<Host, String> held = new ConcurrentHashMap<>();
+    // Each locked host's command time limit, for giving its lock back within it too.
+    private final Map<Host, java.time.Duration> timeouts = new ConcurrentHashMap<>();
     private final Set<String> mayChange = ConcurrentHashMap.newKeySet();
     private final Map<Host, Integer> commands;
     private final DeployListener listener;
@@ -52,7 +54,8 @@ final class RunLocks {
             return null;
         }
         commands.merge(host, 1, Integer::sum);
-        HostLock.Taken taken = identity.take(session, policy, cancelled);
+        timeouts.put(host, facts.commandTimeout());
+        HostLock.Taken taken = identity.take(session, policy, facts.commandTimeout(), cancelled);
         if (!taken.taken()) {
             mayChange.remove(host.name());
             return taken.refusal();
@@ -77,7 +80,7 @@ final class RunLocks {
             return;
         }
         commands.merge(host, 1, Integer::sum);
-        HostLock.Taken taken = identity.take(session, policy, cancelled);
+        HostLock.Taken taken = identity.take(session, policy, timeoutOf(host), cancelled);
         if (!taken.taken()) {
             held.remove(host);
             throw new IllegalStateException("after the reboot: " + taken.refusal());
@@ -93,13 +96,17 @@ final class RunLocks {
         }
         try {
             commands.merge(host, 1, Integer::sum);
-            if (!identity.giveBack(window.acquire(host), dir)) {
+            if (!identity.giveBack(window.acquire(host), dir, timeoutOf(host))) {
                 held.putIfAbsent(host, dir);
             }
         } catch (Exception e) {
             // No session now (the run stopped): the end of the batch gives it back.
             held.putIfAbsent(host, dir);
         }
+    }
+
+    private java.time.Duration timeoutOf(Host host) {
+        return timeouts.getOrDefault(host, java.time.Duration.ZERO);
     }
 
     /** Gives back every lock still held, each over the host's open session or a new one. */
@@ -117,9 +124,9 @@ final class RunLocks {
                         // The host's session may be gone or closed already (Ctrl-C closes every session to stop
                         // the commands in flight): then over a new one.
                         Connection c = window.current(e.getKey());
-                        if (c == null || !identity.giveBack(c, e.getValue())) {
+                        if (c == null || !identity.giveBack(c, e.getValue(), timeoutOf(e.getKey()))) {
                             own = window.connectorFor(e.getKey()).connect(e.getKey());
-                            identity.giveBack(own, e.getValue());
+                            identity.giveBack(own, e.getValue(), timeoutOf(e.getKey()));
                         }
                         held.remove(e.getKey());
                     } catch (Exception ignored) {
