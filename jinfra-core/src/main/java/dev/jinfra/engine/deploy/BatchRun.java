@@ -247,6 +247,7 @@ final class BatchRun {
         OperationCall call = callOf(host, op.id());
         String locked = locks.beforeWork(host, session, hostFacts, control::isCancelled);
         if (locked != null) {
+            locked = interruptedIfCancelled(locked);
             states.leave(
                     host, session.failure() != null ? DeployHostState.UNREACHABLE : DeployHostState.FAILED, locked);
             return new OperationOutcome(
@@ -274,14 +275,20 @@ final class BatchRun {
             return new OperationOutcome(
                     op.id(), op.name(), host, OperationStatus.FAILED, List.of(), session.failure(), "", "", -1);
         }
-        if (control.isCancelled()
-                && outcome.status() == OperationStatus.FAILED
-                && outcome.reason() != null
-                && outcome.reason().startsWith("connection lost")) {
-            // The run closed the session to stop the command: it did not lose it.
-            outcome = outcome.withReason("interrupted" + outcome.reason().substring("connection lost".length()));
+        if (outcome.status() == OperationStatus.FAILED && outcome.reason() != null) {
+            outcome = outcome.withReason(interruptedIfCancelled(outcome.reason()));
         }
         return outcome;
+    }
+
+    /**
+     * After Ctrl-C the run closes every session to stop what is in flight, so a command, a fact read or the lock
+     * that ends with its connection lost then was stopped by the run; the host did not lose it. Said so, the host
+     * is not blamed for a failure of its own: {@code reading facts failed: interrupted}, {@code interrupted before
+     * the command finished}.
+     */
+    private String interruptedIfCancelled(String reason) {
+        return control.isCancelled() ? reason.replace("connection lost", "interrupted") : reason;
     }
 
     private boolean isLastOf(Host host, OperationId id) {

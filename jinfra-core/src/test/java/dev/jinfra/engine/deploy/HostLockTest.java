@@ -179,6 +179,35 @@ class HostLockTest {
     }
 
     @Test
+    void aRunStoppedWhileTakingTheLockSaysItWasInterruptedNotThatTheHostsLostTheirConnection() throws Exception {
+        emptyFiles();
+        // Every command starts two seconds late: the run is stopped while each host's lock command waits.
+        fleetExtension.fleet().hosts().forEach(h -> h.fault(dev.jinfra.testkit.Fault.slow(Duration.ofSeconds(2))));
+        var runner = new DeployRunner(h -> sshExtension.connector());
+        var run = CompletableFuture.supplyAsync(
+                () -> runner.run(hosts(), List.of(deploy()), DeployRunner.Options.defaults(), new DeployListener() {}));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!fleetExtension.fleet().hosts().stream()
+                .allMatch(h -> h.commands().stream().anyMatch(c -> c.contains("jinfra.lock")))) {
+            assertThat(System.nanoTime())
+                    .as("every host was sent its lock command")
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        runner.cancel();
+        DeployResult r = run.join();
+
+        assertThat(r.interrupted()).isTrue();
+        assertThat(r.hostErrors().values())
+                .hasSize(4)
+                .allSatisfy(e -> assertThat(e).contains("interrupted").doesNotContain("connection lost"));
+        for (String h : fleetExtension.fleet().hostNames()) {
+            assertThat(Files.readString(conf(h))).isEmpty();
+            assertThat(lockOf(h)).doesNotExist();
+        }
+    }
+
+    @Test
     void aRunThatChangesNothingTakesNoLock() throws Exception {
         for (String h : fleetExtension.fleet().hostNames()) {
             Files.writeString(conf(h), "first=1\nsecond=2\n");
