@@ -33,6 +33,7 @@ record CtrlCRun(int exitCode, String out, String err, long progressAtInterrupt) 
      */
     static CtrlCRun at(long point, SshFleet fleet, Path cwd, List<String> args, String context) throws Exception {
         try (var jinfra = JinfraProcess.start(cwd, args)) {
+            assumeSigintReaches(jinfra.pid());
             jinfra.awaitWhileRunning(() -> progress(fleet) >= point, Duration.ofMinutes(3));
             long reached = progress(fleet);
             assertThat(reached)
@@ -43,6 +44,28 @@ record CtrlCRun(int exitCode, String out, String err, long progressAtInterrupt) 
                     .as("jinfra ends soon after Ctrl-C: " + context)
                     .isTrue();
             return new CtrlCRun(jinfra.exitCode(), jinfra.out(), jinfra.err(), reached);
+        }
+    }
+
+    /**
+     * Fails, saying why, when the process ignores SIGINT: a shell without job control starts its background
+     * commands so, and everything they start inherits it, the JVM included, which then never hears Ctrl-C. The
+     * run would go on to its end, and look like a jinfra that does not stop.
+     */
+    private static void assumeSigintReaches(long pid) throws java.io.IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!java.nio.file.Files.exists(status)) {
+            return; // Not Linux, or already gone: nothing to tell.
+        }
+        for (String line : java.nio.file.Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                long ignored = Long.parseUnsignedLong(
+                        line.substring("SigIgn:".length()).strip(), 16);
+                assertThat(ignored & (1L << (2 - 1)))
+                        .as("SIGINT is ignored by the processes these tests start (were they run in the background by a"
+                                + " shell without job control?): Ctrl-C cannot reach jinfra")
+                        .isZero();
+            }
         }
     }
 }

@@ -250,6 +250,39 @@ class FaultSuiteTest {
         retryDeployWithoutFaults(run.retryFile.allHosts(), context);
     }
 
+    @Test
+    void ctrlCWithoutJsonEndsWithASummaryLineThatAgreesWithTheRetryFileAndTheExitCode() throws Exception {
+        Random random = new Random(SEED + 3);
+        long execPoint = 1 + random.nextLong(HOSTS);
+        String context = "exec without --json, Ctrl-C at progress " + execPoint + ", " + plan;
+        assertStoppedRunAgrees(CtrlCRun.at(execPoint, fleet(), cwd, execArgs(), context), context);
+        for (var fault : List.of(REFUSED, HUNG_HANDSHAKE, CHANGED_KEY, HUNG_COMMAND, DROPPED)) {
+            assertThat(plan.hostsWith(fault))
+                    .as(context + ": whatever their state, they did not succeed")
+                    .isSubsetOf(FailedHostsFile.read(cwd).allHosts());
+        }
+
+        fleet().clearHistory();
+        long deployPoint =
+                1 + random.nextLong(HOSTS + (long) plan.hostsWith(HEALTHY).size() * DeployContract.OPERATIONS);
+        context = "deploy without --json, Ctrl-C at progress " + deployPoint + ", " + plan;
+        assertStoppedRunAgrees(CtrlCRun.at(deployPoint, fleet(), cwd, deployArgs(), context), context);
+        assertThat(plan.hosts().stream().filter(h -> plan.of(h) != HEALTHY).toList())
+                .as(context + ": whatever their state, they did not succeed")
+                .isSubsetOf(FailedHostsFile.read(cwd).allHosts());
+        assertOnlyTheForeignLock(true, context);
+    }
+
+    void assertStoppedRunAgrees(CtrlCRun stopped, String context) throws Exception {
+        String as = context + "\n" + stopped.out() + stopped.err();
+        assertThat(stopped.exitCode()).as(as).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(stopped.err()).as(as).contains("jinfra: interrupted: stopping");
+        assertThat(stopped.out()).as(as).contains(" (interrupted)");
+        SummaryLine.assertAgreement(stopped.out(), FailedHostsFile.read(cwd), HOSTS, context);
+        System.out.println("fault suite: " + context + ": "
+                + stopped.out().lines().filter(l -> l.contains("(interrupted)")).toList());
+    }
+
     /** With the faults gone, --retry failed deploys on exactly the hosts that did not succeed, and they all do. */
     void retryDeployWithoutFaults(Set<String> notSucceeded, String context) throws Exception {
         Set<String> succeeded = new TreeSet<>(plan.hosts());

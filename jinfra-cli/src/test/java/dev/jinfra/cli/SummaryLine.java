@@ -18,6 +18,25 @@ final class SummaryLine {
 
     private SummaryLine() {}
 
+    /**
+     * The summary line of {@code out} counts {@code hosts} hosts, and as many in each state as {@code
+     * .jinfra/failed-hosts} lists under that state; the hosts it does not list are the ones that succeeded.
+     */
+    static void assertAgreement(String out, FailedHostsFile retryFile, int hosts, String as) {
+        Map<String, Integer> counts = counts(out);
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("succeeded", hosts - retryFile.size());
+        expected.put("hosts", hosts);
+        if (counts.containsKey("changed")) {
+            expected.put("changed", counts.get("changed"));
+            expected.put("unchanged", hosts - retryFile.size() - counts.get("changed"));
+        }
+        retryFile.byState().forEach((state, names) -> expected.put(state, names.size()));
+        org.assertj.core.api.Assertions.assertThat(counts)
+                .as("the summary line counts the hosts .jinfra/failed-hosts lists: " + as + "\n" + out)
+                .isEqualTo(expected);
+    }
+
     /** The counts of the last summary line in {@code out}; zero for states the line does not name. */
     static Map<String, Integer> counts(String out) {
         String line = out.lines()
