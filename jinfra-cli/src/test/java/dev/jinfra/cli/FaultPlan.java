@@ -47,7 +47,7 @@ final class FaultPlan {
     /** Shuffles the hosts with the seed and gives the first ones the faults, in the proportions above. */
     static FaultPlan draw(List<String> hosts, long seed) {
         List<String> shuffled = new ArrayList<>(hosts);
-        Collections.shuffle(shuffled, new Random(seed));
+        Collections.shuffle(shuffled, new Random(new java.util.SplittableRandom(seed).nextLong()));
         int fivePercent = Math.max(1, hosts.size() * 5 / 100);
         int twoPercent = Math.max(1, hosts.size() * 2 / 100);
         Map<HostFault, Integer> counts = new EnumMap<>(HostFault.class);

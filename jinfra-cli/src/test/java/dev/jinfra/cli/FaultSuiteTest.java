@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +72,14 @@ class FaultSuiteTest {
         plan = FaultPlan.draw(fleet().hostNames(), SEED);
         plan.applyTo(fleet());
         System.out.println("fault suite: " + HOSTS + " hosts, " + plan);
+    }
+
+    /**
+     * The random numbers of one test, from the seed. SplittableRandom mixes its seed, so the tests' sequences
+     * (and those of neighbouring seeds) do not follow each other as java.util.Random's first numbers do.
+     */
+    static SplittableRandom random(int test) {
+        return new SplittableRandom(SEED * 31 + test);
     }
 
     static String property(String name, String fallback) {
@@ -152,7 +160,7 @@ class FaultSuiteTest {
                 - plan.hostsWith(REFUSED).size()
                 - plan.hostsWith(HUNG_HANDSHAKE).size()
                 - plan.hostsWith(CHANGED_KEY).size();
-        long point = 1 + new Random(SEED + 1).nextLong(2L * running * 9 / 10);
+        long point = 1 + random(1).nextLong(2L * running * 9 / 10);
         String context = "exec with Ctrl-C at progress " + point + " of about " + 2 * running + ", " + plan;
 
         CtrlCRun stopped = CtrlCRun.at(point, fleet(), cwd, execArgs("--json"), context);
@@ -231,7 +239,7 @@ class FaultSuiteTest {
         // Each host opens a session at most once before its operations, and each healthy host receives at least
         // one command per operation: the point falls anywhere from the first handshakes to the last operation.
         int healthy = plan.hostsWith(HEALTHY).size();
-        long point = 1 + new Random(SEED + 2).nextLong((long) HOSTS + (long) healthy * DeployContract.OPERATIONS);
+        long point = 1 + random(2).nextLong((long) HOSTS + (long) healthy * DeployContract.OPERATIONS);
         String context = "deploy with Ctrl-C at progress " + point + " of about "
                 + (HOSTS + healthy * (DeployContract.OPERATIONS + 4)) + ", " + plan;
 
@@ -252,7 +260,7 @@ class FaultSuiteTest {
 
     @Test
     void ctrlCWithoutJsonEndsWithASummaryLineThatAgreesWithTheRetryFileAndTheExitCode() throws Exception {
-        Random random = new Random(SEED + 3);
+        SplittableRandom random = random(3);
         long execPoint = 1 + random.nextLong(HOSTS);
         String context = "exec without --json, Ctrl-C at progress " + execPoint + ", " + plan;
         assertStoppedRunAgrees(CtrlCRun.at(execPoint, fleet(), cwd, execArgs(), context), context);
