@@ -2,48 +2,32 @@ package dev.jinfra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jinfra.testkit.FleetHost;
-import dev.jinfra.testkit.SshFleet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * A jinfra run in a process of its own that gets Ctrl-C at a chosen point of its progress, measured on the
- * fleet: the SSH sessions the hosts opened plus the commands they received. A point in progress rather than in
- * time replays the same way on a fast and on a loaded machine.
- *
- * @param progressAtInterrupt how far the run had got when the signal was sent
+ * A jinfra run in a process of its own that gets Ctrl-C at a chosen point of its progress ({@link CtrlCPoint}).
  */
-record CtrlCRun(int exitCode, String out, String err, long progressAtInterrupt) {
-
-    /** Sessions opened plus commands received, over the whole fleet. */
-    static long progress(SshFleet fleet) {
-        long sum = 0;
-        for (FleetHost h : fleet.hosts()) {
-            sum += h.sessionsOpened() + h.commands().size();
-        }
-        return sum;
-    }
+record CtrlCRun(int exitCode, String out, String err) {
 
     /**
-     * Starts jinfra with {@code args} in {@code cwd}, presses Ctrl-C once the fleet's progress reaches
-     * {@code point}, and waits for jinfra to end. Fails when the run ended before that point, since then nothing
-     * was interrupted, or when jinfra does not end soon after the signal.
+     * Starts jinfra with {@code args} in {@code cwd}, presses Ctrl-C once the run reaches {@code point}, and waits
+     * for jinfra to end. Fails when the run ended before that point, since then nothing was interrupted, or when
+     * jinfra does not end soon after the signal.
      */
-    static CtrlCRun at(long point, SshFleet fleet, Path cwd, List<String> args, String context) throws Exception {
+    static CtrlCRun at(CtrlCPoint point, Path cwd, List<String> args, String context) throws Exception {
         try (var jinfra = JinfraProcess.start(cwd, args)) {
             assumeSigintReaches(jinfra.pid());
-            jinfra.awaitWhileRunning(() -> progress(fleet) >= point, Duration.ofMinutes(3));
-            long reached = progress(fleet);
-            assertThat(reached)
+            jinfra.awaitWhileRunning(point.reached(), Duration.ofMinutes(3));
+            assertThat(point.reached().getAsBoolean())
                     .as("the run reached the point of Ctrl-C before it ended: " + context + "\n" + jinfra.err())
-                    .isGreaterThanOrEqualTo(point);
+                    .isTrue();
             jinfra.interrupt();
             assertThat(jinfra.waitFor(Duration.ofSeconds(60)))
                     .as("jinfra ends soon after Ctrl-C: " + context)
                     .isTrue();
-            return new CtrlCRun(jinfra.exitCode(), jinfra.out(), jinfra.err(), reached);
+            return new CtrlCRun(jinfra.exitCode(), jinfra.out(), jinfra.err());
         }
     }
 

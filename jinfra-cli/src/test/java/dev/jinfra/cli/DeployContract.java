@@ -42,6 +42,32 @@ record DeployContract(Path hosts, String connectTimeout, String commandTimeout) 
         return hosts.resolve(host);
     }
 
+    /** Whether the host shows the work of the operation with this number (1 to 10). */
+    boolean did(String host, int operation) {
+        Path base = hostDir(host);
+        return switch (operation) {
+            case 1 -> Files.isDirectory(base);
+            case 2 -> Files.isDirectory(base.resolve("etc"));
+            case 3 -> Files.isDirectory(base.resolve("srv"));
+            case 4 -> Files.isDirectory(base.resolve("log"));
+            case 5 -> Files.exists(base.resolve("etc/app.conf"));
+            case 6 -> contains(base.resolve("etc/app.conf"), "host=" + host + "\n");
+            case 7 -> contains(base.resolve("etc/app.conf"), "port=8080\n");
+            case 8 -> Files.isDirectory(base.resolve("srv/releases"));
+            case 9 -> Files.isSymbolicLink(base.resolve("current"));
+            case 10 -> Files.exists(base.resolve("srv/releases/ready"));
+            default -> throw new IllegalArgumentException("no operation " + operation);
+        };
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (IOException e) {
+            return false; // Not there yet, or being replaced.
+        }
+    }
+
     /** The work of all ten operations is on the host. */
     void assertAtTheEndState(String host, String as) throws IOException {
         Path base = hostDir(host);
