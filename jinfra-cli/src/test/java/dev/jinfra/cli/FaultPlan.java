@@ -1,5 +1,7 @@
 package dev.jinfra.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jinfra.testkit.Fault;
 import dev.jinfra.testkit.SshFleet;
 import java.io.IOException;
@@ -130,6 +132,22 @@ final class FaultPlan {
     /** The lock directory of a host: the in-process fleet sets each host's JINFRA_LOCK_DIR to its home. */
     static Path lockOf(SshFleet fleet, String host) {
         return fleet.host(host).home().resolve("jinfra.lock");
+    }
+
+    /** No lock of jinfra's own is left on any host; another run's lock is left as it was while it is in place. */
+    void assertOnlyTheForeignLock(SshFleet fleet, boolean foreignLockInPlace, String as) throws IOException {
+        for (String host : hosts()) {
+            Path lock = lockOf(fleet, host);
+            if (of(host) == HostFault.LOCKED && foreignLockInPlace) {
+                assertThat(Files.readString(lock.resolve("holder")))
+                        .as(as + ": another run's lock is not jinfra's to take away")
+                        .startsWith("run=another-run\n");
+            } else {
+                assertThat(lock)
+                        .as(as + ": " + host + " is given its lock back")
+                        .doesNotExist();
+            }
+        }
     }
 
     /** The holder file of the foreign lock, as written. */

@@ -5,7 +5,6 @@ import static dev.jinfra.cli.FaultPlan.HostFault.DROPPED;
 import static dev.jinfra.cli.FaultPlan.HostFault.HEALTHY;
 import static dev.jinfra.cli.FaultPlan.HostFault.HUNG_COMMAND;
 import static dev.jinfra.cli.FaultPlan.HostFault.HUNG_HANDSHAKE;
-import static dev.jinfra.cli.FaultPlan.HostFault.LOCKED;
 import static dev.jinfra.cli.FaultPlan.HostFault.REFUSED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +13,6 @@ import dev.jinfra.testkit.SshFleetExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,16 +117,6 @@ class FaultSuiteTest {
         return r;
     }
 
-    /** The counts a summary line names: states with no hosts are left out of it, the others always there. */
-    static Map<String, Integer> named(Map<String, Integer> counts) {
-        Map<String, Integer> named = new HashMap<>(counts);
-        named.entrySet()
-                .removeIf(e -> e.getValue() == 0
-                        && !List.of("hosts", "succeeded", "changed", "unchanged")
-                                .contains(e.getKey()));
-        return named;
-    }
-
     @Test
     void execOnAFaultyFleetGivesEveryHostTheOutcomeOfItsFaultAndRetryFinishesIt() throws Exception {
         String context = "exec, " + plan;
@@ -144,7 +132,7 @@ class FaultSuiteTest {
         assertThat(human.exitCode()).as(context + "\n" + human).isEqualTo(run.exitCode);
         assertThat(SummaryLine.counts(human.out()))
                 .as(context + "\n" + human)
-                .isEqualTo(named(Map.of(
+                .isEqualTo(SummaryLine.named(Map.of(
                         "hosts", HOSTS,
                         "succeeded", run.hostsIn("succeeded").size(),
                         "failed", run.hostsIn("failed").size(),
@@ -206,7 +194,7 @@ class FaultSuiteTest {
             deploy.assertOutcome(run, host, plan, context);
         }
         assertThat(run.exitCode).as(context).isEqualTo(ExitCode.HOSTS_FAILED);
-        assertOnlyTheForeignLock(true, context);
+        plan.assertOnlyTheForeignLock(fleet(), true, context);
 
         // Again without --json: the healthy hosts have nothing left to do, the others fail as before; the summary
         // line counts that, and the retry file lists the same hosts.
@@ -215,7 +203,7 @@ class FaultSuiteTest {
         assertThat(human.exitCode()).as(context + "\n" + human).isEqualTo(ExitCode.HOSTS_FAILED);
         assertThat(SummaryLine.counts(human.out()))
                 .as(context + "\n" + human)
-                .isEqualTo(named(Map.of(
+                .isEqualTo(SummaryLine.named(Map.of(
                         "hosts",
                         HOSTS,
                         "succeeded",
@@ -251,7 +239,7 @@ class FaultSuiteTest {
         for (String host : plan.hosts()) {
             deploy.assertOutcomeAfterCtrlC(run, host, plan, context);
         }
-        assertOnlyTheForeignLock(true, context);
+        plan.assertOnlyTheForeignLock(fleet(), true, context);
         System.out.println("fault suite: " + context + ": " + run.summary);
 
         retryDeployWithoutFaults(run.retryFile.allHosts(), context);
@@ -283,7 +271,7 @@ class FaultSuiteTest {
                 .as(context + ": whatever their state, they did not succeed")
                 .isSubsetOf(FailedHostsFile.read(cwd).allHosts());
         assertOnlyFaultsMakeHostsUnreachable(stopped, context);
-        assertOnlyTheForeignLock(true, context);
+        plan.assertOnlyTheForeignLock(fleet(), true, context);
     }
 
     /** Ctrl-C stops hosts; it does not make them unreachable. */
@@ -325,7 +313,7 @@ class FaultSuiteTest {
             deploy.assertAtTheEndState(host, as);
         }
         assertNotRunAgain(succeeded, as);
-        assertOnlyTheForeignLock(false, as);
+        plan.assertOnlyTheForeignLock(fleet(), false, as);
     }
 
     void assertNotRunAgain(Set<String> succeeded, String as) {
@@ -333,22 +321,6 @@ class FaultSuiteTest {
             assertThat(fleet().host(host).sessionsOpened())
                     .as(as + ": " + host + " had succeeded and is left alone")
                     .isZero();
-        }
-    }
-
-    /** No lock of jinfra's own is left on any host; another run's lock is left as it was. */
-    void assertOnlyTheForeignLock(boolean foreignLockInPlace, String as) throws Exception {
-        for (String host : plan.hosts()) {
-            Path lock = FaultPlan.lockOf(fleet(), host);
-            if (plan.of(host) == LOCKED && foreignLockInPlace) {
-                assertThat(Files.readString(lock.resolve("holder")))
-                        .as(as + ": another run's lock is not jinfra's to take away")
-                        .startsWith("run=another-run\n");
-            } else {
-                assertThat(lock)
-                        .as(as + ": " + host + " is given its lock back")
-                        .doesNotExist();
-            }
         }
     }
 }

@@ -37,6 +37,16 @@ final class SummaryLine {
                 .isEqualTo(expected);
     }
 
+    /** The counts a summary line names: states with no hosts are left out of it, the others always there. */
+    static Map<String, Integer> named(Map<String, Integer> counts) {
+        Map<String, Integer> named = new LinkedHashMap<>(counts);
+        named.entrySet()
+                .removeIf(e -> e.getValue() == 0
+                        && !java.util.List.of("hosts", "succeeded", "changed", "unchanged")
+                                .contains(e.getKey()));
+        return named;
+    }
+
     /** The counts of the last summary line in {@code out}; zero for states the line does not name. */
     static Map<String, Integer> counts(String out) {
         String line = out.lines()
