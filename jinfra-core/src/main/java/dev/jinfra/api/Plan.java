@@ -6,8 +6,16 @@ import java.util.List;
 /**
  * What an operation needs to do on one host: the commands that bring it to the wanted state, or, when it is
  * already there, why nothing is needed ("nginx is installed").
+ *
+ * @param created paths this plan makes where its facts found nothing, as a directory or a file and never as a
+ *     link (see {@link #withCreated}); empty for most plans
  */
-public record Plan(List<Upload> uploads, List<Command> commands, String noChangeReason, List<Download> downloads) {
+public record Plan(
+        List<Upload> uploads,
+        List<Command> commands,
+        String noChangeReason,
+        List<Download> downloads,
+        List<String> created) {
 
     /** File content to write to a path on the host before the commands run (normally a temporary name). */
     public record Upload(Payload content, String remotePath) {
@@ -33,9 +41,14 @@ public record Plan(List<Upload> uploads, List<Command> commands, String noChange
         uploads = List.copyOf(uploads);
         commands = List.copyOf(commands);
         downloads = List.copyOf(downloads);
+        created = List.copyOf(created);
         if ((commands.isEmpty() && uploads.isEmpty() && downloads.isEmpty()) == (noChangeReason == null)) {
             throw new IllegalArgumentException("a plan has steps or a no-change reason, not both or neither");
         }
+    }
+
+    public Plan(List<Upload> uploads, List<Command> commands, String noChangeReason, List<Download> downloads) {
+        this(uploads, commands, noChangeReason, downloads, List.of());
     }
 
     public Plan(List<Upload> uploads, List<Command> commands, String noChangeReason) {
@@ -66,6 +79,19 @@ public record Plan(List<Upload> uploads, List<Command> commands, String noChange
 
     public static Plan noChange(String reason) {
         return new Plan(List.of(), reason);
+    }
+
+    /**
+     * This plan, saying that it creates {@code paths} where its facts found nothing, as directories or files (not
+     * links). Whatever was known of paths beneath them stays true after the change (nothing was there and nothing
+     * is there after; paths through them resolve as before), so a deploy that makes a directory and then fills it
+     * plans the filling from the facts it read before, without reading them again.
+     */
+    public Plan withCreated(String... paths) {
+        if (!changes()) {
+            throw new IllegalStateException("a plan that changes nothing creates nothing");
+        }
+        return new Plan(uploads, commands, noChangeReason, downloads, List.of(paths));
     }
 
     public boolean changes() {

@@ -8,12 +8,19 @@ import java.time.Duration;
  * @param command the text for the remote shell, already quoted (see {@link dev.jinfra.command.Command})
  * @param stdin bytes sent to the command's standard input then closed, or null for none
  * @param timeout how long the command may run; {@link Duration#ZERO} for no limit
- * @param upload content sent on standard input after {@code stdin}, for a command that starts with {@link
- *     PipedUpload#prefix}; null for none
+ * @param uploads contents sent on standard input after {@code stdin}, one after the other, each taken by a
+ *     command that starts with {@link PipedUpload#prefix} (a script of several operations has several); empty
+ *     for none
  */
-public record CommandRequest(String command, byte[] stdin, Duration timeout, dev.jinfra.api.Payload upload) {
+public record CommandRequest(
+        String command, byte[] stdin, Duration timeout, java.util.List<dev.jinfra.api.Payload> uploads) {
     public CommandRequest(String command, byte[] stdin, Duration timeout) {
-        this(command, stdin, timeout, null);
+        this(command, stdin, timeout, java.util.List.of());
+    }
+
+    /** One upload, for a command that starts with {@link PipedUpload#prefix}; null for none. */
+    public CommandRequest(String command, byte[] stdin, Duration timeout, dev.jinfra.api.Payload upload) {
+        this(command, stdin, timeout, upload == null ? java.util.List.of() : java.util.List.of(upload));
     }
 
     public CommandRequest {
@@ -23,6 +30,7 @@ public record CommandRequest(String command, byte[] stdin, Duration timeout, dev
         if (timeout == null || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout < 0: " + timeout);
         }
+        uploads = java.util.List.copyOf(uploads);
     }
 
     public static CommandRequest of(String command) {
@@ -30,10 +38,10 @@ public record CommandRequest(String command, byte[] stdin, Duration timeout, dev
     }
 
     public CommandRequest withTimeout(Duration t) {
-        return new CommandRequest(command, stdin, t, upload);
+        return new CommandRequest(command, stdin, t, uploads);
     }
 
     public CommandRequest withStdin(byte[] input) {
-        return new CommandRequest(command, input, timeout, upload);
+        return new CommandRequest(command, input, timeout, uploads);
     }
 }

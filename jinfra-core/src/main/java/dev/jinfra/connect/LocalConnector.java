@@ -42,8 +42,8 @@ public final class LocalConnector implements Connector {
                 if (request.stdin() != null) {
                     stdin.write(request.stdin());
                 }
-                if (request.upload() != null) {
-                    String refused = PipedUpload.send(request.upload(), stdin);
+                for (var upload : request.uploads()) {
+                    String refused = PipedUpload.send(upload, stdin);
                     if (refused != null) {
                         err.note(refused);
                     }

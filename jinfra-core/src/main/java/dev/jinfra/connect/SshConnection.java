@@ -70,8 +70,8 @@ final class SshConnection implements Connection {
                 if (request.stdin() != null) {
                     stdin.write(request.stdin());
                 }
-                if (request.upload() != null) {
-                    String refused = PipedUpload.send(request.upload(), stdin);
+                for (var upload : request.uploads()) {
+                    String refused = PipedUpload.send(upload, stdin);
                     if (refused != null) {
                         err.note(refused);
                     }

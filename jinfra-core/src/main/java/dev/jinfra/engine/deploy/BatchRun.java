@@ -106,7 +106,8 @@ final class BatchRun {
             // Shown and confirmed: the proposal's rendered commands need not be kept for the whole run.
             proposals.clear();
             proposal = null;
-            String stopped = options.strategy() == DeployRunner.Strategy.FREE
+            // Pipelined hosts go at their own pace: under linear too, when asked for.
+            String stopped = options.strategy() == DeployRunner.Strategy.FREE || options.pipeline()
                     ? new FreeStrategy(this, planned, threads).run(outcomes)
                     : runLinear(planned, threads, outcomes);
             return result(planned, outcomes, stopped, start);
@@ -213,9 +214,69 @@ final class BatchRun {
         } catch (Throwable e) {
             // Deploy code runs here too (conditions, an operation's own plan): whatever it throws, StackOverflowError
             // and OutOfMemoryError included, fails this host, not the run.
-            outcome = new OperationOutcome(
-                    op.id(), op.name(), host, OperationStatus.FAILED, List.of(), DeployCode.describe(e), "", "", -1);
+            outcome = failed(op, host, DeployCode.describe(e));
         }
+        return settle(op, host, outcome);
+    }
+
+    /**
+     * The host's operations from {@code mine.get(from)} on, as many as one script can take ({@link Pipeline})
+     * when the run pipelines, else that one operation alone.
+     *
+     * @return the outcomes, in order, of at least one operation
+     */
+    List<OperationOutcome> runFrom(List<DeployListener.PlannedOperation> mine, int from, Host host) {
+        var op = mine.get(from);
+        if (!options.pipeline() || options.dryRun() || options.showDiff() || control.isCancelled()) {
+            return List.of(runOnHost(op, host));
+        }
+        HostFacts hostFacts = facts.get(host);
+        var session = new SessionOnDemand(window, host);
+        hostFacts.useConnection(session);
+        List<OperationOutcome> decided;
+        try {
+            String locked = lock(op, host, session, hostFacts);
+            if (locked != null) {
+                return List.of(settle(op, host, failed(op, host, locked)));
+            }
+            decided = new Pipeline(this, host, hostFacts, options).runFrom(mine, from, session);
+        } catch (Throwable e) {
+            return List.of(settle(op, host, failed(op, host, DeployCode.describe(e))));
+        }
+        if (decided.isEmpty()) {
+            return List.of(runOnHost(op, host));
+        }
+        List<OperationOutcome> settled = new java.util.ArrayList<>();
+        for (OperationOutcome o : decided) {
+            OperationOutcome outcome = o;
+            if (outcome.status() == OperationStatus.FAILED) {
+                if (session.stopped()) {
+                    outcome = OperationOutcome.notRun(o.id(), o.name(), host, "interrupted");
+                } else if (session.failure() != null) {
+                    states.leave(host, DeployHostState.UNREACHABLE, session.failure());
+                    outcome = failed(o, host, session.failure());
+                } else {
+                    outcome = o.withReason(interruptedIfCancelled(o.reason()));
+                }
+            }
+            callOf(host, o.id())
+                    .recordOutcome(
+                            outcome.status() == OperationStatus.CHANGED, outcome.status() == OperationStatus.FAILED);
+            settled.add(settle(mine.get(from + settled.size()), host, outcome));
+        }
+        return settled;
+    }
+
+    private static OperationOutcome failed(DeployListener.PlannedOperation op, Host host, String why) {
+        return new OperationOutcome(op.id(), op.name(), host, OperationStatus.FAILED, List.of(), why, "", "", -1);
+    }
+
+    private static OperationOutcome failed(OperationOutcome o, Host host, String why) {
+        return new OperationOutcome(o.id(), o.name(), host, OperationStatus.FAILED, o.commands(), why, "", "", -1);
+    }
+
+    /** Records an operation's outcome on a host: a failure makes the host leave the run; its session is let go. */
+    private OperationOutcome settle(DeployListener.PlannedOperation op, Host host, OperationOutcome outcome) {
         if (options.dryRun()
                 && (outcome.status() == OperationStatus.CHANGED || outcome.status() == OperationStatus.UNKNOWN)) {
             dryChanged.add(host);
@@ -235,6 +296,33 @@ final class BatchRun {
         return outcome;
     }
 
+    /**
+     * Takes the host's run lock before its first change, reading the facts of the operations from {@code op} on
+     * again in the same exchange.
+     *
+     * @return why the host cannot go on, or null
+     */
+    private String lock(DeployListener.PlannedOperation op, Host host, SessionOnDemand session, HostFacts hostFacts) {
+        String locked = locks.beforeWork(host, session, hostFacts, control::isCancelled, () -> {
+            FactUser who;
+            try {
+                who = FactUser.of(
+                        callOf(host, op.id()).settingsFor(host, options.commandLine()), options.sudoPassword());
+            } catch (RuntimeException e) {
+                return null;
+            }
+            var wanted = FactProbe.factsOfRemaining(registered.get(host), op.id(), hostFacts, host, options)
+                    .get(who);
+            return wanted == null ? null : hostFacts.probe(who, wanted, true);
+        });
+        if (locked == null) {
+            return null;
+        }
+        locked = interruptedIfCancelled(locked);
+        states.leave(host, session.failure() != null ? DeployHostState.UNREACHABLE : DeployHostState.FAILED, locked);
+        return locked;
+    }
+
     private OperationOutcome runInSession(DeployListener.PlannedOperation op, Host host) {
         if (control.isCancelled()) {
             return OperationOutcome.notRun(op.id(), op.name(), host, "interrupted");
@@ -245,13 +333,9 @@ final class BatchRun {
         var session = new SessionOnDemand(window, host);
         hostFacts.useConnection(session);
         OperationCall call = callOf(host, op.id());
-        String locked = locks.beforeWork(host, session, hostFacts, control::isCancelled);
+        String locked = lock(op, host, session, hostFacts);
         if (locked != null) {
-            locked = interruptedIfCancelled(locked);
-            states.leave(
-                    host, session.failure() != null ? DeployHostState.UNREACHABLE : DeployHostState.FAILED, locked);
-            return new OperationOutcome(
-                    op.id(), op.name(), host, OperationStatus.FAILED, List.of(), locked, "", "", -1);
+            return failed(op, host, locked);
         }
         FactProbe.gatherWhenNeeded(registered.get(host), op.id(), hostFacts, host, options);
         OperationOutcome outcome = OperationExecution.run(
@@ -302,6 +386,30 @@ final class BatchRun {
         } catch (RuntimeException e) {
             return false; // bad host data: the operation already failed with that message
         }
+    }
+
+    /** Whether the operation needs the hosts together (serial, runOnce, batches, a barrier): not in a script. */
+    static boolean isMeetingPoint(DeployListener.PlannedOperation op, OperationCall call) {
+        return call.operation() instanceof dev.jinfra.deploy.Barrier
+                || call.shape().kind() != ExecutionShape.Kind.ALL;
+    }
+
+    List<PrepareContext.Registered> registeredOf(Host host) {
+        return registered.get(host);
+    }
+
+    /** See {@link RunLocks#giveBackScript}. */
+    String giveBackScript(Host host, FactUser user) {
+        return locks.giveBackScript(host, user);
+    }
+
+    void lockGivenBack(Host host) {
+        locks.givenBack(host);
+    }
+
+    /** One more exchange with the host (a script, a command): the round trips a run costs are shown. */
+    void countRoundTrip(Host host) {
+        changeCommands.merge(host, 1, Integer::sum);
     }
 
     boolean hasLeft(Host host) {

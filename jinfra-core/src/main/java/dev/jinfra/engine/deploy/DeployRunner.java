@@ -33,6 +33,8 @@ public final class DeployRunner {
      * @param commandLine the command line's settings: the lowest level, under operation, piece and host data
      * @param sudoPassword sent on standard input to {@code sudo -S}; null when sudo needs none
      * @param showDiff show content diffs of file operations (always in dry runs)
+     * @param pipeline each host runs consecutive operations as one script where nothing between them needs the
+     *     controller ({@link Pipeline}), at its own pace as under {@link Strategy#FREE}; the free strategy's default
      */
     public record Options(
             RunPolicy policy,
@@ -42,7 +44,8 @@ public final class DeployRunner {
             Secret sudoPassword,
             boolean showDiff,
             LockPolicy lock,
-            Duration prepareTimeout) {
+            Duration prepareTimeout,
+            boolean pipeline) {
         public Options {
             if (policy == null || strategy == null || commandLine == null || lock == null) {
                 throw new IllegalArgumentException("policy, strategy, command line settings and lock are required");
@@ -73,7 +76,8 @@ public final class DeployRunner {
                     .commandLine(commandLine)
                     .sudoPassword(sudoPassword)
                     .lock(lock)
-                    .prepareTimeout(prepareTimeout);
+                    .prepareTimeout(prepareTimeout)
+                    .pipeline(pipeline);
             b.showDiff = showDiff;
             return b;
         }
@@ -88,8 +92,18 @@ public final class DeployRunner {
         private Boolean showDiff;
         private LockPolicy lock = LockPolicy.DEFAULT;
         private Duration prepareTimeout = Duration.ofSeconds(60);
+        private Boolean pipeline;
 
         private Builder() {}
+
+        /**
+         * Whether hosts run consecutive operations as one script (see {@link Options#pipeline}); by default only
+         * under the free strategy. Under the linear one it makes hosts go at their own pace, as under free.
+         */
+        public Builder pipeline(boolean on) {
+            this.pipeline = on;
+            return this;
+        }
 
         /** How long a host's deploy code may run in the prepare phase before the host fails. */
         public Builder prepareTimeout(Duration t) {
@@ -164,7 +178,8 @@ public final class DeployRunner {
                     sudoPassword,
                     showDiff == null ? dryRun : showDiff,
                     lock,
-                    prepareTimeout);
+                    prepareTimeout,
+                    pipeline == null ? strategy == Strategy.FREE : pipeline);
         }
     }
 

@@ -47,10 +47,16 @@ final class FactInvalidation {
      * Whether a change in {@code scope} (plus the temporary upload files {@code uploads}, whose random names no
      * other path resolves to) may have changed a fact confined to {@code factPath}.
      *
+     * @param created paths the change made where nothing was, as directories or files ({@link
+     *     dev.jinfra.api.Plan#withCreated}): nothing beneath them changed
      * @param resolved normalized path to the host's resolution of it, for the paths whose resolution is known
      */
     static boolean mayChange(
-            ChangeScope scope, Collection<String> uploads, String factPath, Map<String, String> resolved) {
+            ChangeScope scope,
+            Collection<String> uploads,
+            Collection<String> created,
+            String factPath,
+            Map<String, String> resolved) {
         String q = normalize(factPath);
         if (scope.anywhere() || q == null) {
             return true;
@@ -76,15 +82,20 @@ final class FactInvalidation {
         for (String tree : scope.trees()) {
             String p = normalize(tree);
             String rp = p == null ? null : resolved.get(p);
-            if (rp == null || within(p, q) || within(q, p) || within(rp, rq) || within(rq, rp)) {
+            // A tree made where nothing was has nothing beneath it that a fact could have seen.
+            boolean fresh = p != null && isCreated(p, created);
+            if (rp == null || within(p, q) || within(rp, rq) || !fresh && (within(q, p) || within(rq, rp))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether a resolution learnt before the change may be different now. */
-    static boolean mayMove(ChangeScope scope, String path, String resolution) {
+    /**
+     * Whether a resolution learnt before the change may be different now. A path made where nothing was, as a
+     * directory or file, moves nothing: {@code realpath -m} resolved through it as through a plain name before.
+     */
+    static boolean mayMove(ChangeScope scope, Collection<String> created, String path, String resolution) {
         if (scope.anywhere()) {
             return true;
         }
@@ -92,8 +103,20 @@ final class FactInvalidation {
         changed.addAll(scope.trees());
         for (String c : changed) {
             String p = normalize(c);
+            if (p != null && isCreated(p, created)) {
+                continue;
+            }
             // A link made or replaced at p moves every path through it; so may a directory replacing a link.
             if (p == null || within(path, p) || within(resolution, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCreated(String normalized, Collection<String> created) {
+        for (String c : created) {
+            if (normalized.equals(normalize(c))) {
                 return true;
             }
         }

@@ -1,8 +1,5 @@
 package dev.jinfra.engine.deploy;
 
-import dev.jinfra.deploy.Barrier;
-import dev.jinfra.deploy.ExecutionShape;
-import dev.jinfra.deploy.OperationCall;
 import dev.jinfra.deploy.OperationId;
 import dev.jinfra.inventory.Host;
 import java.util.ArrayList;
@@ -55,8 +52,7 @@ final class FreeStrategy {
     }
 
     private boolean isMeetingPoint(DeployListener.PlannedOperation op, Host any) {
-        OperationCall call = run.callOf(any, op.id());
-        return call.operation() instanceof Barrier || call.shape().kind() != ExecutionShape.Kind.ALL;
+        return BatchRun.isMeetingPoint(op, run.callOf(any, op.id()));
     }
 
     /** Runs every host's operations; returns why the run stopped early, or null. */
@@ -105,7 +101,7 @@ final class FreeStrategy {
         boolean holding = false;
         List<DeployListener.PlannedOperation> mine =
                 planned.stream().filter(op -> op.hosts().contains(host)).toList();
-        for (int i = 0; i < mine.size(); i++) {
+        for (int i = 0; i < mine.size(); ) {
             var op = mine.get(i);
             if (stopped == null) {
                 stopped = run.budgetExceeded();
@@ -141,14 +137,23 @@ final class FreeStrategy {
                         // The rest of this host's operations are reported skipped on the next turn.
                         stopped = stopped == null ? "interrupted" : stopped;
                         reportFinished();
+                        i++;
                         continue;
                     }
                     holding = true;
                 }
-                outcome = run.runOnHost(op, host);
+                // One operation, or several in one script (pipelined): each has its own outcome.
+                List<OperationOutcome> outcomes = run.runFrom(mine, i, host);
+                for (OperationOutcome o : outcomes) {
+                    results.get(mine.get(i).id()).put(host, o);
+                    i++;
+                }
+                reportFinished();
+                continue;
             }
             results.get(op.id()).put(host, outcome);
             reportFinished();
+            i++;
         }
         return holding;
     }

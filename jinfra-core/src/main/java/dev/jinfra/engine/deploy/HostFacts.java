@@ -103,6 +103,11 @@ public final class HostFacts implements FactSource {
         return value;
     }
 
+    /** Whether {@code fact} as {@code who} reads it is known, so that asking for it needs no round trip. */
+    synchronized boolean knows(FactUser who, Fact<?> fact) {
+        return known(who).containsKey(fact);
+    }
+
     /** A known value, or the fact's absent value when it was not read yet; never does I/O. */
     @SuppressWarnings("unchecked")
     synchronized <T> T peekOrAbsent(FactUser who, Fact<T> fact) {
@@ -132,18 +137,19 @@ public final class HostFacts implements FactSource {
     }
 
     /**
-     * After a change in {@code scope} (and to the temporary files {@code uploads}): forgets the facts it may have
-     * made untrue (see {@link FactInvalidation}) and keeps the rest, so the next operations do not read them again.
+     * After a change in {@code scope} (and to the temporary files {@code uploads}; {@code created} made where
+     * nothing was): forgets the facts it may have made untrue (see {@link FactInvalidation}) and keeps the rest,
+     * so the next operations do not read them again.
      */
-    synchronized void forget(dev.jinfra.api.ChangeScope scope, List<String> uploads) {
+    synchronized void forget(dev.jinfra.api.ChangeScope scope, List<String> uploads, List<String> created) {
         if (scope.anywhere()) {
             forget();
             return;
         }
         for (Map<Fact<?>, Object> known : cache.values()) {
-            known.keySet().removeIf(f -> FactInvalidation.mayChange(scope, uploads, f.confinedTo(), resolved));
+            known.keySet().removeIf(f -> FactInvalidation.mayChange(scope, uploads, created, f.confinedTo(), resolved));
         }
-        resolved.entrySet().removeIf(e -> FactInvalidation.mayMove(scope, e.getKey(), e.getValue()));
+        resolved.entrySet().removeIf(e -> FactInvalidation.mayMove(scope, created, e.getKey(), e.getValue()));
         plans.clear();
     }
 
@@ -189,93 +195,151 @@ public final class HostFacts implements FactSource {
     }
 
     private boolean prefetch(FactUser who, Collection<Fact<?>> wanted) {
-        Map<Fact<?>, Object> known = known(who);
-        List<Fact<?>> missing =
-                wanted.stream().filter(f -> !known.containsKey(f)).distinct().toList();
-        if (missing.isEmpty()) {
+        Probe probe = probe(who, wanted, false);
+        if (probe == null) {
             return false;
         }
-        // stat facts of one format share one stat process; every other fact is a section of its own.
-        Map<String, StatBatch> byFormat = new java.util.LinkedHashMap<>();
-        missing.stream()
-                .filter(StatFact.class::isInstance)
-                .forEach(f -> byFormat.computeIfAbsent(((StatFact) f).statFormat(), StatBatch::new)
-                        .add(f));
-        List<StatBatch> batches =
-                byFormat.values().stream().filter(b -> b.facts().size() > 1).toList();
-        java.util.Set<Fact<?>> batched = new java.util.HashSet<>();
-        batches.forEach(b -> batched.addAll(b.facts()));
-        List<Fact<?>> single =
-                missing.stream().filter(f -> !batched.contains(f)).toList();
-        List<String> toResolve = missing.stream()
-                .map(f -> FactInvalidation.normalize(f.confinedTo()))
-                .filter(p -> p != null && !resolved.containsKey(p))
+        reads.incrementAndGet();
+        probe.accept(connection.run(new CommandRequest(probe.command(), who.stdin(), timeout), OutputListener.NONE));
+        return true;
+    }
+
+    /**
+     * The read of those of {@code wanted} that are not known yet ({@code all}: of every one of them, for after the
+     * host may have changed), as {@code who}; null when there is nothing to read. Run on its own ({@link
+     * Probe#command}) or at the end of a script that changes the host ({@link Probe#script}), so that the facts the
+     * next operations need come back with the change.
+     */
+    synchronized Probe probe(FactUser who, Collection<Fact<?>> wanted, boolean all) {
+        Map<Fact<?>, Object> known = known(who);
+        List<Fact<?>> missing = wanted.stream()
+                .filter(f -> all || !known.containsKey(f))
                 .distinct()
                 .toList();
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return new Probe(who, missing, all);
+    }
 
-        String marker = "jinfra-fact-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
-        List<String> sections = new ArrayList<>();
-        batches.forEach(b -> sections.add("{ " + b.script() + "; }"));
-        for (Fact<?> f : single) {
-            Command c = f.command();
-            // A plain program runs in the probe's own shell (a subshell would cost a fork per fact); anything else
-            // in a subshell, so that nothing it does to its shell reaches the facts after it.
-            sections.add(c.isPlainProgram() ? "{ " + c.render() + "; }" : "( " + c.render() + " )");
-        }
-        int resolveSection = toResolve.isEmpty() ? -1 : sections.size();
-        if (resolveSection >= 0) {
-            sections.add(FactInvalidation.resolveSection(toResolve));
-        }
-        StringBuilder script = new StringBuilder();
-        for (int i = 0; i < sections.size(); i++) {
-            // Each section's output is followed by a marker line with its exit status; the marker holds a random
-            // token, so no fact's output can imitate it.
-            script.append(sections.get(i))
-                    .append(" 2>/dev/null; printf '\\n%s %d %d\\n' ")
-                    .append(marker)
-                    .append(' ')
-                    .append(i)
-                    .append(" $?\n");
-        }
-        reads.incrementAndGet();
-        // Run by sh, not by the login shell (often bash): a probe forks once per fact, and forking the small
-        // shell is cheaper. exec: the login shell does not wait around for it.
-        String probe = who.equals(FactUser.LOGIN)
-                ? "exec " + Command.of("sh", "-c", script.toString()).render()
-                : who.wrap(Command.shell(script.toString())).render();
-        CommandResult r = connection.run(new CommandRequest(probe, who.stdin(), timeout), OutputListener.NONE);
-        if (r.outcome() != CommandResult.Outcome.EXITED) {
-            throw new Unreadable("reading facts " + failure(r));
-        }
-        String out = r.stdout();
-        if (r.exitCode() != 0 && !out.contains("\n" + marker + " 0 ") && refused(who, r)) {
-            throw new FactException("reading facts as " + who + " failed: "
-                    + r.stderr().strip().lines().findFirst().orElse(""));
-        }
-        int from = 0;
-        for (int i = 0; i < sections.size(); i++) {
-            String tag = "\n" + marker + " " + i + " ";
-            int at = out.indexOf(tag, from);
-            if (at < 0) {
-                return true; // Output cut short (e.g. over the capture limit): the rest are read one by one.
+    /** One read of several facts as one user: a shell script of sections, each followed by a marker line. */
+    final class Probe {
+        private final FactUser who;
+        private final List<StatBatch> batches;
+        private final List<Fact<?>> single;
+        private final List<String> toResolve;
+        private final List<String> sections = new ArrayList<>();
+        private final int resolveSection;
+        private final String marker;
+
+        private Probe(FactUser who, List<Fact<?>> missing, boolean all) {
+            this.who = who;
+            // stat facts of one format share one stat process; every other fact is a section of its own.
+            Map<String, StatBatch> byFormat = new java.util.LinkedHashMap<>();
+            missing.stream()
+                    .filter(StatFact.class::isInstance)
+                    .forEach(f -> byFormat.computeIfAbsent(((StatFact) f).statFormat(), StatBatch::new)
+                            .add(f));
+            batches =
+                    byFormat.values().stream().filter(b -> b.facts().size() > 1).toList();
+            java.util.Set<Fact<?>> batched = new java.util.HashSet<>();
+            batches.forEach(b -> batched.addAll(b.facts()));
+            single = missing.stream().filter(f -> !batched.contains(f)).toList();
+            toResolve = missing.stream()
+                    .map(f -> FactInvalidation.normalize(f.confinedTo()))
+                    .filter(p -> p != null && (all || !resolved.containsKey(p)))
+                    .distinct()
+                    .toList();
+            marker = "jinfra-fact-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
+            batches.forEach(b -> sections.add("{ " + b.script() + "; }"));
+            for (Fact<?> f : single) {
+                Command c = f.command();
+                // A plain program runs in the probe's own shell (a subshell would cost a fork per fact); anything
+                // else in a subshell, so that nothing it does to its shell reaches the facts after it.
+                sections.add(c.isPlainProgram() ? "{ " + c.render() + "; }" : "( " + c.render() + " )");
             }
-            int lineEnd = out.indexOf('\n', at + tag.length());
-            int exit = Integer.parseInt(out.substring(at + tag.length(), lineEnd < 0 ? out.length() : lineEnd)
-                    .strip());
-            String sectionOut = out.substring(from, at);
-            if (i == resolveSection) {
-                FactInvalidation.parseResolutions(toResolve, sectionOut, exit, resolved);
-            } else if (i < batches.size()) {
-                batches.get(i).parse(sectionOut, known, onRead);
-            } else {
-                Fact<?> fact = single.get(i - batches.size());
-                Object value = fact.hasValue(exit) ? fact.parse(sectionOut) : fact.absent();
-                known.put(fact, value);
-                onRead.accept(fact, value);
+            resolveSection = toResolve.isEmpty() ? -1 : sections.size();
+            if (resolveSection >= 0) {
+                sections.add(FactInvalidation.resolveSection(toResolve));
             }
-            from = lineEnd < 0 ? out.length() : lineEnd + 1;
         }
-        return true;
+
+        /** The script, for {@code sh}: each section's output is followed by a marker line with its exit status. */
+        String script() {
+            StringBuilder script = new StringBuilder();
+            for (int i = 0; i < sections.size(); i++) {
+                // The marker holds a random token, so no fact's output can imitate it. Standard input is not the
+                // facts': in a script that also uploads, it carries content for other commands.
+                script.append(sections.get(i))
+                        .append(" </dev/null 2>/dev/null; printf '\\n%s %d %d\\n' ")
+                        .append(marker)
+                        .append(' ')
+                        .append(i)
+                        .append(" $?\n");
+            }
+            return script.toString();
+        }
+
+        /** What the probe's command reads on standard input: sudo's password, when it has one. */
+        byte[] stdin() {
+            return who.stdin();
+        }
+
+        /** The probe as a command of its own, as {@code who}. */
+        String command() {
+            // Run by sh, not by the login shell (often bash): a probe forks once per fact, and forking the small
+            // shell is cheaper. exec: the login shell does not wait around for it.
+            return who.equals(FactUser.LOGIN)
+                    ? "exec " + Command.of("sh", "-c", script()).render()
+                    : who.wrap(Command.shell(script())).render();
+        }
+
+        /**
+         * Takes the facts from what the probe printed.
+         *
+         * @throws Unreadable when the read did not finish (timed out, connection lost)
+         * @throws FactException when switching to {@code who} was refused
+         */
+        void accept(CommandResult r) {
+            synchronized (HostFacts.this) {
+                acceptOutput(r);
+            }
+        }
+
+        private void acceptOutput(CommandResult r) {
+            if (r.outcome() != CommandResult.Outcome.EXITED) {
+                throw new Unreadable("reading facts " + failure(r));
+            }
+            String out = r.stdout();
+            if (r.exitCode() != 0 && !out.contains("\n" + marker + " 0 ") && refused(who, r)) {
+                throw new FactException("reading facts as " + who + " failed: "
+                        + r.stderr().strip().lines().findFirst().orElse(""));
+            }
+            Map<Fact<?>, Object> known = known(who);
+            int from = 0;
+            for (int i = 0; i < sections.size(); i++) {
+                String tag = "\n" + marker + " " + i + " ";
+                int at = out.indexOf(tag, from);
+                if (at < 0) {
+                    return; // Output cut short (e.g. over the capture limit): the rest are read one by one.
+                }
+                int lineEnd = out.indexOf('\n', at + tag.length());
+                int exit = Integer.parseInt(out.substring(at + tag.length(), lineEnd < 0 ? out.length() : lineEnd)
+                        .strip());
+                String sectionOut = out.substring(from, at);
+                if (i == resolveSection) {
+                    FactInvalidation.parseResolutions(toResolve, sectionOut, exit, resolved);
+                } else if (i < batches.size()) {
+                    batches.get(i).parse(sectionOut, known, onRead);
+                } else {
+                    Fact<?> fact = single.get(i - batches.size());
+                    Object value = fact.hasValue(exit) ? fact.parse(sectionOut) : fact.absent();
+                    known.put(fact, value);
+                    onRead.accept(fact, value);
+                }
+                from = lineEnd < 0 ? out.length() : lineEnd + 1;
+            }
+        }
     }
 
     /**

@@ -65,8 +65,15 @@ final class HostLock {
                 Instant.now());
     }
 
-    /** What taking the lock came to: the lock directory when taken, else why not. */
-    record Taken(String directory, String refusal, String broken) {
+    /**
+     * What taking the lock came to: the lock directory when taken, else why not; and what the command run right
+     * after taking it printed ({@code then}), or null.
+     */
+    record Taken(String directory, String refusal, String broken, CommandResult then) {
+        Taken(String directory, String refusal, String broken) {
+            this(directory, refusal, broken, null);
+        }
+
         boolean taken() {
             return directory != null;
         }
@@ -80,15 +87,45 @@ final class HostLock {
      *     hold the run
      */
     Taken take(Connection c, LockPolicy policy, Duration commandTimeout, java.util.function.BooleanSupplier cancelled) {
+        return take(c, policy, commandTimeout, cancelled, null, null);
+    }
+
+    /**
+     * As {@link #take(Connection, LockPolicy, Duration, java.util.function.BooleanSupplier)}, running {@code then}
+     * (a command, with {@code thenStdin}) in the same exchange once the lock is taken: reading the host again under
+     * the lock costs no round trip of its own.
+     */
+    Taken take(
+            Connection c,
+            LockPolicy policy,
+            Duration commandTimeout,
+            java.util.function.BooleanSupplier cancelled,
+            String then,
+            byte[] thenStdin) {
         long deadline = System.nanoTime() + policy.timeout().toNanos();
+        String separator = "jinfra-locked-" + Long.toHexString(new java.security.SecureRandom().nextLong());
+        String command = Command.of("sh", "-c", TAKE, "sh", holderText, policy.breakLock() ? "break" : "")
+                .render();
+        if (then != null) {
+            command = command + " && { echo " + separator + "; " + then + "; }";
+        }
         while (true) {
-            CommandResult r = c.run(
-                    new CommandRequest(
-                            Command.of("sh", "-c", TAKE, "sh", holderText, policy.breakLock() ? "break" : "")
-                                    .render(),
-                            null,
-                            commandTimeout),
-                    OutputListener.NONE);
+            CommandResult whole = c.run(
+                    new CommandRequest(command, then == null ? null : thenStdin, commandTimeout), OutputListener.NONE);
+            CommandResult r = whole;
+            CommandResult thenResult = null;
+            int split = whole.stdout().indexOf(separator + "\n");
+            if (then != null && split >= 0) {
+                // The lock's part ended (the separator came after it), whatever became of the read after it.
+                r = new CommandResult(
+                        CommandResult.Outcome.EXITED, 0, whole.stdout().substring(0, split), "", whole.duration());
+                thenResult = new CommandResult(
+                        whole.outcome(),
+                        whole.exitCode(),
+                        whole.stdout().substring(split + separator.length() + 1),
+                        whole.stderr(),
+                        whole.duration());
+            }
             String out = r.stdout();
             if (r.outcome() == CommandResult.Outcome.TIMED_OUT) {
                 return new Taken(
@@ -103,7 +140,7 @@ final class HostLock {
             if (r.exitCode() == 0 && out.startsWith("acquired ")) {
                 String dir = out.lines().findFirst().orElseThrow().substring("acquired ".length());
                 int broke = out.indexOf("\nbroke\n");
-                return new Taken(dir, null, broke < 0 ? null : describe(out.substring(broke + 7)));
+                return new Taken(dir, null, broke < 0 ? null : describe(out.substring(broke + 7)), thenResult);
             }
             if (r.exitCode() != 1 || !out.startsWith("held ")) {
                 String why = (out + r.stderr()).strip().lines().findFirst().orElse("exit " + r.exitCode());
@@ -125,6 +162,15 @@ final class HostLock {
                 return new Taken(null, "could not take the run lock: interrupted", null);
             }
         }
+    }
+
+    /**
+     * Shell text that removes the lock in {@code directory} if it is still this run's and then prints {@code
+     * done}, for the end of a script that makes the host's last changes.
+     */
+    String giveBackScript(String directory, String done) {
+        return Command.of("sh", "-c", GIVE_BACK, "sh", directory, runId).render() + " </dev/null >/dev/null 2>&1 && "
+                + Command.of("echo", done).render() + "\n";
     }
 
     /** Removes the lock in {@code directory} if it is still this run's; false when the host could not be told. */

@@ -163,7 +163,7 @@ final class OperationExecution {
                 connection.upload(u.content(), u.remotePath());
             } catch (RuntimeException e) {
                 removeUploads(connection, plan);
-                facts.forget(call.operation().changes(), uploadPaths(plan));
+                facts.forget(call.operation().changes(), uploadPaths(plan), plan.created());
                 return new OperationOutcome(
                         op.id(), op.name(), host, OperationStatus.FAILED, rendered, e.getMessage(), "", "", -1);
             }
@@ -219,7 +219,7 @@ final class OperationExecution {
                 failedExit = -1;
             }
         }
-        facts.forget(call.operation().changes(), uploadPaths(plan));
+        facts.forget(call.operation().changes(), uploadPaths(plan), plan.created());
         OperationStatus status = firstFailure == null ? OperationStatus.CHANGED : OperationStatus.FAILED;
         return new OperationOutcome(
                 op.id(),

@@ -15,6 +15,9 @@ import java.util.concurrent.Executors;
  * done, and given back by all hosts still holding one when the batch ends, also after Ctrl-C.
  */
 final class RunLocks {
+    /** What a script that gives the lock back prints once it has. */
+    static final String GIVEN_BACK = "jinfra-lock-given-back";
+
     private final HostLock identity;
     private final LockPolicy policy;
     private final boolean dryRun;
@@ -49,13 +52,22 @@ final class RunLocks {
      *
      * @return why the host cannot go on (another run holds its lock), or null
      */
-    String beforeWork(Host host, Connection session, HostFacts facts, java.util.function.BooleanSupplier cancelled) {
+    String beforeWork(
+            Host host,
+            Connection session,
+            HostFacts facts,
+            java.util.function.BooleanSupplier cancelled,
+            java.util.function.Supplier<HostFacts.Probe> reread) {
         if (!policy.enabled() || dryRun || !mayChange.contains(host.name()) || held.containsKey(host)) {
             return null;
         }
         commands.merge(host, 1, Integer::sum);
         timeouts.put(host, facts.commandTimeout());
-        HostLock.Taken taken = identity.take(session, policy, facts.commandTimeout(), cancelled);
+        // The coming operations' facts are read again in the same exchange, right after the lock is taken.
+        HostFacts.Probe probe = reread.get();
+        HostLock.Taken taken = probe == null
+                ? identity.take(session, policy, facts.commandTimeout(), cancelled)
+                : identity.take(session, policy, facts.commandTimeout(), cancelled, probe.command(), probe.stdin());
         if (!taken.taken()) {
             mayChange.remove(host.name());
             return taken.refusal();
@@ -65,7 +77,31 @@ final class RunLocks {
             listener.lockBroken(host, taken.broken());
         }
         facts.forget();
+        if (taken.then() != null) {
+            try {
+                probe.accept(taken.then());
+            } catch (RuntimeException e) {
+                // Read again when an operation needs them.
+            }
+        }
         return null;
+    }
+
+    /**
+     * Shell text that gives the host's lock back, for the end of a script with its last changes, run as {@code
+     * user}; null when the host holds none or when {@code user} may not be able to remove it (only the login user
+     * who took it, or root, can).
+     */
+    String giveBackScript(Host host, FactUser user) {
+        String dir = held.get(host);
+        boolean able = user.equals(FactUser.LOGIN)
+                || user.how() == dev.jinfra.command.Command.Escalation.SUDO && "root".equals(user.user());
+        return dir == null || !able ? null : identity.giveBackScript(dir, GIVEN_BACK);
+    }
+
+    /** The host's script gave its lock back. */
+    void givenBack(Host host) {
+        held.remove(host);
     }
 
     /**

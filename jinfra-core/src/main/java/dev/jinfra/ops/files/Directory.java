@@ -83,7 +83,10 @@ public record Directory(
             own = recursiveFix();
         }
         commands.addAll(own);
-        return commands.isEmpty() ? Plan.noChange(path + " is a directory as wanted") : Plan.run(commands);
+        if (commands.isEmpty()) {
+            return Plan.noChange(path + " is a directory as wanted");
+        }
+        return now == null ? Plan.run(commands).withCreated(path) : Plan.run(commands);
     }
 
     // The walk says only that something differs, not what: every part given is applied to the whole tree.

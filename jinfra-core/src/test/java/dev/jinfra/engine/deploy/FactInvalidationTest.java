@@ -17,7 +17,7 @@ class FactInvalidationTest {
             "/srv/current/app.conf", "/srv/releases/1/app.conf");
 
     static boolean mayChange(ChangeScope scope, String fact) {
-        return FactInvalidation.mayChange(scope, List.of(), fact, SAME);
+        return FactInvalidation.mayChange(scope, List.of(), List.of(), fact, SAME);
     }
 
     @Test
@@ -76,19 +76,42 @@ class FactInvalidationTest {
     @Test
     void anUploadsTemporaryFileForgetsOnlyFactsAboutItsDirectory() {
         var scope = ChangeScope.entries("/srv/app/a.conf");
-        assertThat(FactInvalidation.mayChange(scope, List.of("/tmp/.jinfra-upload-1"), "/srv/app/b.conf", SAME))
+        assertThat(FactInvalidation.mayChange(
+                        scope, List.of("/tmp/.jinfra-upload-1"), List.of(), "/srv/app/b.conf", SAME))
                 .isFalse();
-        assertThat(FactInvalidation.mayChange(scope, List.of("/tmp/.jinfra-upload-1"), "/tmp", Map.of("/tmp", "/tmp")))
+        assertThat(FactInvalidation.mayChange(
+                        scope, List.of("/tmp/.jinfra-upload-1"), List.of(), "/tmp", Map.of("/tmp", "/tmp")))
                 .isTrue();
     }
 
     @Test
     void aLinkChangedMovesEveryResolutionThroughIt() {
         var scope = ChangeScope.trees("/srv/current");
-        assertThat(FactInvalidation.mayMove(scope, "/srv/current/app.conf", "/srv/releases/1/app.conf"))
+        assertThat(FactInvalidation.mayMove(scope, List.of(), "/srv/current/app.conf", "/srv/releases/1/app.conf"))
                 .isTrue();
-        assertThat(FactInvalidation.mayMove(scope, "/srv/app/a.conf", "/srv/app/a.conf"))
+        assertThat(FactInvalidation.mayMove(scope, List.of(), "/srv/app/a.conf", "/srv/app/a.conf"))
                 .isFalse();
+    }
+
+    @Test
+    void aDirectoryMadeWhereNothingWasKeepsWhatWasKnownBeneathIt() {
+        var made = ChangeScope.entries("/srv/app");
+        // Without saying it was made where nothing was, a new entry may be a link: resolutions through it move.
+        assertThat(FactInvalidation.mayMove(made, List.of(), "/srv/app/a.conf", "/srv/app/a.conf"))
+                .isTrue();
+        assertThat(FactInvalidation.mayMove(made, List.of("/srv/app"), "/srv/app/a.conf", "/srv/app/a.conf"))
+                .isFalse();
+        assertThat(FactInvalidation.mayChange(made, List.of(), List.of("/srv/app/"), "/srv/app/a.conf", SAME))
+                .isFalse();
+        // What was read about the directory itself is no longer true.
+        assertThat(FactInvalidation.mayChange(made, List.of(), List.of("/srv/app"), "/srv/app", SAME))
+                .isTrue();
+        // A tree made where nothing was (a new directory with modes applied recursively) has nothing beneath it.
+        var tree = ChangeScope.trees("/srv/app");
+        assertThat(FactInvalidation.mayChange(tree, List.of(), List.of("/srv/app"), "/srv/app/a.conf", SAME))
+                .isFalse();
+        assertThat(FactInvalidation.mayChange(tree, List.of(), List.of(), "/srv/app/a.conf", SAME))
+                .isTrue();
     }
 
     @Test
