@@ -46,6 +46,14 @@ final class DeployExecution {
                     "linear (default): each operation finishes on every host before the next; free: each host goes at its own pace.")
     String strategy = "linear";
 
+    @Option(
+            names = "--pipeline",
+            negatable = true,
+            description = "Send each host's consecutive operations as one script where nothing between them needs"
+                    + " jinfra (default with --strategy free). Hosts then go at their own pace, as under free;"
+                    + " --no-pipeline sends every operation on its own.")
+    Boolean pipeline;
+
     @Option(names = "-v", description = "More output: -v reasons, -vv commands, -vvv command output.")
     boolean[] verbose = new boolean[0];
 
@@ -214,7 +222,7 @@ final class DeployExecution {
             case "free" -> DeployRunner.Strategy.FREE;
             default -> throw new UsageException("--strategy must be linear or free, not '" + strategy + "'");
         };
-        return DeployRunner.Options.builder()
+        var options = DeployRunner.Options.builder()
                 .policy(policy)
                 .dryRun(dry)
                 .strategy(chosen)
@@ -222,8 +230,11 @@ final class DeployExecution {
                 .sudoPassword(runAs.sudoPassword(console))
                 .showDiff(diff || dry)
                 .lock(noLock ? LockPolicy.NONE : new LockPolicy(true, lockTimeout, breakLock))
-                .prepareTimeout(prepareTimeout)
-                .build();
+                .prepareTimeout(prepareTimeout);
+        if (pipeline != null) {
+            options.pipeline(pipeline);
+        }
+        return options.build();
     }
 
     /** The hosts to retry, under the state that kept each from succeeding. */

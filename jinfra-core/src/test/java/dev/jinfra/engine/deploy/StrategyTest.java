@@ -87,9 +87,11 @@ class StrategyTest {
             server.shell("if [ \"$FLEET_HOST\" = " + name(2) + " ]; then sleep 1; fi")
                     .name("three");
         };
+        // Not pipelined: the three would go to each host as one script, and come back together.
         var options = DeployRunner.Options.builder()
                 .parallel(100)
                 .strategy(DeployRunner.Strategy.FREE)
+                .pipeline(false)
                 .build();
         long t0 = System.nanoTime();
         new DeployRunner(h -> sshExtension.connector())
