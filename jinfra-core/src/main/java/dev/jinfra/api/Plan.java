@@ -9,13 +9,16 @@ import java.util.List;
  *
  * @param created paths this plan makes where its facts found nothing, as a directory or a file and never as a
  *     link (see {@link #withCreated}); empty for most plans
+ * @param edits what the commands do to files' lines, for facts that can follow it ({@link #withEdits}); empty for
+ *     most plans
  */
 public record Plan(
         List<Upload> uploads,
         List<Command> commands,
         String noChangeReason,
         List<Download> downloads,
-        List<String> created) {
+        List<String> created,
+        List<FileEdit> edits) {
 
     /** File content to write to a path on the host before the commands run (normally a temporary name). */
     public record Upload(Payload content, String remotePath) {
@@ -42,13 +45,14 @@ public record Plan(
         commands = List.copyOf(commands);
         downloads = List.copyOf(downloads);
         created = List.copyOf(created);
+        edits = List.copyOf(edits);
         if ((commands.isEmpty() && uploads.isEmpty() && downloads.isEmpty()) == (noChangeReason == null)) {
             throw new IllegalArgumentException("a plan has steps or a no-change reason, not both or neither");
         }
     }
 
     public Plan(List<Upload> uploads, List<Command> commands, String noChangeReason, List<Download> downloads) {
-        this(uploads, commands, noChangeReason, downloads, List.of());
+        this(uploads, commands, noChangeReason, downloads, List.of(), List.of());
     }
 
     public Plan(List<Upload> uploads, List<Command> commands, String noChangeReason) {
@@ -91,7 +95,20 @@ public record Plan(
         if (!changes()) {
             throw new IllegalStateException("a plan that changes nothing creates nothing");
         }
-        return new Plan(uploads, commands, noChangeReason, downloads, List.of(paths));
+        return new Plan(uploads, commands, noChangeReason, downloads, List.of(paths), edits);
+    }
+
+    /**
+     * This plan, saying what its commands do to files' lines: facts that follow such edits ({@link FollowsEdits})
+     * are told the new value instead of being read again. Only for edits the commands make exactly so, in order.
+     */
+    public Plan withEdits(FileEdit... more) {
+        if (!changes()) {
+            throw new IllegalStateException("a plan that changes nothing edits nothing");
+        }
+        List<FileEdit> all = new java.util.ArrayList<>(edits);
+        all.addAll(List.of(more));
+        return new Plan(uploads, commands, noChangeReason, downloads, created, all);
     }
 
     public boolean changes() {

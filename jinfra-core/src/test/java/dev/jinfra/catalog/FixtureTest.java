@@ -10,8 +10,6 @@ import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import java.io.IOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +84,7 @@ class FixtureTest {
         }
         int exit = c.path("exit_code").asInt(0);
         Object value = fact.hasValue(exit) ? fact.parse(c.path("output").asText()) : fact.absent();
-        assertThat(value).isEqualTo(convert(c.get("value"), valueType(fact)));
+        assertThat(value).isEqualTo(dev.jinfra.testing.FactValues.of(c.get("value"), fact));
     }
 
     /** Facts as the fixture lists them; asking for one it does not list fails the case. */
@@ -98,28 +96,12 @@ class FixtureTest {
                 for (JsonNode f : list) {
                     Fact<?> listed = Catalog.fact(f.get("fact").asText(), JSON.convertValue(f.path("args"), Map.class));
                     if (listed.equals(fact)) {
-                        return (T) convert(f.get("value"), valueType(fact));
+                        return (T) dev.jinfra.testing.FactValues.of(f.get("value"), fact);
                     }
                 }
                 throw new AssertionError("the fixture does not give the fact " + fact);
             }
         };
-    }
-
-    private static Type valueType(Fact<?> fact) {
-        for (Type t : fact.getClass().getGenericInterfaces()) {
-            if (t instanceof ParameterizedType p && p.getRawType() == Fact.class) {
-                return p.getActualTypeArguments()[0];
-            }
-        }
-        throw new IllegalStateException("no Fact<T> on " + fact.getClass());
-    }
-
-    private static Object convert(JsonNode value, Type type) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        return JSON.convertValue(value, JSON.getTypeFactory().constructType(type));
     }
 
     private static Stream<Path> cases(String kind) throws IOException, URISyntaxException {

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jinfra.api.Fact;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.catalog.Catalog;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,7 @@ final class FixtureFacts {
             Map<String, Object> args = JSON.convertValue(f.path("args"), Map.class);
             Fact<?> fact = Catalog.fact(f.get("fact").asText(), args);
             listed.add(fact);
-            values.add(convert(f.get("value"), valueType(fact)));
+            values.add(dev.jinfra.testing.FactValues.of(f.get("value"), fact));
         }
     }
 
@@ -81,21 +79,5 @@ final class FixtureFacts {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Type valueType(Fact<?> fact) {
-        for (Type t : fact.getClass().getGenericInterfaces()) {
-            if (t instanceof ParameterizedType p && p.getRawType() == Fact.class) {
-                return p.getActualTypeArguments()[0];
-            }
-        }
-        throw new IllegalStateException("no Fact<T> on " + fact.getClass());
-    }
-
-    private static Object convert(JsonNode value, Type type) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        return JSON.convertValue(value, JSON.getTypeFactory().constructType(type));
     }
 }

@@ -142,14 +142,44 @@ public final class HostFacts implements FactSource {
      * so the next operations do not read them again.
      */
     synchronized void forget(dev.jinfra.api.ChangeScope scope, List<String> uploads, List<String> created) {
+        forget(scope, uploads, created, List.of(), null);
+    }
+
+    /**
+     * As {@link #forget(dev.jinfra.api.ChangeScope, List, List)}, where the change also made {@code edits} as
+     * {@code editor}: what {@code editor} knew of the edited files' lines and can follow ({@link
+     * dev.jinfra.api.FollowsEdits}) takes its new value instead of being forgotten.
+     */
+    synchronized void forget(
+            dev.jinfra.api.ChangeScope scope,
+            List<String> uploads,
+            List<String> created,
+            List<dev.jinfra.api.FileEdit> edits,
+            FactUser editor) {
         if (scope.anywhere()) {
             forget();
             return;
         }
-        for (Map<Fact<?>, Object> known : cache.values()) {
-            known.keySet().removeIf(f -> FactInvalidation.mayChange(scope, uploads, created, f.confinedTo(), resolved));
+        for (var byUser : cache.entrySet()) {
+            Map<Fact<?>, Object> followed = new HashMap<>();
+            byUser.getValue().entrySet().removeIf(e -> {
+                if (!FactInvalidation.mayChange(
+                        scope, uploads, created, e.getKey().confinedTo(), resolved)) {
+                    return false;
+                }
+                if (byUser.getKey().equals(editor) && uploads.isEmpty()) {
+                    Object now = EditFollowing.after(e.getKey(), e.getValue(), scope, edits, resolved);
+                    if (now != null) {
+                        followed.put(e.getKey(), now);
+                    }
+                }
+                return true;
+            });
+            byUser.getValue().putAll(followed);
         }
-        resolved.entrySet().removeIf(e -> FactInvalidation.mayMove(scope, created, e.getKey(), e.getValue()));
+        List<String> kept = new ArrayList<>(created);
+        edits.forEach(e -> kept.add(e.path()));
+        resolved.entrySet().removeIf(e -> FactInvalidation.mayMove(scope, kept, e.getKey(), e.getValue()));
         plans.clear();
     }
 

@@ -219,7 +219,13 @@ final class OperationExecution {
                 failedExit = -1;
             }
         }
-        facts.forget(call.operation().changes(), uploadPaths(plan), plan.created());
+        // What a failed change did is not known: facts of the files it meant to edit are read again.
+        facts.forget(
+                call.operation().changes(),
+                uploadPaths(plan),
+                plan.created(),
+                firstFailure == null ? plan.edits() : List.of(),
+                FactUser.of(settings, options.sudoPassword()));
         OperationStatus status = firstFailure == null ? OperationStatus.CHANGED : OperationStatus.FAILED;
         return new OperationOutcome(
                 op.id(),

@@ -156,7 +156,7 @@ final class Pipeline {
             password = pw;
             timeout = timeout == null ? t : timeout.plus(t);
             // Counted as made: what it may change is read again, after it, when an operation needs it.
-            facts.forget(call.operation().changes(), uploadPaths(plan), plan.created());
+            facts.forget(call.operation().changes(), uploadPaths(plan), plan.created(), plan.edits(), who);
         }
         if (steps.isEmpty()) {
             // Nothing to send: the operations decided so far changed nothing (or the first cannot be scripted).

@@ -4,6 +4,7 @@ import dev.jinfra.api.Arg;
 import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
+import dev.jinfra.api.FileEdit;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Output;
@@ -91,7 +92,7 @@ public record Block(
             all.add(begin);
             all.addAll(lines);
             all.add(end);
-            return Plan.run(Edits.append(path, all));
+            return Plan.run(Edits.append(path, all)).withEdits(new FileEdit.Appended(path, all));
         }
         if (now.lines().equals(lines)) {
             return Plan.noChange("block in " + path + " is as wanted");

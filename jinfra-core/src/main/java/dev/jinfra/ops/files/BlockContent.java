@@ -2,7 +2,8 @@ package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
 import dev.jinfra.api.Doc;
-import dev.jinfra.api.Fact;
+import dev.jinfra.api.FileEdit;
+import dev.jinfra.api.FollowsEdits;
 import dev.jinfra.command.Command;
 import dev.jinfra.command.Output;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ public record BlockContent(
 
         @Arg(value = "the line that closes the block", required = true)
         String end)
-        implements Fact<BlockContent.Value> {
+        implements FollowsEdits<BlockContent.Value> {
     @Override
     public boolean valueIsContent() {
         return true;
@@ -50,6 +51,37 @@ public record BlockContent(
             state == 1 && $0 == e { state = 2; next }
             state == 1 { body = body $0 "\\n" }
             END { if (state == 2) printf "BLOCK\\n%s", body; else if (state == 1) print "UNTERMINATED"; else print "NONE" }""";
+
+    /**
+     * A new empty file has no block. Lines appended after a complete block leave it as it is; appended to a file
+     * without one, they are read as the fact's own program reads a file, from the state the file ended in.
+     */
+    @Override
+    public Value after(Value before, FileEdit edit) {
+        return switch (edit) {
+            case FileEdit.Created c -> new Value(State.NONE, List.of());
+            case FileEdit.Appended a -> {
+                if (before == null || before.state() == State.UNTERMINATED) {
+                    yield null; // the lines inside an unterminated block are not known
+                }
+                if (before.state() == State.BLOCK) {
+                    yield before;
+                }
+                State state = State.NONE;
+                List<String> body = new java.util.ArrayList<>();
+                for (String line : a.lines()) {
+                    if (state == State.NONE && line.equals(begin)) {
+                        state = State.UNTERMINATED;
+                    } else if (state == State.UNTERMINATED && line.equals(end)) {
+                        yield new Value(State.BLOCK, body);
+                    } else if (state == State.UNTERMINATED) {
+                        body.add(line);
+                    }
+                }
+                yield state == State.NONE ? before : new Value(State.UNTERMINATED, List.of());
+            }
+        };
+    }
 
     @Override
     public Command command() {

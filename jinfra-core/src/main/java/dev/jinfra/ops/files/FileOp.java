@@ -4,6 +4,7 @@ import dev.jinfra.api.Arg;
 import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
+import dev.jinfra.api.FileEdit;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
@@ -60,7 +61,11 @@ public record FileOp(
                 now == null
                         ? Ownership.fix(path, null, null, null, mode, owner, group)
                         : Ownership.fix(path, now.mode(), now.owner(), now.group(), mode, owner, group));
-        return commands.isEmpty() ? Plan.noChange(path + " is a file as wanted") : Plan.run(commands);
+        if (commands.isEmpty()) {
+            return Plan.noChange(path + " is a file as wanted");
+        }
+        // touch makes an empty file where there was none.
+        return now == null ? Plan.run(commands).withEdits(new FileEdit.Created(path)) : Plan.run(commands);
     }
 
     @Override

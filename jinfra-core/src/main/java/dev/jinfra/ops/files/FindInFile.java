@@ -2,7 +2,8 @@ package dev.jinfra.ops.files;
 
 import dev.jinfra.api.Arg;
 import dev.jinfra.api.Doc;
-import dev.jinfra.api.Fact;
+import dev.jinfra.api.FileEdit;
+import dev.jinfra.api.FollowsEdits;
 import dev.jinfra.command.Command;
 import dev.jinfra.command.Output;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ public record FindInFile(
 
         @Arg(value = "extended regular expression (grep -E)", required = true)
         String pattern)
-        implements Fact<List<String>> {
+        implements FollowsEdits<List<String>> {
 
     @Override
     public Command command() {
@@ -44,6 +45,30 @@ public record FindInFile(
     @Override
     public List<String> absent() {
         return null;
+    }
+
+    /** A new empty file has no matching line; appended lines that match come after those before. */
+    @Override
+    public List<String> after(List<String> before, FileEdit edit) {
+        return switch (edit) {
+            case FileEdit.Created c -> List.of();
+            case FileEdit.Appended a -> {
+                if (before == null) {
+                    yield null;
+                }
+                List<String> now = new java.util.ArrayList<>(before);
+                for (String line : a.lines()) {
+                    Boolean match = SimpleEre.find(pattern, line);
+                    if (match == null) {
+                        yield null;
+                    }
+                    if (match) {
+                        now.add(line);
+                    }
+                }
+                yield List.copyOf(now);
+            }
+        };
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.jinfra.api.Arg;
 import dev.jinfra.api.ChangeScope;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
+import dev.jinfra.api.FileEdit;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
@@ -81,7 +82,9 @@ public record Line(
                 return Plan.run(Edits.rewrite(path, REPLACE_FIRST, "JINFRA_RE", regex, "JINFRA_LINE", line));
             }
         }
-        return exact.isEmpty() ? Plan.run(append()) : Plan.noChange("line already in " + path);
+        return exact.isEmpty()
+                ? Plan.run(append()).withEdits(new FileEdit.Appended(path, List.of(line)))
+                : Plan.noChange("line already in " + path);
     }
 
     private Command append() {
