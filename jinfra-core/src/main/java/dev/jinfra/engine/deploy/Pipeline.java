@@ -281,24 +281,26 @@ final class Pipeline {
                     ran.stream().filter(x -> x.exitCode() != 0).findFirst().orElse(null);
             String reason = null;
             int exit = 0;
-            if (failed != null) {
-                reason = "exit " + failed.exitCode() + ": " + shown.get(ran.indexOf(failed));
-                exit = failed.exitCode();
-            } else if (ran.size() < step.sent().size()) {
-                if (result.ran().isEmpty() && r.outcome() == CommandResult.Outcome.EXITED && r.exitCode() == 0) {
-                    // Every marker lost (output over the capture limit) but the script ran to its end.
+            if (failed == null && ran.size() < step.sent().size()) {
+                if (r.outcome() == CommandResult.Outcome.EXITED && r.exitCode() == 0) {
+                    // Its markers lost (output over the capture limit), but the script ran to its end, which it
+                    // does only when every command succeeded.
                     out.add(changed(step, stdout, stderr));
                     continue;
                 }
-                String command = shown.get(ran.size());
+                stdout.append(result.restOut());
+                stderr.append(result.restErr());
+            }
+            if (failed != null || ran.size() < step.sent().size()) {
+                // The command that failed, or the one under way when the script ended (a command stopped by the
+                // time limit may still have its marker, with the status of the signal that ended it).
+                String command = shown.get(failed != null ? ran.indexOf(failed) : ran.size());
+                exit = failed != null ? failed.exitCode() : r.exitCode();
                 reason = switch (r.outcome()) {
-                    case EXITED -> "exit " + r.exitCode() + ": " + command;
+                    case EXITED -> "exit " + exit + ": " + command;
                     case TIMED_OUT -> "timed out: " + command;
                     case CONNECTION_LOST -> "connection lost: " + command;
                 };
-                exit = r.exitCode();
-                stdout.append(result.restOut());
-                stderr.append(result.restErr());
             }
             if (reason != null) {
                 out.add(new OperationOutcome(
