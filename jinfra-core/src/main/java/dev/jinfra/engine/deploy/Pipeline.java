@@ -73,6 +73,8 @@ final class Pipeline {
         HostScript script = new HostScript();
         FactUser user = null;
         String password = null;
+        // The environment every operation of the script has: read once, by the script, from its input.
+        Map<String, String> env = null;
         Duration timeout = null;
         int next = from;
         for (; next < mine.size(); next++) {
@@ -87,13 +89,14 @@ final class Pipeline {
             } catch (RuntimeException e) {
                 break; // bad host data: the operation fails with that message on its own
             }
-            if (!scriptable(settings.controls(), settings, steps.isEmpty())) {
+            if (!scriptable(settings.controls(), steps.isEmpty())) {
                 break;
             }
             FactUser who = FactUser.of(settings, options.sudoPassword());
             var secret = settings.sudoPasswordOr(options.sudoPassword());
             String pw = settings.usesSudo() && secret != null ? secret.reveal() : null;
-            if (user != null && (!user.equals(who) || !java.util.Objects.equals(password, pw))) {
+            if (user != null
+                    && (!user.equals(who) || !java.util.Objects.equals(password, pw) || !env.equals(settings.env()))) {
                 break;
             }
             Duration t = settings.timeoutOrZero();
@@ -154,6 +157,7 @@ final class Pipeline {
             decided.add(step);
             user = who;
             password = pw;
+            env = settings.env();
             timeout = timeout == null ? t : timeout.plus(t);
             // Counted as made: what it may change is read again, after it, when an operation needs it.
             facts.forget(call.operation().changes(), uploadPaths(plan), plan.created(), plan.edits(), who);
@@ -170,11 +174,15 @@ final class Pipeline {
         } else if (giveBack != null) {
             script.then(giveBack);
         }
-        String text = script.script();
+        // The environment's values go on standard input, as for an operation on its own, ahead of the uploads.
+        Command whole = Command.shell(script.script());
+        if (!env.isEmpty()) {
+            whole = whole.env(env).envOnStdin();
+        }
         String command = user.equals(FactUser.LOGIN)
-                ? "exec " + Command.of("sh", "-c", text).render()
-                : user.wrap(Command.shell(text)).render();
-        byte[] stdin = password == null ? null : Command.sudoStdin(password, null);
+                ? "exec " + (env.isEmpty() ? Command.of("sh", "-c", script.script()) : whole).render()
+                : user.wrap(whole).render();
+        byte[] stdin = password == null ? whole.stdin(null) : Command.sudoStdin(password, whole.stdin(null));
         run.countRoundTrip(host);
         CommandResult r =
                 session.run(new CommandRequest(command, stdin, timeout, script.uploads()), OutputListener.NONE);
@@ -198,17 +206,16 @@ final class Pipeline {
     /**
      * Whether an operation with these settings can run inside a script: the controller decides nothing between its
      * commands (no retries, no accepted exit codes besides 0, no continuing after a failed command), it has no
-     * input or environment of its own (both travel on standard input), and no condition unless it comes first
+     * input of its own (it travels on standard input), and no condition unless it comes first
      * (a condition may ask whether an operation before it changed its host).
      */
-    private static boolean scriptable(Controls c, Settings s, boolean first) {
+    private static boolean scriptable(Controls c, boolean first) {
         return c.retriesOrZero() == 0
                 && c.retryUntil() == null
                 && (c.successExitCodes() == null || c.successExitCodes().equals(Set.of(0)))
                 && !c.continuesOnError()
                 && c.stdin() == null
-                && (c.when() == null || first && holds(c))
-                && s.env().isEmpty();
+                && (c.when() == null || first && holds(c));
     }
 
     /** A condition that throws is left to the operation's own run, which reports it. */

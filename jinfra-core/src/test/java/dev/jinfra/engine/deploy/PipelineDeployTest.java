@@ -194,6 +194,30 @@ class PipelineDeployTest {
     }
 
     @Test
+    void theEnvironmentIsReadOnceByTheScriptAheadOfItsUploads() throws Exception {
+        Path src = Files.writeString(dir.resolve("app.conf"), "workers=4\n");
+        DeployResult r = run(
+                host -> {
+                    String home = dir.resolve(host.name()).toString();
+                    files.directory(home);
+                    files.put(src.toString(), home + "/app.conf");
+                    server.shell("printf %s \"$DB_PASSWORD\" > " + home + "/token");
+                },
+                DeployRunner.Options.builder()
+                        .strategy(DeployRunner.Strategy.FREE)
+                        .commandLine(Settings.NONE.env("DB_PASSWORD", "s3cret\nline two"))
+                        .build());
+        assertThat(r.hostStates().values()).as(r.hostErrors().toString()).containsOnly(DeployHostState.CHANGED);
+        for (String h : fleetExtension.fleet().hostNames()) {
+            assertThat(Files.readString(dir.resolve(h).resolve("app.conf"))).isEqualTo("workers=4\n");
+            assertThat(Files.readString(dir.resolve(h).resolve("token"))).isEqualTo("s3cret\nline two");
+            // The read, the lock with the read under it, one script with the lock given back.
+            assertThat(r.roundTrips().get(h)).isEqualTo(3);
+        }
+        assertThat(r.outcomes().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
     void linearRunsPipelineOnlyWhenAskedTo() throws Exception {
         Path src = Files.writeString(dir.resolve("app.conf"), "x\n");
         DeployResult asked = run(
