@@ -45,6 +45,8 @@ final class BatchRun {
     private final Map<Host, List<Proposal.Entry>> proposals = new ConcurrentHashMap<>();
     /** Dry runs: hosts on which an operation so far would change something (or could not be told). */
     private final java.util.Set<Host> dryChanged = ConcurrentHashMap.newKeySet();
+    /** The run's operations in order, once planned. */
+    private volatile List<DeployListener.PlannedOperation> planned = List.of();
 
     BatchRun(
             List<Host> hosts,
@@ -75,6 +77,7 @@ final class BatchRun {
                     .prepareAll(threads, parallel(), hosts, facts, registered, proposals);
             List<Host> reached = hosts.stream().filter(registered::containsKey).toList();
             List<DeployListener.PlannedOperation> planned = OperationOrder.planned(reached, registered);
+            this.planned = planned;
             listener.planned(planned);
             List<DeployListener.CheckProblem> problems =
                     control.isCancelled() ? List.of() : Preflight.check(reached, registered);
@@ -206,8 +209,29 @@ final class BatchRun {
         return hostsHere.stream().map(results::get).toList();
     }
 
-    /** One operation on one host, in the host's session, recording a failure as the host leaving the run. */
+    /**
+     * One operation on one host, in the host's session, recording a failure as the host leaving the run. Its
+     * commands go as one script ({@link Pipeline}) where they can, which also reads what the host's next operations
+     * need, or gives its lock back after its last: one round trip per changed operation.
+     */
     OperationOutcome runOnHost(DeployListener.PlannedOperation op, Host host) {
+        if (scripts()) {
+            List<DeployListener.PlannedOperation> mine =
+                    planned.stream().filter(p -> p.hosts().contains(host)).toList();
+            int at = mine.indexOf(op);
+            if (at >= 0) {
+                return runFrom(mine, at, host, 1).getFirst();
+            }
+        }
+        return runAlone(op, host);
+    }
+
+    private boolean scripts() {
+        return !options.dryRun() && !options.showDiff() && !control.isCancelled();
+    }
+
+    /** One operation on one host, its commands one by one. */
+    private OperationOutcome runAlone(DeployListener.PlannedOperation op, Host host) {
         OperationOutcome outcome;
         try {
             outcome = runInSession(op, host);
@@ -226,9 +250,14 @@ final class BatchRun {
      * @return the outcomes, in order, of at least one operation
      */
     List<OperationOutcome> runFrom(List<DeployListener.PlannedOperation> mine, int from, Host host) {
+        return runFrom(mine, from, host, options.pipeline() ? Integer.MAX_VALUE : 1);
+    }
+
+    /** As {@link #runFrom(List, int, Host)}, deciding at most {@code most} operations. */
+    private List<OperationOutcome> runFrom(List<DeployListener.PlannedOperation> mine, int from, Host host, int most) {
         var op = mine.get(from);
-        if (!options.pipeline() || options.dryRun() || options.showDiff() || control.isCancelled()) {
-            return List.of(runOnHost(op, host));
+        if (!scripts()) {
+            return List.of(runAlone(op, host));
         }
         HostFacts hostFacts = facts.get(host);
         var session = new SessionOnDemand(window, host);
@@ -239,12 +268,12 @@ final class BatchRun {
             if (locked != null) {
                 return List.of(settle(op, host, failed(op, host, locked)));
             }
-            decided = new Pipeline(this, host, hostFacts, options).runFrom(mine, from, session);
+            decided = new Pipeline(this, host, hostFacts, options).runFrom(mine, from, most, session);
         } catch (Throwable e) {
             return List.of(settle(op, host, failed(op, host, DeployCode.describe(e))));
         }
         if (decided.isEmpty()) {
-            return List.of(runOnHost(op, host));
+            return List.of(runAlone(op, host));
         }
         List<OperationOutcome> settled = new java.util.ArrayList<>();
         for (OperationOutcome o : decided) {

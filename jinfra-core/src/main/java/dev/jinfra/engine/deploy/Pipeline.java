@@ -61,12 +61,12 @@ final class Pipeline {
     }
 
     /**
-     * Runs {@code mine} from {@code from} on as far as one script goes.
+     * Runs {@code mine} from {@code from} on as far as one script goes, deciding at most {@code most} operations.
      *
      * @return the outcomes of the operations it decided, in order, the last possibly failed; empty when the
      *     operation at {@code from} cannot go into a script (it then runs on its own)
      */
-    List<OperationOutcome> runFrom(List<DeployListener.PlannedOperation> mine, int from, Connection session) {
+    List<OperationOutcome> runFrom(List<DeployListener.PlannedOperation> mine, int from, int most, Connection session) {
         // In operation order: the outcome of each that needs no command, the step of each that goes into the script.
         List<Object> decided = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
@@ -77,7 +77,7 @@ final class Pipeline {
         Map<String, String> env = null;
         Duration timeout = null;
         int next = from;
-        for (; next < mine.size(); next++) {
+        for (; next < mine.size() && next - from < most; next++) {
             var op = mine.get(next);
             OperationCall call = run.callOf(host, op.id());
             if (run.isMeetingPoint(op, call) || call.operation() instanceof Reconnects) {
