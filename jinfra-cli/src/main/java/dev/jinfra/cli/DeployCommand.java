@@ -65,6 +65,12 @@ final class DeployCommand implements Callable<Integer> {
         }
         List<Deploy> deploys = loaded.stream().map(LoadedDeploy::deploy).toList();
         List<Host> hosts = targets.select(inventory, console);
-        return execution.run(console, targets, hosts, deploys, "deploy " + files);
+        List<String> work = new ArrayList<>();
+        for (Path f : files) {
+            // The files' content, not their names alone: an edited deploy is other work.
+            work.add(f.toString());
+            work.add(Files.readString(console.cwd().resolve(f)));
+        }
+        return execution.run(console, targets, hosts, deploys, "deploy " + files, work);
     }
 }

@@ -100,6 +100,13 @@ final class DeployExecution {
     boolean json;
 
     @Option(
+            names = "--json-file",
+            paramLabel = "PATH",
+            description =
+                    "Also write the JSON lines to PATH (the report for people stays on stdout): what jinfra report merges.")
+    java.nio.file.Path jsonFile;
+
+    @Option(
             names = "--progress",
             paramLabel = "WHEN",
             description = "Live progress on stderr: auto (on a terminal), always, never.")
@@ -112,12 +119,21 @@ final class DeployExecution {
      * Runs the deploys on the hosts and reports them.
      *
      * @param what how the run is named in the retry file, e.g. {@code files.directory path=/srv}
+     * @param work what the deploys are made of (file names and content), for the run's identity
      * @return the exit code
      */
-    int run(Console console, TargetOptions targets, List<Host> hosts, List<Deploy> deploys, String what) {
+    int run(
+            Console console,
+            TargetOptions targets,
+            List<Host> hosts,
+            List<Deploy> deploys,
+            String what,
+            List<String> work) {
         DeployRunner.Options options = options(console);
         Style style = Style.forTerminal(console.outTerminal() && !noColor);
-        try (var fleet = new FleetRun(targets, console)) {
+        var identity = targets.identity("deploy", what, work);
+        try (var fleet = new FleetRun(targets, console);
+                java.io.PrintStream file = JsonFile.open(console.cwd(), jsonFile)) {
             fleet.validate(hosts);
             var runner = new DeployRunner(fleet::connectorFor, fleet.control())
                     .confirmWith((plan, proposal) -> confirm(options.policy().confirmOver(), proposal, console));
@@ -132,7 +148,10 @@ final class DeployExecution {
             };
             try {
                 result = fleet.interruptible(() -> runner.run(
-                        hosts, deploys, options, DeployListener.all(List.of(retryFile, listeners(console, style)))));
+                        hosts,
+                        deploys,
+                        options,
+                        DeployListener.all(List.of(retryFile, listeners(console, style, identity, file)))));
             } catch (OperationOrder.ConflictException e) {
                 if (progressDisplay != null) {
                     progressDisplay.close();
@@ -186,7 +205,8 @@ final class DeployExecution {
     private DeployProgress progressDisplay;
 
     /** Progress first: it clears its status line before the report prints. */
-    private DeployListener listeners(Console console, Style style) {
+    private DeployListener listeners(
+            Console console, Style style, dev.jinfra.cli.output.RunIdentity identity, java.io.PrintStream file) {
         List<DeployListener> all = new java.util.ArrayList<>();
         boolean showProgress = switch (progress) {
             case "always" -> true;
@@ -200,8 +220,11 @@ final class DeployExecution {
                     console.err(), console.errTerminal(), Style.forTerminal(console.errTerminal() && !noColor));
             all.add(progressDisplay);
         }
+        if (file != null) {
+            all.add(new DeployJsonLines(file, identity));
+        }
         if (json) {
-            all.add(new DeployJsonLines(console.out()));
+            all.add(new DeployJsonLines(console.out(), identity));
         } else {
             all.add(new DeployReport(console.out(), style, verbose.length));
             all.add(new dev.jinfra.cli.output.ProposalReport(console.out(), style, verbose.length));

@@ -4,6 +4,7 @@ import dev.jinfra.cli.output.FoldedReport;
 import dev.jinfra.cli.output.JsonLines;
 import dev.jinfra.cli.output.ProgressDisplay;
 import dev.jinfra.cli.output.RetryFile;
+import dev.jinfra.cli.output.RunIdentity;
 import dev.jinfra.cli.output.StreamPrinter;
 import dev.jinfra.cli.output.Style;
 import dev.jinfra.command.Command;
@@ -12,6 +13,7 @@ import dev.jinfra.engine.RunListener;
 import dev.jinfra.engine.RunPolicy;
 import dev.jinfra.engine.RunSummary;
 import dev.jinfra.inventory.Host;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,8 +110,16 @@ final class ExecCommand implements Callable<Integer> {
             cmd = cmd.sudo(settings.sudoUser() == null ? "root" : settings.sudoUser(), password != null);
         }
         ExecWork work = new ExecWork(cmd, password == null ? null : password.reveal(), timeout);
+        RunIdentity identity = targets.identity(
+                "exec",
+                "exec -- " + String.join(" ", command),
+                List.of(
+                        String.join(" ", command),
+                        String.valueOf(settings.usesSudo() ? settings.sudoUser() : null),
+                        String.valueOf(settings.chdir())));
 
-        try (var run = new FleetRun(targets, console)) {
+        try (var run = new FleetRun(targets, console);
+                PrintStream jsonFile = JsonFile.open(console.cwd(), output.jsonFile)) {
             run.validate(hosts);
             if (!RunPolicyOptions.confirm(policy, hosts.size(), "exec -- " + String.join(" ", command), console)) {
                 console.err().println("jinfra: not confirmed: nothing was run");
@@ -121,8 +131,11 @@ final class ExecCommand implements Callable<Integer> {
                 listeners.add(new ProgressDisplay(
                         console.err(), progress, Style.forTerminal(console.errTerminal() && !output.noColor)));
             }
+            if (jsonFile != null) {
+                listeners.add(new JsonLines(jsonFile, identity));
+            }
             if (output.json) {
-                listeners.add(new JsonLines(console.out()));
+                listeners.add(new JsonLines(console.out(), identity));
             } else if (output.stream) {
                 listeners.add(new StreamPrinter(
                         console.out(),

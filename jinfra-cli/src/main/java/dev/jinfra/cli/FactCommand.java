@@ -54,6 +54,12 @@ final class FactCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line: one per host, then a summary.")
     boolean json;
 
+    @Option(
+            names = "--json-file",
+            paramLabel = "PATH",
+            description = "Also write the JSON lines to PATH (the values for people stay on stdout).")
+    java.nio.file.Path jsonFile;
+
     @Option(names = "--no-color", description = "No colours (also: the NO_COLOR environment variable).")
     boolean noColor;
 
@@ -74,19 +80,27 @@ final class FactCommand implements Callable<Integer> {
         String what = (factName + " " + args.describe()).strip();
         List<Host> hosts = targets.select(inventory, console);
 
-        FactJsonLines lines = json ? new FactJsonLines(console.out(), factName, args.values()) : null;
-        Consumer<FactReading> finished = lines != null ? lines : r -> {};
-        try (var fleet = new FleetRun(targets, console)) {
+        var identity = targets.identity("fact", what, List.of(factName, args.describe()));
+        try (var fleet = new FleetRun(targets, console);
+                java.io.PrintStream file = JsonFile.open(console.cwd(), jsonFile)) {
+            List<FactJsonLines> lines = new ArrayList<>();
+            if (file != null) {
+                lines.add(new FactJsonLines(file, factName, args.values(), identity));
+            }
+            if (json) {
+                lines.add(new FactJsonLines(console.out(), factName, args.values(), identity));
+            }
+            Consumer<FactReading> finished = r -> lines.forEach(l -> l.accept(r));
             fleet.validate(hosts);
+            lines.forEach(FactJsonLines::started);
             var work = new FactWork(fact, timeout);
             var summary = fleet.execute(hosts, work, policy, work.listener(finished));
             if (summary.stopReason() != null) {
                 console.err().println("jinfra: run stopped: " + summary.stopReason());
             }
             var run = new FactRun(what, work.readings(summary), summary.elapsed(), summary.interrupted());
-            if (lines != null) {
-                lines.summary(run);
-            } else {
+            lines.forEach(l -> l.summary(run));
+            if (!json) {
                 new FactReport(console.out(), Style.forTerminal(console.outTerminal() && !noColor)).print(run);
             }
             return run.exitCode();

@@ -1,23 +1,31 @@
 package dev.jinfra.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jinfra.cli.output.RunIdentity;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * {@code fact --json}: one {@code fact} object per host as it finishes, then one {@code summary} object, each
- * on its own line, in the manner of exec's JSON lines.
+ * {@code fact --json}: the {@code run} line, one {@code fact} object per host as it finishes, then one
+ * {@code summary} object, each on its own line, in the manner of exec's JSON lines.
  */
 final class FactJsonLines implements Consumer<FactReading> {
     private final PrintStream out;
     private final String fact;
     private final Map<String, String> arguments;
+    private final RunIdentity run;
 
-    FactJsonLines(PrintStream out, String fact, Map<String, String> arguments) {
+    FactJsonLines(PrintStream out, String fact, Map<String, String> arguments, RunIdentity run) {
         this.out = out;
         this.fact = fact;
         this.arguments = arguments;
+        this.run = run;
+    }
+
+    /** The {@code run} line, before any host's. */
+    void started() {
+        emit(run.toJson());
     }
 
     @Override
@@ -50,6 +58,7 @@ final class FactJsonLines implements Consumer<FactReading> {
         o.put("interrupted", run.interrupted());
         o.put("exit_code", run.exitCode());
         o.put("elapsed_ms", run.elapsed().toMillis());
+        this.run.addTo(o);
         emit(o);
     }
 

@@ -60,7 +60,7 @@ final class OperationCommand implements Callable<Integer> {
         String what = (operationName + " " + args.describe()).strip();
         // --sudo and the other run settings come from DeployExecution, as the command line's defaults.
         Deploy deploy = host -> PrepareContext.register(operation);
-        return execution.run(console, targets, hosts, List.of(deploy), what);
+        return execution.run(console, targets, hosts, List.of(deploy), what, List.of(what));
     }
 
     /** Made once, before any host is touched, so that a mistake in the arguments stops the run at once. */

@@ -14,6 +14,13 @@ final class OutputOptions {
     boolean json;
 
     @Option(
+            names = "--json-file",
+            paramLabel = "PATH",
+            description =
+                    "Also write the JSON lines to PATH (the report for people stays on stdout): what jinfra report merges.")
+    java.nio.file.Path jsonFile;
+
+    @Option(
             names = "--progress",
             paramLabel = "WHEN",
             description =

@@ -1,6 +1,8 @@
 package dev.jinfra.cli;
 
 import dev.jinfra.cli.output.RetryFile;
+import dev.jinfra.cli.output.RunIdentity;
+import dev.jinfra.cli.output.Shard;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
 import dev.jinfra.inventory.Inventory;
@@ -74,6 +76,20 @@ final class TargetOptions {
             description = "Accept and record keys of hosts not yet in known_hosts (a changed key is still refused).")
     boolean acceptNewHostKeys;
 
+    @Option(
+            names = "--shard",
+            paramLabel = "I/N",
+            description =
+                    "Only part I of N (from 1 to N) of the targeted hosts, chosen by a hash of each host's name: N controllers with 1/N to N/N together take every host once. Needs --run-id.")
+    String shard;
+
+    @Option(
+            names = "--run-id",
+            paramLabel = "ID",
+            description =
+                    "A name for the run, the same on every shard (e.g. the CI run's id): written in the JSON lines, so that jinfra report merges only parts of one run.")
+    String runId;
+
     @Option(names = "--debug", description = "Print stack traces for errors.")
     boolean debug;
 
@@ -116,8 +132,43 @@ final class TargetOptions {
 
     // The inventory select() chose from, for messages naming where a host's data was written.
     private Inventory selected;
+    // Every host of the run, of all its shards: what the run's identity names.
+    private List<String> targeted = List.of();
 
+    /** The shard asked for, or null; checked before the inventory is read. */
+    Shard shard() {
+        if (shard == null) {
+            if (runId != null && runId.isBlank()) {
+                throw new UsageException("--run-id must not be empty");
+            }
+            return null;
+        }
+        Shard parsed;
+        try {
+            parsed = Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (runId == null || runId.isBlank()) {
+            throw new UsageException("--shard " + shard
+                    + " needs --run-id ID, the same on every shard (e.g. the CI run's id), so that jinfra report can"
+                    + " tell this run's files from other runs'");
+        }
+        return parsed;
+    }
+
+    /**
+     * Who this run is, for its JSON lines: call after {@link #select}.
+     *
+     * @param work what is run, in parts whose digest tells one run's work from another's
+     */
+    RunIdentity identity(String action, String what, List<String> work) {
+        return RunIdentity.of(runId, action, what, work, shard(), targeted);
+    }
+
+    /** The hosts this run works on: the inventory's, after --limit, --retry and --shard. */
     List<Host> select(String spec, Console console) {
+        shard();
         if (sshConfig != null) {
             // A missing ~/.ssh/config is normal; a file named on the command line that is not there is a typo,
             // which would otherwise be ignored in silence along with every setting the user meant it to give.
@@ -147,7 +198,13 @@ final class TargetOptions {
             inventory = inventory.limit(List.of("@" + file), console.cwd());
         }
         selected = inventory;
-        return inventory.hosts();
+        Shard part = shard();
+        targeted = inventory.hosts().stream().map(Host::name).toList();
+        return part == null
+                ? inventory.hosts()
+                : inventory.hosts().stream()
+                        .filter(h -> part.contains(h.name()))
+                        .toList();
     }
 
     /**

@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code type}. The format is stable: fields may be added, none renamed or removed.
  *
  * <pre>
+ * {"type":"run","run_id":"2026-12-06T07:00:00Z","action":"deploy","what":"deploy [deploy.java]","shard":null,
+ *  "inventory_digest":"sha256:...","work_digest":"sha256:...","started":"2026-12-06T07:00:00Z",
+ *  "targeted":["web-01","web-02"]}
  * {"type":"host_connected","host":"web-01"}
  * {"type":"host_unreachable","host":"web-02","error":"connection refused"}
  * {"type":"plan","operations":[{"number":1,"id":"deploy.java:3","name":"App directory","hosts":["web-01"]}]}
@@ -36,10 +39,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * {"type":"summary","hosts":2,"changed":1,"unchanged":0,"failed":0,"unreachable":1,"not_started":0,"incomplete":0,
  *  "operations":{"changed":1,"unchanged":0,"failed":0,"skipped":0,"not_run":0,"unknown":0},
  *  "dry_run":false,"interrupted":false,"stop_reason":null,"elapsed_ms":1234,"round_trips":{"web-01":4},
- *  "errors":{"web-02":"connection refused"}}
+ *  "errors":{"web-02":"connection refused"},"states":{"web-01":"changed","web-02":"unreachable"},
+ *  "run_id":"2026-12-06T07:00:00Z","shard":null}
  * </pre>
  *
  * <ul>
+ *   <li>{@code run}: first, which run this is ({@link RunIdentity}): what {@code jinfra report} checks before it
+ *       merges the files of a run's shards.</li>
  *   <li>{@code plan}: the operations in run order, after every host's deploy code ran. {@code id} is where the
  *       operation was called ({@code file:line}, helper call chains joined by {@code " > "}, a repeat in a loop
  *       suffixed {@code " #2"}); it is the same on every host. {@code hosts} are the hosts that registered it.</li>
@@ -63,14 +69,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code unchanged}, {@code failed}, {@code skipped}, {@code not_run} or, in a dry run only, {@code unknown} (the plan
  *       failed on a host where an earlier operation would have changed something first; not a failure). {@code commands} are the commands run (in a dry
  *       run, that would run). {@code reason} says why nothing was needed, why the host was skipped or what
- *       failed, else null. {@code exit_code} is null when no command's exit code applies. {@code stdout} and
- *       {@code stderr} are there only when not empty.</li>
+ *       failed, else null. {@code exit_code} is null when no command's exit code applies. {@code stdout},
+ *       {@code stderr} and {@code diff} (a content diff, with {@code --diff} or {@code --dry}) are there only
+ *       when not empty.</li>
  *   <li>{@code summary}: each host's one final state, counted ({@code incomplete}: the run stopped before some
  *       of its operations; {@code not_started}: before any); {@code operations}: every host × operation's
  *       outcome, counted; {@code stop_reason}: why the run stopped early (failure budget, a batch that failed
  *       whole, not confirmed), else null; {@code round_trips} are the commands each
  *       reached host ran (fact reads and changes); {@code errors} says why each failed or unreachable host
- *       did not succeed. Both maps are in inventory order.</li>
+ *       did not succeed; {@code states} is each host's state. The maps are in inventory order. {@code run_id}
+ *       and {@code shard} repeat the run line's.</li>
  * </ul>
  */
 public final class DeployJsonLines implements DeployListener {
@@ -85,8 +93,23 @@ public final class DeployJsonLines implements DeployListener {
      */
     private final Set<String> written = ConcurrentHashMap.newKeySet();
 
+    private final RunIdentity run;
+
+    /** Without a {@code run} line. */
     public DeployJsonLines(PrintStream out) {
+        this(out, null);
+    }
+
+    public DeployJsonLines(PrintStream out, RunIdentity run) {
         this.out = out;
+        this.run = run;
+    }
+
+    @Override
+    public void runStarted(List<Host> hosts) {
+        if (run != null) {
+            emit(run.toJson());
+        }
     }
 
     @Override
@@ -222,6 +245,8 @@ public final class DeployJsonLines implements DeployListener {
         // The result's maps for these are unordered; the host states keep inventory order, so walk those.
         ObjectNode trips = o.putObject("round_trips");
         ObjectNode errors = o.putObject("errors");
+        ObjectNode states = o.putObject("states");
+        result.hostStates().forEach((host, state) -> states.put(host, state.label()));
         for (String host : result.hostStates().keySet()) {
             Integer n = result.roundTrips().get(host);
             if (n != null) {
@@ -231,6 +256,9 @@ public final class DeployJsonLines implements DeployListener {
             if (error != null) {
                 errors.put(host, error);
             }
+        }
+        if (run != null) {
+            run.addTo(o);
         }
         emit(o);
     }
@@ -260,6 +288,9 @@ public final class DeployJsonLines implements DeployListener {
         }
         if (r.stderr() != null && !r.stderr().isEmpty()) {
             o.put("stderr", r.stderr());
+        }
+        if (r.diff() != null) {
+            o.put("diff", r.diff());
         }
         return o;
     }

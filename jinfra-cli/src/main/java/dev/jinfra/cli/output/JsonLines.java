@@ -10,15 +10,30 @@ import dev.jinfra.engine.RunSummary;
 import java.io.PrintStream;
 
 /**
- * {@code --json}: one JSON object per line, a {@code host} object for each host as it finishes, then one
- * {@code summary} object. The field names are a stable format, documented in the README.
+ * {@code --json}: one JSON object per line: the {@code run} line that says which run this is, a {@code host}
+ * object for each host as it finishes, then one {@code summary} object. The field names are a stable format,
+ * documented in the README.
  */
 public final class JsonLines implements RunListener {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintStream out;
+    private final RunIdentity run;
 
+    /** Without a {@code run} line: for output that is not a run's own (the demo). */
     public JsonLines(PrintStream out) {
+        this(out, null);
+    }
+
+    public JsonLines(PrintStream out, RunIdentity run) {
         this.out = out;
+        this.run = run;
+    }
+
+    @Override
+    public void runStarted(java.util.List<dev.jinfra.inventory.Host> hosts) {
+        if (run != null) {
+            emit(run.toJson());
+        }
     }
 
     @Override
@@ -54,6 +69,9 @@ public final class JsonLines implements RunListener {
         o.put("interrupted", s.interrupted());
         o.put("exit_code", ExitCode.of(s));
         o.put("elapsed_ms", s.elapsed().toMillis());
+        if (run != null) {
+            run.addTo(o);
+        }
         emit(o);
     }
 
