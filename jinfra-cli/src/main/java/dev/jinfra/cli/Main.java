@@ -96,6 +96,10 @@ public final class Main {
             case "init" -> {
                 return execute(new InitCommand(console), Arrays.copyOfRange(args, 1, args.length), console);
             }
+            case "report" -> {
+                return execute(
+                        new ReportCommand(console, System.in), Arrays.copyOfRange(args, 1, args.length), console);
+            }
             case "demo" -> {
                 dev.jinfra.connect.SshConnector.preload();
                 return execute(new DemoCommand(console), Arrays.copyOfRange(args, 1, args.length), console);
@@ -217,6 +221,7 @@ public final class Main {
                 "  jinfra INVENTORY fact NAME [ARG=VALUE...]     print a fact of every host, e.g. fact DirectoryInfo path=/srv",
                 "  jinfra demo [--hosts N]                      exec on an in-process fleet of test hosts",
                 "  jinfra init [DIR]                            set up DIR for writing deploy files in an IDE",
+                "  jinfra report FILE|DIR|-...                  merge the --json-file output of a run's shards",
                 "  jinfra --help | --version",
                 "",
                 "INVENTORY is a file (jinfra YAML, Ansible INI or YAML) or targets on the command line:",
