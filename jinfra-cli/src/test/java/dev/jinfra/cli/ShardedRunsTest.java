@@ -169,6 +169,93 @@ class ShardedRunsTest {
         assertThat(dir.resolve(".jinfra/failed-hosts")).doesNotExist();
     }
 
+    @Test
+    void aDeployInFourShardsMergesIntoTheReportExitCodeAndRetryFileOfOneRun() throws Exception {
+        Path single = Files.createDirectories(dir.resolve("single"));
+        CliRun whole =
+                CliRun.run(single, deployArgs(single, "--json-file", "run.json").toArray(String[]::new));
+        assertThat(whole.exitCode()).as(whole.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
+        assertThat(whole.out()).contains("--> Proposed changes: 4 operations on ");
+        // The shards start from where the single run started.
+        deleteTree(dir.resolve("hosts"));
+
+        runShards(i -> deployArgs(dir.resolve("shard-" + i), shardArgs(i)));
+
+        Path merged = Files.createDirectories(dir.resolve("merged"));
+        CliRun report = CliRun.run(merged, "report", results.toString());
+        assertThat(report.exitCode()).as(report.toString()).isEqualTo(whole.exitCode());
+        assertThat(withoutTime(report.out())).isEqualTo(withoutTime(whole.out()));
+        assertThat(FailedHostsFile.read(merged).byState())
+                .isEqualTo(FailedHostsFile.read(single).byState())
+                .containsKeys("failed", "unreachable");
+
+        CliRun reportJson = CliRun.run(merged, "report", "--json", results.toString());
+        assertThat(reportJson.exitCode()).isEqualTo(whole.exitCode());
+        List<String> expected = comparable(Files.readAllLines(single.resolve("run.json")));
+        List<String> mergedLines = comparable(reportJson.outLines());
+        assertThat(mergedLines.getLast()).isEqualTo(expected.getLast());
+        // Facts are not merged: the report's plan, proposal and results are; hosts finish in an order of their own.
+        assertThat(mergedLines)
+                .containsExactlyInAnyOrderElementsOf(expected.stream()
+                        .filter(l -> !l.startsWith("{\"type\":\"fact\""))
+                        .toList());
+
+        // Shard 3 lost, shard 2 cut off halfway through its lines, as a controller killed mid-run leaves it.
+        Files.delete(results.resolve("shard-3.json"));
+        Path cut = results.resolve("shard-2.json");
+        List<String> lines = Files.readAllLines(cut);
+        Files.writeString(cut, String.join("\n", lines.subList(0, lines.size() / 2)) + "\n{\"type\":\"res");
+        CliRun partial = CliRun.run(merged, "report", results.toString());
+        assertThat(partial.exitCode()).as(partial.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
+        assertThat(partial.err())
+                .contains("jinfra: shard 3/4 missing: no file has it; its hosts count as not started")
+                .contains("jinfra: shard 2/4 did not finish (" + cut + " has no summary)");
+        assertThat(partial.out()).contains("(stopped: shard 3/4 missing; shard 2/4 did not finish)");
+        FailedHostsFile retry = FailedHostsFile.read(merged);
+        SummaryLine.assertAgreement(partial.out(), retry, HOSTS, partial.toString());
+        assertThat(retry.hosts("not started")).containsAll(hostsOfShard(3));
+        assertThat(retry.allHosts())
+                .as("no host of an unfinished shard succeeded")
+                .containsAll(hostsOfShard(2));
+    }
+
+    /**
+     * A deploy of four operations in {@code cwd}, the third of which fails on the hosts whose names end in 3. The
+     * in-process hosts share this machine: each keeps its files in a directory of its own under {@code hosts}.
+     */
+    List<String> deployArgs(Path cwd, String... extra) {
+        write(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    String base = host.data("base") + "/" + host.name();
+                    files.directory(base).name("base directory");
+                    files.directory(base + "/etc").name("etc directory");
+                    server.shell("case " + host.name() + " in *3) echo broken >&2; exit 3;; esac").name("check");
+                    files.directory(base + "/done").name("done directory");
+                }
+                """);
+        List<String> args = new ArrayList<>(List.of(fleet().inventoryYaml().toString(), "deploy.java", "--yes"));
+        args.addAll(List.of("--connect-timeout", "60s", "-d", "base=" + dir.resolve("hosts")));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     String[] shardArgs(int i) {
         return new String[] {
             "--shard",
