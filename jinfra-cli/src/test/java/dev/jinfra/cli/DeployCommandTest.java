@@ -144,7 +144,7 @@ class DeployCommandTest {
             types.add(json.readTree(line).get("type").asText());
         }
         assertThat(types)
-                .startsWith("host_connected")
+                .startsWith("run", "host_connected")
                 .contains("plan", "fact", "proposed", "operation_start", "result", "operation_end")
                 .endsWith("summary");
         assertThat(types.indexOf("proposed")).isLessThan(types.indexOf("operation_start"));

@@ -85,8 +85,10 @@ class ExecCommandTest {
         for (String line : r.outLines()) {
             objects.add(json.readTree(line));
         }
-        assertThat(objects).hasSize(11);
-        List<JsonNode> hosts = objects.subList(0, 10);
+        assertThat(objects).hasSize(1 + 10 + 1);
+        assertThat(objects.getFirst().get("type").asText()).isEqualTo("run");
+        assertThat(objects.getFirst().get("targeted")).hasSize(10);
+        List<JsonNode> hosts = objects.subList(1, 11);
         assertThat(hosts).allMatch(o -> o.get("type").asText().equals("host"));
         assertThat(hosts)
                 .extracting(o -> o.get("host").asText())

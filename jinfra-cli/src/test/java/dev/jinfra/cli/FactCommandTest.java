@@ -89,8 +89,9 @@ class FactCommandTest {
         for (String line : r.outLines()) {
             objects.add(json.readTree(line));
         }
-        assertThat(objects).hasSize(5);
-        List<JsonNode> hosts = objects.subList(0, 4);
+        assertThat(objects).hasSize(1 + 4 + 1);
+        assertThat(objects.getFirst().get("type").asText()).isEqualTo("run");
+        List<JsonNode> hosts = objects.subList(1, 5);
         assertThat(hosts).allSatisfy(o -> {
             assertThat(o.get("type").asText()).isEqualTo("fact");
             assertThat(o.get("fact").asText()).isEqualTo("DirectoryInfo");

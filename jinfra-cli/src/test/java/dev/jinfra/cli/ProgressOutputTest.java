@@ -25,7 +25,7 @@ class ProgressOutputTest {
                 .matches("jinfra: connected 1/1 · running 1 · done 0/1 · 1\\ds");
         var json = new ObjectMapper();
         for (String line : r.outLines()) {
-            assertThat(json.readTree(line).get("type").asText()).isIn("host", "summary");
+            assertThat(json.readTree(line).get("type").asText()).isIn("run", "host", "summary");
         }
     }
 
