@@ -95,7 +95,7 @@ public final class DeployJsonLines implements DeployListener {
 
     private final RunIdentity run;
 
-    /** Without a {@code run} line. */
+    /** Without a {@code run} line: for lines that are not a whole run's. */
     public DeployJsonLines(PrintStream out) {
         this(out, null);
     }

@@ -19,11 +19,7 @@ public final class JsonLines implements RunListener {
     private final PrintStream out;
     private final RunIdentity run;
 
-    /** Without a {@code run} line: for output that is not a run's own (the demo). */
-    public JsonLines(PrintStream out) {
-        this(out, null);
-    }
-
+    /** @param run the run the lines are of, written first and repeated in the summary */
     public JsonLines(PrintStream out, RunIdentity run) {
         this.out = out;
         this.run = run;
@@ -31,9 +27,7 @@ public final class JsonLines implements RunListener {
 
     @Override
     public void runStarted(java.util.List<dev.jinfra.inventory.Host> hosts) {
-        if (run != null) {
-            emit(run.toJson());
-        }
+        emit(run.toJson());
     }
 
     @Override
@@ -69,9 +63,7 @@ public final class JsonLines implements RunListener {
         o.put("interrupted", s.interrupted());
         o.put("exit_code", ExitCode.of(s));
         o.put("elapsed_ms", s.elapsed().toMillis());
-        if (run != null) {
-            run.addTo(o);
-        }
+        run.addTo(o);
         emit(o);
     }
 
