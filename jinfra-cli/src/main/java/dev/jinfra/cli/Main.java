@@ -64,6 +64,9 @@ public final class Main {
         }
         switch (args[0]) {
             case "-h", "--help", "help" -> {
+                if (args.length > 1 && args[1].equals("report")) {
+                    return execute(new ReportCommand(console, System.in), new String[] {"--help"}, console);
+                }
                 if (args.length > 1 && isAction(args[1])) {
                     // `jinfra help exec`, `jinfra help files.put`: the same as --help after the action.
                     return help(args[1], console);

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A run split into {@link #SHARDS} shards, each a jinfra process of its own, and merged with {@code jinfra
  * report}, gives what the same run made by one process gives: the folded report, the JSON lines, the exit code
  * and {@code .jinfra/failed-hosts}; for exec and for a deploy, on {@link #HOSTS} in-process hosts (200 unless
- * {@code -Djinfra.shards.hosts=N}) of which the names ending in 3 fail and every 25th refuses connections. A shard
+ * {@code -Dshards.hosts=N}) of which the names ending in 3 fail and every 25th refuses connections. A shard
  * missing and a shard killed mid-run are named, their hosts counted as not started.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
