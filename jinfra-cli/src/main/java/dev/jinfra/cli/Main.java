@@ -204,9 +204,10 @@ public final class Main {
                     && !u.getSuggestions().isEmpty()) {
                 console.err().println("jinfra: did you mean " + String.join(" or ", u.getSuggestions()) + "?");
             }
-            console.err()
-                    .println("jinfra: see: jinfra INVENTORY "
-                            + e.getCommandLine().getCommandName() + " --help");
+            String name = e.getCommandLine().getCommandName();
+            // init, demo and report come without an inventory before them.
+            boolean alone = List.of("init", "demo", "report").contains(name);
+            console.err().println("jinfra: see: jinfra " + (alone ? "" : "INVENTORY ") + name + " --help");
             return ExitCode.USAGE;
         });
         return cli.execute(args);

@@ -104,6 +104,14 @@ class ReportCommandTest {
     }
 
     @Test
+    void reportWithoutFilesIsAUsageErrorThatPointsAtItsHelp() {
+        CliRun r = CliRun.run(cwd, "report");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).endsWith("jinfra: see: jinfra report --help\n");
+        assertThat(CliRun.run(cwd, "help", "report").out()).contains("Usage: jinfra report FILE|DIR|-...");
+    }
+
+    @Test
     void whatIsNotARunsJsonLinesIsAOneLineUsageError() throws Exception {
         Files.writeString(cwd.resolve("plain.txt"), "up 3 days\n");
         Files.writeString(cwd.resolve("old.json"), "{\"type\":\"host\",\"host\":\"web-01\"}\n");
