@@ -70,7 +70,8 @@ public record Template(
      * then the deploy's own variables, each overriding the ones before.
      */
     public static Map<String, Object> variables(dev.jinfra.inventory.Host host, Map<String, ?> extra) {
-        Map<String, Object> vars = new LinkedHashMap<>(host.data());
+        // A template writes the values themselves, vault-decrypted ones too, as Ansible's does.
+        Map<String, Object> vars = new LinkedHashMap<>(host.revealedData());
         vars.put("host", Map.of("name", host.name(), "groups", host.groups()));
         vars.putAll(extra);
         return vars;
