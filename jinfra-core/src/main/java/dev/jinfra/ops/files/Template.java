@@ -7,6 +7,7 @@ import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
+import dev.jinfra.command.Secret;
 import dev.jinfra.template.TemplateRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -70,8 +71,7 @@ public record Template(
      * then the deploy's own variables, each overriding the ones before.
      */
     public static Map<String, Object> variables(dev.jinfra.inventory.Host host, Map<String, ?> extra) {
-        // A template writes the values themselves, vault-decrypted ones too, as Ansible's does.
-        Map<String, Object> vars = new LinkedHashMap<>(host.revealedData());
+        Map<String, Object> vars = new LinkedHashMap<>(host.data());
         vars.put("host", Map.of("name", host.name(), "groups", host.groups()));
         vars.putAll(extra);
         return vars;
@@ -81,7 +81,11 @@ public record Template(
     public byte[] render() {
         // The template's text is read once per content, like an upload's; rendering is per host.
         String source = new String(LocalFiles.read("files.template", src).bytes(), StandardCharsets.UTF_8);
-        return RENDERER.render(src, source, vars).getBytes(StandardCharsets.UTF_8);
+        // Vault-decrypted values stay Secrets in the operation's arguments, which may be shown; the rendered file
+        // holds their text, as Ansible's does.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plain = (Map<String, Object>) Secret.revealed(vars);
+        return RENDERER.render(src, source, plain).getBytes(StandardCharsets.UTF_8);
     }
 
     private ContentInstall install() {
