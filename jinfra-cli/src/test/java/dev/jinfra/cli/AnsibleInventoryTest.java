@@ -38,4 +38,41 @@ class AnsibleInventoryTest {
                         "jinfra: warning: hosts.ini:6: ansible_ssh_common_args: ignored '-o ServerAliveInterval=5' "
                                 + APPLIED);
     }
+
+    @Test
+    void groupVarsBesideTheDeployFileWinOverThoseBesideTheInventoryAsBesideAPlaybook() throws Exception {
+        Files.createDirectories(cwd.resolve("inventory/group_vars"));
+        Files.createDirectories(cwd.resolve("site/group_vars/here"));
+        Files.createDirectories(cwd.resolve("site/host_vars"));
+        Files.writeString(cwd.resolve("inventory/hosts.ini"), "[here]\none ansible_connection=local\n");
+        Files.writeString(cwd.resolve("inventory/group_vars/here.yml"), "workers: 4\ncolor: red\nsize: s\n");
+        Files.writeString(cwd.resolve("site/group_vars/all.yml"), "workers: 5\n");
+        Files.writeString(cwd.resolve("site/group_vars/here/main.yml"), "workers: 6\n");
+        Files.writeString(cwd.resolve("site/host_vars/one.yml"), "size: xl\n");
+        Files.writeString(cwd.resolve("site/app.conf.j2"), "workers={{ workers }} color={{ color }} size={{ size }}\n");
+        Files.writeString(cwd.resolve("site/deploy.java"), """
+                void deploy(Host host) {
+                    files.template("%s", "%s").name("App config");
+                }
+                """.formatted(
+                        cwd.resolve("site/app.conf.j2"), cwd.resolve("app.conf")));
+
+        CliRun r = CliRun.run(cwd, "inventory/hosts.ini", "site/deploy.java");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(cwd.resolve("app.conf")).hasContent("workers=6 color=red size=xl");
+    }
+
+    @Test
+    void aBadValueInAVarsFileIsReportedAtThatFileAndLine() throws Exception {
+        Files.createDirectories(cwd.resolve("host_vars"));
+        Files.writeString(cwd.resolve("hosts.ini"), "web1\n");
+        Files.writeString(cwd.resolve("host_vars/web1.yml"), "# the lab's port\nansible_port: twenty-two\n");
+
+        CliRun r = CliRun.run(cwd, "hosts.ini", "exec", "--", "true");
+
+        assertThat(r.err())
+                .as(r.toString())
+                .contains("host_vars/web1.yml:2: host web1: ssh_port must be a whole number");
+    }
 }
