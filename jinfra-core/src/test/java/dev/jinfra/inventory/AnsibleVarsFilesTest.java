@@ -33,6 +33,14 @@ class AnsibleVarsFilesTest {
     }
 
     @Test
+    void aHostInSeveralBranchesTakesItsGroupsByDepthPriorityAndNameAsAnsibleDoes() throws Exception {
+        // ansible-inventory -i diamond/hosts.yml --list --yaml
+        Inventory inventory = InventoryLoader.load("diamond/hosts.yml", CASES);
+
+        assertThat(hostData(inventory)).isEqualTo(expected(CASES.resolve("diamond/expected.yml")));
+    }
+
+    @Test
     void varsBesideTheDeployFilesWinOverThoseBesideTheInventoryAsBesideAPlaybook() throws Exception {
         // ansible-inventory -i beside-deploy/inv/hosts.yml --playbook-dir beside-deploy/deploy --list --yaml
         Inventory inventory = InventoryLoader.load(
