@@ -56,6 +56,12 @@ class VaultPasswordTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(cwd.resolve("app.conf")).hasContent("hello " + SECRET);
         assertThat(r.out() + r.err()).doesNotContain(SECRET);
+
+        Files.delete(cwd.resolve("app.conf"));
+        CliRun json =
+                CliRun.run(cwd, "inventory/hosts.ini", "deploy.java", "--vault-password-file", "vault.txt", "--json");
+        assertThat(json.exitCode()).as(json.toString()).isEqualTo(ExitCode.OK);
+        assertThat(json.out() + json.err()).doesNotContain(SECRET);
     }
 
     @Test
