@@ -57,6 +57,15 @@ class VaultPasswordTest {
         assertThat(cwd.resolve("app.conf")).hasContent("hello " + SECRET);
         assertThat(r.out() + r.err()).doesNotContain(SECRET);
 
+        Files.writeString(cwd.resolve("app.conf"), "hello old-pass\n");
+        CliRun dry =
+                CliRun.run(cwd, "inventory/hosts.ini", "deploy.java", "--vault-password-file", "vault.txt", "--dry");
+        assertThat(dry.out())
+                .as(dry.toString())
+                .contains("content differs (diff hidden: the template's variables hold values from an ansible vault)")
+                .doesNotContain(SECRET)
+                .doesNotContain("old-pass");
+
         Files.delete(cwd.resolve("app.conf"));
         CliRun json =
                 CliRun.run(cwd, "inventory/hosts.ini", "deploy.java", "--vault-password-file", "vault.txt", "--json");

@@ -42,6 +42,17 @@ public final class Secret {
         return value;
     }
 
+    /** Whether {@code value} is a secret or holds one, nested in lists and maps too. */
+    public static boolean anyIn(Object value) {
+        if (value instanceof Secret) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(Secret::anyIn);
+        }
+        return value instanceof List<?> list && list.stream().anyMatch(Secret::anyIn);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Secret s && java.util.Objects.equals(s.value, value);

@@ -63,8 +63,13 @@ public record Template(
 
     @Override
     public String diff(FactSource facts) {
-        return install().diff(LocalFiles.Content.of(render()), facts);
+        String diff = install().diff(LocalFiles.Content.of(render()), facts);
+        // A diff would print the rendered values, and vault-decrypted ones are shown nowhere.
+        return diff != null && Secret.anyIn(vars) ? DIFF_HIDDEN_FOR_SECRETS : diff;
     }
+
+    static final String DIFF_HIDDEN_FOR_SECRETS =
+            "content differs (diff hidden: the template's variables hold values from an ansible vault)";
 
     /**
      * What a deploy's template sees: all of the host's data, then {@code host} ({@code name}, {@code groups}),
