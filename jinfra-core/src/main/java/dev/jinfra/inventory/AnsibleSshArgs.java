@@ -1,17 +1,21 @@
 package dev.jinfra.inventory;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The options of an ssh command line in {@code ansible_ssh_args}, {@code ansible_ssh_common_args} or
  * {@code ansible_ssh_extra_args}, applied as the host data keys jinfra's SSH connections read: {@code -o Key=Value}
  * ({@code -o 'Key Value'}, {@code -oKey=Value}) for the ssh_config keywords jinfra follows, and {@code -J}, {@code -p},
  * {@code -l}, {@code -i}. A key the host data already has wins, as {@code ansible_port} does over {@code -p} in
- * Ansible; among the options, the first of a keyword wins, as in ssh. Anything else is left out with a warning,
- * once per option for the whole run, however many hosts carry it.
+ * Ansible; among the options, the first of a keyword wins, as in ssh (every key file is offered). A
+ * {@code ProxyCommand} is refused, as in ~/.ssh/config. Anything else is left out with a warning, once per option
+ * for the whole run, however many hosts carry it.
  */
 final class AnsibleSshArgs {
     /** The letters of ssh's options that take a value (ssh(1)). */
@@ -51,13 +55,15 @@ final class AnsibleSshArgs {
             Map<String, Place> places,
             Map<String, String> warnings) {
         List<String> words = AnsibleVars.words(args);
+        // Keys these arguments set, as opposed to keys the host data had: only theirs take more key files.
+        Set<String> set = new HashSet<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             // ssh's options that take a value, which may be attached (-p2222) or the next word (-p 2222).
             boolean takesValue =
                     word.length() >= 2 && word.charAt(0) == '-' && VALUE_OPTIONS.indexOf(word.charAt(1)) >= 0;
             if (!takesValue || (word.length() == 2 && i + 1 == words.size())) {
-                ignore(key, word, word, place, warnings);
+                ignore(key, word.length() >= 2 ? word.substring(0, 2) : word, word, place, warnings);
                 continue;
             }
             String value = word.length() > 2 ? word.substring(2) : words.get(++i);
@@ -75,6 +81,17 @@ final class AnsibleSshArgs {
                 value = value.substring(split).strip();
                 value = value.startsWith("=") ? value.substring(1).strip() : value;
             }
+            if ("proxycommand".equals(keyword)
+                    && !value.equalsIgnoreCase("none")
+                    && !data.containsKey(HostKeys.SSH_PROXY_JUMP)) {
+                // As for ProxyCommand in ~/.ssh/config: connecting directly instead could go around a bastion.
+                throw new InventoryException(
+                        place.file(),
+                        place.line(),
+                        key + ": '" + written + "' is not supported: jinfra cannot run a proxy command, and "
+                                + "connecting directly could go around a bastion; use -J or -o ProxyJump instead, "
+                                + "or set ssh_proxy_jump (none to connect directly)");
+            }
             String dataKey = keyword == null ? null : KEYWORDS.get(keyword);
             Object dataValue = dataKey == null || value.isEmpty() ? null : value(keyword, value);
             if (dataValue == null) {
@@ -82,6 +99,13 @@ final class AnsibleSshArgs {
             } else if (dataValue != Skip.DEFAULT && !data.containsKey(dataKey)) {
                 data.put(dataKey, dataValue);
                 places.put(dataKey, place);
+                set.add(dataKey);
+            } else if (dataKey.equals(HostKeys.SSH_KEY) && set.contains(dataKey)) {
+                // ssh offers every -i and IdentityFile given, in order.
+                List<Object> keys =
+                        new ArrayList<>(data.get(dataKey) instanceof List<?> list ? list : List.of(data.get(dataKey)));
+                keys.add(dataValue);
+                data.put(dataKey, List.copyOf(keys));
             }
         }
     }
@@ -119,9 +143,10 @@ final class AnsibleSshArgs {
         };
     }
 
+    /** @param option a keyword in lower case, or a flag as written ({@code -C} and {@code -c} are not the same) */
     private static void ignore(String key, String option, String written, Place place, Map<String, String> warnings) {
         warnings.putIfAbsent(
-                "ssh option " + option.toLowerCase(Locale.ROOT),
+                "ssh option " + option,
                 place.prefix() + key + ": ignored '" + written + "' (jinfra applies -J, -p, -l, -i and -o "
                         + "HostName, Port, User, IdentityFile, ProxyJump, StrictHostKeyChecking, UserKnownHostsFile, "
                         + "GlobalKnownHostsFile, HashKnownHosts, ConnectTimeout, ConnectionAttempts, KexAlgorithms)");

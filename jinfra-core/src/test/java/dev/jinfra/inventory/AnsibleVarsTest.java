@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +110,36 @@ class AnsibleVarsTest {
     static final String APPLIED = "(jinfra applies -J, -p, -l, -i and -o HostName, Port, User, IdentityFile, "
             + "ProxyJump, StrictHostKeyChecking, UserKnownHostsFile, GlobalKnownHostsFile, HashKnownHosts, "
             + "ConnectTimeout, ConnectionAttempts, KexAlgorithms)";
+
+    @Test
+    void everyKeyFileGivenIsOfferedInOrder() throws Exception {
+        Inventory inventory = TestInventories.written(dir, "hosts.ini", """
+                web1 ansible_ssh_common_args="-i /keys/a -o IdentityFile=/keys/b -i/keys/c"
+                web2 ansible_ssh_private_key_file=/keys/own ansible_ssh_common_args="-i /keys/a -i /keys/b"
+                """);
+
+        assertThat(inventory.host("web1").orElseThrow().data())
+                .containsEntry("ssh_key", List.of("/keys/a", "/keys/b", "/keys/c"));
+        assertThat(inventory.host("web2").orElseThrow().data()).containsEntry("ssh_key", "/keys/own");
+    }
+
+    @Test
+    void aProxyCommandIsRefusedAtItsLineAsInTheSshConfig() throws Exception {
+        assertThatThrownBy(() -> TestInventories.written(dir, "hosts.ini", """
+                        [web]
+                        web1
+                        [web:vars]
+                        ansible_ssh_common_args='-o ProxyCommand="ssh -W %h:%p bastion"'
+                        """))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageStartingWith("hosts.ini:4: ansible_ssh_common_args: '-o ProxyCommand=ssh -W %h:%p bastion' "
+                        + "is not supported: jinfra cannot run a proxy command");
+        // A ProxyJump that comes first wins in ssh, so the ProxyCommand after it does not count.
+        Inventory inventory = TestInventories.written(dir, "hosts.ini", """
+                web1 ansible_ssh_common_args='-J bastion -o ProxyCommand="ssh -W %h:%p other"'
+                """);
+        assertThat(inventory.host("web1").orElseThrow().data()).containsEntry("ssh_proxy_jump", "bastion");
+    }
 
     @Test
     void hostDataWinsOverTheSshArguments() throws Exception {
