@@ -60,10 +60,14 @@ final class YamlFile {
     static YamlFile parse(String source, String text, AnsibleVault vault) {
         boolean encrypted = AnsibleVault.isEncrypted(text);
         String plain = encrypted ? vault.decrypt(text, source, 0) : text;
-        ConstructNode vaultValue = node -> new Secret(vault.decrypt(
-                ((ScalarNode) node).getValue(),
-                source,
-                node.getStartMark().map(m -> m.getLine() + 1).orElse(0)));
+        ConstructNode vaultValue = node -> {
+            int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+            if (!(node instanceof ScalarNode scalar)) {
+                throw new InventoryException(
+                        source, line, "!vault must tag the text ansible-vault encrypt_string wrote");
+            }
+            return new Secret(vault.decrypt(scalar.getValue(), source, line));
+        };
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(source)
                 .setTagConstructors(Map.of(VAULT, vaultValue))
@@ -74,10 +78,15 @@ final class YamlFile {
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             // Marks count lines from 0.
+            // The parser's own message quotes the line, which in a decrypted file is secret, even with --debug.
             throw new InventoryException(
-                    source, mark.map(m -> m.getLine() + 1).orElse(0), "YAML syntax error: " + e.getProblem(), e);
+                    source,
+                    mark.map(m -> m.getLine() + 1).orElse(0),
+                    "YAML syntax error: " + e.getProblem(),
+                    encrypted ? null : e);
         } catch (YamlEngineException e) {
-            throw new InventoryException(source, 0, "YAML syntax error: " + e.getMessage(), e);
+            throw new InventoryException(
+                    source, 0, "YAML syntax error" + (encrypted ? "" : ": " + e.getMessage()), encrypted ? null : e);
         }
     }
 
@@ -172,13 +181,18 @@ final class YamlFile {
             return frozen(encrypted ? secretTexts(value) : value);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            throw new InventoryException(source, mark.map(m -> m.getLine() + 1).orElse(line(node)), e.getProblem(), e);
+            throw new InventoryException(
+                    source, mark.map(m -> m.getLine() + 1).orElse(line(node)), e.getProblem(), encrypted ? null : e);
         } catch (YamlEngineException e) {
             // A !vault value that does not open: the constructor's own error, which names the file and line.
             if (e.getCause() instanceof InventoryException problem) {
                 throw problem;
             }
-            throw new InventoryException(source, line(node), e.getMessage(), e);
+            throw new InventoryException(
+                    source,
+                    line(node),
+                    encrypted ? "a value that cannot be read" : e.getMessage(),
+                    encrypted ? null : e);
         }
     }
 

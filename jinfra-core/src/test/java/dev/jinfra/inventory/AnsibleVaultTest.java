@@ -137,6 +137,20 @@ class AnsibleVaultTest {
                 .hasMessage("hosts.yml:4: damaged ansible-vault text: not the hex it should be");
     }
 
+    @Test
+    void aVaultTagOnAMappingIsAnErrorAtItsLine() throws Exception {
+        Files.writeString(dir.resolve("hosts.yml"), """
+                all:
+                  hosts:
+                    db1:
+                      db_password: !vault {a: 1}
+                """);
+
+        assertThatThrownBy(() -> InventoryLoader.load("hosts.yml", dir, new AnsibleContext(List.of(), PASSWORD)))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage("hosts.yml:4: !vault must tag the text ansible-vault encrypt_string wrote");
+    }
+
     /** A YAML inventory whose host db1 has the {@code !vault} value of {@code vector} (line 4). */
     private Inventory yamlInventoryWith(String vector, VaultPassword password) throws Exception {
         String value = Files.readString(VECTORS.resolve(vector));
