@@ -77,6 +77,22 @@ class AnsibleVaultTest {
     }
 
     @Test
+    void anEncryptedIniInventoryIsReadWithItsTextValuesAsSecrets() throws Exception {
+        Files.copy(VECTORS.resolve("inventory-1.1.ini"), dir.resolve("hosts.ini"));
+
+        Host host = InventoryLoader.load("hosts.ini", dir, new AnsibleContext(List.of(), PASSWORD))
+                .host("db1")
+                .orElseThrow();
+
+        assertThat(host.inGroup("db")).isTrue();
+        assertThat(host.data().get("db_password")).isInstanceOf(Secret.class);
+        assertThat(host.string("db_password", null)).isEqualTo("ini-secret");
+        assertThat(host.value(HostKeys.SSH_PORT)).hasValue(2222);
+        assertThat(host.string(HostKeys.SSH_USER, null)).isEqualTo("deploy");
+        assertThat(host.toString()).doesNotContain("ini-secret").doesNotContain("deploy");
+    }
+
+    @Test
     void anEncryptedBecomePasswordStaysASecretAsTheSudoPassword() throws Exception {
         String value =
                 Files.readString(VECTORS.resolve("string-1.1.txt")).replace("db_password:", "ansible_become_password:");
