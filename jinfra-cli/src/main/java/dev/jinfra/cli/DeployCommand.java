@@ -64,7 +64,12 @@ final class DeployCommand implements Callable<Integer> {
             throw new UsageException(errors);
         }
         List<Deploy> deploys = loaded.stream().map(LoadedDeploy::deploy).toList();
-        List<Host> hosts = targets.select(inventory, console);
+        // Ansible reads group_vars and host_vars beside the playbook too; jinfra beside the deploy files.
+        List<Path> deployDirs = files.stream()
+                .map(f -> f.getParent() == null ? Path.of("") : f.getParent())
+                .distinct()
+                .toList();
+        List<Host> hosts = targets.select(inventory, console, deployDirs);
         List<String> work = new ArrayList<>();
         for (Path f : files) {
             // The files' content, not their names alone: an edited deploy is other work.

@@ -207,6 +207,7 @@ final class InitCommand implements Callable<Integer> {
             // jinfra adds these imports to every deploy file by itself, so deploy files may leave them out. They are
             // written out here for IDEs, which don't know that; with them, the IDE can check this file.
             import dev.jinfra.inventory.Host;
+            import dev.jinfra.command.Secret;
             import dev.jinfra.api.*;
             import dev.jinfra.deploy.*;
             import dev.jinfra.ops.apt.*;

@@ -3,6 +3,7 @@ package dev.jinfra.cli;
 import dev.jinfra.cli.output.RetryFile;
 import dev.jinfra.cli.output.RunIdentity;
 import dev.jinfra.cli.output.Shard;
+import dev.jinfra.inventory.AnsibleContext;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
 import dev.jinfra.inventory.Inventory;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Which hosts, and how to reach them: shared by every command that works on an inventory. */
@@ -93,6 +95,9 @@ final class TargetOptions {
     @Option(names = "--debug", description = "Print stack traces for errors.")
     boolean debug;
 
+    @Mixin
+    VaultOptions vault = new VaultOptions();
+
     /** CLI data, which overrides every inventory value. */
     Map<String, Object> cliData() {
         Map<String, Object> d = new LinkedHashMap<>(data);
@@ -168,6 +173,16 @@ final class TargetOptions {
 
     /** The hosts this run works on: the inventory's, after --limit, --retry and --shard. */
     List<Host> select(String spec, Console console) {
+        return select(spec, console, List.of());
+    }
+
+    /**
+     * The hosts of the inventory {@code spec} that the options select.
+     *
+     * @param deployDirs the deploy files' directories, as given: an Ansible inventory's {@code group_vars} and
+     *     {@code host_vars} there apply over those beside the inventory, as Ansible's beside a playbook do
+     */
+    List<Host> select(String spec, Console console, List<Path> deployDirs) {
         shard();
         if (sshConfig != null) {
             // A missing ~/.ssh/config is normal; a file named on the command line that is not there is a typo,
@@ -179,7 +194,8 @@ final class TargetOptions {
             }
             sshConfig = file;
         }
-        Inventory inventory = InventoryLoader.load(spec, console.cwd()).withData(cliData());
+        var context = new AnsibleContext(deployDirs, vault.password(console, System.getenv()));
+        Inventory inventory = InventoryLoader.load(spec, console.cwd(), context).withData(cliData());
         inventory.warnings().forEach(w -> console.err().println("jinfra: warning: " + w));
         if (!limits.isEmpty()) {
             inventory = inventory.limit(limits, console.cwd());
@@ -221,8 +237,9 @@ final class TargetOptions {
         while (end < rest.length() && (Character.isLetterOrDigit(rest.charAt(end)) || rest.charAt(end) == '_')) {
             end++;
         }
-        int line = selected.line(host.name(), rest.substring(0, end));
-        return line > 0 ? selected.source() + ":" + line + ": " + problem : problem;
+        return selected.where(host.name(), rest.substring(0, end))
+                .map(where -> where + ": " + problem)
+                .orElse(problem);
     }
 
     private static boolean hasHostNames(Path file) {

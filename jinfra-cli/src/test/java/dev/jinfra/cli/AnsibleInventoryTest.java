@@ -8,6 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AnsibleInventoryTest {
+    /** The end of the warning about an ssh option jinfra leaves out. */
+    static final String APPLIED = "(jinfra applies -J, -p, -l, -i and -o HostName, Port, User, IdentityFile, "
+            + "ProxyJump, StrictHostKeyChecking, UserKnownHostsFile, GlobalKnownHostsFile, HashKnownHosts, "
+            + "ConnectTimeout, ConnectionAttempts, KexAlgorithms)";
+
     @TempDir
     Path cwd;
 
@@ -31,6 +36,43 @@ class AnsibleInventoryTest {
                         .toList())
                 .containsExactly(
                         "jinfra: warning: hosts.ini:6: ansible_ssh_common_args: ignored '-o ServerAliveInterval=5' "
-                                + "(jinfra reads -J, -p, -l, -i and -o ProxyJump, Port, User, IdentityFile there)");
+                                + APPLIED);
+    }
+
+    @Test
+    void groupVarsBesideTheDeployFileWinOverThoseBesideTheInventoryAsBesideAPlaybook() throws Exception {
+        Files.createDirectories(cwd.resolve("inventory/group_vars"));
+        Files.createDirectories(cwd.resolve("site/group_vars/here"));
+        Files.createDirectories(cwd.resolve("site/host_vars"));
+        Files.writeString(cwd.resolve("inventory/hosts.ini"), "[here]\none ansible_connection=local\n");
+        Files.writeString(cwd.resolve("inventory/group_vars/here.yml"), "workers: 4\ncolor: red\nsize: s\n");
+        Files.writeString(cwd.resolve("site/group_vars/all.yml"), "workers: 5\n");
+        Files.writeString(cwd.resolve("site/group_vars/here/main.yml"), "workers: 6\n");
+        Files.writeString(cwd.resolve("site/host_vars/one.yml"), "size: xl\n");
+        Files.writeString(cwd.resolve("site/app.conf.j2"), "workers={{ workers }} color={{ color }} size={{ size }}\n");
+        Files.writeString(cwd.resolve("site/deploy.java"), """
+                void deploy(Host host) {
+                    files.template("%s", "%s").name("App config");
+                }
+                """.formatted(
+                        cwd.resolve("site/app.conf.j2"), cwd.resolve("app.conf")));
+
+        CliRun r = CliRun.run(cwd, "inventory/hosts.ini", "site/deploy.java");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(cwd.resolve("app.conf")).hasContent("workers=6 color=red size=xl");
+    }
+
+    @Test
+    void aBadValueInAVarsFileIsReportedAtThatFileAndLine() throws Exception {
+        Files.createDirectories(cwd.resolve("host_vars"));
+        Files.writeString(cwd.resolve("hosts.ini"), "web1\n");
+        Files.writeString(cwd.resolve("host_vars/web1.yml"), "# the lab's port\nansible_port: twenty-two\n");
+
+        CliRun r = CliRun.run(cwd, "hosts.ini", "exec", "--", "true");
+
+        assertThat(r.err())
+                .as(r.toString())
+                .contains("host_vars/web1.yml:2: host web1: ssh_port must be a whole number");
     }
 }

@@ -81,9 +81,16 @@ public record SshSettings(
         }
 
         List<Path> knownHostsFiles = knownHostsFiles(host, fromConfig, address, user, port);
-        List<Path> globalKnownHostsFiles = fromConfig.globalKnownHostsFile() == null
-                ? null
-                : SshConfigFile.knownHostsFiles(fromConfig.globalKnownHostsFile(), host.address(), address, user, port);
+        List<Path> globalKnownHostsFiles = host.value(HostKeys.SSH_GLOBAL_KNOWN_HOSTS_FILE)
+                .map(SshSettings::paths)
+                .orElseGet(() -> fromConfig.globalKnownHostsFile() == null
+                        ? null
+                        : SshConfigFile.knownHostsFiles(
+                                fromConfig.globalKnownHostsFile(), host.address(), address, user, port));
+        boolean hashKnownHosts = host.value(HostKeys.SSH_HASH_KNOWN_HOSTS)
+                .map(v ->
+                        v.toString().strip().toLowerCase(java.util.Locale.ROOT).matches("true|yes"))
+                .orElse(Boolean.TRUE.equals(fromConfig.hashKnownHosts()));
         HostKeyChecking checking = host.value(HostKeys.SSH_STRICT_HOST_KEY_CHECKING)
                 .map(v -> HostKeyChecking.parse(v.toString()))
                 .orElseGet(() -> ConfigChoices.hostKeyChecking(fromConfig.strictHostKeyChecking()));
@@ -128,16 +135,20 @@ public record SshSettings(
                 kex,
                 knownHostsFiles,
                 globalKnownHostsFiles,
-                Boolean.TRUE.equals(fromConfig.hashKnownHosts()));
+                hashKnownHosts);
     }
 
     /**
-     * {@code ssh_known_hosts_file}, else the config's UserKnownHostsFile (every file listed; {@code none} is
+     * {@code ssh_known_hosts_file} (a path or a list), else the config's UserKnownHostsFile (every file listed; {@code none} is
      * ignored, since accept-new needs a file to write to), else {@code ~/.ssh/known_hosts}.
      */
     private static List<Path> knownHostsFiles(
             Host host, SshConfigFile.Entry fromConfig, String address, String user, int port) {
-        String given = host.string(HostKeys.SSH_KNOWN_HOSTS_FILE, null);
+        Object value = host.value(HostKeys.SSH_KNOWN_HOSTS_FILE).orElse(null);
+        if (value instanceof List<?> && !paths(value).isEmpty()) {
+            return paths(value);
+        }
+        String given = value == null || value instanceof List<?> ? null : value.toString();
         if (given == null && fromConfig.userKnownHostsFile() != null) {
             List<Path> files =
                     SshConfigFile.knownHostsFiles(fromConfig.userKnownHostsFile(), host.address(), address, user, port);
@@ -170,6 +181,16 @@ public record SshSettings(
             return config.identityFiles(fromConfig, host.address(), address, user, port);
         }
         return keys.isEmpty() ? null : List.copyOf(keys);
+    }
+
+    /** One path or a list of them, {@code ~/} expanded. */
+    private static List<Path> paths(Object value) {
+        Iterable<?> items = value instanceof List<?> list ? list : List.of(value);
+        List<Path> paths = new ArrayList<>();
+        for (Object item : items) {
+            paths.add(Path.of(SshConfigFile.expandHome(item.toString())));
+        }
+        return List.copyOf(paths);
     }
 
     private static int integer(String key, Object value, int min, int max) {

@@ -1,5 +1,6 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.command.Secret;
 import dev.jinfra.inventory.Host;
 import java.time.Duration;
 import java.util.Arrays;
@@ -139,7 +140,7 @@ public record Controls(
      * {@code sudo_password} or {@code sudo_password_env}.
      */
     static Controls fromHostData(Host host) {
-        Map<String, Object> d = host.data();
+        Map<String, Object> d = host.revealedData();
         Integer retries = d.get("retries") == null ? null : whole(host, "retries", d.get("retries"));
         Duration delay = d.get("retry_delay") == null
                 ? null

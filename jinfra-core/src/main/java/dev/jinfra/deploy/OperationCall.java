@@ -1,6 +1,7 @@
 package dev.jinfra.deploy;
 
 import dev.jinfra.api.Operation;
+import dev.jinfra.command.Secret;
 import java.time.Duration;
 
 /**

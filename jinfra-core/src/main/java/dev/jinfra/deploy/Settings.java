@@ -1,5 +1,6 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.command.Secret;
 import dev.jinfra.inventory.Host;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -150,7 +151,7 @@ public record Settings(
      * {@code chdir}, {@code timeout} (seconds), {@code shell} and {@code env} (a map).
      */
     public static Settings fromHostData(Host host) {
-        Map<String, Object> d = host.data();
+        Map<String, Object> d = host.revealedData();
         Boolean sudo = d.get("sudo") == null
                 ? null
                 : Boolean.valueOf(d.get("sudo")

@@ -32,7 +32,7 @@ final class AnsibleGroupOrder {
             for (ChildRef child : group.children) {
                 parents.computeIfAbsent(child.name(), c -> new ArrayList<>()).add(group.name);
             }
-            Object priority = group.data.remove(PRIORITY);
+            Object priority = dev.jinfra.command.Secret.revealed(group.data.remove(PRIORITY));
             Integer line = group.dataLines.remove(PRIORITY);
             priorities.put(group.name, priority == null ? 1 : priority(priority, line == null ? group.line : line));
         }

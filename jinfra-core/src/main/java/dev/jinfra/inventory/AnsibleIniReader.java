@@ -1,5 +1,6 @@
 package dev.jinfra.inventory;
 
+import dev.jinfra.command.Secret;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,13 +39,21 @@ final class AnsibleIniReader {
     }
 
     private final String source;
+    /** The file was encrypted with ansible-vault: its text values are secrets. */
+    private final boolean encrypted;
+
     private final InventoryDraft draft;
     private String group;
     private Kind kind = Kind.HOSTS;
     private int lineNumber;
 
     AnsibleIniReader(String source) {
+        this(source, false);
+    }
+
+    AnsibleIniReader(String source, boolean encrypted) {
         this.source = source;
+        this.encrypted = encrypted;
         this.draft = new InventoryDraft(source);
         draft.ansible = true;
     }
@@ -115,7 +124,7 @@ final class AnsibleIniReader {
                 throw error("malformed host line: expected key=value after the host name, got '" + token.text() + "'");
             }
             String value = token.text().substring(eq + 1);
-            vars.put(token.text().substring(0, eq), token.quoted() ? value : literal(value));
+            vars.put(token.text().substring(0, eq), secret(token.quoted() ? value : literal(value)));
         }
         host.addTo(draft, group, AnsibleVars.translate(vars), Map.of(), lineNumber);
     }
@@ -140,7 +149,11 @@ final class AnsibleIniReader {
         }
         String key = line.substring(0, eq).strip();
         String value = unquote(line.substring(eq + 1).strip());
-        draft.addGroupData(group, AnsibleVars.translate(Map.of(key, value)), lineNumber);
+        draft.addGroupData(group, AnsibleVars.translate(Map.of(key, secret(value))), lineNumber);
+    }
+
+    private Object secret(Object value) {
+        return encrypted && value instanceof String text ? new Secret(text) : value;
     }
 
     private static String unquote(String value) {

@@ -1,5 +1,8 @@
 package dev.jinfra.inventory;
 
+import dev.jinfra.command.Redaction;
+import dev.jinfra.command.Secret;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +14,9 @@ import java.util.Optional;
  *
  * <p>Connection settings live in the data under pyinfra-style keys ({@code ssh_user}, {@code ssh_port},
  * {@code ssh_hostname}, ...); see {@link HostKeys}.
+ *
+ * <p>Values decrypted from an Ansible vault are {@link Secret}s in {@link #data()}, so that printing the data
+ * hides them; {@link #value}, {@link #string}, {@link #data(String)} and {@link #revealedData()} give their text.
  */
 public record Host(String name, List<String> groups, Map<String, Object> data) {
 
@@ -27,14 +33,22 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
         return groups.contains(group);
     }
 
+    /** A data value, secrets in it revealed. */
     public Optional<Object> value(String key) {
-        return Optional.ofNullable(data.get(key));
+        return Optional.ofNullable(Secret.revealed(data.get(key)));
     }
 
-    /** A data value as a string, or the fallback when the key is absent. */
+    /** A data value as a string (a secret's text), or the fallback when the key is absent. */
     public String string(String key, String fallback) {
-        Object v = data.get(key);
+        Object v = Secret.revealed(data.get(key));
         return v == null ? fallback : v.toString();
+    }
+
+    /** The data with every secret replaced by its text, for the code that uses the values (templates, settings). */
+    public Map<String, Object> revealedData() {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        data.forEach((k, v) -> plain.put(k, Secret.revealed(v)));
+        return plain;
     }
 
     /** True when this host runs commands on the local machine instead of over SSH. */
@@ -49,7 +63,7 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
 
     /** A data value that must be there: a clear error naming the host and key when it is missing. */
     public String data(String key) {
-        Object v = data.get(key);
+        Object v = Secret.revealed(data.get(key));
         if (v == null) {
             throw new IllegalArgumentException("host " + name + " has no data '" + key + "'");
         }
@@ -61,7 +75,7 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
         if (overrides.isEmpty()) {
             return this;
         }
-        var merged = new java.util.LinkedHashMap<>(data);
+        var merged = new LinkedHashMap<>(data);
         merged.putAll(overrides);
         return new Host(name, groups, merged);
     }
@@ -72,12 +86,13 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
      */
     @Override
     public String toString() {
-        Map<String, Object> shown = new java.util.LinkedHashMap<>();
-        data.forEach((k, v) -> shown.put(k, isSecretKey(k) ? dev.jinfra.command.Redaction.MASK : v));
+        // Values decrypted from a vault are Secrets, which print as the mask themselves.
+        Map<String, Object> shown = new LinkedHashMap<>();
+        data.forEach((k, v) -> shown.put(k, isSecretKey(k) ? Redaction.MASK : v));
         return "Host[name=" + name + ", groups=" + groups + ", data=" + shown + "]";
     }
 
     static boolean isSecretKey(String key) {
-        return dev.jinfra.command.Redaction.isSecretName(key);
+        return Redaction.isSecretName(key);
     }
 }

@@ -25,7 +25,12 @@ public final class HostKeys {
     /** Ansible: {@code ansible_password}, {@code ansible_ssh_pass}. */
     public static final String SSH_PASSWORD = "ssh_password";
 
+    /** The known_hosts file, or a list of them (the first is the one {@code accept-new} writes to). */
     public static final String SSH_KNOWN_HOSTS_FILE = "ssh_known_hosts_file";
+    /** System-wide known_hosts files (one path or a list), looked up and never written. */
+    public static final String SSH_GLOBAL_KNOWN_HOSTS_FILE = "ssh_global_known_hosts_file";
+    /** Whether {@code accept-new} records host names hashed, like OpenSSH's {@code HashKnownHosts}. */
+    public static final String SSH_HASH_KNOWN_HOSTS = "ssh_hash_known_hosts";
     /** {@code yes} (default), {@code accept-new} or {@code no}. */
     public static final String SSH_STRICT_HOST_KEY_CHECKING = "ssh_strict_host_key_checking";
     /** {@code [user@]host[:port]}, comma-separated for several hops. */

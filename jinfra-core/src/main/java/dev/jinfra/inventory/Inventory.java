@@ -24,8 +24,8 @@ public final class Inventory {
     private final List<Host> hosts;
     private final Map<String, Host> byName;
     private final Map<String, List<String>> groups;
-    /** Host name to the file line of each data key; keys set elsewhere (command line, defaults) are absent. */
-    private final Map<String, Map<String, Integer>> dataLines;
+    /** Host name to where each data key was written; keys set elsewhere (command line, defaults) are absent. */
+    private final Map<String, Map<String, Place>> places;
 
     private final List<String> warnings;
 
@@ -41,10 +41,10 @@ public final class Inventory {
             String source,
             List<Host> hosts,
             Map<String, List<String>> groups,
-            Map<String, Map<String, Integer>> dataLines,
+            Map<String, Map<String, Place>> places,
             List<String> warnings) {
         this.source = source;
-        this.dataLines = dataLines;
+        this.places = places;
         this.warnings = List.copyOf(warnings);
         this.hosts = List.copyOf(hosts);
         var index = new LinkedHashMap<String, Host>();
@@ -101,10 +101,22 @@ public final class Inventory {
 
     /**
      * The line of the inventory file on which the value of {@code key} in a host's data was written, so that a
-     * bad value can be reported where it is; 0 when unknown (a target list, data from the command line).
+     * bad value can be reported where it is; 0 when unknown (a target list, data from the command line) or
+     * written in another file ({@code group_vars}, {@code host_vars}).
      */
     public int line(String host, String key) {
-        return dataLines.getOrDefault(host, Map.of()).getOrDefault(key, 0);
+        Place place = places.getOrDefault(host, Map.of()).get(key);
+        return place != null && place.file().equals(source) ? place.line() : 0;
+    }
+
+    /**
+     * Where the value of {@code key} in a host's data was written, as {@code file:line}: the inventory file or a
+     * {@code group_vars}/{@code host_vars} file; empty when unknown (the command line, a target list).
+     */
+    public Optional<String> where(String host, String key) {
+        return Optional.ofNullable(places.getOrDefault(host, Map.of()).get(key))
+                .filter(place -> place.line() > 0)
+                .map(Place::toString);
     }
 
     /** What was read but is not used, one message each (e.g. an ssh option jinfra ignores), naming the file. */
@@ -124,9 +136,9 @@ public final class Inventory {
         }
         Map<String, Object> normalized = NumericData.normalize(cliData);
         // Values from the command line have no line in the file.
-        Map<String, Map<String, Integer>> lines = new HashMap<>();
-        dataLines.forEach((host, keys) -> {
-            Map<String, Integer> left = new HashMap<>(keys);
+        Map<String, Map<String, Place>> lines = new HashMap<>();
+        places.forEach((host, keys) -> {
+            Map<String, Place> left = new HashMap<>(keys);
             left.keySet().removeAll(normalized.keySet());
             lines.put(host, left);
         });
@@ -156,11 +168,7 @@ public final class Inventory {
         groups.forEach((group, members) ->
                 subsetGroups.put(group, members.stream().filter(names::contains).toList()));
         return new Inventory(
-                source,
-                hosts.stream().filter(h -> names.contains(h.name())).toList(),
-                subsetGroups,
-                dataLines,
-                warnings);
+                source, hosts.stream().filter(h -> names.contains(h.name())).toList(), subsetGroups, places, warnings);
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.Set;
  * hold at once (a child mentioned before an unrelated group that is mentioned before the child's parent), the
  * child-beats-parent rule wins. A null value removes the key, so a host can unset a group's value.
  *
- * <p>Ansible inventories follow Ansible's order instead ({@link AnsibleGroupOrder}).
+ * <p>Ansible inventories follow Ansible's order instead ({@link AnsibleGroupOrder}), and add the
+ * {@code group_vars} and {@code host_vars} files beside the inventory and the deploy files ({@link AnsibleVarsDir}).
  */
 final class InventoryAssembler {
     private final InventoryDraft draft;
@@ -49,26 +50,27 @@ final class InventoryAssembler {
             throw new InventoryException(draft.source, 0, "no hosts");
         }
         List<Host> hosts = new ArrayList<>();
-        Map<String, Map<String, Integer>> lines = new HashMap<>();
+        Map<String, Map<String, Place>> places = new HashMap<>();
         Map<String, String> warnings = new LinkedHashMap<>();
-        for (var entry : draft.hosts.entrySet()) {
-            String name = entry.getKey();
+        for (String name : draft.hosts.keySet()) {
             List<String> groups = groupsOf(name);
             Map<String, Object> data = new LinkedHashMap<>();
-            Map<String, Integer> dataLines = new HashMap<>();
-            mergeData(groups, name, data, dataLines);
+            Map<String, Place> dataPlaces = new HashMap<>();
             if (draft.ansible) {
-                AnsibleVars.resolve(draft.source, name, data, dataLines, warnings);
+                mergeAnsibleData(groups, name, data, dataPlaces);
+                AnsibleVars.resolve(name, data, dataPlaces, warnings);
+            } else {
+                mergeData(groups, name, data, dataPlaces);
             }
             hosts.add(new Host(name, groups, NumericData.normalize(data)));
-            lines.put(name, dataLines);
+            places.put(name, dataPlaces);
         }
         Map<String, List<String>> members = new LinkedHashMap<>();
         draft.groups.keySet().forEach(g -> members.put(g, new ArrayList<>()));
         for (Host host : hosts) {
             host.groups().forEach(g -> members.get(g).add(host.name()));
         }
-        return new Inventory(draft.source, hosts, members, lines, List.copyOf(warnings.values()));
+        return new Inventory(draft.source, hosts, members, places, List.copyOf(warnings.values()));
     }
 
     private void checkChildrenExist() {
@@ -144,28 +146,67 @@ final class InventoryAssembler {
         return found;
     }
 
-    /** Fills {@code data} with the host's merged data and {@code lines} with the line each value came from. */
-    private void mergeData(List<String> groups, String host, Map<String, Object> data, Map<String, Integer> lines) {
-        apply(data, lines, draft.allData, draft.allDataLines);
-        for (String group : ansibleOrder != null ? ansibleOrder.sort(groups) : precedenceOrder(groups)) {
+    /** Fills {@code data} with the host's merged data and {@code places} with where each value came from. */
+    private void mergeData(List<String> groups, String host, Map<String, Object> data, Map<String, Place> places) {
+        apply(data, places, draft.allData, placesOf(draft.allDataLines));
+        for (String group : precedenceOrder(groups)) {
             GroupDraft g = draft.groups.get(group);
-            apply(data, lines, g.data, g.dataLines);
+            apply(data, places, g.data, placesOf(g.dataLines));
         }
-        apply(data, lines, draft.hosts.get(host), draft.hostDataLines.getOrDefault(host, Map.of()));
+        apply(data, places, draft.hosts.get(host), placesOf(draft.hostDataLines.getOrDefault(host, Map.of())));
     }
 
-    private static void apply(
+    /**
+     * As {@link #mergeData}, in the order of Ansible's variable manager (its default {@code VARIABLE_PRECEDENCE}),
+     * weakest first: the inventory file's {@code all} vars, its group vars; {@code group_vars/all} beside the
+     * inventory, then beside the deploy files; {@code group_vars/GROUP} beside the inventory, then beside the
+     * deploy files; the inventory file's host vars; {@code host_vars/HOST} beside the inventory, then beside the
+     * deploy files. Groups go in {@link AnsibleGroupOrder}'s order at each step.
+     */
+    private void mergeAnsibleData(
+            List<String> groups, String host, Map<String, Object> data, Map<String, Place> places) {
+        List<String> sorted = ansibleOrder.sort(groups);
+        apply(data, places, draft.allData, placesOf(draft.allDataLines));
+        for (String group : sorted) {
+            GroupDraft g = draft.groups.get(group);
+            apply(data, places, g.data, placesOf(g.dataLines));
+        }
+        for (AnsibleVarsDir dir : draft.varsDirs) {
+            apply(data, places, dir.group(InventoryDraft.ALL));
+        }
+        // Ansible puts a host that is in no group in 'ungrouped', whose vars files then apply.
+        List<String> fileGroups = sorted.isEmpty() ? List.of("ungrouped") : sorted;
+        for (AnsibleVarsDir dir : draft.varsDirs) {
+            fileGroups.forEach(group -> apply(data, places, dir.group(group)));
+        }
+        apply(data, places, draft.hosts.get(host), placesOf(draft.hostDataLines.getOrDefault(host, Map.of())));
+        for (AnsibleVarsDir dir : draft.varsDirs) {
+            apply(data, places, dir.host(host));
+        }
+    }
+
+    private Map<String, Place> placesOf(Map<String, Integer> lines) {
+        Map<String, Place> places = new HashMap<>();
+        lines.forEach((key, line) -> places.put(key, new Place(draft.source, line)));
+        return places;
+    }
+
+    private void apply(Map<String, Object> data, Map<String, Place> places, AnsibleVarsDir.Layer layer) {
+        apply(data, places, layer.data(), layer.places());
+    }
+
+    private void apply(
             Map<String, Object> data,
-            Map<String, Integer> lines,
+            Map<String, Place> places,
             Map<String, Object> layer,
-            Map<String, Integer> layerLines) {
+            Map<String, Place> layerPlaces) {
         layer.forEach((key, value) -> {
             if (value == null) {
                 data.remove(key);
-                lines.remove(key);
+                places.remove(key);
             } else {
                 data.put(key, value);
-                lines.put(key, layerLines.getOrDefault(key, 0));
+                places.put(key, layerPlaces.getOrDefault(key, new Place(draft.source, 0)));
             }
         });
     }

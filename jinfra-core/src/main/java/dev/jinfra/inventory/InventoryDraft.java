@@ -52,6 +52,8 @@ final class InventoryDraft {
     final Map<String, Map<String, Integer>> hostDataLines = new HashMap<>();
     /** Ansible's variables get their meaning once a host's data is merged ({@link AnsibleVars#resolve}). */
     boolean ansible;
+    /** For Ansible inventories: the directories whose group_vars and host_vars apply, weakest first. */
+    final List<AnsibleVarsDir> varsDirs = new ArrayList<>();
     /** Groups in order of first mention, which is the order used between unrelated groups. */
     final Map<String, GroupDraft> groups = new LinkedHashMap<>();
     /** Children listed under {@code all}: every group is under all anyway, so these are only checked to exist. */

@@ -12,6 +12,10 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 /**
  * Loads an inventory from what the user typed after {@code -i}: a file, or targets.
  *
+ * <p>Beside an Ansible inventory, {@code group_vars/} and {@code host_vars/} are read as Ansible reads them
+ * ({@link AnsibleVarsDir}); values encrypted with {@code ansible-vault} are opened with the password in the
+ * {@link AnsibleContext} and become secrets.
+ *
  * <ul>
  *   <li>An existing {@code .yaml}/{@code .yml} file: jinfra's format ({@link JinfraYamlReader}) or Ansible's
  *       ({@link AnsibleYamlReader}), told apart by their top-level keys.</li>
@@ -29,10 +33,18 @@ public final class InventoryLoader {
      * @throws InventoryException for any problem, naming the file and line
      */
     public static Inventory load(String spec, Path cwd) {
+        return load(spec, cwd, AnsibleContext.NONE);
+    }
+
+    /**
+     * As {@link #load(String, Path)}, with the deploy files' {@code group_vars}/{@code host_vars} and a vault
+     * password for an Ansible inventory.
+     */
+    public static Inventory load(String spec, Path cwd, AnsibleContext context) {
         String trimmed = spec.strip();
         Path file = resolve(trimmed, cwd);
         if (file != null && Files.isRegularFile(file)) {
-            return loadFile(file, trimmed);
+            return loadFile(file, trimmed, cwd, context);
         }
         if (file != null && Files.isDirectory(file)) {
             throw new InventoryException(trimmed, 0, "is a directory, not an inventory file");
@@ -48,23 +60,36 @@ public final class InventoryLoader {
         if (!Files.isRegularFile(file)) {
             throw new InventoryException(file.toString(), 0, "no such inventory file");
         }
-        return loadFile(file, file.toString());
+        return loadFile(file, file.toString(), Path.of(""), AnsibleContext.NONE);
     }
 
-    private static Inventory loadFile(Path file, String source) {
+    private static Inventory loadFile(Path file, String source, Path cwd, AnsibleContext context) {
+        AnsibleVault vault = new AnsibleVault(context.vaultPassword());
         String text = read(file, source);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        InventoryDraft draft;
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-            YamlFile yaml = YamlFile.parse(source, text);
+            YamlFile yaml = YamlFile.parse(source, text, vault);
             if (yaml.root() != null && !(yaml.root() instanceof MappingNode)) {
                 throw yaml.error(yaml.root(), "an inventory must be a mapping at the top level");
             }
-            InventoryDraft draft = AnsibleYamlReader.looksLikeAnsible(yaml)
+            draft = AnsibleYamlReader.looksLikeAnsible(yaml)
                     ? new AnsibleYamlReader(yaml).read()
                     : new JinfraYamlReader(yaml).read();
-            return draft.build();
+        } else {
+            // An INI inventory may be encrypted as a whole too; its text values are then secrets.
+            boolean encrypted = AnsibleVault.isEncrypted(text);
+            draft = new AnsibleIniReader(source, encrypted).read(encrypted ? vault.decrypt(text, source, 0) : text);
         }
-        return new AnsibleIniReader(source).read(text).build();
+        if (draft.ansible) {
+            Path shown = Path.of(source).getParent();
+            draft.varsDirs.add(
+                    new AnsibleVarsDir(file.toAbsolutePath().getParent(), shown == null ? Path.of("") : shown, vault));
+            for (Path dir : context.deployDirs()) {
+                draft.varsDirs.add(new AnsibleVarsDir(cwd.resolve(dir), dir, vault));
+            }
+        }
+        return draft.build();
     }
 
     private static String read(Path file, String source) {

@@ -1,5 +1,6 @@
 package dev.jinfra.inventory;
 
+import dev.jinfra.command.Secret;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
@@ -26,31 +28,65 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * A YAML inventory file as a node tree. The readers walk nodes rather than plain maps so that semantic errors
  * (an unknown child group, a bad range) can name the line; only host and group data, whose structure is free,
  * is turned into Java values. The YAML 1.2 core schema applies: {@code no} and {@code 0777} stay strings.
+ *
+ * <p>Ansible's vault is read too: a value tagged {@code !vault} becomes a {@link Secret}, and so does every text
+ * value of a file encrypted as a whole with {@code ansible-vault encrypt}.
  */
 final class YamlFile {
+    private static final Tag VAULT = new Tag("!vault");
+
     private final String source;
     private final LoadSettings settings;
     private final Node root;
+    /** The whole file was encrypted: its text values are secrets. */
+    private final boolean encrypted;
 
-    private YamlFile(String source, LoadSettings settings, Node root) {
+    private YamlFile(String source, LoadSettings settings, Node root, boolean encrypted) {
         this.source = source;
         this.settings = settings;
         this.root = root;
+        this.encrypted = encrypted;
     }
 
-    /** Parses {@code text}; a syntax error becomes an InventoryException naming the line. */
+    /** Parses {@code text}, which has no encrypted parts. */
     static YamlFile parse(String source, String text) {
-        LoadSettings settings = LoadSettings.builder().setLabel(source).build();
+        return parse(source, text, new AnsibleVault(VaultPassword.NONE));
+    }
+
+    /**
+     * Parses {@code text}, decrypting it first when it is an ansible-vault file; a syntax error becomes an
+     * InventoryException naming the line, and so does a {@code !vault} value the password does not open.
+     */
+    static YamlFile parse(String source, String text, AnsibleVault vault) {
+        boolean encrypted = AnsibleVault.isEncrypted(text);
+        String plain = encrypted ? vault.decrypt(text, source, 0) : text;
+        ConstructNode vaultValue = node -> {
+            int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+            if (!(node instanceof ScalarNode scalar)) {
+                throw new InventoryException(
+                        source, line, "!vault must tag the text ansible-vault encrypt_string wrote");
+            }
+            return new Secret(vault.decrypt(scalar.getValue(), source, line));
+        };
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(source)
+                .setTagConstructors(Map.of(VAULT, vaultValue))
+                .build();
         try {
-            Optional<Node> root = new Compose(settings).composeString(text);
-            return new YamlFile(source, settings, root.orElse(null));
+            Optional<Node> root = new Compose(settings).composeString(plain);
+            return new YamlFile(source, settings, root.orElse(null), encrypted);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             // Marks count lines from 0.
+            // The parser's own message quotes the line, which in a decrypted file is secret, even with --debug.
             throw new InventoryException(
-                    source, mark.map(m -> m.getLine() + 1).orElse(0), "YAML syntax error: " + e.getProblem(), e);
+                    source,
+                    mark.map(m -> m.getLine() + 1).orElse(0),
+                    "YAML syntax error: " + e.getProblem(),
+                    encrypted ? null : e);
         } catch (YamlEngineException e) {
-            throw new InventoryException(source, 0, "YAML syntax error: " + e.getMessage(), e);
+            throw new InventoryException(
+                    source, 0, "YAML syntax error" + (encrypted ? "" : ": " + e.getMessage()), encrypted ? null : e);
         }
     }
 
@@ -135,12 +171,45 @@ final class YamlFile {
     }
 
     private Object value(Node node) {
+        if (node instanceof ScalarNode scalar
+                && node.getTag().equals(VAULT)
+                && scalar.getValue().isBlank()) {
+            throw error(node, "!vault with no encrypted text");
+        }
         try {
-            return frozen(new StandardConstructor(settings).constructSingleDocument(Optional.of(node)));
+            Object value = new StandardConstructor(settings).constructSingleDocument(Optional.of(node));
+            return frozen(encrypted ? secretTexts(value) : value);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            throw new InventoryException(source, mark.map(m -> m.getLine() + 1).orElse(line(node)), e.getProblem(), e);
+            throw new InventoryException(
+                    source, mark.map(m -> m.getLine() + 1).orElse(line(node)), e.getProblem(), encrypted ? null : e);
+        } catch (YamlEngineException e) {
+            // A !vault value that does not open: the constructor's own error, which names the file and line.
+            if (e.getCause() instanceof InventoryException problem) {
+                throw problem;
+            }
+            throw new InventoryException(
+                    source,
+                    line(node),
+                    encrypted ? "a value that cannot be read" : e.getMessage(),
+                    encrypted ? null : e);
         }
+    }
+
+    /** Every text in a decrypted file's value, nested ones too, as a Secret; numbers and booleans stay as they are. */
+    private static Object secretTexts(Object value) {
+        if (value instanceof String text) {
+            return new Secret(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, secretTexts(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(YamlFile::secretTexts).toList();
+        }
+        return value;
     }
 
     /** Hosts are immutable, so nested lists and maps in their data are made unmodifiable too. */

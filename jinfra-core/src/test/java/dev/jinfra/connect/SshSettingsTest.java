@@ -235,4 +235,29 @@ class SshSettingsTest {
                         SshSettings.resolve(new Host("web-01", List.of(), Map.of(HostKeys.SSH_KEY, List.of())), config))
                 .hasMessageContaining("config:2: ConnectTimeout must be a whole number from 0 to 3600, not 'soon'");
     }
+
+    @Test
+    void knownHostsFilesAndHashingMayAllComeFromHostData() {
+        var s = resolve(
+                "web",
+                Map.of(
+                        HostKeys.SSH_KNOWN_HOSTS_FILE,
+                        List.of("/lab/known_hosts", "/lab/more_hosts"),
+                        HostKeys.SSH_GLOBAL_KNOWN_HOSTS_FILE,
+                        "/etc/lab_hosts",
+                        HostKeys.SSH_HASH_KNOWN_HOSTS,
+                        true));
+
+        assertThat(s.knownHostsFiles()).containsExactly(Path.of("/lab/known_hosts"), Path.of("/lab/more_hosts"));
+        assertThat(s.knownHostsFile()).isEqualTo(Path.of("/lab/known_hosts"));
+        assertThat(s.globalKnownHostsFiles()).containsExactly(Path.of("/etc/lab_hosts"));
+        assertThat(s.hashKnownHosts()).isTrue();
+    }
+
+    @Test
+    void aVaultDecryptedPasswordIsUsedAsItsText() {
+        var s = resolve("web", Map.of(HostKeys.SSH_PASSWORD, new dev.jinfra.command.Secret("pw-from-vault")));
+
+        assertThat(s.password()).isEqualTo("pw-from-vault");
+    }
 }

@@ -4,6 +4,7 @@ import static dev.jinfra.deploy.Operations.files;
 import static dev.jinfra.deploy.Operations.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jinfra.command.Secret;
 import dev.jinfra.engine.deploy.DeployHostState;
 import dev.jinfra.engine.deploy.DeployListener;
 import dev.jinfra.engine.deploy.DeployResult;

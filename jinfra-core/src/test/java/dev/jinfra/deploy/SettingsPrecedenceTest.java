@@ -5,6 +5,7 @@ import static dev.jinfra.deploy.Operations.settings;
 import static dev.jinfra.deploy.Operations.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jinfra.command.Secret;
 import dev.jinfra.connect.LocalConnector;
 import dev.jinfra.engine.deploy.DeployListener;
 import dev.jinfra.engine.deploy.DeployResult;

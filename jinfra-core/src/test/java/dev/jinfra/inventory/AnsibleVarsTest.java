@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,28 +71,90 @@ class AnsibleVarsTest {
     }
 
     @Test
-    void sshArgumentsGiveProxyJumpAndPortAndWarnOnceAboutTheRest() throws Exception {
+    void sshArgumentsGiveTheOptionsJinfraFollowsAndWarnOnceAboutTheRest() throws Exception {
         Inventory inventory = TestInventories.written(dir, "hosts.ini", """
                 [web]
                 web1
-                web2 ansible_port=2022
+                web2 ansible_port=2022 ansible_ssh_extra_args="-o ServerAliveInterval=9"
 
                 [web:vars]
-                ansible_ssh_common_args='-o ProxyJump=jump@bastion:2222 -o StrictHostKeyChecking=no'
-                ansible_ssh_extra_args="-p 2200 -i '/keys/web key'"
+                ansible_ssh_common_args='-o ProxyJump=jump@bastion:2222 -oStrictHostKeyChecking=no -o "UserKnownHostsFile /lab/known_hosts" -o ServerAliveInterval=5 -C'
+                ansible_ssh_extra_args="-p 2200 -i '/keys/web key' -o ConnectTimeout=7 -o ConnectionAttempts=3"
+                ansible_ssh_args="-o KexAlgorithms=curve25519-sha256 -o GlobalKnownHostsFile=/etc/lab_hosts -o HashKnownHosts=yes"
                 """);
 
         assertThat(inventory.host("web1").orElseThrow().data())
                 .containsEntry("ssh_proxy_jump", "jump@bastion:2222")
+                .containsEntry("ssh_strict_host_key_checking", "no")
+                .containsEntry("ssh_known_hosts_file", "/lab/known_hosts")
+                .containsEntry("ssh_global_known_hosts_file", "/etc/lab_hosts")
+                .containsEntry("ssh_hash_known_hosts", true)
+                .containsEntry("ssh_kex_algorithms", "curve25519-sha256")
                 .containsEntry("ssh_port", 2200)
                 .containsEntry("ssh_key", "/keys/web key")
-                .doesNotContainKeys("ansible_ssh_common_args", "ansible_ssh_extra_args");
-        // ansible_port wins over -p, as in Ansible.
-        assertThat(inventory.host("web2").orElseThrow().data()).containsEntry("ssh_port", 2022);
+                .containsEntry("ssh_connect_timeout", 7)
+                .containsEntry("ssh_connect_retries", 2)
+                .doesNotContainKeys("ansible_ssh_common_args", "ansible_ssh_extra_args", "ansible_ssh_args");
+        // ansible_port wins over -p, as in Ansible; the host's own extra args replace its group's.
+        assertThat(inventory.host("web2").orElseThrow().data())
+                .containsEntry("ssh_port", 2022)
+                .containsEntry("ssh_strict_host_key_checking", "no")
+                .doesNotContainKey("ssh_connect_timeout");
+        // One warning per option left out, however many hosts and values carry it.
         assertThat(inventory.warnings())
                 .containsExactly(
-                        "hosts.ini:6: ansible_ssh_common_args: ignored "
-                                + "'-o StrictHostKeyChecking=no' (jinfra reads -J, -p, -l, -i and -o ProxyJump, Port, User, IdentityFile there)");
+                        "hosts.ini:6: ansible_ssh_common_args: ignored '-o ServerAliveInterval=5' " + APPLIED,
+                        "hosts.ini:6: ansible_ssh_common_args: ignored '-C' " + APPLIED);
+    }
+
+    static final String APPLIED = "(jinfra applies -J, -p, -l, -i and -o HostName, Port, User, IdentityFile, "
+            + "ProxyJump, StrictHostKeyChecking, UserKnownHostsFile, GlobalKnownHostsFile, HashKnownHosts, "
+            + "ConnectTimeout, ConnectionAttempts, KexAlgorithms)";
+
+    @Test
+    void everyKeyFileGivenIsOfferedInOrder() throws Exception {
+        Inventory inventory = TestInventories.written(dir, "hosts.ini", """
+                web1 ansible_ssh_common_args="-i /keys/a -o IdentityFile=/keys/b -i/keys/c"
+                web2 ansible_ssh_private_key_file=/keys/own ansible_ssh_common_args="-i /keys/a -i /keys/b"
+                """);
+
+        assertThat(inventory.host("web1").orElseThrow().data())
+                .containsEntry("ssh_key", List.of("/keys/a", "/keys/b", "/keys/c"));
+        assertThat(inventory.host("web2").orElseThrow().data()).containsEntry("ssh_key", "/keys/own");
+    }
+
+    @Test
+    void aProxyCommandIsRefusedAtItsLineAsInTheSshConfig() throws Exception {
+        assertThatThrownBy(() -> TestInventories.written(dir, "hosts.ini", """
+                        [web]
+                        web1
+                        [web:vars]
+                        ansible_ssh_common_args='-o ProxyCommand="ssh -W %h:%p bastion"'
+                        """))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageStartingWith("hosts.ini:4: ansible_ssh_common_args: '-o ProxyCommand=ssh -W %h:%p bastion' "
+                        + "is not supported: jinfra cannot run a proxy command");
+        // A ProxyJump that comes first wins in ssh, so the ProxyCommand after it does not count.
+        Inventory inventory = TestInventories.written(dir, "hosts.ini", """
+                web1 ansible_ssh_common_args='-J bastion -o ProxyCommand="ssh -W %h:%p other"'
+                """);
+        assertThat(inventory.host("web1").orElseThrow().data()).containsEntry("ssh_proxy_jump", "bastion");
+    }
+
+    @Test
+    void hostDataWinsOverTheSshArguments() throws Exception {
+        Inventory inventory = TestInventories.written(dir, "hosts.yaml", """
+                all:
+                  vars:
+                    ansible_ssh_common_args: -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null
+                  hosts:
+                    careful:
+                      ssh_strict_host_key_checking: accept-new
+                """);
+
+        assertThat(inventory.host("careful").orElseThrow().data())
+                .containsEntry("ssh_strict_host_key_checking", "accept-new")
+                .containsEntry("ssh_known_hosts_file", "/dev/null");
     }
 
     @Test

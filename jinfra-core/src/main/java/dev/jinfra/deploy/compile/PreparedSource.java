@@ -19,7 +19,8 @@ record PreparedSource(String original, String text, int insertAt, String javaNam
 
     /** What every deploy file can use without importing it. */
     static final String IMPORTS =
-            "import dev.jinfra.inventory.Host; import dev.jinfra.api.*; import dev.jinfra.deploy.*; "
+            "import dev.jinfra.inventory.Host; import dev.jinfra.command.Secret; import dev.jinfra.api.*; "
+                    + "import dev.jinfra.deploy.*; "
                     + "import dev.jinfra.ops.apt.*; import dev.jinfra.ops.files.*; import dev.jinfra.ops.git.*; import dev.jinfra.ops.packages.*; import dev.jinfra.ops.pip.*; import dev.jinfra.ops.server.*; import dev.jinfra.ops.service.*; "
                     + "import static dev.jinfra.deploy.Operations.*; ";
 
@@ -27,7 +28,7 @@ record PreparedSource(String original, String text, int insertAt, String javaNam
     static final String MAIN = "\nvoid main() {}\n";
 
     /** Names that would clash with the single-type import above if they named the compact file's class. */
-    private static final Set<String> TAKEN = Set.of("Host");
+    private static final Set<String> TAKEN = Set.of("Host", "Secret");
 
     static PreparedSource of(String fileName, String original) {
         SourceShape shape = SourceShape.of(original);

@@ -1,8 +1,8 @@
 package dev.jinfra.engine.deploy;
 
+import dev.jinfra.command.Secret;
 import dev.jinfra.connect.Connector;
 import dev.jinfra.deploy.Deploy;
-import dev.jinfra.deploy.Secret;
 import dev.jinfra.deploy.Settings;
 import dev.jinfra.engine.Batching;
 import dev.jinfra.engine.FailureBudget;

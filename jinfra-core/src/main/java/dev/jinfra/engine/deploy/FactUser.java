@@ -1,7 +1,7 @@
 package dev.jinfra.engine.deploy;
 
 import dev.jinfra.command.Command;
-import dev.jinfra.deploy.Secret;
+import dev.jinfra.command.Secret;
 import dev.jinfra.deploy.Settings;
 import java.util.Objects;
 

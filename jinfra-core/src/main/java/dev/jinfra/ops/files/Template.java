@@ -7,6 +7,7 @@ import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
+import dev.jinfra.command.Secret;
 import dev.jinfra.template.TemplateRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -62,8 +63,13 @@ public record Template(
 
     @Override
     public String diff(FactSource facts) {
-        return install().diff(LocalFiles.Content.of(render()), facts);
+        String diff = install().diff(LocalFiles.Content.of(render()), facts);
+        // A diff would print the rendered values, and vault-decrypted ones are shown nowhere.
+        return diff != null && Secret.anyIn(vars) ? DIFF_HIDDEN_FOR_SECRETS : diff;
     }
+
+    static final String DIFF_HIDDEN_FOR_SECRETS =
+            "content differs (diff hidden: the template's variables hold values from an ansible vault)";
 
     /**
      * What a deploy's template sees: all of the host's data, then {@code host} ({@code name}, {@code groups}),
@@ -80,7 +86,11 @@ public record Template(
     public byte[] render() {
         // The template's text is read once per content, like an upload's; rendering is per host.
         String source = new String(LocalFiles.read("files.template", src).bytes(), StandardCharsets.UTF_8);
-        return RENDERER.render(src, source, vars).getBytes(StandardCharsets.UTF_8);
+        // Vault-decrypted values stay Secrets in the operation's arguments, which may be shown; the rendered file
+        // holds their text, as Ansible's does.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> plain = (Map<String, Object>) Secret.revealed(vars);
+        return RENDERER.render(src, source, plain).getBytes(StandardCharsets.UTF_8);
     }
 
     private ContentInstall install() {

@@ -30,6 +30,13 @@ class DeployCompilerTest {
     }
 
     @Test
+    void aDeployFileUsesSecretWithoutImportingIt() throws Exception {
+        LoadedDeploy deploy = COMPILER.load(file("secret/deploy.java"));
+
+        assertThat(run(deploy, "web1")).containsExactly("secret shown as **** for web1");
+    }
+
+    @Test
     void aClassImplementingDeployRunsWhateverItIsCalled() throws Exception {
         LoadedDeploy deploy = COMPILER.load(file("classform/deploy.java"));
 
