@@ -48,6 +48,8 @@ final class BatchRun {
     /** The run's operations in order, once planned. */
     private volatile List<DeployListener.PlannedOperation> planned = List.of();
 
+    private final Map<Host, List<DeployListener.PlannedOperation>> operationsByHost = new ConcurrentHashMap<>();
+
     BatchRun(
             List<Host> hosts,
             List<Deploy> deploys,
@@ -216,14 +218,19 @@ final class BatchRun {
      */
     OperationOutcome runOnHost(DeployListener.PlannedOperation op, Host host) {
         if (scripts()) {
-            List<DeployListener.PlannedOperation> mine =
-                    planned.stream().filter(p -> p.hosts().contains(host)).toList();
+            List<DeployListener.PlannedOperation> mine = operationsOf(host);
             int at = mine.indexOf(op);
             if (at >= 0) {
                 return runFrom(mine, at, host, 1).getFirst();
             }
         }
         return runAlone(op, host);
+    }
+
+    /** The host's operations in run order (kept: linear runs ask once per operation and host). */
+    private List<DeployListener.PlannedOperation> operationsOf(Host host) {
+        return operationsByHost.computeIfAbsent(
+                host, h -> planned.stream().filter(p -> p.hosts().contains(h)).toList());
     }
 
     private boolean scripts() {

@@ -41,9 +41,19 @@ final class FactProbe {
             HostFacts facts,
             Host host,
             DeployRunner.Options options) {
-        if (!facts.knowsAll(factsOf(operations, from, true, facts, host, options))) {
+        if (needsRead(operations, from, facts, host, options)) {
             gatherAhead(operations, from, facts, host, options);
         }
+    }
+
+    /** Whether operation {@code from} needs a fact that is not known. */
+    static boolean needsRead(
+            List<PrepareContext.Registered> operations,
+            OperationId from,
+            HostFacts facts,
+            Host host,
+            DeployRunner.Options options) {
+        return !facts.knowsAll(factsOf(operations, from, true, facts, host, options));
     }
 
     private static Map<FactUser, Set<Fact<?>>> factsOf(

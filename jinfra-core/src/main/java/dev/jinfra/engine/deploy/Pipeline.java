@@ -252,8 +252,16 @@ final class Pipeline {
         };
     }
 
-    /** The read of the facts the operations from {@code next} on need as {@code user} and do not know yet. */
+    /**
+     * The read of the facts the operations from {@code next} on need as {@code user} and do not know yet, when
+     * {@code next} needs one; else null.
+     */
     private HostFacts.Probe probeFor(DeployListener.PlannedOperation next, FactUser user) {
+        // As on its own: only when the next operation needs a read, and then for all the operations after it, so
+        // that reading again after every change does not read the same facts over and over.
+        if (!FactProbe.needsRead(run.registeredOf(host), next.id(), facts, host, options)) {
+            return null;
+        }
         Map<FactUser, Set<Fact<?>>> wanted =
                 FactProbe.factsOfRemaining(run.registeredOf(host), next.id(), facts, host, options);
         Set<Fact<?>> mine = wanted.get(user);
