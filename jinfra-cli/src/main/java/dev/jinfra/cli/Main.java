@@ -64,6 +64,10 @@ public final class Main {
         }
         switch (args[0]) {
             case "-h", "--help", "help" -> {
+                if (args.length > 1 && (args[1].equals("operations") || args[1].equals("facts"))) {
+                    console.out().print(dev.jinfra.catalog.OperationHelp.index(args[1].equals("facts")));
+                    return ExitCode.OK;
+                }
                 if (args.length > 1 && args[1].equals("report")) {
                     return execute(new ReportCommand(console, System.in), new String[] {"--help"}, console);
                 }
@@ -231,7 +235,8 @@ public final class Main {
                 "INVENTORY is a file (jinfra YAML, Ansible INI or YAML) or targets on the command line:",
                 "  web-01,web-02   root@db:2222   web-[01-50].example.com   @local",
                 "",
-                "Run 'jinfra INVENTORY exec --help' for the options.",
+                "Run 'jinfra INVENTORY exec --help' for the options; 'jinfra help operations' and 'jinfra help facts'",
+                "list what deploys and the command line can use, 'jinfra help NAME' one of them.",
                 "Exit codes: 0 all succeeded, 1 some failed, 2 usage error, 3 some unreachable, 130 interrupted, 70 internal error.");
     }
 }

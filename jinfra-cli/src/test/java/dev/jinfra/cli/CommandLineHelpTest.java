@@ -54,6 +54,23 @@ class CommandLineHelpTest {
     }
 
     @Test
+    void helpListsEveryOperationAndEveryFactWithItsFirstSentence() {
+        CliRun ops = CliRun.run(cwd, "help", "operations");
+        assertThat(ops.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(ops.out())
+                .containsPattern("(?m)^  files\\.put +\\S")
+                .containsPattern("(?m)^  apt\\.packages +\\S")
+                .contains("jinfra help NAME");
+        assertThat(ops.out().lines().filter(l -> l.startsWith("  ")).count())
+                .isEqualTo(dev.jinfra.catalog.Catalog.operationNames().size());
+        CliRun facts = CliRun.run(cwd, "help", "facts");
+        assertThat(facts.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(facts.out()).containsPattern("(?m)^  DirectoryInfo +\\S").contains("fact NAME");
+        assertThat(facts.out().lines().filter(l -> l.startsWith("  ")).count())
+                .isEqualTo(dev.jinfra.catalog.Catalog.factTypes().size());
+    }
+
+    @Test
     void aMistypedOperationGetsTheNameItMostLikelyMeant() {
         CliRun r = CliRun.run(cwd, "@local", "files.directry", "path=/tmp/x");
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -35,6 +35,26 @@ class DeployCommandTest {
     }
 
     @Test
+    void aProposalOfOperationsUnderAConditionSaysTheyChangeOnlyIfItHolds() throws Exception {
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    var made = files.directory("%s/" + host.name()).name("App directory");
+                    server.shell("echo reload").name("Reload").when(made::changed);
+                }
+                """.formatted(cwd.resolve("hosts")));
+        CliRun dry = CliRun.run(cwd, inventory(), "deploy.java", "--dry");
+        assertThat(dry.out())
+                .contains("--> Proposed changes: 2 operations on 6 of 6 hosts, 1 of them if their conditions hold");
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    server.shell("echo reload").name("Reload").when(() -> host.name().endsWith("1"));
+                }
+                """);
+        CliRun only = CliRun.run(cwd, inventory(), "deploy.java", "--dry");
+        assertThat(only.out()).contains("--> Proposed changes: 1 operation on 6 of 6 hosts, if its condition holds");
+    }
+
+    @Test
     void aDeployChangesOnceAndThenReportsNoChanges() throws Exception {
         writeDeploy();
         CliRun first = CliRun.run(cwd, inventory(), "deploy.java");

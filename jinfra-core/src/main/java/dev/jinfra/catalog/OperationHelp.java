@@ -56,6 +56,31 @@ public final class OperationHelp {
     }
 
     /**
+     * What {@code jinfra help operations} and {@code jinfra help facts} show: every name with the first sentence of
+     * its doc, one per line, sorted.
+     */
+    public static String index(boolean facts) {
+        var types = facts ? Catalog.factTypes() : Catalog.operationTypes();
+        int width = types.keySet().stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        types.keySet().stream().sorted().forEach(name -> {
+            Doc doc = types.get(name).getAnnotation(Doc.class);
+            String line = doc == null ? "" : doc.value();
+            int end = line.indexOf(". ");
+            out.append("  ")
+                    .append(String.format(Locale.ROOT, "%-" + width + "s", name))
+                    .append("  ")
+                    .append(end < 0 ? line : line.substring(0, end + 1))
+                    .append('\n');
+        });
+        out.append(
+                facts
+                        ? "\nRead one: jinfra INVENTORY fact NAME ARG=VALUE...; in deploy code: fact(new Name(args))\n"
+                        : "\nArguments of one: jinfra help NAME\n");
+        return out.toString();
+    }
+
+    /**
      * Names among {@code known} within two edits of {@code typed} (a letter left out, added, changed or two
      * swapped), closest first: what a typo most likely meant.
      */

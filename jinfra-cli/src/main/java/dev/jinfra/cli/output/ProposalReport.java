@@ -40,12 +40,27 @@ public final class ProposalReport implements DeployListener {
                 .filter(op -> proposal.of(op.id()).stream().anyMatch(e -> e.kind() != Proposal.Kind.NO_CHANGE))
                 .count();
         long unknown = proposal.count(Proposal.Kind.UNKNOWN);
+        // Operations that would change only where a when() condition, checked at their turn, holds.
+        long conditionalOps = planned.stream()
+                .filter(op -> {
+                    var changing = proposal.of(op.id()).stream()
+                            .filter(e -> e.kind() != Proposal.Kind.NO_CHANGE)
+                            .toList();
+                    return !changing.isEmpty() && changing.stream().allMatch(Proposal.Entry::conditional);
+                })
+                .count();
+        String conditions = conditionalOps == 0
+                ? ""
+                : conditionalOps == changingOps
+                        ? (changingOps == 1 ? ", if its condition holds" : ", if their conditions hold")
+                        : ", " + conditionalOps + " of them if their conditions hold";
         synchronized (out) {
             out.println(style.bold(
                     changingHosts == 0
                             ? "--> Proposed changes: none"
                             : "--> Proposed changes: " + changingOps + (changingOps == 1 ? " operation" : " operations")
                                     + " on " + changingHosts + " of " + hosts + (hosts == 1 ? " host" : " hosts")
+                                    + conditions
                                     + (unknown == 0 ? "" : " (" + unknown + " to be decided at their turn)")));
             if (verbosity >= 1) {
                 for (int i = 0; i < planned.size(); i++) {
