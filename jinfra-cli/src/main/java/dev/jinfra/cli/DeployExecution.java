@@ -96,15 +96,8 @@ final class DeployExecution {
             description = "Remove a lock another run left on a host (one that was killed), then take it.")
     boolean breakLock;
 
-    @Option(names = "--json", description = "One JSON object per line for every event of the run (see the README).")
-    boolean json;
-
-    @Option(
-            names = "--json-file",
-            paramLabel = "PATH",
-            description =
-                    "Also write the JSON lines to PATH (the report for people stays on stdout): what jinfra report merges.")
-    java.nio.file.Path jsonFile;
+    @picocli.CommandLine.Mixin
+    JsonOptions jsonOptions = new JsonOptions();
 
     @Option(
             names = "--progress",
@@ -133,7 +126,7 @@ final class DeployExecution {
         Style style = Style.forTerminal(console.outTerminal() && !noColor);
         var identity = targets.identity("deploy", what, work);
         try (var fleet = new FleetRun(targets, console);
-                java.io.PrintStream file = JsonFile.open(console.cwd(), jsonFile)) {
+                java.io.PrintStream file = JsonFile.open(console.cwd(), jsonOptions.jsonFile)) {
             fleet.validate(hosts);
             var runner = new DeployRunner(fleet::connectorFor, fleet.control())
                     .confirmWith((plan, proposal) -> confirm(options.policy().confirmOver(), proposal, console));
@@ -223,7 +216,7 @@ final class DeployExecution {
         if (file != null) {
             all.add(new DeployJsonLines(file, identity));
         }
-        if (json) {
+        if (jsonOptions.json) {
             all.add(new DeployJsonLines(console.out(), identity));
         } else {
             all.add(new DeployReport(console.out(), style, verbose.length));

@@ -68,6 +68,9 @@ final class ExecCommand implements Callable<Integer> {
     @CommandLine.Mixin
     OutputOptions output = new OutputOptions();
 
+    @CommandLine.Mixin
+    JsonOptions jsonOptions = new JsonOptions();
+
     private final Console console;
     // The demo runs on hosts of its own: their failures must not replace the user's list of hosts to retry.
     private boolean recordRetries = true;
@@ -119,7 +122,7 @@ final class ExecCommand implements Callable<Integer> {
                         String.valueOf(settings.chdir())));
 
         try (var run = new FleetRun(targets, console);
-                PrintStream jsonFile = JsonFile.open(console.cwd(), output.jsonFile)) {
+                PrintStream jsonFile = JsonFile.open(console.cwd(), jsonOptions.jsonFile)) {
             run.validate(hosts);
             if (!RunPolicyOptions.confirm(policy, hosts.size(), "exec -- " + String.join(" ", command), console)) {
                 console.err().println("jinfra: not confirmed: nothing was run");
@@ -134,7 +137,7 @@ final class ExecCommand implements Callable<Integer> {
             if (jsonFile != null) {
                 listeners.add(new JsonLines(jsonFile, identity));
             }
-            if (output.json) {
+            if (jsonOptions.json) {
                 listeners.add(new JsonLines(console.out(), identity));
             } else if (output.stream) {
                 listeners.add(new StreamPrinter(
@@ -162,10 +165,10 @@ final class ExecCommand implements Callable<Integer> {
             if (summary.stopReason() != null) {
                 console.err().println("jinfra: run stopped: " + summary.stopReason());
             }
-            if (!output.json) {
+            if (!jsonOptions.json) {
                 new FoldedReport(console.out(), style).print(summary, !output.stream);
             }
-            if (retry[0] > 0 && !output.json) {
+            if (retry[0] > 0 && !jsonOptions.json) {
                 console.err()
                         .println("jinfra: " + retry[0] + (retry[0] == 1 ? " host" : " hosts")
                                 + " did not succeed: listed in " + RetryFile.DEFAULT

@@ -51,14 +51,8 @@ final class FactCommand implements Callable<Integer> {
             description = "Per-host limit for reading the fact (default: none).")
     Duration timeout = Duration.ZERO;
 
-    @Option(names = "--json", description = "One JSON object per line: one per host, then a summary.")
-    boolean json;
-
-    @Option(
-            names = "--json-file",
-            paramLabel = "PATH",
-            description = "Also write the JSON lines to PATH (the values for people stay on stdout).")
-    java.nio.file.Path jsonFile;
+    @CommandLine.Mixin
+    JsonOptions jsonOptions = new JsonOptions();
 
     @Option(names = "--no-color", description = "No colours (also: the NO_COLOR environment variable).")
     boolean noColor;
@@ -82,12 +76,12 @@ final class FactCommand implements Callable<Integer> {
 
         var identity = targets.identity("fact", what, List.of(factName, args.describe()));
         try (var fleet = new FleetRun(targets, console);
-                java.io.PrintStream file = JsonFile.open(console.cwd(), jsonFile)) {
+                java.io.PrintStream file = JsonFile.open(console.cwd(), jsonOptions.jsonFile)) {
             List<FactJsonLines> lines = new ArrayList<>();
             if (file != null) {
                 lines.add(new FactJsonLines(file, factName, args.values(), identity));
             }
-            if (json) {
+            if (jsonOptions.json) {
                 lines.add(new FactJsonLines(console.out(), factName, args.values(), identity));
             }
             Consumer<FactReading> finished = r -> lines.forEach(l -> l.accept(r));
@@ -100,7 +94,7 @@ final class FactCommand implements Callable<Integer> {
             }
             var run = new FactRun(what, work.readings(summary), summary.elapsed(), summary.interrupted());
             lines.forEach(l -> l.summary(run));
-            if (!json) {
+            if (!jsonOptions.json) {
                 new FactReport(console.out(), Style.forTerminal(console.outTerminal() && !noColor)).print(run);
             }
             return run.exitCode();

@@ -10,16 +10,6 @@ final class OutputOptions {
             description = "Print output lines as they arrive, prefixed with the host name, instead of folding.")
     boolean stream;
 
-    @Option(names = "--json", description = "One JSON object per line: one per host result, then a summary.")
-    boolean json;
-
-    @Option(
-            names = "--json-file",
-            paramLabel = "PATH",
-            description =
-                    "Also write the JSON lines to PATH (the report for people stays on stdout): what jinfra report merges.")
-    java.nio.file.Path jsonFile;
-
     @Option(
             names = "--progress",
             paramLabel = "WHEN",
