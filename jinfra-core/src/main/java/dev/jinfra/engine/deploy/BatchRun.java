@@ -425,7 +425,7 @@ final class BatchRun {
     }
 
     /** Whether the operation needs the hosts together (serial, runOnce, batches, a barrier): not in a script. */
-    static boolean isMeetingPoint(DeployListener.PlannedOperation op, OperationCall call) {
+    static boolean isMeetingPoint(OperationCall call) {
         return call.operation() instanceof dev.jinfra.deploy.Barrier
                 || call.shape().kind() != ExecutionShape.Kind.ALL;
     }

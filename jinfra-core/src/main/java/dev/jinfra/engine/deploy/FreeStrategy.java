@@ -52,7 +52,7 @@ final class FreeStrategy {
     }
 
     private boolean isMeetingPoint(DeployListener.PlannedOperation op, Host any) {
-        return BatchRun.isMeetingPoint(op, run.callOf(any, op.id()));
+        return BatchRun.isMeetingPoint(run.callOf(any, op.id()));
     }
 
     /** Runs every host's operations; returns why the run stopped early, or null. */

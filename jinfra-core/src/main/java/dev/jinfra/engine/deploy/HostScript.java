@@ -65,10 +65,6 @@ final class HostScript {
         return text.length() + tail.length();
     }
 
-    boolean isEmpty() {
-        return steps.isEmpty();
-    }
-
     String script() {
         return text + tail + "exit 0\n";
     }

@@ -80,7 +80,7 @@ final class Pipeline {
         for (; next < mine.size() && next - from < most; next++) {
             var op = mine.get(next);
             OperationCall call = run.callOf(host, op.id());
-            if (run.isMeetingPoint(op, call) || call.operation() instanceof Reconnects) {
+            if (BatchRun.isMeetingPoint(call) || call.operation() instanceof Reconnects) {
                 break;
             }
             Settings settings;
