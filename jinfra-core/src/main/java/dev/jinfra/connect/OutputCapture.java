@@ -66,6 +66,11 @@ public final class OutputCapture extends OutputStream {
         listener.line(stream, line);
     }
 
+    /** How many bytes the command has written to this stream so far, kept or not. */
+    public synchronized long received() {
+        return kept.size() + dropped;
+    }
+
     /** Emits a last line that had no newline. */
     @Override
     public synchronized void flush() {

@@ -22,6 +22,10 @@ final class SshConnection implements Connection {
     private static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(30);
     /** How long a timed-out command gets to end on TERM before it is sent KILL. */
     private static final long TERM_GRACE_MILLIS = 1_000;
+    /** How long a channel may stay open, with no output, after its command exited. */
+    static final Duration CLOSE_AFTER_EXIT = Duration.ofSeconds(10);
+
+    private static final long CLOSE_CHECK_MILLIS = 500;
 
     private final Host host;
     private final ClientSession session;
@@ -79,10 +83,16 @@ final class SshConnection implements Connection {
             }
             long waitMillis =
                     request.timeout().isZero() ? 0L : request.timeout().toMillis();
-            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), waitMillis);
+            Set<ClientChannelEvent> events = channel.waitFor(
+                    EnumSet.of(
+                            ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS, ClientChannelEvent.EXIT_SIGNAL),
+                    waitMillis);
             if (events.contains(ClientChannelEvent.TIMEOUT)) {
                 stop(channel);
                 return result(CommandResult.Outcome.TIMED_OUT, -1, out, err, start);
+            }
+            if (!events.contains(ClientChannelEvent.CLOSED)) {
+                awaitCloseAfterExit(channel, out, err);
             }
             Integer exit = channel.getExitStatus();
             if (exit == null) {
@@ -109,6 +119,28 @@ final class SshConnection implements Connection {
         } finally {
             if (channel != null) {
                 running.remove(channel);
+            }
+        }
+    }
+
+    /**
+     * Waits for the channel to close once its command has exited: the rest of its output and the close follow
+     * the exit status. A server that never sends the close (the command is over, yet the channel stays open) would
+     * otherwise hold a command without a time limit forever; once no output has come for a while, this side
+     * closes the channel and the exit status stands.
+     */
+    private static void awaitCloseAfterExit(ChannelExec channel, OutputCapture out, OutputCapture err) {
+        long seen = -1;
+        long quietSince = System.nanoTime();
+        while (!channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), CLOSE_CHECK_MILLIS)
+                .contains(ClientChannelEvent.CLOSED)) {
+            long now = out.received() + err.received();
+            if (now != seen) {
+                seen = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > CLOSE_AFTER_EXIT.toNanos()) {
+                channel.close(true);
+                return;
             }
         }
     }

@@ -277,6 +277,24 @@ class SshConnectorTest {
     }
 
     @Test
+    void aCommandWhoseChannelStaysOpenAfterItsExitStatusEndsWithThatStatus() throws Exception {
+        fleet().host(name(3)).fault(Fault.KEEP_OPEN_AFTER_EXIT);
+        try (Connection c = connector.connect(FleetHosts.host(fleet(), name(3)))) {
+            long start = System.nanoTime();
+            var r = c.run(CommandRequest.of("echo done; exit 3"), OutputListener.NONE);
+            assertThat(r.outcome()).isEqualTo(CommandResult.Outcome.EXITED);
+            assertThat(r.exitCode()).isEqualTo(3);
+            assertThat(r.stdout()).isEqualTo("done\n");
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(SshConnection.CLOSE_AFTER_EXIT.plusSeconds(5));
+            // The session is still good for the next command.
+            fleet().host(name(3)).clearFaults();
+            assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded())
+                    .isTrue();
+        }
+    }
+
+    @Test
     void aChosenKeyExchangeIsUsed() throws Exception {
         Host h = FleetHosts.host(fleet(), name(0), Map.of(HostKeys.SSH_KEX_ALGORITHMS, "curve25519-sha256"));
         try (Connection c = connector.connect(h)) {

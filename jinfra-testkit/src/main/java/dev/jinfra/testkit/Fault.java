@@ -22,6 +22,12 @@ public sealed interface Fault permits Fault.Kind, Fault.Slow {
     /** The SSH session is closed after the command's first output, before any exit status is sent. */
     Fault DROP_MID_COMMAND = Kind.DROP_MID_COMMAND;
 
+    /**
+     * Commands run and their exit status is sent, but the channel is never closed afterwards, as by a server
+     * that loses a channel's close.
+     */
+    Fault KEEP_OPEN_AFTER_EXIT = Kind.KEEP_OPEN_AFTER_EXIT;
+
     /** The host serves a different host key than the one written to the fleet's known_hosts file. */
     Fault CHANGED_HOST_KEY = Kind.CHANGED_HOST_KEY;
 
@@ -39,6 +45,7 @@ public sealed interface Fault permits Fault.Kind, Fault.Slow {
         HANG_CONNECT,
         HANG_COMMAND,
         DROP_MID_COMMAND,
+        KEEP_OPEN_AFTER_EXIT,
         CHANGED_HOST_KEY,
         FAIL_AUTH
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -48,6 +50,7 @@ final class FleetCommand implements Command {
     private volatile Thread runner;
     private volatile Future<?> stdinFeeder;
     private volatile Process process;
+    private boolean keepOpen;
 
     FleetCommand(HostControl host, String commandLine, ShellLauncher launcher, ExecutorService pumps) {
         this.host = host;
@@ -91,6 +94,7 @@ final class FleetCommand implements Command {
         environment.put("JINFRA_LOCK_DIR", host.home().toString());
         Optional<Duration> delay = host.commandDelay();
         boolean drop = faults.contains(Fault.DROP_MID_COMMAND);
+        keepOpen = faults.contains(Fault.KEEP_OPEN_AFTER_EXIT);
         runner = Thread.ofVirtual().name("fleet-command-" + host.name()).start(() -> run(environment, delay, drop));
     }
 
@@ -121,6 +125,8 @@ final class FleetCommand implements Command {
             if (drop) {
                 // The command printed nothing, so drop now: still before any exit status.
                 drop();
+            } else if (keepOpen) {
+                sendExitStatusOnly(exitCode);
             } else if (!destroyed) {
                 exitCallback.onExit(exitCode);
             }
@@ -128,7 +134,9 @@ final class FleetCommand implements Command {
             // destroy() interrupted us: the channel is gone, there is nobody to report to.
         } catch (RejectedExecutionException e) {
             // The fleet is closing and has shut its pump pool down; the session goes with it.
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Whatever went wrong, the client hears of it: a command that ends without an exit status leaves the
+            // client's channel open with nothing left to close it.
             if (!destroyed && !dropped.get()) {
                 reportFailure(e);
             }
@@ -190,6 +198,16 @@ final class FleetCommand implements Command {
         }
     }
 
+    /** Sends the exit status as the server's exit callback would, but neither EOF nor the channel's close. */
+    private void sendExitStatusOnly(int exitCode) throws IOException {
+        Buffer buffer = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 32);
+        buffer.putUInt(channel.getRecipient());
+        buffer.putString("exit-status");
+        buffer.putBoolean(false);
+        buffer.putUInt(exitCode);
+        channel.writePacket(buffer);
+    }
+
     /** Closes the whole SSH session without an exit status, as a dropped connection would. */
     private void drop() {
         if (dropped.compareAndSet(false, true)) {
@@ -201,7 +219,7 @@ final class FleetCommand implements Command {
         }
     }
 
-    private void reportFailure(IOException e) {
+    private void reportFailure(Exception e) {
         try {
             stderr.write(
                     ("jinfra fleet: cannot run command: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
