@@ -2,8 +2,15 @@ package dev.jinfra.cli;
 
 import dev.jinfra.engine.HostState;
 import dev.jinfra.engine.RunSummary;
+import dev.jinfra.engine.deploy.DeployHostState;
+import dev.jinfra.engine.deploy.DeployResult;
+import dev.jinfra.testkit.Directories;
 import dev.jinfra.testkit.Fault;
 import dev.jinfra.testkit.SshFleet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +23,11 @@ import picocli.CommandLine.Option;
  * {@code exec} on it, so a first look at jinfra needs no hosts, keys or inventory. By default one host is made
  * to fail, one to refuse connections and one to be slow, to show how problems and stragglers look.
  *
- * <p>The demo exits with its run's exit code, as the report and the JSON summary give it: 1 when the hosts set
- * up to fail did. It writes no {@code .jinfra/failed-hosts}: its hosts are gone once it ends, and the user's
- * own list of hosts to retry must survive it.
+ * <p>Then it runs a short deploy twice on the same hosts: the first run changes every host, the second none.
+ * It exits 0 when all of that went as intended (the problem hosts failing included), and 1 otherwise. Given a
+ * command or exec options of the user's, it runs that exec alone and exits with its exit code. It writes no
+ * {@code .jinfra/failed-hosts} and nothing else below the working directory: its hosts are gone once it ends,
+ * and the user's own list of hosts to retry must survive it.
  */
 @CommandLine.Command(
         name = "demo",
@@ -51,10 +60,12 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (hosts < 1 || hosts > 5000) {
             throw new UsageException("--hosts must be between 1 and 5000");
         }
+        // With a command or exec options of the user's, the demo is that exec alone, with its exit code.
+        boolean show = command == null && execOptions.isEmpty();
         console.err().println("jinfra demo: starting " + hosts + " SSH hosts in this process on 127.0.0.1...");
         try (SshFleet fleet =
                 SshFleet.builder().hosts(hosts).namePrefix("web-").build().start()) {
@@ -82,24 +93,102 @@ final class DemoCommand implements Callable<Integer> {
                     .println("jinfra demo: jinfra " + String.join(" ", args.subList(0, args.size() - 1)) + " '...'");
             var exec = new ExecCommand(console).withoutRetryFile();
             int code = Main.execute(exec, args.toArray(String[]::new), console);
-            RunSummary summary = exec.summary();
-            if (expectedProblems.isEmpty() || summary == null) {
+            if (!show) {
                 return code;
             }
-            // The demo worked when exactly the hosts set up to fail are the ones that did not succeed.
-            List<String> problems = summary.results().stream()
-                    .filter(r -> r.state() != HostState.SUCCEEDED)
-                    .map(r -> r.host().name())
-                    .sorted()
-                    .toList();
-            if (problems.equals(expectedProblems.stream().sorted().toList())) {
-                console.err()
-                        .println("jinfra demo: done; every other host succeeded, as expected (exit code " + code
-                                + ", as for any run with a failed host)");
-            } else {
-                console.err().println("jinfra demo: unexpected result: problems on " + problems);
+            boolean asIntended = execAsIntended(exec.summary(), expectedProblems, code);
+            fleet.clearFaults();
+            asIntended &= deployTwice(fleet);
+            if (!asIntended) {
+                console.err().println("jinfra demo: something did not go as the demo intends (see above)");
+                return ExitCode.HOSTS_FAILED;
             }
-            return code;
+            console.err()
+                    .println("jinfra demo: done; every host did what the demo intends"
+                            + (expectedProblems.isEmpty() ? "" : ", the two problem hosts included"));
+            return ExitCode.OK;
         }
+    }
+
+    /** Whether exactly the hosts set up to fail are the ones that did not succeed. */
+    private boolean execAsIntended(RunSummary summary, List<String> expectedProblems, int code) {
+        if (summary == null) {
+            return false;
+        }
+        List<String> problems = summary.results().stream()
+                .filter(r -> r.state() != HostState.SUCCEEDED)
+                .map(r -> r.host().name())
+                .sorted()
+                .toList();
+        if (!problems.equals(expectedProblems.stream().sorted().toList())) {
+            console.err().println("jinfra demo: unexpected result: problems on " + problems);
+            return false;
+        }
+        if (!expectedProblems.isEmpty()) {
+            console.err()
+                    .println("jinfra demo: every other host succeeded, as expected (exit code " + code
+                            + ", as for any run with a failed host)");
+        }
+        return true;
+    }
+
+    /**
+     * Runs the demo's deploy twice on every host (the problem hosts are well again): the first run changes every
+     * host, the second finds nothing to change and leaves the handler alone. Nothing is left behind: the deploy,
+     * its template, the compiled classes and the hosts' files live in one temporary directory.
+     */
+    private boolean deployTwice(SshFleet fleet) throws IOException {
+        // A short name, so that the paths in the report stay readable: one demo per process.
+        Path dir = Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "jinfra-demo-" + ProcessHandle.current().pid());
+        Directories.deleteQuietly(dir);
+        Files.createDirectories(dir);
+        try {
+            Path deploy = copyResource("deploy.java", dir);
+            copyResource("motd.j2", dir);
+            List<String> args = List.of(
+                    fleet.inventoryYaml().toString(),
+                    deploy.toString(),
+                    "--data",
+                    "demo_root=" + dir,
+                    "--data",
+                    "demo_dir=" + dir,
+                    "--data",
+                    "role=web");
+            console.err()
+                    .println("jinfra demo: now a deploy (a directory, a template with host data, a file, a line and "
+                            + "a handler), run twice: the first run changes every host, the second nothing");
+            console.err().println("jinfra demo: jinfra " + String.join(" ", args.subList(0, 2)) + " --data ...");
+            boolean first = deployOnce(args, dir, DeployHostState.CHANGED);
+            console.err().println("jinfra demo: the same deploy again");
+            return deployOnce(args, dir, DeployHostState.UNCHANGED) && first;
+        } finally {
+            Directories.deleteQuietly(dir);
+        }
+    }
+
+    private boolean deployOnce(List<String> args, Path dir, DeployHostState wanted) {
+        var deploy = new DeployCommand(console).leavingNothingBehind(dir.resolve("classes"));
+        Main.execute(deploy, args.toArray(String[]::new), console);
+        DeployResult result = deploy.result();
+        if (result == null || result.count(wanted) != hosts) {
+            console.err()
+                    .println("jinfra demo: unexpected result: not every host ended "
+                            + wanted.name().toLowerCase(java.util.Locale.ROOT));
+            return false;
+        }
+        return true;
+    }
+
+    private static Path copyResource(String name, Path dir) throws IOException {
+        Path target = dir.resolve(name);
+        try (InputStream in = DemoCommand.class.getResourceAsStream("demo/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo's " + name + " is missing from jinfra's jar");
+            }
+            Files.copy(in, target);
+        }
+        return target;
     }
 }

@@ -39,8 +39,23 @@ final class DeployCommand implements Callable<Integer> {
 
     private final Console console;
 
+    // Where compiled deploy files are kept between runs; below the working directory unless told otherwise.
+    private Path cache;
+
     DeployCommand(Console console) {
         this.console = console;
+    }
+
+    /** Compiles into {@code dir} and writes no .jinfra/failed-hosts: for the demo, which leaves nothing behind. */
+    DeployCommand leavingNothingBehind(Path dir) {
+        cache = dir;
+        execution.withoutRetryFile();
+        return this;
+    }
+
+    /** The run's result once it has run, else null. */
+    dev.jinfra.engine.deploy.DeployResult result() {
+        return execution.result();
     }
 
     @Override
@@ -54,7 +69,7 @@ final class DeployCommand implements Callable<Integer> {
         try {
             loaded = DeployFiles.load(
                     files.stream().map(f -> console.cwd().resolve(f)).toList(),
-                    console.cwd().resolve(".jinfra/cache/deploys"));
+                    cache != null ? cache : console.cwd().resolve(".jinfra/cache/deploys"));
         } catch (DeployCompileException e) {
             // Name the files as the user wrote them, not as resolved against the working directory.
             String errors = String.join("\n", e.errors());

@@ -115,6 +115,20 @@ final class DeployExecution {
      * @param work what the deploys are made of (file names and content), for the run's identity
      * @return the exit code
      */
+    /** Runs without writing .jinfra/failed-hosts (the demo's hosts are gone once it ends). */
+    DeployExecution withoutRetryFile() {
+        recordRetries = false;
+        return this;
+    }
+
+    /** The last run's result once it has run, else null. */
+    DeployResult result() {
+        return lastResult;
+    }
+
+    private boolean recordRetries = true;
+    private DeployResult lastResult;
+
     int run(
             Console console,
             TargetOptions targets,
@@ -136,7 +150,9 @@ final class DeployExecution {
             DeployListener retryFile = new DeployListener() {
                 @Override
                 public void finished(DeployResult r) {
-                    RetryFile.record(console.cwd(), notSucceeded(r), what, console.err());
+                    if (recordRetries) {
+                        RetryFile.record(console.cwd(), notSucceeded(r), what, console.err());
+                    }
                 }
             };
             try {
@@ -152,6 +168,7 @@ final class DeployExecution {
                 // Deploys that order their operations differently on different hosts: the user's to fix.
                 throw new UsageException(e.getMessage());
             }
+            lastResult = result;
             if (result.stopReason() != null) {
                 console.err().println("jinfra: run stopped: " + result.stopReason());
             }

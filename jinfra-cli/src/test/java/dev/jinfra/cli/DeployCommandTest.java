@@ -35,6 +35,38 @@ class DeployCommandTest {
     }
 
     @Test
+    void theDemosDeployRendersEachHostsMotdFromItsNameAndDataAndAnnouncesItOnce() throws Exception {
+        for (String name : new String[] {"deploy.java", "motd.j2"}) {
+            try (var in = DemoCommand.class.getResourceAsStream("demo/" + name)) {
+                Files.copy(in, cwd.resolve(name));
+            }
+        }
+        String[] args = {
+            inventory(),
+            "deploy.java",
+            "--data",
+            "demo_root=" + cwd.resolve("hosts"),
+            "--data",
+            "demo_dir=" + cwd,
+            "--data",
+            "role=cache"
+        };
+        CliRun first = CliRun.run(cwd, args);
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.OK);
+        Path host = cwd.resolve("hosts/web-002");
+        assertThat(host.resolve("etc/motd"))
+                .content()
+                .startsWith("Welcome to web-002, a cache server looked after by ops.\n");
+        assertThat(host.resolve("etc/app.conf")).hasContent("listen=0.0.0.0:8080\n");
+        assertThat(Files.readAllLines(host.resolve("motd-announced"))).hasSize(1);
+
+        CliRun second = CliRun.run(cwd, args);
+        assertThat(second.out()).contains("6 of 6 hosts succeeded: 0 changed, 6 unchanged");
+        // The handler ran on the first run only: its file still has one line.
+        assertThat(Files.readAllLines(host.resolve("motd-announced"))).hasSize(1);
+    }
+
+    @Test
     void aProposalOfOperationsUnderAConditionSaysTheyChangeOnlyIfItHolds() throws Exception {
         Files.writeString(cwd.resolve("deploy.java"), """
                 void deploy(Host host) {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Removes a fleet's temporary directory. */
-final class Directories {
+/** Removes a temporary directory tree: a fleet's, or the demo's. */
+public final class Directories {
 
     private Directories() {}
 
@@ -16,7 +16,7 @@ final class Directories {
      * Deletes a directory tree, skipping what cannot be deleted: a command killed a moment ago may still be
      * writing, and a leftover file in a temp directory must not fail a test that is closing its fleet.
      */
-    static void deleteQuietly(Path root) {
+    public static void deleteQuietly(Path root) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
