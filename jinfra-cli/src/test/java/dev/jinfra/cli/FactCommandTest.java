@@ -116,14 +116,13 @@ class FactCommandTest {
     }
 
     @Test
-    void anUnknownFactIsAUsageErrorThatNamesTheKnownOnes() {
-        CliRun r = fact("DiskInfo", "path=/");
+    void anUnknownFactIsAUsageErrorThatSuggestsTheNearOneAndSaysWhereTheListIs() {
+        CliRun r = fact("DirectoryInf", "path=/");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err())
-                .startsWith("jinfra: unknown fact 'DiskInfo'; known: [")
-                .contains("DirectoryInfo")
-                .contains("FileInfo")
-                .contains("Users");
+                .isEqualTo("jinfra: unknown fact 'DirectoryInf'; did you mean DirectoryInfo? (jinfra help facts lists "
+                        + "them)\n");
+        assertThat(fact("Zzz").err()).isEqualTo("jinfra: unknown fact 'Zzz' (jinfra help facts lists them)\n");
         assertThat(fleet().hosts())
                 .allSatisfy(h -> assertThat(h.sessionsOpened()).isZero());
     }

@@ -10,6 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,7 +77,7 @@ public final class Catalog {
     public static Operation operation(String name, Map<String, ?> args) {
         Class<? extends Record> type = OPERATIONS.get(name);
         if (type == null) {
-            throw new IllegalArgumentException("unknown operation '" + name + "'; known: " + operationNames());
+            throw new IllegalArgumentException(unknown("operation", name, operationNames(), "operations"));
         }
         return (Operation) create(name, type, args);
     }
@@ -84,9 +85,17 @@ public final class Catalog {
     public static Fact<?> fact(String name, Map<String, ?> args) {
         Class<? extends Record> type = FACTS.get(FACT_ALIASES.getOrDefault(name, name));
         if (type == null) {
-            throw new IllegalArgumentException("unknown fact '" + name + "'; known: " + factNames());
+            throw new IllegalArgumentException(unknown("fact", name, factNames(), "facts"));
         }
         return (Fact<?>) create(name, type, args);
+    }
+
+    /** One line for a name nobody registered: the near ones if any, and where the whole list is. */
+    private static String unknown(String kind, String name, Set<String> known, String list) {
+        List<String> meant = OperationHelp.closest(name, known);
+        return "unknown " + kind + " '" + name + "'"
+                + (meant.isEmpty() ? "" : "; did you mean " + String.join(" or ", meant) + "?")
+                + " (jinfra help " + list + " lists them)";
     }
 
     private static Object create(String name, Class<? extends Record> type, Map<String, ?> givenArgs) {
