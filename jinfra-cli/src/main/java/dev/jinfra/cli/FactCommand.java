@@ -95,7 +95,7 @@ final class FactCommand implements Callable<Integer> {
             var run = new FactRun(what, work.readings(summary), summary.elapsed(), summary.interrupted());
             lines.forEach(l -> l.summary(run));
             if (!jsonOptions.json) {
-                new FactReport(console.out(), Style.forTerminal(console.outTerminal() && !noColor)).print(run);
+                new FactReport(console.out(), Style.forTerminal(console.outTerminal() && !noColor)).print(run, hosts);
             }
             return run.exitCode();
         }

@@ -1,7 +1,9 @@
 package dev.jinfra.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jinfra.cli.output.OwnNames;
 import dev.jinfra.cli.output.Style;
+import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostPattern;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -17,10 +19,14 @@ import java.util.Map;
  * last thing on screen.
  */
 final class FactReport {
-    /** What makes two hosts' readings "the same". */
+    /** What makes two hosts' readings "the same"; errors are compared without their host's name and address. */
     record Key(FactReading.State state, JsonNode value, String error) {}
 
-    record Group(Key key, List<String> hosts) {}
+    record Group(Key key, List<Host> members) {
+        List<String> hosts() {
+            return members.stream().map(Host::name).toList();
+        }
+    }
 
     private final PrintStream out;
     private final Style style;
@@ -30,11 +36,13 @@ final class FactReport {
         this.style = style;
     }
 
-    static List<Group> fold(List<FactReading> readings) {
-        Map<Key, List<String>> byKey = new LinkedHashMap<>();
+    static List<Group> fold(List<FactReading> readings, Map<String, Host> hostsByName) {
+        Map<Key, List<Host>> byKey = new LinkedHashMap<>();
         for (FactReading r : readings) {
-            byKey.computeIfAbsent(new Key(r.state(), r.value(), r.error()), k -> new ArrayList<>())
-                    .add(r.host());
+            Host host = hostsByName.getOrDefault(r.host(), new Host(r.host(), List.of(), Map.of()));
+            String error = OwnNames.generic(r.error(), host);
+            byKey.computeIfAbsent(new Key(r.state(), r.value(), error), k -> new ArrayList<>())
+                    .add(host);
         }
         List<Group> groups = new ArrayList<>();
         byKey.forEach((k, hosts) -> groups.add(new Group(k, hosts)));
@@ -44,13 +52,15 @@ final class FactReport {
         return groups;
     }
 
-    void print(FactRun run) {
-        for (Group g : fold(run.readings())) {
+    void print(FactRun run, List<Host> hosts) {
+        Map<String, Host> byName = new LinkedHashMap<>();
+        hosts.forEach(h -> byName.put(h.name(), h));
+        for (Group g : fold(run.readings(), byName)) {
             String head = "── " + HostPattern.fold(g.hosts()) + " ("
                     + (g.hosts().size() == 1 ? "1 host" : g.hosts().size() + " hosts") + ") ──";
             Key k = g.key();
             if (k.state().isProblem()) {
-                out.println(style.red(head + " " + k.state().label() + ": " + k.error()));
+                out.println(style.red(head + " " + k.state().label() + ": " + OwnNames.shown(k.error(), g.members())));
             } else {
                 out.println(style.green(head));
                 out.println(FactJson.pretty(k.value()));

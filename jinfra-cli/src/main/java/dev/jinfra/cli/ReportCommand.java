@@ -100,7 +100,7 @@ final class ReportCommand implements Callable<Integer> {
             merged.readings().forEach(lines);
             lines.summary(merged);
         } else {
-            new FactReport(console.out(), style).print(merged);
+            new FactReport(console.out(), style).print(merged, List.of());
         }
         return merged.exitCode();
     }

@@ -67,6 +67,20 @@ class DeployCommandTest {
     }
 
     @Test
+    void hostDataMissingOnEveryHostIsOneFoldedLineNamingTheHostRange() throws Exception {
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    files.directory(host.data("app_root"));
+                }
+                """);
+        CliRun r = CliRun.run(cwd, inventory(), "deploy.java");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
+        assertThat(r.out())
+                .containsOnlyOnce("has no data 'app_root'")
+                .contains("host web-[001-006] has no data 'app_root'");
+    }
+
+    @Test
     void aProposalOfOperationsUnderAConditionSaysTheyChangeOnlyIfItHolds() throws Exception {
         Files.writeString(cwd.resolve("deploy.java"), """
                 void deploy(Host host) {

@@ -77,6 +77,17 @@ class ExecCommandTest {
     }
 
     @Test
+    void unknownHostKeysOnEveryHostFoldIntoOneGroupThoughEachNamesItsOwnAddress() throws Exception {
+        Path empty = Files.createFile(cwd.resolve("empty_known_hosts"));
+        CliRun r = exec("-d", "ssh_known_hosts_file=" + empty, "--", "true");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_UNREACHABLE);
+        assertThat(r.out())
+                .contains("── web-[001-010] (10 hosts) ── unreachable: host key unknown: not in " + empty)
+                .contains(" key for each host's address; add it, or accept new keys with --accept-new-host-keys)\n")
+                .doesNotContain("[127.0.0.1]:");
+    }
+
+    @Test
     void jsonGivesOneObjectPerHostThenASummaryThatAgreesWithTheExitCode() throws Exception {
         fleet().host(name(4)).fault(Fault.HANG_COMMAND);
         CliRun r = exec("--json", "--timeout", "1s", "--", "echo \"$FLEET_HOST\"");

@@ -19,6 +19,7 @@ import java.util.Map;
  * summary. Verbosity 1 adds no-change reasons and errors per host, 2 the commands, 3 their output.
  */
 public final class DeployReport implements DeployListener {
+    private final Map<String, Host> hostsByName = new java.util.concurrent.ConcurrentHashMap<>();
     private final PrintStream out;
     private final Style style;
     private final int verbosity;
@@ -200,15 +201,17 @@ public final class DeployReport implements DeployListener {
                     DeployHostState.NOT_STARTED)) {
                 List<String> hosts = byState.getOrDefault(s, List.of());
                 // Identical reasons (and what the failed command said) are folded, as exec folds identical results.
+                // Reasons that differ only by their host's own name or address fold too.
                 Map<List<String>, List<String>> byReason = new LinkedHashMap<>();
                 hosts.forEach(h -> byReason.computeIfAbsent(
                                 List.of(
-                                        result.hostErrors().getOrDefault(h, ""),
+                                        OwnNames.generic(result.hostErrors().getOrDefault(h, ""), host(h)),
                                         verbosity == 0 ? failedOutputTail(result, h) : ""),
                                 k -> new ArrayList<>())
                         .add(h));
                 byReason.forEach((why, names) -> {
-                    String reason = why.get(0);
+                    String reason = OwnNames.shown(
+                            why.get(0), names.stream().map(this::host).toList());
                     out.println(style.red(s.label().replace('_', ' ') + ": " + HostPattern.fold(names)
                             + (reason.isEmpty() ? "" : ": " + reason)));
                     indent(why.get(1), "    ! ");
@@ -309,4 +312,13 @@ public final class DeployReport implements DeployListener {
 
     @Override
     public void unreachable(Host host, String why) {}
+
+    @Override
+    public void runStarted(List<Host> all) {
+        all.forEach(h -> hostsByName.put(h.name(), h));
+    }
+
+    private Host host(String name) {
+        return hostsByName.getOrDefault(name, new Host(name, List.of(), Map.of()));
+    }
 }

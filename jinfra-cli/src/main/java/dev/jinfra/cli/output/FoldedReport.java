@@ -3,6 +3,7 @@ package dev.jinfra.cli.output;
 import dev.jinfra.engine.HostResult;
 import dev.jinfra.engine.HostState;
 import dev.jinfra.engine.RunSummary;
+import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostPattern;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -17,14 +18,26 @@ import java.util.Map;
  * group after the successes, so that failures are the last thing on screen.
  */
 public final class FoldedReport {
-    /** What makes two hosts' results "the same". */
+    /**
+     * What makes two hosts' results "the same". Errors are compared without their host's own name and address,
+     * which would otherwise keep, say, an unknown host key on a hundred hosts from folding.
+     */
     record Key(HostState state, int exitCode, String stdout, String stderr, String error) {
         static Key of(HostResult r) {
-            return new Key(r.state(), r.exitCode(), r.stdout(), r.stderr(), r.error());
+            return new Key(r.state(), r.exitCode(), r.stdout(), r.stderr(), OwnNames.generic(r.error(), r.host()));
         }
     }
 
-    record Group(Key key, List<String> hosts) {}
+    record Group(Key key, List<Host> members) {
+        List<String> hosts() {
+            return members.stream().map(Host::name).toList();
+        }
+
+        /** The error as this group shows it. */
+        String error() {
+            return OwnNames.shown(key.error(), members);
+        }
+    }
 
     private final PrintStream out;
     private final Style style;
@@ -35,10 +48,9 @@ public final class FoldedReport {
     }
 
     static List<Group> fold(List<HostResult> results) {
-        Map<Key, List<String>> byKey = new LinkedHashMap<>();
+        Map<Key, List<Host>> byKey = new LinkedHashMap<>();
         for (HostResult r : results) {
-            byKey.computeIfAbsent(Key.of(r), k -> new ArrayList<>())
-                    .add(r.host().name());
+            byKey.computeIfAbsent(Key.of(r), k -> new ArrayList<>()).add(r.host());
         }
         List<Group> groups = new ArrayList<>();
         byKey.forEach((k, hosts) -> groups.add(new Group(k, hosts)));
@@ -66,7 +78,7 @@ public final class FoldedReport {
         String count = g.hosts().size() == 1 ? "1 host" : g.hosts().size() + " hosts";
         StringBuilder head = new StringBuilder();
         head.append("── ").append(names).append(" (").append(count).append(") ── ");
-        head.append(describe(k));
+        head.append(describe(k, g.error()));
         String header = k.state().isProblem() ? style.red(head.toString()) : style.green(head.toString());
         out.println(header);
         // Without output (--stream), every line was already printed as it came, prefixed with its host.
@@ -77,16 +89,16 @@ public final class FoldedReport {
         out.println();
     }
 
-    static String describe(Key k) {
+    static String describe(Key k, String error) {
         return switch (k.state()) {
             case SUCCEEDED -> "exit 0";
             case FAILED ->
                 k.exitCode() >= 0
-                        ? "failed: exit " + k.exitCode() + (k.error() == null ? "" : ", " + k.error())
-                        : "failed: " + k.error();
-            case TIMED_OUT -> k.error() == null ? "timed out" : k.error();
-            case UNREACHABLE -> "unreachable: " + k.error();
-            case NOT_STARTED -> "not started: " + k.error();
+                        ? "failed: exit " + k.exitCode() + (error == null ? "" : ", " + error)
+                        : "failed: " + error;
+            case TIMED_OUT -> error == null ? "timed out" : error;
+            case UNREACHABLE -> "unreachable: " + error;
+            case NOT_STARTED -> "not started: " + error;
         };
     }
 
