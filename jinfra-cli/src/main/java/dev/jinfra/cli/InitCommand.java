@@ -3,7 +3,6 @@ package dev.jinfra.cli;
 import dev.jinfra.deploy.Deploy;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -39,9 +37,6 @@ final class InitCommand implements Callable<Integer> {
     static final String CLASSPATH = "jinfra.classpath";
     static final String EXAMPLE = "deploy.java";
 
-    /** Used when jinfra runs from classes rather than its jar, which carries the real version. */
-    private static final String FALLBACK_VERSION = "0.1.0-SNAPSHOT";
-
     @Parameters(
             index = "0",
             arity = "0..1",
@@ -52,8 +47,16 @@ final class InitCommand implements Callable<Integer> {
     private final Console console;
 
     InitCommand(Console console) {
-        this.console = console;
+        this(console, InitCommand::jinfraClassPath);
     }
+
+    /** With the class path the project is to compile against given: tests hand it jars they made. */
+    InitCommand(Console console, java.util.function.Supplier<List<String>> classPath) {
+        this.console = console;
+        this.classPath = classPath;
+    }
+
+    private final java.util.function.Supplier<List<String>> classPath;
 
     @Override
     public Integer call() throws IOException {
@@ -62,17 +65,16 @@ final class InitCommand implements Callable<Integer> {
             throw new UsageException("not a directory: " + dir);
         }
         Files.createDirectories(target);
-        String version = jinfraVersion();
-
+        List<String> entries = classPath.get();
         write(
                 target,
                 POM,
-                pom(artifactId(target), version),
-                "a Maven project for IDEs; the deploy files here are its sources");
+                pom(artifactId(target), entries),
+                "a Maven project for IDEs (mvn compile checks the deploy files); the deploy files here are its sources");
         write(
                 target,
                 CLASSPATH,
-                String.join("\n", jinfraClassPath()) + "\n",
+                String.join("\n", entries) + "\n",
                 "jinfra's jars, one a line, for tools that take a class path");
         if (hasJavaFiles(target) && !Files.exists(target.resolve(EXAMPLE))) {
             console.out().println("no example " + EXAMPLE + ": there are deploy files here already");
@@ -82,11 +84,14 @@ final class InitCommand implements Callable<Integer> {
 
         console.out().println();
         console.out()
-                .println("Open " + (dir == null ? "this directory" : dir) + " in your IDE as a Maven project. It needs"
-                        + " dev.jinfra:jinfra-core:" + version
-                        + " in your local Maven repository (mvn install in jinfra's"
-                        + " checkout); otherwise add the jars listed in " + CLASSPATH
-                        + " to the project as a library.");
+                .println("Open " + (dir == null ? "this directory" : dir) + " in your IDE as a Maven project; it"
+                        + " compiles against this jinfra's own jars, so nothing needs installing first (run jinfra init"
+                        + " again in a new directory if jinfra moves).");
+        if (entries.stream().anyMatch(e -> !e.endsWith(".jar"))) {
+            console.out()
+                    .println("This jinfra runs from class directories (a development build), which a Maven"
+                            + " project cannot name: build jinfra's jar (mvn package) and run init from it.");
+        }
         console.out().println("Deploy files the IDE checks need jinfra's imports written out, as in " + EXAMPLE + ".");
         return ExitCode.OK;
     }
@@ -116,21 +121,6 @@ final class InitCommand implements Callable<Integer> {
         return id.isEmpty() || !Character.isLetterOrDigit(id.charAt(0)) ? "deploys" : id;
     }
 
-    /** From the jar's Maven metadata, so the pom asks for the jinfra that is running. */
-    static String jinfraVersion() {
-        try (InputStream in =
-                Deploy.class.getResourceAsStream("/META-INF/maven/dev.jinfra/jinfra-core/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", FALLBACK_VERSION);
-            }
-        } catch (IOException e) {
-            // Unreadable metadata is no reason to fail init; the fallback is the version this source belongs to.
-        }
-        return FALLBACK_VERSION;
-    }
-
     /**
      * The running JVM's class path, absolute, plus wherever jinfra-core was loaded from when that is not on it
      * (a launcher's manifest-only jar, a test runner): the same answer jinfra's deploy compiler works from.
@@ -156,13 +146,36 @@ final class InitCommand implements Callable<Integer> {
         return new ArrayList<>(entries);
     }
 
-    static String pom(String artifactId, String version) {
+    /**
+     * A project that compiles the deploy files against the running jinfra's jars, named one by one as system
+     * dependencies: nothing to install or download first, and the IDE sees exactly the jinfra that will run them.
+     */
+    static String pom(String artifactId, List<String> classPath) {
+        StringBuilder dependencies = new StringBuilder();
+        int n = 0;
+        for (String entry : classPath) {
+            if (!entry.endsWith(".jar")) {
+                continue;
+            }
+            String name = Path.of(entry).getFileName().toString();
+            String id = (++n) + "-"
+                    + name.substring(0, name.length() - ".jar".length()).replaceAll("[^A-Za-z0-9_.-]", "-");
+            dependencies.append("""
+                        <dependency>
+                          <groupId>jinfra.classpath</groupId>
+                          <artifactId>%s</artifactId>
+                          <version>0</version>
+                          <scope>system</scope>
+                          <systemPath>%s</systemPath>
+                        </dependency>
+                    """.formatted(id, xml(entry)));
+        }
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!--
-                  Written by jinfra init so that IDEs can type-check the deploy files in this directory. jinfra
-                  compiles deploy files itself (jinfra INVENTORY deploy.java); this project is not for building:
-                  mvn would fail on deploy files that leave out their imports or their main method.
+                  Written by jinfra init so that IDEs (and mvn compile) can check the deploy files in this
+                  directory. jinfra compiles deploy files itself (jinfra INVENTORY deploy.java); here they need
+                  jinfra's imports and a main method written out, as the example deploy.java has them.
                 -->
                 <project xmlns="http://maven.apache.org/POM/4.0.0"
                          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -178,13 +191,8 @@ final class InitCommand implements Callable<Integer> {
                   </properties>
 
                   <dependencies>
-                    <!-- From the local Maven repository: run mvn install in jinfra's checkout once. -->
-                    <dependency>
-                      <groupId>dev.jinfra</groupId>
-                      <artifactId>jinfra-core</artifactId>
-                      <version>%s</version>
-                    </dependency>
-                  </dependencies>
+                    <!-- The jars of the jinfra that wrote this file (jinfra.classpath lists the same). -->
+                %s  </dependencies>
 
                   <build>
                     <!-- Deploy files sit next to this file, where jinfra is run on them. -->
@@ -197,10 +205,19 @@ final class InitCommand implements Callable<Integer> {
                         <artifactId>maven-compiler-plugin</artifactId>
                         <version>3.14.0</version>
                       </plugin>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-resources-plugin</artifactId>
+                        <version>3.3.1</version>
+                      </plugin>
                     </plugins>
                   </build>
                 </project>
-                """.formatted(artifactId, version);
+                """.formatted(artifactId, dependencies);
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     static final String EXAMPLE_DEPLOY = """

@@ -65,8 +65,18 @@ class InitCommandTest {
         assertThat(Integer.parseInt(parts[0]) * 1000 + Integer.parseInt(parts[1]))
                 .as("compiler plugin %s knows release (3.6 and later)", version)
                 .isGreaterThanOrEqualTo(3006);
-        String dependency = pom.getElementsByTagName("dependency").item(0).getTextContent();
-        assertThat(dependency).contains("dev.jinfra").contains("jinfra-core").contains(InitCommand.jinfraVersion());
+        // Every jar of the class path jinfra runs on, named by its path: nothing to install first.
+        List<String> jars = Files.readAllLines(cwd.resolve("jinfra.classpath")).stream()
+                .filter(e -> e.endsWith(".jar"))
+                .toList();
+        var dependencies = pom.getElementsByTagName("dependency");
+        assertThat(dependencies.getLength()).isEqualTo(jars.size()).isPositive();
+        for (int i = 0; i < dependencies.getLength(); i++) {
+            var d = (org.w3c.dom.Element) dependencies.item(i);
+            assertThat(d.getElementsByTagName("scope").item(0).getTextContent()).isEqualTo("system");
+            assertThat(d.getElementsByTagName("systemPath").item(0).getTextContent())
+                    .isEqualTo(jars.get(i));
+        }
         assertThat(text(pom, "artifactId")).isEqualTo(InitCommand.artifactId(cwd));
     }
 
@@ -113,6 +123,53 @@ class InitCommandTest {
                 cwd.resolve("classes").toString(),
                 cwd.resolve("deploy.java").toString());
         assertThat(code).as(errors.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    /**
+     * What the project is for: Maven compiles the example as written, offline, against jinfra's jars alone. The
+     * tests run jinfra from class directories, which a pom cannot name, so jinfra's own classes are put in jars
+     * first, as a built jinfra has them.
+     */
+    @Test
+    void theProjectCompilesWithMavenAsWrittenAgainstJinfrasJars() throws Exception {
+        List<String> classPath = new java.util.ArrayList<>();
+        for (String entry : InitCommand.jinfraClassPath()) {
+            classPath.add(
+                    Files.isDirectory(Path.of(entry)) ? jarOf(Path.of(entry)).toString() : entry);
+        }
+        Path project = cwd.resolve("deploys");
+        var console = new Console(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                cwd,
+                false);
+        assertThat(Main.execute(new InitCommand(console, () -> classPath), new String[] {"deploys"}, console))
+                .isEqualTo(ExitCode.OK);
+
+        var build = new ProcessBuilder("mvn", "-o", "-q", "-B", "compile")
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(cwd.resolve("mvn.log").toFile());
+        build.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process mvn = build.start();
+        assertThat(mvn.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(mvn.exitValue()).as(Files.readString(cwd.resolve("mvn.log"))).isZero();
+        assertThat(project.resolve("target/classes/deploy.class")).isRegularFile();
+    }
+
+    /** A jar of a class directory, in this test's temporary directory. */
+    private Path jarOf(Path classes) throws Exception {
+        Path jar = Files.createTempFile(cwd, "classes-", ".jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                var files = Files.walk(classes)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(
+                        classes.relativize(f).toString().replace(java.io.File.separatorChar, '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     @Test
