@@ -11,14 +11,18 @@ import java.util.Map;
  * The worktrees of a repository, by path, as {@code git worktree list --porcelain} gives them (the main one
  * first); null when the path is not a repository.
  */
-@Doc("The worktrees of a git repository by path (HEAD, branch, bare, detached), or null when the path is not one.")
+@Doc(
+        "The worktrees of a git repository by path (HEAD, branch, bare, detached, prunable), or null when the path is not one.")
 public record GitWorktrees(
         @Arg(value = "the repository's directory (its main worktree or a bare repository)", required = true)
         String repo)
         implements Fact<Map<String, GitWorktrees.Worktree>> {
 
-    /** {@code branch} is the short name (main), null when detached or bare; {@code head} null in a bare repo. */
-    public record Worktree(String head, String branch, boolean bare, boolean detached) {}
+    /**
+     * {@code branch} is the short name (main), null when detached or bare; {@code head} null in a bare repo;
+     * {@code prunable} when its directory is gone and git only still remembers it.
+     */
+    public record Worktree(String head, String branch, boolean bare, boolean detached, boolean prunable) {}
 
     public GitWorktrees {
         if (repo == null) {
@@ -42,13 +46,14 @@ public record GitWorktrees(
         String branch = null;
         boolean bare = false;
         boolean detached = false;
+        boolean prunable = false;
         for (String line : (stdout + "\n\n").split("\n", -1)) {
             if (line.isEmpty()) {
                 if (path != null) {
-                    out.put(path, new Worktree(head, branch, bare, detached));
+                    out.put(path, new Worktree(head, branch, bare, detached, prunable));
                 }
                 path = head = branch = null;
-                bare = detached = false;
+                bare = detached = prunable = false;
             } else if (line.startsWith("worktree ")) {
                 path = line.substring("worktree ".length());
             } else if (line.startsWith("HEAD ")) {
@@ -59,6 +64,8 @@ public record GitWorktrees(
                 bare = true;
             } else if (line.equals("detached")) {
                 detached = true;
+            } else if (line.equals("prunable") || line.startsWith("prunable ")) {
+                prunable = true;
             }
         }
         return out;

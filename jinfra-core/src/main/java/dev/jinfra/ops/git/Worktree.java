@@ -78,9 +78,17 @@ public record Worktree(
             throw new IllegalStateException("git.worktree: " + repo + " is not a git repository");
         }
         GitWorktrees.Worktree there = listed.get(worktree);
+        // A worktree whose directory was deleted by hand is still remembered by git, which then refuses to add
+        // one at that path again: it is pruned (with every other such one, which are gone as well) and counts as
+        // missing.
+        List<Command> steps = new ArrayList<>();
+        if (there != null && there.prunable()) {
+            steps.add(Command.of("git", "-C", repo, "worktree", "prune"));
+            there = null;
+        }
         if (!present) {
             if (there == null) {
-                return Plan.noChange(worktree + " is not a worktree of " + repo);
+                return steps.isEmpty() ? Plan.noChange(worktree + " is not a worktree of " + repo) : Plan.run(steps);
             }
             List<String> words = new ArrayList<>(List.of("git", "-C", repo, "worktree", "remove"));
             if (force) {
@@ -108,6 +116,7 @@ public record Worktree(
         if (commitish != null) {
             words.add(commitish);
         }
-        return Plan.run(Command.of(words));
+        steps.add(Command.of(words));
+        return Plan.run(steps);
     }
 }

@@ -170,6 +170,14 @@ class RepoOnFleetTest {
                         .outcomes())
                 .allSatisfy(o -> assertThat(o.status()).as(o.reason()).isEqualTo(OperationStatus.UNCHANGED));
 
+        // Deleted by hand: git still remembers it and would refuse the path, so it is pruned and added again.
+        try (var paths = Files.walk(Path.of(hotfix))) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+        assertAllChanged(run(host -> git.worktree(dest, hotfix).arg("commitish", "hotfix")));
+        assertThat(git(dir, "-C", hotfix, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("hotfix");
+
         assertAllChanged(run(host -> git.worktree(dest, hotfix).absent()));
         assertThat(Path.of(hotfix)).doesNotExist();
         assertThat(run(host -> git.worktree(dest, hotfix).absent()).outcomes())
