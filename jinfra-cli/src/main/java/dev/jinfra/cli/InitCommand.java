@@ -228,8 +228,11 @@ final class InitCommand implements Callable<Integer> {
             import dev.jinfra.api.*;
             import dev.jinfra.deploy.*;
             import dev.jinfra.ops.apt.*;
+            import dev.jinfra.ops.cargo.*;
             import dev.jinfra.ops.files.*;
+            import dev.jinfra.ops.gem.*;
             import dev.jinfra.ops.git.*;
+            import dev.jinfra.ops.npm.*;
             import dev.jinfra.ops.packages.*;
             import dev.jinfra.ops.pip.*;
             import dev.jinfra.ops.server.*;

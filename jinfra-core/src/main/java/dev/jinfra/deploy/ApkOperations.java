@@ -1,6 +1,8 @@
 package dev.jinfra.deploy;
 
 import dev.jinfra.ops.packages.AlpinePackages;
+import dev.jinfra.ops.packages.ApkUpdate;
+import dev.jinfra.ops.packages.ApkUpgrade;
 import java.util.List;
 
 /**
@@ -24,5 +26,15 @@ public final class ApkOperations {
      */
     public OperationCall packages(AlpinePackages packages) {
         return PrepareContext.register(packages);
+    }
+
+    /** {@code apk.update}: the package indexes are refreshed (always a change). */
+    public OperationCall update() {
+        return PrepareContext.register(ApkUpdate.class);
+    }
+
+    /** {@code apk.upgrade}: every installed package is upgraded (always a change); {@code .arg("available", true)} too. */
+    public OperationCall upgrade() {
+        return PrepareContext.register(ApkUpgrade.class);
     }
 }

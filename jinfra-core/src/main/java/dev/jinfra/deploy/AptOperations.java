@@ -3,6 +3,7 @@ package dev.jinfra.deploy;
 import dev.jinfra.ops.apt.AptDeb;
 import dev.jinfra.ops.apt.AptKey;
 import dev.jinfra.ops.apt.AptPackages;
+import dev.jinfra.ops.apt.AptPpa;
 import dev.jinfra.ops.apt.AptRepo;
 import dev.jinfra.ops.apt.AptUpdate;
 import dev.jinfra.ops.apt.AptUpgrade;
@@ -115,5 +116,14 @@ public final class AptOperations {
      */
     public OperationCall deb(AptDeb deb) {
         return PrepareContext.register(deb);
+    }
+
+    /**
+     * {@code apt.ppa}: an Ubuntu PPA in apt's sources; {@code .absent()} removes it.
+     *
+     * @param src the PPA, as ppa:owner/name
+     */
+    public OperationCall ppa(String src) {
+        return PrepareContext.register(AptPpa.class).arg("src", src);
     }
 }

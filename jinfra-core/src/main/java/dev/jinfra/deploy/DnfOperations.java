@@ -1,8 +1,10 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.ops.packages.DnfKey;
 import dev.jinfra.ops.packages.DnfPackages;
 import dev.jinfra.ops.packages.DnfRepo;
 import dev.jinfra.ops.packages.DnfRpm;
+import dev.jinfra.ops.packages.DnfUpdate;
 import java.util.List;
 
 /**
@@ -66,5 +68,30 @@ public final class DnfOperations {
      */
     public OperationCall rpm(DnfRpm rpm) {
         return PrepareContext.register(rpm);
+    }
+
+    /**
+     * {@code dnf.key}: a signing key imported into rpm, every run; {@code .arg("keyid", id)} imports it only when rpm
+     * does not have it.
+     *
+     * @param src URL or absolute path on the host of the key
+     */
+    public OperationCall key(String src) {
+        return PrepareContext.register(DnfKey.class).arg("src", src);
+    }
+
+    /**
+     * {@code dnf.key}: a signing key imported into rpm unless rpm has the key {@code keyid}.
+     *
+     * @param src URL or absolute path on the host of the key
+     * @param keyid the key's id or fingerprint in hex
+     */
+    public OperationCall key(String src, String keyid) {
+        return key(src).arg("keyid", keyid);
+    }
+
+    /** {@code dnf.update}: every installed package is updated, when check-update lists any. */
+    public OperationCall update() {
+        return PrepareContext.register(DnfUpdate.class);
     }
 }

@@ -1,7 +1,9 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.ops.git.BareRepo;
 import dev.jinfra.ops.git.Config;
 import dev.jinfra.ops.git.Repo;
+import dev.jinfra.ops.git.Worktree;
 
 /**
  * The {@code git} operations, as deploy code calls them: {@code git.repo(url, "/srv/app", "main")}. Each method
@@ -59,5 +61,44 @@ public final class GitOperations {
      */
     public OperationCall config(String key, String value, String repo) {
         return config(key, value).arg("repo", repo);
+    }
+
+    /**
+     * {@code git.worktree}: a linked worktree of {@code repo} at {@code worktree}; {@code .arg("commitish", ..)},
+     * {@code .arg("newBranch", ..)} or {@code .arg("detached", true)} say what it checks out, {@code .absent()}
+     * removes it.
+     *
+     * @param repo the repository's directory
+     * @param worktree the worktree's directory
+     */
+    public OperationCall worktree(String repo, String worktree) {
+        return PrepareContext.register(Worktree.class).arg("repo", repo).arg("worktree", worktree);
+    }
+
+    /**
+     * {@code git.worktree} with every argument in the record's order.
+     *
+     * @param worktree e.g. {@code new Worktree("/srv/app", "/srv/app-v2", "v2", null, false, true, false)}
+     */
+    public OperationCall worktree(Worktree worktree) {
+        return PrepareContext.register(worktree);
+    }
+
+    /**
+     * {@code git.bareRepo}: a bare repository at {@code path}; {@code .absent()} removes it.
+     *
+     * @param path the repository's directory
+     */
+    public OperationCall bareRepo(String path) {
+        return PrepareContext.register(BareRepo.class).arg("path", path);
+    }
+
+    /**
+     * {@code git.bareRepo} with every argument in the record's order.
+     *
+     * @param bareRepo e.g. {@code new BareRepo("/srv/git/app.git", true, "main")}
+     */
+    public OperationCall bareRepo(BareRepo bareRepo) {
+        return PrepareContext.register(bareRepo);
     }
 }

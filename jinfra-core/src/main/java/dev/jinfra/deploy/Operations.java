@@ -17,6 +17,12 @@ public final class Operations {
     public static final YumOperations yum = new YumOperations();
     public static final SystemdOperations systemd = new SystemdOperations();
     public static final SysvinitOperations sysvinit = new SysvinitOperations();
+    public static final PacmanOperations pacman = new PacmanOperations();
+    public static final ZypperOperations zypper = new ZypperOperations();
+    public static final SnapOperations snap = new SnapOperations();
+    public static final NpmOperations npm = new NpmOperations();
+    public static final GemOperations gem = new GemOperations();
+    public static final CargoOperations cargo = new CargoOperations();
 
     /**
      * A fact of the host whose deploy code runs, read over its session on first use, for deploy code that

@@ -1,8 +1,10 @@
 package dev.jinfra.deploy;
 
+import dev.jinfra.ops.packages.YumKey;
 import dev.jinfra.ops.packages.YumPackages;
 import dev.jinfra.ops.packages.YumRepo;
 import dev.jinfra.ops.packages.YumRpm;
+import dev.jinfra.ops.packages.YumUpdate;
 import java.util.List;
 
 /**
@@ -66,5 +68,30 @@ public final class YumOperations {
      */
     public OperationCall rpm(YumRpm rpm) {
         return PrepareContext.register(rpm);
+    }
+
+    /**
+     * {@code yum.key}: a signing key imported into rpm, every run; {@code .arg("keyid", id)} imports it only when rpm
+     * does not have it.
+     *
+     * @param src URL or absolute path on the host of the key
+     */
+    public OperationCall key(String src) {
+        return PrepareContext.register(YumKey.class).arg("src", src);
+    }
+
+    /**
+     * {@code yum.key}: a signing key imported into rpm unless rpm has the key {@code keyid}.
+     *
+     * @param src URL or absolute path on the host of the key
+     * @param keyid the key's id or fingerprint in hex
+     */
+    public OperationCall key(String src, String keyid) {
+        return key(src).arg("keyid", keyid);
+    }
+
+    /** {@code yum.update}: every installed package is updated, when check-update lists any. */
+    public OperationCall update() {
+        return PrepareContext.register(YumUpdate.class);
     }
 }

@@ -12,14 +12,14 @@ import java.util.List;
 /**
  * {@code git.repo}: a directory is a checkout of a repository, on a branch or at a pinned commit. With
  * {@code pull}, the remote is asked which commit its branch is at ({@link GitRemoteHead}): a checkout already
- * there changes nothing (so handlers tied to it do not fire on every run); one behind is fetched and
- * fast-forwarded, as is one whose remote could not be asked.
+ * there, or ahead of it with local commits ({@link GitContains}), changes nothing (so handlers tied to it do not
+ * fire on every run); one behind is fetched and fast-forwarded, as is one whose remote could not be asked.
  */
 @Doc(
         name = "git.repo",
         value =
                 "A git checkout exists at dest: cloned when missing, then on the wanted branch (fast-forwarded when pull and the "
-                        + "remote's branch moved, which git ls-remote tells) or at a pinned commit. When the remote cannot be asked, "
+                        + "remote's branch moved to a commit the checkout does not hold, which git ls-remote tells) or at a pinned commit. When the remote cannot be asked, "
                         + "pull fetches and reports a change. A checkout of another URL is an error, never overwritten.",
         example = "git.repo(\"https://github.com/example/app.git\", \"/srv/app\", \"main\");")
 public record Repo(
@@ -90,9 +90,16 @@ public record Repo(
         if (onBranch && !pull) {
             return Plan.noChange(dest + " is on branch " + wanted + " (pull is off, so the remote is not checked)");
         }
-        if (onBranch && now.head() != null && now.head().equals(facts.get(new GitRemoteHead(dest, wanted)))) {
+        String remote = onBranch && now.head() != null ? facts.get(new GitRemoteHead(dest, wanted)) : null;
+        if (remote != null && remote.equals(now.head())) {
             return Plan.noChange(
                     dest + " is on branch " + wanted + " at " + now.head().substring(0, 12) + ", where origin's is");
+        }
+        // Local commits on top of origin's: a fast-forward would bring nothing, so fetching and merging on every
+        // run would only report a change that is not one (and fire the handlers tied to it).
+        if (remote != null && facts.get(new GitContains(dest, remote))) {
+            return Plan.noChange(dest + " is on branch " + wanted + " at "
+                    + now.head().substring(0, 12) + ", which already contains origin's " + remote.substring(0, 12));
         }
         List<Command> steps = new ArrayList<>();
         steps.add(fetch(wanted));

@@ -9,17 +9,25 @@ import dev.jinfra.ops.files.Uploads;
 import java.util.regex.Pattern;
 
 /**
- * A repository file in /etc/yum.repos.d, which dnf and yum read alike: rendered from the arguments the same way
- * every time, so comparing it with the host's file tells whether anything changed.
+ * A repository file in /etc/yum.repos.d, which dnf and yum read alike, or in /etc/zypp/repos.d, where zypper reads
+ * the same format: rendered from the arguments the same way every time, so comparing it with the host's file tells
+ * whether anything changed.
+ *
+ * @param autorefresh written for zypper, which otherwise refreshes a repository's metadata only when asked
  */
 record RepoFile(
+        String directory,
         String name,
         String baseurl,
         String description,
         boolean enabled,
         boolean gpgcheck,
         String gpgkey,
+        boolean autorefresh,
         boolean present) {
+    static final String YUM = "/etc/yum.repos.d";
+    static final String ZYPPER = "/etc/zypp/repos.d";
+
     // Repository ids as dnf accepts them; also a safe file name.
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:-]*");
 
@@ -40,7 +48,7 @@ record RepoFile(
     }
 
     String path() {
-        return "/etc/yum.repos.d/" + name + ".repo";
+        return directory + "/" + name + ".repo";
     }
 
     String render() {
@@ -51,6 +59,9 @@ record RepoFile(
                 .append('\n');
         sb.append("baseurl=").append(baseurl.strip()).append('\n');
         sb.append("enabled=").append(enabled ? 1 : 0).append('\n');
+        if (autorefresh) {
+            sb.append("autorefresh=1\n");
+        }
         sb.append("gpgcheck=").append(gpgcheck ? 1 : 0).append('\n');
         if (gpgkey != null && !gpgkey.isBlank()) {
             sb.append("gpgkey=").append(gpgkey.strip()).append('\n');

@@ -9,12 +9,13 @@ import dev.jinfra.ops.apt.AptPackages;
 import java.util.List;
 
 /**
- * {@code server.packages}: packages are installed or removed with whichever of apt, dnf, yum or apk the host
- * has; the plan is exactly that operation's. Names are checked by that operation, whose rules differ.
+ * {@code server.packages}: packages are installed or removed with whichever of apt, dnf, yum, apk, pacman or
+ * zypper the host has; the plan is exactly that operation's. Names are checked by that operation, whose rules differ.
  */
 @Doc(
         name = "server.packages",
-        value = "Packages are installed or removed with the host's package manager (apt, dnf, yum or apk).",
+        value =
+                "Packages are installed or removed with the host's package manager (apt, dnf, yum, apk, pacman or zypper).",
         example = "server.packages(\"nginx\", \"curl\").sudo();")
 public record ServerPackages(
         @Arg(value = "package names (the same on every package manager the deploy targets)", required = true)
@@ -38,13 +39,16 @@ public record ServerPackages(
     public Plan plan(FactSource facts) {
         String manager = facts.get(new PackageManager());
         if (manager == null) {
-            throw new IllegalStateException("server.packages: the host has none of apt-get, dnf, yum or apk");
+            throw new IllegalStateException(
+                    "server.packages: the host has none of apt-get, dnf, yum, apk, pacman or zypper");
         }
         Operation specific = switch (manager) {
             case "apt" -> new AptPackages(packages, present, false, false, null);
             case "dnf" -> new DnfPackages(packages, present, false);
             case "yum" -> new YumPackages(packages, present, false);
             case "apk" -> new AlpinePackages(packages, present, false);
+            case "pacman" -> new ArchPackages(packages, present, false);
+            case "zypper" -> new ZypperPackages(packages, present, false);
             default -> throw new IllegalStateException("server.packages: unknown package manager " + manager);
         };
         return specific.plan(facts);

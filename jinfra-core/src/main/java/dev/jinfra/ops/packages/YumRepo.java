@@ -55,6 +55,6 @@ public record YumRepo(
     }
 
     private RepoFile file() {
-        return new RepoFile(name, baseurl, description, enabled, gpgcheck, gpgkey, present);
+        return new RepoFile(RepoFile.YUM, name, baseurl, description, enabled, gpgcheck, gpgkey, false, present);
     }
 }

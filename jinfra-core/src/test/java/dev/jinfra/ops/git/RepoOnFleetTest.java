@@ -126,4 +126,61 @@ class RepoOnFleetTest {
         assertAllChanged(run(host -> git.repo(new Repo(src, dest, "main", null, true, null))));
         assertThat(git(dir, "-C", dest, "log", "-1", "--format=%s")).isEqualTo("later on main");
     }
+
+    @Test
+    void aCheckoutWithLocalCommitsOnTopOfOriginsChangesNothing() throws Exception {
+        String src = "file://" + remote();
+        String dest = dir.resolve("app").toString();
+        assertAllChanged(run(host -> git.repo(new Repo(src, dest, "main", null, true, null))));
+        git(dir, "-C", dest, "commit", "-q", "--allow-empty", "-m", "local only");
+
+        // Fast-forwarding to origin's main would bring nothing: the checkout already holds it.
+        DeployResult again = run(host -> git.repo(new Repo(src, dest, "main", null, true, null)));
+        assertThat(again.outcomes())
+                .allSatisfy(o -> assertThat(o.status()).as(o.reason()).isEqualTo(OperationStatus.UNCHANGED));
+        assertThat(git(dir, "-C", dest, "log", "-1", "--format=%s")).isEqualTo("local only");
+    }
+
+    @Test
+    void aBareRepositoryIsInitialisedOnceAndRemovedOnce() throws Exception {
+        String path = dir.resolve("srv/app.git").toString();
+        assertAllChanged(run(host -> git.bareRepo(path).arg("initialBranch", "trunk")));
+        assertThat(git(dir, "--git-dir=" + path, "rev-parse", "--is-bare-repository"))
+                .isEqualTo("true");
+        assertThat(git(dir, "--git-dir=" + path, "symbolic-ref", "HEAD")).isEqualTo("refs/heads/trunk");
+        assertThat(run(host -> git.bareRepo(path)).outcomes())
+                .allSatisfy(o -> assertThat(o.status()).as(o.reason()).isEqualTo(OperationStatus.UNCHANGED));
+
+        assertAllChanged(run(host -> git.bareRepo(path).absent()));
+        assertThat(Path.of(path)).doesNotExist();
+        assertThat(run(host -> git.bareRepo(path).absent()).outcomes())
+                .allSatisfy(o -> assertThat(o.status()).as(o.reason()).isEqualTo(OperationStatus.UNCHANGED));
+    }
+
+    @Test
+    void aWorktreeIsAddedOnceAndRemovedOnce() throws Exception {
+        String src = "file://" + remote();
+        String dest = dir.resolve("app").toString();
+        String hotfix = dir.resolve("app-hotfix").toString();
+        assertAllChanged(run(host -> git.repo(new Repo(src, dest, "main", null, true, null))));
+
+        assertAllChanged(run(host -> git.worktree(dest, hotfix).arg("newBranch", "hotfix")));
+        assertThat(git(dir, "-C", hotfix, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("hotfix");
+        assertThat(run(host -> git.worktree(dest, hotfix).arg("newBranch", "hotfix"))
+                        .outcomes())
+                .allSatisfy(o -> assertThat(o.status()).as(o.reason()).isEqualTo(OperationStatus.UNCHANGED));
+
+        // Deleted by hand: git still remembers it and would refuse the path, so it is pruned and added again.
+        try (var paths = Files.walk(Path.of(hotfix))) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+        assertAllChanged(run(host -> git.worktree(dest, hotfix).arg("commitish", "hotfix")));
+        assertThat(git(dir, "-C", hotfix, "rev-parse", "--abbrev-ref", "HEAD")).isEqualTo("hotfix");
+
+        assertAllChanged(run(host -> git.worktree(dest, hotfix).absent()));
+        assertThat(Path.of(hotfix)).doesNotExist();
+        assertThat(run(host -> git.worktree(dest, hotfix).absent()).outcomes())
+                .allSatisfy(o -> assertThat(o.status()).as(o.reason()).isEqualTo(OperationStatus.UNCHANGED));
+    }
 }

@@ -1,0 +1,28 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.ops.cargo.Crates;
+import java.util.List;
+
+/**
+ * The {@code cargo} operations, as deploy code calls them: {@code cargo.packages("ripgrep")}. Other arguments are given
+ * by name on the call returned ({@link OperationCall#arg}, {@link OperationCall#absent}), as the reference lists them.
+ */
+public final class CargoOperations {
+    /**
+     * {@code cargo.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     *
+     * @param packages crate names
+     */
+    public OperationCall packages(String... packages) {
+        return PrepareContext.register(Crates.class).arg("packages", List.of(packages));
+    }
+
+    /**
+     * {@code cargo.packages} with every argument in the record's order.
+     *
+     * @param packages e.g. {@code new Crates(List.of("ripgrep"), true, false)}
+     */
+    public OperationCall packages(Crates packages) {
+        return PrepareContext.register(packages);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.ops.gem.RubyGems;
+import java.util.List;
+
+/**
+ * The {@code gem} operations, as deploy code calls them: {@code gem.packages("bundler")}. Other arguments are given
+ * by name on the call returned ({@link OperationCall#arg}, {@link OperationCall#absent}), as the reference lists them.
+ */
+public final class GemOperations {
+    /**
+     * {@code gem.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} adds their newest version.
+     *
+     * @param packages gem names
+     */
+    public OperationCall packages(String... packages) {
+        return PrepareContext.register(RubyGems.class).arg("packages", List.of(packages));
+    }
+
+    /**
+     * {@code gem.packages} with every argument in the record's order.
+     *
+     * @param packages e.g. {@code new RubyGems(List.of("bundler"), true, false, "gem")}
+     */
+    public OperationCall packages(RubyGems packages) {
+        return PrepareContext.register(packages);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.ops.npm.NodePackages;
+import java.util.List;
+
+/**
+ * The {@code npm} operations, as deploy code calls them: {@code npm.packages("pm2")}. Other arguments are given
+ * by name on the call returned ({@link OperationCall#arg}, {@link OperationCall#absent}), as the reference lists them.
+ */
+public final class NpmOperations {
+    /**
+     * {@code npm.packages}: installed globally; {@code .arg("directory", dir)} in a project instead, {@code .absent()} removes them.
+     *
+     * @param packages package names
+     */
+    public OperationCall packages(String... packages) {
+        return PrepareContext.register(NodePackages.class).arg("packages", List.of(packages));
+    }
+
+    /**
+     * {@code npm.packages} with every argument in the record's order.
+     *
+     * @param packages e.g. {@code new NodePackages(List.of("pm2"), true, false, "/srv/app")}
+     */
+    public OperationCall packages(NodePackages packages) {
+        return PrepareContext.register(packages);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.ops.packages.Snaps;
+import java.util.List;
+
+/**
+ * The {@code snap} operations, as deploy code calls them: {@code snap.packages("lxd")}. Other arguments are given
+ * by name on the call returned ({@link OperationCall#arg}, {@link OperationCall#absent}), as the reference lists them.
+ */
+public final class SnapOperations {
+    /**
+     * {@code snap.packages}: installed; {@code .arg("channel", "latest/edge")} and {@code .arg("classic", true)} say how, {@code .absent()} removes them.
+     *
+     * @param packages snap names
+     */
+    public OperationCall packages(String... packages) {
+        return PrepareContext.register(Snaps.class).arg("packages", List.of(packages));
+    }
+
+    /**
+     * {@code snap.packages} with every argument in the record's order.
+     *
+     * @param packages e.g. {@code new Snaps(List.of("lxd"), true, "5.21/stable", false)}
+     */
+    public OperationCall packages(Snaps packages) {
+        return PrepareContext.register(packages);
+    }
+}

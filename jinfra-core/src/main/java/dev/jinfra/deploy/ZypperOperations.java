@@ -1,0 +1,49 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.ops.packages.ZypperPackages;
+import dev.jinfra.ops.packages.ZypperRepo;
+import java.util.List;
+
+/**
+ * The {@code zypper} operations, as deploy code calls them: {@code zypper.packages("nginx")}. Other arguments are given
+ * by name on the call returned ({@link OperationCall#arg}, {@link OperationCall#absent}), as the reference lists them.
+ */
+public final class ZypperOperations {
+    /**
+     * {@code zypper.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} updates them.
+     *
+     * @param packages package names
+     */
+    public OperationCall packages(String... packages) {
+        return PrepareContext.register(ZypperPackages.class).arg("packages", List.of(packages));
+    }
+
+    /**
+     * {@code zypper.packages} with every argument in the record's order.
+     *
+     * @param packages e.g. {@code new ZypperPackages(List.of("nginx"), true, false)}
+     */
+    public OperationCall packages(ZypperPackages packages) {
+        return PrepareContext.register(packages);
+    }
+
+    /**
+     * {@code zypper.repo}: /etc/zypp/repos.d/NAME.repo, enabled, refreshed automatically, packages signed
+     * ({@code .arg("gpgkey", url)} for the key).
+     *
+     * @param name repository alias and file name
+     * @param baseurl URL of the repository
+     */
+    public OperationCall repo(String name, String baseurl) {
+        return PrepareContext.register(ZypperRepo.class).arg("name", name).arg("baseurl", baseurl);
+    }
+
+    /**
+     * {@code zypper.repo} with every argument in the record's order.
+     *
+     * @param repo e.g. {@code new ZypperRepo("example", url, "Example", true, true, keyUrl, true)}
+     */
+    public OperationCall repo(ZypperRepo repo) {
+        return PrepareContext.register(repo);
+    }
+}
