@@ -113,6 +113,16 @@ public final class Main {
             }
             default -> {}
         }
+        if ((isAction(args[0]) || args[0].endsWith(".java")) && !helpAsked(args)) {
+            // `jinfra exec -- uptime` in an Ansible project: its ansible.cfg names the inventory, as for ansible.
+            var configured = AnsibleConfig.of(console).inventory();
+            if (configured.isPresent()) {
+                String[] withInventory = new String[args.length + 1];
+                withInventory[0] = configured.get();
+                System.arraycopy(args, 0, withInventory, 1, args.length);
+                args = withInventory;
+            }
+        }
         if (isAction(args[0]) && (args.length == 1 || helpAsked(args))) {
             // `jinfra exec --help`: the action's help, though no inventory came first.
             return help(args[0], console);
@@ -198,6 +208,9 @@ public final class Main {
 
     static int execute(Object command, String[] args, Console console) {
         var cli = new CommandLine(command);
+        // An Ansible project's ansible.cfg gives defaults (forks, become, the vault password file) to the options
+        // the command line leaves out.
+        cli.setDefaultValueProvider(AnsibleConfig.of(console).options());
         cli.setOut(new java.io.PrintWriter(console.out(), true));
         cli.setErr(new java.io.PrintWriter(console.err(), true));
         boolean debug = List.of(args).contains("--debug");

@@ -195,7 +195,10 @@ final class TargetOptions {
             sshConfig = file;
         }
         var context = new AnsibleContext(deployDirs, vault.password(console, System.getenv()));
-        Inventory inventory = InventoryLoader.load(spec, console.cwd(), context).withData(cliData());
+        // ansible.cfg's remote_user and the like under the inventory's own values, the command line's over all.
+        Inventory inventory = InventoryLoader.load(spec, console.cwd(), context)
+                .withDefaults(AnsibleConfig.of(console).hostDefaults())
+                .withData(cliData());
         inventory.warnings().forEach(w -> console.err().println("jinfra: warning: " + w));
         if (!limits.isEmpty()) {
             inventory = inventory.limit(limits, console.cwd());

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The password for values an Ansible inventory or its {@code group_vars}/{@code host_vars} encrypted with
- * {@code ansible-vault}: from a file, asked on the terminal, or from {@value #ENV}, in that order.
+ * {@code ansible-vault}: from a file, asked on the terminal, from {@value #ENV}, or from the vault_password_file
+ * of the project's {@code ansible.cfg}, in that order.
  */
 final class VaultOptions {
     /** The environment variable holding the vault password when no option gives one. */
@@ -54,7 +55,15 @@ final class VaultOptions {
             return new VaultPassword(nonEmpty(typed.strip(), "--ask-vault-password"), "--ask-vault-password");
         }
         String fromEnv = environment.get(ENV);
-        return fromEnv == null || fromEnv.isEmpty() ? VaultPassword.NONE : new VaultPassword(new Secret(fromEnv), ENV);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return new VaultPassword(new Secret(fromEnv), ENV);
+        }
+        // Last, as Ansible takes it: the vault_password_file of the project's ansible.cfg.
+        return AnsibleConfig.of(console)
+                .vaultPasswordFile()
+                .map(file -> new VaultPassword(
+                        nonEmpty(fromFile(file), "vault_password_file " + file), "vault_password_file " + file))
+                .orElse(VaultPassword.NONE);
     }
 
     /** As Ansible reads a password file: the text without line breaks at either end. */

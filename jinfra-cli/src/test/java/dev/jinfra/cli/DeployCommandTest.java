@@ -133,6 +133,21 @@ class DeployCommandTest {
     }
 
     @Test
+    void factsShownWithTheCommandsAreFoldedAcrossHostsThatReadTheSameValue() throws Exception {
+        Path shared = Files.createDirectories(cwd.resolve("shared"));
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    files.directory("%s");
+                }
+                """.formatted(shared));
+        CliRun r = CliRun.run(cwd, inventory(), "deploy.java", "-vv");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out())
+                .containsOnlyOnce("fact web-[001-006]: DirectoryInfo path=" + shared + " = {type: directory")
+                .doesNotContain("fact web-001: DirectoryInfo");
+    }
+
+    @Test
     void aFailedStepSaysWhatItsCommandSaidOncePerDistinctOutput() throws Exception {
         Files.writeString(cwd.resolve("fail.java"), """
                 void deploy(Host host) {

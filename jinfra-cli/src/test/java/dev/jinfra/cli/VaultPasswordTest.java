@@ -74,6 +74,19 @@ class VaultPasswordTest {
     }
 
     @Test
+    void anAnsibleCfgVaultPasswordFileOpensTheVaultWhenNothingElseGivesAPassword() throws Exception {
+        Files.writeString(cwd.resolve("ansible.cfg"), "[defaults]\nvault_password_file = vault.txt\n");
+        CliRun r = CliRun.run(cwd, "inventory/hosts.ini", "deploy.java");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(cwd.resolve("app.conf")).hasContent("hello " + SECRET);
+
+        // An option still wins over it.
+        CliRun wrong =
+                CliRun.run(cwd, "inventory/hosts.ini", "exec", "--vault-password-file", "wrong.txt", "--", "true");
+        assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
     void aWrongPasswordIsOneLineNamingTheFileAndLineWithTheUsageExitCode() {
         CliRun r = CliRun.run(cwd, "inventory/hosts.ini", "exec", "--vault-password-file", "wrong.txt", "--", "true");
 

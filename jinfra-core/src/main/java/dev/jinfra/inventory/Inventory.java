@@ -129,6 +129,25 @@ public final class Inventory {
         return groups.getOrDefault(name, List.of()).stream().map(byName::get).toList();
     }
 
+    /**
+     * A copy in which every host has {@code defaults} under its data: a host's own value (from the inventory,
+     * its groups or vars files) wins. For settings from a configuration file, such as Ansible's remote_user.
+     */
+    public Inventory withDefaults(Map<String, Object> defaults) {
+        if (defaults.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> normalized = NumericData.normalize(defaults);
+        List<Host> filled = hosts.stream()
+                .map(h -> {
+                    Map<String, Object> merged = new java.util.LinkedHashMap<>(normalized);
+                    merged.putAll(h.data());
+                    return new Host(h.name(), h.groups(), merged);
+                })
+                .toList();
+        return new Inventory(source, filled, groups, places, warnings);
+    }
+
     /** A copy in which every host has {@code cliData} laid over its data: command-line data beats all. */
     public Inventory withData(Map<String, Object> cliData) {
         if (cliData.isEmpty()) {

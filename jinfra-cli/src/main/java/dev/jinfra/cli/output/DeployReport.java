@@ -30,20 +30,44 @@ public final class DeployReport implements DeployListener {
         this.verbosity = verbosity;
     }
 
+    // Facts read since the last line printed: fact, then value, then the hosts that read it so.
+    private final Map<String, Map<String, List<String>>> factsRead = new LinkedHashMap<>();
+
     @Override
     public void factRead(Host host, dev.jinfra.api.Fact<?> fact, Object value) {
         // With the commands (-vv): at -v, a fleet's facts would bury why each operation changed or not.
         if (verbosity >= 2) {
+            String shown = fact.valueIsContent() ? "(content not shown)" : FactText.value(value);
             synchronized (out) {
-                out.println(style.dim("    fact " + host.name() + ": " + FactText.fact(fact) + " = "
-                        + (fact.valueIsContent() ? "(content not shown)" : FactText.value(value))));
+                factsRead
+                        .computeIfAbsent(FactText.fact(fact), f -> new LinkedHashMap<>())
+                        .computeIfAbsent(shown, v -> new ArrayList<>())
+                        .add(host.name());
             }
+        }
+    }
+
+    /**
+     * Prints the facts read since the last line, folded: one line per fact and value with the hosts that read
+     * that value, rather than a line per host in the order the hosts happened to answer.
+     */
+    private void printFactsRead() {
+        factsRead.forEach((fact, values) -> values.forEach((value, hosts) ->
+                out.println(style.dim("    fact " + HostPattern.fold(hosts) + ": " + fact + " = " + value))));
+        factsRead.clear();
+    }
+
+    @Override
+    public void proposed(dev.jinfra.engine.deploy.Proposal proposal) {
+        synchronized (out) {
+            printFactsRead();
         }
     }
 
     @Override
     public void planned(List<PlannedOperation> operations) {
         synchronized (out) {
+            printFactsRead();
             out.println(style.bold(
                     "--> Prepared " + operations.size() + (operations.size() == 1 ? " operation" : " operations")));
             if (verbosity >= 1) {
@@ -70,6 +94,7 @@ public final class DeployReport implements DeployListener {
         byStatus.forEach((status, hosts) -> parts.add(mark(status) + " " + hosts.size() + " " + label(status)));
         line.append("  ").append(String.join(", ", parts));
         synchronized (out) {
+            printFactsRead();
             out.println(line);
             // Hosts whose details would read the same share one entry: a thousand unchanged hosts are one line.
             Map<List<Object>, List<OperationOutcome>> alike = new LinkedHashMap<>();
@@ -156,6 +181,7 @@ public final class DeployReport implements DeployListener {
     @Override
     public void finished(DeployResult result) {
         synchronized (out) {
+            printFactsRead();
             out.println(style.bold("--> Results"));
             int width = Math.max(
                     9,
