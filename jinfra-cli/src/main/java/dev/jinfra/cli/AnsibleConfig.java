@@ -154,13 +154,22 @@ final class AnsibleConfig {
                             .map(v -> Integer.toString(number("defaults.forks", v)))
                             .orElse(null);
                 case "--sudo" ->
-                    value("privilege_escalation.become")
-                            .map(v -> Boolean.toString(bool("privilege_escalation.become", v)))
-                            .orElse(null);
+                    becomesWithSudo()
+                            ? value("privilege_escalation.become")
+                                    .map(v -> Boolean.toString(bool("privilege_escalation.become", v)))
+                                    .orElse(null)
+                            : null;
                 case "--sudo-user" -> becomeUser();
                 default -> null;
             };
         };
+    }
+
+    /** Whether become means sudo here (Ansible's default method); su and doas are set per operation in jinfra. */
+    private boolean becomesWithSudo() {
+        return value("privilege_escalation.become_method")
+                .map(m -> m.equalsIgnoreCase("sudo"))
+                .orElse(true);
     }
 
     /** The vault password file, for when neither an option nor the environment gives a password. */
@@ -170,6 +179,9 @@ final class AnsibleConfig {
 
     /** become_user applies only when become is on, as in Ansible, where it says who, not whether. */
     private String becomeUser() {
+        if (!becomesWithSudo()) {
+            return null;
+        }
         boolean become = value("privilege_escalation.become")
                 .map(v -> bool("privilege_escalation.become", v))
                 .orElse(false);

@@ -106,6 +106,14 @@ class AnsibleConfigTest {
                         OptionSpec.builder("--sudo-user").type(String.class).build()))
                 .isEqualTo("app");
 
+        Files.writeString(
+                project().resolve("ansible.cfg"), "[privilege_escalation]\nbecome = yes\nbecome_method = su\n");
+        assertThat(find(Map.of())
+                        .options()
+                        .defaultValue(OptionSpec.builder("--sudo").build()))
+                .as("su is not sudo")
+                .isNull();
+
         Files.writeString(project().resolve("ansible.cfg"), "[privilege_escalation]\nbecome_user = app\n");
         var off = find(Map.of()).options();
         assertThat(off.defaultValue(
