@@ -1,54 +1,49 @@
 package dev.jinfra.connect;
 
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.util.ArrayList;
-import java.util.List;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntry;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 /**
- * MINA's client, opening jump hosts jinfra resolved itself, each with a connection context of its own. MINA
- * would resolve ProxyJump names through its own config resolver (not jinfra's ssh config), take a
- * comma-separated list in the reverse of OpenSSH's order, and open every jump host with the target's context,
- * so that the jump host's key was checked and recorded as the target's.
+ * MINA's client, opening each hop (a target or a jump host jinfra resolved itself) with a connection context of
+ * its own: the hop's {@link ConnectAttempt}, which its host key check and authentication read. MINA's own jump
+ * host handling is not used: it would resolve ProxyJump names through its own config resolver (not jinfra's ssh
+ * config), open every jump host with the target's context (checking and recording the jump host's key as the
+ * target's), and open a jump host connection per target; {@link JumpSessions} shares them instead.
  */
 final class HopClient extends SshClient {
 
-    /** A jump host's entry, carrying the context its session is opened with. */
-    private static final class HopEntry extends HostConfigEntry {
-        final ConnectAttempt attempt;
-
-        HopEntry(ConnectAttempt attempt) {
-            super(attempt.address(), attempt.address(), attempt.port(), attempt.user(), null);
-            this.attempt = attempt;
-        }
-    }
-
-    /** Opens the target of {@code attempt} through its jump hosts, if it has any. */
+    /** Opens a target without jump hosts directly (targets behind jump hosts go through {@link JumpSessions}). */
     ConnectFuture connect(ConnectAttempt attempt) throws IOException {
-        var target = new HostConfigEntry(attempt.address(), attempt.address(), attempt.port(), attempt.user(), null);
-        // MINA opens the last entry of this list first and the first one last, next to the target.
-        List<HostConfigEntry> hops = new ArrayList<>();
-        for (ConnectAttempt hop : attempt.jumps.reversed()) {
-            hops.add(new HopEntry(hop));
+        if (!attempt.jumps.isEmpty()) {
+            throw new IllegalArgumentException("a target behind jump hosts is opened through their shared sessions");
         }
-        return doConnect(target, hops, AttributeRepository.ofKeyValuePair(ConnectAttempt.KEY, attempt), null);
+        return connectHop(attempt);
     }
 
-    /** MINA calls this once for the target and once for each jump host, all with the target's context. */
-    @Override
-    protected ConnectFuture doConnect(
-            HostConfigEntry hostConfig,
-            List<HostConfigEntry> jumps,
-            AttributeRepository context,
-            SocketAddress localAddress)
-            throws IOException {
-        AttributeRepository own = hostConfig instanceof HopEntry hop
-                ? AttributeRepository.ofKeyValuePair(ConnectAttempt.KEY, hop.attempt)
-                : context;
-        return super.doConnect(hostConfig, jumps, own, localAddress);
+    /** Opens a hop's session directly: a target without jump hosts, or the first jump host of a chain. */
+    ConnectFuture connectHop(ConnectAttempt hop) throws IOException {
+        return doConnect(entry(hop), new ArrayList<>(), context(hop), null);
+    }
+
+    /**
+     * Opens {@code attempt}'s session over a port that a jump host's shared connection forwards to it: the
+     * socket's peer is then a local port, and the attempt (its {@code forwarded} flag, its name) tells the host
+     * key check which host it is.
+     */
+    ConnectFuture connectVia(SshdSocketAddress forwarded, ConnectAttempt attempt) throws IOException {
+        return doConnect(attempt.user(), forwarded.toInetSocketAddress(), context(attempt), null, null, entry(attempt));
+    }
+
+    private static HostConfigEntry entry(ConnectAttempt hop) {
+        return new HostConfigEntry(hop.address(), hop.address(), hop.port(), hop.user(), null);
+    }
+
+    private static AttributeRepository context(ConnectAttempt hop) {
+        return AttributeRepository.ofKeyValuePair(ConnectAttempt.KEY, hop);
     }
 }

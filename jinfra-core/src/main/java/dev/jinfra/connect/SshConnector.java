@@ -22,7 +22,9 @@ import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
@@ -36,6 +38,7 @@ public final class SshConnector implements Connector {
     // One client for the whole run; a host that asks for its own key exchange list gets a client made for that
     // list (MINA fixes the proposal when a session is created, before any per-session hook could change it).
     private final HopClient client;
+    private final JumpSessions jumpSessions;
     private final Map<List<String>, HopClient> kexClients = new ConcurrentHashMap<>();
     private final KnownHostsCheck knownHosts;
     private final SshAgentClient agent;
@@ -69,6 +72,7 @@ public final class SshConnector implements Connector {
         this.agent = agentSocket == null ? null : new SshAgentClient(agentSocket);
         this.keyFiles = new KeyFiles(b.passphrases, this::agentHoldsKeys, b.warnings);
         this.client = newClient(List.of());
+        this.jumpSessions = new JumpSessions(b.jumpTargetsPerConnection);
     }
 
     private static final int SESSION_BUFFER_BYTES = 8 * 1024;
@@ -196,6 +200,19 @@ public final class SshConnector implements Connector {
         private Consumer<String> warnings = w -> {};
         private Path agentSocket;
         private Pause pause = d -> Thread.sleep(d);
+        private int jumpTargetsPerConnection = JumpSessions.DEFAULT_TARGETS_PER_CONNECTION;
+
+        /**
+         * How many targets share one connection to a jump host before another is opened (each target is a
+         * forwarded channel on it; a jump host's sshd may limit channels per connection).
+         */
+        public Builder jumpTargetsPerConnection(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("jump host targets per connection must be at least 1, not " + n);
+            }
+            this.jumpTargetsPerConnection = n;
+            return this;
+        }
 
         public Builder policy(ConnectionPolicy p) {
             this.policy = p;
@@ -325,12 +342,53 @@ public final class SshConnector implements Connector {
     private ClientSession open(SshSettings s) throws UnreachableException {
         long deadline = System.nanoTime() + s.connectTimeout().toNanos();
         ConnectAttempt attempt = attempt(s);
-        ConnectFuture connecting;
-        try {
-            connecting = clientFor(s).connect(attempt);
-        } catch (IOException | RuntimeException e) {
-            throw unreachable(s, e);
+        if (attempt.jumps.isEmpty()) {
+            ConnectFuture connecting;
+            try {
+                connecting = clientFor(s).connect(attempt);
+            } catch (IOException | RuntimeException e) {
+                throw unreachable(s, e);
+            }
+            return openedAndAuthenticated(s, attempt, connecting, deadline);
         }
+        // Through the jump hosts' shared connections: a forwarded port of the last hop's for this target alone.
+        JumpSessions.Lease lease = jumpSessions.lease(clientFor(s), attempt.jumps, deadline);
+        ExplicitPortForwardingTracker forward = null;
+        try {
+            forward = lease.session()
+                    .createLocalPortForwardingTracker(
+                            SshdSocketAddress.LOCALHOST_ADDRESS,
+                            new SshdSocketAddress(attempt.address(), attempt.port()));
+            ClientSession session = openedAndAuthenticated(
+                    s, attempt, clientFor(s).connectVia(forward.getBoundAddress(), attempt), deadline);
+            ExplicitPortForwardingTracker forwarded = forward;
+            session.addCloseFutureListener(f -> endForward(forwarded, lease));
+            // A bastion that goes away takes its targets' sessions with it at once, not at their next read.
+            lease.session().addCloseFutureListener(f -> session.close(true));
+            return session;
+        } catch (IOException | RuntimeException e) {
+            endForward(forward, lease);
+            throw unreachable(s, e);
+        } catch (UnreachableException e) {
+            endForward(forward, lease);
+            throw e;
+        }
+    }
+
+    private static void endForward(ExplicitPortForwardingTracker forward, JumpSessions.Lease lease) {
+        if (forward != null) {
+            try {
+                forward.close();
+            } catch (IOException | RuntimeException e) {
+                // The jump host's session is closing too; nothing is left to undo.
+            }
+        }
+        lease.release().run();
+    }
+
+    private ClientSession openedAndAuthenticated(
+            SshSettings s, ConnectAttempt attempt, ConnectFuture connecting, long deadline)
+            throws UnreachableException {
         try {
             if (!connecting.await(remaining(deadline))) {
                 connecting.cancel();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProxyJumpTest {
     @RegisterExtension
-    static SshFleetExtension targets = SshFleetExtension.hosts(2);
+    static SshFleetExtension targets = SshFleetExtension.hosts(6);
 
     @RegisterExtension
     static SshFleetExtension jumps =
@@ -108,6 +108,90 @@ class ProxyJumpTest {
         try (var strict = SshConnector.builder().build()) {
             assertThat(echoHostName(strict, target(0, data))).isEqualTo(name);
         }
+    }
+
+    /** Every target of the fleet behind jump host 0, with both fleets' hosts in known_hosts. */
+    List<Host> behindJumpHost0() throws Exception {
+        List<String> lines = new java.util.ArrayList<>(List.of(knownHostsLine(jumps, jumpHost(0))));
+        for (FleetHost t : targets.hosts()) {
+            lines.add(knownHostsLine(targets, t));
+        }
+        Path knownHosts = knownHostsOf(lines.toArray(String[]::new));
+        List<Host> hosts = new java.util.ArrayList<>();
+        for (int i = 0; i < targets.hosts().size(); i++) {
+            hosts.add(target(
+                    i,
+                    Map.of(
+                            HostKeys.SSH_KNOWN_HOSTS_FILE,
+                            knownHosts.toString(),
+                            HostKeys.SSH_PROXY_JUMP,
+                            "root@127.0.0.1:" + jumpHost(0).port())));
+        }
+        return hosts;
+    }
+
+    @Test
+    void targetsBehindOneJumpHostShareOneLoginThere() throws Exception {
+        List<Host> hosts = behindJumpHost0();
+        try (var connector = SshConnector.builder().build();
+                var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            // All at once, as a run starts them: the first opens the jump host's connection, the others wait for it.
+            List<java.util.concurrent.Future<String>> names = new java.util.ArrayList<>();
+            for (Host h : hosts) {
+                names.add(threads.submit(() -> echoHostName(connector, h)));
+            }
+            for (int i = 0; i < hosts.size(); i++) {
+                assertThat(names.get(i).get())
+                        .isEqualTo(targets.fleet().hostNames().get(i));
+            }
+        }
+        assertThat(jumpHost(0).sessionsOpened())
+                .as("one login on the jump host")
+                .isEqualTo(1);
+        assertThat(targets.hosts())
+                .allSatisfy(t -> assertThat(t.sessionsOpened()).isEqualTo(1));
+    }
+
+    @Test
+    void pastItsBudgetOfTargetsAnotherConnectionToTheJumpHostIsOpened() throws Exception {
+        List<Host> hosts = behindJumpHost0();
+        List<Connection> open = new java.util.ArrayList<>();
+        try (var connector = SshConnector.builder().jumpTargetsPerConnection(2).build()) {
+            for (Host h : hosts) {
+                open.add(connector.connect(h));
+            }
+            assertThat(jumpHost(0).sessionsOpened()).isEqualTo(3);
+            for (Connection c : open) {
+                assertThat(c.run(CommandRequest.of("true"), OutputListener.NONE).succeeded())
+                        .isTrue();
+                c.close();
+            }
+            // Targets that were done gave their places back: a new one rides an existing connection.
+            try (Connection again = connector.connect(hosts.getFirst())) {
+                assertThat(again.run(CommandRequest.of("true"), OutputListener.NONE)
+                                .succeeded())
+                        .isTrue();
+            }
+            assertThat(jumpHost(0).sessionsOpened()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aJumpHostThatGoesAwayTakesItsTargetsWithItAndIsOpenedAgainForTheNext() throws Exception {
+        List<Host> hosts = behindJumpHost0();
+        try (var connector = SshConnector.builder().build()) {
+            Connection first = connector.connect(hosts.get(0));
+            jumpHost(0).reboot(java.time.Duration.ofMillis(300));
+            var lost = first.run(
+                    CommandRequest.of("true").withTimeout(java.time.Duration.ofSeconds(20)), OutputListener.NONE);
+            assertThat(lost.outcome()).isNotEqualTo(CommandResult.Outcome.EXITED);
+            first.close();
+            Thread.sleep(500);
+            // Up again: the next target opens a new connection to it.
+            assertThat(echoHostName(connector, hosts.get(1)))
+                    .isEqualTo(targets.fleet().hostNames().get(1));
+        }
+        assertThat(jumpHost(0).sessionsOpened()).isEqualTo(2);
     }
 
     @Test
