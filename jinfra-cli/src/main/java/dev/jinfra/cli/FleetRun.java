@@ -42,6 +42,7 @@ final class FleetRun implements AutoCloseable {
                 .sshConfig(sshConfig)
                 .passphrases(keyFile -> console.readSecret("passphrase for " + keyFile + ": "))
                 .warnings(w -> console.err().println("jinfra: warning: " + w))
+                .jumpTargetsPerConnection(targets.jumpTargetsPerConnection())
                 .build();
         return ssh;
     }

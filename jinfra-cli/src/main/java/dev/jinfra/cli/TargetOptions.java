@@ -74,6 +74,13 @@ final class TargetOptions {
     Integer connectRetries;
 
     @Option(
+            names = "--jump-targets",
+            paramLabel = "N",
+            description = "Targets that share one connection to a jump host before another is opened (default "
+                    + dev.jinfra.connect.SshConnector.DEFAULT_JUMP_TARGETS + ").")
+    Integer jumpTargets;
+
+    @Option(
             names = "--accept-new-host-keys",
             description = "Accept and record keys of hosts not yet in known_hosts (a changed key is still refused).")
     boolean acceptNewHostKeys;
@@ -254,6 +261,17 @@ final class TargetOptions {
             throw new UsageException(
                     "--retry failed: cannot read " + file + ": " + dev.jinfra.problem.Problems.inWords(e));
         }
+    }
+
+    /** Targets per jump host connection, checked as a usage error. */
+    int jumpTargetsPerConnection() {
+        if (jumpTargets == null) {
+            return dev.jinfra.connect.SshConnector.DEFAULT_JUMP_TARGETS;
+        }
+        if (jumpTargets < 1) {
+            throw new UsageException("--jump-targets must be at least 1, not " + jumpTargets);
+        }
+        return jumpTargets;
     }
 
     Path sshConfigFile() {

@@ -169,6 +169,34 @@ class ExecOpenSshE2ETest {
     }
 
     @Test
+    void everyOtherHostThroughOneJumpHostIsOneLoginThere(OpenSshFleet fleet) throws Exception {
+        OpenSshFleet.Host jump = fleet.hosts().get(0);
+        Path log = fleet.dir().resolve("fleet/log/" + jump.name() + ".log");
+        long before = acceptedLogins(log);
+        int targets = fleet.hosts().size() - 1;
+        CliRun r = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "exec",
+                "--limit",
+                "all:!" + jump.name(),
+                "--data",
+                "ssh_proxy_jump=root@" + jump.address(),
+                "--",
+                "echo $FLEET_HOST");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains(targets + " of " + targets + " hosts succeeded");
+        // sshd logs each login: the jump host saw one, carrying a forwarded connection per target.
+        assertThat(acceptedLogins(log) - before).isEqualTo(1);
+    }
+
+    static long acceptedLogins(Path sshdLog) throws Exception {
+        try (var lines = Files.lines(sshdLog)) {
+            return lines.filter(l -> l.contains("Accepted publickey")).count();
+        }
+    }
+
+    @Test
     void aHostCanBeReachedThroughAJumpHost(OpenSshFleet fleet) {
         OpenSshFleet.Host jump = fleet.hosts().get(0);
         OpenSshFleet.Host target = fleet.hosts().get(2);

@@ -109,6 +109,7 @@ class UsageErrorsTest {
             exec --connect-timeout 2h -- true           | jinfra: --connect-timeout must be between 1s and 1h, not 2h
             exec --connect-retries 101 -- true          | jinfra: --connect-retries must be between 0 and 100, not 101
             exec --port 0 -- true                       | jinfra: --port must be between 1 and 65535, not 0
+            exec --jump-targets 0 -- true               | jinfra: --jump-targets must be at least 1, not 0
             files.directory path=/tmp/x -p 0            | jinfra: --parallel must be at least 1
             files.directory path=/tmp/x --batch 0%      | jinfra: --batch: batch percentage must be 1-100, not 0%
             files.directory path=/tmp/x --retries -1    | jinfra: --retries must not be negative

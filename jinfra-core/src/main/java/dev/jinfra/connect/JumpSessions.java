@@ -31,9 +31,6 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
  * using it; the next target opens it again, once.
  */
 final class JumpSessions {
-    /** Targets per connection to a jump host, unless told otherwise: far below any channel limit seen. */
-    static final int DEFAULT_TARGETS_PER_CONNECTION = 100;
-
     private static final int REOPENS_AFTER_DROP = 1;
 
     /** A share of a jump host's connection; {@link #release} when the target's session is done with it. */

@@ -37,6 +37,9 @@ public final class SshConnector implements Connector {
 
     // One client for the whole run; a host that asks for its own key exchange list gets a client made for that
     // list (MINA fixes the proposal when a session is created, before any per-session hook could change it).
+    /** Targets that share one connection to a jump host, unless told otherwise: far below channel limits seen. */
+    public static final int DEFAULT_JUMP_TARGETS = 100;
+
     private final HopClient client;
     private final JumpSessions jumpSessions;
     private final Map<List<String>, HopClient> kexClients = new ConcurrentHashMap<>();
@@ -200,7 +203,7 @@ public final class SshConnector implements Connector {
         private Consumer<String> warnings = w -> {};
         private Path agentSocket;
         private Pause pause = d -> Thread.sleep(d);
-        private int jumpTargetsPerConnection = JumpSessions.DEFAULT_TARGETS_PER_CONNECTION;
+        private int jumpTargetsPerConnection = DEFAULT_JUMP_TARGETS;
 
         /**
          * How many targets share one connection to a jump host before another is opened (each target is a
