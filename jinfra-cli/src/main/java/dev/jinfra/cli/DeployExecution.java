@@ -160,7 +160,7 @@ final class DeployExecution {
                         hosts,
                         deploys,
                         options,
-                        DeployListener.all(List.of(retryFile, listeners(console, style, identity, file)))));
+                        DeployListener.all(List.of(retryFile, listeners(console, style, identity, file, fleet::via)))));
             } catch (OperationOrder.ConflictException e) {
                 if (progressDisplay != null) {
                     progressDisplay.close();
@@ -216,7 +216,11 @@ final class DeployExecution {
 
     /** Progress first: it clears its status line before the report prints. */
     private DeployListener listeners(
-            Console console, Style style, dev.jinfra.cli.output.RunIdentity identity, java.io.PrintStream file) {
+            Console console,
+            Style style,
+            dev.jinfra.cli.output.RunIdentity identity,
+            java.io.PrintStream file,
+            java.util.function.Function<Host, List<String>> via) {
         List<DeployListener> all = new java.util.ArrayList<>();
         boolean showProgress = switch (progress) {
             case "always" -> true;
@@ -231,10 +235,10 @@ final class DeployExecution {
             all.add(progressDisplay);
         }
         if (file != null) {
-            all.add(new DeployJsonLines(file, identity));
+            all.add(new DeployJsonLines(file, identity, via));
         }
         if (jsonOptions.json) {
-            all.add(new DeployJsonLines(console.out(), identity));
+            all.add(new DeployJsonLines(console.out(), identity, via));
         } else {
             all.add(new DeployReport(console.out(), style, verbose.length));
             all.add(new dev.jinfra.cli.output.ProposalReport(console.out(), style, verbose.length));

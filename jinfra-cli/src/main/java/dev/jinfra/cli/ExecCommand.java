@@ -135,10 +135,10 @@ final class ExecCommand implements Callable<Integer> {
                         console.err(), progress, Style.forTerminal(console.errTerminal() && !output.noColor)));
             }
             if (jsonFile != null) {
-                listeners.add(new JsonLines(jsonFile, identity));
+                listeners.add(new JsonLines(jsonFile, identity, run::via));
             }
             if (jsonOptions.json) {
-                listeners.add(new JsonLines(console.out(), identity));
+                listeners.add(new JsonLines(console.out(), identity, run::via));
             } else if (output.stream) {
                 listeners.add(new StreamPrinter(
                         console.out(),

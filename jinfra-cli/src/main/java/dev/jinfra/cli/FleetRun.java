@@ -47,6 +47,19 @@ final class FleetRun implements AutoCloseable {
         return ssh;
     }
 
+    /** The jump hosts {@code host} is reached through, first hop first; empty when none or when local. */
+    List<String> via(Host host) {
+        if (host.isLocal()) {
+            return List.of();
+        }
+        try {
+            return ssh().jumpHostsOf(host);
+        } catch (IllegalArgumentException e) {
+            // Its settings are wrong: validate() reports that, and the host never connects.
+            return List.of();
+        }
+    }
+
     /** Checks every host's connection settings before any host is touched. */
     void validate(List<Host> hosts) {
         for (Host h : hosts) {

@@ -188,6 +188,26 @@ class ExecOpenSshE2ETest {
         assertThat(r.out()).contains(targets + " of " + targets + " hosts succeeded");
         // sshd logs each login: the jump host saw one, carrying a forwarded connection per target.
         assertThat(acceptedLogins(log) - before).isEqualTo(1);
+
+        // The JSON says which jump host each host went through.
+        CliRun json = CliRun.run(
+                cwd,
+                fleet.inventoryFile().toString(),
+                "exec",
+                "--limit",
+                fleet.hosts().get(1).name(),
+                "--data",
+                "ssh_proxy_jump=root@" + jump.address(),
+                "--json",
+                "--",
+                "true");
+        JsonNode host = new ObjectMapper()
+                .readTree(json.outLines().stream()
+                        .filter(l -> l.startsWith("{\"type\":\"host\""))
+                        .findFirst()
+                        .orElseThrow());
+        assertThat(host.get("via")).hasSize(1);
+        assertThat(host.get("via").get(0).asText()).contains(jump.address());
     }
 
     static long acceptedLogins(Path sshdLog) throws Exception {

@@ -254,6 +254,11 @@ public final class SshConnector implements Connector {
     }
 
     /** Settings for a host; throws IllegalArgumentException for malformed host data. */
+    /** The jump hosts a host is reached through, first hop first, as messages name them; empty for none. */
+    public List<String> jumpHostsOf(Host host) {
+        return settings(host).jumpHosts().stream().map(JumpHost::describe).toList();
+    }
+
     public SshSettings settings(Host host) {
         return settingsCache.computeIfAbsent(host, h -> {
             SshSettings s = SshSettings.resolve(h, sshConfig);

@@ -101,8 +101,24 @@ public final class DeployJsonLines implements DeployListener {
     }
 
     public DeployJsonLines(PrintStream out, RunIdentity run) {
+        this(out, run, h -> List.of());
+    }
+
+    /** @param via the jump hosts each host is reached through (a connection event's {@code via}, if any) */
+    public DeployJsonLines(PrintStream out, RunIdentity run, java.util.function.Function<Host, List<String>> via) {
         this.out = out;
         this.run = run;
+        this.via = via;
+    }
+
+    private final java.util.function.Function<Host, List<String>> via;
+
+    private ObjectNode withVia(ObjectNode event, Host host) {
+        List<String> hops = via.apply(host);
+        if (!hops.isEmpty()) {
+            hops.forEach(event.putArray("via")::add);
+        }
+        return event;
     }
 
     @Override
@@ -114,12 +130,12 @@ public final class DeployJsonLines implements DeployListener {
 
     @Override
     public void hostConnected(Host host) {
-        emit(event("host_connected").put("host", host.name()));
+        emit(withVia(event("host_connected").put("host", host.name()), host));
     }
 
     @Override
     public void unreachable(Host host, String why) {
-        emit(event("host_unreachable").put("host", host.name()).put("error", why));
+        emit(withVia(event("host_unreachable").put("host", host.name()).put("error", why), host));
     }
 
     @Override

@@ -18,11 +18,21 @@ public final class JsonLines implements RunListener {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintStream out;
     private final RunIdentity run;
+    private final java.util.function.Function<dev.jinfra.inventory.Host, java.util.List<String>> via;
 
     /** @param run the run the lines are of, written first and repeated in the summary */
     public JsonLines(PrintStream out, RunIdentity run) {
+        this(out, run, h -> java.util.List.of());
+    }
+
+    /** @param via the jump hosts each host is reached through (a host line's {@code via}, when there are any) */
+    public JsonLines(
+            PrintStream out,
+            RunIdentity run,
+            java.util.function.Function<dev.jinfra.inventory.Host, java.util.List<String>> via) {
         this.out = out;
         this.run = run;
+        this.via = via;
     }
 
     @Override
@@ -49,6 +59,10 @@ public final class JsonLines implements RunListener {
             o.putNull("error");
         }
         o.put("duration_ms", r.duration().toMillis());
+        java.util.List<String> hops = via.apply(r.host());
+        if (!hops.isEmpty()) {
+            hops.forEach(o.putArray("via")::add);
+        }
         emit(o);
     }
 
