@@ -169,6 +169,9 @@ final class DeployExecution {
                 throw new UsageException(e.getMessage());
             }
             lastResult = result;
+            if (verbose.length >= 1 && !jsonOptions.json) {
+                fleet.jumpHostUsage().forEach(line -> console.out().println("jump host " + line));
+            }
             if (result.stopReason() != null) {
                 console.err().println("jinfra: run stopped: " + result.stopReason());
             }

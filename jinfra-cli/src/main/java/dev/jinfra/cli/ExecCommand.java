@@ -167,6 +167,8 @@ final class ExecCommand implements Callable<Integer> {
             }
             if (!jsonOptions.json) {
                 new FoldedReport(console.out(), style).print(summary, !output.stream);
+                // How many targets each bastion carried, and on how many connections: what its sshd saw.
+                run.jumpHostUsage().forEach(line -> console.err().println("jinfra: jump host " + line));
             }
             if (retry[0] > 0 && !jsonOptions.json) {
                 console.err()

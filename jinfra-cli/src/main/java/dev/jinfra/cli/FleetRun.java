@@ -47,6 +47,13 @@ final class FleetRun implements AutoCloseable {
         return ssh;
     }
 
+    /** How the run used jump hosts ({@code bastion (10.0.0.5): 199 targets over 2 connections}); empty if not. */
+    List<String> jumpHostUsage() {
+        synchronized (this) {
+            return ssh == null ? List.of() : ssh.jumpHostUsage();
+        }
+    }
+
     /** The jump hosts {@code host} is reached through, first hop first; empty when none or when local. */
     List<String> via(Host host) {
         if (host.isLocal()) {

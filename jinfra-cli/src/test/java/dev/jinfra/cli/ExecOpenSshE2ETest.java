@@ -186,6 +186,8 @@ class ExecOpenSshE2ETest {
                 "echo $FLEET_HOST");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains(targets + " of " + targets + " hosts succeeded");
+        assertThat(r.err())
+                .contains("jinfra: jump host " + jump.address() + ": " + targets + " targets over 1 connection");
         // sshd logs each login: the jump host saw one, carrying a forwarded connection per target.
         assertThat(acceptedLogins(log) - before).isEqualTo(1);
 

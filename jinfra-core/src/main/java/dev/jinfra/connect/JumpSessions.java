@@ -48,7 +48,15 @@ final class JumpSessions {
     }
 
     private static final class Chain {
+        final String name;
         final List<Shared> connections = new ArrayList<>();
+        int targets;
+        int opened;
+
+        Chain(String name) {
+            this.name = name;
+        }
+
         UnreachableException failure;
         int reopens;
     }
@@ -70,7 +78,8 @@ final class JumpSessions {
         Shared shared;
         boolean opener = false;
         synchronized (this) {
-            Chain chain = chains.computeIfAbsent(key, k -> new Chain());
+            Chain chain = chains.computeIfAbsent(key, k -> new Chain(names(hops)));
+            chain.targets++;
             if (chain.failure != null) {
                 throw chain.failure;
             }
@@ -89,6 +98,7 @@ final class JumpSessions {
                 }
                 shared = new Shared();
                 chain.connections.add(shared);
+                chain.opened++;
                 opener = true;
             }
             shared.targets++;
@@ -129,14 +139,20 @@ final class JumpSessions {
         }
     }
 
-    /** How many connections are open to the last hop of chains like {@code hops}: for tests and progress. */
-    synchronized int openConnections() {
-        return (int) chains.values().stream()
-                .flatMap(c -> c.connections.stream())
-                .filter(s -> s.ready.isDone()
-                        && !s.ready.isCompletedExceptionally()
-                        && s.ready.join().isOpen())
-                .count();
+    /**
+     * Each chain of jump hosts used so far (its hops' names, first first), with how many leases it gave (the
+     * targets behind it, and the later hops of longer chains) and how many connections it opened.
+     */
+    synchronized Map<String, int[]> usage() {
+        Map<String, int[]> out = new java.util.LinkedHashMap<>();
+        for (Chain c : chains.values()) {
+            out.merge(c.name, new int[] {c.targets, c.opened}, (x, y) -> new int[] {x[0] + y[0], x[1] + y[1]});
+        }
+        return out;
+    }
+
+    private static String names(List<ConnectAttempt> hops) {
+        return String.join(" -> ", hops.stream().map(h -> h.jumpHost.describe()).toList());
     }
 
     private synchronized void release(Shared shared) {
