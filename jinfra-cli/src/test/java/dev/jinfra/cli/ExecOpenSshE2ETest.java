@@ -212,6 +212,69 @@ class ExecOpenSshE2ETest {
         assertThat(host.get("via").get(0).asText()).contains(jump.address());
     }
 
+    /**
+     * Half the hosts behind one bastion, half behind another; the first bastion's connection is killed while
+     * the command runs (its sshd's session processes, which this fleet started): its targets fail, the others
+     * finish as if nothing happened.
+     */
+    @Test
+    void aBastionLostMidRunTakesItsTargetsAndNothingElse(OpenSshFleet fleet) throws Exception {
+        OpenSshFleet.Host lost = fleet.hosts().get(0);
+        OpenSshFleet.Host kept = fleet.hosts().get(1);
+        List<OpenSshFleet.Host> targets = fleet.hosts().subList(2, fleet.hosts().size());
+        StringBuilder yaml = new StringBuilder()
+                .append("data:\n  ssh_user: root\n  ssh_key: ")
+                .append(fleet.clientKeyFile())
+                .append("\n  ssh_known_hosts_file: ")
+                .append(fleet.knownHostsFile())
+                .append("\nhosts:\n");
+        List<String> behindLost = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            OpenSshFleet.Host t = targets.get(i);
+            OpenSshFleet.Host bastion = i % 2 == 0 ? lost : kept;
+            if (bastion == lost) {
+                behindLost.add(t.name());
+            }
+            yaml.append("  ")
+                    .append(t.name())
+                    .append(": { ssh_hostname: ")
+                    .append(t.address())
+                    .append(", ssh_port: ")
+                    .append(t.port())
+                    .append(", ssh_proxy_jump: \"root@")
+                    .append(bastion.address())
+                    .append(":")
+                    .append(bastion.port())
+                    .append("\" }\n");
+        }
+        Path inventory = Files.writeString(cwd.resolve("behind-bastions.yaml"), yaml);
+        Path log = fleet.dir().resolve("fleet/log/" + lost.name() + ".log");
+        long before = acceptedLogins(log);
+
+        var run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> CliRun.run(cwd, inventory.toString(), "exec", "--", "sleep 6; echo done"));
+        // Once the bastion carries its targets (its login is logged), and their commands have started, it goes.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (acceptedLogins(log) == before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(3000);
+        ProcessHandle.of(fleet.pids().get(0)).orElseThrow().descendants().forEach(ProcessHandle::destroyForcibly);
+        CliRun r = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        int keptCount = targets.size() - behindLost.size();
+        assertThat(r.out())
+                .as(r.toString())
+                .contains(keptCount + " of " + targets.size() + " hosts succeeded")
+                .contains("(" + keptCount + " hosts) ── exit 0\ndone\n");
+        List<String> failedHosts = Files.readAllLines(cwd.resolve(".jinfra/failed-hosts")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .toList();
+        assertThat(failedHosts).containsExactlyInAnyOrderElementsOf(behindLost);
+        // Their report says which connection went.
+        assertThat(r.out()).contains("! [jinfra: the connection to jump host " + lost.address() + " was lost]");
+    }
+
     static long acceptedLogins(Path sshdLog) throws Exception {
         try (var lines = Files.lines(sshdLog)) {
             return lines.filter(l -> l.contains("Accepted publickey")).count();

@@ -34,7 +34,7 @@ final class JumpSessions {
     private static final int REOPENS_AFTER_DROP = 1;
 
     /** A share of a jump host's connection; {@link #release} when the target's session is done with it. */
-    record Lease(ClientSession session, Runnable release) {}
+    record Lease(ClientSession session, String name, Runnable release) {}
 
     private static final class Shared {
         final CompletableFuture<ClientSession> ready = new CompletableFuture<>();
@@ -120,7 +120,7 @@ final class JumpSessions {
         Shared mine = shared;
         try {
             ClientSession session = mine.ready.get(remainingNanos(deadlineNanos), TimeUnit.NANOSECONDS);
-            return new Lease(session, () -> release(mine));
+            return new Lease(session, names(hops), () -> release(mine));
         } catch (ExecutionException e) {
             release(mine);
             throw e.getCause() instanceof UnreachableException u

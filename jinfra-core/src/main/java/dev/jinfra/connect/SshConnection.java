@@ -30,14 +30,21 @@ final class SshConnection implements Connection {
     private final Host host;
     private final ClientSession session;
     private final Runnable onClose;
+    private final java.util.function.Supplier<String> lostWhy;
     private final AtomicBoolean closed = new AtomicBoolean();
     // Commands still running, to be ended when the connection is closed under them (Ctrl-C).
     private final Set<ChannelExec> running = ConcurrentHashMap.newKeySet();
     private final boolean signalsRefused;
 
     SshConnection(Host host, ClientSession session, Runnable onClose) {
+        this(host, session, () -> null, onClose);
+    }
+
+    /** @param lostWhy why the session was lost when a jump host's connection under it went away, else null */
+    SshConnection(Host host, ClientSession session, java.util.function.Supplier<String> lostWhy, Runnable onClose) {
         this.host = host;
         this.session = session;
+        this.lostWhy = lostWhy;
         this.onClose = onClose;
         this.signalsRefused = refusesSignals(session.getUsername(), session.getServerVersion());
     }
@@ -101,6 +108,10 @@ final class SshConnection implements Connection {
                     // Killed by a signal: no exit status exists, so report 255 as ssh(1) does.
                     err.note("killed by signal " + signal);
                     return result(CommandResult.Outcome.EXITED, 255, out, err, start);
+                }
+                String why = lostWhy.get();
+                if (why != null) {
+                    err.note(why);
                 }
                 return result(CommandResult.Outcome.CONNECTION_LOST, -1, out, err, start);
             }

@@ -42,6 +42,8 @@ public final class SshConnector implements Connector {
 
     private final HopClient client;
     private final JumpSessions jumpSessions;
+    // The jump host connection each open session goes through, to say so when it is lost.
+    private final Map<ClientSession, JumpSessions.Lease> throughJumps = new ConcurrentHashMap<>();
     private final Map<List<String>, HopClient> kexClients = new ConcurrentHashMap<>();
     private final KnownHostsCheck knownHosts;
     private final SshAgentClient agent;
@@ -297,7 +299,15 @@ public final class SshConnector implements Connector {
         try {
             for (int attempt = 0; ; attempt++) {
                 try {
-                    return new SshConnection(host, openWithHandshakePermit(s), sessions::release);
+                    ClientSession session = openWithHandshakePermit(s);
+                    JumpSessions.Lease through = throughJumps.get(session);
+                    return new SshConnection(
+                            host,
+                            session,
+                            () -> through == null || through.session().isOpen()
+                                    ? null
+                                    : "the connection to jump host " + through.name() + " was lost",
+                            sessions::release);
                 } catch (UnreachableException e) {
                     if (!e.reason().retryable() || attempt >= s.connectRetries()) {
                         throw e;
@@ -383,7 +393,11 @@ public final class SshConnector implements Connector {
             ClientSession session = openedAndAuthenticated(
                     s, attempt, clientFor(s).connectVia(forward.getBoundAddress(), attempt), deadline);
             ExplicitPortForwardingTracker forwarded = forward;
-            session.addCloseFutureListener(f -> endForward(forwarded, lease));
+            throughJumps.put(session, lease);
+            session.addCloseFutureListener(f -> {
+                throughJumps.remove(session);
+                endForward(forwarded, lease);
+            });
             // A bastion that goes away takes its targets' sessions with it at once, not at their next read.
             lease.session().addCloseFutureListener(f -> session.close(true));
             return session;
