@@ -81,7 +81,7 @@ public record SecurityLimit(
         if (!"soft".equals(type) && !"hard".equals(type) && !"-".equals(type)) {
             throw new IllegalArgumentException(op + ": type must be soft, hard or -, not '" + type + "'");
         }
-        if (!ITEMS.contains(item)) {
+        if (item == null || !ITEMS.contains(item)) {
             throw new IllegalArgumentException(
                     op + ": '" + item + "' is not a limits item; one of " + new java.util.TreeSet<>(ITEMS));
         }
