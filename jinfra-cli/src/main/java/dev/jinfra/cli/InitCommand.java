@@ -236,6 +236,7 @@ final class InitCommand implements Callable<Integer> {
             import dev.jinfra.ops.npm.*;
             import dev.jinfra.ops.packages.*;
             import dev.jinfra.ops.pip.*;
+            import dev.jinfra.ops.selinux.*;
             import dev.jinfra.ops.server.*;
             import dev.jinfra.ops.service.*;
             import static dev.jinfra.deploy.Operations.*;
