@@ -65,7 +65,7 @@ public record IptablesRule(
         @Arg("REDIRECT's or MASQUERADE's ports, e.g. 8080") String toPorts)
         implements Operation {
     private static final String OP = "iptables.rule";
-    private static final Pattern PROTOCOL = Pattern.compile("[a-z][a-z0-9-]*|\\d{1,3}");
+    private static final Pattern PROTOCOL = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern PORTS = Pattern.compile("\\d{1,5}(:\\d{1,5})?");
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_\\[][A-Za-z0-9_.:/\\[\\]-]*");
     private static final Set<String> PORT_PROTOCOLS = Set.of("tcp", "udp", "sctp", "dccp", "udplite");
@@ -80,7 +80,13 @@ public record IptablesRule(
         Netfilter.table(OP, table);
         protocol = protocol == null ? null : protocol.toLowerCase(Locale.ROOT);
         if (protocol != null && !PROTOCOL.matcher(protocol).matches()) {
-            throw new IllegalArgumentException(OP + ": '" + protocol + "' is not a protocol");
+            throw new IllegalArgumentException(OP + ": '" + protocol + "' is not a protocol name such as tcp");
+        }
+        // As iptables-save prints them: "all" not at all, ICMPv6 by its name in /etc/protocols.
+        if ("all".equals(protocol)) {
+            protocol = null;
+        } else if (ipv6 && ("icmpv6".equals(protocol) || "icmp6".equals(protocol))) {
+            protocol = "ipv6-icmp";
         }
         source = Netfilter.address(OP, "source", source, ipv6);
         destination = Netfilter.address(OP, "destination", destination, ipv6);
