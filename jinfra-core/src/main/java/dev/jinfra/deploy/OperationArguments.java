@@ -5,6 +5,7 @@ import dev.jinfra.api.ArgValues;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.Operation;
 import dev.jinfra.ops.files.Template;
+import dev.jinfra.ops.server.ScriptTemplate;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -84,7 +85,7 @@ final class OperationArguments {
         Object checked = checked(components[i], value);
         // A template's variables from deploy code always sit over the host's data, as
         // files.template(src, dest, vars) puts them: a template sees the same names however vars was given.
-        if (type == Template.class && name.equals("vars")) {
+        if ((type == Template.class || type == ScriptTemplate.class) && name.equals("vars")) {
             Map<String, ?> own = checked == null ? Map.of() : asTextKeys((Map<?, ?>) checked);
             checked = Template.variables(PrepareContext.host(), own);
         }

@@ -17,6 +17,10 @@ public final class Operations {
     public static final YumOperations yum = new YumOperations();
     public static final SystemdOperations systemd = new SystemdOperations();
     public static final SysvinitOperations sysvinit = new SysvinitOperations();
+    public static final OpenrcOperations openrc = new OpenrcOperations();
+    public static final UpstartOperations upstart = new UpstartOperations();
+    public static final IptablesOperations iptables = new IptablesOperations();
+    public static final SelinuxOperations selinux = new SelinuxOperations();
     public static final PacmanOperations pacman = new PacmanOperations();
     public static final ZypperOperations zypper = new ZypperOperations();
     public static final SnapOperations snap = new SnapOperations();

@@ -3,16 +3,23 @@ package dev.jinfra.deploy;
 import dev.jinfra.ops.packages.ServerPackages;
 import dev.jinfra.ops.server.CronJob;
 import dev.jinfra.ops.server.Group;
+import dev.jinfra.ops.server.Modprobe;
 import dev.jinfra.ops.server.Mount;
 import dev.jinfra.ops.server.Reboot;
 import dev.jinfra.ops.server.Script;
+import dev.jinfra.ops.server.ScriptTemplate;
+import dev.jinfra.ops.server.SecurityLimit;
 import dev.jinfra.ops.server.ServerHostname;
+import dev.jinfra.ops.server.ServerLocale;
 import dev.jinfra.ops.server.ServerSysctl;
+import dev.jinfra.ops.server.ServerTimezone;
 import dev.jinfra.ops.server.Shell;
 import dev.jinfra.ops.server.User;
+import dev.jinfra.ops.server.UserAuthorizedKeys;
 import dev.jinfra.ops.server.WaitForPort;
 import dev.jinfra.ops.service.ServerService;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code server} operations, as deploy code calls them: {@code server.user("app").arg("system", true)}. Each
@@ -230,5 +237,88 @@ public final class ServerOperations {
      */
     public OperationCall packages(ServerPackages packages) {
         return PrepareContext.register(packages);
+    }
+
+    /**
+     * {@code server.scriptTemplate}: renders a local Jinja2 template with the host's data and {@code host} (name,
+     * groups), then uploads, runs and removes it like {@link #script}, on every run.
+     *
+     * @param src local Jinja2 template of the script
+     */
+    public OperationCall scriptTemplate(String src) {
+        return scriptTemplate(src, Map.of());
+    }
+
+    /**
+     * {@code server.scriptTemplate} with more variables (they override host data of the same name) and arguments.
+     *
+     * @param src local Jinja2 template of the script
+     * @param vars the deploy's own template variables
+     * @param args arguments, each passed to the script as one word
+     */
+    public OperationCall scriptTemplate(String src, Map<String, ?> vars, String... args) {
+        return PrepareContext.register(ScriptTemplate.class)
+                .arg("src", src)
+                .arg("vars", vars)
+                .arg("args", List.of(args));
+    }
+
+    /**
+     * {@code server.modprobe}: a kernel module loaded; {@code .arg("persist", true)} loads it at boot too,
+     * {@code .absent()} unloads it.
+     *
+     * @param module the module, e.g. br_netfilter
+     */
+    public OperationCall modprobe(String module) {
+        return PrepareContext.register(Modprobe.class).arg("module", module);
+    }
+
+    /**
+     * {@code server.locale}: a locale enabled in /etc/locale.gen and generated; {@code .absent()} disables it.
+     *
+     * @param locale the locale, e.g. en_US.UTF-8
+     */
+    public OperationCall locale(String locale) {
+        return PrepareContext.register(ServerLocale.class).arg("locale", locale);
+    }
+
+    /**
+     * {@code server.timezone}: the host's time zone, with timedatectl where systemd runs, else by linking
+     * /etc/localtime.
+     *
+     * @param timezone the zone, e.g. Europe/Berlin or UTC
+     */
+    public OperationCall timezone(String timezone) {
+        return PrepareContext.register(ServerTimezone.class).arg("timezone", timezone);
+    }
+
+    /**
+     * {@code server.securityLimit}: a line in /etc/security/limits.conf ({@code .arg("file", ..)} for one in
+     * limits.d); {@code .absent()} removes the lines for the domain, type and item.
+     *
+     * @param domain whom it limits: a user, @group or *
+     * @param type soft, hard, or - for both
+     * @param item the resource, e.g. nofile
+     * @param value the limit, e.g. 65536 or unlimited
+     */
+    public OperationCall securityLimit(String domain, String type, String item, String value) {
+        return PrepareContext.register(SecurityLimit.class)
+                .arg("domain", domain)
+                .arg("type", type)
+                .arg("item", item)
+                .arg("value", value);
+    }
+
+    /**
+     * {@code server.userAuthorizedKeys}: the keys are in the user's ~/.ssh/authorized_keys (other lines kept;
+     * {@code .arg("exclusive", true)} for only these keys).
+     *
+     * @param user the user whose keys these are
+     * @param keys public key lines
+     */
+    public OperationCall userAuthorizedKeys(String user, String... keys) {
+        return PrepareContext.register(UserAuthorizedKeys.class)
+                .arg("user", user)
+                .arg("keys", List.of(keys));
     }
 }

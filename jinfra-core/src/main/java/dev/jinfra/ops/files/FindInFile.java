@@ -21,6 +21,14 @@ public record FindInFile(
         String pattern)
         implements FollowsEdits<List<String>> {
 
+    /**
+     * {@code text} as an extended regular expression that matches exactly it, for patterns that hold user text
+     * (a locale, a limits.conf domain) around fixed syntax.
+     */
+    public static String literal(String text) {
+        return Edits.literalRegex(text);
+    }
+
     @Override
     public Command command() {
         return Command.of("grep", "-E", "-e", pattern, "--", path);

@@ -84,8 +84,16 @@ public record Template(
 
     /** The rendered content; a template error names the file and line. */
     public byte[] render() {
+        return render("files.template", src, vars);
+    }
+
+    /**
+     * A local template rendered with {@code vars}, for every operation that renders one ({@code operation} names it
+     * in messages); a template error names the file and line.
+     */
+    public static byte[] render(String operation, String src, Map<String, Object> vars) {
         // The template's text is read once per content, like an upload's; rendering is per host.
-        String source = new String(LocalFiles.read("files.template", src).bytes(), StandardCharsets.UTF_8);
+        String source = new String(LocalFiles.read(operation, src).bytes(), StandardCharsets.UTF_8);
         // Vault-decrypted values stay Secrets in the operation's arguments, which may be shown; the rendered file
         // holds their text, as Ansible's does.
         @SuppressWarnings("unchecked")

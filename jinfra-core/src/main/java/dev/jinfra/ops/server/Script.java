@@ -4,6 +4,7 @@ import dev.jinfra.api.Arg;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
+import dev.jinfra.api.Payload;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
 import dev.jinfra.ops.files.LocalFiles;
@@ -51,12 +52,16 @@ public record Script(
 
     @Override
     public Plan plan(FactSource facts) {
-        LocalFiles.Content script = LocalFiles.read("server.script", src);
+        return uploadAndRun(LocalFiles.read("server.script", src).payload(), args);
+    }
+
+    /** The script uploaded to a random name, run there with {@code args} and removed; also for server.scriptTemplate. */
+    static Plan uploadAndRun(Payload script, List<String> args) {
         // Random, so that two runs (or two hosts sharing /tmp) never run or remove each other's script.
         String remote = "/tmp/.jinfra-script-" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
         List<String> words = new ArrayList<>(List.of("sh", "-c", RUN, remote));
         words.addAll(args);
-        return Plan.upload(List.of(new Plan.Upload(script.payload(), remote)), List.of(Command.of(words)));
+        return Plan.upload(List.of(new Plan.Upload(script, remote)), List.of(Command.of(words)));
     }
 
     @Override

@@ -7,13 +7,14 @@ import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 
 /**
- * {@code server.service}: the same wishes as {@code systemd.service} or {@code sysvinit.service}, whichever init
- * system the host runs; the plan is exactly theirs.
+ * {@code server.service}: the same wishes as {@code systemd.service}, {@code openrc.service}, {@code upstart.service}
+ * or {@code sysvinit.service}, whichever init system the host runs; the plan is exactly theirs (OpenRC's runlevel is
+ * the default one).
  */
 @Doc(
         name = "server.service",
         value =
-                "A service is running, restarted, reloaded or enabled with systemd or sysvinit, whichever the host runs.",
+                "A service is running, restarted, reloaded or enabled with systemd, OpenRC, Upstart or sysvinit, whichever the host runs.",
         example = "server.service(\"nginx\").sudo();")
 public record ServerService(
         @Arg(value = "the service, e.g. nginx", required = true)
@@ -63,9 +64,13 @@ public record ServerService(
 
     @Override
     public Plan plan(FactSource facts) {
-        Operation specific = InitSystem.SYSTEMD.equals(facts.get(new InitSystem()))
-                ? new SystemdService(name, running, restarted, reloaded, enabled, false)
-                : new SysvService(name, running, restarted, reloaded, enabled);
+        Operation specific =
+                switch (java.util.Objects.requireNonNullElse(facts.get(new InitSystem()), InitSystem.SYSVINIT)) {
+                    case InitSystem.SYSTEMD -> new SystemdService(name, running, restarted, reloaded, enabled, false);
+                    case InitSystem.OPENRC -> new OpenrcService(name, running, restarted, reloaded, enabled, null);
+                    case InitSystem.UPSTART -> new UpstartService(name, running, restarted, reloaded, enabled);
+                    default -> new SysvService(name, running, restarted, reloaded, enabled);
+                };
         return specific.plan(facts);
     }
 }

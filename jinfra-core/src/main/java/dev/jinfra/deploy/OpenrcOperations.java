@@ -1,0 +1,30 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.ops.service.OpenrcService;
+
+/**
+ * The {@code openrc} operations, as deploy code calls them: {@code openrc.service(sshd)}. Other arguments are given by
+ * name on the call returned ({@link OperationCall#arg}).
+ */
+public final class OpenrcOperations {
+    /**
+     * {@code openrc.service}: running and enabled; {@code .arg("restarted", true)} and the others by name.
+     *
+     * @param name the service, e.g. sshd
+     */
+    public OperationCall service(String name) {
+        return PrepareContext.register(OpenrcService.class)
+                .arg("name", name)
+                .arg("running", true)
+                .arg("enabled", true);
+    }
+
+    /**
+     * {@code openrc.service} with every argument in the record's order.
+     *
+     * @param service the service and what should become of it
+     */
+    public OperationCall service(OpenrcService service) {
+        return PrepareContext.register(service);
+    }
+}

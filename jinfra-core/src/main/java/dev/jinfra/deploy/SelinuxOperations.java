@@ -1,0 +1,51 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.ops.selinux.SelinuxBoolean;
+import dev.jinfra.ops.selinux.SelinuxFileContext;
+import dev.jinfra.ops.selinux.SelinuxPort;
+
+/**
+ * The {@code selinux} operations, as deploy code calls them: {@code selinux.seboolean("httpd_can_network_connect",
+ * "on")}. Other arguments are given by name on the call returned ({@link OperationCall#arg},
+ * {@link OperationCall#absent}), as the reference lists them.
+ */
+public final class SelinuxOperations {
+    /**
+     * {@code selinux.seboolean}: the boolean has the value now and after reboots ({@code .arg("persistent", false)}
+     * for now only).
+     *
+     * @param name the boolean, e.g. httpd_can_network_connect
+     * @param value on or off
+     */
+    public OperationCall seboolean(String name, String value) {
+        return PrepareContext.register(SelinuxBoolean.class).arg("name", name).arg("value", value);
+    }
+
+    /**
+     * {@code selinux.fileContext}: paths matching {@code target} are labelled {@code type}; {@code .absent()} deletes
+     * the host's own mapping.
+     *
+     * @param target the path expression, e.g. /srv/www(/.*)?
+     * @param type the SELinux type, e.g. httpd_sys_content_t
+     */
+    public OperationCall fileContext(String target, String type) {
+        return PrepareContext.register(SelinuxFileContext.class)
+                .arg("target", target)
+                .arg("type", type);
+    }
+
+    /**
+     * {@code selinux.port}: the port of the protocol has the type; {@code .absent()} deletes the host's own
+     * assignment.
+     *
+     * @param protocol tcp, udp, sctp or dccp
+     * @param port the port, or a range such as 8000-8010
+     * @param type the SELinux type, e.g. http_port_t
+     */
+    public OperationCall port(String protocol, String port, String type) {
+        return PrepareContext.register(SelinuxPort.class)
+                .arg("protocol", protocol)
+                .arg("port", port)
+                .arg("type", type);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.jinfra.deploy;
+
+import dev.jinfra.ops.service.UpstartService;
+
+/**
+ * The {@code upstart} operations, as deploy code calls them: {@code upstart.service(ssh)}. Other arguments are given by
+ * name on the call returned ({@link OperationCall#arg}).
+ */
+public final class UpstartOperations {
+    /**
+     * {@code upstart.service}: running and enabled; {@code .arg("restarted", true)} and the others by name.
+     *
+     * @param name the job, e.g. ssh
+     */
+    public OperationCall service(String name) {
+        return PrepareContext.register(UpstartService.class)
+                .arg("name", name)
+                .arg("running", true)
+                .arg("enabled", true);
+    }
+
+    /**
+     * {@code upstart.service} with every argument in the record's order.
+     *
+     * @param service the service and what should become of it
+     */
+    public OperationCall service(UpstartService service) {
+        return PrepareContext.register(service);
+    }
+}
