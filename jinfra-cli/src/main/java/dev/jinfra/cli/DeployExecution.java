@@ -42,6 +42,7 @@ final class DeployExecution {
     @Option(
             names = "--strategy",
             paramLabel = "linear|free",
+            completionCandidates = Candidates.Strategy.class,
             description =
                     "linear (default): each operation finishes on every host before the next; free: each host goes at its own pace.")
     String strategy = "linear";
@@ -102,6 +103,7 @@ final class DeployExecution {
     @Option(
             names = "--progress",
             paramLabel = "WHEN",
+            completionCandidates = Candidates.Progress.class,
             description = "Live progress on stderr: auto (on a terminal), always, never.")
     String progress = "auto";
 

@@ -71,6 +71,9 @@ public final class Main {
                 if (args.length > 1 && args[1].equals("report")) {
                     return execute(new ReportCommand(console, System.in), new String[] {"--help"}, console);
                 }
+                if (args.length > 1 && args[1].equals("completion")) {
+                    return execute(new CompletionCommand(console), new String[] {"--help"}, console);
+                }
                 if (args.length > 1 && isAction(args[1])) {
                     // `jinfra help exec`, `jinfra help files.put`: the same as --help after the action.
                     return help(args[1], console);
@@ -99,6 +102,17 @@ public final class Main {
                 } catch (Exception e) {
                     throw new IllegalStateException("training run failed", e);
                 }
+            }
+            case "__man" -> {
+                // The build's: writes the man pages into the directory given.
+                if (args.length != 2) {
+                    throw new UsageException("__man needs a directory");
+                }
+                ManPages.write(java.nio.file.Path.of(args[1]));
+                return ExitCode.OK;
+            }
+            case "completion" -> {
+                return execute(new CompletionCommand(console), Arrays.copyOfRange(args, 1, args.length), console);
             }
             case "init" -> {
                 return execute(new InitCommand(console), Arrays.copyOfRange(args, 1, args.length), console);
@@ -222,8 +236,7 @@ public final class Main {
                 console.err().println("jinfra: did you mean " + String.join(" or ", u.getSuggestions()) + "?");
             }
             String name = e.getCommandLine().getCommandName();
-            // init, demo and report come without an inventory before them.
-            boolean alone = List.of("init", "demo", "report").contains(name);
+            boolean alone = CommandModel.ALONE.contains(name);
             console.err().println("jinfra: see: jinfra " + (alone ? "" : "INVENTORY ") + name + " --help");
             return ExitCode.USAGE;
         });
@@ -243,6 +256,7 @@ public final class Main {
                 "  jinfra demo [--hosts N]                      exec on an in-process fleet of test hosts",
                 "  jinfra init [DIR]                            set up DIR for writing deploy files in an IDE",
                 "  jinfra report FILE|DIR|-...                  merge the --json-file output of a run's shards",
+                "  jinfra completion                            print a bash completion script: source <(jinfra completion)",
                 "  jinfra --help | --version",
                 "",
                 "INVENTORY is a file (jinfra YAML, Ansible INI or YAML) or targets on the command line:",

@@ -13,6 +13,7 @@ final class OutputOptions {
     @Option(
             names = "--progress",
             paramLabel = "WHEN",
+            completionCandidates = Candidates.Progress.class,
             description =
                     "Progress on stderr: auto (live on a terminal, else a line every 10s of a long run), always, never.")
     String progress = "auto";

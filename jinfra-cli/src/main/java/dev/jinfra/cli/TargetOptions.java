@@ -30,6 +30,7 @@ final class TargetOptions {
     @Option(
             names = "--retry",
             paramLabel = "failed",
+            completionCandidates = Candidates.Retry.class,
             description = "Target the hosts that did not succeed in the last run (from .jinfra/failed-hosts).")
     String retry;
 

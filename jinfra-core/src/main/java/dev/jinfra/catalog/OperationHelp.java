@@ -6,7 +6,9 @@ import java.lang.reflect.RecordComponent;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** An operation's arguments as plain text for the command line's help, and names close to a mistyped one. */
@@ -60,24 +62,32 @@ public final class OperationHelp {
      * its doc, one per line, sorted.
      */
     public static String index(boolean facts) {
-        var types = facts ? Catalog.factTypes() : Catalog.operationTypes();
-        int width = types.keySet().stream().mapToInt(String::length).max().orElse(0);
+        Map<String, String> summaries = summaries(facts);
+        int width = summaries.keySet().stream().mapToInt(String::length).max().orElse(0);
         StringBuilder out = new StringBuilder();
-        types.keySet().stream().sorted().forEach(name -> {
-            Doc doc = types.get(name).getAnnotation(Doc.class);
-            String line = doc == null ? "" : doc.value();
-            int end = line.indexOf(". ");
-            out.append("  ")
-                    .append(String.format(Locale.ROOT, "%-" + width + "s", name))
-                    .append("  ")
-                    .append(end < 0 ? line : line.substring(0, end + 1))
-                    .append('\n');
-        });
+        summaries.forEach((name, summary) -> out.append("  ")
+                .append(String.format(Locale.ROOT, "%-" + width + "s", name))
+                .append("  ")
+                .append(summary)
+                .append('\n'));
         out.append(
                 facts
                         ? "\nRead one: jinfra INVENTORY fact NAME ARG=VALUE...; in deploy code: fact(new Name(args))\n"
                         : "\nArguments of one: jinfra help NAME\n");
         return out.toString();
+    }
+
+    /** Every operation's (or fact's) name, sorted, with the first sentence of its doc: the index and the man pages. */
+    public static Map<String, String> summaries(boolean facts) {
+        var types = facts ? Catalog.factTypes() : Catalog.operationTypes();
+        Map<String, String> summaries = new TreeMap<>();
+        types.forEach((name, type) -> {
+            Doc doc = type.getAnnotation(Doc.class);
+            String line = doc == null ? "" : doc.value();
+            int end = line.indexOf(". ");
+            summaries.put(name, end < 0 ? line : line.substring(0, end + 1));
+        });
+        return summaries;
     }
 
     /**
