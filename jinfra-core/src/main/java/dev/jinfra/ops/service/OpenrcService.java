@@ -61,8 +61,7 @@ public record OpenrcService(
             if (action != null) {
                 commands.add(Command.of("rc-service", name, action));
             } else {
-                // Only a reload of a stopped service ends here with running not given.
-                asWanted.add(running == null ? "stopped (nothing to reload)" : running ? "running" : "stopped");
+                asWanted.add(Transitions.asWanted(running));
             }
         }
         if (enabled != null) {

@@ -61,8 +61,7 @@ public record SystemdService(
             if (action != null) {
                 commands.add(Command.of("systemctl", action, "--", unit));
             } else {
-                // Only a reload of a stopped service ends here with running not given.
-                asWanted.add(running == null ? "stopped (nothing to reload)" : running ? "running" : "stopped");
+                asWanted.add(Transitions.asWanted(running));
             }
         }
         if (enabled != null) {

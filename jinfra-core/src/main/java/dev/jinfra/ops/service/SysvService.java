@@ -54,8 +54,7 @@ public record SysvService(
                 // service takes no "--"; the name cannot start with '-' (checked above).
                 commands.add(Command.of("service", name, action));
             } else {
-                // Only a reload of a stopped service ends here with running not given.
-                asWanted.add(running == null ? "stopped (nothing to reload)" : running ? "running" : "stopped");
+                asWanted.add(Transitions.asWanted(running));
             }
         }
         if (enabled != null) {

@@ -1,6 +1,6 @@
 package dev.jinfra.ops.service;
 
-/** The one start/stop/restart/reload action a service needs, shared by systemd and sysvinit. */
+/** The one start/stop/restart/reload action a service needs, shared by systemd, sysvinit, OpenRC and Upstart. */
 final class Transitions {
     private Transitions() {}
 
@@ -23,5 +23,13 @@ final class Transitions {
         }
         // Reloading a stopped service fails, and there is nothing loaded to refresh.
         return reloaded && isRunning ? "reload" : null;
+    }
+
+    /**
+     * Why no action was needed, for a plan's no-change reason: only a reload of a stopped service gets here with
+     * {@code running} not given.
+     */
+    static String asWanted(Boolean running) {
+        return running == null ? "stopped (nothing to reload)" : running ? "running" : "stopped";
     }
 }

@@ -60,7 +60,7 @@ public record UpstartService(
                 // initctl restart fails on a job that is not running, where restart means start.
                 commands.add(Command.of("initctl", "restart".equals(action) && !isRunning ? "start" : action, name));
             } else {
-                asWanted.add(running == null ? "stopped (nothing to reload)" : running ? "running" : "stopped");
+                asWanted.add(Transitions.asWanted(running));
             }
         }
         if (enabled != null) {
