@@ -275,6 +275,72 @@ class ExecOpenSshE2ETest {
         assertThat(r.out()).contains("! [jinfra: the connection to jump host " + lost.address() + " was lost]");
     }
 
+    /**
+     * The fleet's first ten hosts as bastions and every other host behind one of them (host i behind bastion
+     * i mod 10): an exec and a deploy, run twice, each make exactly one login per bastion and run.
+     */
+    @Test
+    void tenBastionsEachCarryTheirTargetsOnOneLoginForExecAndForADeploy(OpenSshFleet fleet) throws Exception {
+        List<OpenSshFleet.Host> bastions = fleet.hosts().subList(0, 10);
+        List<OpenSshFleet.Host> targets =
+                fleet.hosts().subList(10, fleet.hosts().size());
+        StringBuilder yaml = new StringBuilder()
+                .append("data:\n  ssh_user: root\n  ssh_key: ")
+                .append(fleet.clientKeyFile())
+                .append("\n  ssh_known_hosts_file: ")
+                .append(fleet.knownHostsFile())
+                .append("\nhosts:\n");
+        for (int i = 0; i < targets.size(); i++) {
+            OpenSshFleet.Host t = targets.get(i);
+            OpenSshFleet.Host b = bastions.get(i % bastions.size());
+            yaml.append("  ")
+                    .append(t.name())
+                    .append(": { ssh_hostname: ")
+                    .append(t.address())
+                    .append(", ssh_port: ")
+                    .append(t.port())
+                    .append(", ssh_proxy_jump: \"root@")
+                    .append(b.address())
+                    .append(":")
+                    .append(b.port())
+                    .append("\" }\n");
+        }
+        Path inventory = Files.writeString(cwd.resolve("behind-ten-bastions.yaml"), yaml);
+        // A directory of this run's own: the hosts' /root outlives a test that is run again.
+        String dir = "/root/behind-bastion-" + System.nanoTime();
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    files.directory("%1$s", "750");
+                    files.file("%1$s/name", "640");
+                    files.line("%1$s/name", "name = " + host.name());
+                }
+                """.formatted(dir));
+        int n = targets.size();
+        List<String[]> runs = List.of(
+                new String[] {inventory.toString(), "exec", "--", "echo $FLEET_HOST"},
+                new String[] {inventory.toString(), "deploy.java", "--yes"},
+                new String[] {inventory.toString(), "deploy.java", "--yes"});
+        List<String> expected = List.of(
+                n + " of " + n + " hosts succeeded",
+                n + " of " + n + " hosts succeeded: " + n + " changed, 0 unchanged",
+                n + " of " + n + " hosts succeeded: 0 changed, " + n + " unchanged");
+        for (int run = 0; run < runs.size(); run++) {
+            List<Long> before = new ArrayList<>();
+            for (OpenSshFleet.Host b : bastions) {
+                before.add(acceptedLogins(fleet.dir().resolve("fleet/log/" + b.name() + ".log")));
+            }
+            CliRun r = CliRun.run(cwd, runs.get(run));
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+            assertThat(r.out()).contains(expected.get(run));
+            for (int i = 0; i < bastions.size(); i++) {
+                Path log = fleet.dir().resolve("fleet/log/" + bastions.get(i).name() + ".log");
+                assertThat(acceptedLogins(log) - before.get(i))
+                        .as("logins on bastion %s in run %d", bastions.get(i).name(), run + 1)
+                        .isEqualTo(1);
+            }
+        }
+    }
+
     static long acceptedLogins(Path sshdLog) throws Exception {
         try (var lines = Files.lines(sshdLog)) {
             return lines.filter(l -> l.contains("Accepted publickey")).count();
