@@ -153,6 +153,43 @@ class ProxyJumpTest {
     }
 
     @Test
+    void aChainOfJumpHostsIsSharedHopByHop() throws Exception {
+        SshConfigFile config = sshConfig(jumpBlock("bastion", 0) + jumpBlock("inner", 1));
+        List<String> lines = new java.util.ArrayList<>(
+                List.of(knownHostsLine(jumps, jumpHost(0)), knownHostsLine(jumps, jumpHost(1))));
+        for (FleetHost t : targets.hosts()) {
+            lines.add(knownHostsLine(targets, t));
+        }
+        Path knownHosts = knownHostsOf(lines.toArray(String[]::new));
+        try (var connector = SshConnector.builder().sshConfig(config).build();
+                var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<String>> names = new java.util.ArrayList<>();
+            for (int i = 0; i < targets.hosts().size(); i++) {
+                Host h = target(
+                        i,
+                        Map.of(
+                                HostKeys.SSH_KNOWN_HOSTS_FILE,
+                                knownHosts.toString(),
+                                HostKeys.SSH_PROXY_JUMP,
+                                "bastion,inner"));
+                names.add(threads.submit(() -> echoHostName(connector, h)));
+            }
+            for (int i = 0; i < names.size(); i++) {
+                assertThat(names.get(i).get())
+                        .isEqualTo(targets.fleet().hostNames().get(i));
+            }
+            assertThat(connector.jumpHostUsage())
+                    .containsExactlyInAnyOrder(
+                            "bastion (" + jumpHost(0).knownHostsName() + "): 1 target over 1 connection",
+                            "bastion (" + jumpHost(0).knownHostsName() + ") -> inner ("
+                                    + jumpHost(1).knownHostsName() + "): 6 targets over 1 connection");
+        }
+        // The first hop carries the second hop's connection; the second carries every target.
+        assertThat(jumpHost(0).sessionsOpened()).isEqualTo(1);
+        assertThat(jumpHost(1).sessionsOpened()).isEqualTo(1);
+    }
+
+    @Test
     void pastItsBudgetOfTargetsAnotherConnectionToTheJumpHostIsOpened() throws Exception {
         List<Host> hosts = behindJumpHost0();
         List<Connection> open = new java.util.ArrayList<>();
