@@ -222,19 +222,10 @@ final class JumpSessions {
             throw new UnreachableException(UnreachableException.Reason.TIMEOUT, describe(hop) + ": connect timed out");
         }
         if (connecting.getException() != null) {
-            Throwable root = connecting.getException();
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            UnreachableException.Reason reason = root instanceof java.net.ConnectException
-                    ? UnreachableException.Reason.REFUSED
-                    : UnreachableException.Reason.NETWORK;
-            String what = reason == UnreachableException.Reason.REFUSED
-                    ? "connection refused"
-                    : dev.jinfra.problem.Problems.inWords(root);
-            Throwable cause = root;
+            Throwable e = connecting.getException();
+            UnreachableException u = ConnectErrors.unreachable(hop.address(), e);
             throw hop.refusedKey()
-                    .orElseGet(() -> new UnreachableException(reason, describe(hop) + ": " + what, cause));
+                    .orElseGet(() -> new UnreachableException(u.reason(), describe(hop) + ": " + u.getMessage(), e));
         }
         return connecting.getSession();
     }

@@ -3,10 +3,6 @@ package dev.jinfra.connect;
 import dev.jinfra.inventory.Host;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -327,7 +323,7 @@ public final class SshConnector implements Connector {
         try {
             pause.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(capMillis / 2, capMillis + 1)));
         } catch (InterruptedException e) {
-            throw interrupted();
+            throw ConnectErrors.interrupted();
         }
     }
 
@@ -336,7 +332,7 @@ public final class SshConnector implements Connector {
         try {
             permits.acquire();
         } catch (InterruptedException e) {
-            throw interrupted();
+            throw ConnectErrors.interrupted();
         }
     }
 
@@ -378,7 +374,7 @@ public final class SshConnector implements Connector {
             try {
                 connecting = clientFor(s).connect(attempt);
             } catch (IOException | RuntimeException e) {
-                throw unreachable(s, e);
+                throw ConnectErrors.unreachable(s, e);
             }
             return openedAndAuthenticated(s, attempt, connecting, deadline);
         }
@@ -403,7 +399,7 @@ public final class SshConnector implements Connector {
             return session;
         } catch (IOException | RuntimeException e) {
             endForward(forward, lease);
-            throw unreachable(s, e);
+            throw ConnectErrors.unreachable(s, e);
         } catch (UnreachableException e) {
             endForward(forward, lease);
             throw e;
@@ -439,12 +435,12 @@ public final class SshConnector implements Connector {
                     f.getSession().close(true);
                 }
             });
-            throw interrupted();
+            throw ConnectErrors.interrupted();
         } catch (IOException e) {
-            throw unreachable(s, e);
+            throw ConnectErrors.unreachable(s, e);
         }
         if (connecting.getException() != null) {
-            throw attempt.refusedKey().orElseGet(() -> unreachable(s, connecting.getException()));
+            throw attempt.refusedKey().orElseGet(() -> ConnectErrors.unreachable(s, connecting.getException()));
         }
         ClientSession session = connecting.getSession();
         try {
@@ -457,91 +453,22 @@ public final class SshConnector implements Connector {
             }
             if (!auth.isSuccess()) {
                 session.close(true);
-                throw attempt.refusedKey().orElseGet(() -> authFailure(s, auth.getException(), offered(s, attempt)));
+                throw attempt.refusedKey()
+                        .orElseGet(() -> ConnectErrors.authFailure(
+                                s, auth.getException(), ConnectErrors.offered(s, attempt, agent != null)));
             }
             return session;
         } catch (InterruptedIOException e) {
             session.close(true);
-            throw interrupted();
+            throw ConnectErrors.interrupted();
         } catch (IOException e) {
             session.close(true);
-            throw attempt.refusedKey().orElseGet(() -> unreachable(s, e));
+            throw attempt.refusedKey().orElseGet(() -> ConnectErrors.unreachable(s, e));
         }
-    }
-
-    private static UnreachableException interrupted() {
-        Thread.currentThread().interrupt();
-        return new UnreachableException(UnreachableException.Reason.INTERRUPTED, "interrupted");
     }
 
     private static Duration remaining(long deadlineNanos) {
         return Duration.ofNanos(Math.max(1_000_000, deadlineNanos - System.nanoTime()));
-    }
-
-    private static UnreachableException authFailure(SshSettings s, Throwable cause, String offered) {
-        if (cause != null
-                && !(cause.getMessage() != null && cause.getMessage().contains("No more authentication methods"))) {
-            // The session died during key exchange or authentication for another reason than refused credentials.
-            String detail = cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
-            return new UnreachableException(
-                    UnreachableException.Reason.NETWORK, "SSH session failed during handshake" + detail, cause);
-        }
-        return new UnreachableException(
-                UnreachableException.Reason.AUTH_FAILED,
-                "authentication failed for user " + s.user() + ": " + offered,
-                cause);
-    }
-
-    /**
-     * What this attempt offered the server, and how to offer something else: MINA's "No more authentication
-     * methods available" leaves people guessing which keys were tried.
-     */
-    private String offered(SshSettings s, ConnectAttempt attempt) {
-        List<String> what = new ArrayList<>();
-        int keys = attempt.keys.size();
-        if (keys > 0) {
-            what.add(keys + (keys == 1 ? " key" : " keys") + " from "
-                    + (s.implicitKeys()
-                            ? "the default ~/.ssh/id_* files"
-                            : s.keyFiles().stream()
-                                    .map(Path::toString)
-                                    .collect(java.util.stream.Collectors.joining(", "))));
-        }
-        if (agent != null) {
-            what.add("the keys of ssh-agent");
-        }
-        if (attempt.password != null) {
-            what.add("a password");
-        }
-        String hint = "; give a key with -i FILE (ssh_key), load one into ssh-agent, or a password (ssh_password)";
-        if (what.isEmpty()) {
-            return "nothing to offer (no key given, none of ~/.ssh/id_ed25519, id_ecdsa, id_rsa found, no ssh-agent)"
-                    + hint;
-        }
-        return "the server refused " + String.join(", ", what) + hint;
-    }
-
-    private static UnreachableException unreachable(SshSettings s, Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof ConnectException) {
-            return new UnreachableException(UnreachableException.Reason.REFUSED, "connection refused", e);
-        }
-        if (root instanceof UnknownHostException || root instanceof java.nio.channels.UnresolvedAddressException) {
-            // The name given, in words: "UnresolvedAddressException" is the JDK's name for it, not the user's.
-            return new UnreachableException(
-                    UnreachableException.Reason.UNKNOWN_HOST, "cannot resolve host name '" + s.address() + "'", e);
-        }
-        if (root instanceof SocketTimeoutException) {
-            return new UnreachableException(UnreachableException.Reason.TIMEOUT, "connect timed out", e);
-        }
-        if (root instanceof NoRouteToHostException) {
-            return new UnreachableException(UnreachableException.Reason.NETWORK, "no route to host", e);
-        }
-        String msg = dev.jinfra.problem.Problems.inWords(root);
-        return new UnreachableException(UnreachableException.Reason.NETWORK, "cannot connect: " + msg, e);
     }
 
     @Override
