@@ -4,6 +4,7 @@ import dev.jinfra.api.Fact;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.Inventory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,19 +22,29 @@ public final class PrepareContext {
     public record Registered(OperationId id, OperationCall call) {}
 
     private final Host host;
+    private final Inventory inventory;
     private final FactSource facts;
     private final List<Registered> registered = new ArrayList<>();
     private final Map<List<String>, Integer> seen = new HashMap<>();
     private final java.util.ArrayDeque<Settings> pieces = new java.util.ArrayDeque<>();
 
-    private PrepareContext(Host host, FactSource facts) {
+    private PrepareContext(Host host, Inventory inventory, FactSource facts) {
         this.host = host;
+        this.inventory = inventory;
         this.facts = facts;
     }
 
     /** Runs the deploys for one host and returns what they registered, in order. */
     public static List<Registered> prepare(Host host, List<Deploy> deploys, FactSource facts) {
-        PrepareContext context = new PrepareContext(host, facts);
+        return prepare(host, Inventory.of("", List.of(host)), deploys, facts);
+    }
+
+    /**
+     * Runs the deploys for one host of {@code inventory} (all the hosts its templates may name, as Ansible's
+     * {@code groups} and {@code hostvars}) and returns what they registered, in order.
+     */
+    public static List<Registered> prepare(Host host, Inventory inventory, List<Deploy> deploys, FactSource facts) {
+        PrepareContext context = new PrepareContext(host, inventory, facts);
         ScopedValue.where(CURRENT, context).run(() -> {
             for (Deploy d : deploys) {
                 d.deploy(host);
@@ -70,6 +81,17 @@ public final class PrepareContext {
             throw new IllegalStateException("the current host is only known while a deploy runs (prepare phase)");
         }
         return CURRENT.get().host;
+    }
+
+    /**
+     * The inventory the host being prepared was chosen from: what templates name as Ansible's {@code groups} and
+     * {@code hostvars}, and whether they render in Ansible's template environment.
+     */
+    public static Inventory inventory() {
+        if (!CURRENT.isBound()) {
+            throw new IllegalStateException("the inventory is only known while a deploy runs (prepare phase)");
+        }
+        return CURRENT.get().inventory;
     }
 
     /** A fact of the host being prepared, for deploy code that branches on it. */

@@ -85,6 +85,17 @@ final class JinjavaErrors {
                 message = words(cause.getMessage());
             }
         }
+        if (message.startsWith("error invoking function") && error.getException() != null) {
+            // A function such as lookup() failed: its own words are at the bottom of the causes.
+            Throwable cause = error.getException();
+            String deepest = null;
+            for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+                if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                    deepest = cause.getMessage();
+                }
+            }
+            message = deepest == null ? message : words(deepest);
+        }
         return at(source, tags, line, error, null, message);
     }
 

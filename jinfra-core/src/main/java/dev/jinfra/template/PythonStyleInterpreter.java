@@ -37,7 +37,8 @@ final class PythonStyleInterpreter extends JinjavaInterpreter {
                 || value instanceof Double
                 || value instanceof Float
                 || value instanceof java.util.Collection<?>
-                || value instanceof java.util.Map<?, ?>) {
+                || value instanceof java.util.Map<?, ?>
+                || value instanceof java.util.Map.Entry<?, ?>) {
             return PythonStyle.str(value);
         }
         return super.getAsString(value);

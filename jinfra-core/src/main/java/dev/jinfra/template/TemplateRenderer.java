@@ -18,12 +18,19 @@ import java.util.Map;
  * newline kept, undefined variables are errors) as practical. What still differs is listed in the test
  * resources' {@code templates/known-differences.txt}.
  *
+ * <p>{@link #ansible()} renders as Ansible's {@code template} module does: Jinja2's {@code trim_blocks} on (the
+ * first line break after a block tag is dropped), a template's trailing line breaks kept as Ansible keeps them,
+ * and Ansible's filters ({@link AnsibleFilters}, {@link AnsibleTextFilters}), tests and {@code lookup()}
+ * ({@link AnsibleLookups}). Ansible's variables ({@code inventory_hostname}, {@code hostvars}, ...) are the
+ * caller's to give.
+ *
  * <p>A template Jinja2 would reject is an error here too, even where Jinjava alone would render it as text:
  * every render first checks the template ({@link #check}), then treats every Jinjava error that means the
  * template is broken as fatal. Errors name {@code file:line:column}.
  */
 public final class TemplateRenderer {
     private final Jinjava jinjava;
+    private final boolean ansible;
 
     // The template that last passed check(), with its text rewritten for Jinjava: a deploy renders one
     // template for many hosts, and checking the same text again for each of them would find nothing new.
@@ -33,12 +40,15 @@ public final class TemplateRenderer {
 
     /** Strict rendering: an undefined variable is an error, as with Jinja2's {@code StrictUndefined}. */
     public TemplateRenderer() {
-        this(true);
+        this(true, false);
     }
 
-    private TemplateRenderer(boolean strict) {
+    private TemplateRenderer(boolean strict, boolean ansible) {
+        this.ansible = ansible;
         JinjavaConfig config = JinjavaConfig.newBuilder()
                 .withFailOnUnknownTokens(strict)
+                .withTrimBlocks(ansible)
+                .withElResolver(resolver())
                 .withInterperterFactory(PythonStyleInterpreter.FACTORY)
                 // Jinja2 precedence (e.g. "not a in b"), and whitespace control as Jinja2 parses it.
                 .withLegacyOverrides(LegacyOverrides.newBuilder()
@@ -54,7 +64,35 @@ public final class TemplateRenderer {
         jinjava.getGlobalContext().registerFilter(ExtremeFilter.max());
         jinjava.getGlobalContext().registerFilter(new KeywordSortFilter());
         jinjava.getGlobalContext().registerFilter(new JsonFilter());
+        jinjava.getGlobalContext().registerFilter(JinjaMapFilter.create());
         jinjava.getGlobalContext().registerTag(new FilterBlockTag());
+        if (ansible) {
+            AnsibleFilters.all().forEach(jinjava.getGlobalContext()::registerFilter);
+            AnsibleTextFilters.all().forEach(jinjava.getGlobalContext()::registerFilter);
+            AnsibleLookups.tests().forEach(jinjava.getGlobalContext()::registerExpTest);
+            AnsibleLookups.functions().forEach(jinjava.getGlobalContext()::registerFunction);
+        }
+    }
+
+    /** Python's string methods first, then Jinjava's own resolution of names, items and methods. */
+    private static jinjava.javax.el.ELResolver resolver() {
+        var resolver = new jinjava.javax.el.CompositeELResolver();
+        resolver.add(new PythonStringMethods());
+        resolver.add(com.hubspot.jinjava.el.JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+        return resolver;
+    }
+
+    /**
+     * Strict rendering in Ansible's template environment, as its {@code template} module renders: {@code trim_blocks},
+     * Ansible's filters, tests and {@code lookup('env'|'file'|'vars', ..)}.
+     */
+    public static TemplateRenderer ansible() {
+        return new TemplateRenderer(true, true);
+    }
+
+    /** Whether this renders in Ansible's template environment. */
+    public boolean isAnsible() {
+        return ansible;
     }
 
     /**
@@ -62,7 +100,7 @@ public final class TemplateRenderer {
      * A broken template is still an error.
      */
     public static TemplateRenderer lenient() {
-        return new TemplateRenderer(false);
+        return new TemplateRenderer(false, false);
     }
 
     /** Renders a local template file; errors name the file as given, e.g. {@code templates/a.j2:12:5: ...}. */
@@ -78,6 +116,28 @@ public final class TemplateRenderer {
 
     /** Renders template text; {@code name} is used in error messages. */
     public String render(String name, String source, Map<String, ?> variables) {
+        if (!ansible) {
+            return renderText(name, source, variables);
+        }
+        // Jinja2 (keep_trailing_newline off) drops one line break at the very end; Ansible then adds line breaks
+        // until the output ends in as many as the template does. trim_blocks may have taken the last one.
+        int trailing = trailingNewlines(source);
+        String text = trailing > 0 ? source.substring(0, source.length() - 1) : source;
+        Path parent = Path.of(name).toAbsolutePath().getParent();
+        String out = ScopedValue.where(AnsibleLookups.TEMPLATE_DIR, parent == null ? Path.of("") : parent)
+                .call(() -> renderText(name, text, variables));
+        return out + "\n".repeat(Math.max(0, trailing - trailingNewlines(out)));
+    }
+
+    private static int trailingNewlines(String s) {
+        int n = 0;
+        while (n < s.length() && s.charAt(s.length() - 1 - n) == '\n') {
+            n++;
+        }
+        return n;
+    }
+
+    private String renderText(String name, String source, Map<String, ?> variables) {
         TemplateSource template = new TemplateSource(name, source);
         Checked checked = lastChecked;
         String rewritten = checked != null && checked.source().equals(source) ? checked.rewritten() : check(template);
@@ -114,7 +174,7 @@ public final class TemplateRenderer {
         BlockStructure.check(template, tags);
         JinjavaInterpreter interpreter = jinjava.newInterpreter();
         ExpressionCheck.check(jinjava, interpreter, template, tags);
-        String rewritten = JinjaSyntax.rewrite(template.text(), tags);
+        String rewritten = JinjaSyntax.rewrite(template.text(), tags, ansible);
         // Jinjava's own parse finds what it cannot handle although Jinja2 can, e.g. a tag it does not know.
         try {
             interpreter.parse(rewritten);

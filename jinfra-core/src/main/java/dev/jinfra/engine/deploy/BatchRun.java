@@ -9,6 +9,7 @@ import dev.jinfra.engine.FailureTally;
 import dev.jinfra.engine.RunControl;
 import dev.jinfra.engine.SessionWindow;
 import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.Inventory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ final class BatchRun {
     static final String NOT_CONFIRMED = "not confirmed";
 
     private final List<Host> hosts;
+    private final Inventory inventory;
     private final List<Deploy> deploys;
     private final DeployRunner.Options options;
     private final DeployListener listener;
@@ -52,6 +54,7 @@ final class BatchRun {
 
     BatchRun(
             List<Host> hosts,
+            Inventory inventory,
             List<Deploy> deploys,
             DeployRunner.Options options,
             DeployListener listener,
@@ -61,6 +64,7 @@ final class BatchRun {
             DeployRunner.Confirmation confirmation,
             HostLock lockIdentity) {
         this.hosts = hosts;
+        this.inventory = inventory;
         this.deploys = deploys;
         this.options = options;
         this.listener = listener;
@@ -75,7 +79,7 @@ final class BatchRun {
     DeployResult run() {
         long start = System.nanoTime();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            new BatchPrepare(deploys, options, listener, tally, window, control, states)
+            new BatchPrepare(inventory, deploys, options, listener, tally, window, control, states)
                     .prepareAll(threads, parallel(), hosts, facts, registered, proposals);
             List<Host> reached = hosts.stream().filter(registered::containsKey).toList();
             List<DeployListener.PlannedOperation> planned = OperationOrder.planned(reached, registered);

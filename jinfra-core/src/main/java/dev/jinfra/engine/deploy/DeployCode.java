@@ -6,6 +6,7 @@ import dev.jinfra.deploy.Deploy;
 import dev.jinfra.deploy.PrepareContext;
 import dev.jinfra.engine.RunControl;
 import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.Inventory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,14 +36,19 @@ final class DeployCode {
     }
 
     static List<PrepareContext.Registered> prepare(
-            Host host, List<Deploy> deploys, FactSource facts, Duration timeout, RunControl control) {
+            Host host,
+            Inventory inventory,
+            List<Deploy> deploys,
+            FactSource facts,
+            Duration timeout,
+            RunControl control) {
         var result = new CompletableFuture<List<PrepareContext.Registered>>();
         Thread worker = Thread.ofPlatform()
                 .daemon()
                 .name("prepare-" + host.name())
                 .start(() -> {
                     try {
-                        result.complete(PrepareContext.prepare(host, deploys, facts));
+                        result.complete(PrepareContext.prepare(host, inventory, deploys, facts));
                     } catch (Throwable e) {
                         result.completeExceptionally(e);
                     }
