@@ -49,7 +49,8 @@ public final class TemplateRenderer {
                 .withFailOnUnknownTokens(strict)
                 .withTrimBlocks(ansible)
                 .withElResolver(resolver())
-                .withInterperterFactory(PythonStyleInterpreter.FACTORY)
+                .withInterperterFactory(
+                        ansible ? PythonStyleInterpreter.ANSIBLE_FACTORY : PythonStyleInterpreter.FACTORY)
                 // Jinja2 precedence (e.g. "not a in b"), and whitespace control as Jinja2 parses it.
                 .withLegacyOverrides(LegacyOverrides.newBuilder()
                         .withUseNaturalOperatorPrecedence(true)
@@ -145,7 +146,14 @@ public final class TemplateRenderer {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> bindings = (Map<String, Object>) variables;
-            result = jinjava.renderForResult(rewritten, bindings);
+            java.util.Set<String> none = new java.util.HashSet<>();
+            bindings.forEach((k, v) -> {
+                if (v == null) {
+                    none.add(k);
+                }
+            });
+            result = ScopedValue.where(NoneValues.GIVEN_AS_NONE, none)
+                    .call(() -> jinjava.renderForResult(rewritten, bindings));
         } catch (RuntimeException e) {
             throw JinjavaErrors.translate(template, JinjaLexer.tags(template), e);
         }
