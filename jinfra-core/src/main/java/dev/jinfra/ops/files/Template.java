@@ -27,7 +27,7 @@ import java.util.Map;
 @Doc(
         name = "files.template",
         value =
-                "A local Jinja2 template, rendered with the host's data, `host` (name, groups) and the deploy's variables, is at a path on the host (uploaded only when its checksum differs, replaced atomically), with a mode, owner and group.",
+                "A local Jinja2 template, rendered with the host's data, `host` (name, groups, data) and the deploy's variables (in Ansible's template environment for hosts from an Ansible inventory), is at a path on the host (uploaded only when its checksum differs, replaced atomically), with a mode, owner and group.",
         example =
                 "files.template(\"templates/nginx.conf.j2\", \"/etc/nginx/nginx.conf\", java.util.Map.of(\"port\", 8080));")
 public record Template(
