@@ -65,7 +65,7 @@ public final class TemplateRenderer {
         jinjava.getGlobalContext().registerFilter(ExtremeFilter.max());
         jinjava.getGlobalContext().registerFilter(new KeywordSortFilter());
         jinjava.getGlobalContext().registerFilter(new JsonFilter());
-        jinjava.getGlobalContext().registerFilter(JinjaMapFilter.create());
+        Jinja2Filters.all().forEach(jinjava.getGlobalContext()::registerFilter);
         jinjava.getGlobalContext().registerTag(new FilterBlockTag());
         if (ansible) {
             AnsibleFilters.all().forEach(jinjava.getGlobalContext()::registerFilter);
