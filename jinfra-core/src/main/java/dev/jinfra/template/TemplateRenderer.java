@@ -70,7 +70,7 @@ public final class TemplateRenderer {
         if (ansible) {
             AnsibleFilters.all().forEach(jinjava.getGlobalContext()::registerFilter);
             AnsibleTextFilters.all().forEach(jinjava.getGlobalContext()::registerFilter);
-            AnsibleLookups.tests().forEach(jinjava.getGlobalContext()::registerExpTest);
+            AnsibleTests.all().forEach(jinjava.getGlobalContext()::registerExpTest);
             AnsibleLookups.functions().forEach(jinjava.getGlobalContext()::registerFunction);
         }
     }
@@ -89,11 +89,6 @@ public final class TemplateRenderer {
      */
     public static TemplateRenderer ansible() {
         return new TemplateRenderer(true, true);
-    }
-
-    /** Whether this renders in Ansible's template environment. */
-    public boolean isAnsible() {
-        return ansible;
     }
 
     /**
