@@ -75,7 +75,12 @@ final class AnsibleTextFilters {
         String java = regex.replace("(?P<", "(?<")
                 .replaceAll("\\(\\?P=(\\w+)\\)", "\\\\k<$1>")
                 .replace("\\Z", "\\z");
-        return Pattern.compile(java, flags);
+        try {
+            return Pattern.compile(java, flags);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException(
+                    "bad regular expression '" + regex + "': " + e.getDescription() + " at index " + e.getIndex());
+        }
     }
 
     private static String regexReplace(Object v, Args a) {

@@ -3,6 +3,7 @@ package dev.jinfra.template;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import java.io.IOException;
@@ -10,8 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import jinjava.javax.el.CompositeELResolver;
+import jinjava.javax.el.ELResolver;
 
 /**
  * Renders Jinja2 templates with Jinjava, set up to behave as close to Jinja2 (as pyinfra uses it: trailing
@@ -76,10 +81,10 @@ public final class TemplateRenderer {
     }
 
     /** Python's string methods first, then Jinjava's own resolution of names, items and methods. */
-    private static jinjava.javax.el.ELResolver resolver() {
-        var resolver = new jinjava.javax.el.CompositeELResolver();
+    private static ELResolver resolver() {
+        var resolver = new CompositeELResolver();
         resolver.add(new PythonStringMethods());
-        resolver.add(com.hubspot.jinjava.el.JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+        resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
         return resolver;
     }
 
@@ -141,7 +146,7 @@ public final class TemplateRenderer {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> bindings = (Map<String, Object>) variables;
-            java.util.Set<String> none = new java.util.HashSet<>();
+            Set<String> none = new HashSet<>();
             bindings.forEach((k, v) -> {
                 if (v == null) {
                     none.add(k);
