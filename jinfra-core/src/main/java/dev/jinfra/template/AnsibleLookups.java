@@ -23,9 +23,6 @@ import java.util.function.Function;
 final class AnsibleLookups {
     private AnsibleLookups() {}
 
-    /** The directory of the template being rendered, which {@code lookup('file', ..)} reads relative to. */
-    static final ScopedValue<Path> TEMPLATE_DIR = ScopedValue.newInstance();
-
     /** Where the environment is read from; tests replace it. */
     static volatile Function<String, String> environment = System::getenv;
 
@@ -112,7 +109,7 @@ final class AnsibleLookups {
     }
 
     private static String file(String name, Map<String, Object> options) {
-        Path dir = TEMPLATE_DIR.isBound() ? TEMPLATE_DIR.get() : Path.of("");
+        Path dir = TemplateIncludes.DIR.isBound() ? TemplateIncludes.DIR.get() : Path.of("");
         Path given = Path.of(name);
         List<Path> candidates = given.isAbsolute()
                 ? List.of(given)

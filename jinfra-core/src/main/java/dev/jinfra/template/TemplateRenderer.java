@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import jinjava.javax.el.CompositeELResolver;
 import jinjava.javax.el.ELResolver;
 
@@ -72,6 +73,7 @@ public final class TemplateRenderer {
         jinjava.getGlobalContext().registerFilter(new JsonFilter());
         Jinja2Filters.all().forEach(jinjava.getGlobalContext()::registerFilter);
         jinjava.getGlobalContext().registerTag(new FilterBlockTag());
+        jinjava.setResourceLocator(new TemplateIncludes(this::checkAndRewrite, ansible));
         if (ansible) {
             AnsibleFilters.all().forEach(jinjava.getGlobalContext()::registerFilter);
             AnsibleTextFilters.all().forEach(jinjava.getGlobalContext()::registerFilter);
@@ -117,16 +119,17 @@ public final class TemplateRenderer {
 
     /** Renders template text; {@code name} is used in error messages. */
     public String render(String name, String source, Map<String, ?> variables) {
+        // Included templates and looked-up files are named in messages as the template is: relative if it is.
+        Path parent = Path.of(name).getParent();
+        Path dir = parent == null ? Path.of("") : parent;
         if (!ansible) {
-            return renderText(name, source, variables);
+            return renderText(name, source, dir, variables);
         }
         // Jinja2 (keep_trailing_newline off) drops one line break at the very end; Ansible then adds line breaks
         // until the output ends in as many as the template does. trim_blocks may have taken the last one.
         int trailing = trailingNewlines(source);
         String text = trailing > 0 ? source.substring(0, source.length() - 1) : source;
-        Path parent = Path.of(name).toAbsolutePath().getParent();
-        String out = ScopedValue.where(AnsibleLookups.TEMPLATE_DIR, parent == null ? Path.of("") : parent)
-                .call(() -> renderText(name, text, variables));
+        String out = renderText(name, text, dir, variables);
         return out + "\n".repeat(Math.max(0, trailing - trailingNewlines(out)));
     }
 
@@ -138,30 +141,41 @@ public final class TemplateRenderer {
         return n;
     }
 
-    private String renderText(String name, String source, Map<String, ?> variables) {
+    private String renderText(String name, String source, Path dir, Map<String, ?> variables) {
         TemplateSource template = new TemplateSource(name, source);
         Checked checked = lastChecked;
         String rewritten = checked != null && checked.source().equals(source) ? checked.rewritten() : check(template);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bindings = (Map<String, Object>) variables;
+        Set<String> none = new HashSet<>();
+        bindings.forEach((k, v) -> {
+            if (v == null) {
+                none.add(k);
+            }
+        });
+        Map<String, TemplateSource> included = new ConcurrentHashMap<>();
         RenderResult result;
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> bindings = (Map<String, Object>) variables;
-            Set<String> none = new HashSet<>();
-            bindings.forEach((k, v) -> {
-                if (v == null) {
-                    none.add(k);
-                }
-            });
             result = ScopedValue.where(NoneValues.GIVEN_AS_NONE, none)
+                    .where(TemplateIncludes.DIR, dir)
+                    .where(TemplateIncludes.READ, included)
                     .call(() -> jinjava.renderForResult(rewritten, bindings));
         } catch (RuntimeException e) {
             throw JinjavaErrors.translate(template, JinjaLexer.tags(template), e);
         }
-        if (result.getErrors().stream().anyMatch(JinjavaErrors::breaksTemplate)) {
-            throw JinjavaErrors.first(
-                            jinjava.getGlobalContext(), template, JinjaLexer.tags(template), result.getErrors())
-                    .orElseThrow();
-        }
+        result.getErrors().stream()
+                .filter(JinjavaErrors::breaksTemplate)
+                .findFirst()
+                .ifPresent(error -> {
+                    // Jinjava does not say which template an error is in; one in an included template is reported
+                    // at that template's own line when the name it is about is written on that line there only.
+                    TemplateSource where = included.values().stream()
+                            .filter(t -> !JinjavaErrors.namesOnItsLine(template, error)
+                                    && JinjavaErrors.namesOnItsLine(t, error))
+                            .findFirst()
+                            .orElse(template);
+                    throw JinjavaErrors.translate(jinjava.getGlobalContext(), where, JinjaLexer.tags(where), error);
+                });
         return result.getOutput();
     }
 
@@ -178,6 +192,12 @@ public final class TemplateRenderer {
 
     /** Checks the template and returns its text rewritten for Jinjava. */
     private String check(TemplateSource template) {
+        String rewritten = checkAndRewrite(template);
+        lastChecked = new Checked(template.text(), rewritten);
+        return rewritten;
+    }
+
+    private String checkAndRewrite(TemplateSource template) {
         List<Tag> tags = JinjaLexer.tags(template);
         BlockStructure.check(template, tags);
         JinjavaInterpreter interpreter = jinjava.newInterpreter();
@@ -193,7 +213,6 @@ public final class TemplateRenderer {
                 .ifPresent(e -> {
                     throw e;
                 });
-        lastChecked = new Checked(template.text(), rewritten);
         return rewritten;
     }
 }
