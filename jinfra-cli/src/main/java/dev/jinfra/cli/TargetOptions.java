@@ -237,6 +237,11 @@ final class TargetOptions {
                         .toList();
     }
 
+    /** The names of every host of the run, of all its shards: call after {@link #select}. */
+    List<String> targeted() {
+        return targeted;
+    }
+
     /** The inventory {@link #select} read, before any host was left out; null before it is called. */
     Inventory inventory() {
         return whole;

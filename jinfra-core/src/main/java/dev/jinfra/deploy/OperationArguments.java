@@ -4,7 +4,7 @@ import dev.jinfra.api.Arg;
 import dev.jinfra.api.ArgValues;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.Operation;
-import dev.jinfra.inventory.Inventory;
+import dev.jinfra.inventory.RunHosts;
 import dev.jinfra.ops.files.Template;
 import dev.jinfra.ops.server.ScriptTemplate;
 import java.lang.reflect.InvocationTargetException;
@@ -109,10 +109,10 @@ final class OperationArguments {
             return;
         }
         int flag = indexOf("ansible");
-        Inventory inventory = PrepareContext.inventory();
-        boolean ansible = values[flag] == null ? inventory.ansible() : (Boolean) values[flag];
+        RunHosts run = PrepareContext.runHosts();
+        boolean ansible = values[flag] == null ? run.inventory().ansible() : (Boolean) values[flag];
         values[flag] = ansible;
-        values[indexOf("vars")] = Template.variables(PrepareContext.host(), inventory, templateVars, ansible);
+        values[indexOf("vars")] = Template.variables(PrepareContext.host(), run, templateVars, ansible);
     }
 
     // The deploy's own variables of a files.template, before the host's data is laid under them.

@@ -13,6 +13,7 @@ import dev.jinfra.engine.RunScope;
 import dev.jinfra.engine.SessionWindow;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.Inventory;
+import dev.jinfra.inventory.RunHosts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,6 +221,8 @@ public final class DeployRunner {
 
     // The inventory the run's hosts were chosen from; null: the run's hosts alone.
     private Inventory inventory;
+    // The names of every host of the run, of all its shards; null: the hosts given to run().
+    private List<String> playHosts;
 
     /**
      * The inventory the run's hosts were chosen from (before {@code --limit}): the hosts templates name as Ansible's
@@ -228,6 +231,16 @@ public final class DeployRunner {
      */
     public DeployRunner inventory(Inventory whole) {
         this.inventory = whole;
+        return this;
+    }
+
+    /**
+     * The names of every host of the run, when this process runs a shard of it ({@code --shard}): templates name
+     * them as Ansible's {@code ansible_play_hosts}, the same on every shard. Without it, the hosts given to
+     * {@link #run}.
+     */
+    public DeployRunner playHosts(List<String> names) {
+        this.playHosts = List.copyOf(names);
         return this;
     }
 
@@ -251,7 +264,12 @@ public final class DeployRunner {
 
     public DeployResult run(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener) {
         long start = System.nanoTime();
-        Inventory known = inventory != null ? inventory : Inventory.of("", hosts);
+        RunHosts known = new RunHosts(
+                inventory != null ? inventory : Inventory.of("", hosts),
+                playHosts != null && !playHosts.isEmpty()
+                        ? playHosts
+                        : hosts.stream().map(Host::name).toList(),
+                List.of());
         listener.runStarted(hosts);
         RunPolicy policy = options.policy();
         var all = new DeployResult.Collector();
@@ -289,7 +307,7 @@ public final class DeployRunner {
 
     private DeployResult runBatch(
             List<Host> hosts,
-            Inventory inventory,
+            RunHosts run,
             List<Deploy> deploys,
             Options options,
             DeployListener listener,
@@ -302,7 +320,7 @@ public final class DeployRunner {
         Confirmation ask = (plan, proposal) -> first.approve(plan, proposal.withLaterHosts(laterHosts));
         var batch = new BatchRun(
                 hosts,
-                inventory,
+                run.inBatch(hosts),
                 deploys,
                 options,
                 listener,

@@ -4,6 +4,7 @@ import dev.jinfra.command.Secret;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
 import dev.jinfra.inventory.Inventory;
+import dev.jinfra.inventory.RunHosts;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The variables Ansible gives every template besides the host's own ("magic variables"), for one inventory:
  * {@code inventory_hostname}, {@code inventory_hostname_short}, {@code group_names}, {@code groups} (with
- * {@code all} and {@code ungrouped}), {@code hostvars} (every host of the inventory, by name) and
- * {@code ansible_managed}. jinfra's own names for connection data are also given under Ansible's
+ * {@code all} and {@code ungrouped}), {@code hostvars} (every host of the inventory, by name),
+ * {@code ansible_play_hosts} (also as {@code ansible_play_hosts_all} and {@code play_hosts}),
+ * {@code ansible_play_batch} and {@code ansible_managed}. jinfra's own names for connection data are also given under Ansible's
  * ({@code ssh_hostname} as {@code ansible_host}, {@code ssh_port} as {@code ansible_port}, {@code ssh_user} as
  * {@code ansible_user}), as the inventory wrote them.
  *
@@ -73,13 +75,18 @@ final class AnsibleVariables {
         return anySecret;
     }
 
-    /** The magic variables for {@code host}, to be laid over its data. */
-    Map<String, Object> forHost(Host host) {
+    /** The magic variables for {@code host} in {@code run}, to be laid over its data. */
+    Map<String, Object> forHost(Host host, RunHosts run) {
         Map<String, Object> vars = new LinkedHashMap<>();
         ansibleNames(host, vars);
         vars.putAll(ownMagic(host));
         vars.put("groups", groups);
         vars.put("hostvars", hostvars);
+        // At the time templates are rendered no host of the run has failed yet: all of them are still in the play.
+        vars.put("ansible_play_hosts_all", run.play());
+        vars.put("ansible_play_hosts", run.play());
+        vars.put("play_hosts", run.play());
+        vars.put("ansible_play_batch", run.batch().isEmpty() ? run.play() : run.batch());
         vars.put("ansible_managed", ANSIBLE_MANAGED);
         return vars;
     }

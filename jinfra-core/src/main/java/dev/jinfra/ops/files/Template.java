@@ -10,6 +10,7 @@ import dev.jinfra.api.Plan;
 import dev.jinfra.command.Secret;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.Inventory;
+import dev.jinfra.inventory.RunHosts;
 import dev.jinfra.template.TemplateRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -105,17 +106,16 @@ public record Template(
 
     /**
      * What a deploy's template sees. In Ansible's environment ({@code ansible}), Ansible's magic variables for the
-     * inventory ({@code inventory_hostname}, {@code group_names}, {@code groups}, {@code hostvars},
-     * {@code ansible_managed}, ...) come between the host's data and {@code host}.
+     * run ({@code inventory_hostname}, {@code group_names}, {@code groups}, {@code hostvars},
+     * {@code ansible_play_hosts}, {@code ansible_managed}, ...) come between the host's data and {@code host}.
      *
-     * @param inventory every host the template may name, for {@code groups} and {@code hostvars}; null for the
-     *     host alone
+     * @param run the hosts the template may name; null for the host alone
      */
-    public static Map<String, Object> variables(Host host, Inventory inventory, Map<String, ?> extra, boolean ansible) {
+    public static Map<String, Object> variables(Host host, RunHosts run, Map<String, ?> extra, boolean ansible) {
         Map<String, Object> vars = new LinkedHashMap<>(host.data());
         if (ansible) {
-            vars.putAll(AnsibleVariables.of(inventory != null ? inventory : Inventory.of("", List.of(host)))
-                    .forHost(host));
+            RunHosts known = run != null ? run : RunHosts.of(Inventory.of("", List.of(host)));
+            vars.putAll(AnsibleVariables.of(known.inventory()).forHost(host, known));
         }
         vars.put("host", Map.of("name", host.name(), "groups", host.groups(), "data", host.data()));
         vars.putAll(extra);

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.Inventory;
 import dev.jinfra.inventory.InventoryLoader;
+import dev.jinfra.inventory.RunHosts;
 import dev.jinfra.template.TemplateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -34,7 +36,9 @@ class AnsibleTemplateCompatibilityTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> own =
                 new ObjectMapper().readValue(root.resolve("vars.json").toFile(), Map.class);
-        Map<String, Object> vars = Template.variables(host, inventory, own, true);
+        // The play of generate.py runs on this one host.
+        RunHosts play = new RunHosts(inventory, List.of(host.name()), List.of(host.name()));
+        Map<String, Object> vars = Template.variables(host, play, own, true);
         Map<String, String> known = knownDifferences(root.resolve("known-differences.txt"));
         try (Stream<Path> files = Files.list(root.resolve("cases"))) {
             var cases = files.filter(f -> f.toString().endsWith(".j2")).sorted().toList();

@@ -12,6 +12,7 @@ import dev.jinfra.deploy.PrepareContext;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.Inventory;
 import dev.jinfra.inventory.InventoryLoader;
+import dev.jinfra.inventory.RunHosts;
 import dev.jinfra.template.TemplateException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,11 @@ class AnsibleTemplateDeployTest {
     }
 
     private Template prepared(Host host, Inventory inventory, Deploy deploy) {
-        var registered = PrepareContext.prepare(host, inventory, List.of(deploy), FactSource.NONE);
+        return prepared(host, RunHosts.of(inventory), deploy);
+    }
+
+    private Template prepared(Host host, RunHosts run, Deploy deploy) {
+        var registered = PrepareContext.prepare(host, run, List.of(deploy), FactSource.NONE);
         return (Template) registered.getFirst().call().operation();
     }
 
@@ -77,6 +82,21 @@ class AnsibleTemplateDeployTest {
                         me=web1.example.com short=web1 in=["web"]
                         db=2222 all=3 ungrouped=[]
                         """);
+    }
+
+    @Test
+    void thePlayIsTheRunsHostsWhileGroupsAndHostvarsAreTheWholeInventorys() throws Exception {
+        Inventory inventory = ansibleInventory();
+        Path src = Files.writeString(
+                dir.resolve("play.j2"),
+                "{{ ansible_play_hosts }} {{ ansible_play_batch }} {{ groups.web | length }}"
+                        + " {{ hostvars['web2.example.com'].port }}\n");
+        Host web1 = inventory.host("web1.example.com").orElseThrow();
+        RunHosts limited = new RunHosts(inventory, List.of("web1.example.com", "db1"), List.of("web1.example.com"));
+
+        Template op = prepared(web1, limited, h -> files.template(src.toString(), "/etc/play"));
+
+        assertThat(rendered(op)).isEqualTo("['web1.example.com', 'db1'] ['web1.example.com'] 2 8081\n");
     }
 
     @Test
