@@ -145,6 +145,8 @@ final class DeployExecution {
                 java.io.PrintStream file = JsonFile.open(console.cwd(), jsonOptions.jsonFile)) {
             fleet.validate(hosts);
             var runner = new DeployRunner(fleet::connectorFor, fleet.control())
+                    .inventory(targets.inventory())
+                    .playHosts(targets.targeted())
                     .confirmWith((plan, proposal) -> confirm(options.policy().confirmOver(), proposal, console));
             DeployResult result;
             // The hosts to retry are written down first, before the report prints: a second Ctrl-C or a closed

@@ -145,6 +145,8 @@ final class TargetOptions {
 
     // The inventory select() chose from, for messages naming where a host's data was written.
     private Inventory selected;
+    // The whole inventory before --limit, --retry and --shard: the hosts templates may name (Ansible's hostvars).
+    private Inventory whole;
     // Every host of the run, of all its shards: what the run's identity names.
     private List<String> targeted = List.of();
 
@@ -208,6 +210,7 @@ final class TargetOptions {
                 .withDefaults(AnsibleConfig.of(console).hostDefaults())
                 .withData(cliData());
         inventory.warnings().forEach(w -> console.err().println("jinfra: warning: " + w));
+        whole = inventory;
         if (!limits.isEmpty()) {
             inventory = inventory.limit(limits, console.cwd());
         }
@@ -232,6 +235,16 @@ final class TargetOptions {
                 : inventory.hosts().stream()
                         .filter(h -> part.contains(h.name()))
                         .toList();
+    }
+
+    /** The names of every host of the run, of all its shards: call after {@link #select}. */
+    List<String> targeted() {
+        return targeted;
+    }
+
+    /** The inventory {@link #select} read, before any host was left out; null before it is called. */
+    Inventory inventory() {
+        return whole;
     }
 
     /**

@@ -75,4 +75,50 @@ class AnsibleInventoryTest {
                 .as(r.toString())
                 .contains("host_vars/web1.yml:2: host web1: ssh_port must be a whole number");
     }
+
+    @Test
+    void templatesOfAnAnsibleInventoryRenderAsAnsibleWithEveryHostInHostvarsEvenUnderLimit() throws Exception {
+        Files.writeString(cwd.resolve("hosts.ini"), """
+                [web]
+                one ansible_connection=local ansible_host=10.0.0.1 port=81
+                two ansible_connection=local ansible_host=10.0.0.2 port=82
+                """);
+        Files.writeString(cwd.resolve("upstream.j2"), """
+                # {{ ansible_managed }} for {{ inventory_hostname }}
+                {% for h in groups['web'] %}
+                server {{ hostvars[h].ansible_host }}:{{ hostvars[h]['port'] }};
+                {% endfor %}
+                """);
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    files.template("%s", "%s/" + host.name() + ".conf");
+                }
+                """.formatted(cwd.resolve("upstream.j2"), cwd));
+
+        CliRun r = CliRun.run(cwd, "hosts.ini", "deploy.java", "--limit", "one");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(cwd.resolve("one.conf"))
+                .hasContent("# Ansible managed for one\nserver 10.0.0.1:81;\nserver 10.0.0.2:82;");
+        assertThat(cwd.resolve("two.conf")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownFilterStopsTheRunWithOneLineNamingTheTemplateLineAndFilter() throws Exception {
+        Files.writeString(cwd.resolve("hosts.ini"), "one ansible_connection=local\n");
+        Files.writeString(cwd.resolve("x.j2"), "a\nb\n{{ groups | to_jsn }}\n");
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    files.template("%s", "%s/x");
+                }
+                """.formatted(cwd.resolve("x.j2"), cwd));
+
+        CliRun r = CliRun.run(cwd, "hosts.ini", "deploy.java");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.PREFLIGHT_FAILED);
+        assertThat(r.out())
+                .contains("    " + cwd.resolve("x.j2") + ":3:13: unknown filter 'to_jsn' in '{{ groups | to_jsn }}'"
+                        + " (host one)\n");
+        assertThat(r.out() + r.err()).doesNotContain("Exception");
+    }
 }

@@ -168,7 +168,10 @@ public final class FilesOperations {
 
     /**
      * {@code files.template}: renders a local Jinja2 template with the host's data and {@code host} (name,
-     * groups), then uploads the result like {@link #put(String, String)}.
+     * groups, data), then uploads the result like {@link #put(String, String)}. For a host from an Ansible
+     * inventory it renders as Ansible's template module does ({@code trim_blocks}, {@code inventory_hostname},
+     * {@code groups}, {@code hostvars}, Ansible's filters, {@code lookup()}); {@code .arg("ansible", true|false)}
+     * chooses.
      *
      * @param src local Jinja2 template
      * @param dest path on the host

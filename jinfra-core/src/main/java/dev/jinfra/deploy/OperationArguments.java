@@ -4,6 +4,7 @@ import dev.jinfra.api.Arg;
 import dev.jinfra.api.ArgValues;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.Operation;
+import dev.jinfra.inventory.RunHosts;
 import dev.jinfra.ops.files.Template;
 import dev.jinfra.ops.server.ScriptTemplate;
 import java.lang.reflect.InvocationTargetException;
@@ -83,14 +84,39 @@ final class OperationArguments {
                     + (shorthand == null ? "" : " (" + shorthand + " sets it)") + "; its arguments: " + names());
         }
         Object checked = checked(components[i], value);
-        // A template's variables from deploy code always sit over the host's data, as
-        // files.template(src, dest, vars) puts them: a template sees the same names however vars was given.
-        if ((type == Template.class || type == ScriptTemplate.class) && name.equals("vars")) {
+        // A script template's variables from deploy code sit over the host's data, as server.scriptTemplate puts
+        // them: it sees the same names however vars was given.
+        if (type == ScriptTemplate.class && name.equals("vars")) {
             Map<String, ?> own = checked == null ? Map.of() : asTextKeys((Map<?, ?>) checked);
             checked = Template.variables(PrepareContext.host(), own);
         }
         values[i] = checked;
+        if (type == Template.class && name.equals("vars")) {
+            templateVars = checked == null ? Map.of() : asTextKeys((Map<?, ?>) checked);
+        }
+        if (type == Template.class && (name.equals("vars") || name.equals("ansible"))) {
+            fillTemplateVariables();
+        }
     }
+
+    /**
+     * A template's variables from deploy code always sit over the host's data, as files.template(src, dest, vars)
+     * puts them: a template sees the same names however vars was given. Ansible's environment, unless the deploy
+     * chose, is that of hosts from an Ansible inventory; its magic variables are added then.
+     */
+    private void fillTemplateVariables() {
+        if (templateVars == null) {
+            return;
+        }
+        int flag = indexOf("ansible");
+        RunHosts run = PrepareContext.runHosts();
+        boolean ansible = values[flag] == null ? run.inventory().ansible() : (Boolean) values[flag];
+        values[flag] = ansible;
+        values[indexOf("vars")] = Template.variables(PrepareContext.host(), run, templateVars, ansible);
+    }
+
+    // The deploy's own variables of a files.template, before the host's data is laid under them.
+    private Map<String, ?> templateVars;
 
     /** The record, with the message of the record's own check when the arguments do not go together. */
     Operation build() {

@@ -4,6 +4,8 @@ import dev.jinfra.api.Fact;
 import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.Inventory;
+import dev.jinfra.inventory.RunHosts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,19 +23,29 @@ public final class PrepareContext {
     public record Registered(OperationId id, OperationCall call) {}
 
     private final Host host;
+    private final RunHosts run;
     private final FactSource facts;
     private final List<Registered> registered = new ArrayList<>();
     private final Map<List<String>, Integer> seen = new HashMap<>();
     private final java.util.ArrayDeque<Settings> pieces = new java.util.ArrayDeque<>();
 
-    private PrepareContext(Host host, FactSource facts) {
+    private PrepareContext(Host host, RunHosts run, FactSource facts) {
         this.host = host;
+        this.run = run;
         this.facts = facts;
     }
 
     /** Runs the deploys for one host and returns what they registered, in order. */
     public static List<Registered> prepare(Host host, List<Deploy> deploys, FactSource facts) {
-        PrepareContext context = new PrepareContext(host, facts);
+        return prepare(host, RunHosts.of(Inventory.of("", List.of(host))), deploys, facts);
+    }
+
+    /**
+     * Runs the deploys for one host of a run (the hosts its templates may name, as Ansible's {@code groups},
+     * {@code hostvars} and {@code ansible_play_hosts}) and returns what they registered, in order.
+     */
+    public static List<Registered> prepare(Host host, RunHosts run, List<Deploy> deploys, FactSource facts) {
+        PrepareContext context = new PrepareContext(host, run, facts);
         ScopedValue.where(CURRENT, context).run(() -> {
             for (Deploy d : deploys) {
                 d.deploy(host);
@@ -70,6 +82,17 @@ public final class PrepareContext {
             throw new IllegalStateException("the current host is only known while a deploy runs (prepare phase)");
         }
         return CURRENT.get().host;
+    }
+
+    /**
+     * The hosts the host being prepared is deployed among: what templates name as Ansible's {@code groups},
+     * {@code hostvars} and {@code ansible_play_hosts}, and whether they render in Ansible's template environment.
+     */
+    public static RunHosts runHosts() {
+        if (!CURRENT.isBound()) {
+            throw new IllegalStateException("the run's hosts are only known while a deploy runs (prepare phase)");
+        }
+        return CURRENT.get().run;
     }
 
     /** A fact of the host being prepared, for deploy code that branches on it. */

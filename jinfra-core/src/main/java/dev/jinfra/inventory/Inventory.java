@@ -28,13 +28,14 @@ public final class Inventory {
     private final Map<String, Map<String, Place>> places;
 
     private final List<String> warnings;
+    private final boolean ansible;
 
     /**
      * @param source where the inventory came from (a file name or "command line"), for messages
      * @param groups group name to member host names, nested groups resolved; every member must be a host
      */
     public Inventory(String source, List<Host> hosts, Map<String, List<String>> groups) {
-        this(source, hosts, groups, Map.of(), List.of());
+        this(source, hosts, groups, Map.of(), List.of(), false);
     }
 
     Inventory(
@@ -42,8 +43,10 @@ public final class Inventory {
             List<Host> hosts,
             Map<String, List<String>> groups,
             Map<String, Map<String, Place>> places,
-            List<String> warnings) {
+            List<String> warnings,
+            boolean ansible) {
         this.source = source;
+        this.ansible = ansible;
         this.places = places;
         this.warnings = List.copyOf(warnings);
         this.hosts = List.copyOf(hosts);
@@ -84,6 +87,19 @@ public final class Inventory {
 
     public List<Host> hosts() {
         return hosts;
+    }
+
+    /**
+     * Whether this was read from an Ansible inventory (INI, or YAML in Ansible's layout): its templates then render
+     * in Ansible's template environment unless told otherwise.
+     */
+    public boolean ansible() {
+        return ansible;
+    }
+
+    /** A copy that says whether it came from an Ansible inventory; for inventories built in code. */
+    public Inventory asAnsible(boolean fromAnsible) {
+        return new Inventory(source, hosts, groups, places, warnings, fromAnsible);
     }
 
     public int size() {
@@ -145,7 +161,7 @@ public final class Inventory {
                     return new Host(h.name(), h.groups(), merged);
                 })
                 .toList();
-        return new Inventory(source, filled, groups, places, warnings);
+        return new Inventory(source, filled, groups, places, warnings, ansible);
     }
 
     /** A copy in which every host has {@code cliData} laid over its data: command-line data beats all. */
@@ -162,7 +178,7 @@ public final class Inventory {
             lines.put(host, left);
         });
         return new Inventory(
-                source, hosts.stream().map(h -> h.withData(normalized)).toList(), groups, lines, warnings);
+                source, hosts.stream().map(h -> h.withData(normalized)).toList(), groups, lines, warnings, ansible);
     }
 
     /**
@@ -187,7 +203,12 @@ public final class Inventory {
         groups.forEach((group, members) ->
                 subsetGroups.put(group, members.stream().filter(names::contains).toList()));
         return new Inventory(
-                source, hosts.stream().filter(h -> names.contains(h.name())).toList(), subsetGroups, places, warnings);
+                source,
+                hosts.stream().filter(h -> names.contains(h.name())).toList(),
+                subsetGroups,
+                places,
+                warnings,
+                ansible);
     }
 
     @Override

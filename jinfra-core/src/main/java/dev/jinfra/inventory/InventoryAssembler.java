@@ -70,7 +70,7 @@ final class InventoryAssembler {
         for (Host host : hosts) {
             host.groups().forEach(g -> members.get(g).add(host.name()));
         }
-        return new Inventory(draft.source, hosts, members, places, List.copyOf(warnings.values()));
+        return new Inventory(draft.source, hosts, members, places, List.copyOf(warnings.values()), draft.ansible);
     }
 
     private void checkChildrenExist() {

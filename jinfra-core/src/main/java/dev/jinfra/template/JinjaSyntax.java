@@ -40,6 +40,15 @@ final class JinjaSyntax {
     }
 
     static String rewrite(String source, List<Tag> tags) {
+        return rewrite(source, tags, false);
+    }
+
+    /**
+     * @param trimBlocks Jinja2's {@code trim_blocks} is on: Jinja2 drops the line break after every block tag but
+     *     {@code {% raw %}}, Jinjava after that one too, so a line break is printed before it for the one Jinjava
+     *     drops (by an expression: a line break in the text would move later lines)
+     */
+    static String rewrite(String source, List<Tag> tags, boolean trimBlocks) {
         StringBuilder out = new StringBuilder(source.length() + 64);
         Deque<Block> open = new ArrayDeque<>();
         int pos = 0;
@@ -51,7 +60,7 @@ final class JinjaSyntax {
                 case COMMENT -> out.append(text);
                 case EXPRESSION -> out.append(percentFormat(separateClosingBraces(source, tag)));
                 case STATEMENT -> out.append(loops(percentFormat(withoutPlusMarks(text)), open));
-                case RAW -> raw(text, out);
+                case RAW -> raw(text, trimBlocks, out);
             }
             pos = tag.end();
             previous = tag;
@@ -129,7 +138,7 @@ final class JinjaSyntax {
      * {@code {% raw -%}}. Plain raw tags are written instead, with the whitespace inside stripped as Jinja2 does;
      * the text outside is stripped by {@link #text}.
      */
-    private static void raw(String text, StringBuilder out) {
+    private static void raw(String text, boolean trimBlocks, StringBuilder out) {
         Matcher m = RAW_TAGS.matcher(text);
         if (!m.matches()) {
             out.append(text);
@@ -139,7 +148,10 @@ final class JinjaSyntax {
         String kept = m.group(2).equals("-") ? body.stripLeading() : body;
         kept = m.group(4).equals("-") ? kept.stripTrailing() : kept;
         out.append(newlineComment(newlines(body) - newlines(kept)));
-        out.append("{% raw %}").append(kept).append("{% endraw %}");
+        out.append(trimBlocks && kept.startsWith("\n") ? "{{ '\\n' }}" : "")
+                .append("{% raw %}")
+                .append(kept)
+                .append("{% endraw %}");
     }
 
     private static int newlines(String s) {

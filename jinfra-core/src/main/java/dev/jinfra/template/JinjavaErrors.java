@@ -60,6 +60,10 @@ final class JinjavaErrors {
     }
 
     static TemplateException translate(Context names, TemplateSource source, List<Tag> tags, TemplateError error) {
+        TemplateException own = ownProblem(error.getException());
+        if (own != null) {
+            return own;
+        }
         int line = Math.clamp(error.getLineno(), 1, source.lineCount());
         if (error.getException() instanceof UnknownTokenException unknown) {
             // Jinjava reports a missing filter or test as an expression without a value. The check before
@@ -85,11 +89,49 @@ final class JinjavaErrors {
                 message = words(cause.getMessage());
             }
         }
+        if (message.startsWith("error invoking function") && error.getException() != null) {
+            // A function such as lookup() failed: its own words are at the bottom of the causes.
+            Throwable cause = error.getException();
+            String deepest = null;
+            for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+                if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                    deepest = cause.getMessage();
+                }
+            }
+            message = deepest == null ? message : words(deepest);
+        }
         return at(source, tags, line, error, null, message);
+    }
+
+    /** Whether the undefined name an error is about is written in a tag on the error's line of {@code source}. */
+    static boolean namesOnItsLine(TemplateSource source, TemplateError error) {
+        if (!(error.getException() instanceof UnknownTokenException unknown)
+                || error.getLineno() > source.lineCount()) {
+            return false;
+        }
+        String name = leadingName(unknown.getToken().strip());
+        return name != null
+                && onLine(source, JinjaLexer.tags(source), Math.max(1, error.getLineno())).stream()
+                        .flatMap(t -> t.tokens().stream())
+                        .anyMatch(t -> t.isName(name));
+    }
+
+    /** jinfra's own error about another template (one that is included), which already names its file and line. */
+    private static TemplateException ownProblem(Throwable e) {
+        for (int depth = 0; e != null && depth < 10; depth++, e = e.getCause()) {
+            if (e instanceof TemplateException own) {
+                return own;
+            }
+        }
+        return null;
     }
 
     /** An exception that escaped Jinjava's own error collection. */
     static TemplateException translate(TemplateSource source, List<Tag> tags, RuntimeException e) {
+        TemplateException own = ownProblem(e);
+        if (own != null) {
+            return own;
+        }
         int line = 1;
         int position = -1;
         if (e instanceof InterpretException interpret && interpret.getLineNumber() > 0) {

@@ -113,7 +113,9 @@ class ArgumentsByNameTest {
         assertThat(template.vars())
                 .containsEntry("port", 80)
                 .containsEntry("env", "prod")
-                .containsEntry("host", Map.of("name", "web-1", "groups", List.of("web")));
+                .containsEntry(
+                        "host",
+                        Map.of("name", "web-1", "groups", List.of("web"), "data", Map.of("port", 1, "env", "prod")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.jinfra.engine.FailureTally;
 import dev.jinfra.engine.RunControl;
 import dev.jinfra.engine.SessionWindow;
 import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.RunHosts;
 import dev.jinfra.problem.Problems;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.Semaphore;
  * budget, or after Ctrl-C, is not started.
  */
 final class BatchPrepare {
+    private final RunHosts runHosts;
     private final List<Deploy> deploys;
     private final DeployRunner.Options options;
     private final DeployListener listener;
@@ -30,6 +32,7 @@ final class BatchPrepare {
     private final HostStates states;
 
     BatchPrepare(
+            RunHosts runHosts,
             List<Deploy> deploys,
             DeployRunner.Options options,
             DeployListener listener,
@@ -37,6 +40,7 @@ final class BatchPrepare {
             SessionWindow window,
             RunControl control,
             HostStates states) {
+        this.runHosts = runHosts;
         this.deploys = deploys;
         this.options = options;
         this.listener = listener;
@@ -84,7 +88,7 @@ final class BatchPrepare {
             listener.hostConnected(host);
             try {
                 List<PrepareContext.Registered> regs =
-                        DeployCode.prepare(host, deploys, hostFacts, options.prepareTimeout(), control);
+                        DeployCode.prepare(host, runHosts, deploys, hostFacts, options.prepareTimeout(), control);
                 registered.put(host, regs);
                 if (!regs.isEmpty() && !control.isCancelled()) {
                     proposals.put(host, Proposer.proposeFor(host, regs, hostFacts, options));

@@ -9,6 +9,7 @@ import dev.jinfra.engine.FailureTally;
 import dev.jinfra.engine.RunControl;
 import dev.jinfra.engine.SessionWindow;
 import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.RunHosts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ final class BatchRun {
     static final String NOT_CONFIRMED = "not confirmed";
 
     private final List<Host> hosts;
+    private final RunHosts runHosts;
     private final List<Deploy> deploys;
     private final DeployRunner.Options options;
     private final DeployListener listener;
@@ -52,6 +54,7 @@ final class BatchRun {
 
     BatchRun(
             List<Host> hosts,
+            RunHosts runHosts,
             List<Deploy> deploys,
             DeployRunner.Options options,
             DeployListener listener,
@@ -61,6 +64,7 @@ final class BatchRun {
             DeployRunner.Confirmation confirmation,
             HostLock lockIdentity) {
         this.hosts = hosts;
+        this.runHosts = runHosts;
         this.deploys = deploys;
         this.options = options;
         this.listener = listener;
@@ -75,7 +79,7 @@ final class BatchRun {
     DeployResult run() {
         long start = System.nanoTime();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            new BatchPrepare(deploys, options, listener, tally, window, control, states)
+            new BatchPrepare(runHosts, deploys, options, listener, tally, window, control, states)
                     .prepareAll(threads, parallel(), hosts, facts, registered, proposals);
             List<Host> reached = hosts.stream().filter(registered::containsKey).toList();
             List<DeployListener.PlannedOperation> planned = OperationOrder.planned(reached, registered);

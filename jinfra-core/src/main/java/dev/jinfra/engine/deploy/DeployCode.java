@@ -6,6 +6,7 @@ import dev.jinfra.deploy.Deploy;
 import dev.jinfra.deploy.PrepareContext;
 import dev.jinfra.engine.RunControl;
 import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.RunHosts;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,14 +36,14 @@ final class DeployCode {
     }
 
     static List<PrepareContext.Registered> prepare(
-            Host host, List<Deploy> deploys, FactSource facts, Duration timeout, RunControl control) {
+            Host host, RunHosts run, List<Deploy> deploys, FactSource facts, Duration timeout, RunControl control) {
         var result = new CompletableFuture<List<PrepareContext.Registered>>();
         Thread worker = Thread.ofPlatform()
                 .daemon()
                 .name("prepare-" + host.name())
                 .start(() -> {
                     try {
-                        result.complete(PrepareContext.prepare(host, deploys, facts));
+                        result.complete(PrepareContext.prepare(host, run, deploys, facts));
                     } catch (Throwable e) {
                         result.completeExceptionally(e);
                     }

@@ -12,6 +12,8 @@ import dev.jinfra.engine.RunPolicy;
 import dev.jinfra.engine.RunScope;
 import dev.jinfra.engine.SessionWindow;
 import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.Inventory;
+import dev.jinfra.inventory.RunHosts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,6 +219,31 @@ public final class DeployRunner {
         return this;
     }
 
+    // The inventory the run's hosts were chosen from; null: the run's hosts alone.
+    private Inventory inventory;
+    // The names of every host of the run, of all its shards; null: the hosts given to run().
+    private List<String> playHosts;
+
+    /**
+     * The inventory the run's hosts were chosen from (before {@code --limit}): the hosts templates name as Ansible's
+     * {@code groups} and {@code hostvars}, and whether they render in Ansible's template environment. Without it, a
+     * run knows only its own hosts, in no Ansible inventory.
+     */
+    public DeployRunner inventory(Inventory whole) {
+        this.inventory = whole;
+        return this;
+    }
+
+    /**
+     * The names of every host of the run, when this process runs a shard of it ({@code --shard}): templates name
+     * them as Ansible's {@code ansible_play_hosts}, the same on every shard. Without it, the hosts given to
+     * {@link #run}.
+     */
+    public DeployRunner playHosts(List<String> names) {
+        this.playHosts = List.copyOf(names);
+        return this;
+    }
+
     public DeployRunner(Function<Host, Connector> connectors) {
         this(connectors, new RunControl());
     }
@@ -237,6 +264,12 @@ public final class DeployRunner {
 
     public DeployResult run(List<Host> hosts, List<Deploy> deploys, Options options, DeployListener listener) {
         long start = System.nanoTime();
+        RunHosts known = new RunHosts(
+                inventory != null ? inventory : Inventory.of("", hosts),
+                playHosts != null && !playHosts.isEmpty()
+                        ? playHosts
+                        : hosts.stream().map(Host::name).toList(),
+                List.of());
         listener.runStarted(hosts);
         RunPolicy policy = options.policy();
         var all = new DeployResult.Collector();
@@ -247,7 +280,14 @@ public final class DeployRunner {
                     (number, count, batch) -> {
                         remaining.removeAll(batch);
                         DeployResult part = runBatch(
-                                batch, deploys, options, listener, scope.tally(), scope.window(), remaining.size());
+                                batch,
+                                known,
+                                deploys,
+                                options,
+                                listener,
+                                scope.tally(),
+                                scope.window(),
+                                remaining.size());
                         all.add(part);
                         // Later batches do not start after a refusal or a failed pre-flight check.
                         String stop = part.stopReason();
@@ -267,6 +307,7 @@ public final class DeployRunner {
 
     private DeployResult runBatch(
             List<Host> hosts,
+            RunHosts run,
             List<Deploy> deploys,
             Options options,
             DeployListener listener,
@@ -279,6 +320,7 @@ public final class DeployRunner {
         Confirmation ask = (plan, proposal) -> first.approve(plan, proposal.withLaterHosts(laterHosts));
         var batch = new BatchRun(
                 hosts,
+                run.inBatch(hosts),
                 deploys,
                 options,
                 listener,

@@ -8,10 +8,14 @@ import dev.jinfra.api.FactSource;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Secret;
+import dev.jinfra.inventory.Host;
+import dev.jinfra.inventory.Inventory;
+import dev.jinfra.inventory.RunHosts;
 import dev.jinfra.template.TemplateRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +28,7 @@ import java.util.Map;
 @Doc(
         name = "files.template",
         value =
-                "A local Jinja2 template, rendered with the host's data, `host` (name, groups) and the deploy's variables, is at a path on the host (uploaded only when its checksum differs, replaced atomically), with a mode, owner and group.",
+                "A local Jinja2 template, rendered with the host's data, `host` (name, groups, data) and the deploy's variables (in Ansible's template environment for hosts from an Ansible inventory), is at a path on the host (uploaded only when its checksum differs, replaced atomically), with a mode, owner and group.",
         example =
                 "files.template(\"templates/nginx.conf.j2\", \"/etc/nginx/nginx.conf\", java.util.Map.of(\"port\", 8080));")
 public record Template(
@@ -40,10 +44,15 @@ public record Template(
         @Arg("owning group; unchanged when not given") String group,
 
         @Arg("template variables; deploy code passes the host's data, host and its own; none from the command line")
-        Map<String, Object> vars)
+        Map<String, Object> vars,
+
+        @Arg("render as Ansible's template module does (trim_blocks, Ansible's filters, lookup(), and from deploy"
+                + " code inventory_hostname, groups, hostvars, ...); default: for hosts from an Ansible inventory")
+        Boolean ansible)
         implements Operation, Diffable {
     // Jinjava instances are thread-safe for rendering, and setting one up is not free.
     private static final TemplateRenderer RENDERER = new TemplateRenderer();
+    private static final TemplateRenderer ANSIBLE_RENDERER = TemplateRenderer.ansible();
 
     public Template {
         ContentInstall.check("files.template", src, dest, mode);
@@ -65,40 +74,82 @@ public record Template(
     public String diff(FactSource facts) {
         String diff = install().diff(LocalFiles.Content.of(render()), facts);
         // A diff would print the rendered values, and vault-decrypted ones are shown nowhere.
-        return diff != null && Secret.anyIn(vars) ? DIFF_HIDDEN_FOR_SECRETS : diff;
+        return diff != null && holdsSecrets() ? DIFF_HIDDEN_FOR_SECRETS : diff;
+    }
+
+    /**
+     * Whether the variables hold a vault value: the host's own, or any host's when the template names
+     * {@code hostvars}, through which it can read every host's.
+     */
+    private boolean holdsSecrets() {
+        for (Object value : vars.values()) {
+            if (AnsibleVariables.isHostVars(value)
+                    ? AnsibleVariables.secretsIn(value)
+                            && source("files.template", src).contains("hostvars")
+                    : Secret.anyIn(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final String DIFF_HIDDEN_FOR_SECRETS =
             "content differs (diff hidden: the template's variables hold values from an ansible vault)";
 
     /**
-     * What a deploy's template sees: all of the host's data, then {@code host} ({@code name}, {@code groups}),
-     * then the deploy's own variables, each overriding the ones before.
+     * What a deploy's template sees in plain Jinja2: all of the host's data, then {@code host} ({@code name},
+     * {@code groups}, {@code data}, as in pyinfra), then the deploy's own variables, each overriding the ones before.
      */
-    public static Map<String, Object> variables(dev.jinfra.inventory.Host host, Map<String, ?> extra) {
+    public static Map<String, Object> variables(Host host, Map<String, ?> extra) {
+        return variables(host, null, extra, false);
+    }
+
+    /**
+     * What a deploy's template sees. In Ansible's environment ({@code ansible}), Ansible's magic variables for the
+     * run ({@code inventory_hostname}, {@code group_names}, {@code groups}, {@code hostvars},
+     * {@code ansible_play_hosts}, {@code ansible_managed}, ...) come between the host's data and {@code host}.
+     *
+     * @param run the hosts the template may name; null for the host alone
+     */
+    public static Map<String, Object> variables(Host host, RunHosts run, Map<String, ?> extra, boolean ansible) {
         Map<String, Object> vars = new LinkedHashMap<>(host.data());
-        vars.put("host", Map.of("name", host.name(), "groups", host.groups()));
+        if (ansible) {
+            RunHosts known = run != null ? run : RunHosts.of(Inventory.of("", List.of(host)));
+            vars.putAll(AnsibleVariables.of(known.inventory()).forHost(host, known));
+        }
+        vars.put("host", Map.of("name", host.name(), "groups", host.groups(), "data", host.data()));
         vars.putAll(extra);
         return vars;
     }
 
     /** The rendered content; a template error names the file and line. */
     public byte[] render() {
-        return render("files.template", src, vars);
+        return render("files.template", src, vars, Boolean.TRUE.equals(ansible));
     }
 
     /**
-     * A local template rendered with {@code vars}, for every operation that renders one ({@code operation} names it
-     * in messages); a template error names the file and line.
+     * A local template rendered with {@code vars} as plain Jinja2, for every operation that renders one
+     * ({@code operation} names it in messages); a template error names the file and line.
      */
     public static byte[] render(String operation, String src, Map<String, Object> vars) {
-        // The template's text is read once per content, like an upload's; rendering is per host.
-        String source = new String(LocalFiles.read(operation, src).bytes(), StandardCharsets.UTF_8);
+        return render(operation, src, vars, false);
+    }
+
+    private static byte[] render(String operation, String src, Map<String, Object> vars, boolean ansible) {
+        String source = source(operation, src);
         // Vault-decrypted values stay Secrets in the operation's arguments, which may be shown; the rendered file
-        // holds their text, as Ansible's does.
-        @SuppressWarnings("unchecked")
-        Map<String, Object> plain = (Map<String, Object>) Secret.revealed(vars);
-        return RENDERER.render(src, source, plain).getBytes(StandardCharsets.UTF_8);
+        // holds their text, as Ansible's does. hostvars reveals each host's values itself, when a template reads
+        // them.
+        Map<String, Object> plain = new LinkedHashMap<>();
+        vars.forEach((k, v) -> plain.put(k, AnsibleVariables.isHostVars(v) ? v : Secret.revealed(v)));
+        return (ansible ? ANSIBLE_RENDERER : RENDERER)
+                .render(src, source, plain)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String source(String operation, String src) {
+        // The template's text is read once per content, like an upload's; rendering is per host.
+        return new String(LocalFiles.read(operation, src).bytes(), StandardCharsets.UTF_8);
     }
 
     private ContentInstall install() {
