@@ -26,12 +26,18 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
  * {@code MaxStartups} would throttle. Past {@code targetsPerConnection} targets, another connection is opened.
  * A chain of jump hosts is shared hop by hop: the second hop's connection goes through the first one's.
  *
- * <p>A connection that cannot be opened fails every target waiting for it, and later ones, with the same
- * error: a bastion that is down is asked once, not once per target. A connection that drops fails the targets
+ * <p>A connection that cannot be opened fails every target waiting for it, and those that come within
+ * {@link #FAILURE_KEPT} after, with the same error: a bastion that is down is asked once, not once per target. A connection that drops fails the targets
  * using it; the next target opens it again, once.
  */
 final class JumpSessions {
     private static final int REOPENS_AFTER_DROP = 1;
+
+    /**
+     * How long a jump host that could not be reached fails the targets behind it without being asked again: the
+     * targets of one run that start together get its answer, not a thousand connection attempts.
+     */
+    static final Duration FAILURE_KEPT = Duration.ofSeconds(5);
 
     /** A share of a jump host's connection; {@link #release} when the target's session is done with it. */
     record Lease(ClientSession session, String name, Runnable release) {}
@@ -58,6 +64,7 @@ final class JumpSessions {
         }
 
         UnreachableException failure;
+        long failedAt;
         int reopens;
     }
 
@@ -81,7 +88,12 @@ final class JumpSessions {
             Chain chain = chains.computeIfAbsent(key, k -> new Chain(names(hops)));
             chain.targets++;
             if (chain.failure != null) {
-                throw chain.failure;
+                if (System.nanoTime() - chain.failedAt < FAILURE_KEPT.toNanos()) {
+                    throw chain.failure;
+                }
+                // Long enough ago that the jump host may be back: a connector that outlives one run (a library
+                // user's) asks again.
+                chain.failure = null;
             }
             long dropped = chain.connections.stream().filter(Shared::dropped).count();
             chain.connections.removeIf(Shared::dropped);
@@ -111,6 +123,7 @@ final class JumpSessions {
                     // Interrupted or timed out is this caller's story; anything else is the jump host's.
                     if (e.reason() != UnreachableException.Reason.INTERRUPTED) {
                         chains.get(key).failure = e;
+                        chains.get(key).failedAt = System.nanoTime();
                     }
                     chains.get(key).connections.remove(shared);
                 }

@@ -190,6 +190,25 @@ class ProxyJumpTest {
     }
 
     @Test
+    void aJumpHostThatCannotBeReachedIsAskedOnceForItsTargetsAndAgainLater() throws Exception {
+        List<Host> hosts = behindJumpHost0();
+        try (var connector = SshConnector.builder().build()) {
+            jumpHost(0).fault(dev.jinfra.testkit.Fault.REFUSE);
+            for (Host h : hosts.subList(0, 3)) {
+                assertThatThrownBy(() -> connector.connect(h))
+                        .hasMessage("jump host " + jumpHost(0).knownHostsName() + ": connection refused");
+            }
+            jumpHost(0).clearFaults();
+            // Still within the time its answer is kept: the next target gets it without a new attempt.
+            assertThatThrownBy(() -> connector.connect(hosts.get(3))).hasMessageContaining("connection refused");
+            Thread.sleep(JumpSessions.FAILURE_KEPT.toMillis() + 200);
+            assertThat(echoHostName(connector, hosts.get(4)))
+                    .isEqualTo(targets.fleet().hostNames().get(4));
+        }
+        assertThat(jumpHost(0).sessionsOpened()).isEqualTo(1);
+    }
+
+    @Test
     void pastItsBudgetOfTargetsAnotherConnectionToTheJumpHostIsOpened() throws Exception {
         List<Host> hosts = behindJumpHost0();
         List<Connection> open = new java.util.ArrayList<>();
