@@ -222,32 +222,11 @@ class ExecOpenSshE2ETest {
         OpenSshFleet.Host lost = fleet.hosts().get(0);
         OpenSshFleet.Host kept = fleet.hosts().get(1);
         List<OpenSshFleet.Host> targets = fleet.hosts().subList(2, fleet.hosts().size());
-        StringBuilder yaml = new StringBuilder()
-                .append("data:\n  ssh_user: root\n  ssh_key: ")
-                .append(fleet.clientKeyFile())
-                .append("\n  ssh_known_hosts_file: ")
-                .append(fleet.knownHostsFile())
-                .append("\nhosts:\n");
+        Path inventory = behindBastions(fleet, List.of(lost, kept), targets, "behind-bastions.yaml");
         List<String> behindLost = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            OpenSshFleet.Host t = targets.get(i);
-            OpenSshFleet.Host bastion = i % 2 == 0 ? lost : kept;
-            if (bastion == lost) {
-                behindLost.add(t.name());
-            }
-            yaml.append("  ")
-                    .append(t.name())
-                    .append(": { ssh_hostname: ")
-                    .append(t.address())
-                    .append(", ssh_port: ")
-                    .append(t.port())
-                    .append(", ssh_proxy_jump: \"root@")
-                    .append(bastion.address())
-                    .append(":")
-                    .append(bastion.port())
-                    .append("\" }\n");
+        for (int i = 0; i < targets.size(); i += 2) {
+            behindLost.add(targets.get(i).name());
         }
-        Path inventory = Files.writeString(cwd.resolve("behind-bastions.yaml"), yaml);
         Path log = fleet.dir().resolve("fleet/log/" + lost.name() + ".log");
         long before = acceptedLogins(log);
 
@@ -284,28 +263,7 @@ class ExecOpenSshE2ETest {
         List<OpenSshFleet.Host> bastions = fleet.hosts().subList(0, 10);
         List<OpenSshFleet.Host> targets =
                 fleet.hosts().subList(10, fleet.hosts().size());
-        StringBuilder yaml = new StringBuilder()
-                .append("data:\n  ssh_user: root\n  ssh_key: ")
-                .append(fleet.clientKeyFile())
-                .append("\n  ssh_known_hosts_file: ")
-                .append(fleet.knownHostsFile())
-                .append("\nhosts:\n");
-        for (int i = 0; i < targets.size(); i++) {
-            OpenSshFleet.Host t = targets.get(i);
-            OpenSshFleet.Host b = bastions.get(i % bastions.size());
-            yaml.append("  ")
-                    .append(t.name())
-                    .append(": { ssh_hostname: ")
-                    .append(t.address())
-                    .append(", ssh_port: ")
-                    .append(t.port())
-                    .append(", ssh_proxy_jump: \"root@")
-                    .append(b.address())
-                    .append(":")
-                    .append(b.port())
-                    .append("\" }\n");
-        }
-        Path inventory = Files.writeString(cwd.resolve("behind-ten-bastions.yaml"), yaml);
+        Path inventory = behindBastions(fleet, bastions, targets, "behind-ten-bastions.yaml");
         // A directory of this run's own: the hosts' /root outlives a test that is run again.
         String dir = "/root/behind-bastion-" + System.nanoTime();
         Files.writeString(cwd.resolve("deploy.java"), """
@@ -339,6 +297,34 @@ class ExecOpenSshE2ETest {
                         .isEqualTo(1);
             }
         }
+    }
+
+    /** An inventory of {@code targets}, target i reached through bastion i mod the number of bastions. */
+    Path behindBastions(
+            OpenSshFleet fleet, List<OpenSshFleet.Host> bastions, List<OpenSshFleet.Host> targets, String file)
+            throws Exception {
+        StringBuilder yaml = new StringBuilder()
+                .append("data:\n  ssh_user: root\n  ssh_key: ")
+                .append(fleet.clientKeyFile())
+                .append("\n  ssh_known_hosts_file: ")
+                .append(fleet.knownHostsFile())
+                .append("\nhosts:\n");
+        for (int i = 0; i < targets.size(); i++) {
+            OpenSshFleet.Host t = targets.get(i);
+            OpenSshFleet.Host b = bastions.get(i % bastions.size());
+            yaml.append("  ")
+                    .append(t.name())
+                    .append(": { ssh_hostname: ")
+                    .append(t.address())
+                    .append(", ssh_port: ")
+                    .append(t.port())
+                    .append(", ssh_proxy_jump: \"root@")
+                    .append(b.address())
+                    .append(":")
+                    .append(b.port())
+                    .append("\" }\n");
+        }
+        return Files.writeString(cwd.resolve(file), yaml);
     }
 
     static long acceptedLogins(Path sshdLog) throws Exception {
