@@ -12,9 +12,10 @@ import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier.HostEntryP
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 /**
- * The lines of one loaded known_hosts file, indexed by the host names they spell out. Checking a host against
- * every line is fine for one connection, but a run over a fleet has a line per host: a thousand hosts checked
- * against a thousand lines each was a measurable share of a run's CPU. Lines with wildcards or negations
+ * The lines of one loaded known_hosts file, indexed by the host name and port they spell out. Checking a host
+ * against every line is fine for one connection, but a run over a fleet has a line per host: a thousand hosts
+ * checked against a thousand lines each was a measurable share of a run's CPU. A {@code [name]:port} line is
+ * indexed by name and port: fleets behind one address (a port per host) have a thousand lines for one name. Lines with wildcards or negations
  * cannot be indexed by name and are tried for every host with {@link KnownHostEntry#isHostMatch}, which also
  * decides among the lines the index picks. Hashed lines ({@code |1|...}) are tried for every host too, with
  * {@link HashedHostName}'s cheaper test of the same HMAC.
@@ -49,7 +50,12 @@ final class KnownHostsIndex {
                         || pattern.indexOf('!') >= 0) {
                     scan = true;
                 } else {
-                    addByName(hostOf(pattern), pair);
+                    String key = keyOf(pattern);
+                    if (key == null) {
+                        scan = true;
+                    } else {
+                        addByName(key, pair);
+                    }
                 }
             }
             if (scan || pair.getHostEntry().getConfigLine() == null) {
@@ -79,7 +85,10 @@ final class KnownHostsIndex {
             return;
         }
         for (String pattern : patterns(pair.getHostEntry())) {
-            addByName(hostOf(pattern), pair);
+            String key = keyOf(pattern);
+            if (key != null) {
+                addByName(key, pair);
+            }
         }
     }
 
@@ -104,9 +113,14 @@ final class KnownHostsIndex {
         for (SshdSocketAddress id : identities) {
             String host = id.getHostName();
             int port = id.getPort();
-            List<HostEntryPair> named = byName.get(host.toLowerCase(Locale.ROOT));
+            String name = host.toLowerCase(Locale.ROOT);
+            List<HostEntryPair> named = byName.get(name);
             if (named != null) {
                 addMatches(named, host, port, out);
+            }
+            List<HostEntryPair> withPort = byName.get(name + " " + port);
+            if (withPort != null) {
+                addMatches(withPort, host, port, out);
             }
             addMatches(unindexed, host, port, out);
             List<HostEntryPair> hashedPairs = hashed;
@@ -155,10 +169,23 @@ final class KnownHostsIndex {
         return at < fields.length ? List.of(fields[at].split(",")) : List.of();
     }
 
-    /** The host of a literal pattern: {@code name}, or {@code [name]:port}. */
-    private static String hostOf(String pattern) {
+    /**
+     * The index key of a literal pattern: its host for {@code name}, its host and port for {@code [name]:port},
+     * or null for a bracketed pattern whose port cannot be read, which is then tried for every host.
+     */
+    private static String keyOf(String pattern) {
+        if (!pattern.startsWith("[")) {
+            return pattern.toLowerCase(Locale.ROOT);
+        }
         int close = pattern.indexOf(']');
-        String host = pattern.startsWith("[") && close > 0 ? pattern.substring(1, close) : pattern;
-        return host.toLowerCase(Locale.ROOT);
+        if (close < 0 || !pattern.startsWith("]:", close)) {
+            return null;
+        }
+        try {
+            int port = Integer.parseInt(pattern.substring(close + 2));
+            return pattern.substring(1, close).toLowerCase(Locale.ROOT) + " " + port;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -24,23 +24,21 @@ final class OperationArguments {
     private final Class<? extends Record> type;
     private final String operation;
     private final RecordComponent[] components;
+    private final Shape shape;
     private final Object[] values;
 
     private OperationArguments(Class<? extends Record> type, Object[] values) {
         this.type = type;
-        this.operation = type.getAnnotation(Doc.class).name();
-        this.components = type.getRecordComponents();
+        this.shape = SHAPES.get(type);
+        this.operation = shape.operation();
+        this.components = shape.components();
         this.values = values;
     }
 
     /** Every argument at its default, the way the command line starts. */
     static OperationArguments defaults(Class<? extends Record> type) {
         requireOperation(type);
-        String name = type.getAnnotation(Doc.class).name();
-        Object[] values = Arrays.stream(type.getRecordComponents())
-                .map(c -> ArgValues.defaultOf(name, c))
-                .toArray();
-        return new OperationArguments(type, values);
+        return new OperationArguments(type, SHAPES.get(type).defaults().clone());
     }
 
     /** The arguments of an operation already built, to change some of them. */
@@ -51,16 +49,52 @@ final class OperationArguments {
         }
         Class<? extends Record> record = type.asSubclass(Record.class);
         requireOperation(record);
-        Object[] values = new Object[record.getRecordComponents().length];
+        RecordComponent[] components = SHAPES.get(record).components();
+        Object[] values = new Object[components.length];
         for (int i = 0; i < values.length; i++) {
             try {
-                values[i] = record.getRecordComponents()[i].getAccessor().invoke(built);
+                values[i] = components[i].getAccessor().invoke(built);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read the arguments of " + built.describe(), e);
             }
         }
         return new OperationArguments(record, values);
     }
+
+    /**
+     * What reflection tells of an operation record, read once per type: deploy code registers each operation once
+     * per host, and reading annotations, components and defaults each time was a visible share of a 1,000-host
+     * run's CPU. The defaults are immutable values, shared by every registration.
+     */
+    private record Shape(
+            String operation,
+            RecordComponent[] components,
+            Object[] defaults,
+            boolean[] required,
+            java.lang.reflect.Constructor<?> constructor) {}
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            String name = type.getAnnotation(Doc.class).name();
+            RecordComponent[] components = type.getRecordComponents();
+            Object[] defaults = new Object[components.length];
+            boolean[] required = new boolean[components.length];
+            for (int i = 0; i < components.length; i++) {
+                Object value = ArgValues.defaultOf(name, components[i]);
+                defaults[i] = value instanceof List<?> list ? List.copyOf(list) : value;
+                Arg arg = components[i].getAnnotation(Arg.class);
+                required[i] = arg != null && arg.required();
+            }
+            Class<?>[] types =
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            try {
+                return new Shape(name, components, defaults, required, type.getDeclaredConstructor(types));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(name + " has no canonical constructor", e);
+            }
+        }
+    };
 
     private static void requireOperation(Class<? extends Record> type) {
         Doc doc = type.getAnnotation(Doc.class);
@@ -121,16 +155,13 @@ final class OperationArguments {
     /** The record, with the message of the record's own check when the arguments do not go together. */
     Operation build() {
         for (int i = 0; i < components.length; i++) {
-            Arg arg = components[i].getAnnotation(Arg.class);
-            if (values[i] == null && arg != null && arg.required()) {
+            if (values[i] == null && shape.required()[i]) {
                 throw new IllegalArgumentException(
                         operation + ": argument '" + components[i].getName() + "' is required");
             }
         }
-        Class<?>[] types =
-                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
-            return (Operation) type.getDeclaredConstructor(types).newInstance(values.clone());
+            return (Operation) shape.constructor().newInstance(values.clone());
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException problem) {

@@ -34,7 +34,9 @@ class KnownHostsIndexTest {
             hashed("[secret-03]:2200") + " " + KEY,
             hashed("secret-01") + " ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQC7",
             "web-02 ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQC7",
-            "[10.0.0.9]:2200,web-09 " + KEY);
+            "[10.0.0.9]:2200,web-09 " + KEY,
+            "[web-05]:22 " + KEY,
+            "[Web-06]:2201 " + KEY);
 
     private static final List<SshdSocketAddress> HOSTS = List.of(
             new SshdSocketAddress("web-01", 22),
@@ -57,6 +59,10 @@ class KnownHostsIndexTest {
             new SshdSocketAddress("secret-03", 22),
             new SshdSocketAddress("secret-01", 2222),
             new SshdSocketAddress("web-09", 22),
+            new SshdSocketAddress("web-05", 22),
+            new SshdSocketAddress("web-05", 2201),
+            new SshdSocketAddress("web-06", 2201),
+            new SshdSocketAddress("web-06", 22),
             new SshdSocketAddress("web-09", 2200),
             new SshdSocketAddress("nowhere", 22));
 

@@ -36,14 +36,16 @@ public final class ProposalReport implements DeployListener {
         long hosts =
                 proposal.entries().stream().map(e -> e.host().name()).distinct().count();
         int changingHosts = proposal.hostsToChange().size();
+        var byOperation = proposal.byOperation();
         long changingOps = planned.stream()
-                .filter(op -> proposal.of(op.id()).stream().anyMatch(e -> e.kind() != Proposal.Kind.NO_CHANGE))
+                .filter(op -> byOperation.getOrDefault(op.id(), List.of()).stream()
+                        .anyMatch(e -> e.kind() != Proposal.Kind.NO_CHANGE))
                 .count();
         long unknown = proposal.count(Proposal.Kind.UNKNOWN);
         // Operations that would change only where a when() condition, checked at their turn, holds.
         long conditionalOps = planned.stream()
                 .filter(op -> {
-                    var changing = proposal.of(op.id()).stream()
+                    var changing = byOperation.getOrDefault(op.id(), List.of()).stream()
                             .filter(e -> e.kind() != Proposal.Kind.NO_CHANGE)
                             .toList();
                     return !changing.isEmpty() && changing.stream().allMatch(Proposal.Entry::conditional);
@@ -64,7 +66,7 @@ public final class ProposalReport implements DeployListener {
                                     + (unknown == 0 ? "" : " (" + unknown + " to be decided at their turn)")));
             if (verbosity >= 1) {
                 for (int i = 0; i < planned.size(); i++) {
-                    operation(i + 1, proposal.of(planned.get(i).id()));
+                    operation(i + 1, byOperation.getOrDefault(planned.get(i).id(), List.of()));
                 }
             }
         }

@@ -50,7 +50,8 @@ final class BatchRun {
     /** The run's operations in order, once planned. */
     private volatile List<DeployListener.PlannedOperation> planned = List.of();
 
-    private final Map<Host, List<DeployListener.PlannedOperation>> operationsByHost = new ConcurrentHashMap<>();
+    /** Each host's operations in run order, once planned: built in one pass, as asking per host was quadratic. */
+    private volatile Map<Host, List<DeployListener.PlannedOperation>> operationsByHost = Map.of();
 
     BatchRun(
             List<Host> hosts,
@@ -84,6 +85,7 @@ final class BatchRun {
             List<Host> reached = hosts.stream().filter(registered::containsKey).toList();
             List<DeployListener.PlannedOperation> planned = OperationOrder.planned(reached, registered);
             this.planned = planned;
+            this.operationsByHost = byHost(planned);
             listener.planned(planned);
             List<DeployListener.CheckProblem> problems =
                     control.isCancelled() ? List.of() : Preflight.check(reached, registered);
@@ -223,7 +225,7 @@ final class BatchRun {
     OperationOutcome runOnHost(DeployListener.PlannedOperation op, Host host) {
         if (scripts()) {
             List<DeployListener.PlannedOperation> mine = operationsOf(host);
-            int at = mine.indexOf(op);
+            int at = indexOf(mine, op.id());
             if (at >= 0) {
                 return runFrom(mine, at, host, 1).getFirst();
             }
@@ -231,10 +233,34 @@ final class BatchRun {
         return runAlone(op, host);
     }
 
-    /** The host's operations in run order (kept: linear runs ask once per operation and host). */
-    private List<DeployListener.PlannedOperation> operationsOf(Host host) {
-        return operationsByHost.computeIfAbsent(
-                host, h -> planned.stream().filter(p -> p.hosts().contains(h)).toList());
+    /** The host's operations in run order. */
+    List<DeployListener.PlannedOperation> operationsOf(Host host) {
+        return operationsByHost.getOrDefault(host, List.of());
+    }
+
+    private static Map<Host, List<DeployListener.PlannedOperation>> byHost(
+            List<DeployListener.PlannedOperation> planned) {
+        Map<Host, List<DeployListener.PlannedOperation>> byHost = new java.util.HashMap<>();
+        for (var op : planned) {
+            for (Host h : op.hosts()) {
+                byHost.computeIfAbsent(h, k -> new ArrayList<>()).add(op);
+            }
+        }
+        byHost.replaceAll((h, ops) -> List.copyOf(ops));
+        return Map.copyOf(byHost);
+    }
+
+    /**
+     * Where the operation is among the host's, by id: a planned operation's equals compares its list of hosts,
+     * which costs as much as the fleet is large.
+     */
+    private static int indexOf(List<DeployListener.PlannedOperation> mine, OperationId id) {
+        for (int i = 0; i < mine.size(); i++) {
+            if (mine.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private boolean scripts() {

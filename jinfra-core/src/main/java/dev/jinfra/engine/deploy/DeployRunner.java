@@ -278,7 +278,7 @@ public final class DeployRunner {
         try (var scope = new RunScope(hosts, policy, connectors, control, listener)) {
             stopped = scope.runBatches(
                     (number, count, batch) -> {
-                        remaining.removeAll(batch);
+                        remaining.removeAll(new java.util.HashSet<>(batch));
                         DeployResult part = runBatch(
                                 batch,
                                 known,

@@ -99,8 +99,7 @@ final class FreeStrategy {
     /** @return whether the host still holds a working permit */
     private boolean runHostOperations(Host host) {
         boolean holding = false;
-        List<DeployListener.PlannedOperation> mine =
-                planned.stream().filter(op -> op.hosts().contains(host)).toList();
+        List<DeployListener.PlannedOperation> mine = run.operationsOf(host);
         for (int i = 0; i < mine.size(); ) {
             var op = mine.get(i);
             if (stopped == null) {

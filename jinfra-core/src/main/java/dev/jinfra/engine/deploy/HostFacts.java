@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * deploy code sees. Counts the commands it ran, so that the round trips a run costs can be shown.
  */
 public final class HostFacts implements FactSource {
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private volatile Connection connection;
     private final java.util.function.BiConsumer<Fact<?>, Object> onRead;
@@ -280,7 +279,7 @@ public final class HostFacts implements FactSource {
                     .filter(p -> p != null && (all || !resolved.containsKey(p)))
                     .distinct()
                     .toList();
-            marker = "jinfra-fact-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
+            marker = Markers.next("jinfra-fact-");
             batches.forEach(b -> sections.add("{ " + b.script() + "; }"));
             for (Fact<?> f : single) {
                 Command c = f.command();

@@ -56,7 +56,7 @@ final class HostLock {
         } catch (java.io.IOException e) {
             host = "unknown";
         }
-        String id = Long.toHexString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE);
+        String id = Markers.id();
         return new HostLock(
                 id,
                 System.getProperty("user.name"),
@@ -103,7 +103,7 @@ final class HostLock {
             String then,
             byte[] thenStdin) {
         long deadline = System.nanoTime() + policy.timeout().toNanos();
-        String separator = "jinfra-locked-" + Long.toHexString(new java.security.SecureRandom().nextLong());
+        String separator = Markers.next("jinfra-locked-");
         String command = Command.of("sh", "-c", TAKE, "sh", holderText, policy.breakLock() ? "break" : "")
                 .render();
         if (then != null) {

@@ -18,10 +18,7 @@ import java.util.List;
  * of its input, so that the controller can always write all of it.
  */
 final class HostScript {
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
-    private final String marker =
-            "jinfra-step-" + Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
+    private final String marker = Markers.next("jinfra-step-");
     private final StringBuilder text = new StringBuilder();
     private final List<Integer> steps = new ArrayList<>();
     private final List<Payload> uploads = new ArrayList<>();

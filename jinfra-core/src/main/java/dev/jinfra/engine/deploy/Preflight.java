@@ -25,7 +25,7 @@ final class Preflight {
             List<Host> hosts, Map<Host, List<PrepareContext.Registered>> registered) {
         Map<Operation, String> checked = new HashMap<>();
         Map<String, OperationId> firstOperation = new LinkedHashMap<>();
-        Map<String, List<Host>> hostsOf = new LinkedHashMap<>();
+        Map<String, java.util.Set<Host>> hostsOf = new LinkedHashMap<>();
         for (Host host : hosts) {
             for (PrepareContext.Registered r : registered.getOrDefault(host, List.of())) {
                 String problem = checked.computeIfAbsent(r.call().operation(), Preflight::problemOf);
@@ -36,15 +36,13 @@ final class Preflight {
                 // problem on many hosts is listed once. Operations name themselves in their messages.
                 String message = problem;
                 firstOperation.putIfAbsent(message, r.id());
-                List<Host> where = hostsOf.computeIfAbsent(message, m -> new ArrayList<>());
-                if (!where.contains(host)) {
-                    where.add(host);
-                }
+                hostsOf.computeIfAbsent(message, m -> new java.util.LinkedHashSet<>())
+                        .add(host);
             }
         }
         List<DeployListener.CheckProblem> problems = new ArrayList<>();
-        hostsOf.forEach((message, where) ->
-                problems.add(new DeployListener.CheckProblem(firstOperation.get(message), message, where)));
+        hostsOf.forEach((message, where) -> problems.add(
+                new DeployListener.CheckProblem(firstOperation.get(message), message, List.copyOf(where))));
         return problems;
     }
 

@@ -4,6 +4,7 @@ import dev.jinfra.deploy.OperationId;
 import dev.jinfra.inventory.Host;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,8 +70,14 @@ public record Proposal(List<Entry> entries, int laterHosts) {
         return hostsToChange().size() + laterHosts;
     }
 
-    public List<Entry> of(OperationId id) {
-        return entries.stream().filter(e -> e.id().equals(id)).toList();
+    /**
+     * The entries of each operation, in their order: grouped once, as looking each operation up in the entries of a
+     * 1,000-host run cost more than printing them.
+     */
+    public Map<OperationId, List<Entry>> byOperation() {
+        return entries.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        Entry::id, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
     }
 
     /** Hosts on which at least one operation would (or might) change something, in first-seen order. */

@@ -2,6 +2,7 @@ package dev.jinfra.engine.deploy;
 
 import dev.jinfra.api.Plan;
 import dev.jinfra.deploy.OperationCall;
+import dev.jinfra.deploy.OperationId;
 import dev.jinfra.deploy.PrepareContext;
 import dev.jinfra.deploy.Settings;
 import dev.jinfra.inventory.Host;
@@ -20,12 +21,17 @@ final class Proposer {
 
     /** The hosts' proposals in the run's operation order, hosts in inventory order within each operation. */
     static Proposal assemble(List<DeployListener.PlannedOperation> planned, Map<Host, List<Proposal.Entry>> byHost) {
+        // Each host's entries by operation first: scanning a host's entries once per operation was quadratic.
+        Map<Host, Map<OperationId, List<Proposal.Entry>>> indexed = new java.util.HashMap<>();
+        byHost.forEach((h, list) -> indexed.put(
+                h,
+                list.stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                Proposal.Entry::id, java.util.stream.Collectors.toList()))));
         List<Proposal.Entry> entries = new ArrayList<>();
         for (var op : planned) {
             for (Host h : op.hosts()) {
-                byHost.getOrDefault(h, List.of()).stream()
-                        .filter(e -> e.id().equals(op.id()))
-                        .forEach(entries::add);
+                entries.addAll(indexed.getOrDefault(h, Map.of()).getOrDefault(op.id(), List.of()));
             }
         }
         return new Proposal(entries);
