@@ -25,6 +25,9 @@ final class FactInvalidation {
         if (path == null || !path.startsWith("/")) {
             return null;
         }
+        if (isNormal(path)) {
+            return path;
+        }
         StringBuilder out = new StringBuilder();
         for (String segment : path.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) {
@@ -38,9 +41,32 @@ final class FactInvalidation {
         return out.isEmpty() ? "/" : out.toString();
     }
 
+    /**
+     * Whether an absolute path is already in its one spelling. Most are, and each change compares every known
+     * fact's path with every path it touched: splitting and rebuilding each one was 7 % of a 1,000-host first run.
+     */
+    private static boolean isNormal(String path) {
+        int start = 1;
+        for (int i = 1; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                int length = i - start;
+                if (length == 0) {
+                    return path.length() == 1; // "/" alone; else an empty segment or a trailing slash
+                }
+                if (path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.')) {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code path} is {@code top} or lies beneath it (both normalized). */
     static boolean within(String path, String top) {
-        return path.equals(top) || top.equals("/") || path.startsWith(top + "/");
+        return path.equals(top)
+                || top.equals("/")
+                || path.length() > top.length() && path.startsWith(top) && path.charAt(top.length()) == '/';
     }
 
     /**

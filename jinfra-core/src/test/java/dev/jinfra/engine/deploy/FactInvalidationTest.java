@@ -26,6 +26,15 @@ class FactInvalidationTest {
         assertThat(FactInvalidation.normalize("/")).isEqualTo("/");
         assertThat(FactInvalidation.normalize("srv/app")).isNull();
         assertThat(FactInvalidation.normalize("/srv/../etc")).isNull();
+        assertThat(FactInvalidation.normalize("/srv/app")).isEqualTo("/srv/app");
+        assertThat(FactInvalidation.normalize("/srv/app/.")).isEqualTo("/srv/app");
+        assertThat(FactInvalidation.normalize("/srv/..")).isNull();
+        assertThat(FactInvalidation.normalize("/srv/.hidden/..x/...")).isEqualTo("/srv/.hidden/..x/...");
+        assertThat(FactInvalidation.normalize("/srv//app")).isEqualTo("/srv/app");
+        assertThat(FactInvalidation.within("/srv/app", "/srv")).isTrue();
+        assertThat(FactInvalidation.within("/srv/app", "/sr")).isFalse();
+        assertThat(FactInvalidation.within("/srv", "/srv")).isTrue();
+        assertThat(FactInvalidation.within("/etc", "/")).isTrue();
     }
 
     @Test
