@@ -31,6 +31,7 @@ import java.util.Set;
 public final class DeployProgress implements DeployListener, AutoCloseable {
     private static final Duration TERMINAL_REFRESH = Duration.ofMillis(120);
     private static final Duration PLAIN_EVERY = Duration.ofSeconds(10);
+    private static final Duration OWN_PACE_RESUME = Duration.ofMillis(250);
     private static final int STRAGGLERS_SHOWN = 5;
     private static final String CLEAR_LINE = "\r\u001b[2K";
 
@@ -53,6 +54,18 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
      * are not waited for. A host that comes back (its failure was ignored) is counted again.
      */
     private final Set<String> failedHosts = new HashSet<>();
+    /** The run's operations, once planned: hosts at their own pace are counted against them. */
+    private List<PlannedOperation> planned = List.of();
+    /**
+     * Hosts going at their own pace (the free strategy, pipelined hosts): one count of host-operation pairs for the
+     * whole batch instead of one per operation, and what each host has left.
+     */
+    private boolean ownPace;
+
+    private final Set<String> told = new HashSet<>();
+    private final java.util.Map<String, Integer> leftByHost = new java.util.LinkedHashMap<>();
+    /** When a paused own-pace line may be drawn again: the report prints right after the event that paused it. */
+    private long resumeAt;
 
     // Guarded by err, which is also what every write locks: a redraw never lands between a clear and the
     // report's next line.
@@ -84,11 +97,76 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
 
     @Override
     public void planned(List<PlannedOperation> operations) {
+        synchronized (this) {
+            planned = List.copyOf(operations);
+        }
         pause();
     }
 
     @Override
+    public void ownPaceStarted(int hostOperations) {
+        synchronized (this) {
+            ownPace = true;
+            operation = "hosts at their own pace";
+            done = 0;
+            failed = 0;
+            expected = hostOperations;
+            told.clear();
+            leftByHost.clear();
+            for (PlannedOperation op : planned) {
+                for (Host h : op.hosts()) {
+                    leftByHost.merge(h.name(), 1, Integer::sum);
+                }
+            }
+            running.clear();
+            running.addAll(leftByHost.keySet());
+            operationStart = System.nanoTime();
+        }
+        synchronized (err) {
+            if (closed) {
+                return;
+            }
+            paused = false;
+            if (!terminal) {
+                err.println("jinfra: " + operation + " (" + hostOperations + " operations on " + leftByHost.size()
+                        + (leftByHost.size() == 1 ? " host)" : " hosts)"));
+                err.flush();
+            }
+        }
+        startPainter();
+    }
+
+    @Override
+    public void hostProgressed(Host host, dev.jinfra.deploy.OperationId id, boolean failedHere) {
+        synchronized (this) {
+            if (ownPace) {
+                countOwnPace(host.name(), id, failedHere);
+            }
+        }
+    }
+
+    // Called holding this. A pair told of twice (inside its script, then when the script ended) counts once.
+    private void countOwnPace(String name, dev.jinfra.deploy.OperationId id, boolean failedHere) {
+        if (!told.add(name + '\0' + id)) {
+            return;
+        }
+        done++;
+        if (failedHere) {
+            failed++;
+            running.remove(name);
+        } else if (leftByHost.merge(name, -1, Integer::sum) <= 0) {
+            running.remove(name);
+        }
+    }
+
+    @Override
     public void operationStarted(int number, int total, PlannedOperation op) {
+        synchronized (this) {
+            if (ownPace) {
+                // Every host is done with it: the report prints it now, and the own-pace line goes on after.
+                return;
+            }
+        }
         String announce;
         synchronized (this) {
             operation = "[" + number + "/" + total + "] " + op.name();
@@ -121,6 +199,10 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
     public void hostFinished(OperationOutcome outcome) {
         String name = outcome.host().name();
         synchronized (this) {
+            if (ownPace) {
+                countOwnPace(name, outcome.id(), outcome.status() == OperationStatus.FAILED);
+                return;
+            }
             if (!running.remove(name)) {
                 expected++;
             }
@@ -137,6 +219,11 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
     @Override
     public void operationFinished(int number, int total, PlannedOperation op, List<OperationOutcome> outcomes) {
         pause();
+        synchronized (this) {
+            if (ownPace) {
+                resumeAt = System.nanoTime() + OWN_PACE_RESUME.toNanos();
+            }
+        }
     }
 
     @Override
@@ -206,9 +293,13 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
                 return;
             }
             String text = line();
+            boolean resume = resumeOwnPace();
             synchronized (err) {
                 if (closed) {
                     return;
+                }
+                if (paused && resume) {
+                    paused = false;
                 }
                 if (paused) {
                     lastPlain = System.nanoTime();
@@ -239,6 +330,18 @@ public final class DeployProgress implements DeployListener, AutoCloseable {
     private String queued() {
         int n = waitingForSession;
         return n > 0 ? " · " + n + " waiting for a session" : "";
+    }
+
+    /**
+     * Whether the own-pace line, paused for the report to print an operation every host is done with, may be drawn
+     * again: the report prints in the same thread right after the pause, well within the grace.
+     */
+    private synchronized boolean resumeOwnPace() {
+        if (!ownPace || resumeAt == 0 || System.nanoTime() < resumeAt) {
+            return false;
+        }
+        resumeAt = 0;
+        return true;
     }
 
     /** The status line as it is now; package-private so tests can read it without a terminal. */

@@ -68,6 +68,30 @@ class DeployProgressTest {
     }
 
     @Test
+    void hostsAtTheirOwnPaceAreCountedByHostAndOperationAsEachIsDone() {
+        List<Host> fleet = hosts("web-01", "web-02", "web-03");
+        PlannedOperation dir = operation(1, "App directory", fleet);
+        PlannedOperation conf = operation(2, "Config", fleet);
+        try (var progress = progress(false)) {
+            progress.planned(List.of(dir, conf));
+            progress.ownPaceStarted(6);
+            assertThat(err()).isEqualTo("jinfra: hosts at their own pace (6 operations on 3 hosts)\n");
+            progress.hostProgressed(fleet.get(0), dir.id(), false);
+            progress.hostProgressed(fleet.get(0), conf.id(), false);
+            // Told again when the host's script ends: counted once.
+            progress.hostFinished(outcome(dir, fleet.get(0), OperationStatus.CHANGED));
+            progress.hostProgressed(fleet.get(1), dir.id(), true);
+            progress.hostFinished(outcome(dir, fleet.get(2), OperationStatus.UNCHANGED));
+            assertThat(progress.line())
+                    .matches("hosts at their own pace · done 4/6 · failed 1 · \\d+s · waiting for web-03");
+            // An operation every host is done with is reported; it does not reset the count.
+            progress.operationStarted(1, 2, dir);
+            progress.operationFinished(1, 2, dir, List.of());
+            assertThat(progress.line()).startsWith("hosts at their own pace · done 4/6");
+        }
+    }
+
+    @Test
     void manyHostsStillRunningAreCountedNotNamed() {
         List<Host> fleet = hosts("db-1", "db-2", "db-3", "db-4", "db-5", "db-6", "db-7");
         PlannedOperation op = operation(1, "Packages", fleet);

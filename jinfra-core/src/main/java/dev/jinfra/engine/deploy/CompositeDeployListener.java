@@ -1,6 +1,7 @@
 package dev.jinfra.engine.deploy;
 
 import dev.jinfra.api.Fact;
+import dev.jinfra.deploy.OperationId;
 import dev.jinfra.engine.CompositeRunListener;
 import dev.jinfra.inventory.Host;
 import java.util.List;
@@ -44,6 +45,16 @@ final class CompositeDeployListener extends CompositeRunListener<DeployListener>
     @Override
     public void operationStarted(int number, int total, PlannedOperation operation) {
         each(l -> l.operationStarted(number, total, operation));
+    }
+
+    @Override
+    public void ownPaceStarted(int hostOperations) {
+        each(l -> l.ownPaceStarted(hostOperations));
+    }
+
+    @Override
+    public void hostProgressed(Host host, OperationId id, boolean failed) {
+        each(l -> l.hostProgressed(host, id, failed));
     }
 
     @Override

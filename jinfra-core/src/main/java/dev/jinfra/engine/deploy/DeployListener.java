@@ -54,6 +54,20 @@ public interface DeployListener extends RunListener {
 
     default void operationStarted(int number, int total, PlannedOperation operation) {}
 
+    /**
+     * From here hosts go at their own pace (the free strategy, or pipelined hosts under linear): an operation no
+     * longer runs on every host together, so progress is told per host and operation, by {@link #hostProgressed}.
+     * {@code hostOperations}: how many pairs of host and operation the batch has.
+     */
+    default void ownPaceStarted(int hostOperations) {}
+
+    /**
+     * At its own pace, as soon as the host says so: {@code host} is done with operation {@code id}, also when the
+     * operation ran inside a script that goes on with later ones. Its outcome, output included, follows in
+     * {@link #hostFinished} (for a script, when the script ends). A host may be told of twice for one operation.
+     */
+    default void hostProgressed(Host host, OperationId id, boolean failed) {}
+
     default void hostFinished(OperationOutcome outcome) {}
 
     default void operationFinished(

@@ -60,6 +60,9 @@ final class FreeStrategy {
         this.reported = outcomes;
         List<Host> hosts =
                 planned.stream().flatMap(op -> op.hosts().stream()).distinct().toList();
+        run.listener()
+                .ownPaceStarted(
+                        planned.stream().mapToInt(op -> op.hosts().size()).sum());
         // Every host gets its own thread at once; the working permits, not the start, limit what runs together.
         HostTasks.eachHost(threads, new Semaphore(Math.max(1, hosts.size())), hosts, this::runHost);
         reportFinished();

@@ -2,6 +2,7 @@ package dev.jinfra.engine.deploy;
 
 import dev.jinfra.api.Payload;
 import dev.jinfra.connect.CommandResult;
+import dev.jinfra.connect.OutputListener;
 import dev.jinfra.connect.PipedUpload;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,38 @@ final class HostScript {
 
     List<Payload> uploads() {
         return List.copyOf(uploads);
+    }
+
+    /**
+     * Watches the script's standard output as it comes: {@code ended} hears each step (an operation's commands)
+     * whose last command has ended, or whose command failed, with whether it failed. Progress inside a script,
+     * before its end; called on an I/O thread.
+     */
+    OutputListener watcher(StepEnded ended) {
+        String prefix = marker + " ";
+        return (stream, line) -> {
+            if (stream != OutputListener.Stream.STDOUT || !line.startsWith(prefix)) {
+                return;
+            }
+            String[] words = line.substring(prefix.length()).strip().split(" ");
+            try {
+                int command = Integer.parseInt(words[0]);
+                boolean failed = Integer.parseInt(words[1]) != 0;
+                int step = steps.get(command);
+                boolean lastOfStep = command + 1 == steps.size() || steps.get(command + 1) != step;
+                if (failed || lastOfStep) {
+                    ended.ended(step, failed);
+                }
+            } catch (RuntimeException e) {
+                // Not a marker after all (a command printed text that starts alike): the parse at the end decides.
+            }
+        };
+    }
+
+    /** Hears a step of the script end; see {@link #watcher}. */
+    @FunctionalInterface
+    interface StepEnded {
+        void ended(int step, boolean failed);
     }
 
     /** What one command of the script did. */

@@ -184,8 +184,8 @@ final class Pipeline {
                 : user.wrap(whole).render();
         byte[] stdin = password == null ? whole.stdin(null) : Command.sudoStdin(password, whole.stdin(null));
         run.countRoundTrip(host);
-        CommandResult r =
-                session.run(new CommandRequest(command, stdin, timeout, script.uploads()), OutputListener.NONE);
+        CommandResult r = session.run(
+                new CommandRequest(command, stdin, timeout, script.uploads()), progress(script, decided, steps));
         HostScript.Result result = script.parse(r);
         List<OperationOutcome> outcomes = outcomes(decided, steps, result, r);
         if (result.tailOut() != null) {
@@ -201,6 +201,35 @@ final class Pipeline {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Tells the listener of each operation of the script as the host ends it, and of the unchanged ones decided
+     * before it, so that a long script shows its progress while it runs.
+     */
+    private OutputListener progress(HostScript script, List<Object> decided, List<Step> steps) {
+        int[] told = {0};
+        return script.watcher((step, failed) -> {
+            Step ended = steps.get(step);
+            synchronized (told) {
+                int at = told[0];
+                while (at < decided.size() && decided.get(at) != ended) {
+                    at++;
+                }
+                if (at == decided.size()) {
+                    return; // told already
+                }
+                for (int i = told[0]; i <= at; i++) {
+                    Object item = decided.get(i);
+                    if (item instanceof OperationOutcome unchanged) {
+                        run.listener().hostProgressed(host, unchanged.id(), false);
+                    } else {
+                        run.listener().hostProgressed(host, ((Step) item).op().id(), i == at && failed);
+                    }
+                }
+                told[0] = at + 1;
+            }
+        });
     }
 
     /**

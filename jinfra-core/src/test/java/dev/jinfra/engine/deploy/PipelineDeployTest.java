@@ -146,6 +146,57 @@ class PipelineDeployTest {
     }
 
     @Test
+    void eachOperationOfAScriptIsToldAsTheHostEndsItNotWhenTheScriptEnds() throws Exception {
+        Map<dev.jinfra.deploy.OperationId, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DeployListener listener = new DeployListener() {
+            @Override
+            public void planned(List<PlannedOperation> operations) {
+                operations.forEach(op -> names.put(op.id(), op.name()));
+            }
+
+            @Override
+            public void hostProgressed(Host host, dev.jinfra.deploy.OperationId id, boolean failed) {
+                String name = names.get(id);
+                told.add(host.name() + " " + name + (failed ? " failed" : ""));
+                if (name.equals("first")) {
+                    // The second operation waits for this file: it can only appear while the script runs.
+                    try {
+                        Files.createFile(dir.resolve(host.name()).resolve("go"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+        List<Host> hosts = FleetHosts.all(fleetExtension.fleet(), Map.of());
+        DeployResult r = new DeployRunner(h -> sshExtension.connector())
+                .run(
+                        hosts,
+                        List.of(host -> {
+                            String home = dir.resolve(host.name()).toString();
+                            server.shell("mkdir -p " + home).name("first");
+                            server.shell("for i in $(seq 200); do [ -e " + home + "/go ] && exit 0; sleep 0.05; done;"
+                                            + " exit 9")
+                                    .name("second");
+                            server.shell("exit 5").name("third");
+                        }),
+                        free(),
+                        listener);
+        for (String h : fleetExtension.fleet().hostNames()) {
+            List<OperationOutcome> mine =
+                    r.outcomes().stream().filter(o -> o.host().name().equals(h)).toList();
+            assertThat(mine)
+                    .extracting(OperationOutcome::status)
+                    .containsExactly(OperationStatus.CHANGED, OperationStatus.CHANGED, OperationStatus.FAILED);
+            assertThat(told.stream().filter(t -> t.startsWith(h + " ")).distinct())
+                    .containsExactly(h + " first", h + " second", h + " third failed");
+            // All three in one script: the lock, the script, and the lock given back on its own.
+            assertThat(r.roundTrips().get(h)).isEqualTo(3);
+        }
+    }
+
+    @Test
     void afterAFailureThatIsIgnoredTheHostGoesOnFromWhatTheHostTellsThen() throws Exception {
         DeployResult r = run(
                 host -> {
