@@ -37,4 +37,15 @@ public record ApkPackages() implements Fact<Map<String, String>> {
     public Map<String, String> absent() {
         return Map.of();
     }
+
+    /**
+     * What apk knows lives in its database under /lib/apk/db: a change confined to other paths (a file, a
+     * directory, a link) leaves the list as it was, so a deploy's package check after its file changes plans
+     * without asking the host again. Paths are compared as the host resolves them, a database moved behind a
+     * link included.
+     */
+    @Override
+    public String confinedTo() {
+        return "/lib/apk/db";
+    }
 }
