@@ -79,6 +79,16 @@ final class Completion {
                     [[ ${COMP_WORDS[i]} == -- ]] && return 0
                   done
                   case $prev in
+                    --limit)
+                      # Groups and hosts of the inventory (the line's first word), for the part of the pattern
+                      # after its last comma or colon, and after a leading & or !.
+                      (( COMP_CWORD > 2 )) || return 0
+                      local part=${cur##*[,:]} head names
+                      head=${cur%%"$part"}
+                      if [[ $part == [\\&!]* ]]; then head+=${part:0:1}; part=${part:1}; fi
+                      names=$("${COMP_WORDS[0]}" __names "${COMP_WORDS[1]}" 2>/dev/null) || return 0
+                      _jinfra_reply < <(compgen -W "$names" -P "$head" -- "$part")
+                      return 0 ;;
                     %s)
                       _jinfra_files
                       _jinfra_reply < <(compgen -f -- "$cur")
@@ -142,6 +152,24 @@ final class Completion {
                         String.join("|", CommandModel.ALONE),
                         actions,
                         arguments);
+    }
+
+    /**
+     * Prints the inventory's group names and host names, one a line, for completing {@code --limit}; prints
+     * nothing when it cannot be read (completion must not print errors into the line being typed). Nothing is
+     * decrypted: an Ansible vault's values stay as they are, and no password is asked for.
+     */
+    static int names(String inventory, Console console) {
+        dev.jinfra.inventory.Inventory read;
+        try {
+            read = dev.jinfra.inventory.InventoryLoader.load(inventory, console.cwd());
+        } catch (RuntimeException e) {
+            return ExitCode.USAGE;
+        }
+        Set<String> names = new java.util.LinkedHashSet<>(read.groups().keySet());
+        read.hosts().forEach(h -> names.add(h.name()));
+        names.forEach(console.out()::println);
+        return ExitCode.OK;
     }
 
     /** The model's root and every command under it. */

@@ -111,6 +111,10 @@ public final class Main {
                 ManPages.write(java.nio.file.Path.of(args[1]));
                 return ExitCode.OK;
             }
+            case "__names" -> {
+                // The completion script's: the groups and hosts of the inventory given, one a line, for --limit.
+                return args.length == 2 ? Completion.names(args[1], console) : ExitCode.USAGE;
+            }
             case "completion" -> {
                 return execute(new CompletionCommand(console), Arrays.copyOfRange(args, 1, args.length), console);
             }

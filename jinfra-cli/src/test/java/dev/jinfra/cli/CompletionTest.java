@@ -90,6 +90,32 @@ class CompletionTest {
     }
 
     @Test
+    void limitOffersTheInventorysGroupsAndHostsAfterThePatternTypedSoFar() throws Exception {
+        Files.writeString(cwd.resolve("inventory.yaml"), """
+                groups:
+                  web:
+                    hosts: [web-01, web-02]
+                  db:
+                    hosts: [db-01]
+                """);
+        // The completion runs the command at the line's start: here a jinfra made of this test's classes.
+        Path jinfra = cwd.resolve("jinfra");
+        Files.writeString(
+                jinfra,
+                "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
+                        + System.getProperty("java.class.path") + "' dev.jinfra.cli.Main \"$@\"\n");
+        jinfra.toFile().setExecutable(true);
+        String self = jinfra.toString();
+        assertThat(complete(self, "inventory.yaml", "exec", "--limit", "web"))
+                .containsExactlyInAnyOrder("web", "web-01", "web-02");
+        assertThat(complete(self, "inventory.yaml", "exec", "--limit", "web,d"))
+                .containsExactlyInAnyOrder("web,db", "web,db-01");
+        assertThat(complete(self, "inventory.yaml", "deploy.java", "--limit", "web:!web-0"))
+                .containsExactlyInAnyOrder("web:!web-01", "web:!web-02");
+        assertThat(complete(self, "missing.yaml", "exec", "--limit", "")).isEmpty();
+    }
+
+    @Test
     void afterTwoDashesTheWordsAreTheRemoteCommandsOwn() throws Exception {
         assertThat(complete("jinfra", "inventory.yaml", "exec", "--", "ls", "--"))
                 .isEmpty();
