@@ -57,6 +57,22 @@ class ConnectTargetTest {
     }
 
     @Test
+    void ansibleConnectionsToContainersAndChrootsBecomeTargets() throws Exception {
+        Path file = Files.writeString(dir.resolve("hosts.ini"), """
+                [boxes]
+                web ansible_connection=community.docker.docker
+                build ansible_connection=podman ansible_host=builder-1
+                /srv/rootfs ansible_connection=community.general.chroot
+                """);
+        Inventory inventory = InventoryLoader.load(file.toString(), dir);
+
+        assertThat(target(inventory, "web")).isEqualTo(new ConnectTarget(ConnectTarget.Kind.DOCKER, "web"));
+        assertThat(target(inventory, "build")).isEqualTo(new ConnectTarget(ConnectTarget.Kind.PODMAN, "builder-1"));
+        assertThat(target(inventory, "/srv/rootfs"))
+                .isEqualTo(new ConnectTarget(ConnectTarget.Kind.CHROOT, "/srv/rootfs"));
+    }
+
+    @Test
     void aLimitNamingAContainerSelectsItRatherThanReadingAFile() {
         Inventory inventory = InventoryLoader.load("@docker/web,@docker/db", dir);
         assertThat(HostSelector.select(inventory, List.of("@docker/db"), dir).stream()
