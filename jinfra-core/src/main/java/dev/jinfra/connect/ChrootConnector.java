@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs commands inside a directory tree with {@code chroot DIR /bin/sh -c …}, for {@code @chroot/PATH} hosts (an
@@ -66,7 +68,12 @@ public final class ChrootConnector implements Connector {
     @Override
     public void close() {}
 
-    private record ChrootConnection(Host host, Path root, String chrootProgram) implements Connection {
+    private record ChrootConnection(Host host, Path root, String chrootProgram, Set<Process> running)
+            implements Connection {
+
+        ChrootConnection(Host host, Path root, String chrootProgram) {
+            this(host, root, chrootProgram, ConcurrentHashMap.newKeySet());
+        }
 
         @Override
         public CommandResult run(CommandRequest request, OutputListener listener) {
@@ -75,7 +82,17 @@ public final class ChrootConnector implements Connector {
                     List.of(chrootProgram, root.toString(), "/bin/sh", "-c", request.command()),
                     request,
                     listener,
-                    LocalProcess.Hooks.NONE);
+                    new LocalProcess.Hooks() {
+                        @Override
+                        public void started(Process process) {
+                            running.add(process);
+                        }
+
+                        @Override
+                        public void finished(Process process) {
+                            running.remove(process);
+                        }
+                    });
         }
 
         /** Written under a temporary name beside the file, private from the start, then renamed over it. */
@@ -129,7 +146,10 @@ public final class ChrootConnector implements Connector {
             };
         }
 
+        /** Commands still running are ended (Ctrl-C closes connections to stop a run). */
         @Override
-        public void close() {}
+        public void close() {
+            List.copyOf(running).forEach(LocalProcess::end);
+        }
     }
 }

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One container's commands, each an {@code exec} of the engine's program. The words go to the program as they
@@ -32,6 +34,8 @@ final class ContainerConnection implements Connection {
     private final String program;
     private final String container;
     private final String user;
+    // Commands still running, each with the line that gives its process id in the container, for close().
+    private final Map<Process, ProcessIdLine> running = new ConcurrentHashMap<>();
 
     ContainerConnection(Host host, String program, String container, String user) {
         this.host = host;
@@ -67,6 +71,16 @@ final class ContainerConnection implements Connection {
             @Override
             public OutputStream stderr(OutputStream capture) {
                 return pid.before(capture);
+            }
+
+            @Override
+            public void started(Process process) {
+                running.put(process, pid);
+            }
+
+            @Override
+            public void finished(Process process) {
+                running.remove(process);
             }
 
             @Override
@@ -143,8 +157,20 @@ final class ContainerConnection implements Connection {
         }
     }
 
+    /**
+     * Commands still running are ended in the container and their local clients killed (Ctrl-C closes connections
+     * to stop a run), off the caller's thread: each end is a command of the engine of its own.
+     */
     @Override
-    public void close() {}
+    public void close() {
+        running.forEach((process, pid) -> Thread.ofVirtual().start(() -> {
+            String id = pid.id();
+            if (id != null) {
+                end(id);
+            }
+            LocalProcess.kill(process);
+        }));
+    }
 
     /** Takes the wrapper's first line of standard error (the process id) off the command's output. */
     private static final class ProcessIdLine {

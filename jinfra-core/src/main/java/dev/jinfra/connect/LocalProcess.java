@@ -27,6 +27,11 @@ final class LocalProcess {
             return capture;
         }
 
+        /** The command's process started; {@link #finished} follows whatever happens. */
+        default void started(Process process) {}
+
+        default void finished(Process process) {}
+
         /**
          * Ends the command at the target when it ran out of time or the run was interrupted, before the local
          * process is killed: a container's processes do not end with the local {@code exec} client.
@@ -50,6 +55,16 @@ final class LocalProcess {
                     "cannot start " + words.getFirst() + ": " + e.getMessage(),
                     Duration.ofNanos(System.nanoTime() - start));
         }
+        hooks.started(process);
+        try {
+            return await(process, request, hooks, out, err, start);
+        } finally {
+            hooks.finished(process);
+        }
+    }
+
+    private static CommandResult await(
+            Process process, CommandRequest request, Hooks hooks, OutputCapture out, OutputCapture err, long start) {
         Thread outPump = pump(process.getInputStream(), out);
         Thread errPump = pump(process.getErrorStream(), hooks.stderr(err));
         try (OutputStream stdin = process.getOutputStream()) {
@@ -145,7 +160,25 @@ final class LocalProcess {
         return new Finished(process.exitValue(), out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static void kill(Process process) {
+    /**
+     * Ends a command whose connection is closed under it (Ctrl-C): TERM now to the process and its children, KILL to
+     * those left after a second, off the caller's thread, as for SSH sessions.
+     */
+    static void end(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        Thread.ofVirtual().start(() -> {
+            try {
+                if (!process.waitFor(1, TimeUnit.SECONDS)) {
+                    kill(process);
+                }
+            } catch (InterruptedException e) {
+                kill(process);
+            }
+        });
+    }
+
+    static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }

@@ -102,6 +102,20 @@ class ChrootConnectorTest {
     }
 
     @Test
+    void closingTheConnectionEndsItsRunningCommands() throws Exception {
+        Connection c = connect();
+        var result = new java.util.concurrent.CompletableFuture<CommandResult>();
+        Thread.ofVirtual().start(() -> result.complete(c.run(CommandRequest.of("sleep 60"), OutputListener.NONE)));
+        Thread.sleep(300);
+        long start = System.nanoTime();
+        c.close();
+
+        assertThat(result.get(10, java.util.concurrent.TimeUnit.SECONDS).succeeded())
+                .isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aMissingDirectoryOrShellMakesTheHostUnreachableInOneLine() throws Exception {
         assertThatThrownBy(() -> new ChrootConnector().connect(host("@chroot" + scratch.resolve("none"))))
                 .isInstanceOf(UnreachableException.class)

@@ -115,6 +115,23 @@ class ContainerConnectorTest {
     }
 
     @Test
+    void closingTheConnectionEndsItsRunningCommandsInsideTheContainer() throws Exception {
+        Connection c = connect();
+        var result = new java.util.concurrent.CompletableFuture<CommandResult>();
+        Thread.ofVirtual().start(() -> result.complete(c.run(CommandRequest.of("sleep 427"), OutputListener.NONE)));
+        // Ctrl-C closes a run's connections; wait until the command runs in the container first.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!container.exec("ps", "-o", "args").contains("sleep 427") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        c.close();
+
+        assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS).succeeded())
+                .isFalse();
+        assertThat(container.exec("ps", "-o", "args")).doesNotContain("sleep 427");
+    }
+
+    @Test
     void aMissingContainerOrEngineMakesTheHostUnreachableInOneLine() {
         assertThatThrownBy(() -> new ContainerConnector(ConnectTarget.Kind.PODMAN).connect(host("@podman/jinfra-none")))
                 .isInstanceOf(UnreachableException.class)
