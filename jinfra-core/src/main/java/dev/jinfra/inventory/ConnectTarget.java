@@ -96,8 +96,8 @@ public record ConnectTarget(Kind kind, String where) {
                 };
             }
         }
-        throw new IllegalArgumentException("host " + host.name() + ": unknown connector '" + connector
-                + "' (expected ssh, local, docker, podman or chroot)");
+        throw new IllegalArgumentException("host " + host.name() + ": " + HostKeys.CONNECTOR
+                + " must be ssh, local, docker, podman or chroot, not '" + connector + "'");
     }
 
     private static ConnectTarget container(Kind kind, String name, String written) {

@@ -116,7 +116,7 @@ class ConnectTargetTest {
         Host host = new Host("box", List.of(), Map.of("connector", "lxd"));
         assertThatThrownBy(host::target)
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("host box: unknown connector 'lxd' (expected ssh, local, docker, podman or chroot)");
+                .hasMessage("host box: connector must be ssh, local, docker, podman or chroot, not 'lxd'");
     }
 
     @Test
