@@ -21,6 +21,11 @@ final class OtherTargetsRun {
         CliRun failed = CliRun.run(cwd, target, "exec", "--", "echo broken >&2; exit 5");
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
         assertThat(failed.out()).contains("exit 5").contains("broken");
+
+        // The failed host is written down by its name, and a retry finds it again.
+        CliRun retry = CliRun.run(cwd, target, "exec", "--retry", "failed", "--", "true");
+        assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(ExitCode.OK);
+        assertThat(retry.out()).contains("── " + target + " (1 host) ── exit 0");
     }
 
     static void factIsReadThere(Path cwd, String target) {

@@ -64,6 +64,8 @@ class PodmanE2ETest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_UNREACHABLE);
         assertThat(r.out())
                 .contains("── @podman/jinfra-none (1 host) ── unreachable: no podman container named jinfra-none");
+        // No docker here, or a docker program without its daemon: either way one line that begins with docker.
+        assertThat(r.out()).containsPattern("── @docker/jinfra-none \\(1 host\\) ── unreachable: docker[^\n]*\n\n");
         assertThat(r.out() + r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }
