@@ -5,8 +5,11 @@ import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.HostKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs commands in a running container of Docker or Podman, through the engine's own command-line program ({@code
@@ -62,8 +65,9 @@ public final class ContainerConnector implements Connector {
         }
         String running = new String(inspected.stdout(), StandardCharsets.UTF_8).strip();
         if (inspected.exitCode() != 0) {
-            String said = inspected.firstErrorLine();
-            boolean missing = said.toLowerCase(java.util.Locale.ROOT).contains("no such");
+            // Podman begins its complaints with "Error: "; the line already says it is one.
+            String said = inspected.firstErrorLine().replaceFirst("^(?i)error:\\s*", "");
+            boolean missing = said.toLowerCase(Locale.ROOT).contains("no such");
             throw new UnreachableException(
                     UnreachableException.Reason.NO_TARGET,
                     missing
@@ -80,11 +84,11 @@ public final class ContainerConnector implements Connector {
     /** Whether the program is there to run: a path that is executable, or a name found on the PATH. */
     private static boolean installed(String program) {
         if (program.contains("/")) {
-            return java.nio.file.Files.isExecutable(java.nio.file.Path.of(program));
+            return Files.isExecutable(Path.of(program));
         }
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(":")) {
-            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
                 return true;
             }
         }

@@ -143,6 +143,14 @@ class ContainerConnectorTest {
     }
 
     @Test
+    void aContainerThatIsNotRunningMakesTheHostUnreachableInOneLine() throws Exception {
+        String stopped = container.createStopped();
+        assertThatThrownBy(() -> new ContainerConnector(ConnectTarget.Kind.PODMAN).connect(host("@podman/" + stopped)))
+                .isInstanceOf(UnreachableException.class)
+                .hasMessage("podman container " + stopped + " is not running");
+    }
+
+    @Test
     void theDockerConnectorSpeaksTheSameWordsToItsProgram() throws Exception {
         // docker's program takes the words podman's does for exec and inspect: podman stands in for it.
         Path docker = scratch.resolve("docker");

@@ -88,6 +88,16 @@ public final class PodmanContainer implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Makes a second container of the same image without starting it, and returns its name; {@link #close()}
+     * removes it too.
+     */
+    public String createStopped() throws IOException, InterruptedException {
+        String stopped = name + "-stopped";
+        run(List.of(PODMAN, "create", "--name", stopped, imageId, "/bin/busybox", "true"));
+        return stopped;
+    }
+
     /** Runs a command in the container with podman itself, for checks made beside jinfra. */
     public String exec(String... command) throws IOException, InterruptedException {
         List<String> words = new ArrayList<>(List.of(PODMAN, "exec", containerId));
@@ -97,6 +107,7 @@ public final class PodmanContainer implements AutoCloseable {
 
     @Override
     public void close() {
+        quietly(List.of(PODMAN, "rm", "--force", "--ignore", name + "-stopped"));
         quietly(List.of(PODMAN, "rm", "--force", "--time", "0", containerId));
         quietly(List.of(PODMAN, "rmi", "--force", imageId));
     }
