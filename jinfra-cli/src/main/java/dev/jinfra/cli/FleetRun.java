@@ -1,7 +1,7 @@
 package dev.jinfra.cli;
 
 import dev.jinfra.connect.ConnectionPolicy;
-import dev.jinfra.connect.LocalConnector;
+import dev.jinfra.connect.Connectors;
 import dev.jinfra.connect.SshConfigFile;
 import dev.jinfra.connect.SshConnector;
 import dev.jinfra.engine.FleetRunner;
@@ -21,9 +21,7 @@ import java.util.List;
 final class FleetRun implements AutoCloseable {
     private final Console console;
     private final TargetOptions targets;
-    // Made on first use: loading MINA and Bouncy Castle costs about a second, which @local runs skip.
-    private SshConnector ssh;
-    private final LocalConnector local = new LocalConnector();
+    private final Connectors connectors = new Connectors(this::makeSsh);
     private final RunControl control = new RunControl();
 
     FleetRun(TargetOptions targets, Console console) {
@@ -31,58 +29,50 @@ final class FleetRun implements AutoCloseable {
         this.targets = targets;
     }
 
-    private synchronized SshConnector ssh() {
-        if (ssh != null) {
-            return ssh;
-        }
+    private SshConnector makeSsh() {
         var sshConfig =
                 SshConfigFile.load(targets.sshConfigFile(), w -> console.err().println("jinfra: warning: " + w));
-        this.ssh = SshConnector.builder()
+        return SshConnector.builder()
                 .policy(ConnectionPolicy.defaults())
                 .sshConfig(sshConfig)
                 .passphrases(keyFile -> console.readSecret("passphrase for " + keyFile + ": "))
                 .warnings(w -> console.err().println("jinfra: warning: " + w))
                 .jumpTargetsPerConnection(targets.jumpTargetsPerConnection())
                 .build();
-        return ssh;
     }
 
     /** How the run used jump hosts ({@code bastion (10.0.0.5): 199 targets over 2 connections}); empty if not. */
     List<String> jumpHostUsage() {
-        synchronized (this) {
-            return ssh == null ? List.of() : ssh.jumpHostUsage();
-        }
+        SshConnector ssh = connectors.sshIfMade();
+        return ssh == null ? List.of() : ssh.jumpHostUsage();
     }
 
-    /** The jump hosts {@code host} is reached through, first hop first; empty when none or when local. */
+    /** The jump hosts {@code host} is reached through, first hop first; empty when none or when not over SSH. */
     List<String> via(Host host) {
-        if (host.isLocal()) {
-            return List.of();
-        }
         try {
-            return ssh().jumpHostsOf(host);
+            return Connectors.overSsh(host) ? connectors.ssh().jumpHostsOf(host) : List.of();
         } catch (IllegalArgumentException e) {
             // Its settings are wrong: validate() reports that, and the host never connects.
             return List.of();
         }
     }
 
-    /** Checks every host's connection settings before any host is touched. */
+    /** Checks every host's target and connection settings before any host is touched. */
     void validate(List<Host> hosts) {
         for (Host h : hosts) {
-            if (!h.isLocal()) {
-                try {
-                    ssh().settings(h);
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException(targets.locate(h, e.getMessage()));
+            try {
+                if (Connectors.overSsh(h)) {
+                    connectors.ssh().settings(h);
                 }
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(targets.locate(h, e.getMessage()));
             }
         }
     }
 
-    /** The connector for a host: local for {@code @local}, else the shared SSH connector. */
+    /** The connector for a host, by the kind of its target: SSH, local, a container or a chroot. */
     dev.jinfra.connect.Connector connectorFor(Host host) {
-        return host.isLocal() ? local : ssh();
+        return connectors.forHost(host);
     }
 
     RunSummary execute(List<Host> hosts, HostWork work, RunPolicy policy, RunListener listener) {
@@ -113,9 +103,6 @@ final class FleetRun implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ssh != null) {
-            ssh.close();
-        }
-        local.close();
+        connectors.close();
     }
 }

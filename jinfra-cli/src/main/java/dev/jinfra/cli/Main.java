@@ -148,7 +148,7 @@ public final class Main {
         if (args.length < 2) {
             throw new UsageException("missing action after the inventory: jinfra " + args[0] + " exec -- COMMAND");
         }
-        if (!args[0].equals("@local")) {
+        if (!(args[0].startsWith("@") && !args[0].contains(","))) {
             // Hosts that may be reached over SSH: set up the SSH libraries while the command line and the
             // inventory are read.
             dev.jinfra.connect.SshConnector.preload();
@@ -265,6 +265,7 @@ public final class Main {
                 "",
                 "INVENTORY is a file (jinfra YAML, Ansible INI or YAML) or targets on the command line:",
                 "  web-01,web-02   root@db:2222   web-[01-50].example.com   @local",
+                "  @docker/NAME   @podman/NAME   @chroot/PATH   (a running container, a directory to chroot into)",
                 "",
                 "Run 'jinfra INVENTORY exec --help' for the options; 'jinfra help operations' and 'jinfra help facts'",
                 "list what deploys and the command line can use, 'jinfra help NAME' one of them.",

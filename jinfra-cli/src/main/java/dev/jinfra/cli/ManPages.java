@@ -72,8 +72,9 @@ final class ManPages {
                         + " engine."))
                 .append("\n.PP\n")
                 .append(text("INVENTORY is a file (jinfra YAML, Ansible INI or YAML) or targets on the command line:"
-                        + " web-01,web-02, root@db:2222, web-[01-50].example.com, or @local for this machine"
-                        + " without SSH."))
+                        + " web-01,web-02, root@db:2222, web-[01-50].example.com, @local for this machine"
+                        + " without SSH, @docker/NAME or @podman/NAME for a running container, or @chroot/PATH for"
+                        + " a directory to chroot into (as root)."))
                 .append("\n.SH COMMANDS\n");
         commands.forEach((name, spec) -> out.append(".TP\n")
                 .append(bold(name.equals("deploy") ? "DEPLOY.java" : name.equals("operation") ? "OPERATION" : name))

@@ -2,7 +2,10 @@ package dev.jinfra.connect;
 
 import dev.jinfra.inventory.Host;
 
-/** Opens connections to hosts: over SSH, or to the local machine for {@code @local}. */
+/**
+ * Opens connections to hosts: over SSH, to the local machine for {@code @local}, into containers and chroot
+ * directories ({@link Connectors} picks one by each host's target).
+ */
 public interface Connector extends AutoCloseable {
     Connection connect(Host host) throws UnreachableException;
 

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
  * one exchange with the host instead of an SFTP session (a channel, a subsystem and several requests, each a
  * round trip) followed by a command.
  *
- * <p>The command first copies exactly the payload's size from its input to the upload's path ({@code head -c}
- * reads no further than that, in GNU and BusyBox alike), then reads one more line: {@code ok} when the whole
+ * <p>The command first copies exactly the payload's size from its input to the upload's path, then reads one more
+ * line. GNU's {@code head -c} reads no further than the size; BusyBox's reads its input through a buffer and takes
+ * what follows too, whenever it has already arrived (Alpine hosts and most small container images), so there
+ * {@code dd} counts the bytes instead, with whole blocks from a pipe. Then the line is read: {@code ok} when the whole
  * content went out and the local file did not change meanwhile. Anything else (a file that changed, a
  * connection that dropped half way, so the input ends early) removes the partial upload and fails the command
  * before it installs anything: an end of input alone never passes for a complete upload.
@@ -30,7 +32,8 @@ public final class PipedUpload {
     public static String prefix(String path, long size) {
         String p = ShellQuote.quote(path);
         // The subshell keeps the private umask to the upload: the install reads the caller's umask for new files.
-        return "(umask 077 && exec head -c " + size + " > " + p
+        return "(umask 077 && if head --version >/dev/null 2>&1; then exec head -c " + size
+                + "; else exec dd bs=65536 count=" + size + " iflag=count_bytes,fullblock status=none; fi > " + p
                 + ") && IFS= read -r jinfra_ok && [ \"$jinfra_ok\" = ok ]"
                 + " || { rm -f -- " + p + "; echo 'the upload did not arrive whole; nothing was installed' >&2; exit "
                 + INCOMPLETE + "; }; unset jinfra_ok; ";

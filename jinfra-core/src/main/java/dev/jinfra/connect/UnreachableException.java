@@ -13,6 +13,8 @@ public class UnreachableException extends Exception {
         HOST_KEY_REVOKED(false),
         AUTH_FAILED(false),
         KEY_UNREADABLE(false),
+        /** The container is not there or not running, or the directory to chroot into is missing. */
+        NO_TARGET(false),
         INTERRUPTED(false);
 
         private final boolean retryable;

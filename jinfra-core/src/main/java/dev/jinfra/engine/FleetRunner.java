@@ -25,7 +25,7 @@ import java.util.function.Function;
 public final class FleetRunner {
     private final Function<Host, Connector> connectors;
 
-    /** @param connectors picks the connector for a host (SSH, or local for {@code @local}) */
+    /** @param connectors picks the connector for a host (see {@link dev.jinfra.connect.Connectors}) */
     public FleetRunner(Function<Host, Connector> connectors) {
         this.connectors = connectors;
     }

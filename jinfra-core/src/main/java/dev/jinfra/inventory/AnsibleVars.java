@@ -63,12 +63,18 @@ final class AnsibleVars {
         return out;
     }
 
-    /** {@code local} and the SSH flavours map to connectors; anything else (docker, winrm...) is kept as is. */
+    /**
+     * {@code local}, the SSH flavours, Docker, Podman and chroot map to connectors (the container or directory is
+     * then {@code ansible_host}, else the inventory name, as in Ansible); anything else (winrm...) is kept as is.
+     */
     private static void translateConnection(Object value, Map<String, Object> data) {
         String connection = String.valueOf(Secret.revealed(value));
         switch (connection) {
             case "local" -> data.put(HostKeys.CONNECTOR, "local");
             case "ssh", "smart", "paramiko" -> data.put(HostKeys.CONNECTOR, "ssh");
+            case "docker", "community.docker.docker" -> data.put(HostKeys.CONNECTOR, "docker");
+            case "podman", "containers.podman.podman" -> data.put(HostKeys.CONNECTOR, "podman");
+            case "chroot", "community.general.chroot" -> data.put(HostKeys.CONNECTOR, "chroot");
             default -> data.put("ansible_connection", value);
         }
     }

@@ -76,6 +76,15 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
         return LOCAL.equals(name) || "local".equals(string(HostKeys.CONNECTOR, "ssh"));
     }
 
+    /**
+     * How the host is reached: SSH, this machine, a container or a chroot directory.
+     *
+     * @throws IllegalArgumentException naming the host, for a bad {@code @} name or an unknown connector
+     */
+    public ConnectTarget target() {
+        return ConnectTarget.of(this);
+    }
+
     /** The address to connect to: {@code ssh_hostname} when given, else the inventory name. */
     public String address() {
         return string(HostKeys.SSH_HOSTNAME, name);

@@ -7,8 +7,15 @@ package dev.jinfra.inventory;
 public final class HostKeys {
     private HostKeys() {}
 
-    /** {@code ssh} (default) or {@code local}. Ansible: {@code ansible_connection}. */
+    /**
+     * {@code ssh} (default), {@code local}, {@code docker}, {@code podman} or {@code chroot}; for the last three the
+     * host's address ({@link #SSH_HOSTNAME}, else its name) is the container or the directory (see {@link
+     * ConnectTarget}). Ansible: {@code ansible_connection}.
+     */
     public static final String CONNECTOR = "connector";
+    /** The user commands run as in a {@code docker} or {@code podman} container ({@code exec -u}). */
+    public static final String CONTAINER_USER = "container_user";
+
     /** Address to connect to when it differs from the inventory name. Ansible: {@code ansible_host}. */
     public static final String SSH_HOSTNAME = "ssh_hostname";
     /** Ansible: {@code ansible_user}, {@code ansible_ssh_user}. */

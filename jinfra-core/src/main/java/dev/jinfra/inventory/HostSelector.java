@@ -130,6 +130,11 @@ public final class HostSelector {
     /** Names of the hosts an item (without its ! or &amp;) selects; {@code written} is the item for errors. */
     private static Set<String> match(Inventory inventory, String body, String written, Path cwd) {
         Set<String> names = new LinkedHashSet<>();
+        if (body.startsWith("@") && inventory.host(body).isPresent()) {
+            // A host named like @local or @docker/web, rather than a file of names.
+            names.add(body);
+            return names;
+        }
         if (body.startsWith("@")) {
             for (String line : readNames(cwd, body.substring(1))) {
                 names.addAll(matchName(inventory, line));

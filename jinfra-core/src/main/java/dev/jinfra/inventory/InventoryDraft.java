@@ -117,6 +117,14 @@ final class InventoryDraft {
         if (name.isEmpty() || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == ',')) {
             throw new InventoryException(source, line, "bad host name '" + name + "'");
         }
+        if (ConnectTarget.isSpecial(name)) {
+            // @docker/web, @chroot/srv/root: checked where it is written, in files and on the command line alike.
+            try {
+                ConnectTarget.ofName(name);
+            } catch (IllegalArgumentException e) {
+                throw new InventoryException(source, line, e.getMessage());
+            }
+        }
         hosts.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(data);
         putLines(hostDataLines.computeIfAbsent(name, n -> new HashMap<>()), data, keyLines, line);
         if (grouped) {

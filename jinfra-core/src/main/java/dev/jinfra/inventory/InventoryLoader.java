@@ -115,6 +115,10 @@ public final class InventoryLoader {
 
     private static boolean looksLikeFile(String spec) {
         String lower = spec.toLowerCase(Locale.ROOT);
-        return spec.contains("/") || lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".ini");
+        // '/' in targets such as @docker/web or @chroot/srv/root does not make a path of them.
+        boolean slash = java.util.Arrays.stream(spec.split(","))
+                .map(String::strip)
+                .anyMatch(item -> !ConnectTarget.isSpecial(item) && item.contains("/"));
+        return slash || lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".ini");
     }
 }

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * Targets given on the command line instead of an inventory file: a comma-separated list of {@code host},
  * {@code user@host}, {@code host:port}, {@code user@host:port}, {@code [ipv6]:port} (or a bare IPv6 address),
- * ranges such as {@code web-[01-05]}, and {@code @local} for this machine. The user and port become the
- * host's {@code ssh_user} and {@code ssh_port}.
+ * ranges such as {@code web-[01-05]}, {@code @local} for this machine, and {@code @docker/NAME},
+ * {@code @podman/NAME} and {@code @chroot/PATH} for containers and chroot directories ({@link ConnectTarget}).
+ * The user and port become the host's {@code ssh_user} and {@code ssh_port}.
  *
  * <p>A host is named by its host part alone ({@code root@web-01:2222} is {@code web-01}), unless several
  * targets share that host part with different users or ports: then each of them is named as written
@@ -42,8 +43,8 @@ final class TargetList {
         targets.forEach(t -> sharing.merge(t.host(), 1, Integer::sum));
         var draft = new InventoryDraft(SOURCE);
         for (Target target : targets) {
-            if (target.host().equals(Host.LOCAL)) {
-                draft.addHost(null, Host.LOCAL, Map.of(), 0);
+            if (ConnectTarget.isSpecial(target.host())) {
+                draft.addHost(null, target.host(), Map.of(), 0);
                 continue;
             }
             Map<String, Object> data = new LinkedHashMap<>();
@@ -78,15 +79,15 @@ final class TargetList {
 
     /** The targets one item stands for: one, or one per name of a range. */
     private static List<Target> targets(String item) {
-        if (item.equals(Host.LOCAL)) {
-            return List.of(new Target(null, Host.LOCAL, null));
+        if (ConnectTarget.isSpecial(item)) {
+            // @local, @docker/web-[1-3], @chroot/srv/root: no user or port; the draft checks each name.
+            return HostPattern.expand(item, SOURCE, 0).stream()
+                    .map(name -> new Target(null, name, null))
+                    .toList();
         }
         String user = null;
         String hostPort = item;
         int at = item.lastIndexOf('@');
-        if (at == 0) {
-            throw error("unknown target '" + item + "' (did you mean @local?)");
-        }
         if (at > 0) {
             user = item.substring(0, at);
             hostPort = item.substring(at + 1);

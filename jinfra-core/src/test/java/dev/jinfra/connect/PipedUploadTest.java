@@ -45,6 +45,29 @@ class PipedUploadTest {
     }
 
     @Test
+    void theContentArrivesWholeWhereHeadAndDdAreBusyBoxs() throws Exception {
+        // BusyBox's head -c reads past the size when more input is there already; its dd counts exactly.
+        dev.jinfra.testkit.roots.BusyboxTree.requireUsable();
+        Path bin = Files.createDirectories(dir.resolve("busybox-bin"));
+        for (String program : java.util.List.of("head", "dd", "rm", "mv", "cat")) {
+            Files.createSymbolicLink(bin.resolve(program), dev.jinfra.testkit.roots.BusyboxTree.BUSYBOX);
+        }
+        for (int size : new int[] {1, 1000, 70_000}) {
+            byte[] content = new byte[size];
+            new java.util.Random(size).nextBytes(content);
+            String command = "PATH=" + ShellQuote.quote(bin.toString()) + "; "
+                    + PipedUpload.prefix(dir.resolve("upload").toString(), size) + "mv -- "
+                    + ShellQuote.quote(dir.resolve("upload").toString()) + " "
+                    + ShellQuote.quote(dir.resolve("dest").toString());
+            CommandResult r = local.run(
+                    new CommandRequest(command, null, Duration.ofSeconds(30), Payload.of(content)),
+                    OutputListener.NONE);
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            assertThat(Files.readAllBytes(dir.resolve("dest"))).isEqualTo(content);
+        }
+    }
+
+    @Test
     void aLocalFileThatChangesWhileItIsSentInstallsNothing() throws Exception {
         Path src = Files.writeString(dir.resolve("src"), "planned content\n");
         long modified = Files.getLastModifiedTime(src).to(java.util.concurrent.TimeUnit.NANOSECONDS);
