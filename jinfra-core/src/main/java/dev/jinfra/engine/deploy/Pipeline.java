@@ -187,7 +187,7 @@ final class Pipeline {
         CommandResult r = session.run(
                 new CommandRequest(command, stdin, timeout, script.uploads()), progress(script, decided, steps));
         HostScript.Result result = script.parse(r);
-        List<OperationOutcome> outcomes = outcomes(decided, steps, result, r);
+        List<OperationOutcome> outcomes = outcomes(decided, result, r);
         if (result.tailOut() != null) {
             CommandResult tail = new CommandResult(r.outcome(), r.exitCode(), result.tailOut(), "", r.duration());
             if (probe != null) {
@@ -298,16 +298,18 @@ final class Pipeline {
     }
 
     /** The outcomes in operation order, up to and with the first that failed. */
-    private List<OperationOutcome> outcomes(
-            List<Object> decided, List<Step> steps, HostScript.Result result, CommandResult r) {
+    private List<OperationOutcome> outcomes(List<Object> decided, HostScript.Result result, CommandResult r) {
         List<OperationOutcome> out = new ArrayList<>();
+        // The steps come in the order they were decided: counted, not looked up (a step's equals would compare
+        // its operation's list of hosts).
+        int next = 0;
         for (Object d : decided) {
             if (d instanceof OperationOutcome unchanged) {
                 out.add(unchanged);
                 continue;
             }
             Step step = (Step) d;
-            final int index = steps.indexOf(step);
+            final int index = next++;
             List<HostScript.Ran> ran =
                     result.ran().stream().filter(x -> x.step() == index).toList();
             StringBuilder stdout = new StringBuilder();
