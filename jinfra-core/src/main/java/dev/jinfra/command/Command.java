@@ -386,12 +386,7 @@ public final class Command {
      * neither exit that script nor change its state.
      */
     public boolean isPlainProgram() {
-        return words != null
-                && escalation == Escalation.NONE
-                && chdir == null
-                && env.isEmpty()
-                && shell == null
-                && input == null;
+        return words != null && escalation == Escalation.NONE && chdir == null && env.isEmpty() && shell == null;
     }
 
     /** The words given to {@link #of}, unquoted; null for shell text. What a host's program must receive. */
