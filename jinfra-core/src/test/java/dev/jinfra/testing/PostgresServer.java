@@ -13,7 +13,8 @@ import java.time.Duration;
  * TCP logins need the superuser's password (SCRAM). {@link #close()} stops exactly the process it started.
  */
 public final class PostgresServer implements AutoCloseable {
-    public static final String BIN = "/usr/lib/postgresql/15/bin";
+    /** The newest PostgreSQL Debian's packages installed (15 on Debian 12), or 15's path to name when none is. */
+    public static final String BIN = newestBin();
 
     private final Path dir;
     private final int port;
@@ -150,6 +151,18 @@ public final class PostgresServer implements AutoCloseable {
             LocalProcesses.stop(postgres.pid(), Duration.ofSeconds(20));
         }
         LocalProcesses.delete(dir);
+    }
+
+    private static String newestBin() {
+        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.filter(v -> Files.isExecutable(v.resolve("bin/postgres")))
+                    .max(java.util.Comparator.comparingInt(
+                            v -> Integer.parseInt(v.getFileName().toString())))
+                    .map(v -> v.resolve("bin").toString())
+                    .orElse("/usr/lib/postgresql/15/bin");
+        } catch (IOException | NumberFormatException e) {
+            return "/usr/lib/postgresql/15/bin";
+        }
     }
 
     private static int freePort() throws IOException {
