@@ -32,7 +32,10 @@ record Psql(String user, Secret password, String host, Integer port) {
             sent.append(s.sent()).append(";\n");
             shown.append(shown.isEmpty() ? "" : " ").append(s.shown()).append(';');
         }
-        return program("psql", database, List.of()).input(sent.toString(), shown.toString());
+        // An error's "LINE 1: ..." would quote a statement, password verifier and all, into the output.
+        boolean secret = sql.stream().anyMatch(s -> !s.sent().equals(s.shown()));
+        return program("psql", database, secret ? List.of("--set=VERBOSITY=terse") : List.of())
+                .input(sent.toString(), shown.toString());
     }
 
     /** psql printing the result of one query (a fact's, which is never secret) as bare text. */

@@ -144,4 +144,15 @@ class MysqlServerDeployTest {
         assertThat(second.outcomes().getFirst().reason()).isEqualTo("user admin@localhost exists as wanted");
         assertThat(seen).as("command lines that held a password").isEmpty();
     }
+
+    @Test
+    void nastyLiteralsAndIdentifiersComeBackFromTheServerAsTheyWere() {
+        for (String text : List.of("it's", "a \\ b", "\\'", "ü ∑", "back`quote", "\"quoted\"", "''")) {
+            String sql = MysqlClient.SESSION + "; SELECT HEX(" + MySql.literal(text) + ") AS " + MySql.identifier(text);
+            assertThat(server.query(sql))
+                    .isEqualTo(java.util.HexFormat.of()
+                            .withUpperCase()
+                            .formatHex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
 }

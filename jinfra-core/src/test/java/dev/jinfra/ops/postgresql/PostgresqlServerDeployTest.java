@@ -182,4 +182,20 @@ class PostgresqlServerDeployTest {
         assertThat(Files.readString(file)).contains("CREATE TABLE public.orders");
         assertThat(server.query("loaded", "SELECT id FROM orders")).isEqualTo("7");
     }
+
+    @Test
+    void nastyLiteralsAndIdentifiersComeBackFromTheServerAsTheyWere() {
+        for (String text : List.of("it's", "a \\ b", "\\'", "ü ∑ 😀", "two\nlines", "\"quoted\"", "''", "")) {
+            assertThat(server.query("postgres", "SELECT " + PgSql.literal(text)))
+                    .isEqualTo(text);
+            String table = text + " t";
+            server.query("postgres", "CREATE TABLE " + PgSql.identifier(table) + " ()");
+            assertThat(server.query(
+                            "postgres",
+                            "SELECT relname = " + PgSql.literal(table) + " FROM pg_class WHERE oid = "
+                                    + PgSql.literal(PgSql.identifier(table)) + "::regclass"))
+                    .isEqualTo("t");
+            server.query("postgres", "DROP TABLE " + PgSql.identifier(table));
+        }
+    }
 }
