@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +51,7 @@ public final class Command {
     // The environment's values go on standard input (see envOnStdin()), not on the command line.
     private final boolean envOnStdin;
     // Names of environment variables whose values are secret (secretEnv()): always on standard input, never shown.
-    private final java.util.Set<String> secretNames;
+    private final Set<String> secretNames;
     // The command's own standard input (input()) as sent and as shown; null for none.
     private final String input;
     private final String shownInput;
@@ -65,7 +66,7 @@ public final class Command {
             String shell,
             List<String> words,
             boolean envOnStdin,
-            java.util.Set<String> secretNames,
+            Set<String> secretNames,
             String input,
             String shownInput) {
         this.words = words;
@@ -105,18 +106,7 @@ public final class Command {
         }
         List<String> given = List.copyOf(words);
         return new Command(
-                sb.toString(),
-                Escalation.NONE,
-                null,
-                false,
-                null,
-                Map.of(),
-                null,
-                given,
-                false,
-                java.util.Set.of(),
-                null,
-                null);
+                sb.toString(), Escalation.NONE, null, false, null, Map.of(), null, given, false, Set.of(), null, null);
     }
 
     /** Shell text as the user wrote it (pipes, redirections, variables are theirs to use). */
@@ -125,8 +115,7 @@ public final class Command {
             throw new IllegalArgumentException("empty command");
         }
         ShellQuote.requireSendable(text);
-        return new Command(
-                text, Escalation.NONE, null, false, null, Map.of(), null, null, false, java.util.Set.of(), null, null);
+        return new Command(text, Escalation.NONE, null, false, null, Map.of(), null, null, false, Set.of(), null, null);
     }
 
     /** Runs the command as {@code user} through {@code sudo}; the password, if any, is sent on stdin. */
@@ -288,7 +277,7 @@ public final class Command {
                 c.shell,
                 c.words,
                 true,
-                java.util.Set.copyOf(names),
+                Set.copyOf(names),
                 input,
                 shownInput);
     }
