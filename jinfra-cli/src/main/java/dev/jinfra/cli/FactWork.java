@@ -35,8 +35,11 @@ final class FactWork implements HostWork {
     @Override
     public HostResult run(Connection connection, OutputListener output) {
         Host host = connection.host();
-        CommandResult r =
-                connection.run(CommandRequest.of(fact.command().render()).withTimeout(timeout), OutputListener.NONE);
+        CommandResult r = connection.run(
+                CommandRequest.of(fact.command().render())
+                        .withStdin(fact.command().stdin(null))
+                        .withTimeout(timeout),
+                OutputListener.NONE);
         FactReading reading;
         try {
             reading = switch (r.outcome()) {

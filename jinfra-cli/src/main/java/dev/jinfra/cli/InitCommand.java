@@ -233,9 +233,11 @@ final class InitCommand implements Callable<Integer> {
             import dev.jinfra.ops.gem.*;
             import dev.jinfra.ops.git.*;
             import dev.jinfra.ops.iptables.*;
+            import dev.jinfra.ops.mysql.*;
             import dev.jinfra.ops.npm.*;
             import dev.jinfra.ops.packages.*;
             import dev.jinfra.ops.pip.*;
+            import dev.jinfra.ops.postgresql.*;
             import dev.jinfra.ops.selinux.*;
             import dev.jinfra.ops.server.*;
             import dev.jinfra.ops.service.*;

@@ -38,6 +38,10 @@ public final class ArgValues {
         if (t == String.class) {
             return raw.toString();
         }
+        if (t == dev.jinfra.command.Secret.class) {
+            // A password from the command line or a fixture; one from host data may be a Secret already.
+            return raw instanceof dev.jinfra.command.Secret s ? s : new dev.jinfra.command.Secret(raw.toString());
+        }
         if (t == boolean.class || t == Boolean.class) {
             return switch (raw.toString().toLowerCase(java.util.Locale.ROOT)) {
                 case "true", "yes", "1" -> true;

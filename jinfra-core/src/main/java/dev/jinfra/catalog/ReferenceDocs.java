@@ -115,6 +115,7 @@ public final class ReferenceDocs {
             case "int", "Integer" -> "number";
             case "boolean", "Boolean" -> "true/false";
             case "Map" -> "map";
+            case "Secret" -> "secret text";
             default -> c.getType().getSimpleName();
         };
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +50,11 @@ public final class Command {
     private final List<String> words;
     // The environment's values go on standard input (see envOnStdin()), not on the command line.
     private final boolean envOnStdin;
+    // Names of environment variables whose values are secret (secretEnv()): always on standard input, never shown.
+    private final Set<String> secretNames;
+    // The command's own standard input (input()) as sent and as shown; null for none.
+    private final String input;
+    private final String shownInput;
 
     private Command(
             String script,
@@ -59,9 +65,15 @@ public final class Command {
             Map<String, String> env,
             String shell,
             List<String> words,
-            boolean envOnStdin) {
+            boolean envOnStdin,
+            Set<String> secretNames,
+            String input,
+            String shownInput) {
         this.words = words;
         this.envOnStdin = envOnStdin;
+        this.secretNames = secretNames;
+        this.input = input;
+        this.shownInput = shownInput;
         this.script = script;
         this.escalation = escalation;
         this.asUser = asUser;
@@ -93,7 +105,8 @@ public final class Command {
             sb.append(sb.isEmpty() ? ShellQuote.quoteProgram(w) : ShellQuote.quote(w));
         }
         List<String> given = List.copyOf(words);
-        return new Command(sb.toString(), Escalation.NONE, null, false, null, Map.of(), null, given, false);
+        return new Command(
+                sb.toString(), Escalation.NONE, null, false, null, Map.of(), null, given, false, Set.of(), null, null);
     }
 
     /** Shell text as the user wrote it (pipes, redirections, variables are theirs to use). */
@@ -102,13 +115,24 @@ public final class Command {
             throw new IllegalArgumentException("empty command");
         }
         ShellQuote.requireSendable(text);
-        return new Command(text, Escalation.NONE, null, false, null, Map.of(), null, null, false);
+        return new Command(text, Escalation.NONE, null, false, null, Map.of(), null, null, false, Set.of(), null, null);
     }
 
     /** Runs the command as {@code user} through {@code sudo}; the password, if any, is sent on stdin. */
     public Command sudo(String user, boolean passwordOnStdin) {
         return new Command(
-                script, Escalation.SUDO, checkUser(user), passwordOnStdin, chdir, env, shell, words, envOnStdin);
+                script,
+                Escalation.SUDO,
+                checkUser(user),
+                passwordOnStdin,
+                chdir,
+                env,
+                shell,
+                words,
+                envOnStdin,
+                secretNames,
+                input,
+                shownInput);
     }
 
     public Command sudo(String user) {
@@ -117,12 +141,36 @@ public final class Command {
 
     /** Runs the command as {@code user} through {@code su}; the password, if any, is sent on stdin. */
     public Command su(String user) {
-        return new Command(script, Escalation.SU, checkUser(user), false, chdir, env, shell, words, envOnStdin);
+        return new Command(
+                script,
+                Escalation.SU,
+                checkUser(user),
+                false,
+                chdir,
+                env,
+                shell,
+                words,
+                envOnStdin,
+                secretNames,
+                input,
+                shownInput);
     }
 
     /** Runs the command as {@code user} through {@code doas} (OpenBSD, Alpine), which never prompts here. */
     public Command doas(String user) {
-        return new Command(script, Escalation.DOAS, checkUser(user), false, chdir, env, shell, words, envOnStdin);
+        return new Command(
+                script,
+                Escalation.DOAS,
+                checkUser(user),
+                false,
+                chdir,
+                env,
+                shell,
+                words,
+                envOnStdin,
+                secretNames,
+                input,
+                shownInput);
     }
 
     /**
@@ -146,7 +194,19 @@ public final class Command {
         if (dir != null) {
             ShellQuote.requireSendable(dir);
         }
-        return new Command(script, escalation, asUser, passwordOnStdin, dir, env, shell, words, envOnStdin);
+        return new Command(
+                script,
+                escalation,
+                asUser,
+                passwordOnStdin,
+                dir,
+                env,
+                shell,
+                words,
+                envOnStdin,
+                secretNames,
+                input,
+                shownInput);
     }
 
     /** The shell that interprets the command, e.g. {@code bash}; default {@code sh}. */
@@ -154,7 +214,19 @@ public final class Command {
         if (shellProgram != null && !Pattern.matches("[A-Za-z0-9_./-]+", shellProgram)) {
             throw new IllegalArgumentException("not a shell program: '" + shellProgram + "'");
         }
-        return new Command(script, escalation, asUser, passwordOnStdin, chdir, env, shellProgram, words, envOnStdin);
+        return new Command(
+                script,
+                escalation,
+                asUser,
+                passwordOnStdin,
+                chdir,
+                env,
+                shellProgram,
+                words,
+                envOnStdin,
+                secretNames,
+                input,
+                shownInput);
     }
 
     public Command env(String name, String value) {
@@ -164,7 +236,19 @@ public final class Command {
         var copy = new LinkedHashMap<>(env);
         // The value may travel on standard input (envOnStdin()), not through ShellQuote: checked here for both ways.
         copy.put(name, ShellQuote.requireSendable(Objects.requireNonNull(value, "value")));
-        return new Command(script, escalation, asUser, passwordOnStdin, chdir, copy, shell, words, envOnStdin);
+        return new Command(
+                script,
+                escalation,
+                asUser,
+                passwordOnStdin,
+                chdir,
+                copy,
+                shell,
+                words,
+                envOnStdin,
+                secretNames,
+                input,
+                shownInput);
     }
 
     public Command env(Map<String, String> vars) {
@@ -176,13 +260,77 @@ public final class Command {
     }
 
     /**
+     * An environment variable whose value is secret (a database client's password): it always travels on standard
+     * input, as {@link #envOnStdin()} sends values, and is shown as {@link Redaction#MASK} whatever its name.
+     */
+    public Command secretEnv(String name, String value) {
+        Command c = env(name, value);
+        var names = new java.util.LinkedHashSet<>(secretNames);
+        names.add(name);
+        return new Command(
+                c.script,
+                c.escalation,
+                c.asUser,
+                c.passwordOnStdin,
+                c.chdir,
+                c.env,
+                c.shell,
+                c.words,
+                true,
+                Set.copyOf(names),
+                input,
+                shownInput);
+    }
+
+    /**
+     * This command with standard input of its own (a database client's SQL), sent after the environment's values
+     * and never on the command line. {@code shown} is the input as people may see it (secrets in it masked).
+     */
+    public Command input(String text, String shown) {
+        ShellQuote.requireSendable(Objects.requireNonNull(text, "input"));
+        return new Command(
+                script,
+                escalation,
+                asUser,
+                passwordOnStdin,
+                chdir,
+                env,
+                shell,
+                words,
+                envOnStdin,
+                secretNames,
+                text,
+                Objects.requireNonNull(shown, "shown input"));
+    }
+
+    /**
+     * Whether the command must be given {@link #stdin(byte[])} to run: it has input of its own or secret
+     * environment values. Such a command cannot share a script or a probe with others, whose input is not its own.
+     */
+    public boolean needsOwnStdin() {
+        return input != null || !secretNames.isEmpty();
+    }
+
+    /**
      * This command with its environment's values sent on standard input instead of on the command line, where any
      * user of the host reads them ({@code ps}, {@code /proc/PID/cmdline}, sudo's {@code SUDO_COMMAND}). The
      * command line then only has the variables' names and a few lines of shell that read one line per variable
      * from standard input before anything else; {@link #stdin(byte[])} makes the input that goes with it.
      */
     public Command envOnStdin() {
-        return new Command(script, escalation, asUser, passwordOnStdin, chdir, env, shell, words, true);
+        return new Command(
+                script,
+                escalation,
+                asUser,
+                passwordOnStdin,
+                chdir,
+                env,
+                shell,
+                words,
+                true,
+                secretNames,
+                input,
+                shownInput);
     }
 
     /**
@@ -191,6 +339,16 @@ public final class Command {
      * password, the result goes after it: {@code sudoStdin(password, command.stdin(own))}.
      */
     public byte[] stdin(byte[] own) {
+        if (input != null) {
+            byte[] mine = input.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (own == null || own.length == 0) {
+                own = mine;
+            } else {
+                byte[] both = java.util.Arrays.copyOf(mine, mine.length + own.length);
+                System.arraycopy(own, 0, both, mine.length, own.length);
+                own = both;
+            }
+        }
         if (!envOnStdin || env.isEmpty()) {
             return own;
         }
@@ -236,7 +394,9 @@ public final class Command {
      * {@link #render()} is ever sent.
      */
     public String shown() {
-        return Redaction.urlPasswords(render(true));
+        String shown = Redaction.urlPasswords(render(true));
+        // The input as a here-string: what the command reads, on one line, though it never travels on one.
+        return shownInput == null ? shown : shown + " <<< " + ShellQuote.quote(shownInput);
     }
 
     private String render(boolean masked) {
@@ -258,7 +418,9 @@ public final class Command {
             // Shown to people (secret values masked) as the variables the command gets, however they are sent.
             StringBuilder exports = new StringBuilder();
             for (var e : env.entrySet()) {
-                String value = masked && Redaction.isSecretName(e.getKey()) ? Redaction.MASK : e.getValue();
+                String value = masked && (Redaction.isSecretName(e.getKey()) || secretNames.contains(e.getKey()))
+                        ? Redaction.MASK
+                        : e.getValue();
                 exports.append("export ")
                         .append(e.getKey())
                         .append('=')

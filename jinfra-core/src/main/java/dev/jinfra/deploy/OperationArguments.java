@@ -4,6 +4,7 @@ import dev.jinfra.api.Arg;
 import dev.jinfra.api.ArgValues;
 import dev.jinfra.api.Doc;
 import dev.jinfra.api.Operation;
+import dev.jinfra.command.Secret;
 import dev.jinfra.inventory.RunHosts;
 import dev.jinfra.ops.files.Template;
 import dev.jinfra.ops.server.ScriptTemplate;
@@ -203,6 +204,9 @@ final class OperationArguments {
             fits = value instanceof List<?> list && list.stream().allMatch(x -> x instanceof String);
         } else if (t == Map.class) {
             fits = value instanceof Map<?, ?> map && map.keySet().stream().allMatch(k -> k instanceof String);
+        } else if (t == Secret.class && value instanceof String text) {
+            // A password given as plain text in deploy code is held as a secret from here on.
+            return new Secret(text);
         } else {
             fits = t.isInstance(value);
         }
@@ -235,6 +239,9 @@ final class OperationArguments {
         }
         if (t == Map.class) {
             return "a map with text keys";
+        }
+        if (t == Secret.class) {
+            return "a Secret or text";
         }
         return t.getSimpleName();
     }

@@ -27,6 +27,8 @@ public final class Operations {
     public static final NpmOperations npm = new NpmOperations();
     public static final GemOperations gem = new GemOperations();
     public static final CargoOperations cargo = new CargoOperations();
+    public static final PostgresqlOperations postgresql = new PostgresqlOperations();
+    public static final MysqlOperations mysql = new MysqlOperations();
 
     /**
      * A fact of the host whose deploy code runs, read over its session on first use, for deploy code that

@@ -147,4 +147,26 @@ class CommandTest {
             assertThatThrownBy(() -> Command.of("true").doas(user)).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void aSecretEnvironmentValueAndTheCommandsOwnInputTravelOnStandardInputAndAreMaskedWhenShown() throws Exception {
+        Command c = Command.of("sh", "-c", "printf '%s|' \"$DB_PWD\"; cat")
+                .secretEnv("DB_PWD", "it's $(secret)\n")
+                .input("SELECT 'x';\n", "SELECT '****';");
+        assertThat(c.needsOwnStdin()).isTrue();
+        assertThat(c.render()).doesNotContain("secret").doesNotContain("SELECT");
+        assertThat(c.shown()).contains("export DB_PWD='\\''****'\\''").endsWith("<<< 'SELECT '\\''****'\\'';'");
+        Process p = new ProcessBuilder("/bin/sh", "-c", c.render()).start();
+        try (var in = p.getOutputStream()) {
+            in.write(c.stdin(null));
+        }
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("it's $(secret)\n|SELECT 'x';\n");
+    }
+
+    @Test
+    void aCommandWithoutSecretsOrInputNeedsNoInputOfItsOwn() {
+        assertThat(Command.of("true").env("LANG", "C").needsOwnStdin()).isFalse();
+        assertThat(Command.of("true").input("x", "x").needsOwnStdin()).isTrue();
+    }
 }

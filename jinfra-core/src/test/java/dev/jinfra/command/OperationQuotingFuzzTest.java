@@ -100,7 +100,8 @@ class OperationQuotingFuzzTest {
                                                     List.of(Arrays.asList("sh", "-c", null)),
                                                     origin,
                                                     List.of(c.words()),
-                                                    null));
+                                                    // A database client's password travels on its input.
+                                                    c.stdin(null)));
                         }
                     }
                     case Attempt.Refused r -> {

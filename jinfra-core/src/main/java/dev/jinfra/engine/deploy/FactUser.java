@@ -47,6 +47,14 @@ public record FactUser(Command.Escalation how, String user, Secret sudoPassword)
                 : null;
     }
 
+    /** What {@code command}, run as this user, reads on standard input: sudo's password, then its own; or null. */
+    byte[] stdin(Command command) {
+        byte[] own = command.stdin(null);
+        return how == Command.Escalation.SUDO && sudoPassword != null
+                ? Command.sudoStdin(sudoPassword.reveal(), own)
+                : own;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof FactUser other && how == other.how && Objects.equals(user, other.user);

@@ -88,7 +88,8 @@ public final class HostFacts implements FactSource {
         }
         reads.incrementAndGet();
         CommandResult r = connection.run(
-                new CommandRequest(who.wrap(fact.command()).render(), who.stdin(), timeout), OutputListener.NONE);
+                new CommandRequest(who.wrap(fact.command()).render(), who.stdin(fact.command()), timeout),
+                OutputListener.NONE);
         if (r.outcome() != CommandResult.Outcome.EXITED) {
             throw new Unreadable("reading " + fact + " " + failure(r));
         }
@@ -241,8 +242,10 @@ public final class HostFacts implements FactSource {
      */
     synchronized Probe probe(FactUser who, Collection<Fact<?>> wanted, boolean all) {
         Map<Fact<?>, Object> known = known(who);
+        // A fact whose command needs input of its own (a password) is read on its own, when it is asked for.
         List<Fact<?>> missing = wanted.stream()
                 .filter(f -> all || !known.containsKey(f))
+                .filter(f -> !f.command().needsOwnStdin())
                 .distinct()
                 .toList();
         if (missing.isEmpty()) {

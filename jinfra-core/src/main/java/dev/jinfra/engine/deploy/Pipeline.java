@@ -128,7 +128,10 @@ final class Pipeline {
                         0));
                 continue;
             }
+            // A command with input of its own (a database client's SQL, a password) needs the standard input the
+            // script's commands share.
             if (!plan.downloads().isEmpty()
+                    || plan.commands().stream().anyMatch(Command::needsOwnStdin)
                     || plan.uploads().size() > 1
                     || (plan.uploads().size() == 1 && plan.commands().isEmpty())) {
                 break;
