@@ -277,8 +277,23 @@ public final class OperationCall {
      * data, else the command line's.
      */
     public Settings settingsFor(dev.jinfra.inventory.Host host, Settings commandLine) {
-        return own.over(piece).over(Settings.fromHostData(host)).over(commandLine);
+        Worked last = worked;
+        if (last != null && last.own == own && last.host == host && last.commandLine == commandLine) {
+            return last.settings;
+        }
+        Settings settings = own.over(piece).over(Settings.fromHostData(host)).over(commandLine);
+        worked = new Worked(own, host, commandLine, settings);
+        return settings;
     }
+
+    /**
+     * The settings last worked out, with what they came from (compared by identity: settings are replaced, never
+     * changed). The engine asks for an operation's settings many times per host (probing, planning, scripting),
+     * and reading them from the host's data each time was a visible share of a large run's CPU.
+     */
+    private record Worked(Settings own, dev.jinfra.inventory.Host host, Settings commandLine, Settings settings) {}
+
+    private volatile Worked worked;
 
     public ExecutionShape shape() {
         return shape;
