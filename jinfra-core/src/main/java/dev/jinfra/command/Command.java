@@ -120,19 +120,12 @@ public final class Command {
 
     /** Runs the command as {@code user} through {@code sudo}; the password, if any, is sent on stdin. */
     public Command sudo(String user, boolean passwordOnStdin) {
-        return new Command(
-                script,
-                Escalation.SUDO,
-                checkUser(user),
-                passwordOnStdin,
-                chdir,
-                env,
-                shell,
-                words,
-                envOnStdin,
-                secretNames,
-                input,
-                shownInput);
+        String as = checkUser(user);
+        return with(p -> {
+            p.escalation = Escalation.SUDO;
+            p.asUser = as;
+            p.passwordOnStdin = passwordOnStdin;
+        });
     }
 
     public Command sudo(String user) {
@@ -141,36 +134,22 @@ public final class Command {
 
     /** Runs the command as {@code user} through {@code su}; the password, if any, is sent on stdin. */
     public Command su(String user) {
-        return new Command(
-                script,
-                Escalation.SU,
-                checkUser(user),
-                false,
-                chdir,
-                env,
-                shell,
-                words,
-                envOnStdin,
-                secretNames,
-                input,
-                shownInput);
+        String as = checkUser(user);
+        return with(p -> {
+            p.escalation = Escalation.SU;
+            p.asUser = as;
+            p.passwordOnStdin = false;
+        });
     }
 
     /** Runs the command as {@code user} through {@code doas} (OpenBSD, Alpine), which never prompts here. */
     public Command doas(String user) {
-        return new Command(
-                script,
-                Escalation.DOAS,
-                checkUser(user),
-                false,
-                chdir,
-                env,
-                shell,
-                words,
-                envOnStdin,
-                secretNames,
-                input,
-                shownInput);
+        String as = checkUser(user);
+        return with(p -> {
+            p.escalation = Escalation.DOAS;
+            p.asUser = as;
+            p.passwordOnStdin = false;
+        });
     }
 
     /**
@@ -194,19 +173,7 @@ public final class Command {
         if (dir != null) {
             ShellQuote.requireSendable(dir);
         }
-        return new Command(
-                script,
-                escalation,
-                asUser,
-                passwordOnStdin,
-                dir,
-                env,
-                shell,
-                words,
-                envOnStdin,
-                secretNames,
-                input,
-                shownInput);
+        return with(p -> p.chdir = dir);
     }
 
     /** The shell that interprets the command, e.g. {@code bash}; default {@code sh}. */
@@ -214,19 +181,7 @@ public final class Command {
         if (shellProgram != null && !Pattern.matches("[A-Za-z0-9_./-]+", shellProgram)) {
             throw new IllegalArgumentException("not a shell program: '" + shellProgram + "'");
         }
-        return new Command(
-                script,
-                escalation,
-                asUser,
-                passwordOnStdin,
-                chdir,
-                env,
-                shellProgram,
-                words,
-                envOnStdin,
-                secretNames,
-                input,
-                shownInput);
+        return with(p -> p.shell = shellProgram);
     }
 
     public Command env(String name, String value) {
@@ -236,19 +191,7 @@ public final class Command {
         var copy = new LinkedHashMap<>(env);
         // The value may travel on standard input (envOnStdin()), not through ShellQuote: checked here for both ways.
         copy.put(name, ShellQuote.requireSendable(Objects.requireNonNull(value, "value")));
-        return new Command(
-                script,
-                escalation,
-                asUser,
-                passwordOnStdin,
-                chdir,
-                copy,
-                shell,
-                words,
-                envOnStdin,
-                secretNames,
-                input,
-                shownInput);
+        return with(p -> p.env = copy);
     }
 
     public Command env(Map<String, String> vars) {
@@ -264,22 +207,12 @@ public final class Command {
      * input, as {@link #envOnStdin()} sends values, and is shown as {@link Redaction#MASK} whatever its name.
      */
     public Command secretEnv(String name, String value) {
-        Command c = env(name, value);
         var names = new java.util.LinkedHashSet<>(secretNames);
         names.add(name);
-        return new Command(
-                c.script,
-                c.escalation,
-                c.asUser,
-                c.passwordOnStdin,
-                c.chdir,
-                c.env,
-                c.shell,
-                c.words,
-                true,
-                Set.copyOf(names),
-                input,
-                shownInput);
+        return env(name, value).with(p -> {
+            p.envOnStdin = true;
+            p.secretNames = Set.copyOf(names);
+        });
     }
 
     /**
@@ -288,19 +221,11 @@ public final class Command {
      */
     public Command input(String text, String shown) {
         ShellQuote.requireSendable(Objects.requireNonNull(text, "input"));
-        return new Command(
-                script,
-                escalation,
-                asUser,
-                passwordOnStdin,
-                chdir,
-                env,
-                shell,
-                words,
-                envOnStdin,
-                secretNames,
-                text,
-                Objects.requireNonNull(shown, "shown input"));
+        Objects.requireNonNull(shown, "shown input");
+        return with(p -> {
+            p.input = text;
+            p.shownInput = shown;
+        });
     }
 
     /**
@@ -318,19 +243,57 @@ public final class Command {
      * from standard input before anything else; {@link #stdin(byte[])} makes the input that goes with it.
      */
     public Command envOnStdin() {
+        return with(p -> p.envOnStdin = true);
+    }
+
+    /** A copy of this command with some of its parts changed: every change of a command is made this one way. */
+    private Command with(java.util.function.Consumer<Parts> change) {
+        Parts p = new Parts(this);
+        change.accept(p);
         return new Command(
-                script,
-                escalation,
-                asUser,
-                passwordOnStdin,
-                chdir,
-                env,
-                shell,
-                words,
-                true,
-                secretNames,
-                input,
-                shownInput);
+                p.script,
+                p.escalation,
+                p.asUser,
+                p.passwordOnStdin,
+                p.chdir,
+                p.env,
+                p.shell,
+                p.words,
+                p.envOnStdin,
+                p.secretNames,
+                p.input,
+                p.shownInput);
+    }
+
+    /** A command's parts while a copy of it is being changed. */
+    private static final class Parts {
+        String script;
+        Escalation escalation;
+        String asUser;
+        boolean passwordOnStdin;
+        String chdir;
+        Map<String, String> env;
+        String shell;
+        List<String> words;
+        boolean envOnStdin;
+        Set<String> secretNames;
+        String input;
+        String shownInput;
+
+        Parts(Command c) {
+            script = c.script;
+            escalation = c.escalation;
+            asUser = c.asUser;
+            passwordOnStdin = c.passwordOnStdin;
+            chdir = c.chdir;
+            env = c.env;
+            shell = c.shell;
+            words = c.words;
+            envOnStdin = c.envOnStdin;
+            secretNames = c.secretNames;
+            input = c.input;
+            shownInput = c.shownInput;
+        }
     }
 
     /**
