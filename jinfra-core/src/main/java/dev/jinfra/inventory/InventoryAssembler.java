@@ -70,7 +70,8 @@ final class InventoryAssembler {
         for (Host host : hosts) {
             host.groups().forEach(g -> members.get(g).add(host.name()));
         }
-        return new Inventory(draft.source, hosts, members, places, List.copyOf(warnings.values()), draft.ansible);
+        return new Inventory(
+                draft.source, hosts, members, places, List.copyOf(warnings.values()), draft.ansible, draft.file);
     }
 
     private void checkChildrenExist() {

@@ -54,6 +54,8 @@ final class InventoryDraft {
     boolean ansible;
     /** For Ansible inventories: the directories whose group_vars and host_vars apply, weakest first. */
     final List<AnsibleVarsDir> varsDirs = new ArrayList<>();
+    /** The inventory file itself, which Ansible's {@code inventory_file} names; null when not read from one. */
+    java.nio.file.Path file;
     /** Groups in order of first mention, which is the order used between unrelated groups. */
     final Map<String, GroupDraft> groups = new LinkedHashMap<>();
     /** Children listed under {@code all}: every group is under all anyway, so these are only checked to exist. */

@@ -82,6 +82,7 @@ public final class InventoryLoader {
             draft = new AnsibleIniReader(source, encrypted).read(encrypted ? vault.decrypt(text, source, 0) : text);
         }
         if (draft.ansible) {
+            draft.file = file.toAbsolutePath().normalize();
             Path shown = Path.of(source).getParent();
             draft.varsDirs.add(
                     new AnsibleVarsDir(file.toAbsolutePath().getParent(), shown == null ? Path.of("") : shown, vault));
