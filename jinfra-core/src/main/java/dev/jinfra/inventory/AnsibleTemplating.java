@@ -54,7 +54,7 @@ final class AnsibleTemplating {
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final Map<String, List<String>> groups;
     private final Map<String, Map<String, Place>> places;
-    private final Path file;
+    private final Map<String, Path> files;
     private final boolean anySecret;
     private final Map<String, Map<String, Object>> evaluated = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> variables = new ConcurrentHashMap<>();
@@ -63,10 +63,13 @@ final class AnsibleTemplating {
     /**
      * @param hosts every host of the inventory with its data as written
      * @param groups group name to members, {@code all} and {@code ungrouped} left to this class
-     * @param file the inventory file, for {@code inventory_file}; null when not known
+     * @param files host name to the inventory file it was first read from, for {@code inventory_file}
      */
     AnsibleTemplating(
-            List<Host> hosts, Map<String, List<String>> groups, Map<String, Map<String, Place>> places, Path file) {
+            List<Host> hosts,
+            Map<String, List<String>> groups,
+            Map<String, Map<String, Place>> places,
+            Map<String, Path> files) {
         hosts.forEach(h -> this.hosts.put(h.name(), h));
         Map<String, List<String>> all = new LinkedHashMap<>();
         all.put("all", List.copyOf(this.hosts.keySet()));
@@ -76,7 +79,7 @@ final class AnsibleTemplating {
         groups.forEach((name, members) -> all.putIfAbsent(name, List.copyOf(members)));
         this.groups = Collections.unmodifiableMap(all);
         this.places = places;
-        this.file = file == null ? null : file.toAbsolutePath().normalize();
+        this.files = files;
         this.anySecret = hosts.stream().anyMatch(h -> Secret.anyIn(h.data()));
     }
 
@@ -235,6 +238,7 @@ final class AnsibleTemplating {
         vars.put("group_names", groupNames(host));
         vars.put("groups", groups);
         vars.put("hostvars", hostvars);
+        Path file = files.get(name);
         if (file != null) {
             vars.put("inventory_file", file.toString());
             vars.put(

@@ -29,8 +29,8 @@ public final class Inventory {
 
     private final List<String> warnings;
     private final boolean ansible;
-    /** The Ansible inventory file, for {@code inventory_file} in values that are templates; null when unknown. */
-    private final Path file;
+    /** Host name to the Ansible inventory file it was first read from, for {@code inventory_file} in values. */
+    private final Map<String, Path> files;
     /** Evaluates the values that are templates, for Ansible inventories that have them; else null. */
     private final AnsibleTemplating templating;
 
@@ -39,7 +39,7 @@ public final class Inventory {
      * @param groups group name to member host names, nested groups resolved; every member must be a host
      */
     public Inventory(String source, List<Host> hosts, Map<String, List<String>> groups) {
-        this(source, hosts, groups, Map.of(), List.of(), false, null);
+        this(source, hosts, groups, Map.of(), List.of(), false, Map.of());
     }
 
     Inventory(
@@ -49,8 +49,8 @@ public final class Inventory {
             Map<String, Map<String, Place>> places,
             List<String> warnings,
             boolean ansible,
-            Path file) {
-        this(source, hosts, groups, places, warnings, ansible, file, null);
+            Map<String, Path> files) {
+        this(source, hosts, groups, places, warnings, ansible, files, null);
     }
 
     /** @param templating the one to keep (a subset of the same hosts), or null to make one for these hosts */
@@ -61,12 +61,12 @@ public final class Inventory {
             Map<String, Map<String, Place>> places,
             List<String> warnings,
             boolean ansible,
-            Path file,
+            Map<String, Path> files,
             AnsibleTemplating templating) {
         this.source = source;
         this.ansible = ansible;
         this.places = places;
-        this.file = file;
+        this.files = files;
         this.warnings = List.copyOf(warnings);
         List<Host> written = hosts.stream()
                 .map(h -> h.data() instanceof TemplatedData
@@ -74,7 +74,7 @@ public final class Inventory {
                         : h)
                 .toList();
         if (templating == null && ansible && written.stream().anyMatch(h -> AnsibleTemplating.anyTemplate(h.data()))) {
-            templating = new AnsibleTemplating(written, groups, places, file);
+            templating = new AnsibleTemplating(written, groups, places, files);
         }
         this.templating = templating;
         AnsibleTemplating evaluator = templating;
@@ -132,7 +132,7 @@ public final class Inventory {
 
     /** A copy that says whether it came from an Ansible inventory; for inventories built in code. */
     public Inventory asAnsible(boolean fromAnsible) {
-        return new Inventory(source, hosts, groups, places, warnings, fromAnsible, file);
+        return new Inventory(source, hosts, groups, places, warnings, fromAnsible, files);
     }
 
     public int size() {
@@ -194,7 +194,7 @@ public final class Inventory {
                     return new Host(h.name(), h.groups(), merged);
                 })
                 .toList();
-        return new Inventory(source, filled, groups, places, warnings, ansible, file);
+        return new Inventory(source, filled, groups, places, warnings, ansible, files);
     }
 
     /** A copy in which every host has {@code cliData} laid over its data: command-line data beats all. */
@@ -217,7 +217,7 @@ public final class Inventory {
                 lines,
                 warnings,
                 ansible,
-                file);
+                files);
     }
 
     /**
@@ -248,7 +248,7 @@ public final class Inventory {
                 places,
                 warnings,
                 ansible,
-                file,
+                files,
                 // hostvars and groups in values still name every host of the inventory, as Ansible's do.
                 templating);
     }
