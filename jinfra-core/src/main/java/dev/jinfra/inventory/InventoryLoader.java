@@ -124,11 +124,12 @@ public final class InventoryLoader {
             if (yaml.root() != null && !(yaml.root() instanceof MappingNode)) {
                 throw yaml.error(yaml.root(), "an inventory must be a mapping at the top level");
             }
+            // Ansible's YAML is read as YAML 1.1 (yes is true, 0755 octal), jinfra's own as YAML 1.2.
             draft = AnsibleYamlReader.looksLikeAnsible(yaml)
-                    ? new AnsibleYamlReader(yaml).read()
+                    ? new AnsibleYamlReader(YamlFile.parse(source, text, vault, true)).read()
                     : new JinfraYamlReader(yaml).read();
         } else if (guess && !name.contains(".") && readsAsAnsibleYaml(source, text, vault)) {
-            draft = new AnsibleYamlReader(YamlFile.parse(source, text, vault)).read();
+            draft = new AnsibleYamlReader(YamlFile.parse(source, text, vault, true)).read();
         } else {
             // An INI inventory may be encrypted as a whole too; its text values are then secrets.
             boolean encrypted = AnsibleVault.isEncrypted(text);
