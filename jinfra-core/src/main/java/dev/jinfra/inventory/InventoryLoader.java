@@ -67,7 +67,7 @@ public final class InventoryLoader {
     }
 
     private static Inventory loadFile(Path file, String source, Path cwd, AnsibleContext context) {
-        AnsibleVault vault = new AnsibleVault(context.vaultPassword());
+        AnsibleVault vault = new AnsibleVault(context.vaultPasswords());
         InventoryDraft draft = readDraft(file, source, vault, false);
         if (draft.ansible) {
             Path shown = Path.of(source).getParent();
@@ -82,7 +82,7 @@ public final class InventoryLoader {
      * ({@link AnsibleInventoryDir} picks them), with the {@code group_vars} and {@code host_vars} inside it.
      */
     private static Inventory loadDirectory(Path dir, String source, Path cwd, AnsibleContext context) {
-        AnsibleVault vault = new AnsibleVault(context.vaultPassword());
+        AnsibleVault vault = new AnsibleVault(context.vaultPasswords());
         List<Path> files = AnsibleInventoryDir.files(dir, source);
         if (files.isEmpty()) {
             throw new InventoryException(source, 0, "an inventory directory without inventory files");

@@ -50,7 +50,7 @@ final class YamlFile {
 
     /** Parses {@code text}, which has no encrypted parts. */
     static YamlFile parse(String source, String text) {
-        return parse(source, text, new AnsibleVault(VaultPassword.NONE));
+        return parse(source, text, new AnsibleVault(java.util.List.of()));
     }
 
     /**
