@@ -31,6 +31,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AnsibleTemplating {
     private static final TemplateRenderer RENDERER = TemplateRenderer.ansible();
 
+    /**
+     * Ansible's {@code omit}: a value that is this text ({@code "{{ x | default(omit) }}"} with x undefined) leaves
+     * out what it was given to. Ansible makes a random one per run; one per jinfra process does the same job.
+     */
+    static final String OMIT = omitPlaceholder();
+
+    private static String omitPlaceholder() {
+        byte[] random = new byte[20];
+        new java.security.SecureRandom().nextBytes(random);
+        return "__omit_place_holder__" + java.util.HexFormat.of().formatHex(random);
+    }
+
     /** The variables being evaluated on this thread, innermost last, to find loops and where secrets went. */
     private static final ThreadLocal<Deque<Frame>> EVALUATING = ThreadLocal.withInitial(ArrayDeque::new);
 
@@ -232,6 +244,7 @@ final class AnsibleTemplating {
                 vars.put(ansible, vars.get(jinfra));
             }
         });
+        vars.put("omit", OMIT);
         vars.put("inventory_hostname", name);
         int dot = name.indexOf('.');
         vars.put("inventory_hostname_short", dot < 0 ? name : name.substring(0, dot));

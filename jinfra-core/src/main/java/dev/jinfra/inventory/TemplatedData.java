@@ -59,6 +59,11 @@ final class TemplatedData extends AbstractMap<String, Object> {
         Object value;
         try {
             value = NumericData.normalize(name, templating.value(host, name));
+            if (AnsibleTemplating.OMIT.equals(value)) {
+                // "{{ x | default(omit) }}" with x undefined: the value is left out, as Ansible leaves out an
+                // argument given omit.
+                return null;
+            }
         } catch (VariableException e) {
             Place place = templating.place(host, name);
             throw InventoryException.worded(e.getMessage(), place.file(), place.line(), e);

@@ -148,6 +148,18 @@ class AnsibleTemplatedValuesTest {
     }
 
     @Test
+    void aValueThatIsOmitIsLeftOutForDeployCode() throws Exception {
+        Files.writeString(dir.resolve("hosts.ini"), """
+                [web]
+                web1 tuned="{{ tuning | default(omit) }}" kept="{{ tuning | default('none') }}"
+                """);
+        Host web1 = InventoryLoader.load("hosts.ini", dir).host("web1").orElseThrow();
+
+        assertThat(web1.value("tuned")).isEmpty();
+        assertThat(web1.value("kept")).hasValue("none");
+    }
+
+    @Test
     void commandLineDataIsSeenByValuesThatNameIt() {
         Inventory inventory = load().withData(Map.of("app_port", 9000));
 
