@@ -30,7 +30,7 @@ class LayeringTest {
             Map.entry("command", Set.of("problem")),
             Map.entry("template", Set.of("problem")),
             Map.entry("api", Set.of("problem", "command")),
-            Map.entry("inventory", Set.of("problem", "command")),
+            Map.entry("inventory", Set.of("problem", "command", "template")),
             Map.entry("connect", Set.of("problem", "api", "command", "inventory")),
             Map.entry("ops.*", Set.of("problem", "api", "command", "inventory", "template", "ops.*")),
             // The catalog's reference shows the deploy language's methods, so it sits above the deploy package.

@@ -40,7 +40,7 @@ final class ExecCommand implements Callable<Integer> {
             index = "0",
             paramLabel = "INVENTORY",
             description =
-                    "Inventory file (jinfra YAML, Ansible INI or YAML) or targets: host, user@host:port, web-[01-50], @local, @docker/NAME, @podman/NAME, @chroot/PATH; comma-separated.")
+                    "Inventory file (jinfra YAML, Ansible INI or YAML), Ansible inventory directory or targets: host, user@host:port, web-[01-50], @local, @docker/NAME, @podman/NAME, @chroot/PATH; comma-separated.")
     String inventory;
 
     @Parameters(

@@ -263,7 +263,7 @@ public final class Main {
                 "  jinfra completion                            print a bash completion script: source <(jinfra completion)",
                 "  jinfra --help | --version",
                 "",
-                "INVENTORY is a file (jinfra YAML, Ansible INI or YAML) or targets on the command line:",
+                "INVENTORY is a file (jinfra YAML, Ansible INI or YAML), an Ansible inventory directory or targets on the command line:",
                 "  web-01,web-02   root@db:2222   web-[01-50].example.com   @local",
                 "  @docker/NAME   @podman/NAME   @chroot/PATH   (a running container, a directory to chroot into)",
                 "",

@@ -71,10 +71,12 @@ final class ManPages {
                         + " (exec), single operations and idempotent deploys written in plain Java, on the same"
                         + " engine."))
                 .append("\n.PP\n")
-                .append(text("INVENTORY is a file (jinfra YAML, Ansible INI or YAML) or targets on the command line:"
-                        + " web-01,web-02, root@db:2222, web-[01-50].example.com, @local for this machine"
-                        + " without SSH, @docker/NAME or @podman/NAME for a running container, or @chroot/PATH for"
-                        + " a directory to chroot into (as root)."))
+                .append(text(
+                        "INVENTORY is a file (jinfra YAML, Ansible INI or YAML), an Ansible inventory directory or targets on the"
+                                + " command line:"
+                                + " web-01,web-02, root@db:2222, web-[01-50].example.com, @local for this machine"
+                                + " without SSH, @docker/NAME or @podman/NAME for a running container, or @chroot/PATH for"
+                                + " a directory to chroot into (as root)."))
                 .append("\n.SH COMMANDS\n");
         commands.forEach((name, spec) -> out.append(".TP\n")
                 .append(bold(name.equals("deploy") ? "DEPLOY.java" : name.equals("operation") ? "OPERATION" : name))

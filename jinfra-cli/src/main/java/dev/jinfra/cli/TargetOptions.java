@@ -204,7 +204,7 @@ final class TargetOptions {
             }
             sshConfig = file;
         }
-        var context = new AnsibleContext(deployDirs, vault.password(console, System.getenv()));
+        var context = new AnsibleContext(deployDirs, vault.passwords(console, System.getenv()));
         // ansible.cfg's remote_user and the like under the inventory's own values, the command line's over all.
         Inventory inventory = InventoryLoader.load(spec, console.cwd(), context)
                 .withDefaults(AnsibleConfig.of(console).hostDefaults())

@@ -64,6 +64,60 @@ class AnsibleInventoryTest {
     }
 
     @Test
+    void anInventoryDirectoryWithValuesWrittenAsTemplatesDeploysAsAnsibleWouldEvaluateThem() throws Exception {
+        Files.createDirectories(cwd.resolve("inventories/prod/group_vars"));
+        Files.writeString(cwd.resolve("inventories/prod/01-hosts"), "[web]\none ansible_connection=local\n");
+        Files.writeString(cwd.resolve("inventories/prod/02-more.yml"), """
+                all:
+                  children:
+                    web:
+                      hosts:
+                        two: {ansible_connection: local, app_port: 8081}
+                """);
+        Files.writeString(cwd.resolve("inventories/prod/hosts.ini"), "[ignored]\nthree\n");
+        Files.writeString(cwd.resolve("inventories/prod/group_vars/all.yml"), """
+                app_port: 8080
+                app_url: "https://{{ inventory_hostname }}:{{ app_port }}"
+                peers: "{{ groups['web'] | join(',') }}"
+                """);
+        Files.writeString(cwd.resolve("app.conf.j2"), "url={{ app_url }} peers={{ peers }}\n");
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    files.template("%s", "%s/" + host.name() + ".conf");
+                    files.line("%s/" + host.name() + ".conf", "code=" + host.data("app_url"));
+                }
+                """.formatted(cwd.resolve("app.conf.j2"), cwd, cwd));
+
+        CliRun r = CliRun.run(cwd, "inventories/prod/", "deploy.java");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("2 of 2 hosts succeeded");
+        assertThat(cwd.resolve("one.conf")).hasContent("url=https://one:8080 peers=one,two\ncode=https://one:8080");
+        assertThat(cwd.resolve("two.conf")).hasContent("url=https://two:8081 peers=one,two\ncode=https://two:8081");
+    }
+
+    @Test
+    void aValueNamingAnUndefinedVariableFailsTheHostsThatReadItInOneLine() throws Exception {
+        Files.writeString(cwd.resolve("hosts.ini"), """
+                [here]
+                one ansible_connection=local
+                [here:vars]
+                dsn="pg://{{ db_host }}/app"
+                """);
+        Files.writeString(cwd.resolve("deploy.java"), """
+                void deploy(Host host) {
+                    files.line("%s/dsn", "dsn=" + host.data("dsn"));
+                }
+                """.formatted(cwd));
+
+        CliRun r = CliRun.run(cwd, "hosts.ini", "deploy.java");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
+        assertThat(r.out()).contains("hosts.ini:4: host one: dsn: 'db_host' is undefined in 'pg://{{ db_host }}/app'");
+        assertThat(r.out() + r.err()).doesNotContain("Exception");
+    }
+
+    @Test
     void aBadValueInAVarsFileIsReportedAtThatFileAndLine() throws Exception {
         Files.createDirectories(cwd.resolve("host_vars"));
         Files.writeString(cwd.resolve("hosts.ini"), "web1\n");

@@ -109,6 +109,39 @@ class VaultPasswordTest {
     }
 
     @Test
+    void severalVaultIdsEachOpenTheirOwnValues() throws Exception {
+        Files.writeString(cwd.resolve("multi.yml"), vector("multi-id.yml"));
+        Files.writeString(cwd.resolve("dev.txt"), PASSWORD + "\n");
+        Files.writeString(cwd.resolve("prod.txt"), "pa55 wörd\n");
+        Files.writeString(cwd.resolve("tokens.j2"), "{{ dev_token }} {{ prod_token }}\n");
+        Files.writeString(
+                cwd.resolve("tokens.java"), """
+                void deploy(Host host) {
+                    files.template("%s", "%s");
+                }
+                """.formatted(cwd.resolve("tokens.j2"), cwd.resolve("tokens.conf")));
+        Files.writeString(
+                cwd.resolve("multi.yml"),
+                Files.readString(cwd.resolve("multi.yml"))
+                        .replace("    web1:\n", "    web1:\n      ansible_connection: local\n"));
+
+        CliRun r =
+                CliRun.run(cwd, "multi.yml", "tokens.java", "--vault-id", "dev@dev.txt", "--vault-id", "prod@prod.txt");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.OK);
+        assertThat(cwd.resolve("tokens.conf")).hasContent("dev-tökén prod-secret");
+        assertThat(r.out() + r.err()).doesNotContain("prod-secret").doesNotContain("dev-tökén");
+    }
+
+    @Test
+    void aVaultIdWithoutAFileIsAUsageError() {
+        CliRun r = CliRun.run(cwd, "inventory/hosts.ini", "exec", "--vault-id", "prod@", "--", "true");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).isEqualTo("jinfra: --vault-id takes ID@FILE, FILE or ID@prompt, not 'prod@'\n");
+    }
+
+    @Test
     void aMissingPasswordFileIsAUsageError() {
         CliRun r = CliRun.run(cwd, "inventory/hosts.ini", "exec", "--vault-password-file", "nope.txt", "--", "true");
 

@@ -27,6 +27,9 @@ public final class Secret {
      * needs the plain values (templates, connection settings) reads host data through.
      */
     public static Object revealed(Object value) {
+        if (value instanceof SelfRevealing) {
+            return value;
+        }
         if (value instanceof Secret secret) {
             return secret.value;
         }
@@ -44,6 +47,9 @@ public final class Secret {
 
     /** Whether {@code value} is a secret or holds one, nested in lists and maps too. */
     public static boolean anyIn(Object value) {
+        if (value instanceof SelfRevealing self) {
+            return self.mayHoldSecret();
+        }
         if (value instanceof Secret) {
             return true;
         }
@@ -51,6 +57,15 @@ public final class Secret {
             return map.values().stream().anyMatch(Secret::anyIn);
         }
         return value instanceof List<?> list && list.stream().anyMatch(Secret::anyIn);
+    }
+
+    /**
+     * A map of values that reveals its secrets itself as each is read, and may be lazy or reach far (every host's
+     * variables): {@link #revealed} keeps it as it is rather than copying it.
+     */
+    public interface SelfRevealing {
+        /** Whether a value read from it may be made of secrets. */
+        boolean mayHoldSecret();
     }
 
     @Override

@@ -33,8 +33,12 @@ final class AnsibleGroupOrder {
                 parents.computeIfAbsent(child.name(), c -> new ArrayList<>()).add(group.name);
             }
             Object priority = dev.jinfra.command.Secret.revealed(group.data.remove(PRIORITY));
-            Integer line = group.dataLines.remove(PRIORITY);
-            priorities.put(group.name, priority == null ? 1 : priority(priority, line == null ? group.line : line));
+            Place place = group.dataLines.remove(PRIORITY);
+            priorities.put(
+                    group.name,
+                    priority == null
+                            ? 1
+                            : priority(priority, place == null ? new Place(group.file, group.line) : place));
         }
     }
 
@@ -62,13 +66,14 @@ final class AnsibleGroupOrder {
     }
 
     /** Ansible applies int() to the value: INI gives strings, YAML numbers. */
-    private int priority(Object value, int line) {
+    private int priority(Object value, Place place) {
         try {
             return value instanceof Number n
                     ? new BigDecimal(n.toString()).intValueExact()
                     : Integer.parseInt(value.toString().strip());
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new InventoryException(draft.source, line, PRIORITY + " must be a whole number, not '" + value + "'");
+            throw new InventoryException(
+                    place.file(), place.line(), PRIORITY + " must be a whole number, not '" + value + "'");
         }
     }
 }

@@ -67,7 +67,7 @@ final class AnsibleVarsDir {
         Map<String, Place> places = new HashMap<>();
         for (Path file : files(dir.resolve(kind), name)) {
             String shown = show(file);
-            YamlFile yaml = YamlFile.parse(shown, text(file, shown), vault);
+            YamlFile yaml = YamlFile.parse(shown, text(file, shown), vault, true);
             if (yaml.root() == null) {
                 continue; // Ansible ignores empty files.
             }

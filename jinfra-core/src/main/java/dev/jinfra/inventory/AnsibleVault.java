@@ -6,8 +6,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
@@ -20,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Ansible's {@code parsing/vault} writes it:
  *
  * <pre>
- * $ANSIBLE_VAULT;1.1;AES256            (1.2 adds ";VAULT_ID", which one password opens all the same)
+ * $ANSIBLE_VAULT;1.1;AES256            (1.2 adds ";VAULT_ID": its passwords are tried first, then the others)
  * hex lines of: hex(salt) "\n" hex(hmac) "\n" hex(ciphertext)
  * </pre>
  *
@@ -34,10 +36,10 @@ final class AnsibleVault {
     private static final int IV_LENGTH = 16;
     private static final int ROUNDS = 10_000;
 
-    private final VaultPassword password;
+    private final List<VaultPassword> passwords;
 
-    AnsibleVault(VaultPassword password) {
-        this.password = password;
+    AnsibleVault(List<VaultPassword> passwords) {
+        this.passwords = List.copyOf(passwords);
     }
 
     static boolean isEncrypted(String text) {
@@ -65,7 +67,7 @@ final class AnsibleVault {
         if (!cipher.equals("AES256")) {
             throw new InventoryException(source, line, "ansible-vault cipher " + cipher + " is not supported (AES256)");
         }
-        if (!password.given()) {
+        if (passwords.isEmpty()) {
             throw new InventoryException(
                     source,
                     line,
@@ -85,29 +87,40 @@ final class AnsibleVault {
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             throw new InventoryException(source, line, "damaged ansible-vault text: not the hex it should be");
         }
+        // The text's own vault id (format 1.2) says whose password to try first; Ansible then tries the others.
+        String id = header.length > 3 ? header[3].strip() : null;
+        List<VaultPassword> order = new ArrayList<>();
+        passwords.stream().filter(p -> p.id().equals(id)).forEach(order::add);
+        passwords.stream().filter(p -> !p.id().equals(id)).forEach(order::add);
         try {
-            byte[] derived = derive(salt);
-            byte[] cipherKey = Arrays.copyOfRange(derived, 0, KEY_LENGTH);
-            byte[] macKey = Arrays.copyOfRange(derived, KEY_LENGTH, 2 * KEY_LENGTH);
-            byte[] counter = Arrays.copyOfRange(derived, 2 * KEY_LENGTH, 2 * KEY_LENGTH + IV_LENGTH);
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
-            // Constant time, like Ansible's own comparison.
-            if (!MessageDigest.isEqual(mac.doFinal(ciphertext), hmac)) {
-                throw new InventoryException(
-                        source,
-                        line,
-                        "wrong vault password (from " + password.origin() + "), or damaged ansible-vault text");
+            for (VaultPassword password : order) {
+                byte[] derived = derive(password, salt);
+                byte[] cipherKey = Arrays.copyOfRange(derived, 0, KEY_LENGTH);
+                byte[] macKey = Arrays.copyOfRange(derived, KEY_LENGTH, 2 * KEY_LENGTH);
+                byte[] counter = Arrays.copyOfRange(derived, 2 * KEY_LENGTH, 2 * KEY_LENGTH + IV_LENGTH);
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+                // Constant time, like Ansible's own comparison.
+                if (MessageDigest.isEqual(mac.doFinal(ciphertext), hmac)) {
+                    Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
+                    aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(cipherKey, "AES"), new IvParameterSpec(counter));
+                    return text(unpad(aes.doFinal(ciphertext), source, line), source, line);
+                }
             }
-            Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
-            aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(cipherKey, "AES"), new IvParameterSpec(counter));
-            return text(unpad(aes.doFinal(ciphertext), source, line), source, line);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks PBKDF2WithHmacSHA256, HmacSHA256 or AES/CTR", e);
         }
+        String tried =
+                String.join(", ", order.stream().map(VaultPassword::origin).toList());
+        throw new InventoryException(
+                source,
+                line,
+                (order.size() == 1 ? "wrong vault password (from " : "wrong vault passwords (from ") + tried
+                        + (id == null || order.size() == 1 ? "" : "; the text is for vault id '" + id + "'")
+                        + "), or damaged ansible-vault text");
     }
 
-    private byte[] derive(byte[] salt) throws GeneralSecurityException {
+    private static byte[] derive(VaultPassword password, byte[] salt) throws GeneralSecurityException {
         // The JDK's PBKDF2 encodes the password's characters as UTF-8, as Ansible hands its bytes over.
         char[] chars = password.secret().reveal().toCharArray();
         PBEKeySpec spec = new PBEKeySpec(chars, salt, ROUNDS, 8 * (2 * KEY_LENGTH + IV_LENGTH));

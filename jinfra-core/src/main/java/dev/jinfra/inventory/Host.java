@@ -26,7 +26,8 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
     public Host {
         Objects.requireNonNull(name, "name");
         groups = List.copyOf(groups);
-        data = Map.copyOf(data);
+        // Data from an Ansible inventory whose values are templates evaluates them when read; kept as it is.
+        data = data instanceof TemplatedData ? data : Map.copyOf(data);
     }
 
     /**
@@ -66,6 +67,10 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
 
     /** The data with every secret replaced by its text, for the code that uses the values (templates, settings). */
     public Map<String, Object> revealedData() {
+        if (data instanceof TemplatedData templated) {
+            // Values are evaluated as they are read: one that cannot be is an error only where it is used.
+            return templated.revealed();
+        }
         Map<String, Object> plain = new LinkedHashMap<>();
         data.forEach((k, v) -> plain.put(k, Secret.revealed(v)));
         return plain;
@@ -104,7 +109,7 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
         if (overrides.isEmpty()) {
             return this;
         }
-        var merged = new LinkedHashMap<>(data);
+        var merged = new LinkedHashMap<>(TemplatedData.written(data));
         merged.putAll(overrides);
         return new Host(name, groups, merged);
     }
@@ -117,8 +122,24 @@ public record Host(String name, List<String> groups, Map<String, Object> data) {
     public String toString() {
         // Values decrypted from a vault are Secrets, which print as the mask themselves.
         Map<String, Object> shown = new LinkedHashMap<>();
-        data.forEach((k, v) -> shown.put(k, isSecretKey(k) ? Redaction.MASK : v));
+        // Values as written: printing a host neither evaluates its templates nor fails on one.
+        TemplatedData.written(data).forEach((k, v) -> shown.put(k, isSecretKey(k) ? Redaction.MASK : v));
         return "Host[name=" + name + ", groups=" + groups + ", data=" + shown + "]";
+    }
+
+    /**
+     * For a host of an Ansible inventory whose values are templates: what its templates read, its values deferred
+     * until read ({@code DeferredValue}s, evaluated in this host's variables, secrets revealed) and Ansible's magic
+     * variables for the inventory ({@code inventory_hostname}, {@code groups}, {@code hostvars}, ...); empty for
+     * other hosts, whose data templates read as it is.
+     */
+    public Optional<Map<String, Object>> templateVariables() {
+        return data instanceof TemplatedData templated ? Optional.of(templated.templateVariables()) : Optional.empty();
+    }
+
+    /** Whether a value of this host may be made of a vault value without holding a {@code Secret} itself yet. */
+    public boolean mayReadSecrets() {
+        return data instanceof TemplatedData templated && templated.anySecret();
     }
 
     static boolean isSecretKey(String key) {

@@ -8,6 +8,15 @@ public final class HostKeys {
     private HostKeys() {}
 
     /**
+     * jinfra's keys that Ansible's templates read under Ansible's names: a template of an Ansible project names
+     * {@code ansible_host}, which jinfra keeps as {@link #SSH_HOSTNAME}.
+     */
+    public static final java.util.Map<String, String> ANSIBLE_NAMES = java.util.Map.of(
+            "ssh_hostname", "ansible_host",
+            "ssh_port", "ansible_port",
+            "ssh_user", "ansible_user");
+
+    /**
      * {@code ssh} (default), {@code local}, {@code docker}, {@code podman} or {@code chroot}; for the last three the
      * host's address ({@link #SSH_HOSTNAME}, else its name) is the container or the directory (see {@link
      * ConnectTarget}). Ansible: {@code ansible_connection}.

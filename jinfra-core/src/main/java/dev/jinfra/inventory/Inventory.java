@@ -29,13 +29,17 @@ public final class Inventory {
 
     private final List<String> warnings;
     private final boolean ansible;
+    /** Host name to the Ansible inventory file it was first read from, for {@code inventory_file} in values. */
+    private final Map<String, Path> files;
+    /** Evaluates the values that are templates, for Ansible inventories that have them; else null. */
+    private final AnsibleTemplating templating;
 
     /**
      * @param source where the inventory came from (a file name or "command line"), for messages
      * @param groups group name to member host names, nested groups resolved; every member must be a host
      */
     public Inventory(String source, List<Host> hosts, Map<String, List<String>> groups) {
-        this(source, hosts, groups, Map.of(), List.of(), false);
+        this(source, hosts, groups, Map.of(), List.of(), false, Map.of());
     }
 
     Inventory(
@@ -44,12 +48,41 @@ public final class Inventory {
             Map<String, List<String>> groups,
             Map<String, Map<String, Place>> places,
             List<String> warnings,
-            boolean ansible) {
+            boolean ansible,
+            Map<String, Path> files) {
+        this(source, hosts, groups, places, warnings, ansible, files, null);
+    }
+
+    /** @param templating the one to keep (a subset of the same hosts), or null to make one for these hosts */
+    private Inventory(
+            String source,
+            List<Host> hosts,
+            Map<String, List<String>> groups,
+            Map<String, Map<String, Place>> places,
+            List<String> warnings,
+            boolean ansible,
+            Map<String, Path> files,
+            AnsibleTemplating templating) {
         this.source = source;
         this.ansible = ansible;
         this.places = places;
+        this.files = files;
         this.warnings = List.copyOf(warnings);
-        this.hosts = List.copyOf(hosts);
+        List<Host> written = hosts.stream()
+                .map(h -> h.data() instanceof TemplatedData
+                        ? new Host(h.name(), h.groups(), TemplatedData.written(h.data()))
+                        : h)
+                .toList();
+        if (templating == null && ansible && written.stream().anyMatch(h -> AnsibleTemplating.anyTemplate(h.data()))) {
+            templating = new AnsibleTemplating(written, groups, places, files);
+        }
+        this.templating = templating;
+        AnsibleTemplating evaluator = templating;
+        this.hosts = evaluator == null
+                ? List.copyOf(written)
+                : written.stream()
+                        .map(h -> new Host(h.name(), h.groups(), new TemplatedData(h.data(), evaluator, h.name())))
+                        .toList();
         var index = new LinkedHashMap<String, Host>();
         for (Host host : this.hosts) {
             if (index.put(host.name(), host) != null) {
@@ -99,7 +132,7 @@ public final class Inventory {
 
     /** A copy that says whether it came from an Ansible inventory; for inventories built in code. */
     public Inventory asAnsible(boolean fromAnsible) {
-        return new Inventory(source, hosts, groups, places, warnings, fromAnsible);
+        return new Inventory(source, hosts, groups, places, warnings, fromAnsible, files);
     }
 
     public int size() {
@@ -157,11 +190,11 @@ public final class Inventory {
         List<Host> filled = hosts.stream()
                 .map(h -> {
                     Map<String, Object> merged = new java.util.LinkedHashMap<>(normalized);
-                    merged.putAll(h.data());
+                    merged.putAll(TemplatedData.written(h.data()));
                     return new Host(h.name(), h.groups(), merged);
                 })
                 .toList();
-        return new Inventory(source, filled, groups, places, warnings, ansible);
+        return new Inventory(source, filled, groups, places, warnings, ansible, files);
     }
 
     /** A copy in which every host has {@code cliData} laid over its data: command-line data beats all. */
@@ -178,7 +211,13 @@ public final class Inventory {
             lines.put(host, left);
         });
         return new Inventory(
-                source, hosts.stream().map(h -> h.withData(normalized)).toList(), groups, lines, warnings, ansible);
+                source,
+                hosts.stream().map(h -> h.withData(normalized)).toList(),
+                groups,
+                lines,
+                warnings,
+                ansible,
+                files);
     }
 
     /**
@@ -208,7 +247,10 @@ public final class Inventory {
                 subsetGroups,
                 places,
                 warnings,
-                ansible);
+                ansible,
+                files,
+                // hostvars and groups in values still name every host of the inventory, as Ansible's do.
+                templating);
     }
 
     @Override

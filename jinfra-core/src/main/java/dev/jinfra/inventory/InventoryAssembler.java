@@ -70,7 +70,15 @@ final class InventoryAssembler {
         for (Host host : hosts) {
             host.groups().forEach(g -> members.get(g).add(host.name()));
         }
-        return new Inventory(draft.source, hosts, members, places, List.copyOf(warnings.values()), draft.ansible);
+        Map<String, java.nio.file.Path> files = new HashMap<>();
+        for (String name : draft.hosts.keySet()) {
+            java.nio.file.Path file = draft.hostFiles.getOrDefault(name, draft.file);
+            if (file != null) {
+                files.put(name, file);
+            }
+        }
+        return new Inventory(
+                draft.source, hosts, members, places, List.copyOf(warnings.values()), draft.ansible, files);
     }
 
     private void checkChildrenExist() {
@@ -80,7 +88,7 @@ final class InventoryAssembler {
         for (ChildRef ref : refs) {
             if (!draft.groups.get(ref.name()).defined) {
                 throw new InventoryException(
-                        draft.source,
+                        ref.file(),
                         ref.line(),
                         "group '" + ref.parent() + "' has unknown child group '" + ref.name() + "'");
             }
@@ -106,7 +114,7 @@ final class InventoryAssembler {
                 List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
                 cycle.add(child.name());
                 throw new InventoryException(
-                        draft.source,
+                        child.file(),
                         child.line(),
                         "group '" + child.name() + "' contains itself: " + String.join(" -> ", cycle));
             }
@@ -148,12 +156,12 @@ final class InventoryAssembler {
 
     /** Fills {@code data} with the host's merged data and {@code places} with where each value came from. */
     private void mergeData(List<String> groups, String host, Map<String, Object> data, Map<String, Place> places) {
-        apply(data, places, draft.allData, placesOf(draft.allDataLines));
+        apply(data, places, draft.allData, draft.allDataLines);
         for (String group : precedenceOrder(groups)) {
             GroupDraft g = draft.groups.get(group);
-            apply(data, places, g.data, placesOf(g.dataLines));
+            apply(data, places, g.data, g.dataLines);
         }
-        apply(data, places, draft.hosts.get(host), placesOf(draft.hostDataLines.getOrDefault(host, Map.of())));
+        apply(data, places, draft.hosts.get(host), draft.hostDataLines.getOrDefault(host, Map.of()));
     }
 
     /**
@@ -166,10 +174,10 @@ final class InventoryAssembler {
     private void mergeAnsibleData(
             List<String> groups, String host, Map<String, Object> data, Map<String, Place> places) {
         List<String> sorted = ansibleOrder.sort(groups);
-        apply(data, places, draft.allData, placesOf(draft.allDataLines));
+        apply(data, places, draft.allData, draft.allDataLines);
         for (String group : sorted) {
             GroupDraft g = draft.groups.get(group);
-            apply(data, places, g.data, placesOf(g.dataLines));
+            apply(data, places, g.data, g.dataLines);
         }
         for (AnsibleVarsDir dir : draft.varsDirs) {
             apply(data, places, dir.group(InventoryDraft.ALL));
@@ -179,16 +187,10 @@ final class InventoryAssembler {
         for (AnsibleVarsDir dir : draft.varsDirs) {
             fileGroups.forEach(group -> apply(data, places, dir.group(group)));
         }
-        apply(data, places, draft.hosts.get(host), placesOf(draft.hostDataLines.getOrDefault(host, Map.of())));
+        apply(data, places, draft.hosts.get(host), draft.hostDataLines.getOrDefault(host, Map.of()));
         for (AnsibleVarsDir dir : draft.varsDirs) {
             apply(data, places, dir.host(host));
         }
-    }
-
-    private Map<String, Place> placesOf(Map<String, Integer> lines) {
-        Map<String, Place> places = new HashMap<>();
-        lines.forEach((key, line) -> places.put(key, new Place(draft.source, line)));
-        return places;
     }
 
     private void apply(Map<String, Object> data, Map<String, Place> places, AnsibleVarsDir.Layer layer) {

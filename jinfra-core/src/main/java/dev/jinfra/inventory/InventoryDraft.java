@@ -25,35 +25,42 @@ final class InventoryDraft {
     /** Characters that would make a group name ambiguous in a {@code --limit} pattern. */
     private static final String GROUP_NAME_FORBIDDEN = ",:!&@*?[]~";
 
-    record ChildRef(String parent, String name, int line) {}
+    /** A child group listed under a parent, at {@code line} of {@code file}. */
+    record ChildRef(String parent, String name, String file, int line) {}
 
     /** A group as written: {@code line} is where it was first mentioned, used in error messages. */
     static final class GroupDraft {
         final String name;
+        final String file;
         final int line;
         boolean defined;
         final Map<String, Object> data = new LinkedHashMap<>();
-        final Map<String, Integer> dataLines = new HashMap<>();
+        final Map<String, Place> dataLines = new HashMap<>();
         final Set<String> hosts = new LinkedHashSet<>();
         final List<ChildRef> children = new ArrayList<>();
 
-        GroupDraft(String name, int line) {
+        GroupDraft(String name, String file, int line) {
             this.name = name;
+            this.file = file;
             this.line = line;
         }
     }
 
     final String source;
     final Map<String, Object> allData = new LinkedHashMap<>();
-    final Map<String, Integer> allDataLines = new HashMap<>();
+    final Map<String, Place> allDataLines = new HashMap<>();
     /** Host name to the host's own data, in order of first mention. */
     final Map<String, Map<String, Object>> hosts = new LinkedHashMap<>();
-    /** Host name to the line of each key of its own data. */
-    final Map<String, Map<String, Integer>> hostDataLines = new HashMap<>();
+    /** Host name to where each key of its own data was written. */
+    final Map<String, Map<String, Place>> hostDataLines = new HashMap<>();
     /** Ansible's variables get their meaning once a host's data is merged ({@link AnsibleVars#resolve}). */
     boolean ansible;
     /** For Ansible inventories: the directories whose group_vars and host_vars apply, weakest first. */
     final List<AnsibleVarsDir> varsDirs = new ArrayList<>();
+    /** The inventory file itself, which Ansible's {@code inventory_file} names; null when not read from one. */
+    java.nio.file.Path file;
+    /** Host name to the file it was first read from, where an inventory is read from several (a directory). */
+    final Map<String, java.nio.file.Path> hostFiles = new HashMap<>();
     /** Groups in order of first mention, which is the order used between unrelated groups. */
     final Map<String, GroupDraft> groups = new LinkedHashMap<>();
     /** Children listed under {@code all}: every group is under all anyway, so these are only checked to exist. */
@@ -132,10 +139,9 @@ final class InventoryDraft {
         }
     }
 
-    private static void putLines(
-            Map<String, Integer> lines, Map<String, Object> data, Map<String, Integer> keyLines, int line) {
+    private void putLines(Map<String, Place> lines, Map<String, Object> data, Map<String, Integer> keyLines, int line) {
         for (String key : data.keySet()) {
-            lines.put(key, keyLines.getOrDefault(key, line));
+            lines.put(key, new Place(source, keyLines.getOrDefault(key, line)));
         }
     }
 
@@ -143,9 +149,9 @@ final class InventoryDraft {
         GroupDraft childGroup = group(child, line);
         if (!parent.equals(ALL)) {
             defineGroup(parent, line);
-            groups.get(parent).children.add(new ChildRef(parent, childGroup.name, line));
+            groups.get(parent).children.add(new ChildRef(parent, childGroup.name, source, line));
         } else {
-            allChildren.add(new ChildRef(parent, child, line));
+            allChildren.add(new ChildRef(parent, child, source, line));
         }
     }
 
@@ -157,7 +163,35 @@ final class InventoryDraft {
         if (name.equals(ALL)) {
             throw new InventoryException(source, line, "group 'all' cannot be a child group");
         }
-        return groups.computeIfAbsent(name, n -> new GroupDraft(n, line));
+        return groups.computeIfAbsent(name, n -> new GroupDraft(n, source, line));
+    }
+
+    /**
+     * Adds what another file of the same inventory holds, as Ansible reads the files of an inventory directory one
+     * after another into one inventory: the later file's values win, groups keep the order they were first
+     * mentioned in, and each value and group keeps the file it was written in.
+     */
+    void addAll(InventoryDraft other) {
+        ansible |= other.ansible;
+        allData.putAll(other.allData);
+        allDataLines.putAll(other.allDataLines);
+        other.hosts.forEach((name, data) -> {
+            if (!hosts.containsKey(name) && other.file != null) {
+                hostFiles.put(name, other.file);
+            }
+            hosts.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(data);
+        });
+        other.hostDataLines.forEach((name, places) ->
+                hostDataLines.computeIfAbsent(name, n -> new HashMap<>()).putAll(places));
+        other.groups.forEach((name, theirs) -> {
+            GroupDraft ours = groups.computeIfAbsent(name, n -> new GroupDraft(n, theirs.file, theirs.line));
+            ours.defined |= theirs.defined;
+            ours.data.putAll(theirs.data);
+            ours.dataLines.putAll(theirs.dataLines);
+            ours.hosts.addAll(theirs.hosts);
+            ours.children.addAll(theirs.children);
+        });
+        allChildren.addAll(other.allChildren);
     }
 
     /** Resolves groups and data precedence into an {@link Inventory}. */

@@ -21,6 +21,17 @@ public class InventoryException extends RuntimeException {
         this.line = line;
     }
 
+    /** One whose message is already worded in full ({@code file:line: problem}), e.g. by a template's evaluation. */
+    static InventoryException worded(String message, String source, int line, Throwable cause) {
+        return new InventoryException(message, source, line, cause, true);
+    }
+
+    private InventoryException(String message, String source, int line, Throwable cause, boolean worded) {
+        super(message, cause);
+        this.source = source;
+        this.line = line;
+    }
+
     public String source() {
         return source;
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 
@@ -20,6 +21,8 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
  *   <li>An existing {@code .yaml}/{@code .yml} file: jinfra's format ({@link JinfraYamlReader}) or Ansible's
  *       ({@link AnsibleYamlReader}), told apart by their top-level keys.</li>
  *   <li>Any other existing file: an Ansible INI inventory ({@link AnsibleIniReader}).</li>
+ *   <li>A directory: an Ansible inventory made of the files in it, as Ansible reads one
+ *       ({@link AnsibleInventoryDir}).</li>
  *   <li>Anything else: a comma-separated target list ({@link TargetList}), unless it looks like a file path
  *       (contains '/' or ends in .yaml, .yml or .ini), which is then reported as missing.</li>
  * </ul>
@@ -47,7 +50,7 @@ public final class InventoryLoader {
             return loadFile(file, trimmed, cwd, context);
         }
         if (file != null && Files.isDirectory(file)) {
-            throw new InventoryException(trimmed, 0, "is a directory, not an inventory file");
+            return loadDirectory(file, trimmed, cwd, context);
         }
         if (looksLikeFile(trimmed)) {
             throw new InventoryException(trimmed, 0, "no such inventory file");
@@ -64,32 +67,88 @@ public final class InventoryLoader {
     }
 
     private static Inventory loadFile(Path file, String source, Path cwd, AnsibleContext context) {
-        AnsibleVault vault = new AnsibleVault(context.vaultPassword());
+        AnsibleVault vault = new AnsibleVault(context.vaultPasswords());
+        InventoryDraft draft = readDraft(file, source, vault, false);
+        if (draft.ansible) {
+            Path shown = Path.of(source).getParent();
+            addVarsDirs(
+                    draft, file.toAbsolutePath().getParent(), shown == null ? Path.of("") : shown, cwd, context, vault);
+        }
+        return draft.build();
+    }
+
+    /**
+     * An inventory given as a directory, read as Ansible reads one: its files one after another into one inventory
+     * ({@link AnsibleInventoryDir} picks them), with the {@code group_vars} and {@code host_vars} inside it.
+     */
+    private static Inventory loadDirectory(Path dir, String source, Path cwd, AnsibleContext context) {
+        AnsibleVault vault = new AnsibleVault(context.vaultPasswords());
+        List<Path> files = AnsibleInventoryDir.files(dir, source);
+        if (files.isEmpty()) {
+            throw new InventoryException(source, 0, "an inventory directory without inventory files");
+        }
+        InventoryDraft combined = new InventoryDraft(source);
+        combined.ansible = true;
+        for (Path file : files) {
+            String shown = Path.of(source).resolve(dir.relativize(file)).toString();
+            InventoryDraft draft = readDraft(file, shown, vault, true);
+            if (!draft.ansible) {
+                throw new InventoryException(
+                        shown, 0, "jinfra's own inventory format cannot be part of an inventory directory");
+            }
+            combined.addAll(draft);
+        }
+        addVarsDirs(combined, dir.toAbsolutePath(), Path.of(source), cwd, context, vault);
+        return combined.build();
+    }
+
+    private static void addVarsDirs(
+            InventoryDraft draft, Path dir, Path shown, Path cwd, AnsibleContext context, AnsibleVault vault) {
+        draft.varsDirs.add(new AnsibleVarsDir(dir, shown, vault));
+        for (Path deployDir : context.deployDirs()) {
+            draft.varsDirs.add(new AnsibleVarsDir(cwd.resolve(deployDir), deployDir, vault));
+        }
+    }
+
+    /**
+     * One inventory file: YAML by its extension ({@code .yaml}, {@code .yml}, {@code .json}), else INI. In a
+     * directory ({@code guess}), a file without an extension is YAML when it reads as an Ansible YAML inventory,
+     * as Ansible tries its YAML reader before its INI one.
+     */
+    private static InventoryDraft readDraft(Path file, String source, AnsibleVault vault, boolean guess) {
         String text = read(file, source);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         InventoryDraft draft;
-        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+        if (name.endsWith(".yaml") || name.endsWith(".yml") || (guess && name.endsWith(".json"))) {
             YamlFile yaml = YamlFile.parse(source, text, vault);
             if (yaml.root() != null && !(yaml.root() instanceof MappingNode)) {
                 throw yaml.error(yaml.root(), "an inventory must be a mapping at the top level");
             }
+            // Ansible's YAML is read as YAML 1.1 (yes is true, 0755 octal), jinfra's own as YAML 1.2.
             draft = AnsibleYamlReader.looksLikeAnsible(yaml)
-                    ? new AnsibleYamlReader(yaml).read()
+                    ? new AnsibleYamlReader(YamlFile.parse(source, text, vault, true)).read()
                     : new JinfraYamlReader(yaml).read();
+        } else if (guess && !name.contains(".") && readsAsAnsibleYaml(source, text, vault)) {
+            draft = new AnsibleYamlReader(YamlFile.parse(source, text, vault, true)).read();
         } else {
             // An INI inventory may be encrypted as a whole too; its text values are then secrets.
             boolean encrypted = AnsibleVault.isEncrypted(text);
             draft = new AnsibleIniReader(source, encrypted).read(encrypted ? vault.decrypt(text, source, 0) : text);
         }
-        if (draft.ansible) {
-            Path shown = Path.of(source).getParent();
-            draft.varsDirs.add(
-                    new AnsibleVarsDir(file.toAbsolutePath().getParent(), shown == null ? Path.of("") : shown, vault));
-            for (Path dir : context.deployDirs()) {
-                draft.varsDirs.add(new AnsibleVarsDir(cwd.resolve(dir), dir, vault));
-            }
+        draft.file = file.toAbsolutePath().normalize();
+        return draft;
+    }
+
+    private static boolean readsAsAnsibleYaml(String source, String text, AnsibleVault vault) {
+        if (AnsibleVault.isEncrypted(text)) {
+            return false;
         }
-        return draft.build();
+        try {
+            YamlFile yaml = YamlFile.parse(source, text, vault);
+            return yaml.root() instanceof MappingNode && AnsibleYamlReader.looksLikeAnsible(yaml);
+        } catch (InventoryException e) {
+            return false;
+        }
     }
 
     private static String read(Path file, String source) {

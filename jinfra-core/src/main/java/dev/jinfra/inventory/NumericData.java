@@ -17,12 +17,24 @@ final class NumericData {
     static Map<String, Object> normalize(Map<String, Object> data) {
         Map<String, Object> out = new LinkedHashMap<>(data);
         for (String key : INTEGER_KEYS) {
-            if (out.get(key) instanceof String text && text.trim().matches("\\d{1,9}")) {
-                out.put(key, Integer.valueOf(text.trim()));
-            } else if (out.get(key) instanceof Long number && number == number.intValue()) {
-                out.put(key, number.intValue());
+            if (out.containsKey(key)) {
+                out.put(key, normalize(key, out.get(key)));
             }
         }
         return out;
+    }
+
+    /** One value of {@code key}, as {@link #normalize(Map)} makes it: also for values evaluated from templates. */
+    static Object normalize(String key, Object value) {
+        if (!INTEGER_KEYS.contains(key)) {
+            return value;
+        }
+        if (value instanceof String text && text.trim().matches("\\d{1,9}")) {
+            return Integer.valueOf(text.trim());
+        }
+        if (value instanceof Long number && number == number.intValue()) {
+            return number.intValue();
+        }
+        return value;
     }
 }

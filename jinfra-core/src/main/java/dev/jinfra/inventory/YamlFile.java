@@ -50,7 +50,7 @@ final class YamlFile {
 
     /** Parses {@code text}, which has no encrypted parts. */
     static YamlFile parse(String source, String text) {
-        return parse(source, text, new AnsibleVault(VaultPassword.NONE));
+        return parse(source, text, new AnsibleVault(java.util.List.of()));
     }
 
     /**
@@ -58,6 +58,14 @@ final class YamlFile {
      * InventoryException naming the line, and so does a {@code !vault} value the password does not open.
      */
     static YamlFile parse(String source, String text, AnsibleVault vault) {
+        return parse(source, text, vault, false);
+    }
+
+    /**
+     * As {@link #parse(String, String, AnsibleVault)}; {@code ansible} reads plain scalars as Ansible's YAML 1.1
+     * reader does ({@link AnsibleYamlSchema}: {@code yes} is true, {@code 0755} is 493), else as YAML 1.2.
+     */
+    static YamlFile parse(String source, String text, AnsibleVault vault, boolean ansible) {
         boolean encrypted = AnsibleVault.isEncrypted(text);
         String plain = encrypted ? vault.decrypt(text, source, 0) : text;
         ConstructNode vaultValue = node -> {
@@ -68,10 +76,11 @@ final class YamlFile {
             }
             return new Secret(vault.decrypt(scalar.getValue(), source, line));
         };
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(source)
-                .setTagConstructors(Map.of(VAULT, vaultValue))
-                .build();
+        var builder = LoadSettings.builder().setLabel(source).setTagConstructors(Map.of(VAULT, vaultValue));
+        if (ansible) {
+            builder.setSchema(new AnsibleYamlSchema());
+        }
+        LoadSettings settings = builder.build();
         try {
             Optional<Node> root = new Compose(settings).composeString(plain);
             return new YamlFile(source, settings, root.orElse(null), encrypted);

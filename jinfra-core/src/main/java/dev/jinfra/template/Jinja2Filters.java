@@ -11,7 +11,27 @@ final class Jinja2Filters {
     private Jinja2Filters() {}
 
     static List<NamedFilter> all() {
-        return List.of(map(), indent());
+        return List.of(map(), indent(), title());
+    }
+
+    /**
+     * {@code title}: each word's first letter upper case and the rest lower, words starting after white space or
+     * one of {@code -({[<}, as Jinja2 splits them ({@code web1-deploy} is {@code Web1-Deploy}); Jinjava's own starts
+     * words after white space only.
+     */
+    private static NamedFilter title() {
+        return new NamedFilter("title", (value, a) -> {
+            String text = PythonStyle.str(value);
+            StringBuilder out = new StringBuilder(text.length());
+            boolean wordStart = true;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean separator = Character.isWhitespace(c) || "-({[<".indexOf(c) >= 0;
+                out.append(separator ? c : wordStart ? Character.toUpperCase(c) : Character.toLowerCase(c));
+                wordStart = separator;
+            }
+            return out.toString();
+        });
     }
 
     /**

@@ -44,7 +44,10 @@ final class NoneValues {
                     && GIVEN_AS_NONE.isBound()
                     && GIVEN_AS_NONE.get().contains(name.group(1));
         }
-        Object value = context.get(name.group(1));
+        Object value = defined(context.get(name.group(1)));
+        if (value == UNDEFINED) {
+            return false;
+        }
         int at = name.end();
         Matcher step = STEP.matcher(path);
         while (at < path.length()) {
@@ -53,17 +56,30 @@ final class NoneValues {
             }
             String key = step.group(1) != null ? step.group(1) : step.group(2) != null ? step.group(2) : step.group(3);
             if (value instanceof Map<?, ?> map && key != null && map.containsKey(key)) {
-                value = map.get(key);
+                value = defined(map.get(key));
             } else if (value instanceof List<?> list
                     && step.group(4) != null
                     && Integer.parseInt(step.group(4)) < list.size()) {
-                value = list.get(Integer.parseInt(step.group(4)));
+                value = defined(list.get(Integer.parseInt(step.group(4))));
             } else {
                 return false;
             }
             at = step.end();
+            if (value == UNDEFINED) {
+                return false;
+            }
         }
         return true;
+    }
+
+    private static final Object UNDEFINED = new Object();
+
+    /** A deferred value's own value, or {@link #UNDEFINED} when it names an undefined variable. */
+    private static Object defined(Object value) {
+        if (value instanceof DeferredValue deferred) {
+            return deferred.isUndefined() ? UNDEFINED : deferred.get();
+        }
+        return value;
     }
 
     /** The expression split at each filter's {@code |}, outside strings and brackets. */

@@ -25,6 +25,8 @@ final class PythonStyleInterpreter extends JinjavaInterpreter {
 
     private final boolean noneAsNothing;
 
+    private static final java.util.regex.Pattern LEADING_NAME = java.util.regex.Pattern.compile("\\s*([A-Za-z_]\\w*)");
+
     private static InterpreterFactory factory(boolean noneAsNothing) {
         return new InterpreterFactory() {
             @Override
@@ -88,6 +90,13 @@ final class PythonStyleInterpreter extends JinjavaInterpreter {
     private Object none(String expression, UnknownTokenException e) {
         if (getConfig().isFailOnUnknownTokens() && NoneValues.isDefined(getContext(), expression)) {
             return null;
+        }
+        // A variable whose value names an undefined one: say which, and where that value was written.
+        java.util.regex.Matcher name = LEADING_NAME.matcher(expression);
+        if (name.lookingAt()
+                && getContext().get(name.group(1)) instanceof DeferredValue deferred
+                && deferred.isUndefined()) {
+            throw deferred.undefinedBecause();
         }
         throw e;
     }

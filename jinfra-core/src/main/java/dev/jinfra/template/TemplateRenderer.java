@@ -106,6 +106,28 @@ public final class TemplateRenderer {
         return new TemplateRenderer(false, false);
     }
 
+    /**
+     * The value of a variable written as a template ({@code "https://{{ inventory_hostname }}:{{ port }}"}),
+     * evaluated as Ansible evaluates inventory and vars-file values: a value that names a number or boolean
+     * variable alone is that, other values are text, and text that looks like a list, dict or boolean is read back
+     * as one ({@link ValueTemplates}). Only in Ansible's environment ({@link #ansible()}).
+     *
+     * @param name what messages call the value
+     * @throws TemplateException when the value is not a template Jinja2 would accept, or fails
+     * @throws VariableException when a variable it reads is a template that cannot be evaluated
+     */
+    public Object evaluate(String name, String text, Map<String, ?> variables) {
+        if (!ansible) {
+            throw new IllegalStateException("values are evaluated in Ansible's environment only");
+        }
+        return ValueTemplates.evaluate(this, name, text, variables);
+    }
+
+    /** Whether a text value may be a template, as Ansible tells: it holds {@code {{}}, {@code {%} or <code>{#</code>. */
+    public static boolean isTemplate(String text) {
+        return ValueTemplates.isTemplate(text);
+    }
+
     /** Renders a local template file; errors name the file as given, e.g. {@code templates/a.j2:12:5: ...}. */
     public String render(Path file, Map<String, ?> variables) {
         String source;
@@ -161,12 +183,18 @@ public final class TemplateRenderer {
                     .where(TemplateIncludes.READ, included)
                     .call(() -> jinjava.renderForResult(rewritten, bindings));
         } catch (RuntimeException e) {
-            throw JinjavaErrors.translate(template, JinjaLexer.tags(template), e);
+            VariableException variable = VariableException.in(e);
+            throw variable != null ? variable : JinjavaErrors.translate(template, JinjaLexer.tags(template), e);
         }
         result.getErrors().stream()
                 .filter(JinjavaErrors::breaksTemplate)
                 .findFirst()
                 .ifPresent(error -> {
+                    // A variable whose own value failed is reported as that variable's problem.
+                    VariableException variable = VariableException.in(error.getException());
+                    if (variable != null) {
+                        throw variable;
+                    }
                     // Jinjava does not say which template an error is in; one in an included template is reported
                     // at that template's own line when the name it is about is written on that line there only.
                     TemplateSource where = included.values().stream()

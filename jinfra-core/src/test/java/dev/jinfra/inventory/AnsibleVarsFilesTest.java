@@ -114,7 +114,7 @@ class AnsibleVarsFilesTest {
      * The host variables in ansible-inventory's YAML tree: it prints a host's variables under the first group it
      * lists the host in, and an empty mapping elsewhere.
      */
-    private static Map<String, Map<String, Object>> expected(Path file) throws Exception {
+    static Map<String, Map<String, Object>> expected(Path file) throws Exception {
         Object tree = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
         Map<String, Map<String, Object>> hosts = new LinkedHashMap<>();
         collect(((Map<?, ?>) tree).get("all"), hosts);

@@ -27,6 +27,60 @@ class AnsibleVaultTest {
     }
 
     @Test
+    void valuesOfSeveralVaultIdsOpenEachWithItsOwnPassword() {
+        Inventory inventory = InventoryLoader.load(
+                "multi-id.yml",
+                VECTORS,
+                new AnsibleContext(
+                        List.of(),
+                        List.of(
+                                new VaultPassword(new Secret("pa55 wörd"), "--vault-id prod@prod-password.txt", "prod"),
+                                new VaultPassword(
+                                        new Secret("correct horse battery staple"),
+                                        "--vault-id dev@password.txt",
+                                        "dev"))));
+
+        Host web1 = inventory.host("web1").orElseThrow();
+        assertThat(web1.data().get("dev_token")).isInstanceOf(Secret.class);
+        assertThat(web1.data("dev_token")).isEqualTo("dev-tökén");
+        assertThat(web1.data("prod_token")).isEqualTo("prod-secret");
+    }
+
+    @Test
+    void aPasswordGivenForAnotherVaultIdIsTriedTooAsAnsibleTriesIt() {
+        Inventory inventory = InventoryLoader.load(
+                "multi-id.yml",
+                VECTORS,
+                new AnsibleContext(
+                        List.of(),
+                        List.of(
+                                new VaultPassword(
+                                        new Secret("correct horse battery staple"), "--vault-id x@a.txt", "x"),
+                                new VaultPassword(new Secret("pa55 wörd"), "--vault-id y@b.txt", "y"))));
+
+        assertThat(inventory.host("web1").orElseThrow().data("prod_token")).isEqualTo("prod-secret");
+    }
+
+    @Test
+    void aValueNoPasswordOpensNamesEveryPasswordTriedAndTheTextsVaultId() {
+        assertThatThrownBy(() -> InventoryLoader.load(
+                        "multi-id.yml",
+                        VECTORS,
+                        new AnsibleContext(
+                                List.of(),
+                                List.of(
+                                        new VaultPassword(
+                                                new Secret("correct horse battery staple"),
+                                                "--vault-id dev@password.txt",
+                                                "dev"),
+                                        new VaultPassword(new Secret("nope"), "--vault-id test@t.txt", "test")))))
+                .isInstanceOf(InventoryException.class)
+                .hasMessage(
+                        "multi-id.yml:11: wrong vault passwords (from --vault-id dev@password.txt, --vault-id test@t.txt;"
+                                + " the text is for vault id 'prod'), or damaged ansible-vault text");
+    }
+
+    @Test
     void aVaultValueInAYamlInventoryIsASecretHoldingTheDecryptedText() throws Exception {
         Inventory inventory = yamlInventoryWith("string-1.1.txt", PASSWORD);
 

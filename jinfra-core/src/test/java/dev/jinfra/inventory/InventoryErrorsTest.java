@@ -25,7 +25,7 @@ class InventoryErrorsTest {
             errors/no-hosts.yaml                  | errors/no-hosts.yaml: no hosts
             errors/missing.yaml                   | errors/missing.yaml: no such inventory file
             nowhere/hosts                         | nowhere/hosts: no such inventory file
-            errors                                | errors: is a directory, not an inventory file
+            errors                                | errors/bad-range.yaml:4: host range 'web-[05-01].example.com' has start 05 after end 01
             """)
     void namesFileLineAndProblem(String file, String message) {
         assertThatThrownBy(() -> TestInventories.load(file))

@@ -31,10 +31,7 @@ final class AnsibleVariables {
     /** Ansible's default {@code ansible_managed} (without an ansible.cfg that sets it). */
     static final String ANSIBLE_MANAGED = "Ansible managed";
 
-    private static final Map<String, String> ANSIBLE_NAMES = Map.of(
-            HostKeys.SSH_HOSTNAME, "ansible_host",
-            HostKeys.SSH_PORT, "ansible_port",
-            HostKeys.SSH_USER, "ansible_user");
+    private static final Map<String, String> ANSIBLE_NAMES = HostKeys.ANSIBLE_NAMES;
 
     // A run renders every host's templates with the same inventory.
     private static volatile AnsibleVariables last;
@@ -57,7 +54,9 @@ final class AnsibleVariables {
         inventory.groups().forEach((name, members) -> g.putIfAbsent(name, List.copyOf(members)));
         this.groups = Collections.unmodifiableMap(g);
         this.hostvars = new HostVars();
-        this.anySecret = inventory.hosts().stream().anyMatch(h -> Secret.anyIn(h.data()));
+        this.anySecret = inventory.hosts().stream()
+                .anyMatch(h ->
+                        h.mayReadSecrets() || Secret.anyIn(h.templateVariables().isPresent() ? Map.of() : h.data()));
     }
 
     static AnsibleVariables of(Inventory inventory) {
@@ -114,6 +113,10 @@ final class AnsibleVariables {
 
     /** ssh_hostname as ansible_host and so on, where the data does not have the Ansible name itself. */
     private static void ansibleNames(Host host, Map<String, Object> into) {
+        if (host.templateVariables().isPresent()) {
+            // Its template variables have them already, deferred as the values they come from.
+            return;
+        }
         ANSIBLE_NAMES.forEach((jinfra, ansible) -> {
             Object value = host.data().get(jinfra);
             if (value != null && !host.data().containsKey(ansible)) {
@@ -148,6 +151,10 @@ final class AnsibleVariables {
         }
 
         private Map<String, Object> of(Host host) {
+            // A host whose values are templates: they are evaluated in its own variables when read.
+            if (host.templateVariables().isPresent()) {
+                return host.templateVariables().get();
+            }
             return made.computeIfAbsent(host.name(), n -> {
                 Map<String, Object> vars = new LinkedHashMap<>(host.revealedData());
                 ansibleNames(host, vars);

@@ -11,6 +11,7 @@ import dev.jinfra.command.Secret;
 import dev.jinfra.inventory.Host;
 import dev.jinfra.inventory.Inventory;
 import dev.jinfra.inventory.RunHosts;
+import dev.jinfra.template.DeferredValue;
 import dev.jinfra.template.TemplateRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -79,14 +80,21 @@ public record Template(
 
     /**
      * Whether the variables hold a vault value: the host's own, or any host's when the template names
-     * {@code hostvars}, through which it can read every host's.
+     * {@code hostvars}, through which it can read every host's. Values read lazily (a value that is a template
+     * itself, {@code hostvars}, {@code host.data} of such a host) count only when the template names them.
      */
     private boolean holdsSecrets() {
-        for (Object value : vars.values()) {
-            if (AnsibleVariables.isHostVars(value)
-                    ? AnsibleVariables.secretsIn(value)
-                            && source("files.template", src).contains("hostvars")
-                    : Secret.anyIn(value)) {
+        for (Map.Entry<String, Object> entry : vars.entrySet()) {
+            Object value = entry.getValue();
+            boolean lazy = value instanceof DeferredValue
+                    || value instanceof Secret.SelfRevealing
+                    || AnsibleVariables.isHostVars(value)
+                    || (value instanceof Map<?, ?> map
+                            && map.values().stream().anyMatch(Secret.SelfRevealing.class::isInstance));
+            boolean secret = value instanceof DeferredValue deferred
+                    ? deferred.mayHoldSecret()
+                    : AnsibleVariables.isHostVars(value) ? AnsibleVariables.secretsIn(value) : Secret.anyIn(value);
+            if (secret && (!lazy || source("files.template", src).contains(entry.getKey()))) {
                 return true;
             }
         }
@@ -112,12 +120,21 @@ public record Template(
      * @param run the hosts the template may name; null for the host alone
      */
     public static Map<String, Object> variables(Host host, RunHosts run, Map<String, ?> extra, boolean ansible) {
-        Map<String, Object> vars = new LinkedHashMap<>(host.data());
+        // A host whose values are templates gives them deferred, each evaluated when the template reads it.
+        Map<String, Object> vars = new LinkedHashMap<>(host.templateVariables().orElse(host.data()));
         if (ansible) {
             RunHosts known = run != null ? run : RunHosts.of(Inventory.of("", List.of(host)));
             vars.putAll(AnsibleVariables.of(known.inventory()).forHost(host, known));
         }
-        vars.put("host", Map.of("name", host.name(), "groups", host.groups(), "data", host.data()));
+        vars.put(
+                "host",
+                Map.of(
+                        "name",
+                        host.name(),
+                        "groups",
+                        host.groups(),
+                        "data",
+                        host.templateVariables().orElse(host.data())));
         vars.putAll(extra);
         return vars;
     }

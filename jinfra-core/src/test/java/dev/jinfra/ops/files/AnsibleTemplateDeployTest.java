@@ -163,6 +163,46 @@ class AnsibleTemplateDeployTest {
     }
 
     @Test
+    void valuesWrittenAsTemplatesRenderEvaluatedAndThoseMadeOfVaultValuesAreNeverShown() throws Exception {
+        Host web = new Host(
+                "web", List.of("web"), Map.of("url", "https://{{ inventory_hostname }}:{{ port }}", "port", 80));
+        Host db = new Host(
+                "db",
+                List.of("db"),
+                Map.of(
+                        "vault_password",
+                        new Secret("s3cret-value"),
+                        "dsn",
+                        "pg://app:{{ vault_password }}@{{ inventory_hostname }}"));
+        Inventory inventory = Inventory.of("hosts.ini", List.of(web, db)).asAnsible(true);
+        Path reads = Files.writeString(dir.resolve("reads.j2"), "dsn={{ hostvars['db'].dsn }} url={{ url }}\n");
+        Path plain = Files.writeString(dir.resolve("plain.j2"), "url={{ url }}\n");
+
+        Template op = prepared(
+                inventory.host("web").orElseThrow(), inventory, h -> files.template(reads.toString(), "/etc/app.conf"));
+        Template other = prepared(
+                inventory.host("web").orElseThrow(), inventory, h -> files.template(plain.toString(), "/etc/url"));
+
+        assertThat(rendered(op)).isEqualTo("dsn=pg://app:s3cret-value@db url=https://web:80\n");
+        assertThat(op.toString()).doesNotContain("s3cret-value");
+        assertThat(op.diff(NO_FILE_ON_THE_HOST)).isEqualTo(Template.DIFF_HIDDEN_FOR_SECRETS);
+        assertThat(other.diff(NO_FILE_ON_THE_HOST)).contains("+url=https://web:80");
+    }
+
+    @Test
+    void aValueThatCannotBeEvaluatedFailsTheTemplateWithOneLineNamingTheVariableAndHost() throws Exception {
+        Host web = new Host("web", List.of("web"), Map.of("url", "https://{{ missing_port }}"));
+        Inventory inventory = Inventory.of("hosts.ini", List.of(web)).asAnsible(true);
+        Path src = Files.writeString(dir.resolve("app.j2"), "url={{ url }}\n");
+
+        Template op = prepared(
+                inventory.host("web").orElseThrow(), inventory, h -> files.template(src.toString(), "/etc/app"));
+
+        assertThatThrownBy(op::render)
+                .hasMessage("host web: url: 'missing_port' is undefined in 'https://{{ missing_port }}'");
+    }
+
+    @Test
     void anUnknownFilterIsOneLineNamingTheFileLineAndFilter() throws Exception {
         Path src = Files.writeString(dir.resolve("x.j2"), "a\nb\n{{ d | to_jsn }}\n");
         Inventory inventory = ansibleInventory();
