@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * iptables.chain and iptables.rule on a real netfilter: jinfra runs inside a network namespace of the test's own
- * (ip netns), whose tables start empty and vanish with it, so the machine's own firewall is never touched. The
+ * iptables.chain, iptables.rule and server.sysctl on a real kernel: jinfra runs inside a network namespace of the
+ * test's own (ip netns), whose tables and net.* settings start fresh and vanish with it, so the machine's own
+ * firewall and settings are never touched. The
  * deploy runs twice; the second run must change nothing.
  */
 class IptablesNetnsE2ETest {
@@ -19,7 +20,7 @@ class IptablesNetnsE2ETest {
     Path dir;
 
     @Test
-    void aChainItsRulesAndAPolicyAreMadeOnARealNetfilterAndASecondRunChangesNothing() throws Exception {
+    void aChainItsRulesAPolicyAndASysctlAreMadeOnARealKernelAndASecondRunChangesNothing() throws Exception {
         String namespace = "jinfra-ipt-" + ProcessHandle.current().pid();
         ProcessRun made = ProcessRun.of(List.of("ip", "netns", "add", namespace));
         assertThat(made.exitCode())
@@ -37,6 +38,8 @@ class IptablesNetnsE2ETest {
                         iptables.rule("JINFRA_WEB", "DROP").arg("source", "192.0.2.0/24");
                         iptables.rule("INPUT", "JINFRA_WEB").arg("protocol", "tcp");
                         iptables.chain("FORWARD").arg("policy", "DROP");
+                        // A network namespace has its own net.* settings: this one stays inside it.
+                        server.sysctl("net.ipv4.ip_forward", "1");
                     }
                     """);
             ProcessRun first = jinfraIn(namespace, deploy);
@@ -51,6 +54,10 @@ class IptablesNetnsE2ETest {
                     .contains("-A JINFRA_WEB -p tcp -m tcp --dport 443 -j ACCEPT")
                     .contains("-A JINFRA_WEB -s 192.0.2.0/24 -j DROP")
                     .contains("-A INPUT -p tcp -j JINFRA_WEB");
+            assertThat(ProcessRun.of(List.of("ip", "netns", "exec", namespace, "sysctl", "-n", "net.ipv4.ip_forward"))
+                            .out()
+                            .strip())
+                    .isEqualTo("1");
 
             ProcessRun second = jinfraIn(namespace, deploy);
             assertThat(second.exitCode()).as(second.out()).isZero();
