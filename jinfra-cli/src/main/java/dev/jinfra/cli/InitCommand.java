@@ -229,6 +229,7 @@ final class InitCommand implements Callable<Integer> {
             import dev.jinfra.deploy.*;
             import dev.jinfra.ops.apt.*;
             import dev.jinfra.ops.cargo.*;
+            import dev.jinfra.ops.docker.*;
             import dev.jinfra.ops.files.*;
             import dev.jinfra.ops.gem.*;
             import dev.jinfra.ops.git.*;
@@ -241,6 +242,8 @@ final class InitCommand implements Callable<Integer> {
             import dev.jinfra.ops.selinux.*;
             import dev.jinfra.ops.server.*;
             import dev.jinfra.ops.service.*;
+            import dev.jinfra.ops.ssh.*;
+            import dev.jinfra.ops.zfs.*;
             import static dev.jinfra.deploy.Operations.*;
 
             // Runs once per host while jinfra prepares the deploy: each call registers an operation, and then each

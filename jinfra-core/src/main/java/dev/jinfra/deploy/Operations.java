@@ -29,6 +29,19 @@ public final class Operations {
     public static final CargoOperations cargo = new CargoOperations();
     public static final PostgresqlOperations postgresql = new PostgresqlOperations();
     public static final MysqlOperations mysql = new MysqlOperations();
+    public static final DockerOperations docker = new DockerOperations();
+    public static final PipxOperations pipx = new PipxOperations();
+    public static final FlatpakOperations flatpak = new FlatpakOperations();
+    public static final BrewOperations brew = new BrewOperations();
+    public static final XbpsOperations xbps = new XbpsOperations();
+    public static final PkgOperations pkg = new PkgOperations();
+    public static final OpkgOperations opkg = new OpkgOperations();
+    public static final RunitOperations runit = new RunitOperations();
+    public static final LaunchdOperations launchd = new LaunchdOperations();
+    public static final BsdinitOperations bsdinit = new BsdinitOperations();
+    public static final SshOperations ssh = new SshOperations();
+    public static final ZfsOperations zfs = new ZfsOperations();
+    public static final PuppetOperations puppet = new PuppetOperations();
 
     /**
      * A fact of the host whose deploy code runs, read over its session on first use, for deploy code that

@@ -21,7 +21,7 @@ record PreparedSource(String original, String text, int insertAt, String javaNam
     static final String IMPORTS =
             "import dev.jinfra.inventory.Host; import dev.jinfra.command.Secret; import dev.jinfra.api.*; "
                     + "import dev.jinfra.deploy.*; "
-                    + "import dev.jinfra.ops.apt.*; import dev.jinfra.ops.cargo.*; import dev.jinfra.ops.files.*; import dev.jinfra.ops.gem.*; import dev.jinfra.ops.git.*; import dev.jinfra.ops.iptables.*; import dev.jinfra.ops.mysql.*; import dev.jinfra.ops.npm.*; import dev.jinfra.ops.packages.*; import dev.jinfra.ops.pip.*; import dev.jinfra.ops.postgresql.*; import dev.jinfra.ops.selinux.*; import dev.jinfra.ops.server.*; import dev.jinfra.ops.service.*; "
+                    + "import dev.jinfra.ops.apt.*; import dev.jinfra.ops.cargo.*; import dev.jinfra.ops.docker.*; import dev.jinfra.ops.files.*; import dev.jinfra.ops.gem.*; import dev.jinfra.ops.git.*; import dev.jinfra.ops.iptables.*; import dev.jinfra.ops.mysql.*; import dev.jinfra.ops.npm.*; import dev.jinfra.ops.packages.*; import dev.jinfra.ops.pip.*; import dev.jinfra.ops.postgresql.*; import dev.jinfra.ops.selinux.*; import dev.jinfra.ops.server.*; import dev.jinfra.ops.service.*; import dev.jinfra.ops.ssh.*; import dev.jinfra.ops.zfs.*; "
                     + "import static dev.jinfra.deploy.Operations.*; ";
 
     /** On its own line after the user's text: a trailing line comment can't swallow it, and no line moves. */
