@@ -39,6 +39,8 @@ def main():
         playbook.write_text(
             PLAYBOOK.format(host=HOST, out=tmp, cases=json.dumps([str(c) for c in cases])), encoding="utf-8")
         (tmp / "ansible.cfg").write_text("", encoding="utf-8")
+        # lookup('template', ...) looks in the playbook's templates/ directory: the cases' own.
+        (tmp / "templates").symlink_to(HERE / "cases")
         env = dict(os.environ, ANSIBLE_CONFIG=str(tmp / "ansible.cfg"), ANSIBLE_STDOUT_CALLBACK="json",
                    ANSIBLE_NOCOLOR="1")
         env.pop("JINFRA_UNSET_FOR_TEMPLATE_TESTS", None)

@@ -17,8 +17,9 @@ import java.util.function.Function;
 /**
  * Ansible's {@code lookup()} and {@code query()} (also {@code q()}) for the plugins that read what the controller
  * has: {@code env} (an environment variable, empty when unset), {@code file} (a local file's text, found beside
- * the template or in a {@code files/} directory there or beside its directory, as in a role) and {@code vars} (a
- * template variable by name).
+ * the template or in a {@code files/} directory there or beside its directory, as in a role), {@code template}
+ * (another template rendered with the same variables, found the same way in {@code templates/}) and {@code vars}
+ * (a template variable by name).
  */
 final class AnsibleLookups {
     private AnsibleLookups() {}
@@ -99,46 +100,72 @@ final class AnsibleLookups {
                             yield value != null ? value : call.options.getOrDefault("default", "");
                         }
                         case "file" -> file(name, call.options);
+                        case "template" -> template(name);
                         case "vars" -> variable(name, call.options);
                         default ->
                             throw new IllegalArgumentException("lookup plugin '" + call.plugin
-                                    + "' is not supported by jinfra's templates (env, file and vars are)");
+                                    + "' is not supported by jinfra's templates (env, file, template and vars are)");
                     });
         }
         return out;
     }
 
     private static String file(String name, Map<String, Object> options) {
+        String text = read("file", find("file", "files", name));
+        if (NamedFilter.Truth.of(options.getOrDefault("rstrip", true))) {
+            text = text.stripTrailing();
+        }
+        if (NamedFilter.Truth.of(options.getOrDefault("lstrip", false))) {
+            text = text.stripLeading();
+        }
+        return text;
+    }
+
+    /**
+     * Another template, rendered in this one's environment and variables; its own includes and lookups are found
+     * beside it.
+     */
+    private static String template(String name) {
+        Path found = find("template", "templates", name);
+        String text = read("template", found);
+        JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
+        if (interpreter == null) {
+            throw new IllegalStateException("lookup('template') outside a template");
+        }
+        Path dir = found.toAbsolutePath().getParent();
+        return ScopedValue.where(TemplateIncludes.DIR, dir).call(() -> interpreter.renderFlat(text));
+    }
+
+    /**
+     * A local file of a lookup: an absolute path as it is; else in {@code kind}'s directory beside the template,
+     * beside the template, or in {@code kind}'s directory beside the template's directory, as in a role.
+     */
+    private static Path find(String plugin, String kind, String name) {
         Path dir = TemplateIncludes.DIR.isBound() ? TemplateIncludes.DIR.get() : Path.of("");
         Path given = Path.of(name);
         List<Path> candidates = given.isAbsolute()
                 ? List.of(given)
                 : List.of(
-                        dir.resolve("files").resolve(given),
+                        dir.resolve(kind).resolve(given),
                         dir.resolve(given),
                         (dir.getParent() == null ? Path.of("") : dir.getParent())
-                                .resolve("files")
+                                .resolve(kind)
                                 .resolve(given));
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate)) {
-                String text;
-                try {
-                    text = Files.readString(candidate, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException(
-                            "lookup('file'): cannot read " + candidate + ": " + e.getMessage());
-                }
-                if (NamedFilter.Truth.of(options.getOrDefault("rstrip", true))) {
-                    text = text.stripTrailing();
-                }
-                if (NamedFilter.Truth.of(options.getOrDefault("lstrip", false))) {
-                    text = text.stripLeading();
-                }
-                return text;
+                return candidate;
             }
         }
-        throw new IllegalArgumentException("lookup('file'): could not find " + name + " (looked in "
+        throw new IllegalArgumentException("lookup('" + plugin + "'): could not find " + name + " (looked in "
                 + String.join(", ", candidates.stream().map(Path::toString).toList()) + ")");
+    }
+
+    private static String read(String plugin, Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("lookup('" + plugin + "'): cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     private static Object variable(String name, Map<String, Object> options) {
