@@ -31,17 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AnsibleTemplating {
     private static final TemplateRenderer RENDERER = TemplateRenderer.ansible();
 
-    /**
-     * Ansible's {@code omit}: a value that is this text ({@code "{{ x | default(omit) }}"} with x undefined) leaves
-     * out what it was given to. Ansible makes a random one per run; one per jinfra process does the same job.
-     */
-    static final String OMIT = omitPlaceholder();
-
-    private static String omitPlaceholder() {
-        byte[] random = new byte[20];
-        new java.security.SecureRandom().nextBytes(random);
-        return "__omit_place_holder__" + java.util.HexFormat.of().formatHex(random);
-    }
+    /** Ansible's {@code omit} ({@link AnsibleOmit}). */
+    static final String OMIT = AnsibleOmit.PLACEHOLDER;
 
     /** The variables being evaluated on this thread, innermost last, to find loops and where secrets went. */
     private static final ThreadLocal<Deque<Frame>> EVALUATING = ThreadLocal.withInitial(ArrayDeque::new);

@@ -87,6 +87,8 @@ final class AnsibleVariables {
         vars.put("play_hosts", run.play());
         vars.put("ansible_play_batch", run.batch().isEmpty() ? run.play() : run.batch());
         vars.put("ansible_managed", ANSIBLE_MANAGED);
+        // As in Ansible's template module, omit in a template is only its placeholder text.
+        vars.put("omit", dev.jinfra.inventory.AnsibleOmit.PLACEHOLDER);
         return vars;
     }
 
