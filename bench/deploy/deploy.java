@@ -26,8 +26,8 @@ void deploy(Host host) {
 
     // 11-13: lines, one of them replacing whatever line matches a regex
     files.line(base + "/etc/settings.conf", "listen=0.0.0.0:8080");
-    files.line(base + "/etc/settings.conf", "workers=4", "^workers=");
-    files.line(base + "/etc/settings.conf", "debug=false", "^debug=");
+    files.line(base + "/etc/settings.conf", "workers=4").replace("^workers=");
+    files.line(base + "/etc/settings.conf", "debug=false").replace("^debug=");
 
     // 14-16: blocks between marker lines
     files.block(base + "/etc/settings.conf", "[cache]\nsize=64m\nttl=300");

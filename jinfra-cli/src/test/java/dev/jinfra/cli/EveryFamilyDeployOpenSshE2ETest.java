@@ -127,14 +127,14 @@ class EveryFamilyDeployOpenSshE2ETest {
                             "/home/%3$s", "/bin/sh", false, java.util.List.of("%14$s")));
                     // Each host has its own UTS namespace, so its name is its own.
                     server.hostname("e2e-" + host.name());
-                    server.crontab("%3$s", "0 3 * * *", "/bin/true jinfra-e2e");
+                    server.crontab("0 3 * * *", "/bin/true jinfra-e2e").user("%3$s");
 
                     files.directory("%4$s", "750").owner("root").group("%1$s");
                     files.directory("%5$s", "755");
                     files.template(local + "app.conf.j2", "%4$s/app.conf").mode("640").owner("root").group("%1$s");
                     files.file("%4$s/extra.conf", "640").owner("root").group("%1$s");
                     files.line("%4$s/extra.conf", "host = " + host.name());
-                    files.line("%4$s/extra.conf", "mode = production", "^mode = ");
+                    files.line("%4$s/extra.conf", "mode = production").replace("^mode = ");
                     files.block("%4$s/extra.conf", "[users]\\n%3$s");
                     files.put(local + "motd.txt", "%4$s/motd", "644");
                     files.link("%4$s/current", "%5$s/app");

@@ -58,7 +58,7 @@ class SystemDeployOpenSshE2ETest {
         Files.writeString(cwd.resolve("deploy.java"), """
                 void deploy(Host host) {
                     server.group("%1$s").name("Group");
-                    server.user("%2$s", "%1$s").name("User");
+                    server.user("%2$s").group("%1$s").groups().name("User");
                     // files.line needs the file to exist; owned by the group made above.
                     files.file("%3$s", "640").owner("root").group("%1$s").name("Config file");
                     files.line("%3$s", "host = " + host.name()).name("Host line");

@@ -28,12 +28,14 @@ public final class JavaMethods {
     }
 
     /**
-     * Every public method of a family class, in a stable order: by name, then fewest parameters first, the one
-     * that takes the whole record last.
+     * Every public method of a family class but the deprecated ones, in a stable order: by name, then fewest
+     * parameters first, the one that takes the whole record last.
      */
     public static List<Method> of(Field family) {
         return Arrays.stream(family.getType().getDeclaredMethods())
-                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic())
+                .filter(m -> Modifier.isPublic(m.getModifiers())
+                        && !m.isSynthetic()
+                        && !m.isAnnotationPresent(Deprecated.class))
                 .sorted(Comparator.comparing(Method::getName)
                         .thenComparing(JavaMethods::takesTheRecord)
                         .thenComparingInt(Method::getParameterCount)

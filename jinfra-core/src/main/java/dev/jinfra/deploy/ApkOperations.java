@@ -1,8 +1,6 @@
 package dev.jinfra.deploy;
 
 import dev.jinfra.ops.packages.AlpinePackages;
-import dev.jinfra.ops.packages.ApkUpdate;
-import dev.jinfra.ops.packages.ApkUpgrade;
 import java.util.List;
 
 /**
@@ -15,8 +13,8 @@ public final class ApkOperations {
      *
      * @param packages package names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(AlpinePackages.class).arg("packages", List.of(packages));
+    public ApkPackagesCall packages(String... packages) {
+        return PrepareContext.register(ApkPackagesCall::new).arg("packages", List.of(packages));
     }
 
     /**
@@ -24,17 +22,17 @@ public final class ApkOperations {
      *
      * @param packages e.g. {@code new AlpinePackages(List.of("curl"), true, true)}
      */
-    public OperationCall packages(AlpinePackages packages) {
-        return PrepareContext.register(packages);
+    public ApkPackagesCall packages(AlpinePackages packages) {
+        return PrepareContext.register(packages, ApkPackagesCall::new);
     }
 
     /** {@code apk.update}: the package indexes are refreshed (always a change). */
-    public OperationCall update() {
-        return PrepareContext.register(ApkUpdate.class);
+    public ApkUpdateCall update() {
+        return PrepareContext.register(ApkUpdateCall::new);
     }
 
     /** {@code apk.upgrade}: every installed package is upgraded (always a change); {@code .arg("available", true)} too. */
-    public OperationCall upgrade() {
-        return PrepareContext.register(ApkUpgrade.class);
+    public ApkUpgradeCall upgrade() {
+        return PrepareContext.register(ApkUpgradeCall::new);
     }
 }

@@ -3,10 +3,7 @@ package dev.jinfra.deploy;
 import dev.jinfra.ops.apt.AptDeb;
 import dev.jinfra.ops.apt.AptKey;
 import dev.jinfra.ops.apt.AptPackages;
-import dev.jinfra.ops.apt.AptPpa;
 import dev.jinfra.ops.apt.AptRepo;
-import dev.jinfra.ops.apt.AptUpdate;
-import dev.jinfra.ops.apt.AptUpgrade;
 import java.util.List;
 
 /**
@@ -21,8 +18,8 @@ public final class AptOperations {
      *
      * @param packages package names, each optionally pinned as name=version
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(AptPackages.class).arg("packages", List.of(packages));
+    public AptPackagesCall packages(String... packages) {
+        return PrepareContext.register(AptPackagesCall::new).arg("packages", List.of(packages));
     }
 
     /**
@@ -30,13 +27,13 @@ public final class AptOperations {
      *
      * @param packages e.g. {@code new AptPackages(List.of("nginx"), true, false, true, 3600)}
      */
-    public OperationCall packages(AptPackages packages) {
-        return PrepareContext.register(packages);
+    public AptPackagesCall packages(AptPackages packages) {
+        return PrepareContext.register(packages, AptPackagesCall::new);
     }
 
     /** {@code apt.update}: refreshes the package lists. */
-    public OperationCall update() {
-        return PrepareContext.register(AptUpdate.class);
+    public AptUpdateCall update() {
+        return PrepareContext.register(AptUpdateCall::new);
     }
 
     /**
@@ -44,13 +41,13 @@ public final class AptOperations {
      *
      * @param cacheAgeSeconds skip the update when the lists are younger than this many seconds
      */
-    public OperationCall update(int cacheAgeSeconds) {
+    public AptUpdateCall update(int cacheAgeSeconds) {
         return update().arg("cacheAgeSeconds", cacheAgeSeconds);
     }
 
     /** {@code apt.upgrade}: apt-get upgrade, always reported as a change; {@code .arg("distUpgrade", true)} for dist-upgrade. */
-    public OperationCall upgrade() {
-        return PrepareContext.register(AptUpgrade.class);
+    public AptUpgradeCall upgrade() {
+        return PrepareContext.register(AptUpgradeCall::new);
     }
 
     /**
@@ -59,8 +56,8 @@ public final class AptOperations {
      *
      * @param src the source line
      */
-    public OperationCall repo(String src) {
-        return PrepareContext.register(AptRepo.class).arg("src", src);
+    public AptRepoCall repo(String src) {
+        return PrepareContext.register(AptRepoCall::new).arg("src", src);
     }
 
     /**
@@ -69,7 +66,7 @@ public final class AptOperations {
      * @param src the source line
      * @param filename file name in /etc/apt/sources.list.d
      */
-    public OperationCall repo(String src, String filename) {
+    public AptRepoCall repo(String src, String filename) {
         return repo(src).arg("filename", filename);
     }
 
@@ -78,16 +75,16 @@ public final class AptOperations {
      *
      * @param repo e.g. {@code new AptRepo(line, "example", false)}
      */
-    public OperationCall repo(AptRepo repo) {
-        return PrepareContext.register(repo);
+    public AptRepoCall repo(AptRepo repo) {
+        return PrepareContext.register(repo, AptRepoCall::new);
     }
 
     /**
      * {@code apt.key}: a keyring from a URL the host downloads ({@code .arg("url", ..)}) or a local file it is
      * uploaded from ({@code .arg("src", ..)}), at {@code .arg("dest", ..)}; no change once it exists.
      */
-    public OperationCall key() {
-        return PrepareContext.register(AptKey.class);
+    public AptKeyCall key() {
+        return PrepareContext.register(AptKeyCall::new);
     }
 
     /**
@@ -95,8 +92,8 @@ public final class AptOperations {
      *
      * @param key e.g. {@code new AptKey(null, "https://example.org/key.asc", "/etc/apt/keyrings/example.gpg", null)}
      */
-    public OperationCall key(AptKey key) {
-        return PrepareContext.register(key);
+    public AptKeyCall key(AptKey key) {
+        return PrepareContext.register(key, AptKeyCall::new);
     }
 
     /**
@@ -105,8 +102,8 @@ public final class AptOperations {
      * @param src URL or absolute path on the host of the .deb
      * @param packageName the package the .deb installs
      */
-    public OperationCall deb(String src, String packageName) {
-        return PrepareContext.register(AptDeb.class).arg("src", src).arg("packageName", packageName);
+    public AptDebCall deb(String src, String packageName) {
+        return PrepareContext.register(AptDebCall::new).arg("src", src).arg("packageName", packageName);
     }
 
     /**
@@ -114,8 +111,8 @@ public final class AptOperations {
      *
      * @param deb e.g. {@code new AptDeb(src, "tool", "1.2")}
      */
-    public OperationCall deb(AptDeb deb) {
-        return PrepareContext.register(deb);
+    public AptDebCall deb(AptDeb deb) {
+        return PrepareContext.register(deb, AptDebCall::new);
     }
 
     /**
@@ -123,7 +120,7 @@ public final class AptOperations {
      *
      * @param src the PPA, as ppa:owner/name
      */
-    public OperationCall ppa(String src) {
-        return PrepareContext.register(AptPpa.class).arg("src", src);
+    public AptPpaCall ppa(String src) {
+        return PrepareContext.register(AptPpaCall::new).arg("src", src);
     }
 }

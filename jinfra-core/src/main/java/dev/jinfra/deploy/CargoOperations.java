@@ -13,8 +13,8 @@ public final class CargoOperations {
      *
      * @param packages crate names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(Crates.class).arg("packages", List.of(packages));
+    public CargoPackagesCall packages(String... packages) {
+        return PrepareContext.register(CargoPackagesCall::new).arg("packages", List.of(packages));
     }
 
     /**
@@ -22,7 +22,7 @@ public final class CargoOperations {
      *
      * @param packages e.g. {@code new Crates(List.of("ripgrep"), true, false)}
      */
-    public OperationCall packages(Crates packages) {
-        return PrepareContext.register(packages);
+    public CargoPackagesCall packages(Crates packages) {
+        return PrepareContext.register(packages, CargoPackagesCall::new);
     }
 }

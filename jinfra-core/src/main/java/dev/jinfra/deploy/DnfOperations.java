@@ -1,10 +1,8 @@
 package dev.jinfra.deploy;
 
-import dev.jinfra.ops.packages.DnfKey;
 import dev.jinfra.ops.packages.DnfPackages;
 import dev.jinfra.ops.packages.DnfRepo;
 import dev.jinfra.ops.packages.DnfRpm;
-import dev.jinfra.ops.packages.DnfUpdate;
 import java.util.List;
 
 /**
@@ -18,8 +16,8 @@ public final class DnfOperations {
      *
      * @param packages package names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(DnfPackages.class).arg("packages", List.of(packages));
+    public DnfPackagesCall packages(String... packages) {
+        return PrepareContext.register(DnfPackagesCall::new).arg("packages", List.of(packages));
     }
 
     /**
@@ -27,8 +25,8 @@ public final class DnfOperations {
      *
      * @param packages e.g. {@code new DnfPackages(List.of("httpd"), true, true)}
      */
-    public OperationCall packages(DnfPackages packages) {
-        return PrepareContext.register(packages);
+    public DnfPackagesCall packages(DnfPackages packages) {
+        return PrepareContext.register(packages, DnfPackagesCall::new);
     }
 
     /**
@@ -38,8 +36,8 @@ public final class DnfOperations {
      * @param name repository id and file name
      * @param baseurl URL of the repository
      */
-    public OperationCall repo(String name, String baseurl) {
-        return PrepareContext.register(DnfRepo.class).arg("name", name).arg("baseurl", baseurl);
+    public DnfRepoCall repo(String name, String baseurl) {
+        return PrepareContext.register(DnfRepoCall::new).arg("name", name).arg("baseurl", baseurl);
     }
 
     /**
@@ -47,8 +45,8 @@ public final class DnfOperations {
      *
      * @param repo e.g. {@code new DnfRepo("example", url, "Example", true, true, keyUrl, true)}
      */
-    public OperationCall repo(DnfRepo repo) {
-        return PrepareContext.register(repo);
+    public DnfRepoCall repo(DnfRepo repo) {
+        return PrepareContext.register(repo, DnfRepoCall::new);
     }
 
     /**
@@ -57,8 +55,8 @@ public final class DnfOperations {
      * @param src URL or absolute path on the host of the .rpm
      * @param packageName the package the .rpm installs
      */
-    public OperationCall rpm(String src, String packageName) {
-        return PrepareContext.register(DnfRpm.class).arg("src", src).arg("packageName", packageName);
+    public DnfRpmCall rpm(String src, String packageName) {
+        return PrepareContext.register(DnfRpmCall::new).arg("src", src).arg("packageName", packageName);
     }
 
     /**
@@ -66,8 +64,8 @@ public final class DnfOperations {
      *
      * @param rpm e.g. {@code new DnfRpm(src, "tool", "1.2-1")}
      */
-    public OperationCall rpm(DnfRpm rpm) {
-        return PrepareContext.register(rpm);
+    public DnfRpmCall rpm(DnfRpm rpm) {
+        return PrepareContext.register(rpm, DnfRpmCall::new);
     }
 
     /**
@@ -76,8 +74,8 @@ public final class DnfOperations {
      *
      * @param src URL or absolute path on the host of the key
      */
-    public OperationCall key(String src) {
-        return PrepareContext.register(DnfKey.class).arg("src", src);
+    public DnfKeyCall key(String src) {
+        return PrepareContext.register(DnfKeyCall::new).arg("src", src);
     }
 
     /**
@@ -86,12 +84,12 @@ public final class DnfOperations {
      * @param src URL or absolute path on the host of the key
      * @param keyid the key's id or fingerprint in hex
      */
-    public OperationCall key(String src, String keyid) {
+    public DnfKeyCall key(String src, String keyid) {
         return key(src).arg("keyid", keyid);
     }
 
     /** {@code dnf.update}: every installed package is updated, when check-update lists any. */
-    public OperationCall update() {
-        return PrepareContext.register(DnfUpdate.class);
+    public DnfUpdateCall update() {
+        return PrepareContext.register(DnfUpdateCall::new);
     }
 }

@@ -1,16 +1,6 @@
 package dev.jinfra.deploy;
 
-import dev.jinfra.ops.files.Block;
-import dev.jinfra.ops.files.Directory;
-import dev.jinfra.ops.files.Download;
-import dev.jinfra.ops.files.FileOp;
-import dev.jinfra.ops.files.Get;
-import dev.jinfra.ops.files.Line;
-import dev.jinfra.ops.files.Link;
-import dev.jinfra.ops.files.Put;
-import dev.jinfra.ops.files.Replace;
 import dev.jinfra.ops.files.Sync;
-import dev.jinfra.ops.files.Template;
 import java.util.Map;
 
 /**
@@ -26,8 +16,8 @@ public final class FilesOperations {
      *
      * @param path the directory's path
      */
-    public OperationCall directory(String path) {
-        return PrepareContext.register(Directory.class).arg("path", path);
+    public FilesDirectoryCall directory(String path) {
+        return PrepareContext.register(FilesDirectoryCall::new).arg("path", path);
     }
 
     /**
@@ -36,7 +26,7 @@ public final class FilesOperations {
      * @param path the directory's path
      * @param mode octal permissions such as 755
      */
-    public OperationCall directory(String path, String mode) {
+    public FilesDirectoryCall directory(String path, String mode) {
         return directory(path).mode(mode);
     }
 
@@ -46,8 +36,8 @@ public final class FilesOperations {
      *
      * @param path the file's path
      */
-    public OperationCall file(String path) {
-        return PrepareContext.register(FileOp.class).arg("path", path);
+    public FilesFileCall file(String path) {
+        return PrepareContext.register(FilesFileCall::new).arg("path", path);
     }
 
     /**
@@ -56,7 +46,7 @@ public final class FilesOperations {
      * @param path the file's path
      * @param mode octal permissions such as 644
      */
-    public OperationCall file(String path, String mode) {
+    public FilesFileCall file(String path, String mode) {
         return file(path).mode(mode);
     }
 
@@ -65,8 +55,8 @@ public final class FilesOperations {
      *
      * @param path where the link is
      */
-    public OperationCall link(String path) {
-        return PrepareContext.register(Link.class).arg("path", path);
+    public FilesLinkCall link(String path) {
+        return PrepareContext.register(FilesLinkCall::new).arg("path", path);
     }
 
     /**
@@ -76,7 +66,7 @@ public final class FilesOperations {
      * @param path where the link is
      * @param target what the link points to
      */
-    public OperationCall link(String path, String target) {
+    public FilesLinkCall link(String path, String target) {
         return link(path).arg("target", target);
     }
 
@@ -87,8 +77,8 @@ public final class FilesOperations {
      * @param path the file's path
      * @param line the whole line, without its newline
      */
-    public OperationCall line(String path, String line) {
-        return PrepareContext.register(Line.class).arg("path", path).arg("line", line);
+    public FilesLineCall line(String path, String line) {
+        return PrepareContext.register(FilesLineCall::new).arg("path", path).arg("line", line);
     }
 
     /**
@@ -97,8 +87,10 @@ public final class FilesOperations {
      * @param path the file's path
      * @param line the whole line, without its newline
      * @param replace extended regular expression for the line to replace
+     * @deprecated two lines of text side by side are easy to swap: {@code files.line(path, line).replace(regex)}
      */
-    public OperationCall line(String path, String line, String replace) {
+    @Deprecated
+    public FilesLineCall line(String path, String line, String replace) {
         return line(path, line).arg("replace", replace);
     }
 
@@ -109,8 +101,8 @@ public final class FilesOperations {
      * @param pattern extended regular expression, matched within each line
      * @param replacement the text put in place of each match
      */
-    public OperationCall replace(String path, String pattern, String replacement) {
-        return PrepareContext.register(Replace.class)
+    public FilesReplaceCall replace(String path, String pattern, String replacement) {
+        return PrepareContext.register(FilesReplaceCall::new)
                 .arg("path", path)
                 .arg("pattern", pattern)
                 .arg("replacement", replacement);
@@ -121,8 +113,8 @@ public final class FilesOperations {
      *
      * @param path the file's path
      */
-    public OperationCall block(String path) {
-        return PrepareContext.register(Block.class).arg("path", path);
+    public FilesBlockCall block(String path) {
+        return PrepareContext.register(FilesBlockCall::new).arg("path", path);
     }
 
     /**
@@ -131,7 +123,7 @@ public final class FilesOperations {
      * @param path the file's path
      * @param content the block's lines, separated by newlines
      */
-    public OperationCall block(String path, String content) {
+    public FilesBlockCall block(String path, String content) {
         return block(path).arg("content", content);
     }
 
@@ -141,8 +133,8 @@ public final class FilesOperations {
      * @param src file on the host
      * @param dest local path to write
      */
-    public OperationCall get(String src, String dest) {
-        return PrepareContext.register(Get.class).arg("src", src).arg("dest", dest);
+    public FilesGetCall get(String src, String dest) {
+        return PrepareContext.register(FilesGetCall::new).arg("src", src).arg("dest", dest);
     }
 
     /**
@@ -151,8 +143,8 @@ public final class FilesOperations {
      * @param src local file to upload
      * @param dest path on the host
      */
-    public OperationCall put(String src, String dest) {
-        return PrepareContext.register(Put.class).arg("src", src).arg("dest", dest);
+    public FilesPutCall put(String src, String dest) {
+        return PrepareContext.register(FilesPutCall::new).arg("src", src).arg("dest", dest);
     }
 
     /**
@@ -162,7 +154,7 @@ public final class FilesOperations {
      * @param dest path on the host
      * @param mode octal permissions such as 644
      */
-    public OperationCall put(String src, String dest, String mode) {
+    public FilesPutCall put(String src, String dest, String mode) {
         return put(src, dest).mode(mode);
     }
 
@@ -176,7 +168,7 @@ public final class FilesOperations {
      * @param src local Jinja2 template
      * @param dest path on the host
      */
-    public OperationCall template(String src, String dest) {
+    public FilesTemplateCall template(String src, String dest) {
         return template(src, dest, Map.of());
     }
 
@@ -187,8 +179,8 @@ public final class FilesOperations {
      * @param dest path on the host
      * @param vars the deploy's own template variables
      */
-    public OperationCall template(String src, String dest, Map<String, ?> vars) {
-        return PrepareContext.register(Template.class)
+    public FilesTemplateCall template(String src, String dest, Map<String, ?> vars) {
+        return PrepareContext.register(FilesTemplateCall::new)
                 .arg("src", src)
                 .arg("dest", dest)
                 .arg("vars", vars);
@@ -200,8 +192,8 @@ public final class FilesOperations {
      * @param url URL to fetch
      * @param dest path on the host
      */
-    public OperationCall download(String url, String dest) {
-        return PrepareContext.register(Download.class).arg("url", url).arg("dest", dest);
+    public FilesDownloadCall download(String url, String dest) {
+        return PrepareContext.register(FilesDownloadCall::new).arg("url", url).arg("dest", dest);
     }
 
     /**
@@ -211,7 +203,7 @@ public final class FilesOperations {
      * @param dest path on the host
      * @param sha256 expected SHA-256 in hex
      */
-    public OperationCall download(String url, String dest, String sha256) {
+    public FilesDownloadCall download(String url, String dest, String sha256) {
         return download(url, dest).arg("sha256", sha256);
     }
 
@@ -222,8 +214,8 @@ public final class FilesOperations {
      * @param src local directory to mirror
      * @param dest directory on the host
      */
-    public OperationCall sync(String src, String dest) {
-        return PrepareContext.register(Sync.class).arg("src", src).arg("dest", dest);
+    public FilesSyncCall sync(String src, String dest) {
+        return PrepareContext.register(FilesSyncCall::new).arg("src", src).arg("dest", dest);
     }
 
     /**
@@ -231,7 +223,7 @@ public final class FilesOperations {
      *
      * @param sync e.g. {@code new Sync("site", "/srv/www", true, "644", "755", "www-data", null, List.of("*.tmp"))}
      */
-    public OperationCall sync(Sync sync) {
-        return PrepareContext.register(sync);
+    public FilesSyncCall sync(Sync sync) {
+        return PrepareContext.register(sync, FilesSyncCall::new);
     }
 }

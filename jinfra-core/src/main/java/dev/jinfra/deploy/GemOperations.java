@@ -13,8 +13,8 @@ public final class GemOperations {
      *
      * @param packages gem names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(RubyGems.class).arg("packages", List.of(packages));
+    public GemPackagesCall packages(String... packages) {
+        return PrepareContext.register(GemPackagesCall::new).arg("packages", List.of(packages));
     }
 
     /**
@@ -22,7 +22,7 @@ public final class GemOperations {
      *
      * @param packages e.g. {@code new RubyGems(List.of("bundler"), true, false, "gem")}
      */
-    public OperationCall packages(RubyGems packages) {
-        return PrepareContext.register(packages);
+    public GemPackagesCall packages(RubyGems packages) {
+        return PrepareContext.register(packages, GemPackagesCall::new);
     }
 }

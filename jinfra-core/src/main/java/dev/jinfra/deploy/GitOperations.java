@@ -1,7 +1,6 @@
 package dev.jinfra.deploy;
 
 import dev.jinfra.ops.git.BareRepo;
-import dev.jinfra.ops.git.Config;
 import dev.jinfra.ops.git.Repo;
 import dev.jinfra.ops.git.Worktree;
 
@@ -18,8 +17,8 @@ public final class GitOperations {
      * @param src the repository URL to clone from
      * @param dest the checkout's directory
      */
-    public OperationCall repo(String src, String dest) {
-        return PrepareContext.register(Repo.class).arg("src", src).arg("dest", dest);
+    public GitRepoCall repo(String src, String dest) {
+        return PrepareContext.register(GitRepoCall::new).arg("src", src).arg("dest", dest);
     }
 
     /**
@@ -29,7 +28,7 @@ public final class GitOperations {
      * @param dest the checkout's directory
      * @param branch the branch to check out
      */
-    public OperationCall repo(String src, String dest, String branch) {
+    public GitRepoCall repo(String src, String dest, String branch) {
         return repo(src, dest).arg("branch", branch);
     }
 
@@ -38,8 +37,8 @@ public final class GitOperations {
      *
      * @param repo e.g. {@code new Repo(url, "/srv/app", "main", null, true, 1)}
      */
-    public OperationCall repo(Repo repo) {
-        return PrepareContext.register(repo);
+    public GitRepoCall repo(Repo repo) {
+        return PrepareContext.register(repo, GitRepoCall::new);
     }
 
     /**
@@ -48,8 +47,8 @@ public final class GitOperations {
      * @param key the key, e.g. user.email
      * @param value the wanted value
      */
-    public OperationCall config(String key, String value) {
-        return PrepareContext.register(Config.class).arg("key", key).arg("value", value);
+    public GitConfigCall config(String key, String value) {
+        return PrepareContext.register(GitConfigCall::new).arg("key", key).arg("value", value);
     }
 
     /**
@@ -58,8 +57,10 @@ public final class GitOperations {
      * @param key the key, e.g. user.email
      * @param value the wanted value
      * @param repo the repository's directory
+     * @deprecated the value and the repository are easy to swap: {@code git.config(key, value).repo(repo)}
      */
-    public OperationCall config(String key, String value, String repo) {
+    @Deprecated
+    public GitConfigCall config(String key, String value, String repo) {
         return config(key, value).arg("repo", repo);
     }
 
@@ -71,8 +72,8 @@ public final class GitOperations {
      * @param repo the repository's directory
      * @param worktree the worktree's directory
      */
-    public OperationCall worktree(String repo, String worktree) {
-        return PrepareContext.register(Worktree.class).arg("repo", repo).arg("worktree", worktree);
+    public GitWorktreeCall worktree(String repo, String worktree) {
+        return PrepareContext.register(GitWorktreeCall::new).arg("repo", repo).arg("worktree", worktree);
     }
 
     /**
@@ -80,8 +81,8 @@ public final class GitOperations {
      *
      * @param worktree e.g. {@code new Worktree("/srv/app", "/srv/app-v2", "v2", null, false, true, false)}
      */
-    public OperationCall worktree(Worktree worktree) {
-        return PrepareContext.register(worktree);
+    public GitWorktreeCall worktree(Worktree worktree) {
+        return PrepareContext.register(worktree, GitWorktreeCall::new);
     }
 
     /**
@@ -89,8 +90,8 @@ public final class GitOperations {
      *
      * @param path the repository's directory
      */
-    public OperationCall bareRepo(String path) {
-        return PrepareContext.register(BareRepo.class).arg("path", path);
+    public GitBareRepoCall bareRepo(String path) {
+        return PrepareContext.register(GitBareRepoCall::new).arg("path", path);
     }
 
     /**
@@ -98,7 +99,7 @@ public final class GitOperations {
      *
      * @param bareRepo e.g. {@code new BareRepo("/srv/git/app.git", true, "main")}
      */
-    public OperationCall bareRepo(BareRepo bareRepo) {
-        return PrepareContext.register(bareRepo);
+    public GitBareRepoCall bareRepo(BareRepo bareRepo) {
+        return PrepareContext.register(bareRepo, GitBareRepoCall::new);
     }
 }

@@ -1,6 +1,5 @@
 package dev.jinfra.deploy;
 
-import dev.jinfra.ops.iptables.IptablesChain;
 import dev.jinfra.ops.iptables.IptablesRule;
 
 /**
@@ -15,8 +14,8 @@ public final class IptablesOperations {
      *
      * @param chain the chain, e.g. INPUT or WEB
      */
-    public OperationCall chain(String chain) {
-        return PrepareContext.register(IptablesChain.class).arg("chain", chain);
+    public IptablesChainCall chain(String chain) {
+        return PrepareContext.register(IptablesChainCall::new).arg("chain", chain);
     }
 
     /**
@@ -26,8 +25,10 @@ public final class IptablesOperations {
      * @param chain the chain, e.g. INPUT
      * @param jump the target, e.g. ACCEPT
      */
-    public OperationCall rule(String chain, String jump) {
-        return PrepareContext.register(IptablesRule.class).arg("chain", chain).arg("jump", jump);
+    public IptablesRuleCall rule(String chain, String jump) {
+        return PrepareContext.register(IptablesRuleCall::new)
+                .arg("chain", chain)
+                .arg("jump", jump);
     }
 
     /**
@@ -35,7 +36,7 @@ public final class IptablesOperations {
      *
      * @param rule the rule and where it should be
      */
-    public OperationCall rule(IptablesRule rule) {
-        return PrepareContext.register(rule);
+    public IptablesRuleCall rule(IptablesRule rule) {
+        return PrepareContext.register(rule, IptablesRuleCall::new);
     }
 }

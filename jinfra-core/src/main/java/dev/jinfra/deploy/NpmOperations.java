@@ -13,8 +13,8 @@ public final class NpmOperations {
      *
      * @param packages package names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(NodePackages.class).arg("packages", List.of(packages));
+    public NpmPackagesCall packages(String... packages) {
+        return PrepareContext.register(NpmPackagesCall::new).arg("packages", List.of(packages));
     }
 
     /**
@@ -22,7 +22,7 @@ public final class NpmOperations {
      *
      * @param packages e.g. {@code new NodePackages(List.of("pm2"), true, false, "/srv/app")}
      */
-    public OperationCall packages(NodePackages packages) {
-        return PrepareContext.register(packages);
+    public NpmPackagesCall packages(NodePackages packages) {
+        return PrepareContext.register(packages, NpmPackagesCall::new);
     }
 }

@@ -12,8 +12,8 @@ public final class OpenrcOperations {
      *
      * @param name the service, e.g. sshd
      */
-    public OperationCall service(String name) {
-        return PrepareContext.register(OpenrcService.class)
+    public OpenrcServiceCall service(String name) {
+        return PrepareContext.register(OpenrcServiceCall::new)
                 .arg("name", name)
                 .arg("running", true)
                 .arg("enabled", true);
@@ -24,7 +24,7 @@ public final class OpenrcOperations {
      *
      * @param service the service and what should become of it
      */
-    public OperationCall service(OpenrcService service) {
-        return PrepareContext.register(service);
+    public OpenrcServiceCall service(OpenrcService service) {
+        return PrepareContext.register(service, OpenrcServiceCall::new);
     }
 }

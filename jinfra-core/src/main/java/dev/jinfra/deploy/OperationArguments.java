@@ -108,6 +108,10 @@ final class OperationArguments {
         return operation;
     }
 
+    Class<? extends Record> type() {
+        return type;
+    }
+
     /**
      * Sets one argument. {@code shorthand} is the method that stands for it ({@code absent()}), for the message
      * when the operation has no such argument; null for {@code arg(..)} itself.

@@ -5,12 +5,17 @@ import dev.jinfra.command.Secret;
 import java.time.Duration;
 
 /**
- * An operation as registered by deploy code, with its arguments by name and the settings chained onto it:
- * {@code apt.packages("nginx").arg("latest", true).name("Install nginx").sudo().serial()}. Arguments are the
- * operation's own, as the reference and the command line name them ({@link #arg}); settings say how its commands
- * run, and those made here win over those of a deploy piece, host data and the command line.
+ * An operation as registered by deploy code, with its arguments and the settings chained onto it:
+ * {@code apt.packages("nginx").latest(true).name("Install nginx").sudo().serial()}. Arguments are the
+ * operation's own, as the reference and the command line name them; settings say how its commands run, and those
+ * made here win over those of a deploy piece, host data and the command line.
+ *
+ * <p>Front doors return a typed call for each operation ({@code FilesDirectoryCall} for {@code files.directory}),
+ * generated from the operation's record when jinfra is built: it has a method per argument and returns itself from
+ * every method here, so a chain keeps its type. {@link #arg} gives an argument by name, as the command line does.
+ * Only this package makes calls, so that every call is registered.
  */
-public final class OperationCall {
+public class OperationCall {
     // Null while arguments given by name wait to be built into the record (on first use, at the latest once the
     // host's deploy code has run).
     private Operation operation;
@@ -37,6 +42,20 @@ public final class OperationCall {
         this.piece = piece;
     }
 
+    /** A typed call's start: every argument of {@code type} at its default. */
+    OperationCall(Class<? extends Record> type, Settings piece) {
+        this(OperationArguments.defaults(type), piece);
+    }
+
+    /** Starts from an operation already built (a front door that takes the whole record), to change it further. */
+    final void startFrom(Operation built) {
+        if (arguments != null && built.getClass() != arguments.type()) {
+            throw new IllegalArgumentException(arguments.operation() + " cannot start from " + built.describe());
+        }
+        operation = built;
+        arguments = null;
+    }
+
     /** The operation with every argument given so far. */
     public Operation operation() {
         if (operation == null) {
@@ -59,6 +78,7 @@ public final class OperationCall {
     }
 
     /** The operation's {@code present=false}: the thing it manages should not be there. */
+    @SetsArgument("present")
     public OperationCall absent() {
         return argument("present", false, "absent()");
     }
@@ -68,6 +88,7 @@ public final class OperationCall {
      *
      * @param mode octal permissions such as 644 or 750
      */
+    @SetsArgument("mode")
     public OperationCall mode(String mode) {
         return argument("mode", mode, "mode(..)");
     }
@@ -77,6 +98,7 @@ public final class OperationCall {
      *
      * @param owner the owning user's name
      */
+    @SetsArgument("owner")
     public OperationCall owner(String owner) {
         return argument("owner", owner, "owner(..)");
     }
@@ -86,6 +108,7 @@ public final class OperationCall {
      *
      * @param group the group's name
      */
+    @SetsArgument("group")
     public OperationCall group(String group) {
         return argument("group", group, "group(..)");
     }

@@ -1,8 +1,6 @@
 package dev.jinfra.deploy;
 
 import dev.jinfra.ops.packages.ArchPackages;
-import dev.jinfra.ops.packages.PacmanUpdate;
-import dev.jinfra.ops.packages.PacmanUpgrade;
 import java.util.List;
 
 /**
@@ -15,8 +13,8 @@ public final class PacmanOperations {
      *
      * @param packages package names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(ArchPackages.class).arg("packages", List.of(packages));
+    public PacmanPackagesCall packages(String... packages) {
+        return PrepareContext.register(PacmanPackagesCall::new).arg("packages", List.of(packages));
     }
 
     /**
@@ -24,17 +22,17 @@ public final class PacmanOperations {
      *
      * @param packages e.g. {@code new ArchPackages(List.of("nginx"), true, false)}
      */
-    public OperationCall packages(ArchPackages packages) {
-        return PrepareContext.register(packages);
+    public PacmanPackagesCall packages(ArchPackages packages) {
+        return PrepareContext.register(packages, PacmanPackagesCall::new);
     }
 
     /** {@code pacman.update}: the package databases are refreshed (always a change). */
-    public OperationCall update() {
-        return PrepareContext.register(PacmanUpdate.class);
+    public PacmanUpdateCall update() {
+        return PrepareContext.register(PacmanUpdateCall::new);
     }
 
     /** {@code pacman.upgrade}: the databases are refreshed and every package upgraded (always a change). */
-    public OperationCall upgrade() {
-        return PrepareContext.register(PacmanUpgrade.class);
+    public PacmanUpgradeCall upgrade() {
+        return PrepareContext.register(PacmanUpgradeCall::new);
     }
 }

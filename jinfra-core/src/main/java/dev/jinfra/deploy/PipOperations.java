@@ -1,7 +1,6 @@
 package dev.jinfra.deploy;
 
 import dev.jinfra.ops.pip.Packages;
-import dev.jinfra.ops.pip.Venv;
 import java.util.List;
 
 /**
@@ -16,8 +15,8 @@ public final class PipOperations {
      *
      * @param packages package names, each optionally pinned as name==version
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(Packages.class).arg("packages", List.of(packages));
+    public PipPackagesCall packages(String... packages) {
+        return PrepareContext.register(PipPackagesCall::new).arg("packages", List.of(packages));
     }
 
     /**
@@ -25,8 +24,8 @@ public final class PipOperations {
      *
      * @param packages e.g. {@code new Packages(List.of("gunicorn"), true, false, "pip3", "/srv/venv")}
      */
-    public OperationCall packages(Packages packages) {
-        return PrepareContext.register(packages);
+    public PipPackagesCall packages(Packages packages) {
+        return PrepareContext.register(packages, PipPackagesCall::new);
     }
 
     /**
@@ -34,8 +33,8 @@ public final class PipOperations {
      *
      * @param path the virtualenv's directory
      */
-    public OperationCall venv(String path) {
-        return PrepareContext.register(Venv.class).arg("path", path);
+    public PipVenvCall venv(String path) {
+        return PrepareContext.register(PipVenvCall::new).arg("path", path);
     }
 
     /**
@@ -44,7 +43,7 @@ public final class PipOperations {
      * @param path the virtualenv's directory
      * @param python the Python that makes it, e.g. python3.12
      */
-    public OperationCall venv(String path, String python) {
+    public PipVenvCall venv(String path, String python) {
         return venv(path).arg("python", python);
     }
 }

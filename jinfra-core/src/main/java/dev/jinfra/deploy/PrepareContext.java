@@ -76,6 +76,27 @@ public final class PrepareContext {
         return CURRENT.get().add(OperationArguments.defaults(type));
     }
 
+    /**
+     * Registers a typed call ({@code FilesDirectoryCall::new}), every argument at its default until the front
+     * door and the deploy code give them. Front doors call this.
+     */
+    static <C extends OperationCall> C register(java.util.function.Function<Settings, C> newCall) {
+        if (!CURRENT.isBound()) {
+            throw new IllegalStateException("operations can only be registered while a deploy runs (prepare phase)");
+        }
+        PrepareContext c = CURRENT.get();
+        C call = newCall.apply(c.piece());
+        c.add(call);
+        return call;
+    }
+
+    /** Registers a typed call that starts from an operation already built: a front door given the whole record. */
+    static <C extends OperationCall> C register(Operation built, java.util.function.Function<Settings, C> newCall) {
+        C call = register(newCall);
+        call.startFrom(built);
+        return call;
+    }
+
     /** The host whose deploy code is running, for operations built from its data (e.g. template variables). */
     public static Host host() {
         if (!CURRENT.isBound()) {

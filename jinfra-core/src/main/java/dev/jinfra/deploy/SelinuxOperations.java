@@ -1,9 +1,5 @@
 package dev.jinfra.deploy;
 
-import dev.jinfra.ops.selinux.SelinuxBoolean;
-import dev.jinfra.ops.selinux.SelinuxFileContext;
-import dev.jinfra.ops.selinux.SelinuxPort;
-
 /**
  * The {@code selinux} operations, as deploy code calls them: {@code selinux.seboolean("httpd_can_network_connect",
  * "on")}. Other arguments are given by name on the call returned ({@link OperationCall#arg},
@@ -17,8 +13,10 @@ public final class SelinuxOperations {
      * @param name the boolean, e.g. httpd_can_network_connect
      * @param value on or off
      */
-    public OperationCall seboolean(String name, String value) {
-        return PrepareContext.register(SelinuxBoolean.class).arg("name", name).arg("value", value);
+    public SelinuxSebooleanCall seboolean(String name, String value) {
+        return PrepareContext.register(SelinuxSebooleanCall::new)
+                .arg("name", name)
+                .arg("value", value);
     }
 
     /**
@@ -28,8 +26,8 @@ public final class SelinuxOperations {
      * @param target the path expression, e.g. /srv/www(/.*)?
      * @param type the SELinux type, e.g. httpd_sys_content_t
      */
-    public OperationCall fileContext(String target, String type) {
-        return PrepareContext.register(SelinuxFileContext.class)
+    public SelinuxFileContextCall fileContext(String target, String type) {
+        return PrepareContext.register(SelinuxFileContextCall::new)
                 .arg("target", target)
                 .arg("type", type);
     }
@@ -42,8 +40,8 @@ public final class SelinuxOperations {
      * @param port the port, or a range such as 8000-8010
      * @param type the SELinux type, e.g. http_port_t
      */
-    public OperationCall port(String protocol, String port, String type) {
-        return PrepareContext.register(SelinuxPort.class)
+    public SelinuxPortCall port(String protocol, String port, String type) {
+        return PrepareContext.register(SelinuxPortCall::new)
                 .arg("protocol", protocol)
                 .arg("port", port)
                 .arg("type", type);

@@ -1,22 +1,8 @@
 package dev.jinfra.deploy;
 
 import dev.jinfra.ops.packages.ServerPackages;
-import dev.jinfra.ops.server.CronJob;
-import dev.jinfra.ops.server.Group;
-import dev.jinfra.ops.server.Modprobe;
 import dev.jinfra.ops.server.Mount;
-import dev.jinfra.ops.server.Reboot;
-import dev.jinfra.ops.server.Script;
-import dev.jinfra.ops.server.ScriptTemplate;
-import dev.jinfra.ops.server.SecurityLimit;
-import dev.jinfra.ops.server.ServerHostname;
-import dev.jinfra.ops.server.ServerLocale;
-import dev.jinfra.ops.server.ServerSysctl;
-import dev.jinfra.ops.server.ServerTimezone;
-import dev.jinfra.ops.server.Shell;
 import dev.jinfra.ops.server.User;
-import dev.jinfra.ops.server.UserAuthorizedKeys;
-import dev.jinfra.ops.server.WaitForPort;
 import dev.jinfra.ops.service.ServerService;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +18,8 @@ public final class ServerOperations {
      *
      * @param commands shell commands
      */
-    public OperationCall shell(String... commands) {
-        return PrepareContext.register(Shell.class).arg("commands", List.of(commands));
+    public ServerShellCall shell(String... commands) {
+        return PrepareContext.register(ServerShellCall::new).arg("commands", List.of(commands));
     }
 
     /**
@@ -43,8 +29,8 @@ public final class ServerOperations {
      * @param src local script to run
      * @param args arguments, each passed to the script as one word
      */
-    public OperationCall script(String src, String... args) {
-        return PrepareContext.register(Script.class).arg("src", src).arg("args", List.of(args));
+    public ServerScriptCall script(String src, String... args) {
+        return PrepareContext.register(ServerScriptCall::new).arg("src", src).arg("args", List.of(args));
     }
 
     /**
@@ -54,8 +40,8 @@ public final class ServerOperations {
      *
      * @param name the user's login name
      */
-    public OperationCall user(String name) {
-        return PrepareContext.register(User.class).arg("name", name);
+    public ServerUserCall user(String name) {
+        return PrepareContext.register(ServerUserCall::new).arg("name", name);
     }
 
     /**
@@ -65,8 +51,10 @@ public final class ServerOperations {
      * @param name the user's login name
      * @param group primary group, by name or number
      * @param groups supplementary groups
+     * @deprecated the user's and the group's names are easy to swap: {@code server.user(name).group(group).groups(groups)}
      */
-    public OperationCall user(String name, String group, String... groups) {
+    @Deprecated
+    public ServerUserCall user(String name, String group, String... groups) {
         return user(name).group(group).arg("groups", List.of(groups));
     }
 
@@ -75,8 +63,8 @@ public final class ServerOperations {
      *
      * @param user e.g. {@code new User("app", true, 990, "app", List.of(), "/srv/app", "/usr/sbin/nologin", true)}
      */
-    public OperationCall user(User user) {
-        return PrepareContext.register(user);
+    public ServerUserCall user(User user) {
+        return PrepareContext.register(user, ServerUserCall::new);
     }
 
     /**
@@ -85,8 +73,8 @@ public final class ServerOperations {
      *
      * @param name the group's name
      */
-    public OperationCall group(String name) {
-        return PrepareContext.register(Group.class).arg("name", name);
+    public ServerGroupCall group(String name) {
+        return PrepareContext.register(ServerGroupCall::new).arg("name", name);
     }
 
     /**
@@ -95,7 +83,7 @@ public final class ServerOperations {
      * @param name the group's name
      * @param gid numeric group id
      */
-    public OperationCall group(String name, int gid) {
+    public ServerGroupCall group(String name, int gid) {
         return group(name).arg("gid", gid);
     }
 
@@ -104,8 +92,8 @@ public final class ServerOperations {
      *
      * @param name the hostname, e.g. web1 or web1.example.com
      */
-    public OperationCall hostname(String name) {
-        return PrepareContext.register(ServerHostname.class).arg("name", name);
+    public ServerHostnameCall hostname(String name) {
+        return PrepareContext.register(ServerHostnameCall::new).arg("name", name);
     }
 
     /**
@@ -115,8 +103,8 @@ public final class ServerOperations {
      * @param key the parameter, e.g. net.ipv4.ip_forward
      * @param value the wanted value
      */
-    public OperationCall sysctl(String key, String value) {
-        return PrepareContext.register(ServerSysctl.class)
+    public ServerSysctlCall sysctl(String key, String value) {
+        return PrepareContext.register(ServerSysctlCall::new)
                 .arg("key", key)
                 .arg("value", value)
                 .arg("persist", true);
@@ -129,8 +117,10 @@ public final class ServerOperations {
      * @param schedule five time fields like '0 3 * * *', or @daily
      * @param command the command the line runs
      */
-    public OperationCall crontab(String schedule, String command) {
-        return PrepareContext.register(CronJob.class).arg("command", command).arg("schedule", schedule);
+    public ServerCrontabCall crontab(String schedule, String command) {
+        return PrepareContext.register(ServerCrontabCall::new)
+                .arg("command", command)
+                .arg("schedule", schedule);
     }
 
     /**
@@ -139,8 +129,10 @@ public final class ServerOperations {
      * @param user whose crontab
      * @param schedule five time fields like '0 3 * * *', or @daily
      * @param command the command the line runs
+     * @deprecated the user comes before the schedule here and not in {@code crontab(schedule, command)}: {@code server.crontab(schedule, command).user(user)}
      */
-    public OperationCall crontab(String user, String schedule, String command) {
+    @Deprecated
+    public ServerCrontabCall crontab(String user, String schedule, String command) {
         return crontab(schedule, command).arg("user", user);
     }
 
@@ -149,8 +141,8 @@ public final class ServerOperations {
      *
      * @param path the mount point
      */
-    public OperationCall mount(String path) {
-        return PrepareContext.register(Mount.class).arg("path", path);
+    public ServerMountCall mount(String path) {
+        return PrepareContext.register(ServerMountCall::new).arg("path", path);
     }
 
     /**
@@ -162,7 +154,7 @@ public final class ServerOperations {
      * @param type the file system type, e.g. ext4
      * @param options mount options, e.g. noatime
      */
-    public OperationCall mount(String device, String path, String type, String... options) {
+    public ServerMountCall mount(String device, String path, String type, String... options) {
         return mount(path).arg("device", device).arg("type", type).arg("options", List.of(options));
     }
 
@@ -171,16 +163,16 @@ public final class ServerOperations {
      *
      * @param mount e.g. {@code new Mount("/srv/data", "/dev/sdb1", "ext4", List.of("noatime"), true)}
      */
-    public OperationCall mount(Mount mount) {
-        return PrepareContext.register(mount);
+    public ServerMountCall mount(Mount mount) {
+        return PrepareContext.register(mount, ServerMountCall::new);
     }
 
     /**
      * {@code server.reboot}: reboots the host and connects again once it is back (up to 5 minutes;
      * {@code .arg("timeout", seconds)}).
      */
-    public OperationCall reboot() {
-        return PrepareContext.register(Reboot.class);
+    public ServerRebootCall reboot() {
+        return PrepareContext.register(ServerRebootCall::new);
     }
 
     /**
@@ -188,8 +180,8 @@ public final class ServerOperations {
      *
      * @param port the TCP port
      */
-    public OperationCall waitForPort(int port) {
-        return PrepareContext.register(WaitForPort.class).arg("port", port);
+    public ServerWaitForPortCall waitForPort(int port) {
+        return PrepareContext.register(ServerWaitForPortCall::new).arg("port", port);
     }
 
     /**
@@ -198,7 +190,7 @@ public final class ServerOperations {
      * @param port the TCP port
      * @param timeout seconds to wait at most
      */
-    public OperationCall waitForPort(int port, int timeout) {
+    public ServerWaitForPortCall waitForPort(int port, int timeout) {
         return waitForPort(port).arg("timeout", timeout);
     }
 
@@ -207,7 +199,7 @@ public final class ServerOperations {
      *
      * @param name the service, e.g. nginx
      */
-    public OperationCall service(String name) {
+    public ServerServiceCall service(String name) {
         return service(ServerService.running(name));
     }
 
@@ -216,8 +208,8 @@ public final class ServerOperations {
      *
      * @param service the service and what should become of it
      */
-    public OperationCall service(ServerService service) {
-        return PrepareContext.register(service);
+    public ServerServiceCall service(ServerService service) {
+        return PrepareContext.register(service, ServerServiceCall::new);
     }
 
     /**
@@ -226,8 +218,8 @@ public final class ServerOperations {
      *
      * @param packages package names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(ServerPackages.class).arg("packages", List.of(packages));
+    public ServerPackagesCall packages(String... packages) {
+        return PrepareContext.register(ServerPackagesCall::new).arg("packages", List.of(packages));
     }
 
     /**
@@ -235,8 +227,8 @@ public final class ServerOperations {
      *
      * @param packages e.g. {@code new ServerPackages(List.of("nginx"), false)}
      */
-    public OperationCall packages(ServerPackages packages) {
-        return PrepareContext.register(packages);
+    public ServerPackagesCall packages(ServerPackages packages) {
+        return PrepareContext.register(packages, ServerPackagesCall::new);
     }
 
     /**
@@ -245,7 +237,7 @@ public final class ServerOperations {
      *
      * @param src local Jinja2 template of the script
      */
-    public OperationCall scriptTemplate(String src) {
+    public ServerScriptTemplateCall scriptTemplate(String src) {
         return scriptTemplate(src, Map.of());
     }
 
@@ -256,8 +248,8 @@ public final class ServerOperations {
      * @param vars the deploy's own template variables
      * @param args arguments, each passed to the script as one word
      */
-    public OperationCall scriptTemplate(String src, Map<String, ?> vars, String... args) {
-        return PrepareContext.register(ScriptTemplate.class)
+    public ServerScriptTemplateCall scriptTemplate(String src, Map<String, ?> vars, String... args) {
+        return PrepareContext.register(ServerScriptTemplateCall::new)
                 .arg("src", src)
                 .arg("vars", vars)
                 .arg("args", List.of(args));
@@ -269,8 +261,8 @@ public final class ServerOperations {
      *
      * @param module the module, e.g. br_netfilter
      */
-    public OperationCall modprobe(String module) {
-        return PrepareContext.register(Modprobe.class).arg("module", module);
+    public ServerModprobeCall modprobe(String module) {
+        return PrepareContext.register(ServerModprobeCall::new).arg("module", module);
     }
 
     /**
@@ -278,8 +270,8 @@ public final class ServerOperations {
      *
      * @param locale the locale, e.g. en_US.UTF-8
      */
-    public OperationCall locale(String locale) {
-        return PrepareContext.register(ServerLocale.class).arg("locale", locale);
+    public ServerLocaleCall locale(String locale) {
+        return PrepareContext.register(ServerLocaleCall::new).arg("locale", locale);
     }
 
     /**
@@ -288,8 +280,8 @@ public final class ServerOperations {
      *
      * @param timezone the zone, e.g. Europe/Berlin or UTC
      */
-    public OperationCall timezone(String timezone) {
-        return PrepareContext.register(ServerTimezone.class).arg("timezone", timezone);
+    public ServerTimezoneCall timezone(String timezone) {
+        return PrepareContext.register(ServerTimezoneCall::new).arg("timezone", timezone);
     }
 
     /**
@@ -301,8 +293,8 @@ public final class ServerOperations {
      * @param item the resource, e.g. nofile
      * @param value the limit, e.g. 65536 or unlimited
      */
-    public OperationCall securityLimit(String domain, String type, String item, String value) {
-        return PrepareContext.register(SecurityLimit.class)
+    public ServerSecurityLimitCall securityLimit(String domain, String type, String item, String value) {
+        return PrepareContext.register(ServerSecurityLimitCall::new)
                 .arg("domain", domain)
                 .arg("type", type)
                 .arg("item", item)
@@ -316,8 +308,8 @@ public final class ServerOperations {
      * @param user the user whose keys these are
      * @param keys public key lines
      */
-    public OperationCall userAuthorizedKeys(String user, String... keys) {
-        return PrepareContext.register(UserAuthorizedKeys.class)
+    public ServerUserAuthorizedKeysCall userAuthorizedKeys(String user, String... keys) {
+        return PrepareContext.register(ServerUserAuthorizedKeysCall::new)
                 .arg("user", user)
                 .arg("keys", List.of(keys));
     }

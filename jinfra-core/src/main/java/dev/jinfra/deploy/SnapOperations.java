@@ -13,8 +13,8 @@ public final class SnapOperations {
      *
      * @param packages snap names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(Snaps.class).arg("packages", List.of(packages));
+    public SnapPackagesCall packages(String... packages) {
+        return PrepareContext.register(SnapPackagesCall::new).arg("packages", List.of(packages));
     }
 
     /**
@@ -22,7 +22,7 @@ public final class SnapOperations {
      *
      * @param packages e.g. {@code new Snaps(List.of("lxd"), true, "5.21/stable", false)}
      */
-    public OperationCall packages(Snaps packages) {
-        return PrepareContext.register(packages);
+    public SnapPackagesCall packages(Snaps packages) {
+        return PrepareContext.register(packages, SnapPackagesCall::new);
     }
 }

@@ -14,8 +14,8 @@ public final class SystemdOperations {
      *
      * @param unit the unit, e.g. nginx or nginx.service
      */
-    public OperationCall service(String unit) {
-        return PrepareContext.register(SystemdService.class)
+    public SystemdServiceCall service(String unit) {
+        return PrepareContext.register(SystemdServiceCall::new)
                 .arg("unit", unit)
                 .arg("running", true)
                 .arg("enabled", true);
@@ -26,12 +26,12 @@ public final class SystemdOperations {
      *
      * @param service e.g. {@code new SystemdService("nginx", true, true, false, true, false)}
      */
-    public OperationCall service(SystemdService service) {
-        return PrepareContext.register(service);
+    public SystemdServiceCall service(SystemdService service) {
+        return PrepareContext.register(service, SystemdServiceCall::new);
     }
 
     /** {@code systemd.daemonReload}: systemd rereads its unit files. */
-    public OperationCall daemonReload() {
-        return PrepareContext.register(new SystemdDaemonReload());
+    public SystemdDaemonReloadCall daemonReload() {
+        return PrepareContext.register(new SystemdDaemonReload(), SystemdDaemonReloadCall::new);
     }
 }

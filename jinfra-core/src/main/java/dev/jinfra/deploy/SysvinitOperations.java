@@ -12,8 +12,8 @@ public final class SysvinitOperations {
      *
      * @param name the service (init script) name, e.g. nginx
      */
-    public OperationCall service(String name) {
-        return PrepareContext.register(SysvService.class)
+    public SysvinitServiceCall service(String name) {
+        return PrepareContext.register(SysvinitServiceCall::new)
                 .arg("name", name)
                 .arg("running", true)
                 .arg("enabled", true);
@@ -24,7 +24,7 @@ public final class SysvinitOperations {
      *
      * @param service e.g. {@code new SysvService("cron", true, true, false, true)}
      */
-    public OperationCall service(SysvService service) {
-        return PrepareContext.register(service);
+    public SysvinitServiceCall service(SysvService service) {
+        return PrepareContext.register(service, SysvinitServiceCall::new);
     }
 }

@@ -12,8 +12,8 @@ public final class UpstartOperations {
      *
      * @param name the job, e.g. ssh
      */
-    public OperationCall service(String name) {
-        return PrepareContext.register(UpstartService.class)
+    public UpstartServiceCall service(String name) {
+        return PrepareContext.register(UpstartServiceCall::new)
                 .arg("name", name)
                 .arg("running", true)
                 .arg("enabled", true);
@@ -24,7 +24,7 @@ public final class UpstartOperations {
      *
      * @param service the service and what should become of it
      */
-    public OperationCall service(UpstartService service) {
-        return PrepareContext.register(service);
+    public UpstartServiceCall service(UpstartService service) {
+        return PrepareContext.register(service, UpstartServiceCall::new);
     }
 }

@@ -1,10 +1,8 @@
 package dev.jinfra.deploy;
 
-import dev.jinfra.ops.packages.YumKey;
 import dev.jinfra.ops.packages.YumPackages;
 import dev.jinfra.ops.packages.YumRepo;
 import dev.jinfra.ops.packages.YumRpm;
-import dev.jinfra.ops.packages.YumUpdate;
 import java.util.List;
 
 /**
@@ -18,8 +16,8 @@ public final class YumOperations {
      *
      * @param packages package names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(YumPackages.class).arg("packages", List.of(packages));
+    public YumPackagesCall packages(String... packages) {
+        return PrepareContext.register(YumPackagesCall::new).arg("packages", List.of(packages));
     }
 
     /**
@@ -27,8 +25,8 @@ public final class YumOperations {
      *
      * @param packages e.g. {@code new YumPackages(List.of("httpd"), true, true)}
      */
-    public OperationCall packages(YumPackages packages) {
-        return PrepareContext.register(packages);
+    public YumPackagesCall packages(YumPackages packages) {
+        return PrepareContext.register(packages, YumPackagesCall::new);
     }
 
     /**
@@ -38,8 +36,8 @@ public final class YumOperations {
      * @param name repository id and file name
      * @param baseurl URL of the repository
      */
-    public OperationCall repo(String name, String baseurl) {
-        return PrepareContext.register(YumRepo.class).arg("name", name).arg("baseurl", baseurl);
+    public YumRepoCall repo(String name, String baseurl) {
+        return PrepareContext.register(YumRepoCall::new).arg("name", name).arg("baseurl", baseurl);
     }
 
     /**
@@ -47,8 +45,8 @@ public final class YumOperations {
      *
      * @param repo e.g. {@code new YumRepo("example", url, "Example", true, true, keyUrl, true)}
      */
-    public OperationCall repo(YumRepo repo) {
-        return PrepareContext.register(repo);
+    public YumRepoCall repo(YumRepo repo) {
+        return PrepareContext.register(repo, YumRepoCall::new);
     }
 
     /**
@@ -57,8 +55,8 @@ public final class YumOperations {
      * @param src URL or absolute path on the host of the .rpm
      * @param packageName the package the .rpm installs
      */
-    public OperationCall rpm(String src, String packageName) {
-        return PrepareContext.register(YumRpm.class).arg("src", src).arg("packageName", packageName);
+    public YumRpmCall rpm(String src, String packageName) {
+        return PrepareContext.register(YumRpmCall::new).arg("src", src).arg("packageName", packageName);
     }
 
     /**
@@ -66,8 +64,8 @@ public final class YumOperations {
      *
      * @param rpm e.g. {@code new YumRpm(src, "tool", "1.2-1")}
      */
-    public OperationCall rpm(YumRpm rpm) {
-        return PrepareContext.register(rpm);
+    public YumRpmCall rpm(YumRpm rpm) {
+        return PrepareContext.register(rpm, YumRpmCall::new);
     }
 
     /**
@@ -76,8 +74,8 @@ public final class YumOperations {
      *
      * @param src URL or absolute path on the host of the key
      */
-    public OperationCall key(String src) {
-        return PrepareContext.register(YumKey.class).arg("src", src);
+    public YumKeyCall key(String src) {
+        return PrepareContext.register(YumKeyCall::new).arg("src", src);
     }
 
     /**
@@ -86,12 +84,12 @@ public final class YumOperations {
      * @param src URL or absolute path on the host of the key
      * @param keyid the key's id or fingerprint in hex
      */
-    public OperationCall key(String src, String keyid) {
+    public YumKeyCall key(String src, String keyid) {
         return key(src).arg("keyid", keyid);
     }
 
     /** {@code yum.update}: every installed package is updated, when check-update lists any. */
-    public OperationCall update() {
-        return PrepareContext.register(YumUpdate.class);
+    public YumUpdateCall update() {
+        return PrepareContext.register(YumUpdateCall::new);
     }
 }

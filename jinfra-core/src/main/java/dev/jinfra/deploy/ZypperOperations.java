@@ -14,8 +14,8 @@ public final class ZypperOperations {
      *
      * @param packages package names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(ZypperPackages.class).arg("packages", List.of(packages));
+    public ZypperPackagesCall packages(String... packages) {
+        return PrepareContext.register(ZypperPackagesCall::new).arg("packages", List.of(packages));
     }
 
     /**
@@ -23,8 +23,8 @@ public final class ZypperOperations {
      *
      * @param packages e.g. {@code new ZypperPackages(List.of("nginx"), true, false)}
      */
-    public OperationCall packages(ZypperPackages packages) {
-        return PrepareContext.register(packages);
+    public ZypperPackagesCall packages(ZypperPackages packages) {
+        return PrepareContext.register(packages, ZypperPackagesCall::new);
     }
 
     /**
@@ -34,8 +34,8 @@ public final class ZypperOperations {
      * @param name repository alias and file name
      * @param baseurl URL of the repository
      */
-    public OperationCall repo(String name, String baseurl) {
-        return PrepareContext.register(ZypperRepo.class).arg("name", name).arg("baseurl", baseurl);
+    public ZypperRepoCall repo(String name, String baseurl) {
+        return PrepareContext.register(ZypperRepoCall::new).arg("name", name).arg("baseurl", baseurl);
     }
 
     /**
@@ -43,7 +43,7 @@ public final class ZypperOperations {
      *
      * @param repo e.g. {@code new ZypperRepo("example", url, "Example", true, true, keyUrl, true)}
      */
-    public OperationCall repo(ZypperRepo repo) {
-        return PrepareContext.register(repo);
+    public ZypperRepoCall repo(ZypperRepo repo) {
+        return PrepareContext.register(repo, ZypperRepoCall::new);
     }
 }

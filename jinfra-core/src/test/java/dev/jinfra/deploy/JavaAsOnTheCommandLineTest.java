@@ -114,7 +114,9 @@ class JavaAsOnTheCommandLineTest {
                     Map.of("name", "app", "system", "true")),
             new Case(h -> server.group("app").absent(), "server.group", Map.of("name", "app", "present", "false")),
             new Case(
-                    h -> server.crontab("app", null, "/usr/local/bin/backup").absent(),
+                    h -> server.crontab(null, "/usr/local/bin/backup")
+                            .user("app")
+                            .absent(),
                     "server.crontab",
                     Map.of("command", "/usr/local/bin/backup", "user", "app", "present", "false")),
             new Case(

@@ -17,7 +17,7 @@ import java.util.List;
 @Doc(
         name = "files.line",
         value = "A line is present in a file (optionally replacing the first line matching a regex), or absent.",
-        example = "files.line(\"/etc/ssh/sshd_config\", \"PermitRootLogin no\", \"^#?PermitRootLogin\");")
+        example = "files.line(\"/etc/ssh/sshd_config\", \"PermitRootLogin no\").replace(\"^#?PermitRootLogin\");")
 public record Line(
         @Arg(value = "the file's path", required = true) String path,
 

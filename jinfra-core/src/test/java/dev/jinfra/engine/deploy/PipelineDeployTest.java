@@ -63,7 +63,7 @@ class PipelineDeployTest {
             files.file(base + "/etc/settings.conf", "644");
             files.file(base + "/log/app.log", "640");
             files.line(base + "/etc/settings.conf", "listen=0.0.0.0:8080");
-            files.line(base + "/etc/settings.conf", "workers=4", "^workers=");
+            files.line(base + "/etc/settings.conf", "workers=4").replace("^workers=");
             files.block(base + "/etc/settings.conf", "[cache]\nsize=64m");
             files.link(base + "/current", base + "/releases/1");
             files.link(base + "/log/latest", base + "/log/app.log");
