@@ -80,9 +80,8 @@ final class CallSource {
 
     private void setter(
             OperationRecord.Argument a, String method, String type, String body, boolean override, String renamed) {
-        String text = a.text().isBlank()
-                ? "The operation's {@code " + a.name() + "} argument."
-                : Javadoc.sentence(a.text());
+        String text =
+                a.text().isBlank() ? "The operation's {@code " + a.name() + "} argument." : Javadoc.sentence(a.text());
         String facts = a.required()
                 ? "<p>Required."
                 : a.defaultValue().isEmpty()

@@ -9,12 +9,12 @@ import java.util.List;
  */
 public final class ApkOperations {
     /**
-     * {@code apk.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     * {@code apk.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages package names
      */
     public ApkPackagesCall packages(String... packages) {
-        return PrepareContext.register(ApkPackagesCall::new).arg("packages", List.of(packages));
+        return PrepareContext.register(ApkPackagesCall::new).packages(List.of(packages));
     }
 
     /**
@@ -31,7 +31,7 @@ public final class ApkOperations {
         return PrepareContext.register(ApkUpdateCall::new);
     }
 
-    /** {@code apk.upgrade}: every installed package is upgraded (always a change); {@code .arg("available", true)} too. */
+    /** {@code apk.upgrade}: every installed package is upgraded (always a change); {@code .available(true)} too. */
     public ApkUpgradeCall upgrade() {
         return PrepareContext.register(ApkUpgradeCall::new);
     }

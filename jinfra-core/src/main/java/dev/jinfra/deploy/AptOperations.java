@@ -7,19 +7,19 @@ import dev.jinfra.ops.apt.AptRepo;
 import java.util.List;
 
 /**
- * The {@code apt} operations, as deploy code calls them: {@code apt.packages("nginx").arg("update", true)}. Each
+ * The {@code apt} operations, as deploy code calls them: {@code apt.packages("nginx").update(true)}. Each
  * method takes the operation's first arguments; the others are given by name on the call it returns
  * ({@link OperationCall#arg}, {@link OperationCall#absent}), as the reference lists them.
  */
 public final class AptOperations {
     /**
      * {@code apt.packages}: installed (any version, or {@code name=version}); {@code .absent()} removes them,
-     * {@code .arg("update", true)} refreshes the lists first.
+     * {@code .update(true)} refreshes the lists first.
      *
      * @param packages package names, each optionally pinned as name=version
      */
     public AptPackagesCall packages(String... packages) {
-        return PrepareContext.register(AptPackagesCall::new).arg("packages", List.of(packages));
+        return PrepareContext.register(AptPackagesCall::new).packages(List.of(packages));
     }
 
     /**
@@ -42,10 +42,10 @@ public final class AptOperations {
      * @param cacheAgeSeconds skip the update when the lists are younger than this many seconds
      */
     public AptUpdateCall update(int cacheAgeSeconds) {
-        return update().arg("cacheAgeSeconds", cacheAgeSeconds);
+        return update().cacheAgeSeconds(cacheAgeSeconds);
     }
 
-    /** {@code apt.upgrade}: apt-get upgrade, always reported as a change; {@code .arg("distUpgrade", true)} for dist-upgrade. */
+    /** {@code apt.upgrade}: apt-get upgrade, always reported as a change; {@code .distUpgrade(true)} for dist-upgrade. */
     public AptUpgradeCall upgrade() {
         return PrepareContext.register(AptUpgradeCall::new);
     }
@@ -57,7 +57,7 @@ public final class AptOperations {
      * @param src the source line
      */
     public AptRepoCall repo(String src) {
-        return PrepareContext.register(AptRepoCall::new).arg("src", src);
+        return PrepareContext.register(AptRepoCall::new).src(src);
     }
 
     /**
@@ -67,7 +67,7 @@ public final class AptOperations {
      * @param filename file name in /etc/apt/sources.list.d
      */
     public AptRepoCall repo(String src, String filename) {
-        return repo(src).arg("filename", filename);
+        return repo(src).filename(filename);
     }
 
     /**
@@ -80,8 +80,8 @@ public final class AptOperations {
     }
 
     /**
-     * {@code apt.key}: a keyring from a URL the host downloads ({@code .arg("url", ..)}) or a local file it is
-     * uploaded from ({@code .arg("src", ..)}), at {@code .arg("dest", ..)}; no change once it exists.
+     * {@code apt.key}: a keyring from a URL the host downloads ({@code .url(..)}) or a local file it is
+     * uploaded from ({@code .src(..)}), at {@code .dest(..)}; no change once it exists.
      */
     public AptKeyCall key() {
         return PrepareContext.register(AptKeyCall::new);
@@ -103,7 +103,7 @@ public final class AptOperations {
      * @param packageName the package the .deb installs
      */
     public AptDebCall deb(String src, String packageName) {
-        return PrepareContext.register(AptDebCall::new).arg("src", src).arg("packageName", packageName);
+        return PrepareContext.register(AptDebCall::new).src(src).packageName(packageName);
     }
 
     /**
@@ -121,6 +121,6 @@ public final class AptOperations {
      * @param src the PPA, as ppa:owner/name
      */
     public AptPpaCall ppa(String src) {
-        return PrepareContext.register(AptPpaCall::new).arg("src", src);
+        return PrepareContext.register(AptPpaCall::new).src(src);
     }
 }

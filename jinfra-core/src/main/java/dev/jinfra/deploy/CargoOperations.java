@@ -9,12 +9,12 @@ import java.util.List;
  */
 public final class CargoOperations {
     /**
-     * {@code cargo.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     * {@code cargo.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages crate names
      */
     public CargoPackagesCall packages(String... packages) {
-        return PrepareContext.register(CargoPackagesCall::new).arg("packages", List.of(packages));
+        return PrepareContext.register(CargoPackagesCall::new).packages(List.of(packages));
     }
 
     /**

@@ -12,12 +12,12 @@ import java.util.List;
  */
 public final class DnfOperations {
     /**
-     * {@code dnf.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     * {@code dnf.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages package names
      */
     public DnfPackagesCall packages(String... packages) {
-        return PrepareContext.register(DnfPackagesCall::new).arg("packages", List.of(packages));
+        return PrepareContext.register(DnfPackagesCall::new).packages(List.of(packages));
     }
 
     /**
@@ -30,14 +30,14 @@ public final class DnfOperations {
     }
 
     /**
-     * {@code dnf.repo}: /etc/yum.repos.d/NAME.repo, enabled, packages signed ({@code .arg("gpgkey", url)} for the
+     * {@code dnf.repo}: /etc/yum.repos.d/NAME.repo, enabled, packages signed ({@code .gpgkey(url)} for the
      * key).
      *
      * @param name repository id and file name
      * @param baseurl URL of the repository
      */
     public DnfRepoCall repo(String name, String baseurl) {
-        return PrepareContext.register(DnfRepoCall::new).arg("name", name).arg("baseurl", baseurl);
+        return PrepareContext.register(DnfRepoCall::new).nameArgument(name).baseurl(baseurl);
     }
 
     /**
@@ -56,7 +56,7 @@ public final class DnfOperations {
      * @param packageName the package the .rpm installs
      */
     public DnfRpmCall rpm(String src, String packageName) {
-        return PrepareContext.register(DnfRpmCall::new).arg("src", src).arg("packageName", packageName);
+        return PrepareContext.register(DnfRpmCall::new).src(src).packageName(packageName);
     }
 
     /**
@@ -69,13 +69,13 @@ public final class DnfOperations {
     }
 
     /**
-     * {@code dnf.key}: a signing key imported into rpm, every run; {@code .arg("keyid", id)} imports it only when rpm
+     * {@code dnf.key}: a signing key imported into rpm, every run; {@code .keyid(id)} imports it only when rpm
      * does not have it.
      *
      * @param src URL or absolute path on the host of the key
      */
     public DnfKeyCall key(String src) {
-        return PrepareContext.register(DnfKeyCall::new).arg("src", src);
+        return PrepareContext.register(DnfKeyCall::new).src(src);
     }
 
     /**
@@ -85,7 +85,7 @@ public final class DnfOperations {
      * @param keyid the key's id or fingerprint in hex
      */
     public DnfKeyCall key(String src, String keyid) {
-        return key(src).arg("keyid", keyid);
+        return key(src).keyid(keyid);
     }
 
     /** {@code dnf.update}: every installed package is updated, when check-update lists any. */

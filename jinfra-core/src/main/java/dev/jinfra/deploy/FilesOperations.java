@@ -12,12 +12,12 @@ import java.util.Map;
 public final class FilesOperations {
     /**
      * {@code files.directory}: a directory exists; {@code .absent()} for none, {@code .owner(..)},
-     * {@code .group(..)}, {@code .arg("recursive", true)} for everything below it too.
+     * {@code .group(..)}, {@code .recursive(true)} for everything below it too.
      *
      * @param path the directory's path
      */
     public FilesDirectoryCall directory(String path) {
-        return PrepareContext.register(FilesDirectoryCall::new).arg("path", path);
+        return PrepareContext.register(FilesDirectoryCall::new).path(path);
     }
 
     /**
@@ -32,12 +32,12 @@ public final class FilesOperations {
 
     /**
      * {@code files.file}: a regular file exists, created empty when missing; {@code .absent()} for none,
-     * {@code .arg("touch", true)} to update its times on every run.
+     * {@code .touch(true)} to update its times on every run.
      *
      * @param path the file's path
      */
     public FilesFileCall file(String path) {
-        return PrepareContext.register(FilesFileCall::new).arg("path", path);
+        return PrepareContext.register(FilesFileCall::new).path(path);
     }
 
     /**
@@ -56,18 +56,18 @@ public final class FilesOperations {
      * @param path where the link is
      */
     public FilesLinkCall link(String path) {
-        return PrepareContext.register(FilesLinkCall::new).arg("path", path);
+        return PrepareContext.register(FilesLinkCall::new).path(path);
     }
 
     /**
-     * {@code files.link}: a symbolic link; {@code .arg("symbolic", false)} for a hard link,
-     * {@code .arg("force", true)} to replace a file in the way.
+     * {@code files.link}: a symbolic link; {@code .symbolic(false)} for a hard link,
+     * {@code .force(true)} to replace a file in the way.
      *
      * @param path where the link is
      * @param target what the link points to
      */
     public FilesLinkCall link(String path, String target) {
-        return link(path).arg("target", target);
+        return link(path).target(target);
     }
 
     /**
@@ -78,7 +78,7 @@ public final class FilesOperations {
      * @param line the whole line, without its newline
      */
     public FilesLineCall line(String path, String line) {
-        return PrepareContext.register(FilesLineCall::new).arg("path", path).arg("line", line);
+        return PrepareContext.register(FilesLineCall::new).path(path).line(line);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class FilesOperations {
      */
     @Deprecated
     public FilesLineCall line(String path, String line, String replace) {
-        return line(path, line).arg("replace", replace);
+        return line(path, line).replace(replace);
     }
 
     /**
@@ -103,9 +103,9 @@ public final class FilesOperations {
      */
     public FilesReplaceCall replace(String path, String pattern, String replacement) {
         return PrepareContext.register(FilesReplaceCall::new)
-                .arg("path", path)
-                .arg("pattern", pattern)
-                .arg("replacement", replacement);
+                .path(path)
+                .pattern(pattern)
+                .replacement(replacement);
     }
 
     /**
@@ -114,17 +114,17 @@ public final class FilesOperations {
      * @param path the file's path
      */
     public FilesBlockCall block(String path) {
-        return PrepareContext.register(FilesBlockCall::new).arg("path", path);
+        return PrepareContext.register(FilesBlockCall::new).path(path);
     }
 
     /**
-     * {@code files.block}: a managed block between the default markers ({@code .arg("marker", ..)} for others).
+     * {@code files.block}: a managed block between the default markers ({@code .marker(..)} for others).
      *
      * @param path the file's path
      * @param content the block's lines, separated by newlines
      */
     public FilesBlockCall block(String path, String content) {
-        return block(path).arg("content", content);
+        return block(path).content(content);
     }
 
     /**
@@ -134,7 +134,7 @@ public final class FilesOperations {
      * @param dest local path to write
      */
     public FilesGetCall get(String src, String dest) {
-        return PrepareContext.register(FilesGetCall::new).arg("src", src).arg("dest", dest);
+        return PrepareContext.register(FilesGetCall::new).src(src).dest(dest);
     }
 
     /**
@@ -144,7 +144,7 @@ public final class FilesOperations {
      * @param dest path on the host
      */
     public FilesPutCall put(String src, String dest) {
-        return PrepareContext.register(FilesPutCall::new).arg("src", src).arg("dest", dest);
+        return PrepareContext.register(FilesPutCall::new).src(src).dest(dest);
     }
 
     /**
@@ -162,7 +162,7 @@ public final class FilesOperations {
      * {@code files.template}: renders a local Jinja2 template with the host's data and {@code host} (name,
      * groups, data), then uploads the result like {@link #put(String, String)}. For a host from an Ansible
      * inventory it renders as Ansible's template module does ({@code trim_blocks}, {@code inventory_hostname},
-     * {@code groups}, {@code hostvars}, Ansible's filters, {@code lookup()}); {@code .arg("ansible", true|false)}
+     * {@code groups}, {@code hostvars}, Ansible's filters, {@code lookup()}); {@code .ansible(true|false)}
      * chooses.
      *
      * @param src local Jinja2 template
@@ -181,9 +181,9 @@ public final class FilesOperations {
      */
     public FilesTemplateCall template(String src, String dest, Map<String, ?> vars) {
         return PrepareContext.register(FilesTemplateCall::new)
-                .arg("src", src)
-                .arg("dest", dest)
-                .arg("vars", vars);
+                .src(src)
+                .dest(dest)
+                .vars(vars);
     }
 
     /**
@@ -193,7 +193,7 @@ public final class FilesOperations {
      * @param dest path on the host
      */
     public FilesDownloadCall download(String url, String dest) {
-        return PrepareContext.register(FilesDownloadCall::new).arg("url", url).arg("dest", dest);
+        return PrepareContext.register(FilesDownloadCall::new).url(url).dest(dest);
     }
 
     /**
@@ -204,18 +204,18 @@ public final class FilesOperations {
      * @param sha256 expected SHA-256 in hex
      */
     public FilesDownloadCall download(String url, String dest, String sha256) {
-        return download(url, dest).arg("sha256", sha256);
+        return download(url, dest).sha256(sha256);
     }
 
     /**
      * {@code files.sync}: mirrors the local directory {@code src} into {@code dest}, uploading only files whose
-     * content differs; {@code .arg("delete", true)} removes what src does not have.
+     * content differs; {@code .delete(true)} removes what src does not have.
      *
      * @param src local directory to mirror
      * @param dest directory on the host
      */
     public FilesSyncCall sync(String src, String dest) {
-        return PrepareContext.register(FilesSyncCall::new).arg("src", src).arg("dest", dest);
+        return PrepareContext.register(FilesSyncCall::new).src(src).dest(dest);
     }
 
     /**

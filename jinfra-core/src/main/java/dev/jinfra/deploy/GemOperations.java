@@ -9,12 +9,12 @@ import java.util.List;
  */
 public final class GemOperations {
     /**
-     * {@code gem.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} adds their newest version.
+     * {@code gem.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} adds their newest version.
      *
      * @param packages gem names
      */
     public GemPackagesCall packages(String... packages) {
-        return PrepareContext.register(GemPackagesCall::new).arg("packages", List.of(packages));
+        return PrepareContext.register(GemPackagesCall::new).packages(List.of(packages));
     }
 
     /**

@@ -12,13 +12,13 @@ import dev.jinfra.ops.git.Worktree;
 public final class GitOperations {
     /**
      * {@code git.repo}: a checkout of the remote's default branch, fast-forwarded on every run;
-     * {@code .arg("commit", hash)} pins it to a full commit hash instead (no change once it is there).
+     * {@code .commit(hash)} pins it to a full commit hash instead (no change once it is there).
      *
      * @param src the repository URL to clone from
      * @param dest the checkout's directory
      */
     public GitRepoCall repo(String src, String dest) {
-        return PrepareContext.register(GitRepoCall::new).arg("src", src).arg("dest", dest);
+        return PrepareContext.register(GitRepoCall::new).src(src).dest(dest);
     }
 
     /**
@@ -29,7 +29,7 @@ public final class GitOperations {
      * @param branch the branch to check out
      */
     public GitRepoCall repo(String src, String dest, String branch) {
-        return repo(src, dest).arg("branch", branch);
+        return repo(src, dest).branch(branch);
     }
 
     /**
@@ -48,7 +48,7 @@ public final class GitOperations {
      * @param value the wanted value
      */
     public GitConfigCall config(String key, String value) {
-        return PrepareContext.register(GitConfigCall::new).arg("key", key).arg("value", value);
+        return PrepareContext.register(GitConfigCall::new).key(key).value(value);
     }
 
     /**
@@ -61,19 +61,19 @@ public final class GitOperations {
      */
     @Deprecated
     public GitConfigCall config(String key, String value, String repo) {
-        return config(key, value).arg("repo", repo);
+        return config(key, value).repo(repo);
     }
 
     /**
-     * {@code git.worktree}: a linked worktree of {@code repo} at {@code worktree}; {@code .arg("commitish", ..)},
-     * {@code .arg("newBranch", ..)} or {@code .arg("detached", true)} say what it checks out, {@code .absent()}
+     * {@code git.worktree}: a linked worktree of {@code repo} at {@code worktree}; {@code .commitish(..)},
+     * {@code .newBranch(..)} or {@code .detached(true)} say what it checks out, {@code .absent()}
      * removes it.
      *
      * @param repo the repository's directory
      * @param worktree the worktree's directory
      */
     public GitWorktreeCall worktree(String repo, String worktree) {
-        return PrepareContext.register(GitWorktreeCall::new).arg("repo", repo).arg("worktree", worktree);
+        return PrepareContext.register(GitWorktreeCall::new).repo(repo).worktree(worktree);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class GitOperations {
      * @param path the repository's directory
      */
     public GitBareRepoCall bareRepo(String path) {
-        return PrepareContext.register(GitBareRepoCall::new).arg("path", path);
+        return PrepareContext.register(GitBareRepoCall::new).path(path);
     }
 
     /**

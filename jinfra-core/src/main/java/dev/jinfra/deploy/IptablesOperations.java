@@ -5,30 +5,28 @@ import dev.jinfra.ops.iptables.IptablesRule;
 /**
  * The {@code iptables} operations, as deploy code calls them: {@code iptables.rule("INPUT", "ACCEPT")}. Other
  * arguments are given by name on the call returned ({@link OperationCall#arg}, {@link OperationCall#absent}), as the
- * reference lists them; {@code .arg("ipv6", true)} works on ip6tables.
+ * reference lists them; {@code .ipv6(true)} works on ip6tables.
  */
 public final class IptablesOperations {
     /**
-     * {@code iptables.chain}: the chain exists in the filter table; {@code .arg("policy", "DROP")} for a built-in
+     * {@code iptables.chain}: the chain exists in the filter table; {@code .policy("DROP")} for a built-in
      * one, {@code .absent()} removes a chain of the user's.
      *
      * @param chain the chain, e.g. INPUT or WEB
      */
     public IptablesChainCall chain(String chain) {
-        return PrepareContext.register(IptablesChainCall::new).arg("chain", chain);
+        return PrepareContext.register(IptablesChainCall::new).chain(chain);
     }
 
     /**
      * {@code iptables.rule}: a rule in the filter table's {@code chain} jumping to {@code jump}; the matches by name,
-     * e.g. {@code .arg("protocol", "tcp").arg("destinationPort", "22")}.
+     * e.g. {@code .protocol("tcp").destinationPort("22")}.
      *
      * @param chain the chain, e.g. INPUT
      * @param jump the target, e.g. ACCEPT
      */
     public IptablesRuleCall rule(String chain, String jump) {
-        return PrepareContext.register(IptablesRuleCall::new)
-                .arg("chain", chain)
-                .arg("jump", jump);
+        return PrepareContext.register(IptablesRuleCall::new).chain(chain).jump(jump);
     }
 
     /**

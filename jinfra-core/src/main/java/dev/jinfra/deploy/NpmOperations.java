@@ -9,12 +9,12 @@ import java.util.List;
  */
 public final class NpmOperations {
     /**
-     * {@code npm.packages}: installed globally; {@code .arg("directory", dir)} in a project instead, {@code .absent()} removes them.
+     * {@code npm.packages}: installed globally; {@code .directory(dir)} in a project instead, {@code .absent()} removes them.
      *
      * @param packages package names
      */
     public NpmPackagesCall packages(String... packages) {
-        return PrepareContext.register(NpmPackagesCall::new).arg("packages", List.of(packages));
+        return PrepareContext.register(NpmPackagesCall::new).packages(List.of(packages));
     }
 
     /**

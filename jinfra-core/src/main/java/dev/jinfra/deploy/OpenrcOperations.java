@@ -8,15 +8,15 @@ import dev.jinfra.ops.service.OpenrcService;
  */
 public final class OpenrcOperations {
     /**
-     * {@code openrc.service}: running and enabled; {@code .arg("restarted", true)} and the others by name.
+     * {@code openrc.service}: running and enabled; {@code .restarted(true)} and the others by name.
      *
      * @param name the service, e.g. sshd
      */
     public OpenrcServiceCall service(String name) {
         return PrepareContext.register(OpenrcServiceCall::new)
-                .arg("name", name)
-                .arg("running", true)
-                .arg("enabled", true);
+                .nameArgument(name)
+                .running(true)
+                .enabled(true);
     }
 
     /**

@@ -9,12 +9,12 @@ import java.util.List;
  */
 public final class PacmanOperations {
     /**
-     * {@code pacman.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     * {@code pacman.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages package names
      */
     public PacmanPackagesCall packages(String... packages) {
-        return PrepareContext.register(PacmanPackagesCall::new).arg("packages", List.of(packages));
+        return PrepareContext.register(PacmanPackagesCall::new).packages(List.of(packages));
     }
 
     /**

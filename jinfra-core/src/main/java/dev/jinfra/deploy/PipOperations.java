@@ -4,19 +4,19 @@ import dev.jinfra.ops.pip.Packages;
 import java.util.List;
 
 /**
- * The {@code pip} operations, as deploy code calls them: {@code pip.packages("gunicorn").arg("venv", "/srv/venv")}.
+ * The {@code pip} operations, as deploy code calls them: {@code pip.packages("gunicorn").venv("/srv/venv")}.
  * Each method takes the operation's first arguments; the others are given by name on the call it returns
  * ({@link OperationCall#arg}, {@link OperationCall#absent}), as the reference lists them.
  */
 public final class PipOperations {
     /**
-     * {@code pip.packages}: installed by pip3 (any version, or {@code name==version}); {@code .arg("venv", dir)}
+     * {@code pip.packages}: installed by pip3 (any version, or {@code name==version}); {@code .venv(dir)}
      * installs them in a virtualenv by its own pip, {@code .absent()} removes them.
      *
      * @param packages package names, each optionally pinned as name==version
      */
     public PipPackagesCall packages(String... packages) {
-        return PrepareContext.register(PipPackagesCall::new).arg("packages", List.of(packages));
+        return PrepareContext.register(PipPackagesCall::new).packages(List.of(packages));
     }
 
     /**
@@ -34,7 +34,7 @@ public final class PipOperations {
      * @param path the virtualenv's directory
      */
     public PipVenvCall venv(String path) {
-        return PrepareContext.register(PipVenvCall::new).arg("path", path);
+        return PrepareContext.register(PipVenvCall::new).path(path);
     }
 
     /**
@@ -44,6 +44,6 @@ public final class PipOperations {
      * @param python the Python that makes it, e.g. python3.12
      */
     public PipVenvCall venv(String path, String python) {
-        return venv(path).arg("python", python);
+        return venv(path).python(python);
     }
 }

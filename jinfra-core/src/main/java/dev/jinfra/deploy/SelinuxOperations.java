@@ -7,7 +7,7 @@ package dev.jinfra.deploy;
  */
 public final class SelinuxOperations {
     /**
-     * {@code selinux.seboolean}: the boolean has the value now and after reboots ({@code .arg("persistent", false)}
+     * {@code selinux.seboolean}: the boolean has the value now and after reboots ({@code .persistent(false)}
      * for now only).
      *
      * @param name the boolean, e.g. httpd_can_network_connect
@@ -15,8 +15,8 @@ public final class SelinuxOperations {
      */
     public SelinuxSebooleanCall seboolean(String name, String value) {
         return PrepareContext.register(SelinuxSebooleanCall::new)
-                .arg("name", name)
-                .arg("value", value);
+                .nameArgument(name)
+                .value(value);
     }
 
     /**
@@ -28,8 +28,8 @@ public final class SelinuxOperations {
      */
     public SelinuxFileContextCall fileContext(String target, String type) {
         return PrepareContext.register(SelinuxFileContextCall::new)
-                .arg("target", target)
-                .arg("type", type);
+                .target(target)
+                .type(type);
     }
 
     /**
@@ -42,8 +42,8 @@ public final class SelinuxOperations {
      */
     public SelinuxPortCall port(String protocol, String port, String type) {
         return PrepareContext.register(SelinuxPortCall::new)
-                .arg("protocol", protocol)
-                .arg("port", port)
-                .arg("type", type);
+                .protocol(protocol)
+                .port(port)
+                .type(type);
     }
 }

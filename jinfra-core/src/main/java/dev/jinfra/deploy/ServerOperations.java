@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code server} operations, as deploy code calls them: {@code server.user("app").arg("system", true)}. Each
+ * The {@code server} operations, as deploy code calls them: {@code server.user("app").system(true)}. Each
  * method takes the operation's first arguments; the others are given by name on the call it returns
  * ({@link OperationCall#arg}, {@link OperationCall#absent}), as the reference lists them.
  */
@@ -19,7 +19,7 @@ public final class ServerOperations {
      * @param commands shell commands
      */
     public ServerShellCall shell(String... commands) {
-        return PrepareContext.register(ServerShellCall::new).arg("commands", List.of(commands));
+        return PrepareContext.register(ServerShellCall::new).commands(List.of(commands));
     }
 
     /**
@@ -30,18 +30,18 @@ public final class ServerOperations {
      * @param args arguments, each passed to the script as one word
      */
     public ServerScriptCall script(String src, String... args) {
-        return PrepareContext.register(ServerScriptCall::new).arg("src", src).arg("args", List.of(args));
+        return PrepareContext.register(ServerScriptCall::new).src(src).args(List.of(args));
     }
 
     /**
      * {@code server.user}: a user with the system's defaults for everything but the name; {@code .absent()}
-     * removes it, {@code .arg("publicKeys", List.of(key))} authorizes SSH keys, {@code .arg("shell", ..)} sets the
+     * removes it, {@code .publicKeys(List.of(key))} authorizes SSH keys, {@code .shellArgument(..)} sets the
      * login shell.
      *
      * @param name the user's login name
      */
     public ServerUserCall user(String name) {
-        return PrepareContext.register(ServerUserCall::new).arg("name", name);
+        return PrepareContext.register(ServerUserCall::new).nameArgument(name);
     }
 
     /**
@@ -55,7 +55,7 @@ public final class ServerOperations {
      */
     @Deprecated
     public ServerUserCall user(String name, String group, String... groups) {
-        return user(name).group(group).arg("groups", List.of(groups));
+        return user(name).group(group).groups(List.of(groups));
     }
 
     /**
@@ -68,13 +68,13 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.group}: a group exists; {@code .absent()} removes it, {@code .arg("system", true)} makes it a
+     * {@code server.group}: a group exists; {@code .absent()} removes it, {@code .system(true)} makes it a
      * system group.
      *
      * @param name the group's name
      */
     public ServerGroupCall group(String name) {
-        return PrepareContext.register(ServerGroupCall::new).arg("name", name);
+        return PrepareContext.register(ServerGroupCall::new).nameArgument(name);
     }
 
     /**
@@ -84,7 +84,7 @@ public final class ServerOperations {
      * @param gid numeric group id
      */
     public ServerGroupCall group(String name, int gid) {
-        return group(name).arg("gid", gid);
+        return group(name).gid(gid);
     }
 
     /**
@@ -93,21 +93,21 @@ public final class ServerOperations {
      * @param name the hostname, e.g. web1 or web1.example.com
      */
     public ServerHostnameCall hostname(String name) {
-        return PrepareContext.register(ServerHostnameCall::new).arg("name", name);
+        return PrepareContext.register(ServerHostnameCall::new).nameArgument(name);
     }
 
     /**
      * {@code server.sysctl}: a kernel parameter set now and persisted in /etc/sysctl.d/99-jinfra.conf
-     * ({@code .arg("persist", false)} for now only).
+     * ({@code .persist(false)} for now only).
      *
      * @param key the parameter, e.g. net.ipv4.ip_forward
      * @param value the wanted value
      */
     public ServerSysctlCall sysctl(String key, String value) {
         return PrepareContext.register(ServerSysctlCall::new)
-                .arg("key", key)
-                .arg("value", value)
-                .arg("persist", true);
+                .key(key)
+                .value(value)
+                .persist(true);
     }
 
     /**
@@ -118,9 +118,7 @@ public final class ServerOperations {
      * @param command the command the line runs
      */
     public ServerCrontabCall crontab(String schedule, String command) {
-        return PrepareContext.register(ServerCrontabCall::new)
-                .arg("command", command)
-                .arg("schedule", schedule);
+        return PrepareContext.register(ServerCrontabCall::new).command(command).schedule(schedule);
     }
 
     /**
@@ -133,16 +131,16 @@ public final class ServerOperations {
      */
     @Deprecated
     public ServerCrontabCall crontab(String user, String schedule, String command) {
-        return crontab(schedule, command).arg("user", user);
+        return crontab(schedule, command).user(user);
     }
 
     /**
-     * {@code server.mount}: mounted as /etc/fstab says; {@code .arg("mounted", false)} for nothing mounted there.
+     * {@code server.mount}: mounted as /etc/fstab says; {@code .mounted(false)} for nothing mounted there.
      *
      * @param path the mount point
      */
     public ServerMountCall mount(String path) {
-        return PrepareContext.register(ServerMountCall::new).arg("path", path);
+        return PrepareContext.register(ServerMountCall::new).path(path);
     }
 
     /**
@@ -155,7 +153,7 @@ public final class ServerOperations {
      * @param options mount options, e.g. noatime
      */
     public ServerMountCall mount(String device, String path, String type, String... options) {
-        return mount(path).arg("device", device).arg("type", type).arg("options", List.of(options));
+        return mount(path).device(device).type(type).options(List.of(options));
     }
 
     /**
@@ -169,7 +167,7 @@ public final class ServerOperations {
 
     /**
      * {@code server.reboot}: reboots the host and connects again once it is back (up to 5 minutes;
-     * {@code .arg("timeout", seconds)}).
+     * {@code .timeoutArgument(seconds)}).
      */
     public ServerRebootCall reboot() {
         return PrepareContext.register(ServerRebootCall::new);
@@ -181,7 +179,7 @@ public final class ServerOperations {
      * @param port the TCP port
      */
     public ServerWaitForPortCall waitForPort(int port) {
-        return PrepareContext.register(ServerWaitForPortCall::new).arg("port", port);
+        return PrepareContext.register(ServerWaitForPortCall::new).port(port);
     }
 
     /**
@@ -191,7 +189,7 @@ public final class ServerOperations {
      * @param timeout seconds to wait at most
      */
     public ServerWaitForPortCall waitForPort(int port, int timeout) {
-        return waitForPort(port).arg("timeout", timeout);
+        return waitForPort(port).timeoutArgument(timeout);
     }
 
     /**
@@ -219,7 +217,7 @@ public final class ServerOperations {
      * @param packages package names
      */
     public ServerPackagesCall packages(String... packages) {
-        return PrepareContext.register(ServerPackagesCall::new).arg("packages", List.of(packages));
+        return PrepareContext.register(ServerPackagesCall::new).packages(List.of(packages));
     }
 
     /**
@@ -250,19 +248,19 @@ public final class ServerOperations {
      */
     public ServerScriptTemplateCall scriptTemplate(String src, Map<String, ?> vars, String... args) {
         return PrepareContext.register(ServerScriptTemplateCall::new)
-                .arg("src", src)
-                .arg("vars", vars)
-                .arg("args", List.of(args));
+                .src(src)
+                .vars(vars)
+                .args(List.of(args));
     }
 
     /**
-     * {@code server.modprobe}: a kernel module loaded; {@code .arg("persist", true)} loads it at boot too,
+     * {@code server.modprobe}: a kernel module loaded; {@code .persist(true)} loads it at boot too,
      * {@code .absent()} unloads it.
      *
      * @param module the module, e.g. br_netfilter
      */
     public ServerModprobeCall modprobe(String module) {
-        return PrepareContext.register(ServerModprobeCall::new).arg("module", module);
+        return PrepareContext.register(ServerModprobeCall::new).module(module);
     }
 
     /**
@@ -271,7 +269,7 @@ public final class ServerOperations {
      * @param locale the locale, e.g. en_US.UTF-8
      */
     public ServerLocaleCall locale(String locale) {
-        return PrepareContext.register(ServerLocaleCall::new).arg("locale", locale);
+        return PrepareContext.register(ServerLocaleCall::new).locale(locale);
     }
 
     /**
@@ -281,11 +279,11 @@ public final class ServerOperations {
      * @param timezone the zone, e.g. Europe/Berlin or UTC
      */
     public ServerTimezoneCall timezone(String timezone) {
-        return PrepareContext.register(ServerTimezoneCall::new).arg("timezone", timezone);
+        return PrepareContext.register(ServerTimezoneCall::new).timezone(timezone);
     }
 
     /**
-     * {@code server.securityLimit}: a line in /etc/security/limits.conf ({@code .arg("file", ..)} for one in
+     * {@code server.securityLimit}: a line in /etc/security/limits.conf ({@code .file(..)} for one in
      * limits.d); {@code .absent()} removes the lines for the domain, type and item.
      *
      * @param domain whom it limits: a user, @group or *
@@ -295,22 +293,22 @@ public final class ServerOperations {
      */
     public ServerSecurityLimitCall securityLimit(String domain, String type, String item, String value) {
         return PrepareContext.register(ServerSecurityLimitCall::new)
-                .arg("domain", domain)
-                .arg("type", type)
-                .arg("item", item)
-                .arg("value", value);
+                .domain(domain)
+                .type(type)
+                .item(item)
+                .value(value);
     }
 
     /**
      * {@code server.userAuthorizedKeys}: the keys are in the user's ~/.ssh/authorized_keys (other lines kept;
-     * {@code .arg("exclusive", true)} for only these keys).
+     * {@code .exclusive(true)} for only these keys).
      *
      * @param user the user whose keys these are
      * @param keys public key lines
      */
     public ServerUserAuthorizedKeysCall userAuthorizedKeys(String user, String... keys) {
         return PrepareContext.register(ServerUserAuthorizedKeysCall::new)
-                .arg("user", user)
-                .arg("keys", List.of(keys));
+                .user(user)
+                .keys(List.of(keys));
     }
 }

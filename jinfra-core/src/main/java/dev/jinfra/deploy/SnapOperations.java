@@ -9,12 +9,12 @@ import java.util.List;
  */
 public final class SnapOperations {
     /**
-     * {@code snap.packages}: installed; {@code .arg("channel", "latest/edge")} and {@code .arg("classic", true)} say how, {@code .absent()} removes them.
+     * {@code snap.packages}: installed; {@code .channel("latest/edge")} and {@code .classic(true)} say how, {@code .absent()} removes them.
      *
      * @param packages snap names
      */
     public SnapPackagesCall packages(String... packages) {
-        return PrepareContext.register(SnapPackagesCall::new).arg("packages", List.of(packages));
+        return PrepareContext.register(SnapPackagesCall::new).packages(List.of(packages));
     }
 
     /**

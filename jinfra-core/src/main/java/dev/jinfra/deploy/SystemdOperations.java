@@ -9,16 +9,16 @@ import dev.jinfra.ops.service.SystemdService;
  */
 public final class SystemdOperations {
     /**
-     * {@code systemd.service}: a unit running and enabled; {@code .arg("restarted", true)},
-     * {@code .arg("daemonReload", true)} and the others by name.
+     * {@code systemd.service}: a unit running and enabled; {@code .restarted(true)},
+     * {@code .daemonReload(true)} and the others by name.
      *
      * @param unit the unit, e.g. nginx or nginx.service
      */
     public SystemdServiceCall service(String unit) {
         return PrepareContext.register(SystemdServiceCall::new)
-                .arg("unit", unit)
-                .arg("running", true)
-                .arg("enabled", true);
+                .unit(unit)
+                .running(true)
+                .enabled(true);
     }
 
     /**

@@ -8,15 +8,15 @@ import dev.jinfra.ops.service.SysvService;
  */
 public final class SysvinitOperations {
     /**
-     * {@code sysvinit.service}: running and enabled; {@code .arg("restarted", true)} and the others by name.
+     * {@code sysvinit.service}: running and enabled; {@code .restarted(true)} and the others by name.
      *
      * @param name the service (init script) name, e.g. nginx
      */
     public SysvinitServiceCall service(String name) {
         return PrepareContext.register(SysvinitServiceCall::new)
-                .arg("name", name)
-                .arg("running", true)
-                .arg("enabled", true);
+                .nameArgument(name)
+                .running(true)
+                .enabled(true);
     }
 
     /**

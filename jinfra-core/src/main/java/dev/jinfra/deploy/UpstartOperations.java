@@ -8,15 +8,15 @@ import dev.jinfra.ops.service.UpstartService;
  */
 public final class UpstartOperations {
     /**
-     * {@code upstart.service}: running and enabled; {@code .arg("restarted", true)} and the others by name.
+     * {@code upstart.service}: running and enabled; {@code .restarted(true)} and the others by name.
      *
      * @param name the job, e.g. ssh
      */
     public UpstartServiceCall service(String name) {
         return PrepareContext.register(UpstartServiceCall::new)
-                .arg("name", name)
-                .arg("running", true)
-                .arg("enabled", true);
+                .nameArgument(name)
+                .running(true)
+                .enabled(true);
     }
 
     /**

@@ -12,12 +12,12 @@ import java.util.List;
  */
 public final class YumOperations {
     /**
-     * {@code yum.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     * {@code yum.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages package names
      */
     public YumPackagesCall packages(String... packages) {
-        return PrepareContext.register(YumPackagesCall::new).arg("packages", List.of(packages));
+        return PrepareContext.register(YumPackagesCall::new).packages(List.of(packages));
     }
 
     /**
@@ -30,14 +30,14 @@ public final class YumOperations {
     }
 
     /**
-     * {@code yum.repo}: /etc/yum.repos.d/NAME.repo, enabled, packages signed ({@code .arg("gpgkey", url)} for the
+     * {@code yum.repo}: /etc/yum.repos.d/NAME.repo, enabled, packages signed ({@code .gpgkey(url)} for the
      * key).
      *
      * @param name repository id and file name
      * @param baseurl URL of the repository
      */
     public YumRepoCall repo(String name, String baseurl) {
-        return PrepareContext.register(YumRepoCall::new).arg("name", name).arg("baseurl", baseurl);
+        return PrepareContext.register(YumRepoCall::new).nameArgument(name).baseurl(baseurl);
     }
 
     /**
@@ -56,7 +56,7 @@ public final class YumOperations {
      * @param packageName the package the .rpm installs
      */
     public YumRpmCall rpm(String src, String packageName) {
-        return PrepareContext.register(YumRpmCall::new).arg("src", src).arg("packageName", packageName);
+        return PrepareContext.register(YumRpmCall::new).src(src).packageName(packageName);
     }
 
     /**
@@ -69,13 +69,13 @@ public final class YumOperations {
     }
 
     /**
-     * {@code yum.key}: a signing key imported into rpm, every run; {@code .arg("keyid", id)} imports it only when rpm
+     * {@code yum.key}: a signing key imported into rpm, every run; {@code .keyid(id)} imports it only when rpm
      * does not have it.
      *
      * @param src URL or absolute path on the host of the key
      */
     public YumKeyCall key(String src) {
-        return PrepareContext.register(YumKeyCall::new).arg("src", src);
+        return PrepareContext.register(YumKeyCall::new).src(src);
     }
 
     /**
@@ -85,7 +85,7 @@ public final class YumOperations {
      * @param keyid the key's id or fingerprint in hex
      */
     public YumKeyCall key(String src, String keyid) {
-        return key(src).arg("keyid", keyid);
+        return key(src).keyid(keyid);
     }
 
     /** {@code yum.update}: every installed package is updated, when check-update lists any. */

@@ -10,12 +10,12 @@ import java.util.List;
  */
 public final class ZypperOperations {
     /**
-     * {@code zypper.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} updates them.
+     * {@code zypper.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} updates them.
      *
      * @param packages package names
      */
     public ZypperPackagesCall packages(String... packages) {
-        return PrepareContext.register(ZypperPackagesCall::new).arg("packages", List.of(packages));
+        return PrepareContext.register(ZypperPackagesCall::new).packages(List.of(packages));
     }
 
     /**
@@ -29,13 +29,13 @@ public final class ZypperOperations {
 
     /**
      * {@code zypper.repo}: /etc/zypp/repos.d/NAME.repo, enabled, refreshed automatically, packages signed
-     * ({@code .arg("gpgkey", url)} for the key).
+     * ({@code .gpgkey(url)} for the key).
      *
      * @param name repository alias and file name
      * @param baseurl URL of the repository
      */
     public ZypperRepoCall repo(String name, String baseurl) {
-        return PrepareContext.register(ZypperRepoCall::new).arg("name", name).arg("baseurl", baseurl);
+        return PrepareContext.register(ZypperRepoCall::new).nameArgument(name).baseurl(baseurl);
     }
 
     /**

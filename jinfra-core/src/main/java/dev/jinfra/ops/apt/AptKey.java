@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
                 "An apt keyring file (for signed-by) from a local file or a URL, dearmored with gpg when ASCII-armored. "
                         + "No change when the destination exists and, with sha256, has that checksum.",
         example =
-                "apt.key().arg(\"url\", \"https://example.org/debian/key.asc\").arg(\"dest\", \"/etc/apt/keyrings/example.gpg\").sudo();")
+                "apt.key().url(\"https://example.org/debian/key.asc\").dest(\"/etc/apt/keyrings/example.gpg\").sudo();")
 public record AptKey(
         @Arg("local key file to upload (relative to the working directory)")
         String src,

@@ -26,7 +26,7 @@ import java.util.TreeSet;
         name = "files.sync",
         value =
                 "A local directory's files are mirrored into a directory on the host: only files whose content differs are uploaded (each replaced atomically), missing directories are created, and with delete, remote files not in the local directory are removed.",
-        example = "files.sync(\"files/site\", \"/srv/www\").arg(\"delete\", true).sudo();")
+        example = "files.sync(\"files/site\", \"/srv/www\").delete(true).sudo();")
 public record Sync(
         @Arg(value = "local directory to mirror (relative to the working directory)", required = true)
         String src,

@@ -20,7 +20,7 @@ import java.util.Map;
         value =
                 "A linked worktree of a repository at a path: added with git worktree add (on a branch, a new branch, or "
                         + "detached at a commit) when git does not list it, or removed when present is false.",
-        example = "git.worktree(\"/srv/app\", \"/srv/app-hotfix\").arg(\"newBranch\", \"hotfix\");")
+        example = "git.worktree(\"/srv/app\", \"/srv/app-hotfix\").newBranch(\"hotfix\");")
 public record Worktree(
         @Arg(value = "the repository's directory (its main worktree or a bare repository)", required = true)
         String repo,

@@ -19,7 +19,7 @@ import java.util.Set;
         name = "iptables.chain",
         value =
                 "A chain exists in an iptables (or ip6tables) table, a built-in one with the given policy, or a chain of the user's is flushed and deleted.",
-        example = "iptables.chain(\"INPUT\").arg(\"policy\", \"DROP\").sudo();")
+        example = "iptables.chain(\"INPUT\").policy(\"DROP\").sudo();")
 public record IptablesChain(
         @Arg(value = "the chain, e.g. INPUT or WEB", required = true)
         String chain,

@@ -23,8 +23,7 @@ import java.util.regex.Pattern;
         name = "iptables.rule",
         value =
                 "A rule is in an iptables (or ip6tables) chain, appended or inserted first, or is deleted; found among iptables-save's rules, so never added twice.",
-        example =
-                "iptables.rule(\"INPUT\", \"ACCEPT\").arg(\"protocol\", \"tcp\").arg(\"destinationPort\", \"22\").sudo();")
+        example = "iptables.rule(\"INPUT\", \"ACCEPT\").protocol(\"tcp\").destinationPort(\"22\").sudo();")
 public record IptablesRule(
         @Arg(value = "the chain, e.g. INPUT", required = true)
         String chain,

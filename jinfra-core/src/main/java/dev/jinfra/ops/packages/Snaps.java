@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
                 "Snaps are installed (from a channel, in classic confinement if asked), switched with snap refresh when "
                         + "they track another channel than the one given, or removed. Without channel or classic all missing "
                         + "snaps go to one call; with them, one call each, as snap requires.",
-        example = "snap.packages(\"lxd\").arg(\"channel\", \"5.21/stable\").sudo();")
+        example = "snap.packages(\"lxd\").channel(\"5.21/stable\").sudo();")
 public record Snaps(
         @Arg(value = "snap names", required = true) List<String> packages,
 

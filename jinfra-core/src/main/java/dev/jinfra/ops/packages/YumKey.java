@@ -12,7 +12,7 @@ import dev.jinfra.api.Plan;
         value =
                 "A package signing key is imported with rpm --import from a URL or a path on the host, unless rpm has a key "
                         + "with keyid already. Without keyid it is imported on every run, reported as a change.",
-        example = "yum.key(\"https://example.org/RPM-GPG-KEY-example\").arg(\"keyid\", \"5a6340b3\").sudo();")
+        example = "yum.key(\"https://example.org/RPM-GPG-KEY-example\").keyid(\"5a6340b3\").sudo();")
 public record YumKey(
         @Arg(value = "URL (http, https, ftp) or absolute path on the host of the key", required = true)
         String src,

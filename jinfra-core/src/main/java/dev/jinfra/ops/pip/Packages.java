@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
         value =
                 "Python packages are installed with pip (all missing ones in one call; name==version pins), latest, or removed; "
                         + "optionally in a virtualenv. Pins compare as text with what pip freeze prints.",
-        example = "pip.packages(\"gunicorn==21.2.0\").arg(\"venv\", \"/srv/app/venv\");")
+        example = "pip.packages(\"gunicorn==21.2.0\").venv(\"/srv/app/venv\");")
 public record Packages(
         @Arg(value = "package names, each optionally with [extras] and pinned as name==version", required = true)
         List<String> packages,
