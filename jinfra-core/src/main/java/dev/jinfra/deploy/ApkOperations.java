@@ -9,7 +9,9 @@ import java.util.List;
  */
 public final class ApkOperations {
     /**
-     * {@code apk.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
+     * Alpine packages are added with apk (all missing ones in one call), upgraded with latest, or deleted.
+     *
+     * <p>{@code apk.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages package names
      */
@@ -18,7 +20,9 @@ public final class ApkOperations {
     }
 
     /**
-     * {@code apk.packages} with every argument in the record's order.
+     * Alpine packages are added with apk (all missing ones in one call), upgraded with latest, or deleted.
+     *
+     * <p>{@code apk.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new AlpinePackages(List.of("curl"), true, true)}
      */
@@ -26,12 +30,21 @@ public final class ApkOperations {
         return PrepareContext.register(packages, ApkPackagesCall::new);
     }
 
-    /** {@code apk.update}: the package indexes are refreshed (always a change). */
+    /**
+     * Refreshes apk's package indexes (apk update). Always reported as a change.
+     *
+     * <p>{@code apk.update}: the package indexes are refreshed (always a change).
+     */
     public ApkUpdateCall update() {
         return PrepareContext.register(ApkUpdateCall::new);
     }
 
-    /** {@code apk.upgrade}: every installed package is upgraded (always a change); {@code .available(true)} too. */
+    /**
+     * Upgrades all installed Alpine packages with apk upgrade. Always reported as a change: only apk knows whether
+     * anything was upgradable. Run apk.update first for current indexes.
+     *
+     * <p>{@code apk.upgrade}: every installed package is upgraded (always a change); {@code .available(true)} too.
+     */
     public ApkUpgradeCall upgrade() {
         return PrepareContext.register(ApkUpgradeCall::new);
     }

@@ -13,7 +13,11 @@ import java.util.List;
  */
 public final class AptOperations {
     /**
-     * {@code apt.packages}: installed (any version, or {@code name=version}); {@code .absent()} removes them,
+     * Debian packages are installed (all missing ones in one apt-get call), at a version, latest, or removed. apt-get
+     * never asks: configuration files changed on the host are kept, it waits up to 120 s for another apt to let go of
+     * the lock, and a pinned version may be a downgrade.
+     *
+     * <p>{@code apt.packages}: installed (any version, or {@code name=version}); {@code .absent()} removes them,
      * {@code .update(true)} refreshes the lists first.
      *
      * @param packages package names, each optionally pinned as name=version
@@ -23,7 +27,11 @@ public final class AptOperations {
     }
 
     /**
-     * {@code apt.packages} with every argument in the record's order.
+     * Debian packages are installed (all missing ones in one apt-get call), at a version, latest, or removed. apt-get
+     * never asks: configuration files changed on the host are kept, it waits up to 120 s for another apt to let go of
+     * the lock, and a pinned version may be a downgrade.
+     *
+     * <p>{@code apt.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new AptPackages(List.of("nginx"), true, false, true, 3600)}
      */
@@ -31,13 +39,19 @@ public final class AptOperations {
         return PrepareContext.register(packages, AptPackagesCall::new);
     }
 
-    /** {@code apt.update}: refreshes the package lists. */
+    /**
+     * Refreshes apt's package lists, unless they are younger than a cache age.
+     *
+     * <p>{@code apt.update}: refreshes the package lists.
+     */
     public AptUpdateCall update() {
         return PrepareContext.register(AptUpdateCall::new);
     }
 
     /**
-     * {@code apt.update}, only when the lists are older than {@code cacheAgeSeconds}.
+     * Refreshes apt's package lists, unless they are younger than a cache age.
+     *
+     * <p>{@code apt.update}, only when the lists are older than {@code cacheAgeSeconds}.
      *
      * @param cacheAgeSeconds skip the update when the lists are younger than this many seconds
      */
@@ -45,13 +59,23 @@ public final class AptOperations {
         return update().cacheAgeSeconds(cacheAgeSeconds);
     }
 
-    /** {@code apt.upgrade}: apt-get upgrade, always reported as a change; {@code .distUpgrade(true)} for dist-upgrade. */
+    /**
+     * Upgrades all installed packages with apt-get upgrade (or dist-upgrade). Always reported as a change: only apt
+     * knows whether anything was upgradable. Run apt.update first for current lists. As with apt.packages,
+     * configuration files changed on the host are kept and apt waits up to 120 s for its lock.
+     *
+     * <p>{@code apt.upgrade}: apt-get upgrade, always reported as a change; {@code .distUpgrade(true)} for dist-upgrade.
+     */
     public AptUpgradeCall upgrade() {
         return PrepareContext.register(AptUpgradeCall::new);
     }
 
     /**
-     * {@code apt.repo}: a source line in /etc/apt/sources.list.d/HOST.list, e.g.
+     * An apt source line is present in (or absent from) a file in /etc/apt/sources.list.d, named after the URI's host
+     * unless given. No change when apt already has the repository in any sources file; absent edits only its own file.
+     * Run apt.update afterwards for apt to see it.
+     *
+     * <p>{@code apt.repo}: a source line in /etc/apt/sources.list.d/HOST.list, e.g.
      * {@code repo("deb [signed-by=...] https://example.org/debian bookworm main")}; {@code .absent()} takes it out.
      *
      * @param src the source line
@@ -61,7 +85,11 @@ public final class AptOperations {
     }
 
     /**
-     * {@code apt.repo} in /etc/apt/sources.list.d/{@code filename}.
+     * An apt source line is present in (or absent from) a file in /etc/apt/sources.list.d, named after the URI's host
+     * unless given. No change when apt already has the repository in any sources file; absent edits only its own file.
+     * Run apt.update afterwards for apt to see it.
+     *
+     * <p>{@code apt.repo} in /etc/apt/sources.list.d/{@code filename}.
      *
      * @param src the source line
      * @param filename file name in /etc/apt/sources.list.d
@@ -71,7 +99,11 @@ public final class AptOperations {
     }
 
     /**
-     * {@code apt.repo} with every argument in the record's order.
+     * An apt source line is present in (or absent from) a file in /etc/apt/sources.list.d, named after the URI's host
+     * unless given. No change when apt already has the repository in any sources file; absent edits only its own file.
+     * Run apt.update afterwards for apt to see it.
+     *
+     * <p>{@code apt.repo} with every argument in the record's order.
      *
      * @param repo e.g. {@code new AptRepo(line, "example", false)}
      */
@@ -80,7 +112,10 @@ public final class AptOperations {
     }
 
     /**
-     * {@code apt.key}: a keyring from a URL the host downloads ({@code .url(..)}) or a local file it is
+     * An apt keyring file (for signed-by) from a local file or a URL, dearmored with gpg when ASCII-armored. No change
+     * when the destination exists and, with sha256, has that checksum.
+     *
+     * <p>{@code apt.key}: a keyring from a URL the host downloads ({@code .url(..)}) or a local file it is
      * uploaded from ({@code .src(..)}), at {@code .dest(..)}; no change once it exists.
      */
     public AptKeyCall key() {
@@ -88,7 +123,10 @@ public final class AptOperations {
     }
 
     /**
-     * {@code apt.key} with every argument in the record's order.
+     * An apt keyring file (for signed-by) from a local file or a URL, dearmored with gpg when ASCII-armored. No change
+     * when the destination exists and, with sha256, has that checksum.
+     *
+     * <p>{@code apt.key} with every argument in the record's order.
      *
      * @param key e.g. {@code new AptKey(null, "https://example.org/key.asc", "/etc/apt/keyrings/example.gpg", null)}
      */
@@ -97,7 +135,10 @@ public final class AptOperations {
     }
 
     /**
-     * {@code apt.deb}: a .deb (URL or path on the host) installed unless {@code packageName} already is.
+     * A .deb from a URL or a path on the host is installed (dpkg -i, then apt-get install -f for its dependencies),
+     * unless its package (at version, if given) already is. Fails when the package is not installed afterwards.
+     *
+     * <p>{@code apt.deb}: a .deb (URL or path on the host) installed unless {@code packageName} already is.
      *
      * @param src URL or absolute path on the host of the .deb
      * @param packageName the package the .deb installs
@@ -107,7 +148,10 @@ public final class AptOperations {
     }
 
     /**
-     * {@code apt.deb} with every argument in the record's order.
+     * A .deb from a URL or a path on the host is installed (dpkg -i, then apt-get install -f for its dependencies),
+     * unless its package (at version, if given) already is. Fails when the package is not installed afterwards.
+     *
+     * <p>{@code apt.deb} with every argument in the record's order.
      *
      * @param deb e.g. {@code new AptDeb(src, "tool", "1.2")}
      */
@@ -116,7 +160,10 @@ public final class AptOperations {
     }
 
     /**
-     * {@code apt.ppa}: an Ubuntu PPA in apt's sources; {@code .absent()} removes it.
+     * An Ubuntu PPA (ppa:owner/name) is added with add-apt-repository -y when apt's sources have no entry for it, or
+     * removed with --remove. Needs add-apt-repository (package software-properties-common).
+     *
+     * <p>{@code apt.ppa}: an Ubuntu PPA in apt's sources; {@code .absent()} removes it.
      *
      * @param src the PPA, as ppa:owner/name
      */

@@ -9,7 +9,10 @@ import java.util.List;
  */
 public final class CargoOperations {
     /**
-     * {@code cargo.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
+     * Crates are installed with cargo install (all missing ones in one call; name@version pins), latest, or removed
+     * with cargo uninstall; in the cargo home of the user the operation runs as.
+     *
+     * <p>{@code cargo.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages crate names
      */
@@ -18,7 +21,10 @@ public final class CargoOperations {
     }
 
     /**
-     * {@code cargo.packages} with every argument in the record's order.
+     * Crates are installed with cargo install (all missing ones in one call; name@version pins), latest, or removed
+     * with cargo uninstall; in the cargo home of the user the operation runs as.
+     *
+     * <p>{@code cargo.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new Crates(List.of("ripgrep"), true, false)}
      */

@@ -12,7 +12,9 @@ import java.util.List;
  */
 public final class DnfOperations {
     /**
-     * {@code dnf.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
+     * RPM packages are installed with dnf (all missing ones in one call), upgraded with latest, or removed.
+     *
+     * <p>{@code dnf.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages package names
      */
@@ -21,7 +23,9 @@ public final class DnfOperations {
     }
 
     /**
-     * {@code dnf.packages} with every argument in the record's order.
+     * RPM packages are installed with dnf (all missing ones in one call), upgraded with latest, or removed.
+     *
+     * <p>{@code dnf.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new DnfPackages(List.of("httpd"), true, true)}
      */
@@ -30,7 +34,10 @@ public final class DnfOperations {
     }
 
     /**
-     * {@code dnf.repo}: /etc/yum.repos.d/NAME.repo, enabled, packages signed ({@code .gpgkey(url)} for the
+     * A dnf repository file /etc/yum.repos.d/NAME.repo with exactly these settings (rewritten atomically when it
+     * differs), or none.
+     *
+     * <p>{@code dnf.repo}: /etc/yum.repos.d/NAME.repo, enabled, packages signed ({@code .gpgkey(url)} for the
      * key).
      *
      * @param name repository id and file name
@@ -41,7 +48,10 @@ public final class DnfOperations {
     }
 
     /**
-     * {@code dnf.repo} with every argument in the record's order.
+     * A dnf repository file /etc/yum.repos.d/NAME.repo with exactly these settings (rewritten atomically when it
+     * differs), or none.
+     *
+     * <p>{@code dnf.repo} with every argument in the record's order.
      *
      * @param repo e.g. {@code new DnfRepo("example", url, "Example", true, true, keyUrl, true)}
      */
@@ -50,7 +60,10 @@ public final class DnfOperations {
     }
 
     /**
-     * {@code dnf.rpm}: an .rpm (URL or path on the host) installed unless {@code packageName} already is.
+     * An .rpm from a URL or a path on the host is installed with dnf install, unless its package (at version, if given)
+     * already is.
+     *
+     * <p>{@code dnf.rpm}: an .rpm (URL or path on the host) installed unless {@code packageName} already is.
      *
      * @param src URL or absolute path on the host of the .rpm
      * @param packageName the package the .rpm installs
@@ -60,7 +73,10 @@ public final class DnfOperations {
     }
 
     /**
-     * {@code dnf.rpm} with every argument in the record's order.
+     * An .rpm from a URL or a path on the host is installed with dnf install, unless its package (at version, if given)
+     * already is.
+     *
+     * <p>{@code dnf.rpm} with every argument in the record's order.
      *
      * @param rpm e.g. {@code new DnfRpm(src, "tool", "1.2-1")}
      */
@@ -69,7 +85,10 @@ public final class DnfOperations {
     }
 
     /**
-     * {@code dnf.key}: a signing key imported into rpm, every run; {@code .keyid(id)} imports it only when rpm
+     * A package signing key is imported with rpm --import from a URL or a path on the host, unless rpm has a key with
+     * keyid already. Without keyid it is imported on every run, reported as a change.
+     *
+     * <p>{@code dnf.key}: a signing key imported into rpm, every run; {@code .keyid(id)} imports it only when rpm
      * does not have it.
      *
      * @param src URL or absolute path on the host of the key
@@ -79,7 +98,10 @@ public final class DnfOperations {
     }
 
     /**
-     * {@code dnf.key}: a signing key imported into rpm unless rpm has the key {@code keyid}.
+     * A package signing key is imported with rpm --import from a URL or a path on the host, unless rpm has a key with
+     * keyid already. Without keyid it is imported on every run, reported as a change.
+     *
+     * <p>{@code dnf.key}: a signing key imported into rpm unless rpm has the key {@code keyid}.
      *
      * @param src URL or absolute path on the host of the key
      * @param keyid the key's id or fingerprint in hex
@@ -88,7 +110,12 @@ public final class DnfOperations {
         return key(src).keyid(keyid);
     }
 
-    /** {@code dnf.update}: every installed package is updated, when check-update lists any. */
+    /**
+     * Updates all installed packages with dnf upgrade -y when dnf check-update lists updates; no change when it lists
+     * none. When check-update fails, the update runs.
+     *
+     * <p>{@code dnf.update}: every installed package is updated, when check-update lists any.
+     */
     public DnfUpdateCall update() {
         return PrepareContext.register(DnfUpdateCall::new);
     }

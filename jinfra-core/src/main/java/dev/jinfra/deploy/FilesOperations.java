@@ -11,7 +11,9 @@ import java.util.Map;
  */
 public final class FilesOperations {
     /**
-     * {@code files.directory}: a directory exists; {@code .absent()} for none, {@code .owner(..)},
+     * A directory exists with the given mode, owner and group, or is absent.
+     *
+     * <p>{@code files.directory}: a directory exists; {@code .absent()} for none, {@code .owner(..)},
      * {@code .group(..)}, {@code .recursive(true)} for everything below it too.
      *
      * @param path the directory's path
@@ -21,7 +23,9 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.directory} with permissions.
+     * A directory exists with the given mode, owner and group, or is absent.
+     *
+     * <p>{@code files.directory} with permissions.
      *
      * @param path the directory's path
      * @param mode octal permissions such as 755
@@ -31,7 +35,9 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.file}: a regular file exists, created empty when missing; {@code .absent()} for none,
+     * A regular file exists (created empty when missing) with the given mode, owner and group, or is absent.
+     *
+     * <p>{@code files.file}: a regular file exists, created empty when missing; {@code .absent()} for none,
      * {@code .touch(true)} to update its times on every run.
      *
      * @param path the file's path
@@ -41,7 +47,9 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.file} with permissions.
+     * A regular file exists (created empty when missing) with the given mode, owner and group, or is absent.
+     *
+     * <p>{@code files.file} with permissions.
      *
      * @param path the file's path
      * @param mode octal permissions such as 644
@@ -51,7 +59,9 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.link} to be given its target by name, or {@code files.link(path).absent()}: no link there.
+     * A symbolic (or hard) link points at a target, or is absent.
+     *
+     * <p>{@code files.link} to be given its target by name, or {@code files.link(path).absent()}: no link there.
      *
      * @param path where the link is
      */
@@ -60,7 +70,9 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.link}: a symbolic link; {@code .symbolic(false)} for a hard link,
+     * A symbolic (or hard) link points at a target, or is absent.
+     *
+     * <p>{@code files.link}: a symbolic link; {@code .symbolic(false)} for a hard link,
      * {@code .force(true)} to replace a file in the way.
      *
      * @param path where the link is
@@ -71,7 +83,9 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.line}: the line is somewhere in the file, appended when it is not; {@code .absent()} for
+     * A line is present in a file (optionally replacing the first line matching a regex), or absent.
+     *
+     * <p>{@code files.line}: the line is somewhere in the file, appended when it is not; {@code .absent()} for
      * nowhere.
      *
      * @param path the file's path
@@ -82,7 +96,9 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.line}: the first line matching {@code replace} becomes {@code line}.
+     * A line is present in a file (optionally replacing the first line matching a regex), or absent.
+     *
+     * <p>{@code files.line}: the first line matching {@code replace} becomes {@code line}.
      *
      * @param path the file's path
      * @param line the whole line, without its newline
@@ -95,7 +111,9 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.replace}: every match of {@code pattern} replaced by the literal {@code replacement}.
+     * Every match of a regex in a file is replaced by literal text.
+     *
+     * <p>{@code files.replace}: every match of {@code pattern} replaced by the literal {@code replacement}.
      *
      * @param path the file's path
      * @param pattern extended regular expression, matched within each line
@@ -109,7 +127,9 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.block} to be given its content by name, or {@code files.block(path).absent()}: no block there.
+     * A block of lines between BEGIN/END marker comments has the given content, or is absent.
+     *
+     * <p>{@code files.block} to be given its content by name, or {@code files.block(path).absent()}: no block there.
      *
      * @param path the file's path
      */
@@ -118,7 +138,9 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.block}: a managed block between the default markers ({@code .marker(..)} for others).
+     * A block of lines between BEGIN/END marker comments has the given content, or is absent.
+     *
+     * <p>{@code files.block}: a managed block between the default markers ({@code .marker(..)} for others).
      *
      * @param path the file's path
      * @param content the block's lines, separated by newlines
@@ -128,7 +150,11 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.get}: copies a file from the host to this machine when the local copy is missing or differs.
+     * A file on the host is copied to this machine (only when the local copy is missing or differs; written
+     * atomically). Read over SFTP as the login user. Give each host its own local path, e.g. with the host's name in
+     * it.
+     *
+     * <p>{@code files.get}: copies a file from the host to this machine when the local copy is missing or differs.
      *
      * @param src file on the host
      * @param dest local path to write
@@ -138,7 +164,10 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.put}: uploads a local file when its content differs, replacing it atomically.
+     * A local file's content is at a path on the host (uploaded only when its checksum differs, replaced atomically),
+     * with a mode, owner and group.
+     *
+     * <p>{@code files.put}: uploads a local file when its content differs, replacing it atomically.
      *
      * @param src local file to upload
      * @param dest path on the host
@@ -148,7 +177,10 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.put} with permissions.
+     * A local file's content is at a path on the host (uploaded only when its checksum differs, replaced atomically),
+     * with a mode, owner and group.
+     *
+     * <p>{@code files.put} with permissions.
      *
      * @param src local file to upload
      * @param dest path on the host
@@ -159,7 +191,11 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.template}: renders a local Jinja2 template with the host's data and {@code host} (name,
+     * A local Jinja2 template, rendered with the host's data, `host` (name, groups, data) and the deploy's variables
+     * (in Ansible's template environment for hosts from an Ansible inventory), is at a path on the host (uploaded only
+     * when its checksum differs, replaced atomically), with a mode, owner and group.
+     *
+     * <p>{@code files.template}: renders a local Jinja2 template with the host's data and {@code host} (name,
      * groups, data), then uploads the result like {@link #put(String, String)}. For a host from an Ansible
      * inventory it renders as Ansible's template module does ({@code trim_blocks}, {@code inventory_hostname},
      * {@code groups}, {@code hostvars}, Ansible's filters, {@code lookup()}); {@code .ansible(true|false)}
@@ -173,7 +209,11 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.template} with more variables; they override host data of the same name.
+     * A local Jinja2 template, rendered with the host's data, `host` (name, groups, data) and the deploy's variables
+     * (in Ansible's template environment for hosts from an Ansible inventory), is at a path on the host (uploaded only
+     * when its checksum differs, replaced atomically), with a mode, owner and group.
+     *
+     * <p>{@code files.template} with more variables; they override host data of the same name.
      *
      * @param src local Jinja2 template
      * @param dest path on the host
@@ -187,7 +227,10 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.download}: downloads {@code url} to {@code dest} on the host when the file is missing.
+     * A URL's content is at a path on the host, downloaded with curl or wget when the file is missing, differs from the
+     * given sha256, or force is set; checked and replaced atomically.
+     *
+     * <p>{@code files.download}: downloads {@code url} to {@code dest} on the host when the file is missing.
      *
      * @param url URL to fetch
      * @param dest path on the host
@@ -197,7 +240,10 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.download}, also when the file's SHA-256 is not {@code sha256}; the download must match it.
+     * A URL's content is at a path on the host, downloaded with curl or wget when the file is missing, differs from the
+     * given sha256, or force is set; checked and replaced atomically.
+     *
+     * <p>{@code files.download}, also when the file's SHA-256 is not {@code sha256}; the download must match it.
      *
      * @param url URL to fetch
      * @param dest path on the host
@@ -208,7 +254,11 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.sync}: mirrors the local directory {@code src} into {@code dest}, uploading only files whose
+     * A local directory's files are mirrored into a directory on the host: only files whose content differs are
+     * uploaded (each replaced atomically), missing directories are created, and with delete, remote files not in the
+     * local directory are removed.
+     *
+     * <p>{@code files.sync}: mirrors the local directory {@code src} into {@code dest}, uploading only files whose
      * content differs; {@code .delete(true)} removes what src does not have.
      *
      * @param src local directory to mirror
@@ -219,7 +269,11 @@ public final class FilesOperations {
     }
 
     /**
-     * {@code files.sync} with every argument in the record's order.
+     * A local directory's files are mirrored into a directory on the host: only files whose content differs are
+     * uploaded (each replaced atomically), missing directories are created, and with delete, remote files not in the
+     * local directory are removed.
+     *
+     * <p>{@code files.sync} with every argument in the record's order.
      *
      * @param sync e.g. {@code new Sync("site", "/srv/www", true, "644", "755", "www-data", null, List.of("*.tmp"))}
      */

@@ -9,7 +9,10 @@ import java.util.List;
  */
 public final class GemOperations {
     /**
-     * {@code gem.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} adds their newest version.
+     * Ruby gems are installed with gem install (all missing ones in one call, without documentation; name:version pins,
+     * which hold when that version is among those installed), latest, or removed (every version).
+     *
+     * <p>{@code gem.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} adds their newest version.
      *
      * @param packages gem names
      */
@@ -18,7 +21,10 @@ public final class GemOperations {
     }
 
     /**
-     * {@code gem.packages} with every argument in the record's order.
+     * Ruby gems are installed with gem install (all missing ones in one call, without documentation; name:version pins,
+     * which hold when that version is among those installed), latest, or removed (every version).
+     *
+     * <p>{@code gem.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new RubyGems(List.of("bundler"), true, false, "gem")}
      */

@@ -11,7 +11,12 @@ import dev.jinfra.ops.git.Worktree;
  */
 public final class GitOperations {
     /**
-     * {@code git.repo}: a checkout of the remote's default branch, fast-forwarded on every run;
+     * A git checkout exists at dest: cloned when missing, then on the wanted branch (fast-forwarded when pull and the
+     * remote's branch moved to a commit the checkout does not hold, which git ls-remote tells) or at a pinned commit.
+     * When the remote cannot be asked, pull fetches and reports a change. A checkout of another URL is an error, never
+     * overwritten.
+     *
+     * <p>{@code git.repo}: a checkout of the remote's default branch, fast-forwarded on every run;
      * {@code .commit(hash)} pins it to a full commit hash instead (no change once it is there).
      *
      * @param src the repository URL to clone from
@@ -22,7 +27,12 @@ public final class GitOperations {
     }
 
     /**
-     * {@code git.repo}: a checkout of {@code branch}, fast-forwarded on every run.
+     * A git checkout exists at dest: cloned when missing, then on the wanted branch (fast-forwarded when pull and the
+     * remote's branch moved to a commit the checkout does not hold, which git ls-remote tells) or at a pinned commit.
+     * When the remote cannot be asked, pull fetches and reports a change. A checkout of another URL is an error, never
+     * overwritten.
+     *
+     * <p>{@code git.repo}: a checkout of {@code branch}, fast-forwarded on every run.
      *
      * @param src the repository URL to clone from
      * @param dest the checkout's directory
@@ -33,7 +43,12 @@ public final class GitOperations {
     }
 
     /**
-     * {@code git.repo} with every argument in the record's order.
+     * A git checkout exists at dest: cloned when missing, then on the wanted branch (fast-forwarded when pull and the
+     * remote's branch moved to a commit the checkout does not hold, which git ls-remote tells) or at a pinned commit.
+     * When the remote cannot be asked, pull fetches and reports a change. A checkout of another URL is an error, never
+     * overwritten.
+     *
+     * <p>{@code git.repo} with every argument in the record's order.
      *
      * @param repo e.g. {@code new Repo(url, "/srv/app", "main", null, true, 1)}
      */
@@ -42,7 +57,10 @@ public final class GitOperations {
     }
 
     /**
-     * {@code git.config}: a key in the global git config of the user the operation runs as.
+     * A git config key has a value, in a repository's own config or (without repo) the global config of the user it
+     * runs as.
+     *
+     * <p>{@code git.config}: a key in the global git config of the user the operation runs as.
      *
      * @param key the key, e.g. user.email
      * @param value the wanted value
@@ -52,7 +70,10 @@ public final class GitOperations {
     }
 
     /**
-     * {@code git.config}: a key in one repository's own config.
+     * A git config key has a value, in a repository's own config or (without repo) the global config of the user it
+     * runs as.
+     *
+     * <p>{@code git.config}: a key in one repository's own config.
      *
      * @param key the key, e.g. user.email
      * @param value the wanted value
@@ -65,7 +86,10 @@ public final class GitOperations {
     }
 
     /**
-     * {@code git.worktree}: a linked worktree of {@code repo} at {@code worktree}; {@code .commitish(..)},
+     * A linked worktree of a repository at a path: added with git worktree add (on a branch, a new branch, or detached
+     * at a commit) when git does not list it, or removed when present is false.
+     *
+     * <p>{@code git.worktree}: a linked worktree of {@code repo} at {@code worktree}; {@code .commitish(..)},
      * {@code .newBranch(..)} or {@code .detached(true)} say what it checks out, {@code .absent()}
      * removes it.
      *
@@ -77,7 +101,10 @@ public final class GitOperations {
     }
 
     /**
-     * {@code git.worktree} with every argument in the record's order.
+     * A linked worktree of a repository at a path: added with git worktree add (on a branch, a new branch, or detached
+     * at a commit) when git does not list it, or removed when present is false.
+     *
+     * <p>{@code git.worktree} with every argument in the record's order.
      *
      * @param worktree e.g. {@code new Worktree("/srv/app", "/srv/app-v2", "v2", null, false, true, false)}
      */
@@ -86,7 +113,10 @@ public final class GitOperations {
     }
 
     /**
-     * {@code git.bareRepo}: a bare repository at {@code path}; {@code .absent()} removes it.
+     * A bare git repository at a path: initialised with git init --bare when nothing is there, or removed when present
+     * is false. Anything else at the path is an error, never replaced or deleted.
+     *
+     * <p>{@code git.bareRepo}: a bare repository at {@code path}; {@code .absent()} removes it.
      *
      * @param path the repository's directory
      */
@@ -95,7 +125,10 @@ public final class GitOperations {
     }
 
     /**
-     * {@code git.bareRepo} with every argument in the record's order.
+     * A bare git repository at a path: initialised with git init --bare when nothing is there, or removed when present
+     * is false. Anything else at the path is an error, never replaced or deleted.
+     *
+     * <p>{@code git.bareRepo} with every argument in the record's order.
      *
      * @param bareRepo e.g. {@code new BareRepo("/srv/git/app.git", true, "main")}
      */

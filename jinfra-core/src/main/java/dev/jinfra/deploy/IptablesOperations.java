@@ -9,7 +9,10 @@ import dev.jinfra.ops.iptables.IptablesRule;
  */
 public final class IptablesOperations {
     /**
-     * {@code iptables.chain}: the chain exists in the filter table; {@code .policy("DROP")} for a built-in
+     * A chain exists in an iptables (or ip6tables) table, a built-in one with the given policy, or a chain of the
+     * user's is flushed and deleted.
+     *
+     * <p>{@code iptables.chain}: the chain exists in the filter table; {@code .policy("DROP")} for a built-in
      * one, {@code .absent()} removes a chain of the user's.
      *
      * @param chain the chain, e.g. INPUT or WEB
@@ -19,7 +22,10 @@ public final class IptablesOperations {
     }
 
     /**
-     * {@code iptables.rule}: a rule in the filter table's {@code chain} jumping to {@code jump}; the matches by name,
+     * A rule is in an iptables (or ip6tables) chain, appended or inserted first, or is deleted; found among
+     * iptables-save's rules, so never added twice.
+     *
+     * <p>{@code iptables.rule}: a rule in the filter table's {@code chain} jumping to {@code jump}; the matches by name,
      * e.g. {@code .protocol("tcp").destinationPort("22")}.
      *
      * @param chain the chain, e.g. INPUT
@@ -30,7 +36,10 @@ public final class IptablesOperations {
     }
 
     /**
-     * {@code iptables.rule} with every argument in the record's order.
+     * A rule is in an iptables (or ip6tables) chain, appended or inserted first, or is deleted; found among
+     * iptables-save's rules, so never added twice.
+     *
+     * <p>{@code iptables.rule} with every argument in the record's order.
      *
      * @param rule the rule and where it should be
      */

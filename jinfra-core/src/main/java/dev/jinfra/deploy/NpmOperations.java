@@ -9,7 +9,10 @@ import java.util.List;
  */
 public final class NpmOperations {
     /**
-     * {@code npm.packages}: installed globally; {@code .directory(dir)} in a project instead, {@code .absent()} removes them.
+     * Node packages are installed with npm (all missing ones in one call; name@version pins), latest, or removed;
+     * globally, or in a project directory when one is given. Pins compare as text with the installed version.
+     *
+     * <p>{@code npm.packages}: installed globally; {@code .directory(dir)} in a project instead, {@code .absent()} removes them.
      *
      * @param packages package names
      */
@@ -18,7 +21,10 @@ public final class NpmOperations {
     }
 
     /**
-     * {@code npm.packages} with every argument in the record's order.
+     * Node packages are installed with npm (all missing ones in one call; name@version pins), latest, or removed;
+     * globally, or in a project directory when one is given. Pins compare as text with the installed version.
+     *
+     * <p>{@code npm.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new NodePackages(List.of("pm2"), true, false, "/srv/app")}
      */

@@ -8,7 +8,10 @@ import dev.jinfra.ops.service.OpenrcService;
  */
 public final class OpenrcOperations {
     /**
-     * {@code openrc.service}: running and enabled; {@code .restarted(true)} and the others by name.
+     * An OpenRC service is running or stopped, restarted or reloaded (rc-service), and enabled in a runlevel or not
+     * (rc-update).
+     *
+     * <p>{@code openrc.service}: running and enabled; {@code .restarted(true)} and the others by name.
      *
      * @param name the service, e.g. sshd
      */
@@ -20,7 +23,10 @@ public final class OpenrcOperations {
     }
 
     /**
-     * {@code openrc.service} with every argument in the record's order.
+     * An OpenRC service is running or stopped, restarted or reloaded (rc-service), and enabled in a runlevel or not
+     * (rc-update).
+     *
+     * <p>{@code openrc.service} with every argument in the record's order.
      *
      * @param service the service and what should become of it
      */

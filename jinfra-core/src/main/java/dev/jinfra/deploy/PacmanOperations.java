@@ -9,7 +9,10 @@ import java.util.List;
  */
 public final class PacmanOperations {
     /**
-     * {@code pacman.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
+     * Arch Linux packages are installed with pacman (all missing ones in one call), upgraded with latest, or removed.
+     * Names are package names, as pacman -Q lists them (not groups or virtual names).
+     *
+     * <p>{@code pacman.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages package names
      */
@@ -18,7 +21,10 @@ public final class PacmanOperations {
     }
 
     /**
-     * {@code pacman.packages} with every argument in the record's order.
+     * Arch Linux packages are installed with pacman (all missing ones in one call), upgraded with latest, or removed.
+     * Names are package names, as pacman -Q lists them (not groups or virtual names).
+     *
+     * <p>{@code pacman.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new ArchPackages(List.of("nginx"), true, false)}
      */
@@ -26,12 +32,21 @@ public final class PacmanOperations {
         return PrepareContext.register(packages, PacmanPackagesCall::new);
     }
 
-    /** {@code pacman.update}: the package databases are refreshed (always a change). */
+    /**
+     * Refreshes pacman's package databases (pacman -Sy). Always reported as a change. Arch supports no partial
+     * upgrades: follow it with pacman.upgrade rather than installing from fresh databases alone.
+     *
+     * <p>{@code pacman.update}: the package databases are refreshed (always a change).
+     */
     public PacmanUpdateCall update() {
         return PrepareContext.register(PacmanUpdateCall::new);
     }
 
-    /** {@code pacman.upgrade}: the databases are refreshed and every package upgraded (always a change). */
+    /**
+     * Refreshes pacman's databases and upgrades every installed package (pacman -Syu). Always reported as a change.
+     *
+     * <p>{@code pacman.upgrade}: the databases are refreshed and every package upgraded (always a change).
+     */
     public PacmanUpgradeCall upgrade() {
         return PrepareContext.register(PacmanUpgradeCall::new);
     }

@@ -10,7 +10,10 @@ import java.util.List;
  */
 public final class PipOperations {
     /**
-     * {@code pip.packages}: installed by pip3 (any version, or {@code name==version}); {@code .venv(dir)}
+     * Python packages are installed with pip (all missing ones in one call; name==version pins), latest, or removed;
+     * optionally in a virtualenv. Pins compare as text with what pip freeze prints.
+     *
+     * <p>{@code pip.packages}: installed by pip3 (any version, or {@code name==version}); {@code .venv(dir)}
      * installs them in a virtualenv by its own pip, {@code .absent()} removes them.
      *
      * @param packages package names, each optionally pinned as name==version
@@ -20,7 +23,10 @@ public final class PipOperations {
     }
 
     /**
-     * {@code pip.packages} with every argument in the record's order.
+     * Python packages are installed with pip (all missing ones in one call; name==version pins), latest, or removed;
+     * optionally in a virtualenv. Pins compare as text with what pip freeze prints.
+     *
+     * <p>{@code pip.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new Packages(List.of("gunicorn"), true, false, "pip3", "/srv/venv")}
      */
@@ -29,7 +35,9 @@ public final class PipOperations {
     }
 
     /**
-     * {@code pip.venv}: a virtualenv made by python3.
+     * A Python virtualenv exists at a path, made with python -m venv when it has no working bin/python.
+     *
+     * <p>{@code pip.venv}: a virtualenv made by python3.
      *
      * @param path the virtualenv's directory
      */
@@ -38,7 +46,9 @@ public final class PipOperations {
     }
 
     /**
-     * {@code pip.venv} made by another Python.
+     * A Python virtualenv exists at a path, made with python -m venv when it has no working bin/python.
+     *
+     * <p>{@code pip.venv} made by another Python.
      *
      * @param path the virtualenv's directory
      * @param python the Python that makes it, e.g. python3.12

@@ -7,7 +7,9 @@ package dev.jinfra.deploy;
  */
 public final class SelinuxOperations {
     /**
-     * {@code selinux.seboolean}: the boolean has the value now and after reboots ({@code .persistent(false)}
+     * An SELinux boolean is on or off (setsebool), with persistent also after reboots; judged by its current value.
+     *
+     * <p>{@code selinux.seboolean}: the boolean has the value now and after reboots ({@code .persistent(false)}
      * for now only).
      *
      * @param name the boolean, e.g. httpd_can_network_connect
@@ -20,7 +22,10 @@ public final class SelinuxOperations {
     }
 
     /**
-     * {@code selinux.fileContext}: paths matching {@code target} are labelled {@code type}; {@code .absent()} deletes
+     * SELinux labels paths matching an expression with a type (semanage fcontext, for all files), or the host's own
+     * mapping is deleted; restorecon applies it to existing files.
+     *
+     * <p>{@code selinux.fileContext}: paths matching {@code target} are labelled {@code type}; {@code .absent()} deletes
      * the host's own mapping.
      *
      * @param target the path expression, e.g. /srv/www(/.*)?
@@ -33,7 +38,10 @@ public final class SelinuxOperations {
     }
 
     /**
-     * {@code selinux.port}: the port of the protocol has the type; {@code .absent()} deletes the host's own
+     * A port or range of tcp, udp, sctp or dccp has an SELinux type (semanage port), or the host's own assignment of it
+     * is deleted.
+     *
+     * <p>{@code selinux.port}: the port of the protocol has the type; {@code .absent()} deletes the host's own
      * assignment.
      *
      * @param protocol tcp, udp, sctp or dccp

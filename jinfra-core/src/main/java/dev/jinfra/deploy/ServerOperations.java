@@ -14,7 +14,9 @@ import java.util.Map;
  */
 public final class ServerOperations {
     /**
-     * {@code server.shell}: runs the commands in order, on every run.
+     * Runs shell commands on every run: it cannot know whether they are needed.
+     *
+     * <p>{@code server.shell}: runs the commands in order, on every run.
      *
      * @param commands shell commands
      */
@@ -23,7 +25,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.script}: uploads the local script, runs it with {@code args} (each one word) and removes it,
+     * Uploads a local script, runs it with the given arguments and removes it, on every run: it cannot know whether it
+     * is needed.
+     *
+     * <p>{@code server.script}: uploads the local script, runs it with {@code args} (each one word) and removes it,
      * on every run.
      *
      * @param src local script to run
@@ -34,7 +39,9 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.user}: a user with the system's defaults for everything but the name; {@code .absent()}
+     * A user exists with the given uid, groups, home and shell, or is absent.
+     *
+     * <p>{@code server.user}: a user with the system's defaults for everything but the name; {@code .absent()}
      * removes it, {@code .publicKeys(List.of(key))} authorizes SSH keys, {@code .shellArgument(..)} sets the
      * login shell.
      *
@@ -45,7 +52,9 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.user} with a primary group and exactly these supplementary groups (none given: left as they
+     * A user exists with the given uid, groups, home and shell, or is absent.
+     *
+     * <p>{@code server.user} with a primary group and exactly these supplementary groups (none given: left as they
      * are).
      *
      * @param name the user's login name
@@ -59,7 +68,9 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.user} with every argument in the record's order.
+     * A user exists with the given uid, groups, home and shell, or is absent.
+     *
+     * <p>{@code server.user} with every argument in the record's order.
      *
      * @param user e.g. {@code new User("app", true, 990, "app", List.of(), "/srv/app", "/usr/sbin/nologin", true)}
      */
@@ -68,7 +79,9 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.group}: a group exists; {@code .absent()} removes it, {@code .system(true)} makes it a
+     * A group exists (with a gid), or is absent.
+     *
+     * <p>{@code server.group}: a group exists; {@code .absent()} removes it, {@code .system(true)} makes it a
      * system group.
      *
      * @param name the group's name
@@ -78,7 +91,9 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.group} with a numeric id.
+     * A group exists (with a gid), or is absent.
+     *
+     * <p>{@code server.group} with a numeric id.
      *
      * @param name the group's name
      * @param gid numeric group id
@@ -88,7 +103,9 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.hostname}: the host name now and in /etc/hostname.
+     * The host name is set now and in /etc/hostname.
+     *
+     * <p>{@code server.hostname}: the host name now and in /etc/hostname.
      *
      * @param name the hostname, e.g. web1 or web1.example.com
      */
@@ -97,7 +114,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.sysctl}: a kernel parameter set now and persisted in /etc/sysctl.d/99-jinfra.conf
+     * A kernel parameter has a value now and, with persist, after reboots: the line in /etc/sysctl.d/99-jinfra.conf is
+     * checked and written even when the live value is already right.
+     *
+     * <p>{@code server.sysctl}: a kernel parameter set now and persisted in /etc/sysctl.d/99-jinfra.conf
      * ({@code .persist(false)} for now only).
      *
      * @param key the parameter, e.g. net.ipv4.ip_forward
@@ -111,7 +131,9 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.crontab}: a line in root's crontab, e.g. {@code crontab("0 3 * * *", "/usr/local/bin/backup")};
+     * A command is in a user's crontab with a schedule, or absent.
+     *
+     * <p>{@code server.crontab}: a line in root's crontab, e.g. {@code crontab("0 3 * * *", "/usr/local/bin/backup")};
      * {@code .absent()} takes the command out (the schedule may then be null).
      *
      * @param schedule five time fields like '0 3 * * *', or @daily
@@ -122,7 +144,9 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.crontab} in another user's crontab.
+     * A command is in a user's crontab with a schedule, or absent.
+     *
+     * <p>{@code server.crontab} in another user's crontab.
      *
      * @param user whose crontab
      * @param schedule five time fields like '0 3 * * *', or @daily
@@ -135,7 +159,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.mount}: mounted as /etc/fstab says; {@code .mounted(false)} for nothing mounted there.
+     * A file system is mounted at a path (mounted when missing, remounted when an option is missing), or unmounted.
+     * Changes the live mounts only: /etc/fstab is not written, so the mount does not persist across reboots.
+     *
+     * <p>{@code server.mount}: mounted as /etc/fstab says; {@code .mounted(false)} for nothing mounted there.
      *
      * @param path the mount point
      */
@@ -144,7 +171,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.mount}: {@code device} mounted at {@code path} with at least these options (live mounts only;
+     * A file system is mounted at a path (mounted when missing, remounted when an option is missing), or unmounted.
+     * Changes the live mounts only: /etc/fstab is not written, so the mount does not persist across reboots.
+     *
+     * <p>{@code server.mount}: {@code device} mounted at {@code path} with at least these options (live mounts only;
      * fstab is not written).
      *
      * @param device what to mount, e.g. /dev/sdb1
@@ -157,7 +187,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.mount} with every argument in the record's order.
+     * A file system is mounted at a path (mounted when missing, remounted when an option is missing), or unmounted.
+     * Changes the live mounts only: /etc/fstab is not written, so the mount does not persist across reboots.
+     *
+     * <p>{@code server.mount} with every argument in the record's order.
      *
      * @param mount e.g. {@code new Mount("/srv/data", "/dev/sdb1", "ext4", List.of("noatime"), true)}
      */
@@ -166,7 +199,11 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.reboot}: reboots the host and connects again once it is back (up to 5 minutes;
+     * Reboots the host, then connects again (waiting delay seconds first, giving up after timeout seconds) until the
+     * boot id differs from the one before; later operations run on the new connection with facts read afresh. A change
+     * on every run.
+     *
+     * <p>{@code server.reboot}: reboots the host and connects again once it is back (up to 5 minutes;
      * {@code .timeoutArgument(seconds)}).
      */
     public ServerRebootCall reboot() {
@@ -174,7 +211,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.waitForPort}: waits until something listens on TCP {@code port} of the host (up to a minute).
+     * Waits until something listens on a TCP port of the host (checked once a second, failing after timeout seconds);
+     * no change when it already does.
+     *
+     * <p>{@code server.waitForPort}: waits until something listens on TCP {@code port} of the host (up to a minute).
      *
      * @param port the TCP port
      */
@@ -183,7 +223,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.waitForPort}, for up to {@code timeout} seconds.
+     * Waits until something listens on a TCP port of the host (checked once a second, failing after timeout seconds);
+     * no change when it already does.
+     *
+     * <p>{@code server.waitForPort}, for up to {@code timeout} seconds.
      *
      * @param port the TCP port
      * @param timeout seconds to wait at most
@@ -193,7 +236,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.service}: running and enabled at boot, under whichever init system the host has.
+     * A service is running, restarted, reloaded or enabled with systemd, OpenRC, Upstart or sysvinit, whichever the
+     * host runs.
+     *
+     * <p>{@code server.service}: running and enabled at boot, under whichever init system the host has.
      *
      * @param name the service, e.g. nginx
      */
@@ -202,7 +248,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.service} with every argument, e.g. {@code server.service(ServerService.restarted("nginx"))}.
+     * A service is running, restarted, reloaded or enabled with systemd, OpenRC, Upstart or sysvinit, whichever the
+     * host runs.
+     *
+     * <p>{@code server.service} with every argument, e.g. {@code server.service(ServerService.restarted("nginx"))}.
      *
      * @param service the service and what should become of it
      */
@@ -211,7 +260,9 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.packages}: installed with the host's package manager (apt, dnf, yum or apk); {@code .absent()}
+     * Packages are installed or removed with the host's package manager (apt, dnf, yum, apk, pacman or zypper).
+     *
+     * <p>{@code server.packages}: installed with the host's package manager (apt, dnf, yum or apk); {@code .absent()}
      * removes them.
      *
      * @param packages package names
@@ -221,7 +272,9 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.packages} with every argument in the record's order.
+     * Packages are installed or removed with the host's package manager (apt, dnf, yum, apk, pacman or zypper).
+     *
+     * <p>{@code server.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new ServerPackages(List.of("nginx"), false)}
      */
@@ -230,7 +283,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.scriptTemplate}: renders a local Jinja2 template with the host's data and {@code host} (name,
+     * Renders a local Jinja2 template with the host's data, `host` and the deploy's variables, then uploads, runs and
+     * removes the script, on every run.
+     *
+     * <p>{@code server.scriptTemplate}: renders a local Jinja2 template with the host's data and {@code host} (name,
      * groups), then uploads, runs and removes it like {@link #script}, on every run.
      *
      * @param src local Jinja2 template of the script
@@ -240,7 +296,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.scriptTemplate} with more variables (they override host data of the same name) and arguments.
+     * Renders a local Jinja2 template with the host's data, `host` and the deploy's variables, then uploads, runs and
+     * removes the script, on every run.
+     *
+     * <p>{@code server.scriptTemplate} with more variables (they override host data of the same name) and arguments.
      *
      * @param src local Jinja2 template of the script
      * @param vars the deploy's own template variables
@@ -254,7 +313,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.modprobe}: a kernel module loaded; {@code .persist(true)} loads it at boot too,
+     * A kernel module is loaded (with modprobe) or unloaded, and with persist also loaded at boot from
+     * /etc/modules-load.d/MODULE.conf (removed when absent).
+     *
+     * <p>{@code server.modprobe}: a kernel module loaded; {@code .persist(true)} loads it at boot too,
      * {@code .absent()} unloads it.
      *
      * @param module the module, e.g. br_netfilter
@@ -264,7 +326,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.locale}: a locale enabled in /etc/locale.gen and generated; {@code .absent()} disables it.
+     * A locale is enabled in /etc/locale.gen and generated (locale-gen), or disabled and no longer generated; hosts
+     * without /etc/locale.gen use localedef.
+     *
+     * <p>{@code server.locale}: a locale enabled in /etc/locale.gen and generated; {@code .absent()} disables it.
      *
      * @param locale the locale, e.g. en_US.UTF-8
      */
@@ -273,7 +338,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.timezone}: the host's time zone, with timedatectl where systemd runs, else by linking
+     * The host's time zone is set: with timedatectl where systemd runs, else by linking /etc/localtime (and writing
+     * /etc/timezone where it exists).
+     *
+     * <p>{@code server.timezone}: the host's time zone, with timedatectl where systemd runs, else by linking
      * /etc/localtime.
      *
      * @param timezone the zone, e.g. Europe/Berlin or UTC
@@ -283,7 +351,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.securityLimit}: a line in /etc/security/limits.conf ({@code .file(..)} for one in
+     * A resource limit line (domain, type, item, value) in /etc/security/limits.conf or a file of limits.d, replacing
+     * the line for the same domain, type and item, or no such line.
+     *
+     * <p>{@code server.securityLimit}: a line in /etc/security/limits.conf ({@code .file(..)} for one in
      * limits.d); {@code .absent()} removes the lines for the domain, type and item.
      *
      * @param domain whom it limits: a user, @group or *
@@ -300,7 +371,10 @@ public final class ServerOperations {
     }
 
     /**
-     * {@code server.userAuthorizedKeys}: the keys are in the user's ~/.ssh/authorized_keys (other lines kept;
+     * A user's ~/.ssh/authorized_keys holds the given keys (never twice), with the other lines kept or, with exclusive,
+     * only these keys; ~/.ssh is 700 and the file 600, both the user's.
+     *
+     * <p>{@code server.userAuthorizedKeys}: the keys are in the user's ~/.ssh/authorized_keys (other lines kept;
      * {@code .exclusive(true)} for only these keys).
      *
      * @param user the user whose keys these are

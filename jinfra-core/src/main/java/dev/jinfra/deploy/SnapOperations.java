@@ -9,7 +9,11 @@ import java.util.List;
  */
 public final class SnapOperations {
     /**
-     * {@code snap.packages}: installed; {@code .channel("latest/edge")} and {@code .classic(true)} say how, {@code .absent()} removes them.
+     * Snaps are installed (from a channel, in classic confinement if asked), switched with snap refresh when they track
+     * another channel than the one given, or removed. Without channel or classic all missing snaps go to one call; with
+     * them, one call each, as snap requires.
+     *
+     * <p>{@code snap.packages}: installed; {@code .channel("latest/edge")} and {@code .classic(true)} say how, {@code .absent()} removes them.
      *
      * @param packages snap names
      */
@@ -18,7 +22,11 @@ public final class SnapOperations {
     }
 
     /**
-     * {@code snap.packages} with every argument in the record's order.
+     * Snaps are installed (from a channel, in classic confinement if asked), switched with snap refresh when they track
+     * another channel than the one given, or removed. Without channel or classic all missing snaps go to one call; with
+     * them, one call each, as snap requires.
+     *
+     * <p>{@code snap.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new Snaps(List.of("lxd"), true, "5.21/stable", false)}
      */

@@ -9,7 +9,10 @@ import dev.jinfra.ops.service.SystemdService;
  */
 public final class SystemdOperations {
     /**
-     * {@code systemd.service}: a unit running and enabled; {@code .restarted(true)},
+     * A systemd unit is running or stopped, enabled or disabled, restarted or reloaded; only the needed systemctl calls
+     * run.
+     *
+     * <p>{@code systemd.service}: a unit running and enabled; {@code .restarted(true)},
      * {@code .daemonReload(true)} and the others by name.
      *
      * @param unit the unit, e.g. nginx or nginx.service
@@ -22,7 +25,10 @@ public final class SystemdOperations {
     }
 
     /**
-     * {@code systemd.service} with every argument in the record's order.
+     * A systemd unit is running or stopped, enabled or disabled, restarted or reloaded; only the needed systemctl calls
+     * run.
+     *
+     * <p>{@code systemd.service} with every argument in the record's order.
      *
      * @param service e.g. {@code new SystemdService("nginx", true, true, false, true, false)}
      */
@@ -30,7 +36,11 @@ public final class SystemdOperations {
         return PrepareContext.register(service, SystemdServiceCall::new);
     }
 
-    /** {@code systemd.daemonReload}: systemd rereads its unit files. */
+    /**
+     * systemd rereads its unit files (always runs).
+     *
+     * <p>{@code systemd.daemonReload}: systemd rereads its unit files.
+     */
     public SystemdDaemonReloadCall daemonReload() {
         return PrepareContext.register(new SystemdDaemonReload(), SystemdDaemonReloadCall::new);
     }

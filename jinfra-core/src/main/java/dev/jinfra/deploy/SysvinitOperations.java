@@ -8,7 +8,9 @@ import dev.jinfra.ops.service.SysvService;
  */
 public final class SysvinitOperations {
     /**
-     * {@code sysvinit.service}: running and enabled; {@code .restarted(true)} and the others by name.
+     * A sysvinit service is running or stopped, restarted or reloaded, enabled or disabled (update-rc.d).
+     *
+     * <p>{@code sysvinit.service}: running and enabled; {@code .restarted(true)} and the others by name.
      *
      * @param name the service (init script) name, e.g. nginx
      */
@@ -20,7 +22,9 @@ public final class SysvinitOperations {
     }
 
     /**
-     * {@code sysvinit.service} with every argument in the record's order.
+     * A sysvinit service is running or stopped, restarted or reloaded, enabled or disabled (update-rc.d).
+     *
+     * <p>{@code sysvinit.service} with every argument in the record's order.
      *
      * @param service e.g. {@code new SysvService("cron", true, true, false, true)}
      */

@@ -8,7 +8,10 @@ import dev.jinfra.ops.service.UpstartService;
  */
 public final class UpstartOperations {
     /**
-     * {@code upstart.service}: running and enabled; {@code .restarted(true)} and the others by name.
+     * An Upstart job is running or stopped, restarted or reloaded (initctl), and started at boot or not (a manual line
+     * in /etc/init/NAME.override).
+     *
+     * <p>{@code upstart.service}: running and enabled; {@code .restarted(true)} and the others by name.
      *
      * @param name the job, e.g. ssh
      */
@@ -20,7 +23,10 @@ public final class UpstartOperations {
     }
 
     /**
-     * {@code upstart.service} with every argument in the record's order.
+     * An Upstart job is running or stopped, restarted or reloaded (initctl), and started at boot or not (a manual line
+     * in /etc/init/NAME.override).
+     *
+     * <p>{@code upstart.service} with every argument in the record's order.
      *
      * @param service the service and what should become of it
      */

@@ -12,7 +12,9 @@ import java.util.List;
  */
 public final class YumOperations {
     /**
-     * {@code yum.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
+     * RPM packages are installed with yum (all missing ones in one call), upgraded with latest, or removed.
+     *
+     * <p>{@code yum.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages package names
      */
@@ -21,7 +23,9 @@ public final class YumOperations {
     }
 
     /**
-     * {@code yum.packages} with every argument in the record's order.
+     * RPM packages are installed with yum (all missing ones in one call), upgraded with latest, or removed.
+     *
+     * <p>{@code yum.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new YumPackages(List.of("httpd"), true, true)}
      */
@@ -30,7 +34,10 @@ public final class YumOperations {
     }
 
     /**
-     * {@code yum.repo}: /etc/yum.repos.d/NAME.repo, enabled, packages signed ({@code .gpgkey(url)} for the
+     * A yum repository file /etc/yum.repos.d/NAME.repo with exactly these settings (rewritten atomically when it
+     * differs), or none.
+     *
+     * <p>{@code yum.repo}: /etc/yum.repos.d/NAME.repo, enabled, packages signed ({@code .gpgkey(url)} for the
      * key).
      *
      * @param name repository id and file name
@@ -41,7 +48,10 @@ public final class YumOperations {
     }
 
     /**
-     * {@code yum.repo} with every argument in the record's order.
+     * A yum repository file /etc/yum.repos.d/NAME.repo with exactly these settings (rewritten atomically when it
+     * differs), or none.
+     *
+     * <p>{@code yum.repo} with every argument in the record's order.
      *
      * @param repo e.g. {@code new YumRepo("example", url, "Example", true, true, keyUrl, true)}
      */
@@ -50,7 +60,10 @@ public final class YumOperations {
     }
 
     /**
-     * {@code yum.rpm}: an .rpm (URL or path on the host) installed unless {@code packageName} already is.
+     * An .rpm from a URL or a path on the host is installed with yum install, unless its package (at version, if given)
+     * already is.
+     *
+     * <p>{@code yum.rpm}: an .rpm (URL or path on the host) installed unless {@code packageName} already is.
      *
      * @param src URL or absolute path on the host of the .rpm
      * @param packageName the package the .rpm installs
@@ -60,7 +73,10 @@ public final class YumOperations {
     }
 
     /**
-     * {@code yum.rpm} with every argument in the record's order.
+     * An .rpm from a URL or a path on the host is installed with yum install, unless its package (at version, if given)
+     * already is.
+     *
+     * <p>{@code yum.rpm} with every argument in the record's order.
      *
      * @param rpm e.g. {@code new YumRpm(src, "tool", "1.2-1")}
      */
@@ -69,7 +85,10 @@ public final class YumOperations {
     }
 
     /**
-     * {@code yum.key}: a signing key imported into rpm, every run; {@code .keyid(id)} imports it only when rpm
+     * A package signing key is imported with rpm --import from a URL or a path on the host, unless rpm has a key with
+     * keyid already. Without keyid it is imported on every run, reported as a change.
+     *
+     * <p>{@code yum.key}: a signing key imported into rpm, every run; {@code .keyid(id)} imports it only when rpm
      * does not have it.
      *
      * @param src URL or absolute path on the host of the key
@@ -79,7 +98,10 @@ public final class YumOperations {
     }
 
     /**
-     * {@code yum.key}: a signing key imported into rpm unless rpm has the key {@code keyid}.
+     * A package signing key is imported with rpm --import from a URL or a path on the host, unless rpm has a key with
+     * keyid already. Without keyid it is imported on every run, reported as a change.
+     *
+     * <p>{@code yum.key}: a signing key imported into rpm unless rpm has the key {@code keyid}.
      *
      * @param src URL or absolute path on the host of the key
      * @param keyid the key's id or fingerprint in hex
@@ -88,7 +110,12 @@ public final class YumOperations {
         return key(src).keyid(keyid);
     }
 
-    /** {@code yum.update}: every installed package is updated, when check-update lists any. */
+    /**
+     * Updates all installed packages with yum update -y when yum check-update lists updates; no change when it lists
+     * none. When check-update fails, the update runs.
+     *
+     * <p>{@code yum.update}: every installed package is updated, when check-update lists any.
+     */
     public YumUpdateCall update() {
         return PrepareContext.register(YumUpdateCall::new);
     }

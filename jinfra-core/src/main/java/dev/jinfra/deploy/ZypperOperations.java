@@ -10,7 +10,10 @@ import java.util.List;
  */
 public final class ZypperOperations {
     /**
-     * {@code zypper.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} updates them.
+     * SUSE packages are installed with zypper (all missing ones in one call, licenses agreed to), upgraded with latest,
+     * or removed. Installed packages are read from rpm.
+     *
+     * <p>{@code zypper.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} updates them.
      *
      * @param packages package names
      */
@@ -19,7 +22,10 @@ public final class ZypperOperations {
     }
 
     /**
-     * {@code zypper.packages} with every argument in the record's order.
+     * SUSE packages are installed with zypper (all missing ones in one call, licenses agreed to), upgraded with latest,
+     * or removed. Installed packages are read from rpm.
+     *
+     * <p>{@code zypper.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new ZypperPackages(List.of("nginx"), true, false)}
      */
@@ -28,7 +34,10 @@ public final class ZypperOperations {
     }
 
     /**
-     * {@code zypper.repo}: /etc/zypp/repos.d/NAME.repo, enabled, refreshed automatically, packages signed
+     * A zypper repository file /etc/zypp/repos.d/NAME.repo with exactly these settings (rewritten atomically when it
+     * differs), or none.
+     *
+     * <p>{@code zypper.repo}: /etc/zypp/repos.d/NAME.repo, enabled, refreshed automatically, packages signed
      * ({@code .gpgkey(url)} for the key).
      *
      * @param name repository alias and file name
@@ -39,7 +48,10 @@ public final class ZypperOperations {
     }
 
     /**
-     * {@code zypper.repo} with every argument in the record's order.
+     * A zypper repository file /etc/zypp/repos.d/NAME.repo with exactly these settings (rewritten atomically when it
+     * differs), or none.
+     *
+     * <p>{@code zypper.repo} with every argument in the record's order.
      *
      * @param repo e.g. {@code new ZypperRepo("example", url, "Example", true, true, keyUrl, true)}
      */
