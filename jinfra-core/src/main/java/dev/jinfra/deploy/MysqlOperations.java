@@ -14,66 +14,88 @@ import java.util.List;
  */
 public final class MysqlOperations {
     /**
-     * {@code mysql.user}: the account {@code user@host}; {@code .arg("password", ..)} gives it a password,
+     * A MySQL/MariaDB account user@host with a password, or absent. The password is compared here with the server's
+     * mysql_native_password hash (another plugin: set on every run) and sent only on the client's standard input; it is
+     * never on a command line or shown.
+     *
+     * <p>{@code mysql.user}: the account {@code user@host}; {@code .password(..)} gives it a password,
      * {@code .absent()} drops it.
      *
      * @param user the account's user name
      * @param host the host it may connect from (% for any)
      */
-    public OperationCall user(String user, String host) {
-        return PrepareContext.register(MysqlUser.class).arg("user", user).arg("host", host);
+    public MysqlUserCall user(String user, String host) {
+        return PrepareContext.register(MysqlUserCall::new).user(user).host(host);
     }
 
     /**
-     * {@code mysql.user} with every argument in the record's order.
+     * A MySQL/MariaDB account user@host with a password, or absent. The password is compared here with the server's
+     * mysql_native_password hash (another plugin: set on every run) and sent only on the client's standard input; it is
+     * never on a command line or shown.
+     *
+     * <p>{@code mysql.user} with every argument in the record's order.
      *
      * @param user e.g. {@code new MysqlUser("app", "localhost", true, null, null, null, null, null)}
      */
-    public OperationCall user(MysqlUser user) {
-        return PrepareContext.register(user);
+    public MysqlUserCall user(MysqlUser user) {
+        return PrepareContext.register(user, MysqlUserCall::new);
     }
 
     /**
-     * {@code mysql.database}: a database; {@code .arg("charset", ..)} and {@code .arg("collation", ..)} set its
+     * A MySQL/MariaDB database with a default character set and collation (changed with ALTER DATABASE when they
+     * differ), or absent.
+     *
+     * <p>{@code mysql.database}: a database; {@code .charset(..)} and {@code .collation(..)} set its
      * defaults, {@code .absent()} drops it.
      *
      * @param name the database's name
      */
-    public OperationCall database(String name) {
-        return PrepareContext.register(MysqlDatabase.class).arg("name", name);
+    public MysqlDatabaseCall database(String name) {
+        return PrepareContext.register(MysqlDatabaseCall::new).nameArgument(name);
     }
 
     /**
-     * {@code mysql.database} with every argument in the record's order.
+     * A MySQL/MariaDB database with a default character set and collation (changed with ALTER DATABASE when they
+     * differ), or absent.
+     *
+     * <p>{@code mysql.database} with every argument in the record's order.
      *
      * @param database e.g. {@code new MysqlDatabase("app", true, "utf8mb4", null, null, null, null, null)}
      */
-    public OperationCall database(MysqlDatabase database) {
-        return PrepareContext.register(database);
+    public MysqlDatabaseCall database(MysqlDatabase database) {
+        return PrepareContext.register(database, MysqlDatabaseCall::new);
     }
 
     /**
-     * {@code mysql.privileges}: {@code user@host} holds exactly these privileges on {@code database.table}
-     * ({@code .arg("database", ..)}, {@code .arg("table", ..)}; both * by default).
+     * An account user@host holds exactly these privileges on database.table (* for all): missing ones are granted,
+     * others at that level revoked; none given revokes them all. Name privileges one by one (not ALL); in database
+     * names, _ and % match as in GRANT.
+     *
+     * <p>{@code mysql.privileges}: {@code user@host} holds exactly these privileges on {@code database.table}
+     * ({@code .database(..)}, {@code .table(..)}; both * by default).
      *
      * @param user the account's user name
      * @param host the account's host
      * @param privileges e.g. SELECT, INSERT
      */
-    public OperationCall privileges(String user, String host, String... privileges) {
-        return PrepareContext.register(MysqlPrivileges.class)
-                .arg("user", user)
-                .arg("host", host)
-                .arg("privileges", List.of(privileges));
+    public MysqlPrivilegesCall privileges(String user, String host, String... privileges) {
+        return PrepareContext.register(MysqlPrivilegesCall::new)
+                .user(user)
+                .host(host)
+                .privileges(List.of(privileges));
     }
 
     /**
-     * {@code mysql.privileges} with every argument in the record's order.
+     * An account user@host holds exactly these privileges on database.table (* for all): missing ones are granted,
+     * others at that level revoked; none given revokes them all. Name privileges one by one (not ALL); in database
+     * names, _ and % match as in GRANT.
+     *
+     * <p>{@code mysql.privileges} with every argument in the record's order.
      *
      * @param privileges e.g. {@code new MysqlPrivileges("app", "localhost", List.of("SELECT"), "app", "*", null,
      *     null, null, null)}
      */
-    public OperationCall privileges(MysqlPrivileges privileges) {
-        return PrepareContext.register(privileges);
+    public MysqlPrivilegesCall privileges(MysqlPrivileges privileges) {
+        return PrepareContext.register(privileges, MysqlPrivilegesCall::new);
     }
 }
