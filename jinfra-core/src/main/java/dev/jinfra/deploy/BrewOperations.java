@@ -9,20 +9,26 @@ import java.util.List;
  */
 public final class BrewOperations {
     /**
-     * {@code brew.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     * Homebrew formulae are installed with brew install (all missing ones in one call), upgraded with latest, or
+     * removed with brew uninstall. Run as the user who owns Homebrew (not root).
+     *
+     * <p>{@code brew.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages formula names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(BrewFormulae.class).arg("packages", List.of(packages));
+    public BrewPackagesCall packages(String... packages) {
+        return PrepareContext.register(BrewPackagesCall::new).packages(List.of(packages));
     }
 
     /**
-     * {@code brew.packages} with every argument in the record's order.
+     * Homebrew formulae are installed with brew install (all missing ones in one call), upgraded with latest, or
+     * removed with brew uninstall. Run as the user who owns Homebrew (not root).
+     *
+     * <p>{@code brew.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new BrewFormulae(List.of("git"), true, false)}
      */
-    public OperationCall packages(BrewFormulae packages) {
-        return PrepareContext.register(packages);
+    public BrewPackagesCall packages(BrewFormulae packages) {
+        return PrepareContext.register(packages, BrewPackagesCall::new);
     }
 }

@@ -8,23 +8,29 @@ import dev.jinfra.ops.service.BsdinitService;
  */
 public final class BsdinitOperations {
     /**
-     * {@code bsdinit.service}: running and enabled in rc.conf; {@code .arg("restarted", true)} and the others by name.
+     * A FreeBSD rc.d service is running or stopped, restarted or reloaded (service NAME onestart, onestop, ...), and
+     * enabled in rc.conf or not (sysrc NAME_enable).
+     *
+     * <p>{@code bsdinit.service}: running and enabled in rc.conf; {@code .restarted(true)} and the others by name.
      *
      * @param name the service, e.g. nginx
      */
-    public OperationCall service(String name) {
-        return PrepareContext.register(BsdinitService.class)
-                .arg("name", name)
-                .arg("running", true)
-                .arg("enabled", true);
+    public BsdinitServiceCall service(String name) {
+        return PrepareContext.register(BsdinitServiceCall::new)
+                .nameArgument(name)
+                .running(true)
+                .enabled(true);
     }
 
     /**
-     * {@code bsdinit.service} with every argument in the record's order.
+     * A FreeBSD rc.d service is running or stopped, restarted or reloaded (service NAME onestart, onestop, ...), and
+     * enabled in rc.conf or not (sysrc NAME_enable).
+     *
+     * <p>{@code bsdinit.service} with every argument in the record's order.
      *
      * @param service the service and what should become of it
      */
-    public OperationCall service(BsdinitService service) {
-        return PrepareContext.register(service);
+    public BsdinitServiceCall service(BsdinitService service) {
+        return PrepareContext.register(service, BsdinitServiceCall::new);
     }
 }

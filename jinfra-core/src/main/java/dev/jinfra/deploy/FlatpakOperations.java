@@ -9,20 +9,26 @@ import java.util.List;
  */
 public final class FlatpakOperations {
     /**
-     * {@code flatpak.packages}: installed from flathub; {@code .arg("remote", ..)}, {@code .arg("latest", true)} and {@code .absent()} by name.
+     * Flatpak applications (by id) are installed from a remote with flatpak install --noninteractive (all missing ones
+     * in one call), updated with latest, or removed.
+     *
+     * <p>{@code flatpak.packages}: installed from flathub; {@code .remote(..)}, {@code .latest(true)} and {@code .absent()} by name.
      *
      * @param packages application ids
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(Flatpaks.class).arg("packages", List.of(packages));
+    public FlatpakPackagesCall packages(String... packages) {
+        return PrepareContext.register(FlatpakPackagesCall::new).packages(List.of(packages));
     }
 
     /**
-     * {@code flatpak.packages} with every argument in the record's order.
+     * Flatpak applications (by id) are installed from a remote with flatpak install --noninteractive (all missing ones
+     * in one call), updated with latest, or removed.
+     *
+     * <p>{@code flatpak.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new Flatpaks(List.of("org.videolan.VLC"), true, false, "flathub")}
      */
-    public OperationCall packages(Flatpaks packages) {
-        return PrepareContext.register(packages);
+    public FlatpakPackagesCall packages(Flatpaks packages) {
+        return PrepareContext.register(packages, FlatpakPackagesCall::new);
     }
 }

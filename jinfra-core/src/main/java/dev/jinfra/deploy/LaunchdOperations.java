@@ -8,20 +8,28 @@ import dev.jinfra.ops.service.LaunchdService;
  */
 public final class LaunchdOperations {
     /**
-     * {@code launchd.service}: running; {@code .arg("restarted", true)} and the others by name.
+     * A launchd job (macOS) that is loaded is running or stopped, or restarted (launchctl start/stop). A job launchd
+     * has not loaded is an error.
+     *
+     * <p>{@code launchd.service}: running; {@code .restarted(true)} and the others by name.
      *
      * @param name the job's label
      */
-    public OperationCall service(String name) {
-        return PrepareContext.register(LaunchdService.class).arg("name", name).arg("running", true);
+    public LaunchdServiceCall service(String name) {
+        return PrepareContext.register(LaunchdServiceCall::new)
+                .nameArgument(name)
+                .running(true);
     }
 
     /**
-     * {@code launchd.service} with every argument in the record's order.
+     * A launchd job (macOS) that is loaded is running or stopped, or restarted (launchctl start/stop). A job launchd
+     * has not loaded is an error.
+     *
+     * <p>{@code launchd.service} with every argument in the record's order.
      *
      * @param service the service and what should become of it
      */
-    public OperationCall service(LaunchdService service) {
-        return PrepareContext.register(service);
+    public LaunchdServiceCall service(LaunchdService service) {
+        return PrepareContext.register(service, LaunchdServiceCall::new);
     }
 }

@@ -10,27 +10,35 @@ import java.util.List;
  */
 public final class OpkgOperations {
     /**
-     * {@code opkg.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     * OpenWrt/Yocto packages are installed with opkg (all missing ones in one call), upgraded with latest, or removed.
+     * Run opkg.update first on OpenWrt, whose package lists live in RAM.
+     *
+     * <p>{@code opkg.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages package names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(OpkgInstalls.class).arg("packages", List.of(packages));
+    public OpkgPackagesCall packages(String... packages) {
+        return PrepareContext.register(OpkgPackagesCall::new).packages(List.of(packages));
     }
 
     /**
-     * {@code opkg.packages} with every argument in the record's order.
+     * OpenWrt/Yocto packages are installed with opkg (all missing ones in one call), upgraded with latest, or removed.
+     * Run opkg.update first on OpenWrt, whose package lists live in RAM.
+     *
+     * <p>{@code opkg.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new OpkgInstalls(List.of("tcpdump"), true, false)}
      */
-    public OperationCall packages(OpkgInstalls packages) {
-        return PrepareContext.register(packages);
+    public OpkgPackagesCall packages(OpkgInstalls packages) {
+        return PrepareContext.register(packages, OpkgPackagesCall::new);
     }
 
     /**
-     * {@code opkg.update}: refreshes the package lists.
+     * Refreshes opkg's package lists (opkg update). Always reported as a change.
+     *
+     * <p>{@code opkg.update}: refreshes the package lists.
      */
-    public OperationCall update() {
-        return PrepareContext.register(new OpkgUpdate());
+    public OpkgUpdateCall update() {
+        return PrepareContext.register(new OpkgUpdate(), OpkgUpdateCall::new);
     }
 }

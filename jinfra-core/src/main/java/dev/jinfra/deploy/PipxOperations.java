@@ -9,20 +9,28 @@ import java.util.List;
  */
 public final class PipxOperations {
     /**
-     * {@code pipx.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     * Python applications are installed with pipx install (name==version pins; a pinned app at another version is
+     * installed again with --force), upgraded with latest, or removed with pipx uninstall; for the user the operation
+     * runs as.
+     *
+     * <p>{@code pipx.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages package names, each optionally name==version
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(PipxApps.class).arg("packages", List.of(packages));
+    public PipxPackagesCall packages(String... packages) {
+        return PrepareContext.register(PipxPackagesCall::new).packages(List.of(packages));
     }
 
     /**
-     * {@code pipx.packages} with every argument in the record's order.
+     * Python applications are installed with pipx install (name==version pins; a pinned app at another version is
+     * installed again with --force), upgraded with latest, or removed with pipx uninstall; for the user the operation
+     * runs as.
+     *
+     * <p>{@code pipx.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new PipxApps(List.of("black"), true, false)}
      */
-    public OperationCall packages(PipxApps packages) {
-        return PrepareContext.register(packages);
+    public PipxPackagesCall packages(PipxApps packages) {
+        return PrepareContext.register(packages, PipxPackagesCall::new);
     }
 }

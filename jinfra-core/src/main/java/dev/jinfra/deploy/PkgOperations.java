@@ -9,20 +9,26 @@ import java.util.List;
  */
 public final class PkgOperations {
     /**
-     * {@code pkg.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     * FreeBSD packages are installed with pkg install (all missing ones in one call), upgraded with latest, or removed
+     * with pkg delete.
+     *
+     * <p>{@code pkg.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages package names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(FreebsdPackages.class).arg("packages", List.of(packages));
+    public PkgPackagesCall packages(String... packages) {
+        return PrepareContext.register(PkgPackagesCall::new).packages(List.of(packages));
     }
 
     /**
-     * {@code pkg.packages} with every argument in the record's order.
+     * FreeBSD packages are installed with pkg install (all missing ones in one call), upgraded with latest, or removed
+     * with pkg delete.
+     *
+     * <p>{@code pkg.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new FreebsdPackages(List.of("nginx"), true, false)}
      */
-    public OperationCall packages(FreebsdPackages packages) {
-        return PrepareContext.register(packages);
+    public PkgPackagesCall packages(FreebsdPackages packages) {
+        return PrepareContext.register(packages, PkgPackagesCall::new);
     }
 }

@@ -8,18 +8,24 @@ import dev.jinfra.ops.server.PuppetAgent;
  */
 public final class PuppetOperations {
     /**
-     * {@code puppet.agent}: one agent run; {@code .arg("server", ..)} and {@code .arg("port", ..)} by name.
+     * Runs the Puppet agent once (puppet agent --test), against a server and port if given. Always reported as a
+     * change; its exit code 2 (changes applied) counts as success, 4 and 6 (failures) do not.
+     *
+     * <p>{@code puppet.agent}: one agent run; {@code .server(..)} and {@code .port(..)} by name.
      */
-    public OperationCall agent() {
-        return PrepareContext.register(PuppetAgent.class);
+    public PuppetAgentCall agent() {
+        return PrepareContext.register(PuppetAgentCall::new);
     }
 
     /**
-     * {@code puppet.agent} with every argument in the record's order.
+     * Runs the Puppet agent once (puppet agent --test), against a server and port if given. Always reported as a
+     * change; its exit code 2 (changes applied) counts as success, 4 and 6 (failures) do not.
+     *
+     * <p>{@code puppet.agent} with every argument in the record's order.
      *
      * @param agent e.g. {@code new PuppetAgent("puppet.example.com", 8140)}
      */
-    public OperationCall agent(PuppetAgent agent) {
-        return PrepareContext.register(agent);
+    public PuppetAgentCall agent(PuppetAgent agent) {
+        return PrepareContext.register(agent, PuppetAgentCall::new);
     }
 }

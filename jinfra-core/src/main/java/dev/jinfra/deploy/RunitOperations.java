@@ -8,23 +8,29 @@ import dev.jinfra.ops.service.RunitService;
  */
 public final class RunitOperations {
     /**
-     * {@code runit.service}: enabled and running; {@code .arg("restarted", true)} and the others by name.
+     * A runit service is enabled or not (a link from the services directory to its sv directory) and running or
+     * stopped, restarted or reloaded (sv). A newly enabled service is started by runsvdir itself, within five seconds.
+     *
+     * <p>{@code runit.service}: enabled and running; {@code .restarted(true)} and the others by name.
      *
      * @param name the service, e.g. sshd
      */
-    public OperationCall service(String name) {
-        return PrepareContext.register(RunitService.class)
-                .arg("name", name)
-                .arg("running", true)
-                .arg("enabled", true);
+    public RunitServiceCall service(String name) {
+        return PrepareContext.register(RunitServiceCall::new)
+                .nameArgument(name)
+                .running(true)
+                .enabled(true);
     }
 
     /**
-     * {@code runit.service} with every argument in the record's order.
+     * A runit service is enabled or not (a link from the services directory to its sv directory) and running or
+     * stopped, restarted or reloaded (sv). A newly enabled service is started by runsvdir itself, within five seconds.
+     *
+     * <p>{@code runit.service} with every argument in the record's order.
      *
      * @param service the service and what should become of it
      */
-    public OperationCall service(RunitService service) {
-        return PrepareContext.register(service);
+    public RunitServiceCall service(RunitService service) {
+        return PrepareContext.register(service, RunitServiceCall::new);
     }
 }

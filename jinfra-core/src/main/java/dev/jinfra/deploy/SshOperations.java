@@ -8,20 +8,26 @@ import dev.jinfra.ops.ssh.Keyscan;
  */
 public final class SshOperations {
     /**
-     * {@code ssh.keyscan}: the host's keys in ~/.ssh/known_hosts; {@code .arg("port", 2222)}, {@code .arg("file", ..)} and {@code .arg("force", true)} by name.
+     * Adds a host's keys to a known_hosts file on the host with ssh-keyscan when the file has none for it (ssh-keygen
+     * -F); force replaces them. Trusts what the network answers at that moment.
+     *
+     * <p>{@code ssh.keyscan}: the host's keys in ~/.ssh/known_hosts; {@code .port(2222)}, {@code .file(..)} and {@code .force(true)} by name.
      *
      * @param hostname the host to scan
      */
-    public OperationCall keyscan(String hostname) {
-        return PrepareContext.register(Keyscan.class).arg("hostname", hostname);
+    public SshKeyscanCall keyscan(String hostname) {
+        return PrepareContext.register(SshKeyscanCall::new).hostname(hostname);
     }
 
     /**
-     * {@code ssh.keyscan} with every argument in the record's order.
+     * Adds a host's keys to a known_hosts file on the host with ssh-keyscan when the file has none for it (ssh-keygen
+     * -F); force replaces them. Trusts what the network answers at that moment.
+     *
+     * <p>{@code ssh.keyscan} with every argument in the record's order.
      *
      * @param keyscan e.g. {@code new Keyscan("github.com", 22, "/etc/ssh/ssh_known_hosts", false)}
      */
-    public OperationCall keyscan(Keyscan keyscan) {
-        return PrepareContext.register(keyscan);
+    public SshKeyscanCall keyscan(Keyscan keyscan) {
+        return PrepareContext.register(keyscan, SshKeyscanCall::new);
     }
 }

@@ -10,27 +10,35 @@ import java.util.List;
  */
 public final class XbpsOperations {
     /**
-     * {@code xbps.packages}: installed; {@code .absent()} removes them, {@code .arg("latest", true)} upgrades them.
+     * Void Linux packages are installed with xbps-install (all missing ones in one call), upgraded with latest, or
+     * removed with xbps-remove.
+     *
+     * <p>{@code xbps.packages}: installed; {@code .absent()} removes them, {@code .latest(true)} upgrades them.
      *
      * @param packages package names
      */
-    public OperationCall packages(String... packages) {
-        return PrepareContext.register(VoidPackages.class).arg("packages", List.of(packages));
+    public XbpsPackagesCall packages(String... packages) {
+        return PrepareContext.register(XbpsPackagesCall::new).packages(List.of(packages));
     }
 
     /**
-     * {@code xbps.packages} with every argument in the record's order.
+     * Void Linux packages are installed with xbps-install (all missing ones in one call), upgraded with latest, or
+     * removed with xbps-remove.
+     *
+     * <p>{@code xbps.packages} with every argument in the record's order.
      *
      * @param packages e.g. {@code new VoidPackages(List.of("nginx"), true, false)}
      */
-    public OperationCall packages(VoidPackages packages) {
-        return PrepareContext.register(packages);
+    public XbpsPackagesCall packages(VoidPackages packages) {
+        return PrepareContext.register(packages, XbpsPackagesCall::new);
     }
 
     /**
-     * {@code xbps.update}: refreshes the package lists.
+     * Refreshes xbps's package lists (xbps-install -S). Always reported as a change.
+     *
+     * <p>{@code xbps.update}: refreshes the package lists.
      */
-    public OperationCall update() {
-        return PrepareContext.register(new XbpsUpdate());
+    public XbpsUpdateCall update() {
+        return PrepareContext.register(new XbpsUpdate(), XbpsUpdateCall::new);
     }
 }

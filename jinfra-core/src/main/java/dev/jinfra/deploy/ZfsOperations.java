@@ -9,38 +9,50 @@ import dev.jinfra.ops.zfs.ZfsSnapshot;
  */
 public final class ZfsOperations {
     /**
-     * {@code zfs.dataset}: exists; {@code .arg("properties", Map.of(..))}, {@code .arg("volumeSize", "10G")} and {@code .absent()} by name.
+     * A ZFS file system, or a volume when volumeSize is given, exists (zfs create -p, with properties as -o name=value)
+     * or not (zfs destroy; recursive also destroys its children and snapshots). The properties of an existing dataset
+     * are left as they are.
+     *
+     * <p>{@code zfs.dataset}: exists; {@code .properties(Map.of(..))}, {@code .volumeSize("10G")} and {@code .absent()} by name.
      *
      * @param name e.g. tank/srv/www
      */
-    public OperationCall dataset(String name) {
-        return PrepareContext.register(ZfsDataset.class).arg("name", name);
+    public ZfsDatasetCall dataset(String name) {
+        return PrepareContext.register(ZfsDatasetCall::new).nameArgument(name);
     }
 
     /**
-     * {@code zfs.dataset} with every argument in the record's order.
+     * A ZFS file system, or a volume when volumeSize is given, exists (zfs create -p, with properties as -o name=value)
+     * or not (zfs destroy; recursive also destroys its children and snapshots). The properties of an existing dataset
+     * are left as they are.
+     *
+     * <p>{@code zfs.dataset} with every argument in the record's order.
      *
      * @param dataset e.g. {@code new ZfsDataset("tank/srv", true, null, Map.of("compression", "lz4"), false)}
      */
-    public OperationCall dataset(ZfsDataset dataset) {
-        return PrepareContext.register(dataset);
+    public ZfsDatasetCall dataset(ZfsDataset dataset) {
+        return PrepareContext.register(dataset, ZfsDatasetCall::new);
     }
 
     /**
-     * {@code zfs.snapshot}: taken once; {@code .arg("recursive", true)} and {@code .absent()} by name.
+     * A snapshot dataset@name exists (zfs snapshot, once; recursive takes its children's too) or not (zfs destroy).
+     *
+     * <p>{@code zfs.snapshot}: taken once; {@code .recursive(true)} and {@code .absent()} by name.
      *
      * @param name dataset@name
      */
-    public OperationCall snapshot(String name) {
-        return PrepareContext.register(ZfsSnapshot.class).arg("name", name);
+    public ZfsSnapshotCall snapshot(String name) {
+        return PrepareContext.register(ZfsSnapshotCall::new).nameArgument(name);
     }
 
     /**
-     * {@code zfs.snapshot} with every argument in the record's order.
+     * A snapshot dataset@name exists (zfs snapshot, once; recursive takes its children's too) or not (zfs destroy).
+     *
+     * <p>{@code zfs.snapshot} with every argument in the record's order.
      *
      * @param snapshot e.g. {@code new ZfsSnapshot("tank/srv@before-upgrade", true, false)}
      */
-    public OperationCall snapshot(ZfsSnapshot snapshot) {
-        return PrepareContext.register(snapshot);
+    public ZfsSnapshotCall snapshot(ZfsSnapshot snapshot) {
+        return PrepareContext.register(snapshot, ZfsSnapshotCall::new);
     }
 }
