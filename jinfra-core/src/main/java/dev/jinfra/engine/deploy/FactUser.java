@@ -42,14 +42,15 @@ public record FactUser(Command.Escalation how, String user, Secret sudoPassword)
 
     /** What sudo reads on standard input before anything else, or null. */
     byte[] stdin() {
-        return how == Command.Escalation.SUDO && sudoPassword != null
-                ? Command.sudoStdin(sudoPassword.reveal(), null)
-                : null;
+        return stdin((byte[]) null);
     }
 
     /** What {@code command}, run as this user, reads on standard input: sudo's password, then its own; or null. */
     byte[] stdin(Command command) {
-        byte[] own = command.stdin(null);
+        return stdin(command.stdin(null));
+    }
+
+    private byte[] stdin(byte[] own) {
         return how == Command.Escalation.SUDO && sudoPassword != null
                 ? Command.sudoStdin(sudoPassword.reveal(), own)
                 : own;
