@@ -68,6 +68,20 @@ final class JinfraProcess implements AutoCloseable {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Every thread's stack, for the message of a test that waited for it in vain: SIGQUIT makes the JVM print them
+     * on its standard output, and it goes on running.
+     */
+    String threadDump() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid()))
+                .start()
+                .waitFor();
+        Thread.sleep(1000);
+        String all = out();
+        int from = all.lastIndexOf("Full thread dump");
+        return from < 0 ? "(no thread dump)" : all.substring(from);
+    }
+
     int exitCode() {
         return process.exitValue();
     }
