@@ -71,6 +71,23 @@ class CommandLineHelpTest {
     }
 
     @Test
+    void everyOperationNameHasTheShapeThatSkipsTheCatalogForInventories() {
+        assertThat(dev.jinfra.catalog.Catalog.operationNames()).isNotEmpty().allMatch(Main::mayNameOperation);
+        assertThat(java.util.List.of(
+                        "inventory.yaml",
+                        "hosts.ini",
+                        "/srv/inv/hosts",
+                        "./prod",
+                        "web-01,web-02",
+                        "@local",
+                        "deploy.java",
+                        "web-[01-50].example.com",
+                        "root@db:2222",
+                        "exec"))
+                .noneMatch(Main::mayNameOperation);
+    }
+
+    @Test
     void aMistypedOperationGetsTheNameItMostLikelyMeant() {
         CliRun r = CliRun.run(cwd, "@local", "files.directry", "path=/tmp/x");
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
