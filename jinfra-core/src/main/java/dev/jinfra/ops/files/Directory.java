@@ -71,11 +71,18 @@ public record Directory(
             throw new IllegalStateException(path + " exists but is a " + now.type() + ", not a directory");
         }
         List<Command> commands = new ArrayList<>();
+        // A new directory gets a plain 3-digit mode as mkdir makes it (-m sets it exactly, whatever the umask): one
+        // process on the host instead of two. A 4-digit mode says what the set-ID bits must be, which a directory
+        // may inherit from its parent whatever -m says, so chmod sets it afterwards.
+        boolean modeOnCreate = now == null && mode != null && mode.length() == 3;
         if (now == null) {
-            commands.add(Command.of("mkdir", "-p", "--", path));
+            commands.add(
+                    modeOnCreate
+                            ? Command.of("mkdir", "-p", "-m", mode, "--", path)
+                            : Command.of("mkdir", "-p", "--", path));
         }
         List<Command> own = now == null
-                ? Ownership.fixDirectory(path, null, null, null, mode, owner, group)
+                ? Ownership.fixDirectory(path, modeOnCreate ? mode : null, null, null, mode, owner, group)
                 : Ownership.fixDirectory(path, now.mode(), now.owner(), now.group(), mode, owner, group);
         // A new directory has nothing below it. For an existing one, the directory's own stat counts as well as
         // the walk: find reads an unknown owner or group as an error (absent), which must not pass for a match.

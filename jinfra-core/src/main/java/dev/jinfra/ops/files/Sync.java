@@ -61,7 +61,7 @@ public record Sync(
             "set -e; u=\"$(umask)\"; umask 077; m=\"$1\"; o=\"$2\"; g=\"$3\"; shift 3; tmp=; "
                     + "trap 'rm -f -- ${tmp:+\"$tmp\"}; while [ $# -gt 1 ]; do rm -f -- \"$1\"; shift 2; done' EXIT; "
                     + "while [ $# -gt 0 ]; do "
-                    + "d=\"$2\"; tmp=\"$(dirname -- \"$d\")/.$(basename -- \"$d\")$(basename -- \"$1\")\"; "
+                    + "d=\"$2\"; " + Uploads.BESIDE
                     + "cp -- \"$1\" \"$tmp\"; "
                     + "fm=\"$m\"; fo=\"$o\"; fg=\"$g\"; " + Uploads.OWN
                     + "mv -f -- \"$tmp\" \"$d\"; rm -f -- \"$1\"; shift 2; done";

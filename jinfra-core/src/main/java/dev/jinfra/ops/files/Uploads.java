@@ -36,6 +36,13 @@ public final class Uploads {
             + "chmod -- \"$fm\" \"$tmp\"; ";
 
     /**
+     * Sets {@code tmp} to a hidden name beside the destination {@code $d} for the upload {@code $1}
+     * ({@code /etc/.app.conf.jinfra-upload-...}), so that the final rename stays on one file system. The directory
+     * and the name are cut from the path by the shell: dirname and basename were three more processes per file.
+     */
+    static final String BESIDE = "case \"$d\" in */*) p=\"${d%/*}/\";; *) p=;; esac; tmp=\"$p.${d##*/}${1##*/}\"; ";
+
+    /**
      * Removes uploads older than a day that runs killed mid-upload left in /tmp (their install never ran to
      * remove them); files of other users stay (the sticky bit), and nothing here can fail the install.
      */
@@ -43,11 +50,12 @@ public final class Uploads {
             + "-exec rm -f -- {} + 2>/dev/null; ";
 
     // Runs as the (possibly sudo) user: copy the upload next to the destination so the final rename stays on one
-    // file system, set mode and owner on the copy, rename it into place. Arguments are $1..$5. Under umask 077
+    // file system, set mode and owner on the copy, rename it into place. Arguments are $1..$5. Under umask
+    // 077
     // the copy is private until its mode is set (it may be a rendered secret); the trap removes the upload and
     // the copy however the script ends, so a failed chown leaves nothing behind in /tmp or beside the file.
     private static final String INSTALL = LEFTOVERS + "set -e; u=\"$(umask)\"; umask 077; "
-            + "d=\"$2\"; tmp=\"$(dirname -- \"$d\")/.$(basename -- \"$d\")$(basename -- \"$1\")\"; "
+            + "d=\"$2\"; " + BESIDE
             + "trap 'rm -f -- \"$1\" \"$tmp\"' EXIT; "
             + "cp -- \"$1\" \"$tmp\"; "
             + "fm=\"$3\"; fo=\"$4\"; fg=\"$5\"; " + OWN

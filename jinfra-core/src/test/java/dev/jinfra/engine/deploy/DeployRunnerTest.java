@@ -81,10 +81,9 @@ class DeployRunnerTest {
         assertThat(dry.hostStates().values()).containsOnly(DeployHostState.CHANGED);
         assertThat(dry.describe()).contains("5 would change");
         assertThat(dry.outcomes().getFirst().commands())
-                .hasSize(2)
-                .first()
+                .singleElement()
                 .asString()
-                .startsWith("mkdir -p -- ");
+                .startsWith("mkdir -p -m 750 -- ");
         assertThat(dir.resolve(fleet().hostNames().getFirst())).doesNotExist();
     }
 
