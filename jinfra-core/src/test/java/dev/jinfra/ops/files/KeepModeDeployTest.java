@@ -108,6 +108,27 @@ class KeepModeDeployTest {
     }
 
     @Test
+    void aRelativeDestinationIsInstalledInTheLoginDirectoryWithNothingLeftBeside() throws Exception {
+        // The copy's name beside the destination is cut from the path by the shell; a path without a slash has
+        // its copy in the login directory, as dirname's "." gave.
+        Path src = Files.writeString(dir.resolve("motd"), "relative\n");
+        Path home = fleetExtension.fleet().hosts().getFirst().home();
+        String name = "jinfra-relative-" + ProcessHandle.current().pid() + ".conf";
+        try {
+            assertThat(run(h -> files.put(src.toString(), name))).containsExactly(OperationStatus.CHANGED);
+
+            assertThat(home.resolve(name)).hasContent("relative");
+            try (Stream<Path> beside = Files.list(home)) {
+                assertThat(beside.map(p -> p.getFileName().toString()).filter(n -> n.contains(name)))
+                        .containsExactly(name);
+            }
+            assertThat(run(h -> files.put(src.toString(), name))).containsExactly(OperationStatus.UNCHANGED);
+        } finally {
+            Files.deleteIfExists(home.resolve(name));
+        }
+    }
+
+    @Test
     void lineReplaceKeepsTheModeAndOwner() throws Exception {
         Path file = existing(dir.resolve("sshd_config"), "PermitRootLogin yes\nPort 22\n");
 
