@@ -68,15 +68,7 @@ final class LocalProcess {
         Thread outPump = pump(process.getInputStream(), out);
         Thread errPump = pump(process.getErrorStream(), hooks.stderr(err));
         try (OutputStream stdin = process.getOutputStream()) {
-            if (request.stdin() != null) {
-                stdin.write(request.stdin());
-            }
-            for (var upload : request.uploads()) {
-                String refused = PipedUpload.send(upload, stdin);
-                if (refused != null) {
-                    err.note(refused);
-                }
-            }
+            PipedUpload.writeInput(request, stdin, err);
         } catch (IOException ignored) {
             // The command exited without reading its input; its exit status tells the rest.
         }

@@ -46,6 +46,24 @@ public final class PipedUpload {
      *     told and installs nothing
      * @throws IOException when writing to the host failed (the connection's problem)
      */
+    /**
+     * Writes what a command reads on standard input: the request's own input, then each upload in turn; an upload
+     * refused (its local file changed) is noted in {@code err}, and its command installs nothing.
+     *
+     * @throws IOException when writing to the command failed
+     */
+    static void writeInput(CommandRequest request, OutputStream stdin, OutputCapture err) throws IOException {
+        if (request.stdin() != null) {
+            stdin.write(request.stdin());
+        }
+        for (var upload : request.uploads()) {
+            String refused = send(upload, stdin);
+            if (refused != null) {
+                err.note(refused);
+            }
+        }
+    }
+
     static String send(Payload payload, OutputStream stdin) throws IOException {
         try {
             PayloadStream.copy(payload, stdin, "the host");

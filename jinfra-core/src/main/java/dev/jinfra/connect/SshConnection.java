@@ -78,15 +78,7 @@ final class SshConnection implements Connection {
             // Written through the channel's own stream rather than a pump thread per host; closing it sends EOF,
             // so a command reading stdin ends instead of waiting forever.
             try (OutputStream stdin = channel.getInvertedIn()) {
-                if (request.stdin() != null) {
-                    stdin.write(request.stdin());
-                }
-                for (var upload : request.uploads()) {
-                    String refused = PipedUpload.send(upload, stdin);
-                    if (refused != null) {
-                        err.note(refused);
-                    }
-                }
+                PipedUpload.writeInput(request, stdin, err);
             }
             long waitMillis =
                     request.timeout().isZero() ? 0L : request.timeout().toMillis();
