@@ -31,8 +31,12 @@ public final class PipedUpload {
     /** Shell text to run before a command that expects the payload at {@code path}. */
     public static String prefix(String path, long size) {
         String p = ShellQuote.quote(path);
-        // The subshell keeps the private umask to the upload: the install reads the caller's umask for new files.
-        return "(umask 077 && if head --version >/dev/null 2>&1; then exec head -c " + size
+        // Which head the host has is asked once per shell: a script with many uploads starts one process per upload
+        // fewer. The subshell keeps the private umask to the upload: the install reads the caller's umask for new
+        // files.
+        return "[ -n \"${jinfra_head-}\" ] || if head --version >/dev/null 2>&1; then jinfra_head=gnu; "
+                + "else jinfra_head=other; fi; "
+                + "(umask 077 && if [ \"$jinfra_head\" = gnu ]; then exec head -c " + size
                 + "; else exec dd bs=65536 count=" + size + " iflag=count_bytes,fullblock status=none; fi > " + p
                 + ") && IFS= read -r jinfra_ok && [ \"$jinfra_ok\" = ok ]"
                 + " || { rm -f -- " + p + "; echo 'the upload did not arrive whole; nothing was installed' >&2; exit "

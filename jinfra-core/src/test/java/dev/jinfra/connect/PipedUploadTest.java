@@ -68,6 +68,48 @@ class PipedUploadTest {
     }
 
     @Test
+    void severalUploadsInOneCommandAskWhichHeadThereIsOnce() throws Exception {
+        // A head that notes each --version it is asked, then does what the real one does.
+        Path bin = Files.createDirectories(dir.resolve("counting-bin"));
+        Path asked = dir.resolve("asked");
+        Path head = bin.resolve("head");
+        Files.writeString(
+                head,
+                "#!/bin/sh\n[ \"$1\" = --version ] && echo asked >> " + ShellQuote.quote(asked.toString()) + "\nexec "
+                        + ShellQuote.quote(realHead()) + " \"$@\"\n");
+        Files.setPosixFilePermissions(head, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        byte[] first = "first\n".getBytes(StandardCharsets.UTF_8);
+        byte[] second = "second, longer\n".getBytes(StandardCharsets.UTF_8);
+        StringBuilder command = new StringBuilder("PATH=" + ShellQuote.quote(bin + ":" + System.getenv("PATH")) + "; ");
+        for (String name : java.util.List.of("one", "two")) {
+            long size = name.equals("one") ? first.length : second.length;
+            command.append(PipedUpload.prefix(dir.resolve(name).toString(), size));
+        }
+        command.append("true");
+        CommandResult r = local.run(
+                new CommandRequest(
+                        command.toString(),
+                        null,
+                        Duration.ofSeconds(30),
+                        java.util.List.of(Payload.of(first), Payload.of(second))),
+                OutputListener.NONE);
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("one"))).isEqualTo(first);
+        assertThat(Files.readAllBytes(dir.resolve("two"))).isEqualTo(second);
+        assertThat(Files.readAllLines(asked)).containsExactly("asked");
+    }
+
+    private static String realHead() {
+        for (String d : System.getenv("PATH").split(":")) {
+            Path p = Path.of(d.isEmpty() ? "." : d, "head");
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        throw new IllegalStateException("no head on PATH");
+    }
+
+    @Test
     void aLocalFileThatChangesWhileItIsSentInstallsNothing() throws Exception {
         Path src = Files.writeString(dir.resolve("src"), "planned content\n");
         long modified = Files.getLastModifiedTime(src).to(java.util.concurrent.TimeUnit.NANOSECONDS);
