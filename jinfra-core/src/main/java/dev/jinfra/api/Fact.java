@@ -42,4 +42,14 @@ public interface Fact<T> {
     default String confinedTo() {
         return null;
     }
+
+    /**
+     * A path without which the value is {@link #absent()}: when nothing is there, not even a dangling link, the
+     * command would only fail the way it fails for a missing file. A read of several facts then tests the path in
+     * its own shell and starts no program for this fact, which on a host that is being set up for the first time
+     * is most of them. Null (the default) when absence of a path does not decide the value.
+     */
+    default String absentWithout() {
+        return null;
+    }
 }

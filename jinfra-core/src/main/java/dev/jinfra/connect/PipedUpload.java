@@ -28,14 +28,20 @@ public final class PipedUpload {
 
     private PipedUpload() {}
 
+    /**
+     * Shell text that asks which head the host has, once per shell: a script with several uploads, each in a
+     * subshell of its own, runs this first, so that the subshells find the answer and start one process fewer each.
+     */
+    public static String whichHead() {
+        return "[ -n \"${jinfra_head-}\" ] || if head --version >/dev/null 2>&1; then jinfra_head=gnu; "
+                + "else jinfra_head=other; fi; ";
+    }
+
     /** Shell text to run before a command that expects the payload at {@code path}. */
     public static String prefix(String path, long size) {
         String p = ShellQuote.quote(path);
-        // Which head the host has is asked once per shell: a script with many uploads starts one process per upload
-        // fewer. The subshell keeps the private umask to the upload: the install reads the caller's umask for new
-        // files.
-        return "[ -n \"${jinfra_head-}\" ] || if head --version >/dev/null 2>&1; then jinfra_head=gnu; "
-                + "else jinfra_head=other; fi; "
+        // The subshell keeps the private umask to the upload: the install reads the caller's umask for new files.
+        return whichHead()
                 + "(umask 077 && if [ \"$jinfra_head\" = gnu ]; then exec head -c " + size
                 + "; else exec dd bs=65536 count=" + size + " iflag=count_bytes,fullblock status=none; fi > " + p
                 + ") && IFS= read -r jinfra_ok && [ \"$jinfra_ok\" = ok ]"
@@ -43,13 +49,6 @@ public final class PipedUpload {
                 + INCOMPLETE + "; }; unset jinfra_ok; ";
     }
 
-    /**
-     * Sends the payload and the line that confirms it.
-     *
-     * @return null when it went out whole, else why not (the local file changed), in which case the command was
-     *     told and installs nothing
-     * @throws IOException when writing to the host failed (the connection's problem)
-     */
     /**
      * Writes what a command reads on standard input: the request's own input, then each upload in turn; an upload
      * refused (its local file changed) is noted in {@code err}, and its command installs nothing.
@@ -68,6 +67,13 @@ public final class PipedUpload {
         }
     }
 
+    /**
+     * Sends the payload and the line that confirms it.
+     *
+     * @return null when it went out whole, else why not (the local file changed), in which case the command was
+     *     told and installs nothing
+     * @throws IOException when writing to the host failed (the connection's problem)
+     */
     static String send(Payload payload, OutputStream stdin) throws IOException {
         try {
             PayloadStream.copy(payload, stdin, "the host");

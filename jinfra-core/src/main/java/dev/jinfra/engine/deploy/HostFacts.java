@@ -6,6 +6,7 @@ import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.api.StatFact;
 import dev.jinfra.command.Command;
+import dev.jinfra.command.ShellQuote;
 import dev.jinfra.connect.CommandRequest;
 import dev.jinfra.connect.CommandResult;
 import dev.jinfra.connect.Connection;
@@ -256,11 +257,15 @@ public final class HostFacts implements FactSource {
 
     /** One read of several facts as one user: a shell script of sections, each followed by a marker line. */
     final class Probe {
+        // In a marker line in place of the exit status: the fact's path was not there, so its program never ran.
+        private static final String ABSENT = "absent";
         private final FactUser who;
         private final List<StatBatch> batches;
         private final List<Fact<?>> single;
         private final List<String> toResolve;
         private final List<String> sections = new ArrayList<>();
+        // Per section: the path without which its fact is absent (tested in the shell, no program run), or null.
+        private final List<String> guards = new ArrayList<>();
         private final int resolveSection;
         private final String marker;
 
@@ -283,23 +288,37 @@ public final class HostFacts implements FactSource {
                     .distinct()
                     .toList();
             marker = Markers.next("jinfra-fact-");
-            batches.forEach(b -> sections.add("{ " + b.script() + "; }"));
+            batches.forEach(b -> section("{ " + b.script() + "; }", null));
             for (Fact<?> f : single) {
                 Command c = f.command();
                 // A plain program runs in the probe's own shell (a subshell would cost a fork per fact); anything
                 // else in a subshell, so that nothing it does to its shell reaches the facts after it.
-                sections.add(c.isPlainProgram() ? "{ " + c.render() + "; }" : "( " + c.render() + " )");
+                section(c.isPlainProgram() ? "{ " + c.render() + "; }" : "( " + c.render() + " )", f.absentWithout());
             }
             resolveSection = toResolve.isEmpty() ? -1 : sections.size();
             if (resolveSection >= 0) {
-                sections.add(FactInvalidation.resolveSection(toResolve));
+                section(FactInvalidation.resolveSection(toResolve), null);
             }
+        }
+
+        private void section(String text, String guard) {
+            sections.add(text);
+            guards.add(guard);
         }
 
         /** The script, for {@code sh}: each section's output is followed by a marker line with its exit status. */
         String script() {
             StringBuilder script = new StringBuilder();
             for (int i = 0; i < sections.size(); i++) {
+                String guard = guards.get(i);
+                if (guard != null) {
+                    String path = ShellQuote.quote(guard);
+                    script.append("if [ -e ")
+                            .append(path)
+                            .append(" ] || [ -L ")
+                            .append(path)
+                            .append(" ]; then ");
+                }
                 // The marker holds a random token, so no fact's output can imitate it. Standard input is not the
                 // facts': in a script that also uploads, it carries content for other commands.
                 script.append(sections.get(i))
@@ -307,7 +326,18 @@ public final class HostFacts implements FactSource {
                         .append(marker)
                         .append(' ')
                         .append(i)
-                        .append(" $?\n");
+                        .append(" $?");
+                if (guard != null) {
+                    // Nothing at the path: the marker says absent in place of an exit status.
+                    script.append("; else printf '\\n%s %d %s\\n' ")
+                            .append(marker)
+                            .append(' ')
+                            .append(i)
+                            .append(' ')
+                            .append(ABSENT)
+                            .append("; fi");
+                }
+                script.append('\n');
             }
             return script.toString();
         }
@@ -356,9 +386,17 @@ public final class HostFacts implements FactSource {
                     return; // Output cut short (e.g. over the capture limit): the rest are read one by one.
                 }
                 int lineEnd = out.indexOf('\n', at + tag.length());
-                int exit = Integer.parseInt(out.substring(at + tag.length(), lineEnd < 0 ? out.length() : lineEnd)
-                        .strip());
+                String status = out.substring(at + tag.length(), lineEnd < 0 ? out.length() : lineEnd)
+                        .strip();
                 String sectionOut = out.substring(from, at);
+                if (status.equals(ABSENT)) {
+                    Fact<?> fact = single.get(i - batches.size());
+                    known.put(fact, fact.absent());
+                    onRead.accept(fact, fact.absent());
+                    from = lineEnd < 0 ? out.length() : lineEnd + 1;
+                    continue;
+                }
+                int exit = Integer.parseInt(status);
                 if (i == resolveSection) {
                     FactInvalidation.parseResolutions(toResolve, sectionOut, exit, resolved);
                 } else if (i < batches.size()) {

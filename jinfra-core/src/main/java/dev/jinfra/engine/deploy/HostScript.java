@@ -39,6 +39,10 @@ final class HostScript {
         if (upload == null) {
             text.append("( ").append(command).append("\n) </dev/null\n");
         } else {
+            if (uploads.isEmpty()) {
+                // Asked here, in the script's own shell, the answer reaches every upload's subshell.
+                text.append(PipedUpload.whichHead()).append('\n');
+            }
             uploads.add(upload);
             text.append("( ").append(command).append("\n)\n");
         }

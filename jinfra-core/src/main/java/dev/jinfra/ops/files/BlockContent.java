@@ -123,4 +123,9 @@ public record BlockContent(
     public String confinedTo() {
         return path;
     }
+
+    @Override
+    public String absentWithout() {
+        return path;
+    }
 }

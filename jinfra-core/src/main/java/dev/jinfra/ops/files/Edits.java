@@ -1,6 +1,7 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.command.Command;
+import dev.jinfra.command.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -31,10 +32,15 @@ final class Edits {
 
     private static final Pattern ENV_NAME = Pattern.compile("JINFRA_[A-Z]+");
 
+    /**
+     * The path and lines become the positional parameters of the shell that runs the command ({@code set --}, each
+     * a quoted word) rather than of an {@code sh -c} of their own: the same data path, one process fewer per edit.
+     * Each command of an operation runs in a shell or subshell of its own, so nothing else sees them.
+     */
     static Command append(String path, List<String> lines) {
-        List<String> words = new ArrayList<>(List.of("sh", "-c", APPEND, "sh", path));
-        words.addAll(lines);
-        return Command.of(words);
+        StringBuilder text = new StringBuilder("set -- ").append(ShellQuote.quote(path));
+        lines.forEach(line -> text.append(' ').append(ShellQuote.quote(line)));
+        return Command.shell(text.append("; ").append(APPEND).toString());
     }
 
     /**

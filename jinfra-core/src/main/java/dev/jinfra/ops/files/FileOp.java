@@ -8,6 +8,7 @@ import dev.jinfra.api.FileEdit;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
+import dev.jinfra.command.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,17 +55,23 @@ public record FileOp(
             return now == null ? Plan.noChange(path + " does not exist") : Plan.run(Command.of("rm", "-f", "--", path));
         }
         List<Command> commands = new ArrayList<>();
-        if (now == null || touch) {
-            commands.add(Command.of("touch", "--", path));
+        if (now == null) {
+            // The shell's own redirection makes the empty file (touch was a process per file), under the umask
+            // that gives it the wanted mode where the mode has only read and write bits (chmod was another).
+            String umask = mode == null ? null : Ownership.creationUmask(mode);
+            String create = ": >> " + ShellQuote.quote(path);
+            commands.add(Command.shell(umask == null ? create : "(umask " + umask + " && " + create + ")"));
+            commands.addAll(Ownership.fix(path, umask == null ? null : mode, null, null, mode, owner, group));
+        } else {
+            if (touch) {
+                commands.add(Command.of("touch", "--", path));
+            }
+            commands.addAll(Ownership.fix(path, now.mode(), now.owner(), now.group(), mode, owner, group));
         }
-        commands.addAll(
-                now == null
-                        ? Ownership.fix(path, null, null, null, mode, owner, group)
-                        : Ownership.fix(path, now.mode(), now.owner(), now.group(), mode, owner, group));
         if (commands.isEmpty()) {
             return Plan.noChange(path + " is a file as wanted");
         }
-        // touch makes an empty file where there was none.
+        // An empty file where there was none.
         return now == null ? Plan.run(commands).withEdits(new FileEdit.Created(path)) : Plan.run(commands);
     }
 

@@ -83,4 +83,9 @@ public record FindInFile(
     public String confinedTo() {
         return path;
     }
+
+    @Override
+    public String absentWithout() {
+        return path;
+    }
 }

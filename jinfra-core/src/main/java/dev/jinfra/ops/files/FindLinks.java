@@ -42,4 +42,9 @@ public record FindLinks(
     public String confinedTo() {
         return path;
     }
+
+    @Override
+    public String absentWithout() {
+        return path;
+    }
 }

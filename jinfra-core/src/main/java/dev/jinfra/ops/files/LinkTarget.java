@@ -31,4 +31,9 @@ public record LinkTarget(
     public String confinedTo() {
         return path;
     }
+
+    @Override
+    public String absentWithout() {
+        return path;
+    }
 }

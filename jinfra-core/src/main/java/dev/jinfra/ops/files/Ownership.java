@@ -59,6 +59,15 @@ public final class Ownership {
         return commands;
     }
 
+    /**
+     * The umask under which a new file gets exactly {@code mode} (0666 less the umask), as three octal digits; null
+     * when no umask can: the mode has execute, set-ID or sticky bits.
+     */
+    public static String creationUmask(String mode) {
+        int m = Integer.parseInt(mode, 8);
+        return (m & ~0666) != 0 ? null : String.format("%03o", 0777 & ~m);
+    }
+
     /** Whether a mode as stat prints it (644, 2775) meets the wanted one; see {@link #fixDirectory}. */
     public static boolean sameMode(String have, String wanted, boolean directory) {
         int h = Integer.parseInt(have, 8);

@@ -34,4 +34,9 @@ public record Sha1File(
     public String confinedTo() {
         return path;
     }
+
+    @Override
+    public String absentWithout() {
+        return path;
+    }
 }

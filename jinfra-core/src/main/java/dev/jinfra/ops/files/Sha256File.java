@@ -28,4 +28,9 @@ public record Sha256File(
     public String confinedTo() {
         return path;
     }
+
+    @Override
+    public String absentWithout() {
+        return path;
+    }
 }

@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.util.List;
 
 /**
- * Putting bytes at a path on the host atomically: uploaded to a temporary file, copied next to the destination,
+ * Putting bytes at a path on the host atomically: uploaded to a temporary file, put next to the destination,
  * given its mode and owner there (those wanted, else those of the file it replaces), then renamed over the
  * destination, so readers never see half a file. Shared
  * by every operation that writes a whole file (files.put, files.template, apt.repo, dnf.repo, ...).
@@ -44,20 +44,24 @@ public final class Uploads {
 
     /**
      * Removes uploads older than a day that runs killed mid-upload left in /tmp (their install never ran to
-     * remove them); files of other users stay (the sticky bit), and nothing here can fail the install.
+     * remove them); files of other users stay (the sticky bit), and nothing here can fail the install. The shell
+     * looks first: find runs only when there is an upload other than this one ({@code $1}), which on a host
+     * nobody killed a run on is never.
      */
-    static final String LEFTOVERS = "find /tmp -maxdepth 1 -name \".jinfra-upload-*\" -type f -mmin +1440 "
-            + "-exec rm -f -- {} + 2>/dev/null; ";
+    static final String LEFTOVERS = "for f in /tmp/.jinfra-upload-*; do if [ \"$f\" != \"$1\" ] && [ -f \"$f\" ]; "
+            + "then find /tmp -maxdepth 1 -name \".jinfra-upload-*\" -type f -mmin +1440 "
+            + "-exec rm -f -- {} + 2>/dev/null; break; fi; done; ";
 
-    // Runs as the (possibly sudo) user: copy the upload next to the destination so the final rename stays on one
-    // file system, set mode and owner on the copy, rename it into place. Arguments are $1..$5. Under umask
-    // 077
-    // the copy is private until its mode is set (it may be a rendered secret); the trap removes the upload and
-    // the copy however the script ends, so a failed chown leaves nothing behind in /tmp or beside the file.
+    // Runs as the (possibly sudo) user: put the upload next to the destination so the final rename stays on one
+    // file system, set mode and owner there, rename it into place. Arguments are $1..$5. An upload of this user's
+    // own is moved there (no copy, nothing left in /tmp to remove); one of another user (under sudo) is copied,
+    // so the copy is this user's. Under umask 077 the copy is private until its mode is set (it may be a rendered
+    // secret); the trap removes the upload and the copy however the script ends, so a failed chown leaves nothing
+    // behind in /tmp or beside the file, and starts rm only when there is something left.
     private static final String INSTALL = LEFTOVERS + "set -e; u=\"$(umask)\"; umask 077; "
             + "d=\"$2\"; " + BESIDE
-            + "trap 'rm -f -- \"$1\" \"$tmp\"' EXIT; "
-            + "cp -- \"$1\" \"$tmp\"; "
+            + "trap 'if [ -e \"$1\" ] || [ -e \"$tmp\" ]; then rm -f -- \"$1\" \"$tmp\"; fi' EXIT; "
+            + "if [ -O \"$1\" ]; then mv -f -- \"$1\" \"$tmp\"; else cp -- \"$1\" \"$tmp\"; fi; "
             + "fm=\"$3\"; fo=\"$4\"; fg=\"$5\"; " + OWN
             + "mv -f -- \"$tmp\" \"$d\"";
 

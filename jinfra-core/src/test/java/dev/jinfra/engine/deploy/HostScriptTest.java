@@ -42,6 +42,35 @@ class HostScriptTest {
     }
 
     @Test
+    void uploadsInSubshellsOfTheirOwnAskWhichHeadThereIsOnce() throws Exception {
+        // A head that notes each --version it is asked, then is the real one.
+        Path bin = Files.createDirectories(dir.resolve("counting-bin"));
+        Path asked = dir.resolve("asked");
+        Path head = bin.resolve("head");
+        Files.writeString(
+                head,
+                "#!/bin/sh\n[ \"$1\" = --version ] && echo asked >> '" + asked
+                        + "'\nPATH=/usr/bin:/bin exec head \"$@\"\n");
+        Files.setPosixFilePermissions(head, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        HostScript script = new HostScript();
+        for (int i = 0; i < 3; i++) {
+            byte[] content = ("upload " + i + "\n").getBytes(StandardCharsets.UTF_8);
+            script.add(i, install(dir.resolve("t" + i), dir.resolve("d" + i), content.length), Payload.of(content));
+        }
+        CommandResult r = local.run(
+                new CommandRequest(
+                        "PATH=" + bin + ":/usr/bin:/bin exec "
+                                + Command.of("sh", "-c", script.script()).render(),
+                        null,
+                        Duration.ofSeconds(30),
+                        script.uploads()),
+                OutputListener.NONE);
+        assertThat(script.parse(r).ran()).extracting(HostScript.Ran::exitCode).containsExactly(0, 0, 0);
+        assertThat(Files.readString(dir.resolve("d2"))).isEqualTo("upload 2\n");
+        assertThat(Files.readAllLines(asked)).containsExactly("asked");
+    }
+
+    @Test
     void uploadsAndCommandsShareOneInputAndEachCommandKeepsItsOutput() throws Exception {
         byte[] one = "first\n".getBytes(StandardCharsets.UTF_8);
         byte[] two = "second, longer\n".repeat(10_000).getBytes(StandardCharsets.UTF_8);
