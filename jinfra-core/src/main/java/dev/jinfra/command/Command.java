@@ -109,6 +109,20 @@ public final class Command {
                 sb.toString(), Escalation.NONE, null, false, null, Map.of(), null, given, false, Set.of(), null, null);
     }
 
+    /**
+     * {@code script} (fixed shell text) run in a subshell with {@code args}, each quoted, as its positional
+     * parameters: what {@code sh -c script sh args...} does, without starting another shell program. Whatever the
+     * script does to its shell (variables, umask, traps, {@code exit}) ends with the subshell. User text belongs
+     * in {@code args}, never in {@code script}.
+     */
+    public static Command script(String script, String... args) {
+        StringBuilder sb = new StringBuilder("(set --");
+        for (String a : args) {
+            sb.append(' ').append(ShellQuote.quote(Objects.requireNonNull(a, "script argument")));
+        }
+        return shell(sb.append("; ").append(script).append(')').toString());
+    }
+
     /** Shell text as the user wrote it (pipes, redirections, variables are theirs to use). */
     public static Command shell(String text) {
         if (text.isBlank()) {

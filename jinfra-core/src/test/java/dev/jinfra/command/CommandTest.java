@@ -25,6 +25,16 @@ class CommandTest {
     }
 
     @Test
+    void aScriptGetsItsArgumentsAsPositionalParametersAndKeepsWhatItDoesToItself() throws Exception {
+        // exit, set and umask inside end with the script's subshell; the shell that runs it goes on.
+        Command c = Command.script(
+                "umask 077; x=inside; printf '%s|' \"$#\" \"$@\"; exit 3", "a b", "$(echo no)", "it's", "");
+        Command whole = Command.shell(c.render() + "; echo \" rc=$? x=${x-unset} umask=$(umask)\"");
+        assertThat(runLocally(Command.shell("umask 022; " + whole.render())))
+                .isEqualTo("4|a b|$(echo no)|it's|| rc=3 x=unset umask=0022\n");
+    }
+
+    @Test
     void chdirAndEnvWrapTheCommandInOneShell(@TempDir java.nio.file.Path dir) throws Exception {
         Command c =
                 Command.shell("pwd; echo \"$GREETING\"").chdir(dir.toString()).env("GREETING", "hello; rm -rf /");

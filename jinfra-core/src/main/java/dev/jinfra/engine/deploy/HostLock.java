@@ -106,7 +106,7 @@ final class HostLock {
             byte[] thenStdin) {
         long deadline = System.nanoTime() + policy.timeout().toNanos();
         String separator = Markers.next("jinfra-locked-");
-        String command = Command.of("sh", "-c", TAKE, "sh", holderText, policy.breakLock() ? "break" : "")
+        String command = Command.script(TAKE, holderText, policy.breakLock() ? "break" : "")
                 .render();
         if (then != null) {
             command = command + " && { echo " + separator + "; " + then + "; }";
@@ -171,18 +171,14 @@ final class HostLock {
      * done}, for the end of a script that makes the host's last changes.
      */
     String giveBackScript(String directory, String done) {
-        return Command.of("sh", "-c", GIVE_BACK, "sh", directory, runId).render() + " </dev/null >/dev/null 2>&1 && "
+        return Command.script(GIVE_BACK, directory, runId).render() + " </dev/null >/dev/null 2>&1 && "
                 + Command.of("echo", done).render() + "\n";
     }
 
     /** Removes the lock in {@code directory} if it is still this run's; false when the host could not be told. */
     boolean giveBack(Connection c, String directory, Duration commandTimeout) {
         CommandResult r = c.run(
-                new CommandRequest(
-                        Command.of("sh", "-c", GIVE_BACK, "sh", directory, runId)
-                                .render(),
-                        null,
-                        commandTimeout),
+                new CommandRequest(Command.script(GIVE_BACK, directory, runId).render(), null, commandTimeout),
                 OutputListener.NONE);
         return r.outcome() == CommandResult.Outcome.EXITED && r.exitCode() == 0;
     }

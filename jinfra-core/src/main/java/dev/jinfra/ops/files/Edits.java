@@ -1,7 +1,6 @@
 package dev.jinfra.ops.files;
 
 import dev.jinfra.command.Command;
-import dev.jinfra.command.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,15 +31,11 @@ final class Edits {
 
     private static final Pattern ENV_NAME = Pattern.compile("JINFRA_[A-Z]+");
 
-    /**
-     * The path and lines become the positional parameters of the shell that runs the command ({@code set --}, each
-     * a quoted word) rather than of an {@code sh -c} of their own: the same data path, one process fewer per edit.
-     * Each command of an operation runs in a shell or subshell of its own, so nothing else sees them.
-     */
+    /** In a subshell, not an {@code sh -c} of its own: the same positional parameters, one process fewer per edit. */
     static Command append(String path, List<String> lines) {
-        StringBuilder text = new StringBuilder("set -- ").append(ShellQuote.quote(path));
-        lines.forEach(line -> text.append(' ').append(ShellQuote.quote(line)));
-        return Command.shell(text.append("; ").append(APPEND).toString());
+        List<String> args = new ArrayList<>(List.of(path));
+        args.addAll(lines);
+        return Command.script(APPEND, args.toArray(String[]::new));
     }
 
     /**

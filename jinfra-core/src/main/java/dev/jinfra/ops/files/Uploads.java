@@ -78,11 +78,8 @@ public final class Uploads {
         String upload = uploadName(sha256, dest);
         return Plan.upload(
                 List.of(new Plan.Upload(content, upload)),
-                List.of(Command.of(
-                        "sh",
-                        "-c",
+                List.of(Command.script(
                         INSTALL,
-                        "sh",
                         upload,
                         dest,
                         mode == null ? "" : mode,
