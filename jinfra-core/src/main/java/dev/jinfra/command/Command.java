@@ -48,6 +48,8 @@ public final class Command {
     private final String shell;
     // The words given to of(), each quoted in the script; null for shell text, which has no words of its own.
     private final List<String> words;
+    // The arguments given to script(), each quoted in the script; null for any other command.
+    private final List<String> scriptArgs;
     // The environment's values go on standard input (see envOnStdin()), not on the command line.
     private final boolean envOnStdin;
     // Names of environment variables whose values are secret (secretEnv()): always on standard input, never shown.
@@ -65,11 +67,13 @@ public final class Command {
             Map<String, String> env,
             String shell,
             List<String> words,
+            List<String> scriptArgs,
             boolean envOnStdin,
             Set<String> secretNames,
             String input,
             String shownInput) {
         this.words = words;
+        this.scriptArgs = scriptArgs;
         this.envOnStdin = envOnStdin;
         this.secretNames = secretNames;
         this.input = input;
@@ -106,7 +110,19 @@ public final class Command {
         }
         List<String> given = List.copyOf(words);
         return new Command(
-                sb.toString(), Escalation.NONE, null, false, null, Map.of(), null, given, false, Set.of(), null, null);
+                sb.toString(),
+                Escalation.NONE,
+                null,
+                false,
+                null,
+                Map.of(),
+                null,
+                given,
+                null,
+                false,
+                Set.of(),
+                null,
+                null);
     }
 
     /**
@@ -120,7 +136,8 @@ public final class Command {
         for (String a : args) {
             sb.append(' ').append(ShellQuote.quote(Objects.requireNonNull(a, "script argument")));
         }
-        return shell(sb.append("; ").append(script).append(')').toString());
+        List<String> given = List.of(args);
+        return shell(sb.append("; ").append(script).append(')').toString()).with(p -> p.scriptArgs = given);
     }
 
     /** Shell text as the user wrote it (pipes, redirections, variables are theirs to use). */
@@ -129,7 +146,8 @@ public final class Command {
             throw new IllegalArgumentException("empty command");
         }
         ShellQuote.requireSendable(text);
-        return new Command(text, Escalation.NONE, null, false, null, Map.of(), null, null, false, Set.of(), null, null);
+        return new Command(
+                text, Escalation.NONE, null, false, null, Map.of(), null, null, null, false, Set.of(), null, null);
     }
 
     /** Runs the command as {@code user} through {@code sudo}; the password, if any, is sent on stdin. */
@@ -273,6 +291,7 @@ public final class Command {
                 p.env,
                 p.shell,
                 p.words,
+                p.scriptArgs,
                 p.envOnStdin,
                 p.secretNames,
                 p.input,
@@ -289,6 +308,7 @@ public final class Command {
         Map<String, String> env;
         String shell;
         List<String> words;
+        List<String> scriptArgs;
         boolean envOnStdin;
         Set<String> secretNames;
         String input;
@@ -303,6 +323,7 @@ public final class Command {
             env = c.env;
             shell = c.shell;
             words = c.words;
+            scriptArgs = c.scriptArgs;
             envOnStdin = c.envOnStdin;
             secretNames = c.secretNames;
             input = c.input;
@@ -358,6 +379,11 @@ public final class Command {
     /** The words given to {@link #of}, unquoted; null for shell text. What a host's program must receive. */
     List<String> words() {
         return words;
+    }
+
+    /** The arguments given to {@link #script}, unquoted; null for any other command. What its $1, $2... must be. */
+    List<String> scriptArgs() {
+        return scriptArgs;
     }
 
     /** The text to hand to the remote side's shell. */

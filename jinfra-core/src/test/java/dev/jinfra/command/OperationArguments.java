@@ -69,14 +69,20 @@ final class OperationArguments {
                 for (Fact<?> f : asked) {
                     commands.add(f.command());
                 }
-                commands.removeIf(c -> c.words() == null);
+                // Shell text has no words to check, but for a script's arguments.
+                commands.removeIf(c -> words(c) == null);
                 boolean reached =
-                        commands.stream().anyMatch(c -> c.words().stream().anyMatch(w -> w.contains(sent)));
+                        commands.stream().anyMatch(c -> words(c).stream().anyMatch(w -> w.contains(sent)));
                 return reached ? new Attempt.Planned(sent, commands) : new Attempt.Unreached(sent);
             } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
                 return new Attempt.Refused(sent, e);
             }
         }
+    }
+
+    /** The words a command's arguments must arrive as: a program's, or a script's positional parameters. */
+    static List<String> words(Command c) {
+        return c.words() != null ? c.words() : c.scriptArgs();
     }
 
     /** What became of one value. */

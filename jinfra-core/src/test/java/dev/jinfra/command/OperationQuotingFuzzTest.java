@@ -80,6 +80,20 @@ class OperationQuotingFuzzTest {
                         tally.get(t).passed++;
                         taken = true;
                         for (Command c : p.commands()) {
+                            String origin = "string " + i + " in " + t;
+                            if (c.words() == null) {
+                                // A script in a subshell: its positional parameters must be the arguments given,
+                                // recorded by a script that records them in place of the script's own text.
+                                Command recorded = Command.script(
+                                        ShellRecorder.RECORD + " script \"$@\"",
+                                        c.scriptArgs().toArray(String[]::new));
+                                List<String> words = new ArrayList<>(List.of("script"));
+                                words.addAll(c.scriptArgs());
+                                expected.add(
+                                        new ShellRecorder.Case(recorded.render(), null),
+                                        new RecordedArguments.Expected(List.of(words), origin));
+                                continue;
+                            }
                             String program = c.words().getFirst();
                             String line = c.render();
                             if (ShellRecorder.canStandFor(program)) {
@@ -89,7 +103,6 @@ class OperationQuotingFuzzTest {
                                 line = ShellRecorder.RECORD + " " + line;
                                 byPath++;
                             }
-                            String origin = "string " + i + " in " + t;
                             // An operation wraps a command only to set its environment (apt's DEBIAN_FRONTEND): sh
                             // then runs a script that runs the words.
                             expected.add(

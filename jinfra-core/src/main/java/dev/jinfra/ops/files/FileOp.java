@@ -8,7 +8,6 @@ import dev.jinfra.api.FileEdit;
 import dev.jinfra.api.Operation;
 import dev.jinfra.api.Plan;
 import dev.jinfra.command.Command;
-import dev.jinfra.command.ShellQuote;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,8 +58,7 @@ public record FileOp(
             // The shell's own redirection makes the empty file (touch was a process per file), under the umask
             // that gives it the wanted mode where the mode has only read and write bits (chmod was another).
             String umask = mode == null ? null : Ownership.creationUmask(mode);
-            String create = ": >> " + ShellQuote.quote(path);
-            commands.add(Command.shell(umask == null ? create : "(umask " + umask + " && " + create + ")"));
+            commands.add(Command.script((umask == null ? "" : "umask " + umask + " && ") + ": >> \"$1\"", path));
             commands.addAll(Ownership.fix(path, umask == null ? null : mode, null, null, mode, owner, group));
         } else {
             if (touch) {
