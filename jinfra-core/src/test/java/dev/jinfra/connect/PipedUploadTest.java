@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jinfra.api.Payload;
 import dev.jinfra.command.ShellQuote;
 import dev.jinfra.inventory.Host;
+import dev.jinfra.testing.NotingPrograms;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,15 +70,8 @@ class PipedUploadTest {
 
     @Test
     void severalUploadsInOneCommandAskWhichHeadThereIsOnce() throws Exception {
-        // A head that notes each --version it is asked, then does what the real one does.
-        Path bin = Files.createDirectories(dir.resolve("counting-bin"));
-        Path asked = dir.resolve("asked");
-        Path head = bin.resolve("head");
-        Files.writeString(
-                head,
-                "#!/bin/sh\n[ \"$1\" = --version ] && echo asked >> " + ShellQuote.quote(asked.toString()) + "\nexec "
-                        + ShellQuote.quote(realHead()) + " \"$@\"\n");
-        Files.setPosixFilePermissions(head, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path asked = dir.resolve("started");
+        Path bin = NotingPrograms.create(dir.resolve("noting-bin"), asked, java.util.List.of("head"));
         byte[] first = "first\n".getBytes(StandardCharsets.UTF_8);
         byte[] second = "second, longer\n".getBytes(StandardCharsets.UTF_8);
         StringBuilder command = new StringBuilder("PATH=" + ShellQuote.quote(bin + ":" + System.getenv("PATH")) + "; ");
@@ -96,17 +90,9 @@ class PipedUploadTest {
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(Files.readAllBytes(dir.resolve("one"))).isEqualTo(first);
         assertThat(Files.readAllBytes(dir.resolve("two"))).isEqualTo(second);
-        assertThat(Files.readAllLines(asked)).containsExactly("asked");
-    }
-
-    private static String realHead() {
-        for (String d : System.getenv("PATH").split(":")) {
-            Path p = Path.of(d.isEmpty() ? "." : d, "head");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        throw new IllegalStateException("no head on PATH");
+        assertThat(NotingPrograms.started(asked))
+                .filteredOn("head --version"::equals)
+                .hasSize(1);
     }
 
     @Test

@@ -18,9 +18,9 @@ import dev.jinfra.ops.files.Md5File;
 import dev.jinfra.ops.files.Sha1File;
 import dev.jinfra.ops.files.Sha256File;
 import dev.jinfra.ops.files.Sha384File;
+import dev.jinfra.testing.NotingPrograms;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,16 +105,7 @@ class AbsentWithoutTest {
         Path missing = dir.resolve("missing");
         Path file = Files.writeString(dir.resolve("file"), "a\n");
         Path log = dir.resolve("started");
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        for (String program : PROGRAMS) {
-            // Each program notes that it started, then is the real one.
-            Path wrapper = bin.resolve(program);
-            Files.writeString(
-                    wrapper,
-                    "#!/bin/sh\necho " + program + " >> '" + log + "'\nPATH=/usr/bin:/bin exec " + program
-                            + " \"$@\"\n");
-            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        Path bin = NotingPrograms.create(dir.resolve("bin"), log, PROGRAMS);
         Connection local = new LocalConnector().connect(new Host(Host.LOCAL, List.of(), Map.of()));
         HostFacts facts = new HostFacts(local, (f, v) -> {});
 
@@ -124,13 +115,13 @@ class AbsentWithoutTest {
         assertThat(out.lines().filter(l -> l.matches("jinfra-fact-\\S+ \\d+ absent")))
                 .as("every fact's marker says absent")
                 .hasSize(GUARDED.size());
-        assertThat(log).doesNotExist();
+        assertThat(NotingPrograms.started(log)).isEmpty();
 
         run(
                 facts.probe(FactUser.LOGIN, List.of(new Sha256File(file.toString())), true)
                         .script(),
                 bin);
-        assertThat(Files.readString(log)).isEqualTo("sha256sum\n");
+        assertThat(NotingPrograms.started(log)).containsExactly("sha256sum --");
     }
 
     private static String run(String script, Path bin) throws Exception {

@@ -11,6 +11,7 @@ import dev.jinfra.connect.LocalConnector;
 import dev.jinfra.connect.OutputListener;
 import dev.jinfra.connect.PipedUpload;
 import dev.jinfra.inventory.Host;
+import dev.jinfra.testing.NotingPrograms;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,15 +44,8 @@ class HostScriptTest {
 
     @Test
     void uploadsInSubshellsOfTheirOwnAskWhichHeadThereIsOnce() throws Exception {
-        // A head that notes each --version it is asked, then is the real one.
-        Path bin = Files.createDirectories(dir.resolve("counting-bin"));
-        Path asked = dir.resolve("asked");
-        Path head = bin.resolve("head");
-        Files.writeString(
-                head,
-                "#!/bin/sh\n[ \"$1\" = --version ] && echo asked >> '" + asked
-                        + "'\nPATH=/usr/bin:/bin exec head \"$@\"\n");
-        Files.setPosixFilePermissions(head, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path asked = dir.resolve("started");
+        Path bin = NotingPrograms.create(dir.resolve("noting-bin"), asked, java.util.List.of("head"));
         HostScript script = new HostScript();
         for (int i = 0; i < 3; i++) {
             byte[] content = ("upload " + i + "\n").getBytes(StandardCharsets.UTF_8);
@@ -67,7 +61,9 @@ class HostScriptTest {
                 OutputListener.NONE);
         assertThat(script.parse(r).ran()).extracting(HostScript.Ran::exitCode).containsExactly(0, 0, 0);
         assertThat(Files.readString(dir.resolve("d2"))).isEqualTo("upload 2\n");
-        assertThat(Files.readAllLines(asked)).containsExactly("asked");
+        assertThat(NotingPrograms.started(asked))
+                .filteredOn("head --version"::equals)
+                .hasSize(1);
     }
 
     @Test
