@@ -101,13 +101,12 @@ public record AptKey(
         String check = sha256 == null ? "" : sha256;
         if (url != null) {
             String script = INSTALL.replace("FETCH", Downloads.fetch("apt.key", facts));
-            return Plan.run(Command.of("sh", "-c", script, "sh", url, dest, check));
+            return Plan.run(Command.script(script, url, dest, check));
         }
         Plan.Upload upload = Uploads.local("apt.key", src, dest);
         return Plan.upload(
                 List.of(upload),
-                List.of(Command.of(
-                        "sh", "-c", INSTALL.replace("FETCH", FROM_UPLOAD), "sh", upload.remotePath(), dest, check)));
+                List.of(Command.script(INSTALL.replace("FETCH", FROM_UPLOAD), upload.remotePath(), dest, check)));
     }
 
     @Override

@@ -44,15 +44,15 @@ final class Edits {
      * @param inputs names and values in turn: {@code "JINFRA_RE", regex, "JINFRA_LINE", line}
      */
     static Command rewrite(String path, String awkProgram, String... inputs) {
-        List<String> words = new ArrayList<>(List.of("sh", "-c", REWRITE, "sh", path, awkProgram));
+        List<String> args = new ArrayList<>(List.of(path, awkProgram));
         for (int i = 0; i + 1 < inputs.length; i += 2) {
             if (!ENV_NAME.matcher(inputs[i]).matches()) {
                 throw new IllegalArgumentException("not an awk input name: " + inputs[i]);
             }
             // One word NAME=value for env: the value is data whatever it holds.
-            words.add(inputs[i] + "=" + inputs[i + 1]);
+            args.add(inputs[i] + "=" + inputs[i + 1]);
         }
-        return Command.of(words);
+        return Command.script(REWRITE, args.toArray(String[]::new));
     }
 
     /** {@code text} as an extended regular expression that matches exactly it. */

@@ -84,7 +84,7 @@ public record CronJob(
                     present ? user + "'s crontab runs " + command : user + "'s crontab does not run " + command);
         }
         String content = next.isEmpty() ? "" : String.join("\n", next) + "\n";
-        return Plan.run(Command.of("sh", "-c", INSTALL, "sh", content, user));
+        return Plan.run(Command.script(INSTALL, content, user));
     }
 
     /** One crontab entry, its schedule with single spaces. */

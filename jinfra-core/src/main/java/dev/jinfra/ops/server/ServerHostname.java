@@ -40,6 +40,6 @@ public record ServerHostname(
         return Plan.run(
                 Command.of("hostname", name),
                 // The name reaches the shell as $1, never as part of the script.
-                Command.of("sh", "-c", "printf '%s\\n' \"$1\" > /etc/hostname", "sh", name));
+                Command.script("printf '%s\\n' \"$1\" > /etc/hostname", name));
     }
 }

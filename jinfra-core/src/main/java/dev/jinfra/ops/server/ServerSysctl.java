@@ -73,7 +73,7 @@ public record ServerSysctl(
             commands.add(Command.of("sysctl", "-w", key + "=" + value));
         }
         if (!persisted) {
-            commands.add(Command.of("sh", "-c", PERSIST, "sh", key, value));
+            commands.add(Command.script(PERSIST, key, value));
         }
         return Plan.run(commands);
     }

@@ -166,10 +166,9 @@ public record User(
     }
 
     private Command authorize(String userHome, List<String> keys) {
-        List<String> words =
-                new ArrayList<>(List.of("sh", "-c", AUTHORIZE, "sh", userHome, name, group == null ? "" : group));
-        words.addAll(keys);
-        return Command.of(words);
+        List<String> args = new ArrayList<>(List.of(userHome, name, group == null ? "" : group));
+        args.addAll(keys);
+        return Command.script(AUTHORIZE, args.toArray(String[]::new));
     }
 
     private Command create() {

@@ -49,6 +49,6 @@ public record WaitForPort(
         if (facts.get(new ListeningPorts()).contains(port)) {
             return Plan.noChange("port " + port + " is listening");
         }
-        return Plan.run(Command.of("sh", "-c", POLL, "sh", Integer.toString(port), Integer.toString(timeout)));
+        return Plan.run(Command.script(POLL, Integer.toString(port), Integer.toString(timeout)));
     }
 }

@@ -55,9 +55,9 @@ public record Keyscan(
         String fileWord = file == null ? "" : file;
         List<Command> commands = new ArrayList<>();
         if (known) {
-            commands.add(Command.of("sh", "-c", REMOVE, "sh", SshNames.entry(hostname, port), fileWord));
+            commands.add(Command.script(REMOVE, SshNames.entry(hostname, port), fileWord));
         }
-        commands.add(Command.of("sh", "-c", SCAN, "sh", hostname, Integer.toString(port), fileWord));
+        commands.add(Command.script(SCAN, hostname, Integer.toString(port), fileWord));
         return Plan.run(commands);
     }
 }
