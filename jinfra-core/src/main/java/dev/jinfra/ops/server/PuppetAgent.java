@@ -47,13 +47,13 @@ public record PuppetAgent(
 
     @Override
     public Plan plan(FactSource facts) {
-        List<String> words = new ArrayList<>(List.of("sh", "-c", RUN, "sh"));
+        List<String> args = new ArrayList<>();
         if (server != null) {
-            words.addAll(List.of("--server", server));
+            args.addAll(List.of("--server", server));
         }
         if (port != null) {
-            words.addAll(List.of("--serverport", Integer.toString(port)));
+            args.addAll(List.of("--serverport", Integer.toString(port)));
         }
-        return Plan.run(Command.of(words));
+        return Plan.run(Command.script(RUN, args.toArray(String[]::new)));
     }
 }

@@ -229,7 +229,7 @@ class RebootAndWaitTest {
         // Something starts listening once every host's wait has started (after the facts were read, also again
         // under the run lock): the operation waits for it.
         fleetExtension.fleet().clearHistory();
-        String polling = " sh " + port + " 10";
+        String polling = "(set -- " + port + " 10;";
         Thread opener = Thread.ofVirtual().start(() -> {
             try {
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
