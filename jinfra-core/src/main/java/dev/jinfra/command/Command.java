@@ -132,11 +132,16 @@ public final class Command {
      * in {@code args}, never in {@code script}.
      */
     public static Command script(String script, String... args) {
+        return script(script, List.of(args));
+    }
+
+    /** As {@link #script(String, String...)}, with the arguments in a list. */
+    public static Command script(String script, List<String> args) {
+        List<String> given = List.copyOf(args);
         StringBuilder sb = new StringBuilder("(set --");
-        for (String a : args) {
-            sb.append(' ').append(ShellQuote.quote(Objects.requireNonNull(a, "script argument")));
+        for (String a : given) {
+            sb.append(' ').append(ShellQuote.quote(a));
         }
-        List<String> given = List.of(args);
         return shell(sb.append("; ").append(script).append(')').toString()).with(p -> p.scriptArgs = given);
     }
 

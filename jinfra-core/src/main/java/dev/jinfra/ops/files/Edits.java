@@ -35,7 +35,7 @@ final class Edits {
     static Command append(String path, List<String> lines) {
         List<String> args = new ArrayList<>(List.of(path));
         args.addAll(lines);
-        return Command.script(APPEND, args.toArray(String[]::new));
+        return Command.script(APPEND, args);
     }
 
     /**
@@ -52,7 +52,7 @@ final class Edits {
             // One word NAME=value for env: the value is data whatever it holds.
             args.add(inputs[i] + "=" + inputs[i + 1]);
         }
-        return Command.script(REWRITE, args.toArray(String[]::new));
+        return Command.script(REWRITE, args);
     }
 
     /** {@code text} as an extended regular expression that matches exactly it. */

@@ -54,6 +54,6 @@ public record PuppetAgent(
         if (port != null) {
             args.addAll(List.of("--serverport", Integer.toString(port)));
         }
-        return Plan.run(Command.script(RUN, args.toArray(String[]::new)));
+        return Plan.run(Command.script(RUN, args));
     }
 }

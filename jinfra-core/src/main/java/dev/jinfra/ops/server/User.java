@@ -168,7 +168,7 @@ public record User(
     private Command authorize(String userHome, List<String> keys) {
         List<String> args = new ArrayList<>(List.of(userHome, name, group == null ? "" : group));
         args.addAll(keys);
-        return Command.script(AUTHORIZE, args.toArray(String[]::new));
+        return Command.script(AUTHORIZE, args);
     }
 
     private Command create() {
