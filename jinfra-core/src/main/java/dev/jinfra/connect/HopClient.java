@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntry;
 import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.session.SessionFactory;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 
@@ -16,6 +17,11 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
  * target's), and open a jump host connection per target; {@link JumpSessions} shares them instead.
  */
 final class HopClient extends SshClient {
+
+    @Override
+    protected SessionFactory createSessionFactory() {
+        return HopSession.factory(this);
+    }
 
     /** Opens a target without jump hosts directly (targets behind jump hosts go through {@link JumpSessions}). */
     ConnectFuture connect(ConnectAttempt attempt) throws IOException {

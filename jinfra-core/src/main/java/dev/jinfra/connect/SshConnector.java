@@ -112,6 +112,9 @@ public final class SshConnector implements Connector {
         List<KeyExchangeFactory> factories = withSharedSntrupKeys(c.getKeyExchangeFactories());
         c.setKeyExchangeFactories(kex.isEmpty() ? factories : chooseKex(factories, kex));
         c.start();
+        // A key file's signature goes with its first request: one round trip less per connection. (MINA fills in
+        // its list of methods when it starts.)
+        c.setUserAuthFactories(SignedFirstPublicKeyAuth.replacingPublicKey(c.getUserAuthFactories()));
         return c;
     }
 

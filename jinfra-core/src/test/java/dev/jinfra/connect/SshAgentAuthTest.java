@@ -84,6 +84,7 @@ class SshAgentAuthTest {
     void aKeyHeldOnlyByTheAgentLogsIn() throws Exception {
         fleetKeyAgent.add(fleet().clientKeyFile());
         assertThat(fleetKeyAgent.listedKeys()).hasSize(1);
+        fleet().hosts().get(0).clearHistory();
         try (var connector =
                         SshConnector.builder().agentSocket(fleetKeyAgent.socket).build();
                 Connection c = connector.connect(hostWithoutKeyFiles(0))) {
@@ -91,6 +92,8 @@ class SshAgentAuthTest {
                             .stdout())
                     .isEqualTo("via agent\n");
         }
+        // An agent's key is asked about before it signs (a key file's is not: SignedFirstPublicKeyAuthTest).
+        assertThat(fleet().hosts().get(0).keyChecks()).isEqualTo(2);
     }
 
     @Test

@@ -53,6 +53,11 @@ public record FleetHost(String name, String address, int port, String hostKeyFin
         return control.sessionsOpened();
     }
 
+    /** How many times a public key was looked up to authenticate on this host (see {@link HostControl#keyChecks}). */
+    public int keyChecks() {
+        return control.keyChecks();
+    }
+
     public void clearHistory() {
         control.clearHistory();
     }

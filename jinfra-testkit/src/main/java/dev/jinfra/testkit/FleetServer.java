@@ -153,8 +153,13 @@ final class FleetServer {
     private void configureAuthentication(FleetSettings settings, PublicKey clientKey) {
         List<UserAuthFactory> methods = new ArrayList<>();
         methods.add(UserAuthPublicKeyFactory.INSTANCE);
-        server.setPublickeyAuthenticator((user, key, session) ->
-                settings.acceptsUser(user) && !failsAuth(session) && KeyUtils.compareKeys(clientKey, key));
+        server.setPublickeyAuthenticator((user, key, session) -> {
+            HostControl host = hostOf(session);
+            if (host != null) {
+                host.recordKeyCheck();
+            }
+            return settings.acceptsUser(user) && !failsAuth(session) && KeyUtils.compareKeys(clientKey, key);
+        });
         if (settings.password() != null) {
             methods.add(UserAuthPasswordFactory.INSTANCE);
             server.setPasswordAuthenticator((user, password, session) -> settings.acceptsUser(user)

@@ -28,6 +28,7 @@ public final class HostControl {
     private volatile Set<Fault> faults = Set.of();
     private final List<String> commands = new ArrayList<>();
     private final AtomicInteger sessionsOpened = new AtomicInteger();
+    private final AtomicInteger keyChecks = new AtomicInteger();
     private volatile ListenerChange listenerChange = host -> {};
     private volatile Runnable dropSessions = () -> {};
 
@@ -93,12 +94,21 @@ public final class HostControl {
         return sessionsOpened.get();
     }
 
-    /** Forgets recorded commands and session counts. */
+    /**
+     * How many times a public key was looked up for authentication: once for a request that comes signed, and
+     * once more for each question (a request without signature, which the server answers PK_OK) before it.
+     */
+    public int keyChecks() {
+        return keyChecks.get();
+    }
+
+    /** Forgets recorded commands, session counts and key checks. */
     public void clearHistory() {
         synchronized (commands) {
             commands.clear();
         }
         sessionsOpened.set(0);
+        keyChecks.set(0);
     }
 
     /** The home directory commands and SFTP start in; created on first use, null before the fleet starts. */
@@ -175,5 +185,9 @@ public final class HostControl {
 
     void recordSession() {
         sessionsOpened.incrementAndGet();
+    }
+
+    void recordKeyCheck() {
+        keyChecks.incrementAndGet();
     }
 }
