@@ -13,11 +13,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.future.OpenFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.apache.sshd.common.util.buffer.Buffer;
 
-/** One host's SSH session; each command gets its own exec channel on it. */
+/**
+ * One host's SSH session; each command gets its own exec channel on it. From the second command on, the next
+ * command's channel is opened while a command runs, so that it finds one ready: a command is then one round trip,
+ * not two (see {@link ExecChannel}). A host's first command may well be its only one (an exec, a deploy's read
+ * with nothing to change), so it opens none ahead.
+ */
 final class SshConnection implements Connection {
     private static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(30);
     /** How long a timed-out command gets to end on TERM before it is sent KILL. */
@@ -33,8 +40,13 @@ final class SshConnection implements Connection {
     private final java.util.function.Supplier<String> lostWhy;
     private final AtomicBoolean closed = new AtomicBoolean();
     // Commands still running, to be ended when the connection is closed under them (Ctrl-C).
-    private final Set<ChannelExec> running = ConcurrentHashMap.newKeySet();
+    private final Set<ExecChannel> running = ConcurrentHashMap.newKeySet();
     private final boolean signalsRefused;
+    // The channel opened ahead for the next command, if any; commands run so far; whether the server refused a
+    // channel opened ahead (a MaxSessions of 1), after which none is.
+    private ExecChannel ahead;
+    private int commandsRun;
+    private boolean aheadRefused;
 
     SshConnection(Host host, ClientSession session, Runnable onClose) {
         this(host, session, () -> null, onClose);
@@ -68,12 +80,9 @@ final class SshConnection implements Connection {
         long start = System.nanoTime();
         var out = new OutputCapture(listener, OutputListener.Stream.STDOUT, OutputCapture.DEFAULT_LIMIT);
         var err = new OutputCapture(listener, OutputListener.Stream.STDERR, OutputCapture.DEFAULT_LIMIT);
-        ChannelExec channel = null;
+        ExecChannel channel = null;
         try {
-            channel = session.createExecChannel(request.command(), StandardCharsets.UTF_8, null, Map.of());
-            channel.setOut(out);
-            channel.setErr(err);
-            channel.open().verify(CHANNEL_OPEN_TIMEOUT);
+            channel = startCommand(request.command(), out, err);
             running.add(channel);
             // Written through the channel's own stream rather than a pump thread per host; closing it sends EOF,
             // so a command reading stdin ends instead of waiting forever.
@@ -127,12 +136,73 @@ final class SshConnection implements Connection {
     }
 
     /**
+     * Sends the command on the channel opened ahead, or on a new one when there is none or the server refused it
+     * (as sshd does with MaxSessions 1: no channel is opened ahead after that). Returns once the channel is open.
+     */
+    private ExecChannel startCommand(String command, OutputCapture out, OutputCapture err) throws IOException {
+        ExecChannel ready;
+        synchronized (this) {
+            ready = ahead;
+            ahead = null;
+            commandsRun++;
+        }
+        if (ready != null) {
+            OpenFuture opening = ready.opening();
+            if (!opening.isDone() || opening.isOpened()) {
+                ready.start(command, out, err);
+                openAhead();
+                try {
+                    opening.verify(CHANNEL_OPEN_TIMEOUT);
+                    return ready;
+                } catch (IOException e) {
+                    if (!refused(e)) {
+                        throw e;
+                    }
+                    // A refused open never carried the command: it can go on another channel.
+                }
+            }
+            synchronized (this) {
+                aheadRefused = true;
+            }
+        }
+        ExecChannel channel = ExecChannel.open(session);
+        channel.start(command, out, err);
+        openAhead();
+        channel.opening().verify(CHANNEL_OPEN_TIMEOUT);
+        return channel;
+    }
+
+    /** Whether the server answered a channel's open with a refusal (not a timeout or a lost session). */
+    private static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SshChannelOpenException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Opens the next command's channel while this one runs, from the second command on. */
+    private void openAhead() {
+        synchronized (this) {
+            if (ahead != null || aheadRefused || commandsRun < 2 || closed.get()) {
+                return;
+            }
+            try {
+                ahead = ExecChannel.open(session);
+            } catch (IOException | RuntimeException e) {
+                // The session is going away; the next command finds that out for itself.
+            }
+        }
+    }
+
+    /**
      * Waits for the channel to close once its command has exited: the rest of its output and the close follow
      * the exit status. A server that never sends the close (the command is over, yet the channel stays open) would
      * otherwise hold a command without a time limit forever; once no output has come for a while, this side
      * closes the channel and the exit status stands.
      */
-    private static void awaitCloseAfterExit(ChannelExec channel, OutputCapture out, OutputCapture err) {
+    private static void awaitCloseAfterExit(ExecChannel channel, OutputCapture out, OutputCapture err) {
         long seen = -1;
         long quietSince = System.nanoTime();
         while (!channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), CLOSE_CHECK_MILLIS)
@@ -153,7 +223,7 @@ final class SshConnection implements Connection {
      * session's processes when the channel closes (without a terminal, nothing sends them SIGHUP). A "signal"
      * request makes OpenSSH's sshd signal the session's whole process group, so a shell's children end too.
      */
-    private void stop(ChannelExec channel) {
+    private void stop(ExecChannel channel) {
         if (signalsRefused) {
             // Returns once the command's group is gone, so a retry never starts beside the attempt it replaces.
             endSiblings();
@@ -188,7 +258,7 @@ final class SshConnection implements Connection {
     }
 
     /** RFC 4254 section 6.9; a server that does not support it ignores it (no reply is asked for). */
-    private static void signal(ChannelExec channel, String name) {
+    private static void signal(ExecChannel channel, String name) {
         try {
             Buffer buffer = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 32);
             buffer.putUInt(channel.getRecipient());
@@ -261,9 +331,9 @@ final class SshConnection implements Connection {
             // Commands still running would outlive the session (see stop): TERM goes out first, and KILL to those
             // still running after the grace time, as for a timeout. Only then does the session close, off the
             // caller's thread, so that closing a thousand sessions on Ctrl-C does not wait a grace time each.
-            List<ChannelExec> still = List.copyOf(running);
+            List<ExecChannel> still = List.copyOf(running);
             if (!signalsRefused) {
-                for (ChannelExec channel : still) {
+                for (ExecChannel channel : still) {
                     signal(channel, "TERM");
                 }
             }
@@ -277,7 +347,7 @@ final class SshConnection implements Connection {
                     endSiblings();
                 }
                 long deadline = System.nanoTime() + TERM_GRACE_MILLIS * 1_000_000L;
-                for (ChannelExec channel : still) {
+                for (ExecChannel channel : still) {
                     long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
                     if (!channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), left)
                             .contains(ClientChannelEvent.CLOSED)) {

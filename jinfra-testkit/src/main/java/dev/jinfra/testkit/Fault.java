@@ -8,7 +8,7 @@ import java.util.Objects;
  * the failures real fleets produce. Set with {@code fleet.host("web-003").fault(Fault.HANG_COMMAND)}; a host
  * can carry several faults at once, and changes take effect for the next connection or command.
  */
-public sealed interface Fault permits Fault.Kind, Fault.Slow {
+public sealed interface Fault permits Fault.Kind, Fault.Slow, Fault.SlowChannelOpen {
 
     /** Nothing listens on the host's port any more: connecting fails at once with "connection refused". */
     Fault REFUSE = Kind.REFUSE;
@@ -34,9 +34,20 @@ public sealed interface Fault permits Fault.Kind, Fault.Slow {
     /** Every authentication attempt fails, even with the fleet's client key or password. */
     Fault FAIL_AUTH = Kind.FAIL_AUTH;
 
+    /** A channel opened while another is open on the same connection is refused, as by sshd's MaxSessions 1. */
+    Fault ONE_CHANNEL = Kind.ONE_CHANNEL;
+
     /** Each command starts (and so produces its output) only after {@code delay}. */
     static Fault slow(Duration delay) {
         return new Slow(delay);
+    }
+
+    /**
+     * Each channel's open is confirmed only after {@code delay}, as over a long way: a command on a new channel
+     * waits for it, one on a channel opened earlier does not.
+     */
+    static Fault slowChannelOpen(Duration delay) {
+        return new SlowChannelOpen(delay);
     }
 
     /** The faults without parameters. Use the constants on {@link Fault} rather than these directly. */
@@ -47,12 +58,23 @@ public sealed interface Fault permits Fault.Kind, Fault.Slow {
         DROP_MID_COMMAND,
         KEEP_OPEN_AFTER_EXIT,
         CHANGED_HOST_KEY,
-        FAIL_AUTH
+        FAIL_AUTH,
+        ONE_CHANNEL
     }
 
     /** Delays every command on the host by {@code delay}. */
     record Slow(Duration delay) implements Fault {
         public Slow {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("delay must not be negative: " + delay);
+            }
+        }
+    }
+
+    /** Confirms every channel's open on the host only after {@code delay}. */
+    record SlowChannelOpen(Duration delay) implements Fault {
+        public SlowChannelOpen {
             Objects.requireNonNull(delay, "delay");
             if (delay.isNegative()) {
                 throw new IllegalArgumentException("delay must not be negative: " + delay);

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.io.IoAcceptor;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -27,6 +29,7 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.UserAuthFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.server.forward.StaticDecisionForwardingFilter;
 import org.apache.sshd.server.forward.TcpForwardingFilter;
 import org.apache.sshd.server.session.ServerSession;
@@ -92,6 +95,9 @@ final class FleetServer {
             return new FleetCommand(host, command, launcher, pumps);
         });
         server.setSubsystemFactories(List.of(sftp()));
+        server.setChannelFactories(server.getChannelFactories().stream()
+                .map(f -> ChannelSessionFactory.INSTANCE.getName().equals(f.getName()) ? sessionChannels() : f)
+                .toList());
         // Like sshd, which allows TCP forwarding by default, so that a host can be a ProxyJump host; only to
         // loopback, where fleets listen, and never the other way round (no listening ports for clients).
         server.setForwardingFilter(new StaticDecisionForwardingFilter(false) {
@@ -168,6 +174,21 @@ final class FleetServer {
         }
         server.setKeyboardInteractiveAuthenticator(null);
         server.setUserAuthFactories(methods);
+    }
+
+    /** Session channels as MINA's, with the faults that touch a channel's open ({@link FleetChannel}). */
+    private ChannelFactory sessionChannels() {
+        return new ChannelFactory() {
+            @Override
+            public String getName() {
+                return ChannelSessionFactory.INSTANCE.getName();
+            }
+
+            @Override
+            public Channel createChannel(Session session) {
+                return new FleetChannel(hostOf(session));
+            }
+        };
     }
 
     private boolean failsAuth(ServerSession session) {

@@ -40,13 +40,13 @@ public final class HostControl {
         return name;
     }
 
-    /** Adds a fault; a {@link Fault#slow slow} fault replaces an earlier one. */
+    /** Adds a fault; a fault with a delay replaces an earlier one of its kind. */
     public HostControl fault(Fault fault) {
         Objects.requireNonNull(fault, "fault");
         synchronized (this) {
             Set<Fault> next = new LinkedHashSet<>(faults);
-            if (fault instanceof Fault.Slow) {
-                next.removeIf(f -> f instanceof Fault.Slow);
+            if (fault instanceof Fault.Slow || fault instanceof Fault.SlowChannelOpen) {
+                next.removeIf(f -> f.getClass() == fault.getClass());
             }
             next.add(fault);
             faults = Set.copyOf(next);
@@ -55,11 +55,13 @@ public final class HostControl {
         return this;
     }
 
-    /** Removes one fault (for a slow fault, any slow fault). */
+    /** Removes one fault (for a fault with a delay, any of its kind). */
     public HostControl clearFault(Fault fault) {
         synchronized (this) {
             Set<Fault> next = new LinkedHashSet<>(faults);
-            next.removeIf(f -> f.equals(fault) || (fault instanceof Fault.Slow && f instanceof Fault.Slow));
+            next.removeIf(f -> f.equals(fault)
+                    || ((fault instanceof Fault.Slow || fault instanceof Fault.SlowChannelOpen)
+                            && f.getClass() == fault.getClass()));
             faults = Set.copyOf(next);
         }
         listenerChange.apply(this);
@@ -125,6 +127,13 @@ public final class HostControl {
         return faults.stream()
                 .filter(Fault.Slow.class::isInstance)
                 .map(f -> ((Fault.Slow) f).delay())
+                .findFirst();
+    }
+
+    Optional<Duration> channelOpenDelay() {
+        return faults.stream()
+                .filter(Fault.SlowChannelOpen.class::isInstance)
+                .map(f -> ((Fault.SlowChannelOpen) f).delay())
                 .findFirst();
     }
 

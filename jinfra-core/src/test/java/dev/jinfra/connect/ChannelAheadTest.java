@@ -1,0 +1,76 @@
+package dev.jinfra.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jinfra.testing.FleetHosts;
+import dev.jinfra.testkit.Fault;
+import dev.jinfra.testkit.FleetHost;
+import dev.jinfra.testkit.SshFleet;
+import dev.jinfra.testkit.SshFleetExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * From a connection's second command on, the next command's channel is opened while a command runs, so the
+ * command after it does not wait for a channel's open (a round trip of its own). The host is far away: it confirms
+ * each channel's open only after {@link #DELAY}, and each command's output comes {@link #DELAY} after it was
+ * asked for. A command on a new channel takes both; one on a channel opened ahead, the second alone.
+ */
+class ChannelAheadTest {
+    static final Duration DELAY = Duration.ofMillis(400);
+
+    @RegisterExtension
+    static SshFleetExtension fleetExtension = SshFleetExtension.hosts(2);
+
+    SshFleet fleet() {
+        return fleetExtension.fleet();
+    }
+
+    static CommandResult run(Connection c, String command) {
+        CommandResult r = c.run(CommandRequest.of(command), OutputListener.NONE);
+        assertThat(r.succeeded()).as(command + ": " + r.stderr()).isTrue();
+        return r;
+    }
+
+    @Test
+    void theThirdCommandFindsItsChannelOpen() throws Exception {
+        FleetHost host = fleet().hosts().get(0);
+        host.fault(Fault.slowChannelOpen(DELAY));
+        host.fault(Fault.slow(DELAY));
+        try (var connector = SshConnector.builder().build();
+                Connection c = connector.connect(FleetHosts.host(fleet(), host.name()))) {
+            CommandResult first = run(c, "echo one");
+            // Time enough for a channel opened alongside the first command to be confirmed: none is.
+            Thread.sleep(DELAY.toMillis() + 200);
+            CommandResult second = run(c, "echo two");
+            CommandResult third = run(c, "echo three");
+            CommandResult fourth = run(c, "echo four");
+            assertThat(first.stdout() + second.stdout() + third.stdout() + fourth.stdout())
+                    .isEqualTo("one\ntwo\nthree\nfour\n");
+            Duration both = DELAY.multipliedBy(2);
+            assertThat(first.duration()).isGreaterThanOrEqualTo(both);
+            assertThat(second.duration()).isGreaterThanOrEqualTo(both);
+            assertThat(third.duration()).isBetween(DELAY, both);
+            assertThat(fourth.duration()).isBetween(DELAY, both);
+        } finally {
+            host.clearFaults();
+        }
+    }
+
+    @Test
+    void aHostThatTakesOneChannelAtATimeStillRunsEveryCommand() throws Exception {
+        FleetHost host = fleet().hosts().get(1);
+        host.fault(Fault.ONE_CHANNEL);
+        try (var connector = SshConnector.builder().build();
+                Connection c = connector.connect(FleetHosts.host(fleet(), host.name()))) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 1; i <= 4; i++) {
+                out.append(run(c, "echo " + i).stdout());
+            }
+            assertThat(out).hasToString("1\n2\n3\n4\n");
+        } finally {
+            host.clearFaults();
+        }
+    }
+}
