@@ -44,6 +44,7 @@ final class BatchRun {
     private final Map<Host, HostFacts> facts = new ConcurrentHashMap<>();
     private final Map<Host, Integer> changeCommands = new ConcurrentHashMap<>();
     private final Map<Host, List<PrepareContext.Registered>> registered = new ConcurrentHashMap<>();
+    private final Map<Host, CallIndex> callIndexes = new ConcurrentHashMap<>();
     private final Map<Host, List<Proposal.Entry>> proposals = new ConcurrentHashMap<>();
     /** Dry runs: hosts on which an operation so far would change something (or could not be told). */
     private final java.util.Set<Host> dryChanged = ConcurrentHashMap.newKeySet();
@@ -488,11 +489,13 @@ final class BatchRun {
     }
 
     OperationCall callOf(Host host, OperationId id) {
-        return registered.get(host).stream()
-                .filter(r -> r.id().equals(id))
-                .findFirst()
-                .orElseThrow()
-                .call();
+        List<PrepareContext.Registered> regs = registered.get(host);
+        CallIndex index = callIndexes.get(host);
+        if (index == null || index.of() != regs) {
+            index = CallIndex.of(regs);
+            callIndexes.put(host, index);
+        }
+        return index.call(id, host);
     }
 
     /** Hosts worked on at once: --parallel, within the session window. */
