@@ -21,9 +21,11 @@ import org.apache.sshd.common.util.buffer.Buffer;
 final class ExecChannel extends PtyCapableChannelSession {
     private final Object lock = new Object();
     private OpenFuture opening;
+    // All under lock. sent: the command went out, or never will (abandoned).
     private boolean confirmed;
     private byte[] command;
     private boolean sent;
+    private boolean abandoned;
 
     private ExecChannel() {
         super(false, null, Map.of());
@@ -48,6 +50,9 @@ final class ExecChannel extends PtyCapableChannelSession {
      * out.
      */
     void start(String command, OutputStream out, OutputStream err) throws IOException {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("an empty command");
+        }
         setOut(out);
         setErr(err);
         synchronized (lock) {
@@ -59,13 +64,36 @@ final class ExecChannel extends PtyCapableChannelSession {
         sendCommand();
     }
 
+    /**
+     * Makes sure the command never goes out from now on (the caller gave up waiting for the open: it reports the
+     * command as not run, and may run it again elsewhere), and closes the channel. A channel not yet confirmed is
+     * closed when its confirmation comes: closed before, the confirmation would name a channel MINA no longer knows.
+     */
+    void abandon() {
+        boolean open;
+        synchronized (lock) {
+            sent = true;
+            abandoned = true;
+            open = confirmed;
+        }
+        if (open) {
+            close(true);
+        }
+    }
+
     @Override
     protected void doOpen() throws IOException {
+        boolean gone;
         synchronized (lock) {
             confirmed = true;
-            if (command == null) {
+            gone = abandoned;
+            if (command == null && !gone) {
                 return;
             }
+        }
+        if (gone) {
+            close(false);
+            return;
         }
         sendCommand();
     }

@@ -69,6 +69,13 @@ final class SignedFirstPublicKeyAuth extends UserAuthPublicKey {
         accepted.putByte(SshConstants.SSH_MSG_USERAUTH_PK_OK);
         accepted.putString(chosenAlgorithm);
         accepted.putPublicKey(current.getKeyIdentity().getPublic());
-        return processAuthDataRequest(session, service, accepted);
+        try {
+            return processAuthDataRequest(session, service, accepted);
+        } catch (Exception e) {
+            // The key could not sign (nothing went out): ask as MINA would, and a key the server does not take
+            // is passed over without signing, as before.
+            session.writePacket(question);
+            return true;
+        }
     }
 }

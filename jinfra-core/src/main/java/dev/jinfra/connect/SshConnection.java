@@ -83,7 +83,6 @@ final class SshConnection implements Connection {
         ExecChannel channel = null;
         try {
             channel = startCommand(request.command(), out, err);
-            running.add(channel);
             // Written through the channel's own stream rather than a pump thread per host; closing it sends EOF,
             // so a command reading stdin ends instead of waiting forever.
             try (OutputStream stdin = channel.getInvertedIn()) {
@@ -136,8 +135,9 @@ final class SshConnection implements Connection {
     }
 
     /**
-     * Sends the command on the channel opened ahead, or on a new one when there is none or the server refused it
-     * (as sshd does with MaxSessions 1: no channel is opened ahead after that). Returns once the channel is open.
+     * Sends the command on the channel opened ahead, or on a new one when there is none, or the server refused it
+     * (as sshd does with MaxSessions 1: no channel is opened ahead after that) or closed it. Returns once the
+     * channel is open, listed as running from before the command goes out (so that Ctrl-C finds it).
      */
     private ExecChannel startCommand(String command, OutputCapture out, OutputCapture err) throws IOException {
         ExecChannel ready;
@@ -148,28 +148,58 @@ final class SshConnection implements Connection {
         }
         if (ready != null) {
             OpenFuture opening = ready.opening();
-            if (!opening.isDone() || opening.isOpened()) {
-                ready.start(command, out, err);
-                openAhead();
+            if (!opening.isDone() || (opening.isOpened() && ready.isOpen() && !ready.isClosing())) {
                 try {
-                    opening.verify(CHANNEL_OPEN_TIMEOUT);
-                    return ready;
+                    return sendOn(ready, command, out, err);
                 } catch (IOException e) {
                     if (!refused(e)) {
                         throw e;
                     }
-                    // A refused open never carried the command: it can go on another channel.
+                    // A refused open never carried the command: it goes on another channel.
+                    noneAhead();
                 }
-            }
-            synchronized (this) {
-                aheadRefused = true;
+            } else {
+                if (refused(opening.getException())) {
+                    noneAhead();
+                }
+                ready.abandon();
             }
         }
-        ExecChannel channel = ExecChannel.open(session);
-        channel.start(command, out, err);
-        openAhead();
-        channel.opening().verify(CHANNEL_OPEN_TIMEOUT);
-        return channel;
+        return sendOn(ExecChannel.open(session), command, out, err);
+    }
+
+    /** Sends the command on {@code channel} and waits for its open; a channel that failed never sends it. */
+    private ExecChannel sendOn(ExecChannel channel, String command, OutputCapture out, OutputCapture err)
+            throws IOException {
+        running.add(channel);
+        try {
+            channel.start(command, out, err);
+            openAhead();
+            channel.opening().verify(CHANNEL_OPEN_TIMEOUT);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            // Given up on (a time-out, an interrupt, a refusal): the command is reported as not run, so it must
+            // not go out should the confirmation come after all.
+            running.remove(channel);
+            channel.abandon();
+            throw e;
+        }
+    }
+
+    private synchronized void noneAhead() {
+        aheadRefused = true;
+    }
+
+    /** Closes the channel opened ahead, if any: it holds one of the host's sessions, which the next one needs. */
+    private void dropAhead() {
+        ExecChannel spare;
+        synchronized (this) {
+            spare = ahead;
+            ahead = null;
+        }
+        if (spare != null) {
+            spare.abandon();
+        }
     }
 
     /** Whether the server answered a channel's open with a refusal (not a timeout or a lost session). */
@@ -226,6 +256,8 @@ final class SshConnection implements Connection {
     private void stop(ExecChannel channel) {
         if (signalsRefused) {
             // Returns once the command's group is gone, so a retry never starts beside the attempt it replaces.
+            // The channel opened ahead goes first: with few sessions allowed it would keep the script out.
+            dropAhead();
             endSiblings();
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TERM_GRACE_MILLIS);
             channel.close(true);
@@ -259,6 +291,10 @@ final class SshConnection implements Connection {
 
     /** RFC 4254 section 6.9; a server that does not support it ignores it (no reply is asked for). */
     private static void signal(ExecChannel channel, String name) {
+        if (!channel.opening().isOpened()) {
+            // Not open yet: no command runs on it, and it has no number on the server to address.
+            return;
+        }
         try {
             Buffer buffer = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 32);
             buffer.putUInt(channel.getRecipient());
@@ -331,6 +367,7 @@ final class SshConnection implements Connection {
             // Commands still running would outlive the session (see stop): TERM goes out first, and KILL to those
             // still running after the grace time, as for a timeout. Only then does the session close, off the
             // caller's thread, so that closing a thousand sessions on Ctrl-C does not wait a grace time each.
+            dropAhead();
             List<ExecChannel> still = List.copyOf(running);
             if (!signalsRefused) {
                 for (ExecChannel channel : still) {

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * asked for. A command on a new channel takes both; one on a channel opened ahead, the second alone.
  */
 class ChannelAheadTest {
-    static final Duration DELAY = Duration.ofMillis(400);
+    static final Duration DELAY = Duration.ofMillis(700);
 
     @RegisterExtension
-    static SshFleetExtension fleetExtension = SshFleetExtension.hosts(2);
+    static SshFleetExtension fleetExtension = SshFleetExtension.hosts(3);
 
     SshFleet fleet() {
         return fleetExtension.fleet();
@@ -62,6 +62,7 @@ class ChannelAheadTest {
     void aHostThatTakesOneChannelAtATimeStillRunsEveryCommand() throws Exception {
         FleetHost host = fleet().hosts().get(1);
         host.fault(Fault.ONE_CHANNEL);
+        host.clearHistory();
         try (var connector = SshConnector.builder().build();
                 Connection c = connector.connect(FleetHosts.host(fleet(), host.name()))) {
             StringBuilder out = new StringBuilder();
@@ -69,6 +70,25 @@ class ChannelAheadTest {
                 out.append(run(c, "echo " + i).stdout());
             }
             assertThat(out).hasToString("1\n2\n3\n4\n");
+            // The channel opened ahead during the second command, and none after it.
+            assertThat(host.channelsRefused()).isEqualTo(1);
+        } finally {
+            host.clearFaults();
+        }
+    }
+
+    @Test
+    void aChannelOpenedAheadThatTheHostClosedIsNotUsed() throws Exception {
+        FleetHost host = fleet().hosts().get(2);
+        host.fault(Fault.CLOSE_UNUSED_CHANNEL);
+        try (var connector = SshConnector.builder().build();
+                Connection c = connector.connect(FleetHosts.host(fleet(), host.name()))) {
+            run(c, "echo 1");
+            run(c, "echo 2");
+            // The channel opened ahead during the second command is closed by the host meanwhile.
+            Thread.sleep(600);
+            assertThat(run(c, "echo 3").stdout()).isEqualTo("3\n");
+            assertThat(run(c, "echo 4").stdout()).isEqualTo("4\n");
         } finally {
             host.clearFaults();
         }

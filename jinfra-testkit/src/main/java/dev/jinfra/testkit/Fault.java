@@ -37,6 +37,12 @@ public sealed interface Fault permits Fault.Kind, Fault.Slow, Fault.SlowChannelO
     /** A channel opened while another is open on the same connection is refused, as by sshd's MaxSessions 1. */
     Fault ONE_CHANNEL = Kind.ONE_CHANNEL;
 
+    /**
+     * A channel that has not been asked to run anything a fifth of a second after it opened is closed by the
+     * server, as by sshd's ChannelTimeout.
+     */
+    Fault CLOSE_UNUSED_CHANNEL = Kind.CLOSE_UNUSED_CHANNEL;
+
     /** Each command starts (and so produces its output) only after {@code delay}. */
     static Fault slow(Duration delay) {
         return new Slow(delay);
@@ -59,7 +65,8 @@ public sealed interface Fault permits Fault.Kind, Fault.Slow, Fault.SlowChannelO
         KEEP_OPEN_AFTER_EXIT,
         CHANGED_HOST_KEY,
         FAIL_AUTH,
-        ONE_CHANNEL
+        ONE_CHANNEL,
+        CLOSE_UNUSED_CHANNEL
     }
 
     /** Delays every command on the host by {@code delay}. */

@@ -13,12 +13,14 @@ import org.apache.sshd.server.channel.ChannelSession;
 /**
  * A host's session channel: MINA's, with the faults that touch a channel's open. {@link Fault#slowChannelOpen}
  * confirms it late; {@link Fault#ONE_CHANNEL} refuses it while the session has another one open, as sshd does with
- * {@code MaxSessions 1}.
+ * {@code MaxSessions 1}; {@link Fault#CLOSE_UNUSED_CHANNEL} closes it when nothing was asked of it for a while.
  */
 final class FleetChannel extends ChannelSession {
+    private static final Duration UNUSED_FOR = Duration.ofMillis(200);
     private final HostControl host;
     // Set once this channel passed ONE_CHANNEL's check; a refused channel lingers in the session's list a while.
     private volatile boolean granted;
+    private volatile boolean asked;
 
     FleetChannel(HostControl host) {
         this.host = host;
@@ -30,7 +32,20 @@ final class FleetChannel extends ChannelSession {
             OpenFuture refused = new DefaultOpenFuture(this, new Object());
             refused.setException(new SshChannelOpenException(
                     getChannelId(), SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED, "one session at a time"));
+            host.recordChannelRefused();
             return refused;
+        }
+        if (host != null && host.has(Fault.CLOSE_UNUSED_CHANNEL)) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(UNUSED_FOR.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (!asked) {
+                    close(false);
+                }
+            });
         }
         granted = true;
         Duration delay = host == null ? null : host.channelOpenDelay().orElse(null);
@@ -56,6 +71,12 @@ final class FleetChannel extends ChannelSession {
             }
         });
         return late;
+    }
+
+    @Override
+    public void handleRequest(Buffer buffer) throws java.io.IOException {
+        asked = true;
+        super.handleRequest(buffer);
     }
 
     private boolean anotherOpen() {

@@ -58,6 +58,11 @@ public record FleetHost(String name, String address, int port, String hostKeyFin
         return control.keyChecks();
     }
 
+    /** How many channels this host refused to open (see {@link HostControl#channelsRefused}). */
+    public int channelsRefused() {
+        return control.channelsRefused();
+    }
+
     public void clearHistory() {
         control.clearHistory();
     }

@@ -29,6 +29,7 @@ public final class HostControl {
     private final List<String> commands = new ArrayList<>();
     private final AtomicInteger sessionsOpened = new AtomicInteger();
     private final AtomicInteger keyChecks = new AtomicInteger();
+    private final AtomicInteger channelsRefused = new AtomicInteger();
     private volatile ListenerChange listenerChange = host -> {};
     private volatile Runnable dropSessions = () -> {};
 
@@ -104,13 +105,19 @@ public final class HostControl {
         return keyChecks.get();
     }
 
-    /** Forgets recorded commands, session counts and key checks. */
+    /** How many channels this host refused to open ({@link Fault#ONE_CHANNEL}). */
+    public int channelsRefused() {
+        return channelsRefused.get();
+    }
+
+    /** Forgets recorded commands, session counts, key checks and refused channels. */
     public void clearHistory() {
         synchronized (commands) {
             commands.clear();
         }
         sessionsOpened.set(0);
         keyChecks.set(0);
+        channelsRefused.set(0);
     }
 
     /** The home directory commands and SFTP start in; created on first use, null before the fleet starts. */
@@ -198,5 +205,9 @@ public final class HostControl {
 
     void recordKeyCheck() {
         keyChecks.incrementAndGet();
+    }
+
+    void recordChannelRefused() {
+        channelsRefused.incrementAndGet();
     }
 }
