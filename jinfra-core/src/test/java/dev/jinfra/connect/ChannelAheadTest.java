@@ -8,6 +8,7 @@ import dev.jinfra.testkit.FleetHost;
 import dev.jinfra.testkit.SshFleet;
 import dev.jinfra.testkit.SshFleetExtension;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,6 +28,22 @@ class ChannelAheadTest {
         return fleetExtension.fleet();
     }
 
+    interface Commands {
+        void on(Connection c) throws Exception;
+    }
+
+    /** Runs {@code commands} on a connection to {@code host}, which has {@code faults} meanwhile. */
+    void withFaults(FleetHost host, List<Fault> faults, Commands commands) throws Exception {
+        faults.forEach(host::fault);
+        host.clearHistory();
+        try (var connector = SshConnector.builder().build();
+                Connection c = connector.connect(FleetHosts.host(fleet(), host.name()))) {
+            commands.on(c);
+        } finally {
+            host.clearFaults();
+        }
+    }
+
     static CommandResult run(Connection c, String command) {
         CommandResult r = c.run(CommandRequest.of(command), OutputListener.NONE);
         assertThat(r.succeeded()).as(command + ": " + r.stderr()).isTrue();
@@ -35,11 +52,7 @@ class ChannelAheadTest {
 
     @Test
     void theThirdCommandFindsItsChannelOpen() throws Exception {
-        FleetHost host = fleet().hosts().get(0);
-        host.fault(Fault.slowChannelOpen(DELAY));
-        host.fault(Fault.slow(DELAY));
-        try (var connector = SshConnector.builder().build();
-                Connection c = connector.connect(FleetHosts.host(fleet(), host.name()))) {
+        withFaults(fleet().hosts().get(0), List.of(Fault.slowChannelOpen(DELAY), Fault.slow(DELAY)), c -> {
             CommandResult first = run(c, "echo one");
             // Time enough for a channel opened alongside the first command to be confirmed: none is.
             Thread.sleep(DELAY.toMillis() + 200);
@@ -53,18 +66,13 @@ class ChannelAheadTest {
             assertThat(second.duration()).isGreaterThanOrEqualTo(both);
             assertThat(third.duration()).isBetween(DELAY, both);
             assertThat(fourth.duration()).isBetween(DELAY, both);
-        } finally {
-            host.clearFaults();
-        }
+        });
     }
 
     @Test
     void aHostThatTakesOneChannelAtATimeStillRunsEveryCommand() throws Exception {
         FleetHost host = fleet().hosts().get(1);
-        host.fault(Fault.ONE_CHANNEL);
-        host.clearHistory();
-        try (var connector = SshConnector.builder().build();
-                Connection c = connector.connect(FleetHosts.host(fleet(), host.name()))) {
+        withFaults(host, List.of(Fault.ONE_CHANNEL), c -> {
             StringBuilder out = new StringBuilder();
             for (int i = 1; i <= 4; i++) {
                 out.append(run(c, "echo " + i).stdout());
@@ -72,25 +80,18 @@ class ChannelAheadTest {
             assertThat(out).hasToString("1\n2\n3\n4\n");
             // The channel opened ahead during the second command, and none after it.
             assertThat(host.channelsRefused()).isEqualTo(1);
-        } finally {
-            host.clearFaults();
-        }
+        });
     }
 
     @Test
     void aChannelOpenedAheadThatTheHostClosedIsNotUsed() throws Exception {
-        FleetHost host = fleet().hosts().get(2);
-        host.fault(Fault.CLOSE_UNUSED_CHANNEL);
-        try (var connector = SshConnector.builder().build();
-                Connection c = connector.connect(FleetHosts.host(fleet(), host.name()))) {
+        withFaults(fleet().hosts().get(2), List.of(Fault.CLOSE_UNUSED_CHANNEL), c -> {
             run(c, "echo 1");
             run(c, "echo 2");
             // The channel opened ahead during the second command is closed by the host meanwhile.
             Thread.sleep(600);
             assertThat(run(c, "echo 3").stdout()).isEqualTo("3\n");
             assertThat(run(c, "echo 4").stdout()).isEqualTo("4\n");
-        } finally {
-            host.clearFaults();
-        }
+        });
     }
 }
