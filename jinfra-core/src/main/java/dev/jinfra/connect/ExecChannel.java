@@ -77,7 +77,9 @@ final class ExecChannel extends PtyCapableChannelSession {
             open = confirmed;
         }
         if (open) {
-            close(true);
+            // Gracefully: the server frees the channel only once this side's close reaches it, and until then
+            // it counts against the connection's sessions (sshd's MaxSessions).
+            close(false);
         }
     }
 

@@ -56,7 +56,14 @@ public final class OpenSshFleet implements AutoCloseable {
      * every host copy-on-write system directories (the script's {@code --overlay}).
      */
     public record Options(
-            int hosts, Path dir, String prefix, String base, int port, int startTimeoutSeconds, boolean overlay) {
+            int hosts,
+            Path dir,
+            String prefix,
+            String base,
+            int port,
+            int startTimeoutSeconds,
+            boolean overlay,
+            int maxSessions) {
         public Options {
             if (hosts < 1) {
                 throw new IllegalArgumentException("a fleet needs at least one host, got " + hosts);
@@ -64,6 +71,9 @@ public final class OpenSshFleet implements AutoCloseable {
             Objects.requireNonNull(dir, "dir");
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(base, "base");
+            if (maxSessions < 1) {
+                throw new IllegalArgumentException("MaxSessions must be at least 1, got " + maxSessions);
+            }
         }
 
         /**
@@ -72,19 +82,20 @@ public final class OpenSshFleet implements AutoCloseable {
          * machines whose own sshd listens on 0.0.0.0:22).
          */
         public static Options of(int hosts, Path dir) {
-            return new Options(hosts, dir, "h", "auto", Integer.getInteger(PORT_PROPERTY, 22), 60 + hosts / 20, false);
+            return new Options(
+                    hosts, dir, "h", "auto", Integer.getInteger(PORT_PROPERTY, 22), 60 + hosts / 20, false, 1000);
         }
 
         public Options withPrefix(String p) {
-            return new Options(hosts, dir, p, base, port, startTimeoutSeconds, overlay);
+            return new Options(hosts, dir, p, base, port, startTimeoutSeconds, overlay, maxSessions);
         }
 
         public Options withBase(String b) {
-            return new Options(hosts, dir, prefix, b, port, startTimeoutSeconds, overlay);
+            return new Options(hosts, dir, prefix, b, port, startTimeoutSeconds, overlay, maxSessions);
         }
 
         public Options withPort(int p) {
-            return new Options(hosts, dir, prefix, base, p, startTimeoutSeconds, overlay);
+            return new Options(hosts, dir, prefix, base, p, startTimeoutSeconds, overlay, maxSessions);
         }
 
         /**
@@ -93,7 +104,12 @@ public final class OpenSshFleet implements AutoCloseable {
          * (it does not fall back to shared directories) where overlays cannot be mounted.
          */
         public Options withOverlay(boolean o) {
-            return new Options(hosts, dir, prefix, base, port, startTimeoutSeconds, o);
+            return new Options(hosts, dir, prefix, base, port, startTimeoutSeconds, o, maxSessions);
+        }
+
+        /** sshd's MaxSessions: how many channels one connection may have open at once (default 1000). */
+        public Options withMaxSessions(int n) {
+            return new Options(hosts, dir, prefix, base, port, startTimeoutSeconds, overlay, n);
         }
     }
 
@@ -142,7 +158,9 @@ public final class OpenSshFleet implements AutoCloseable {
                 "--port",
                 Integer.toString(options.port()),
                 "--timeout",
-                Integer.toString(options.startTimeoutSeconds())));
+                Integer.toString(options.startTimeoutSeconds()),
+                "--max-sessions",
+                Integer.toString(options.maxSessions())));
         if (options.overlay()) {
             command.add("--overlay");
         }

@@ -104,6 +104,7 @@ public final class OpenSshFleetExtension implements BeforeAllCallback, AfterAllC
         Optional<OpenSshHosts> annotation = annotation(context);
         int n = hostCount(annotation);
         boolean withOverlay = overlay || annotation.map(OpenSshHosts::overlay).orElse(false);
+        int maxSessions = annotation.map(OpenSshHosts::maxSessions).orElse(0);
         Path tempDir;
         try {
             tempDir = Files.createTempDirectory("jinfra-sshd-fleet-");
@@ -112,8 +113,9 @@ public final class OpenSshFleetExtension implements BeforeAllCallback, AfterAllC
         }
         OpenSshFleet fleet;
         try {
-            fleet = OpenSshFleet.start(
-                    OpenSshFleet.Options.of(n, tempDir.resolve("fleet")).withOverlay(withOverlay));
+            OpenSshFleet.Options options =
+                    OpenSshFleet.Options.of(n, tempDir.resolve("fleet")).withOverlay(withOverlay);
+            fleet = OpenSshFleet.start(maxSessions > 0 ? options.withMaxSessions(maxSessions) : options);
         } catch (RuntimeException e) {
             deleteTree(tempDir);
             if (withOverlay) {
