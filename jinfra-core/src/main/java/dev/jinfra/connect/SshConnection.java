@@ -33,6 +33,8 @@ final class SshConnection implements Connection {
     static final Duration CLOSE_AFTER_EXIT = Duration.ofSeconds(10);
 
     private static final long CLOSE_CHECK_MILLIS = 500;
+    /** Pauses before opening a refused new channel again (see sendOnNew). */
+    private static final long[] REFUSED_OPEN_PAUSES_MILLIS = {50, 200, 750};
 
     private final Host host;
     private final ClientSession session;
@@ -165,7 +167,30 @@ final class SshConnection implements Connection {
                 ready.abandon();
             }
         }
-        return sendOn(ExecChannel.open(session), command, out, err);
+        return sendOnNew(command, out, err);
+    }
+
+    /**
+     * Sends the command on a new channel. A refused open is tried again a few times: channels this connection
+     * just closed (a timed-out command's, the kill script's) can hold the host's sessions a moment longer, which
+     * sshd counts against MaxSessions. A refused open never carried the command.
+     */
+    private ExecChannel sendOnNew(String command, OutputCapture out, OutputCapture err) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return sendOn(ExecChannel.open(session), command, out, err);
+            } catch (IOException e) {
+                if (!refused(e) || attempt == REFUSED_OPEN_PAUSES_MILLIS.length) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(REFUSED_OPEN_PAUSES_MILLIS[attempt]);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted");
+            }
+        }
     }
 
     /** Sends the command on {@code channel} and waits for its open; a channel that failed never sends it. */
@@ -260,7 +285,8 @@ final class SshConnection implements Connection {
             dropAhead();
             endSiblings();
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TERM_GRACE_MILLIS);
-            channel.close(true);
+            // Gracefully: sshd frees the channel's session only once this side's close reaches it.
+            channel.close(false);
             return;
         }
         signal(channel, "TERM");
