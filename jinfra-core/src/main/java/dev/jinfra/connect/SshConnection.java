@@ -184,10 +184,7 @@ final class SshConnection implements Connection {
                     throw e;
                 }
             }
-            try {
-                Thread.sleep(REFUSED_OPEN_PAUSES_MILLIS[attempt]);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!pause(attempt)) {
                 throw new java.io.InterruptedIOException("interrupted");
             }
         }
@@ -215,8 +212,11 @@ final class SshConnection implements Connection {
         aheadRefused = true;
     }
 
-    /** Closes the channel opened ahead, if any: it holds one of the host's sessions, which the next one needs. */
-    private void dropAhead() {
+    /**
+     * Closes the channel opened ahead, if any: it holds one of the host's sessions, which the next one needs.
+     * Waits up to {@code waitMillis} for the host's side of the close, after which the host has freed the session.
+     */
+    private void dropAhead(long waitMillis) {
         ExecChannel spare;
         synchronized (this) {
             spare = ahead;
@@ -224,6 +224,9 @@ final class SshConnection implements Connection {
         }
         if (spare != null) {
             spare.abandon();
+            if (waitMillis > 0) {
+                spare.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), waitMillis);
+            }
         }
     }
 
@@ -282,7 +285,7 @@ final class SshConnection implements Connection {
         if (signalsRefused) {
             // Returns once the command's group is gone, so a retry never starts beside the attempt it replaces.
             // The channel opened ahead goes first: with few sessions allowed it would keep the script out.
-            dropAhead();
+            dropAhead(TERM_GRACE_MILLIS);
             endSiblings();
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TERM_GRACE_MILLIS);
             // Gracefully: sshd frees the channel's session only once this side's close reaches it.
@@ -302,16 +305,41 @@ final class SshConnection implements Connection {
      * signal requests (see {@link SessionSiblings}). Waits for the script: TERM, up to the grace time, then KILL.
      */
     private void endSiblings() {
-        try (ChannelExec killer = session.createExecChannel(
-                SessionSiblings.endCommand(TERM_GRACE_MILLIS), StandardCharsets.UTF_8, null, Map.of())) {
-            killer.setOut(OutputStream.nullOutputStream());
-            killer.setErr(OutputStream.nullOutputStream());
-            killer.open().verify(CHANNEL_OPEN_TIMEOUT);
-            killer.getInvertedIn().close();
-            killer.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TERM_GRACE_MILLIS + CHANNEL_OPEN_TIMEOUT.toMillis());
-        } catch (IOException | RuntimeException e) {
-            // The session is going away too; the groups end with it if they read or write, and nothing else
-            // can be done from here.
+        for (int attempt = 0; ; attempt++) {
+            try (ChannelExec killer = session.createExecChannel(
+                    SessionSiblings.endCommand(TERM_GRACE_MILLIS), StandardCharsets.UTF_8, null, Map.of())) {
+                killer.setOut(OutputStream.nullOutputStream());
+                killer.setErr(OutputStream.nullOutputStream());
+                try {
+                    killer.open().verify(CHANNEL_OPEN_TIMEOUT);
+                } catch (IOException e) {
+                    // Refused while channels just closed still hold the host's sessions: asked for again, as a
+                    // command's channel is (see sendOnNew).
+                    if (refused(e) && attempt < REFUSED_OPEN_PAUSES_MILLIS.length && pause(attempt)) {
+                        continue;
+                    }
+                    return;
+                }
+                killer.getInvertedIn().close();
+                killer.waitFor(
+                        EnumSet.of(ClientChannelEvent.CLOSED), TERM_GRACE_MILLIS + CHANNEL_OPEN_TIMEOUT.toMillis());
+                return;
+            } catch (IOException | RuntimeException e) {
+                // The session is going away too; the groups end with it if they read or write, and nothing else
+                // can be done from here.
+                return;
+            }
+        }
+    }
+
+    /** The pause before asking for a refused channel again; false when interrupted meanwhile. */
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(REFUSED_OPEN_PAUSES_MILLIS[attempt]);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -393,7 +421,7 @@ final class SshConnection implements Connection {
             // Commands still running would outlive the session (see stop): TERM goes out first, and KILL to those
             // still running after the grace time, as for a timeout. Only then does the session close, off the
             // caller's thread, so that closing a thousand sessions on Ctrl-C does not wait a grace time each.
-            dropAhead();
+            dropAhead(0);
             List<ExecChannel> still = List.copyOf(running);
             if (!signalsRefused) {
                 for (ExecChannel channel : still) {
