@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jinfra.testkit.openssh.OpenSshFleet;
 import dev.jinfra.testkit.openssh.OpenSshFleetExtension;
 import dev.jinfra.testkit.openssh.OpenSshHosts;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,28 +33,8 @@ class RootLoginOpenSshE2ETest {
 
     @Test
     void aTimedOutAttemptEndsOnTheHostBeforeItsRetryStarts(OpenSshFleet fleet) throws Exception {
-        // Each attempt notes that it started, and that it found another attempt still running; a TERM ends
-        // it through the trap, and only an attempt that was never stopped gets to write "finished".
-        Files.writeString(cwd.resolve("deploy.java"), """
-                void deploy(Host host) {
-                    String d = "%s/" + host.name();
-                    server.shell("mkdir -p " + d + "; cd " + d + "; if [ -e running ]; then echo overlap >> log; fi;"
-                                    + " touch running; echo started >> log; trap 'rm -f running; exit 143' TERM;"
-                                    + " sleep 3; echo finished >> log; rm -f running")
-                            .timeout(java.time.Duration.ofSeconds(1))
-                            .retries(2, java.time.Duration.ofMillis(100))
-                            .name("Slow step");
-                }
-                """.formatted(cwd));
-        CliRun r = CliRun.run(cwd, fleet.inventoryFile().toString(), "deploy.java", "--yes", "--no-lock");
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOSTS_FAILED);
-        assertThat(r.out()).as(r.toString()).contains("timed out");
-        // Long enough for an attempt that was not stopped to finish its sleep and write "finished".
-        Thread.sleep(3_500);
-        for (var host : fleet.hosts()) {
-            List<String> log = Files.readAllLines(cwd.resolve(host.name()).resolve("log"));
-            assertThat(log).as("attempts on %s: %s", host.name(), r).containsExactly("started", "started", "started");
-        }
+        CliRun r = TimedOutAttempts.run(fleet, cwd, "");
+        TimedOutAttempts.assertEachEndedBeforeItsRetry(fleet, cwd, r);
     }
 
     @Test
